@@ -1,0 +1,84 @@
+-- ecoute's canonical model. Every source is mapped onto these tables by the ingest phase.
+-- _source_file / _line point back at the exact input row (line = physical line in the file for CSV).
+CREATE TABLE IF NOT EXISTS accounts (
+  account_id VARCHAR PRIMARY KEY,
+  name VARCHAR,
+  segment VARCHAR,
+  region VARCHAR,
+  owner VARCHAR,
+  tier VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS contacts (
+  contact_id VARCHAR PRIMARY KEY,
+  account_id VARCHAR,
+  role VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS responses (
+  response_id VARCHAR PRIMARY KEY,
+  contact_id VARCHAR,
+  account_id VARCHAR,
+  submitted_at TIMESTAMP NOT NULL,
+  channel VARCHAR,
+  survey_type VARCHAR,            -- relational | transactional | employee
+  journey_stage VARCHAR,
+  touchpoint VARCHAR,
+  nps INTEGER,                    -- 0..10
+  csat INTEGER,                   -- 1..5
+  ces INTEGER,                    -- 1..7
+  verbatim VARCHAR,
+  language VARCHAR,
+  duration_seconds DOUBLE,
+  verbatim_truncated BOOLEAN,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS response_ratings (
+  response_id VARCHAR,
+  attribute VARCHAR,
+  rating DOUBLE
+);
+CREATE TABLE IF NOT EXISTS revenue (
+  account_id VARCHAR,
+  period DATE,
+  arr DOUBLE,
+  currency VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS churn_events (
+  account_id VARCHAR,
+  event_date DATE,
+  outcome VARCHAR,                -- churned | renewed | downgraded
+  reason VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS invitations (
+  invitation_id VARCHAR,
+  contact_id VARCHAR,
+  account_id VARCHAR,
+  invited_at TIMESTAMP,
+  survey_type VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+  source VARCHAR,                 -- responses, accounts...
+  source_file VARCHAR,
+  line BIGINT,
+  field VARCHAR,
+  reason_code VARCHAR,
+  message VARCHAR,
+  raw VARCHAR                     -- the input row as JSON (or the raw CSV line)
+);
+CREATE TABLE IF NOT EXISTS reconciliation (
+  source VARCHAR,
+  files INTEGER,
+  rows_read BIGINT,
+  rows_accepted BIGINT,
+  rows_quarantined BIGINT
+);

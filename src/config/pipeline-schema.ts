@@ -1,0 +1,208 @@
+/**
+ * The pipeline file (`pipelines/*.yaml`): what to load, how source columns map onto
+ * ecoute's canonical model, the taxonomy of themes, and the analysis settings.
+ * Every field carries `.describe()` so the reference in the README is generated from here.
+ */
+import { z } from 'zod';
+import { taxonomySchema } from './taxonomy-schema.ts';
+
+/** A column name in a source file. Checked later against the file header; quoted by `quoteIdentifier`. */
+const columnName = z
+  .string({ error: 'expected a column name' })
+  .min(1, { error: 'expected a column name' })
+  .max(256, { error: 'column name longer than 256 characters' })
+  .refine((s) => !/[\u0000-\u001f]/.test(s), { error: 'column name contains control characters' })
+  .describe('name of a column in the source file');
+
+const optionalColumn = columnName.optional();
+
+export const csvOptionsSchema = z
+  .strictObject({
+    delimiter: z.string().min(1).max(4).default(',').describe('field separator, e.g. "," ";" "\\t" "|"'),
+    quote: z.string().length(1).default('"').describe('quote character'),
+    escape: z.string().length(1).optional().describe('escape character inside quoted fields (default: same as quote)'),
+    header: z.boolean().default(true).describe('whether the first line names the columns'),
+    encoding: z
+      .enum(['utf-8', 'latin-1', 'windows-1252', 'utf-16'])
+      .default('utf-8')
+      .describe('text encoding of the file; windows-1252 is transcoded to UTF-8 before loading'),
+  })
+  .describe('CSV reader options');
+
+const dateFormats = z
+  .array(z.string().min(1))
+  .min(1)
+  .optional()
+  .describe('strptime formats tried in order, e.g. ["%d/%m/%Y", "%Y-%m-%d %H:%M"]; default ISO 8601');
+
+/** Options shared by every source. */
+const sourceBase = {
+  path: z
+    .string({ error: 'expected a file path or glob' })
+    .min(1)
+    .describe('file or glob (e.g. exports/responses-*.csv), relative to the pipeline file; files are unioned'),
+  format: z.enum(['csv', 'parquet', 'jsonl']).optional().describe('file format; inferred from the extension when omitted'),
+  csv: csvOptionsSchema.optional(),
+  date_formats: dateFormats,
+};
+
+export const responsesSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z
+      .strictObject({
+        response_id: columnName.describe('unique id of the response (required)'),
+        contact_id: optionalColumn.describe('respondent / contact id'),
+        account_id: optionalColumn.describe('account (customer company) id'),
+        submitted_at: columnName.describe('when the response was submitted (required)'),
+        channel: optionalColumn.describe('email, web, sms, in-app, phone...'),
+        survey_type: optionalColumn.describe('relational, transactional or employee'),
+        journey_stage: optionalColumn.describe('journey stage, e.g. onboarding, renewal'),
+        touchpoint: optionalColumn.describe('touchpoint, e.g. support ticket, invoice'),
+        nps: optionalColumn.describe('likelihood to recommend, integer 0-10'),
+        csat: optionalColumn.describe('satisfaction, integer 1-5'),
+        ces: optionalColumn.describe('customer effort, integer 1-7'),
+        verbatim: optionalColumn.describe('free-text comment'),
+        language: optionalColumn.describe('language code if known (fr, en...)'),
+        duration_seconds: optionalColumn.describe('time taken to answer, for speeder detection'),
+        ratings: z
+          .record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'attribute names are lower_snake_case' }), columnName)
+          .default({})
+          .describe('attribute ratings: canonical attribute name -> column'),
+      })
+      .describe('mapping of canonical response fields to source columns'),
+    survey_type: z.enum(['relational', 'transactional', 'employee']).optional().describe('survey type when the file has no column for it'),
+    rating_scale: z
+      .strictObject({ min: z.number().default(1), max: z.number().default(5) })
+      .default({ min: 1, max: 5 })
+      .describe('range of attribute ratings'),
+  })
+  .describe('survey responses (required)');
+
+export const accountsSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z.strictObject({
+      account_id: columnName,
+      name: optionalColumn,
+      segment: optionalColumn,
+      region: optionalColumn,
+      owner: optionalColumn.describe('account owner or team'),
+      tier: optionalColumn,
+    }),
+  })
+  .describe('CRM accounts');
+
+export const contactsSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z.strictObject({
+      contact_id: columnName,
+      account_id: columnName,
+      role: optionalColumn.describe('decision_maker, influencer, user...'),
+    }),
+  })
+  .describe('CRM contacts');
+
+export const revenueSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z.strictObject({
+      account_id: columnName,
+      period: columnName.describe('period start date (month or year)'),
+      arr: columnName.describe('annual recurring revenue (or revenue) for the period'),
+      currency: optionalColumn,
+    }),
+    currency: z.string().length(3).optional().describe('currency when the file has no column for it (ISO 4217)'),
+  })
+  .describe('financial data: ARR per account and period');
+
+export const churnSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z.strictObject({
+      account_id: columnName,
+      date: columnName.describe('date of the renewal decision or loss'),
+      outcome: columnName.describe('churned, renewed or downgraded'),
+      reason: optionalColumn,
+    }),
+  })
+  .describe('renewals and losses');
+
+export const invitationsSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z.strictObject({
+      invitation_id: optionalColumn,
+      contact_id: optionalColumn,
+      account_id: optionalColumn,
+      invited_at: columnName,
+      survey_type: optionalColumn,
+    }),
+  })
+  .describe('survey invitations, for response rates');
+
+export const settingsSchema = z
+  .strictObject({
+    min_n: z.number().int().min(1).default(30).describe('cells with fewer responses are flagged as small'),
+    periods: z
+      .array(z.enum(['week', 'month', 'quarter']))
+      .min(1)
+      .default(['month', 'quarter'])
+      .describe('period grains for the metric trends'),
+    role_weights: z
+      .record(z.string(), z.number().min(0))
+      .default({ decision_maker: 1, influencer: 0.5, user: 0.25 })
+      .describe('respondent weight by contact role; unknown roles weigh default_role_weight'),
+    default_role_weight: z.number().min(0).default(1),
+    response_rate_target: z.number().min(0).max(1).default(0.65),
+    speeder_seconds: z.number().min(0).default(0).describe('responses faster than this are quarantined as speeders (0 = off)'),
+    straightline_min_ratings: z
+      .number()
+      .int()
+      .min(2)
+      .default(5)
+      .describe('with at least this many attribute ratings all identical, a response is a straight-liner'),
+    duplicate_window_days: z.number().min(0).default(30).describe('same respondent, same answers within this many days = duplicate'),
+    max_verbatim_chars: z.number().int().min(100).default(20000).describe('longer verbatims are truncated (and flagged)'),
+  })
+  .default({
+    min_n: 30,
+    periods: ['month', 'quarter'],
+    role_weights: { decision_maker: 1, influencer: 0.5, user: 0.25 },
+    default_role_weight: 1,
+    response_rate_target: 0.65,
+    speeder_seconds: 0,
+    straightline_min_ratings: 5,
+    duplicate_window_days: 30,
+    max_verbatim_chars: 20000,
+  })
+  .describe('analysis settings');
+
+export const pipelineSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected a name of letters, digits, _ or -' }),
+    description: z.string().optional(),
+    sources: z.strictObject({
+      responses: responsesSourceSchema,
+      accounts: accountsSourceSchema.optional(),
+      contacts: contactsSourceSchema.optional(),
+      revenue: revenueSourceSchema.optional(),
+      churn: churnSourceSchema.optional(),
+      invitations: invitationsSourceSchema.optional(),
+    }),
+    taxonomy: taxonomySchema.optional(),
+    classify: z.record(z.string(), z.unknown()).optional().describe('verbatim engine settings (see the classify section)'),
+    settings: settingsSchema,
+    output: z
+      .strictObject({ dir: z.string().min(1).default('out') })
+      .default({ dir: 'out' })
+      .describe('where outputs land, relative to the current directory'),
+  })
+  .describe('an ecoute pipeline');
+
+export type Pipeline = z.infer<typeof pipelineSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type SourceName = keyof Pipeline['sources'];
+export type CsvOptions = z.infer<typeof csvOptionsSchema>;
+export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations'] as const satisfies readonly SourceName[];
