@@ -1,0 +1,103 @@
+-- metric_weighted: NPS (non-employee surveys) overall and per segment, for each grain and period,
+-- estimated four ways (column `method`):
+--   unweighted                    every respondent counts once; n_eff = n.
+--   role_weighted                 respondent weight w = metric_role_weights[contacts.role], else $default_weight;
+--                                 weighted promoter/detractor shares, n_eff = (sum w)^2 / sum w^2 (Kish),
+--                                 SE from the weighted shares with n_eff.
+--   account_rollup                one score per account = mean of its respondents' 0-10 scores, classified
+--                                 promoter if >= 9, detractor if < 7, passive otherwise; n = n_eff = accounts.
+--   account_rollup_role_weighted  the same with role-weighted account means (accounts whose respondents all
+--                                 weigh 0 drop out).
+-- Responses without account_id only enter the respondent-level methods. small_n: n_eff < $min_n.
+-- Weighted sums use ORDER BY inside the aggregate, so floating-point results are identical across runs.
+CREATE OR REPLACE TABLE metric_weighted AS
+WITH base AS (
+  SELECT r.submitted_at, r.account_id, r.nps,
+    coalesce(rw.weight, $default_weight::DOUBLE) AS w,
+    [
+      {'dimension': 'overall', 'value': 'all'},
+      {'dimension': 'segment', 'value': coalesce(a.segment, '(unknown)')}
+    ] AS dims
+  FROM responses r
+  LEFT JOIN accounts a ON a.account_id = r.account_id
+  LEFT JOIN contacts c ON c.contact_id = r.contact_id
+  LEFT JOIN metric_role_weights rw ON rw.role = c.role
+  WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
+    AND r.nps BETWEEN 0 AND 10
+    AND NOT coalesce(r.survey_type = 'employee', false)
+),
+expanded AS (
+  SELECT g.grain, period_start(g.grain, b.submitted_at) AS period, unnest(b.dims) AS d, b.account_id, b.nps, b.w
+  FROM base b CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+),
+respondent_counts AS (
+  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value, w,
+    count(*) AS n, count(*) FILTER (WHERE nps >= 9) AS n_p, count(*) FILTER (WHERE nps <= 6) AS n_d
+  FROM expanded
+  GROUP BY ALL
+),
+respondent_cells AS (
+  SELECT grain, period, dimension, dimension_value,
+    sum(n) AS n, sum(n_p) AS n_p, sum(n_d) AS n_d,
+    sum(w * n ORDER BY w) AS sum_w, sum(w * w * n ORDER BY w) AS sum_w2,
+    sum(w * n_p ORDER BY w) AS sum_w_p, sum(w * n_d ORDER BY w) AS sum_w_d
+  FROM respondent_counts
+  GROUP BY ALL
+),
+account_counts AS (
+  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value, account_id, w,
+    count(*) AS n, sum(nps) AS score_sum
+  FROM expanded
+  WHERE account_id IS NOT NULL
+  GROUP BY ALL
+),
+account_scores AS (
+  SELECT grain, period, dimension, dimension_value, account_id,
+    sum(score_sum)::DOUBLE / sum(n) AS mean_score,
+    sum(w * score_sum ORDER BY w) / NULLIF(sum(w * n ORDER BY w), 0) AS mean_score_weighted
+  FROM account_counts
+  GROUP BY ALL
+),
+account_cells AS (
+  SELECT grain, period, dimension, dimension_value,
+    count(*) AS n,
+    count(*) FILTER (WHERE mean_score >= 9) AS n_p,
+    count(*) FILTER (WHERE mean_score < 7) AS n_d,
+    count(mean_score_weighted) AS n_weighted,
+    count(*) FILTER (WHERE mean_score_weighted >= 9) AS n_p_weighted,
+    count(*) FILTER (WHERE mean_score_weighted < 7) AS n_d_weighted
+  FROM account_scores
+  GROUP BY ALL
+),
+long AS (
+  SELECT 'unweighted' AS method, grain, period, dimension, dimension_value, n, n::DOUBLE AS n_eff,
+    n::DOUBLE AS sum_weight, metric_ratio(n_p, n) AS promoters, metric_ratio(n_d, n) AS detractors
+  FROM respondent_cells
+  UNION ALL
+  SELECT 'role_weighted', grain, period, dimension, dimension_value, n, effective_n(sum_w, sum_w2),
+    sum_w, sum_w_p / NULLIF(sum_w, 0), sum_w_d / NULLIF(sum_w, 0)
+  FROM respondent_cells
+  UNION ALL
+  SELECT 'account_rollup', grain, period, dimension, dimension_value, n, n::DOUBLE,
+    n::DOUBLE, metric_ratio(n_p, n), metric_ratio(n_d, n)
+  FROM account_cells
+  UNION ALL
+  SELECT 'account_rollup_role_weighted', grain, period, dimension, dimension_value, n_weighted, n_weighted::DOUBLE,
+    n_weighted::DOUBLE, metric_ratio(n_p_weighted, n_weighted), metric_ratio(n_d_weighted, n_weighted)
+  FROM account_cells
+  WHERE n_weighted > 0
+),
+estimated AS (
+  SELECT *, nps_points(promoters, detractors) AS value, nps_se_points(promoters, detractors, n_eff) AS se
+  FROM long
+)
+SELECT
+  method, grain, period, dimension, dimension_value,
+  n::INTEGER AS n, n_eff, sum_weight,
+  promoters, 1.0 - promoters - detractors AS passives, detractors,
+  value, se, margin_95(se) AS moe,
+  clamp(value - margin_95(se), -100.0, 100.0) AS ci_low,
+  clamp(value + margin_95(se), -100.0, 100.0) AS ci_high,
+  coalesce(n_eff, 0) < $min_n AS small_n
+FROM estimated
+ORDER BY method, grain, period NULLS FIRST, dimension, dimension_value;

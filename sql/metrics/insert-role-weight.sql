@@ -1,0 +1,1 @@
+INSERT INTO metric_role_weights VALUES ($role, $weight);
