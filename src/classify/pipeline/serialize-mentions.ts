@@ -1,0 +1,44 @@
+/**
+ * Theme mentions as they are stored in `classification_cache.mentions`: a JSON array whose keys are
+ * the columns of the `theme_mentions` table (sql/classify/build-theme-mentions.sql unnests it).
+ */
+import type { SentimentLabel, ThemeMention } from '../classifier-types.ts';
+
+export interface StoredMention {
+  readonly theme_id: string;
+  readonly clause_text: string;
+  readonly clause_start: number;
+  readonly clause_end: number;
+  readonly match_score: number;
+  readonly sentiment_label: SentimentLabel;
+  readonly polarity: number;
+}
+
+/** Scores are rounded to 6 decimals so reruns and platforms give byte-identical tables. */
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+export function toStoredMention(m: ThemeMention): StoredMention {
+  return {
+    theme_id: m.themeId,
+    clause_text: m.clause.text,
+    clause_start: m.clause.start,
+    clause_end: m.clause.end,
+    match_score: round6(m.score),
+    sentiment_label: m.sentiment.label,
+    polarity: round6(m.sentiment.polarity),
+  };
+}
+
+export function serializeMentions(mentions: readonly ThemeMention[]): string {
+  const stored = mentions.map(toStoredMention);
+  stored.sort((a, b) => a.clause_start - b.clause_start || (a.theme_id < b.theme_id ? -1 : a.theme_id > b.theme_id ? 1 : 0));
+  return JSON.stringify(stored);
+}
+
+export function parseMentions(json: string): StoredMention[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) throw new Error('classification_cache.mentions is not a JSON array');
+  return value as StoredMention[];
+}
+
+export { round6 };
