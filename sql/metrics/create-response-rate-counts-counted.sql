@@ -1,14 +1,21 @@
 -- Response-rate counts without id matching (used when some invitations carry no contact_id nor
 -- account_id, or no response carries an id): invitations counted per period of invited_at and
--- responses per period of submitted_at, both by $as_of, each in the segment of its account
--- ('(unknown)' without one). Only cells with invitations are kept. The ratio can exceed 1.
+-- responses per period of submitted_at, both by $as_of, each in the segment of its account ('(unknown)'
+-- without one). Rows sharing an invitation_id are one invitation, dated by its first row.
+-- Only cells with invitations are kept. The ratio can exceed 1.
 CREATE OR REPLACE TEMP TABLE response_rate_counts AS
-WITH events AS (
-  SELECT i.invited_at AS at, true AS is_invitation, coalesce(a.segment, '(unknown)') AS segment
+WITH invitation_rows AS (
+  SELECT coalesce('id:' || i.invitation_id, 'row:' || i.rowid) AS invitation_key, i.invited_at,
+    coalesce(a.segment, '(unknown)') AS segment
   FROM invitations i
   LEFT JOIN contacts c ON c.contact_id = i.contact_id
   LEFT JOIN accounts a ON a.account_id = coalesce(i.account_id, c.account_id)
   WHERE i.invited_at < $as_of::DATE + INTERVAL 1 DAY
+),
+events AS (
+  SELECT min(invited_at) AS at, true AS is_invitation, arg_min(segment, invited_at) AS segment
+  FROM invitation_rows
+  GROUP BY invitation_key
   UNION ALL
   SELECT r.submitted_at, false, coalesce(a.segment, '(unknown)')
   FROM responses r

@@ -61,7 +61,8 @@ CREATE OR REPLACE TEMP MACRO two_sided_p(z) AS clamp(erfc_approx(abs(z) / sqrt(2
 
 -- Period start for a grain (week = ISO week starting Monday); NULL for the 'all' grain.
 CREATE OR REPLACE TEMP MACRO period_start(grain, ts) AS
-  CASE WHEN grain = 'all' THEN NULL ELSE date_trunc(grain, ts)::DATE END;
+  CASE WHEN grain = 'all' THEN NULL
+    ELSE date_trunc(CASE WHEN grain = 'all' THEN 'day' ELSE grain END, ts)::DATE END; -- inner CASE: constant folding
 
 -- The start of the period k periods after `period` (k = -1: previous period).
 CREATE OR REPLACE TEMP MACRO period_shift(grain, period, k) AS

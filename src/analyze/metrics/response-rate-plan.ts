@@ -23,7 +23,7 @@ export type ResponseRatePlan =
 
 export const responseRateMessages = {
   noInvitations: (asOf: string) => `no invitations loaded up to ${asOf}: response_rates is empty`,
-  idMatch: (n: number) => `${n} invitations matched to responses by contact_id (else account_id)`,
+  idMatch: (n: number) => `${n} invitation rows matched to responses by contact_id (else account_id)`,
   unkeyedInvitations: (unkeyed: number, total: number) =>
     `${unkeyed} of ${total} invitations carry neither contact_id nor account_id: rates are responses / invitations counted per segment and period`,
   unkeyedResponses: (total: number) =>
