@@ -1,0 +1,130 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { parse } from 'yaml';
+import { openDatabase, type Database } from '../../src/db/open-database.ts';
+import { classifyResponses } from '../../src/classify/pipeline/classify-responses.ts';
+import { discoverThemes, unmatchedClauses, type SplitClauses } from '../../src/classify/discovery/discover-themes.ts';
+import { promoteCandidate, UnknownCandidateError } from '../../src/classify/discovery/promote-candidate.ts';
+import { clusterClauses, chooseK } from '../../src/classify/discovery/cluster-clauses.ts';
+import { candidateIdFor } from '../../src/classify/discovery/reconcile-candidates.ts';
+import { stemToken } from '../../src/classify/discovery/stem-token.ts';
+import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
+import { createRng } from '../../src/util/random.ts';
+import { countingClassifier, loadResponses } from './fixtures.ts';
+
+/** Splits on , . ; like the counting classifier double (the real splitter is the embedded engine's). */
+const splitOnPunctuation: SplitClauses = (text) => {
+  const out = [];
+  const re = /[^,.;!?]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t.length > 0) out.push({ text: t, start: m.index + lead, end: m.index + lead + t.length });
+  }
+  return out;
+};
+
+function verbatims(seed: number, n: number, offset: number): Array<{ id: string; verbatim: string }> {
+  const rng = createRng(seed);
+  const app = ["l'application plante à la connexion", "l'appli plante encore au démarrage", 'application bloquée, connexion impossible', "l'application se ferme à la connexion"];
+  const delivery = ['the parcel arrived late', 'delivery was late and the parcel damaged', 'parcel delivery late again', 'late delivery of my parcel'];
+  const matched = ['le prix est trop cher', 'great support service'];
+  return Array.from({ length: n }, (_, i) => {
+    const parts = [rng.pick(app), rng.pick(matched)];
+    if (rng.chance(0.5)) parts[0] = rng.pick(delivery);
+    const who = ['Marc', 'Julie', 'Sam', 'Lea'][i % 4];
+    return { id: `r${String(offset + i).padStart(4, '0')}`, verbatim: `${parts.join(', ')}. ${who} (mail ${who.toLowerCase()}@example.com)` };
+  });
+}
+
+describe('theme discovery', () => {
+  let db: Database;
+  beforeEach(async () => {
+    db = await openDatabase();
+  });
+  afterEach(() => db.close());
+
+  async function nightlyRun(runDate: string) {
+    const c = countingClassifier();
+    await classifyResponses(db.connection, { engines: c.engines, classify: c.classify, taxonomyVersion: '1', quiet: true });
+    return discoverThemes(db.connection, { runDate, splitClauses: splitOnPunctuation, minClusterSize: 4 });
+  }
+
+  it('finds unmatched themes and keeps their ids across runs', async () => {
+    await loadResponses(db.connection, verbatims(1, 60, 0));
+    const first = await nightlyRun('2024-06-01');
+    expect(first.unmatchedClauses).toBeGreaterThanOrEqual(60);
+    const terms = first.seen.map((c) => c.topTerms.slice(0, 4).join(' '));
+    expect(terms.some((t) => /applic|connexion|plant/.test(t))).toBe(true);
+    expect(terms.some((t) => /parcel|late|deliv/.test(t))).toBe(true);
+    for (const c of first.seen) {
+      expect(c.candidateId).toMatch(/^cand_[0-9a-f]{8}(_\d+)?$/);
+      expect(c.representatives.length).toBe(3);
+      for (const r of c.representatives) expect(r.verbatim).not.toMatch(/@example\.com/);
+      expect(c.firstSeen).toBe('2024-06-01');
+    }
+    // no cluster made of the matched themes' clauses
+    expect(first.all.every((c) => !c.topTerms.includes('prix'))).toBe(true);
+
+    // next night: new responses, same themes in a different mix, plus a brand-new theme
+    await loadResponses(db.connection, verbatims(2, 40, 100));
+    await loadResponses(
+      db.connection,
+      Array.from({ length: 12 }, (_, i) => ({ id: `z${i}`, verbatim: `facture erronée, remboursement attendu depuis ${i + 2} semaines` })),
+    );
+    const second = await nightlyRun('2024-06-02');
+    for (const old of first.seen) {
+      const again = second.all.find((c) => c.candidateId === old.candidateId);
+      expect(again, `candidate ${old.candidateId} (${old.topTerms.join(' ')}) kept`).toBeDefined();
+      expect(again!.firstSeen).toBe('2024-06-01');
+      expect(again!.lastSeen).toBe('2024-06-02');
+      expect(again!.runs).toBe(2);
+    }
+    const fresh = second.seen.filter((c) => c.firstSeen === '2024-06-02');
+    expect(fresh.some((c) => c.topTerms.some((t) => /factur|rembours/.test(t)))).toBe(true);
+
+    // persisted: a rerun on the same date changes nothing
+    const rerun = await nightlyRun('2024-06-02');
+    expect(rerun.all.map((c) => [c.candidateId, c.firstSeen, c.lastSeen, c.runs])).toEqual(second.all.map((c) => [c.candidateId, c.firstSeen, c.lastSeen, c.runs]));
+  });
+
+  it('promotes a candidate to a valid taxonomy theme snippet', async () => {
+    await loadResponses(db.connection, verbatims(1, 60, 0));
+    const { seen } = await nightlyRun('2024-06-01');
+    const app = seen.find((c) => c.topTerms.some((t) => /applic|connexion/.test(t)))!;
+    const yaml = await promoteCandidate(db.connection, app.candidateId, { themeId: 'app_crash', labelEn: 'App crashes' });
+    expect(yaml.startsWith('- id: app_crash\n')).toBe(true);
+    const [theme] = parse(yaml) as unknown[];
+    const tax = taxonomySchema.parse({ version: '2', themes: [{ id: 'price', labels: { en: 'Price' } }, theme] });
+    const promoted = tax.themes[1]!;
+    expect(promoted.labels).toEqual({ en: 'App crashes' });
+    expect(promoted.examples).toHaveLength(3);
+    expect(promoted.keywords.fr.length).toBeGreaterThan(0);
+    expect(promoted.keywords.fr.join(' ')).toMatch(/applic|connexion|plant/);
+    const indented = await promoteCandidate(db.connection, app.candidateId, { indent: 4 });
+    expect(indented.split('\n').filter((l) => l.length > 0).every((l) => l.startsWith('    '))).toBe(true);
+    await expect(promoteCandidate(db.connection, 'cand_nope')).rejects.toBeInstanceOf(UnknownCandidateError);
+  });
+});
+
+describe('discovery building blocks', () => {
+  it('keeps only clauses that overlap no mention', () => {
+    const clauses = splitOnPunctuation('le prix, la livraison. ok');
+    expect(unmatchedClauses(clauses, [[0, 7]]).map((c) => c.text)).toEqual(['la livraison', 'ok']);
+  });
+  it('stems French and English inflections together', () => {
+    expect(stemToken('livraisons')).toBe(stemToken('livraison'));
+    expect(stemToken('delays')).toBe(stemToken('delay'));
+    expect(stemToken('remboursement')).toBe('rembours');
+  });
+  it('chooses k from the number of clauses and is deterministic', () => {
+    expect(chooseK(2, 20)).toBe(1);
+    expect(chooseK(200, 20)).toBe(10);
+    expect(chooseK(100000, 20)).toBe(20);
+    const input = Array.from({ length: 30 }, (_, i) => ({ clause: i % 2 === 0 ? `wifi signal lost ${i}` : `invoice wrong amount ${i}`, verbatim: `v${i}`, language: 'en' as const }));
+    const a = clusterClauses(input, { minClusterSize: 3 });
+    const b = clusterClauses(input, { minClusterSize: 3 });
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThanOrEqual(2);
+    expect(candidateIdFor(['b', 'a', 'c', 'd'])).toBe(candidateIdFor(['a', 'b', 'c', 'x']));
+  });
+});
