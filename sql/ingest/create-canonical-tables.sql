@@ -1,7 +1,7 @@
 -- ecoute's canonical model. Every source is mapped onto these tables by the ingest phase.
 -- _source_file / _line point back at the exact input row (line = physical line in the file for CSV).
 CREATE TABLE IF NOT EXISTS accounts (
-  account_id VARCHAR PRIMARY KEY,
+  account_id VARCHAR,
   name VARCHAR,
   segment VARCHAR,
   region VARCHAR,
@@ -11,14 +11,14 @@ CREATE TABLE IF NOT EXISTS accounts (
   _line BIGINT
 );
 CREATE TABLE IF NOT EXISTS contacts (
-  contact_id VARCHAR PRIMARY KEY,
+  contact_id VARCHAR,
   account_id VARCHAR,
   role VARCHAR,
   _source_file VARCHAR,
   _line BIGINT
 );
 CREATE TABLE IF NOT EXISTS responses (
-  response_id VARCHAR PRIMARY KEY,
+  response_id VARCHAR,
   contact_id VARCHAR,
   account_id VARCHAR,
   submitted_at TIMESTAMP NOT NULL,
@@ -70,10 +70,11 @@ CREATE TABLE IF NOT EXISTS quarantine (
   source VARCHAR,                 -- responses, accounts...
   source_file VARCHAR,
   line BIGINT,
-  field VARCHAR,
-  reason_code VARCHAR,
-  message VARCHAR,
-  raw VARCHAR                     -- the input row as JSON (or the raw CSV line)
+  field VARCHAR,                  -- canonical field at fault (nps, submitted_at, ratings.ease...)
+  reason_code VARCHAR,            -- see src/validate/reason-codes.ts
+  value VARCHAR,                  -- the offending value as read
+  other_problems VARCHAR[],       -- further problems of the same row (code:field)
+  raw VARCHAR                     -- the input row as JSON (or the raw CSV text for unparseable rows)
 );
 CREATE TABLE IF NOT EXISTS reconciliation (
   source VARCHAR,

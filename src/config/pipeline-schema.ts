@@ -74,7 +74,7 @@ export const responsesSourceSchema = z
     survey_type: z.enum(['relational', 'transactional', 'employee']).optional().describe('survey type when the file has no column for it'),
     rating_scale: z
       .strictObject({ min: z.number().default(1), max: z.number().default(5) })
-      .default({ min: 1, max: 5 })
+      .prefault({})
       .describe('range of attribute ratings'),
   })
   .describe('survey responses (required)');
@@ -165,18 +165,21 @@ export const settingsSchema = z
       .describe('with at least this many attribute ratings all identical, a response is a straight-liner'),
     duplicate_window_days: z.number().min(0).default(30).describe('same respondent, same answers within this many days = duplicate'),
     max_verbatim_chars: z.number().int().min(100).default(20000).describe('longer verbatims are truncated (and flagged)'),
+    unknown_accounts: z
+      .enum(['quarantine', 'keep'])
+      .default('quarantine')
+      .describe('rows whose account id is not in the CRM accounts: quarantined, or kept (when CRM exports lag)'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as EUR' })
+      .optional()
+      .describe('reporting currency; default: the most common currency of the revenue source'),
+    fx_rates: z
+      .record(z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as USD' }), z.number().positive())
+      .default({})
+      .describe('rates to the reporting currency, e.g. { USD: 0.92 }; revenue in other currencies is quarantined'),
   })
-  .default({
-    min_n: 30,
-    periods: ['month', 'quarter'],
-    role_weights: { decision_maker: 1, influencer: 0.5, user: 0.25 },
-    default_role_weight: 1,
-    response_rate_target: 0.65,
-    speeder_seconds: 0,
-    straightline_min_ratings: 5,
-    duplicate_window_days: 30,
-    max_verbatim_chars: 20000,
-  })
+  .prefault({})
   .describe('analysis settings');
 
 export const pipelineSchema = z
@@ -196,7 +199,7 @@ export const pipelineSchema = z
     settings: settingsSchema,
     output: z
       .strictObject({ dir: z.string().min(1).default('out') })
-      .default({ dir: 'out' })
+      .prefault({})
       .describe('where outputs land, relative to the current directory'),
   })
   .describe('an ecoute pipeline');

@@ -17,10 +17,13 @@ export async function openDatabase(path: string = ':memory:'): Promise<Database>
   });
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
+  let open = true;
   return {
     instance,
     connection,
     close: () => {
+      if (!open) return;
+      open = false;
       connection.closeSync();
       instance.closeSync();
     },

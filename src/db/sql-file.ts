@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 
 const SQL_ROOT = fileURLToPath(new URL('../../sql/', import.meta.url));
 const cache = new Map<string, string>();
@@ -20,10 +20,26 @@ export function sqlFile(name: string): string {
 }
 
 export type SqlParams = Record<string, DuckDBValue>;
+export type SqlTypes = Record<string, DuckDBType>;
 
-/** Runs a SQL file (one or several statements when no parameters are given). */
-export async function runSqlFile(conn: DuckDBConnection, name: string, params?: SqlParams): Promise<void> {
-  await conn.run(sqlFile(name), params);
+/** The statements of a SQL text (split at `;` ending a line), comments-only pieces dropped. */
+export function splitStatements(text: string): string[] {
+  return text
+    .split(/;[ \t]*(?:\r?\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, '').trim().length > 0);
+}
+
+/**
+ * Runs a SQL file statement by statement; each statement is given the parameters it uses
+ * (DuckDB rejects values for parameters a statement does not have).
+ */
+export async function runSqlFile(conn: DuckDBConnection, name: string, params: SqlParams = {}, types: SqlTypes = {}): Promise<void> {
+  for (const statement of splitStatements(sqlFile(name))) {
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(statement)));
+    const usedTypes = Object.fromEntries(Object.entries(types).filter(([k]) => k in used));
+    await conn.run(statement, used, usedTypes);
+  }
 }
 
 /** Runs a SQL file and returns its rows as plain objects (JSON-friendly values). */

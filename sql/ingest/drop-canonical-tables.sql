@@ -1,0 +1,10 @@
+-- Each run reloads the canonical tables from the sources (caches such as classification_cache are kept).
+DROP TABLE IF EXISTS accounts;
+DROP TABLE IF EXISTS contacts;
+DROP TABLE IF EXISTS responses;
+DROP TABLE IF EXISTS response_ratings;
+DROP TABLE IF EXISTS revenue;
+DROP TABLE IF EXISTS churn_events;
+DROP TABLE IF EXISTS invitations;
+DROP TABLE IF EXISTS quarantine;
+DROP TABLE IF EXISTS reconciliation;

@@ -1,0 +1,37 @@
+-- CRM accounts: required id; the same account in several exports keeps its last record (file order);
+-- earlier copies are quarantined as duplicate_id (identical) or conflicting_record (naming the differing field).
+CREATE OR REPLACE TABLE chk_accounts AS
+WITH base AS (
+  SELECT s.rowid AS _rid, s._file_id,
+         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         nullif(trim(s.account_id), '') AS account_id,
+         nullif(trim(s.name), '') AS name,
+         nullif(trim(s.segment), '') AS segment,
+         nullif(trim(s.region), '') AS region,
+         nullif(trim(s.owner), '') AS owner,
+         nullif(trim(s.tier), '') AS tier
+  FROM stg_accounts s
+  JOIN stg_files f ON f.file_id = s._file_id
+  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+),
+kept AS (
+  SELECT b.*,
+         row_number() OVER w AS recency_rank,
+         first_value(name) OVER w AS k_name, first_value(segment) OVER w AS k_segment,
+         first_value(region) OVER w AS k_region, first_value(owner) OVER w AS k_owner, first_value(tier) OVER w AS k_tier
+  FROM base b
+  WINDOW w AS (PARTITION BY account_id ORDER BY _rid DESC)
+)
+SELECT k.*,
+       list_filter([
+         CASE WHEN account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN account_id IS NOT NULL AND recency_rank > 1 THEN
+           CASE WHEN segment IS DISTINCT FROM k_segment THEN {'code': 'conflicting_record', 'field': 'segment', 'value': segment}
+                WHEN region IS DISTINCT FROM k_region THEN {'code': 'conflicting_record', 'field': 'region', 'value': region}
+                WHEN owner IS DISTINCT FROM k_owner THEN {'code': 'conflicting_record', 'field': 'owner', 'value': owner}
+                WHEN tier IS DISTINCT FROM k_tier THEN {'code': 'conflicting_record', 'field': 'tier', 'value': tier}
+                WHEN name IS DISTINCT FROM k_name THEN {'code': 'conflicting_record', 'field': 'name', 'value': name}
+                ELSE {'code': 'duplicate_id', 'field': 'account_id', 'value': account_id} END
+         END
+       ], x -> x IS NOT NULL) AS _problems
+FROM kept k;

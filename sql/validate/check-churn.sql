@@ -1,0 +1,28 @@
+-- Renewals and losses: known account, parseable date not after the run date, a recognised outcome.
+CREATE OR REPLACE TABLE chk_churn AS
+WITH base AS (
+  SELECT s.rowid AS _rid, s._file_id,
+         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         nullif(trim(s.account_id), '') AS account_id,
+         nullif(trim(s.date), '') AS date_raw,
+         CAST(coalesce(try_strptime(trim(s.date), $date_formats), try_cast(trim(s.date) AS TIMESTAMP)) AS DATE) AS event_date,
+         nullif(trim(s.outcome), '') AS outcome_raw,
+         CASE WHEN lower(trim(s.outcome)) IN ('churned', 'churn', 'lost', 'cancelled', 'canceled', 'terminated', 'résilié', 'resilie', 'perdu') THEN 'churned'
+              WHEN lower(trim(s.outcome)) IN ('renewed', 'renewal', 'renew', 'won', 'retained', 'renouvelé', 'renouvele', 'renouvellement') THEN 'renewed'
+              WHEN lower(trim(s.outcome)) IN ('downgraded', 'downgrade', 'contraction', 'downsell', 'réduit', 'reduit') THEN 'downgraded'
+         END AS outcome,
+         nullif(trim(s.reason), '') AS reason
+  FROM stg_churn s
+  JOIN stg_files f ON f.file_id = s._file_id
+  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+)
+SELECT b.*,
+       list_filter([
+         CASE WHEN b.account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN date_raw IS NULL THEN {'code': 'missing_date', 'field': 'date', 'value': NULL}
+              WHEN event_date IS NULL THEN {'code': 'invalid_date', 'field': 'date', 'value': date_raw}
+              WHEN event_date > CAST($as_of AS DATE) THEN {'code': 'future_date', 'field': 'date', 'value': date_raw} END,
+         CASE WHEN outcome IS NULL THEN {'code': 'invalid_value', 'field': 'outcome', 'value': outcome_raw} END,
+         CASE WHEN $check_accounts AND b.account_id IS NOT NULL AND a.account_id IS NULL THEN {'code': 'unknown_account', 'field': 'account_id', 'value': b.account_id} END
+       ], x -> x IS NOT NULL) AS _problems
+FROM base b LEFT JOIN accounts a ON a.account_id = b.account_id;

@@ -1,0 +1,24 @@
+-- CRM contacts: required ids, known account, one record per contact (the first is kept).
+CREATE OR REPLACE TABLE chk_contacts AS
+WITH base AS (
+  SELECT s.rowid AS _rid, s._file_id,
+         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         nullif(trim(s.contact_id), '') AS contact_id,
+         nullif(trim(s.account_id), '') AS account_id,
+         nullif(regexp_replace(lower(trim(s.role)), '[\s-]+', '_', 'g'), '') AS role
+  FROM stg_contacts s
+  JOIN stg_files f ON f.file_id = s._file_id
+  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+),
+w AS (
+  SELECT b.*, row_number() OVER (PARTITION BY b.contact_id ORDER BY b._rid) AS id_rank, a.account_id IS NOT NULL AS account_known
+  FROM base b LEFT JOIN accounts a ON a.account_id = b.account_id
+)
+SELECT w.*,
+       list_filter([
+         CASE WHEN contact_id IS NULL THEN {'code': 'missing_id', 'field': 'contact_id', 'value': NULL} END,
+         CASE WHEN account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
+         CASE WHEN contact_id IS NOT NULL AND id_rank > 1 THEN {'code': 'duplicate_id', 'field': 'contact_id', 'value': contact_id} END
+       ], x -> x IS NOT NULL) AS _problems
+FROM w;

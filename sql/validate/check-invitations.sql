@@ -1,0 +1,25 @@
+-- Invitations: a contact or an account, a parseable invitation time not after the run date, unique ids.
+CREATE OR REPLACE TABLE chk_invitations AS
+WITH base AS (
+  SELECT s.rowid AS _rid, s._file_id,
+         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         nullif(trim(s.invitation_id), '') AS invitation_id,
+         nullif(trim(s.contact_id), '') AS contact_id,
+         nullif(trim(s.account_id), '') AS account_id,
+         nullif(trim(s.invited_at), '') AS invited_at_raw,
+         coalesce(try_strptime(trim(s.invited_at), $date_formats), try_cast(trim(s.invited_at) AS TIMESTAMP)) AS invited_at,
+         coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type
+  FROM stg_invitations s
+  JOIN stg_files f ON f.file_id = s._file_id
+  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+),
+w AS (SELECT b.*, row_number() OVER (PARTITION BY invitation_id ORDER BY _rid) AS id_rank FROM base b)
+SELECT w.*,
+       list_filter([
+         CASE WHEN contact_id IS NULL AND account_id IS NULL THEN {'code': 'missing_id', 'field': 'contact_id', 'value': NULL} END,
+         CASE WHEN invited_at_raw IS NULL THEN {'code': 'missing_date', 'field': 'invited_at', 'value': NULL}
+              WHEN invited_at IS NULL THEN {'code': 'invalid_date', 'field': 'invited_at', 'value': invited_at_raw}
+              WHEN invited_at >= CAST($as_of AS DATE) + 1 THEN {'code': 'future_date', 'field': 'invited_at', 'value': invited_at_raw} END,
+         CASE WHEN invitation_id IS NOT NULL AND id_rank > 1 THEN {'code': 'duplicate_id', 'field': 'invitation_id', 'value': invitation_id} END
+       ], x -> x IS NOT NULL) AS _problems
+FROM w;

@@ -1,0 +1,83 @@
+-- Types, ranges, dates, ids, duplicates, speeders and straight-liners for every staged response.
+-- Each row gets the list of its problems (code, field, value); the first one is its quarantine reason.
+CREATE OR REPLACE TABLE chk_responses AS
+WITH base AS (
+  SELECT s.rowid AS _rid, s._file_id,
+         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         nullif(trim(s.response_id), '') AS response_id,
+         nullif(trim(s.contact_id), '') AS contact_id,
+         nullif(trim(s.account_id), '') AS account_id,
+         nullif(trim(s.submitted_at), '') AS submitted_at_raw,
+         coalesce(try_strptime(trim(s.submitted_at), $date_formats), try_cast(trim(s.submitted_at) AS TIMESTAMP)) AS submitted_at,
+         nullif(trim(s.channel), '') AS channel,
+         coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type,
+         nullif(trim(s.journey_stage), '') AS journey_stage,
+         nullif(trim(s.touchpoint), '') AS touchpoint,
+         nullif(trim(s.nps), '') AS nps_raw,
+         try_cast(replace(trim(s.nps), ',', '.') AS DOUBLE) AS nps_num,
+         nullif(trim(s.csat), '') AS csat_raw,
+         try_cast(replace(trim(s.csat), ',', '.') AS DOUBLE) AS csat_num,
+         nullif(trim(s.ces), '') AS ces_raw,
+         try_cast(replace(trim(s.ces), ',', '.') AS DOUBLE) AS ces_num,
+         nullif(trim(s.duration_seconds), '') AS duration_raw,
+         try_cast(replace(trim(s.duration_seconds), ',', '.') AS DOUBLE) AS duration_seconds,
+         lower(nullif(trim(s.language), '')) AS language,
+         list_transform(s.ratings, x -> nullif(trim(x), '')) AS ratings_raw,
+         list_transform(s.ratings, x -> try_cast(replace(trim(x), ',', '.') AS DOUBLE)) AS ratings_num,
+         nullif(trim(regexp_replace(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', ' ', 'g')), '') AS verbatim_clean,
+         s.verbatim AS verbatim_raw
+  FROM stg_responses s
+  JOIN stg_files f ON f.file_id = s._file_id
+  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+),
+typed AS (
+  SELECT *,
+         CASE WHEN nps_num = floor(nps_num) AND nps_num BETWEEN 0 AND 10 THEN nps_num::INTEGER END AS nps,
+         CASE WHEN csat_num = floor(csat_num) AND csat_num BETWEEN 1 AND 5 THEN csat_num::INTEGER END AS csat,
+         CASE WHEN ces_num = floor(ces_num) AND ces_num BETWEEN 1 AND 7 THEN ces_num::INTEGER END AS ces,
+         list_filter(ratings_num, x -> x IS NOT NULL) AS ratings_present,
+         coalesce(list_position(list_transform(ratings_raw, (x, i) -> x IS NOT NULL
+             AND (ratings_num[i] IS NULL OR ratings_num[i] < $rating_min OR ratings_num[i] > $rating_max)), true), 0) AS bad_rating_idx,
+         left(verbatim_clean, $max_verbatim_chars) AS verbatim,
+         length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
+  FROM base
+),
+windowed AS (
+  SELECT t.*,
+         row_number() OVER (PARTITION BY t.response_id ORDER BY t._rid) AS id_rank,
+         CASE WHEN t.contact_id IS NOT NULL THEN
+           lag(t.submitted_at) OVER (PARTITION BY t.contact_id, t.nps, t.csat, t.ces, t.ratings_num, t.verbatim ORDER BY t.submitted_at, t._rid)
+         END AS previous_same_answers_at,
+         a.account_id IS NOT NULL AS account_known
+  FROM typed t
+  LEFT JOIN accounts a ON a.account_id = t.account_id
+)
+SELECT w.*,
+       list_filter([
+         CASE WHEN response_id IS NULL THEN {'code': 'missing_id', 'field': 'response_id', 'value': NULL} END,
+         CASE WHEN submitted_at_raw IS NULL THEN {'code': 'missing_date', 'field': 'submitted_at', 'value': NULL}
+              WHEN submitted_at IS NULL THEN {'code': 'invalid_date', 'field': 'submitted_at', 'value': submitted_at_raw}
+              WHEN submitted_at >= CAST($as_of AS DATE) + 1 THEN {'code': 'future_date', 'field': 'submitted_at', 'value': submitted_at_raw} END,
+         CASE WHEN nps_raw IS NOT NULL AND nps_num IS NULL THEN {'code': 'not_a_number', 'field': 'nps', 'value': nps_raw}
+              WHEN nps_raw IS NOT NULL AND nps IS NULL THEN {'code': 'out_of_range', 'field': 'nps', 'value': nps_raw} END,
+         CASE WHEN csat_raw IS NOT NULL AND csat_num IS NULL THEN {'code': 'not_a_number', 'field': 'csat', 'value': csat_raw}
+              WHEN csat_raw IS NOT NULL AND csat IS NULL THEN {'code': 'out_of_range', 'field': 'csat', 'value': csat_raw} END,
+         CASE WHEN ces_raw IS NOT NULL AND ces_num IS NULL THEN {'code': 'not_a_number', 'field': 'ces', 'value': ces_raw}
+              WHEN ces_raw IS NOT NULL AND ces IS NULL THEN {'code': 'out_of_range', 'field': 'ces', 'value': ces_raw} END,
+         CASE WHEN $scores_mapped AND nps_raw IS NULL AND csat_raw IS NULL AND ces_raw IS NULL
+              THEN {'code': 'no_score', 'field': 'nps', 'value': NULL} END,
+         CASE WHEN bad_rating_idx > 0
+              THEN {'code': 'out_of_range', 'field': 'ratings.' || $attributes[bad_rating_idx], 'value': ratings_raw[bad_rating_idx]} END,
+         CASE WHEN duration_raw IS NOT NULL AND (duration_seconds IS NULL OR duration_seconds < 0) THEN {'code': 'not_a_number', 'field': 'duration_seconds', 'value': duration_raw} END,
+         CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee')
+              THEN {'code': 'invalid_value', 'field': 'survey_type', 'value': survey_type} END,
+         CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
+         CASE WHEN response_id IS NOT NULL AND id_rank > 1 THEN {'code': 'duplicate_id', 'field': 'response_id', 'value': response_id} END,
+         CASE WHEN previous_same_answers_at IS NOT NULL AND submitted_at - previous_same_answers_at <= to_days($duplicate_window_days::INTEGER)
+              THEN {'code': 'duplicate_submission', 'field': 'contact_id', 'value': contact_id} END,
+         CASE WHEN $speeder_seconds > 0 AND duration_seconds IS NOT NULL AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
+              THEN {'code': 'speeder', 'field': 'duration_seconds', 'value': duration_raw} END,
+         CASE WHEN len(ratings_present) >= $straightline_min_ratings AND len(list_distinct(ratings_present)) = 1
+              THEN {'code': 'straight_liner', 'field': 'ratings', 'value': ratings_present[1]::VARCHAR} END
+       ], x -> x IS NOT NULL) AS _problems
+FROM windowed w;

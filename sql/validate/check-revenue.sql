@@ -1,0 +1,37 @@
+-- Revenue: known account, parseable period, numeric non-negative ARR, one row per account and period,
+-- amounts in the reporting currency (or convertible with a configured rate).
+CREATE OR REPLACE TABLE chk_revenue AS
+WITH base AS (
+  SELECT s.rowid AS _rid, s._file_id,
+         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         nullif(trim(s.account_id), '') AS account_id,
+         nullif(trim(s.period), '') AS period_raw,
+         CAST(coalesce(try_strptime(trim(s.period), $date_formats), try_cast(trim(s.period) AS TIMESTAMP)) AS DATE) AS period,
+         nullif(trim(s.arr), '') AS arr_raw,
+         try_cast(replace(replace(replace(trim(s.arr), ' ', ''), '\u00a0', ''), ',', '.') AS DOUBLE) AS arr_num,
+         coalesce(upper(nullif(trim(s.currency), '')), $default_currency) AS currency
+  FROM stg_revenue s
+  JOIN stg_files f ON f.file_id = s._file_id
+  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+),
+w AS (
+  SELECT b.*,
+         row_number() OVER (PARTITION BY b.account_id, b.period ORDER BY b._rid) AS id_rank,
+         a.account_id IS NOT NULL AS account_known,
+         CASE WHEN b.currency IS NULL OR b.currency = $reporting_currency THEN 1.0
+              ELSE try_cast(json_extract_string($fx_rates, '$.' || b.currency) AS DOUBLE) END AS fx
+  FROM base b LEFT JOIN accounts a ON a.account_id = b.account_id
+)
+SELECT w.*, arr_num * fx AS arr,
+       list_filter([
+         CASE WHEN account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN period_raw IS NULL THEN {'code': 'missing_date', 'field': 'period', 'value': NULL}
+              WHEN period IS NULL THEN {'code': 'invalid_date', 'field': 'period', 'value': period_raw} END,
+         CASE WHEN arr_raw IS NULL THEN {'code': 'missing_value', 'field': 'arr', 'value': NULL}
+              WHEN arr_num IS NULL THEN {'code': 'not_a_number', 'field': 'arr', 'value': arr_raw}
+              WHEN arr_num < 0 THEN {'code': 'negative_value', 'field': 'arr', 'value': arr_raw} END,
+         CASE WHEN fx IS NULL THEN {'code': 'currency_mismatch', 'field': 'currency', 'value': currency} END,
+         CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
+         CASE WHEN account_id IS NOT NULL AND period IS NOT NULL AND id_rank > 1 THEN {'code': 'duplicate_id', 'field': 'period', 'value': period_raw} END
+       ], x -> x IS NOT NULL) AS _problems
+FROM w;

@@ -1,0 +1,36 @@
+/** Human text for `ecoute run`: reconciliation, quarantine reasons, headline NPS, where the outputs are. */
+import type { RunResult } from '../run/run-pipeline.ts';
+import { formatTable } from './print-result.ts';
+
+export function formatRun(r: RunResult): string {
+  const s = r.summary;
+  const rec = formatTable(
+    ['source', 'files', 'read', 'accepted', 'quarantined'],
+    s.sources.map((x) => [x.source, x.reconciliation.files, x.reconciliation.rowsRead, x.reconciliation.rowsAccepted, x.reconciliation.rowsQuarantined]),
+  );
+  const q = s.quarantine.byReason.length === 0 ? 'none' : formatTable(['source', 'reason', 'rows'], s.quarantine.byReason.map((x) => [x.source, x.reason, x.count]));
+  const h = s.metrics.nps;
+  const c = s.metrics.npsChange;
+  const fmt = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(1));
+  const headline = [
+    h === null ? 'NPS: no scored responses' : `NPS ${fmt(h.value)} ± ${fmt(h.moe)} (95 % margin of error, n = ${h.n})`,
+    c === null || c.previousPeriod === null
+      ? ''
+      : `${c.grain} ${c.period}: NPS ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${fmt(c.change)}, p = ${c.pValue === null ? 'n/a' : c.pValue.toFixed(3)}${c.significant ? ', significant' : ', not significant'})`,
+  ]
+    .filter((l) => l.length > 0)
+    .join('\n');
+  return [
+    `ecoute run: ${s.pipeline}, as of ${s.asOf}`,
+    '',
+    'Reconciliation (rows read = accepted + quarantined)',
+    rec,
+    '',
+    'Quarantine',
+    q,
+    '',
+    headline,
+    '',
+    `Outputs in ${r.outDir} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s`,
+  ].join('\n');
+}

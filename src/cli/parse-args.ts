@@ -1,0 +1,20 @@
+/** Argument parsers for the CLI: a bad value is a usage error (exit code 2). */
+import { UsageError } from '../run/errors.ts';
+
+export function parseAsOf(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--as-of expects YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--as-of is not a real date: ${value}`);
+  return value;
+}
+
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new UsageError(`--seed expects an integer 0-4294967295, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** The CLI's default run date. The only place ecoute reads the clock; analysis code receives the date. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads a pipeline file: YAML syntax errors and schema errors are all reported at once,
+ * each as `file: dotted.path: message` (a YAML error gives its line and column).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { pipelineSchema, type Pipeline } from './pipeline-schema.ts';
+import { toConfigProblems, type ConfigProblem } from './format-zod-issues.ts';
+import { ConfigError } from '../run/errors.ts';
+
+export interface LoadedPipeline {
+  readonly file: string;
+  /** folder of the pipeline file: source paths are relative to it */
+  readonly baseDir: string;
+  readonly pipeline: Pipeline;
+}
+
+export function parsePipelineText(text: string): { value?: Pipeline; problems: ConfigProblem[] } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(yaml)',
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
+    };
+  }
+  const parsed = pipelineSchema.safeParse(doc.toJS());
+  if (!parsed.success) return { problems: toConfigProblems(parsed.error) };
+  return { value: parsed.data, problems: [] };
+}
+
+export function loadPipeline(file: string): LoadedPipeline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [{ path: '(file)', message: `cannot read pipeline file: ${(e as Error).message}` }]);
+  }
+  const { value, problems } = parsePipelineText(text);
+  if (value === undefined) throw new ConfigError(file, problems);
+  return { file, baseDir: dirname(resolve(file)), pipeline: value };
+}

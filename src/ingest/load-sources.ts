@@ -1,0 +1,60 @@
+/**
+ * Ingest + validate every source of a pipeline into the canonical tables.
+ * Order matters: accounts first (other sources are checked against them), responses last.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { SOURCE_NAMES, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
+import { runSqlFile, querySqlFile } from '../db/sql-file.ts';
+import { stageSource, type StagedFile, type StageContext } from './stage-source.ts';
+import { validateSource, type Reconciliation } from '../validate/validate-source.ts';
+
+export interface SourceReport {
+  readonly source: SourceName;
+  readonly files: Array<{ path: string; format: string; records: number; rejected: number; unmappedColumns: string[]; warnings: string[] }>;
+  readonly reconciliation: Reconciliation;
+}
+
+export interface LoadOptions {
+  readonly conn: DuckDBConnection;
+  readonly pipeline: Pipeline;
+  readonly baseDir: string;
+  readonly workDir: string;
+  readonly asOf: string;
+}
+
+const LOAD_ORDER: readonly SourceName[] = ['accounts', 'contacts', 'revenue', 'churn', 'invitations', 'responses'];
+
+async function reportingCurrency(conn: DuckDBConnection, pipeline: Pipeline): Promise<string> {
+  if (pipeline.settings.currency !== undefined) return pipeline.settings.currency;
+  if (pipeline.sources.revenue === undefined) return 'EUR';
+  const rows = await querySqlFile(conn, 'ingest/most-common-currency', { default_currency: pipeline.sources.revenue.currency ?? 'EUR' });
+  return String(rows[0]?.currency ?? pipeline.sources.revenue.currency ?? 'EUR');
+}
+
+export async function loadSources(opts: LoadOptions): Promise<{ sources: SourceReport[]; reportingCurrency: string }> {
+  const { conn, pipeline } = opts;
+  await runSqlFile(conn, 'ingest/drop-canonical-tables');
+  await runSqlFile(conn, 'ingest/create-canonical-tables');
+  await runSqlFile(conn, 'ingest/create-staging-tables');
+  const ctx: StageContext = { conn, baseDir: opts.baseDir, workDir: opts.workDir, nextFileId: 1 };
+  const staged = new Map<SourceName, StagedFile[]>();
+  for (const source of LOAD_ORDER) {
+    if (pipeline.sources[source] !== undefined) staged.set(source, await stageSource(ctx, pipeline, source));
+  }
+  await runSqlFile(conn, 'validate/reject-offsets');
+  const currency = await reportingCurrency(conn, pipeline);
+  const reports: SourceReport[] = [];
+  for (const source of LOAD_ORDER) {
+    const files = staged.get(source);
+    if (files === undefined) continue;
+    const reconciliation = await validateSource({ conn, pipeline, asOf: opts.asOf, reportingCurrency: currency }, source, files.length);
+    reports.push({
+      source,
+      files: files.map((f) => ({ path: f.path, format: f.format, records: f.records, rejected: f.rejected, unmappedColumns: f.unmappedColumns, warnings: f.warnings })),
+      reconciliation,
+    });
+  }
+  await runSqlFile(conn, 'ingest/drop-staging-tables');
+  reports.sort((a, b) => SOURCE_NAMES.indexOf(a.source) - SOURCE_NAMES.indexOf(b.source));
+  return { sources: reports, reportingCurrency: currency };
+}

@@ -1,0 +1,21 @@
+/**
+ * Every message about a whole source file, in one place (tests compare against these builders).
+ */
+export const sourceFileProblem = {
+  empty: (): string => 'file is empty (0 bytes): no rows read',
+  binary: (): string => 'not a text file (binary content found in the first 8 kB); check the path and the format',
+  bomRemoved: (): string => 'UTF-8 byte-order mark at the start of the file was ignored',
+  noFiles: (baseDir: string): string => `no file matches this path or glob (relative to ${baseDir})`,
+  missingColumns: (missing: readonly string[], found: readonly string[]): string =>
+    `column${missing.length > 1 ? 's' : ''} ${missing.map((m) => JSON.stringify(m)).join(', ')} not found; the file has ${found.length} column${found.length === 1 ? '' : 's'}: ${found
+      .slice(0, 30)
+      .map((f) => JSON.stringify(f))
+      .join(', ')}${found.length > 30 ? ', ...' : ''}`,
+  delimiterHint: (delimiter: string, counts: Record<string, number>): string => {
+    const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+    if (best === undefined || best[1] === 0 || best[0] === delimiter) return '';
+    const name = best[0] === '\t' ? 'tab' : JSON.stringify(best[0]);
+    return ` — the header contains ${best[1]} × ${name} and the configured delimiter is ${JSON.stringify(delimiter)}: set csv.delimiter to ${name}?`;
+  },
+  unreadable: (reason: string): string => `cannot be read: ${reason.split('\n').slice(0, 3).join(' ')}`,
+};

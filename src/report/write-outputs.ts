@@ -1,0 +1,21 @@
+/**
+ * Writes the run's tables beside the DuckDB file: `tables/<name>.parquet` and `.csv`, and the
+ * quarantine also as `quarantine.csv` at the top of the out dir where a data team looks first.
+ */
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { exportTable } from './export-table.ts';
+
+export interface OutputPlan {
+  readonly tables: readonly string[];
+}
+
+export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan: OutputPlan): Promise<string[]> {
+  const written: string[] = [];
+  for (const table of plan.tables) {
+    const files = await exportTable(conn, table, join(outDir, 'tables', table), ['parquet', 'csv']);
+    written.push(...files);
+  }
+  written.push(...(await exportTable(conn, 'quarantine', join(outDir, 'quarantine'), ['csv'])));
+  return written.map((f) => f.slice(outDir.length + 1));
+}

@@ -1,0 +1,46 @@
+/**
+ * Errors a user can act on. Each maps to an exit code: 1 for a failed run, 2 for usage.
+ * Messages name the file (and row and field where there is one).
+ */
+import { formatConfigProblems, type ConfigProblem } from '../config/format-zod-issues.ts';
+
+export class EcouteError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'EcouteError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** A pipeline file with mistakes: all of them, each with its path. */
+export class ConfigError extends EcouteError {
+  readonly file: string;
+  readonly problems: readonly ConfigProblem[];
+  constructor(file: string, problems: readonly ConfigProblem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}:\n${formatConfigProblems(file, problems)}`);
+    this.name = 'ConfigError';
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+/** A whole source file that cannot be read (missing, binary, wrong delimiter, missing columns). */
+export class SourceFileError extends EcouteError {
+  readonly file: string;
+  readonly source: string;
+  constructor(source: string, file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'SourceFileError';
+    this.file = file;
+    this.source = source;
+  }
+}
+
+/** Command-line usage mistakes (exit code 2). */
+export class UsageError extends EcouteError {
+  constructor(message: string) {
+    super(message, 2);
+    this.name = 'UsageError';
+  }
+}

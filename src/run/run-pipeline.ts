@@ -1,0 +1,117 @@
+/**
+ * runPipeline — start reading here. One nightly run, phase by phase:
+ *
+ *   pipelines/x.yaml ─► loadPipeline (config/)          every mistake reported at once, with its path
+ *          │
+ *          ▼
+ *   source files ─► stageSource (ingest/) ─► validateSource (validate/)
+ *   CSV / Parquet /   DuckDB's own readers     sql/validate/check-*.sql: typed canonical tables
+ *   JSON lines, globs  into stg_<source>        + quarantine (file, line, field, reason)
+ *                                               rows read = accepted + quarantined, per source
+ *          │
+ *          ▼
+ *   computeMetrics (analyze/metrics/) ─► NPS / CSAT / CES / eNPS cells with SE, margins, change significance
+ *          │
+ *          ▼
+ *   writeOutputs (report/) ─► out/ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
+ *
+ * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
+ * byte-identical output files (timings go to run-timings.json, the one file that differs).
+ * The DuckDB file is built under a temporary name and renamed at the end: a failed run leaves the
+ * previous night's database untouched.
+ */
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadPipeline } from '../config/load-pipeline.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
+import { computeMetrics, METRIC_TABLES, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
+import { writeOutputs } from '../report/write-outputs.ts';
+import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
+import { createStopwatch, type Timings } from './stopwatch.ts';
+import { versions, type Versions } from './versions.ts';
+import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
+
+export interface RunOptions {
+  readonly pipelineFile: string;
+  /** output folder; default: the pipeline's output.dir */
+  readonly outDir?: string;
+  /** run date YYYY-MM-DD */
+  readonly asOf: string;
+  /** progress messages (stderr in the CLI); silent in tests */
+  readonly log?: (message: string) => void;
+}
+
+export interface RunSummary {
+  readonly pipeline: string;
+  readonly asOf: string;
+  readonly reportingCurrency: string;
+  readonly sources: SourceReport[];
+  readonly quarantine: QuarantineSummary;
+  readonly metrics: MetricsSummary;
+  readonly outputs: string[];
+  readonly versions: Versions;
+}
+
+export interface RunResult {
+  readonly summary: RunSummary;
+  readonly outDir: string;
+  readonly timings: Timings;
+}
+
+export const DATABASE_FILE = 'ecoute.duckdb';
+
+export async function runPipeline(opts: RunOptions): Promise<RunResult> {
+  const log = opts.log ?? (() => undefined);
+  const watch = createStopwatch();
+  const { pipeline, baseDir } = loadPipeline(opts.pipelineFile);
+  const outDir = resolve(opts.outDir ?? pipeline.output.dir);
+  mkdirSync(outDir, { recursive: true });
+  const dbPath = join(outDir, DATABASE_FILE);
+  const dbTmp = `${dbPath}.tmp`;
+  rmSync(dbTmp, { force: true });
+  rmSync(`${dbTmp}.wal`, { force: true });
+  if (existsSync(dbPath)) copyFileSync(dbPath, dbTmp);
+  const db = await openDatabase(dbTmp);
+  try {
+    const conn = db.connection;
+    log(`loading sources of ${pipeline.name} (as of ${opts.asOf})`);
+    const loaded = await watch.time('ingest_validate', () =>
+      loadSources({ conn, pipeline, baseDir, workDir: join(outDir, '.work'), asOf: opts.asOf }),
+    );
+    for (const s of loaded.sources) {
+      const r = s.reconciliation;
+      log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}`);
+    }
+    log('computing metrics');
+    const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
+    const quarantine = await quarantineSummary(conn);
+    log('writing outputs');
+    const outputs = await watch.time('outputs', () =>
+      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES] }),
+    );
+    const summary: RunSummary = {
+      pipeline: pipeline.name,
+      asOf: opts.asOf,
+      reportingCurrency: loaded.reportingCurrency,
+      sources: loaded.sources,
+      quarantine,
+      metrics,
+      outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json'],
+      versions: await versions(conn),
+    };
+    await conn.run('CHECKPOINT');
+    db.close();
+    renameSync(dbTmp, dbPath);
+    rmSync(join(outDir, '.work'), { recursive: true, force: true });
+    writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(summary));
+    const timings = watch.timings();
+    writeFileAtomic(join(outDir, 'run-timings.json'), toJsonText(timings));
+    return { summary, outDir, timings };
+  } catch (e) {
+    db.close();
+    rmSync(dbTmp, { force: true });
+    rmSync(`${dbTmp}.wal`, { force: true });
+    throw e;
+  }
+}

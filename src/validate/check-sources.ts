@@ -1,0 +1,79 @@
+/**
+ * `ecoute validate`: checks the pipeline definition and that every source file can be read and has the
+ * mapped columns — without loading anything. All problems are collected, not just the first.
+ */
+import { basename } from 'node:path';
+import { loadPipeline } from '../config/load-pipeline.ts';
+import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { resolveSourceFiles } from '../ingest/resolve-source-files.ts';
+import { inspectFile } from '../ingest/inspect-file.ts';
+import { formatOf } from '../ingest/format-of.ts';
+import { missingColumns } from '../ingest/source-fields.ts';
+import { sourceFileProblem } from '../ingest/messages.ts';
+
+export interface SourceCheck {
+  readonly source: string;
+  readonly file: string;
+  readonly ok: boolean;
+  readonly problem?: string;
+  readonly warning?: string;
+}
+
+export interface ValidateResult {
+  readonly pipeline: string;
+  readonly ok: boolean;
+  readonly checks: SourceCheck[];
+}
+
+const DEFAULT_CSV = { delimiter: ',', quote: '"', header: true, encoding: 'utf-8' } as const;
+
+export async function validatePipeline(pipelineFile: string): Promise<ValidateResult> {
+  const { pipeline, baseDir } = loadPipeline(pipelineFile);
+  const db = await openDatabase();
+  const checks: SourceCheck[] = [];
+  try {
+    for (const source of SOURCE_NAMES) {
+      const spec = pipeline.sources[source];
+      if (spec === undefined) continue;
+      const files = await resolveSourceFiles(db.connection, baseDir, spec.path);
+      if (files.length === 0) checks.push({ source, file: spec.path, ok: false, problem: sourceFileProblem.noFiles(baseDir) });
+      for (const file of files) {
+        const format = formatOf(file, spec.format);
+        let columns: string[];
+        if (format === 'csv') {
+          const csv = spec.csv ?? DEFAULT_CSV;
+          const info = inspectFile(file, csv);
+          if (info.empty) {
+            checks.push({ source, file, ok: true, warning: sourceFileProblem.empty() });
+            continue;
+          }
+          if (info.binary) {
+            checks.push({ source, file, ok: false, problem: sourceFileProblem.binary() });
+            continue;
+          }
+          const missing = missingColumns(pipeline, source, info.columns);
+          checks.push(
+            missing.length === 0
+              ? { source, file, ok: true }
+              : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, info.columns) + sourceFileProblem.delimiterHint(csv.delimiter, info.delimiterCounts) },
+          );
+          continue;
+        }
+        try {
+          const sql = format === 'parquet' ? 'DESCRIBE SELECT * FROM read_parquet($path)' : 'DESCRIBE SELECT * FROM read_json($path, format = \'newline_delimited\')';
+          const reader = await db.connection.runAndReadAll(sql, { path: file });
+          columns = reader.getRowObjectsJson().map((r) => String(r.column_name));
+        } catch (e) {
+          checks.push({ source, file, ok: false, problem: sourceFileProblem.unreadable((e as Error).message) });
+          continue;
+        }
+        const missing = missingColumns(pipeline, source, columns);
+        checks.push(missing.length === 0 ? { source, file, ok: true } : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, columns) });
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return { pipeline: pipeline.name || basename(pipelineFile), ok: checks.every((c) => c.ok), checks };
+}

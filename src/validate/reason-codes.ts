@@ -1,0 +1,33 @@
+/**
+ * Why a row was quarantined. The SQL checks emit these codes; this is the one place their wording lives.
+ */
+export const REASON_CODES = {
+  missing_id: 'a required id is blank',
+  missing_date: 'a required date is blank',
+  invalid_date: 'the date cannot be parsed with the configured date_formats (or is not a real date)',
+  future_date: 'the date is after the run date (--as-of)',
+  not_a_number: 'expected a number',
+  out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale)',
+  no_score: 'the response has no NPS, CSAT or CES score',
+  missing_value: 'a required value is blank',
+  negative_value: 'the amount is negative',
+  invalid_value: 'the value is not one of the recognised values',
+  currency_mismatch: 'the currency is not the reporting currency and no fx_rates entry converts it',
+  unknown_account: 'the account id is not in the CRM accounts source',
+  duplicate_id: 'the same id was already read (the first record is kept; for CRM accounts the last export wins)',
+  conflicting_record: 'the same account appears in several exports with different values; the last export wins',
+  duplicate_submission: 'the same respondent submitted the same answers again within duplicate_window_days',
+  speeder: 'answered faster than speeder_seconds',
+  straight_liner: 'every attribute rating has the same value',
+  unparseable_row: 'the CSV/JSON record cannot be split into fields (unterminated quote, wrong number of fields, invalid encoding)',
+} as const;
+
+export type ReasonCode = keyof typeof REASON_CODES;
+
+export function isReasonCode(code: string): code is ReasonCode {
+  return Object.hasOwn(REASON_CODES, code);
+}
+
+export function describeReason(code: string): string {
+  return isReasonCode(code) ? REASON_CODES[code] : code;
+}

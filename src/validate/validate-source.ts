@@ -1,0 +1,132 @@
+/**
+ * Validate one staged source: the checks in `sql/validate/check-<source>.sql` give every row its list of
+ * problems; clean rows go to the canonical table, the others to `quarantine` with file, line, field and
+ * reason. Then the books are balanced: rows read = accepted + quarantined, or the run stops.
+ */
+import { listValue, LIST, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { Pipeline, SourceName } from '../config/pipeline-schema.ts';
+import { runSqlFile } from '../db/sql-file.ts';
+import { internalName } from '../db/quote-identifier.ts';
+import { canonicalFields, ratingMappings } from '../ingest/source-fields.ts';
+import { EcouteError } from '../run/errors.ts';
+
+export interface Reconciliation {
+  readonly source: SourceName;
+  readonly files: number;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly rowsQuarantined: number;
+}
+
+export interface ValidationContext {
+  readonly conn: DuckDBConnection;
+  readonly pipeline: Pipeline;
+  /** run date, YYYY-MM-DD */
+  readonly asOf: string;
+  readonly reportingCurrency: string;
+}
+
+const ISO_DATE_FORMATS = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d'];
+
+type Bound = { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> };
+
+function textList(items: readonly string[]): DuckDBValue {
+  return listValue([...items]);
+}
+
+/** Parameters of `check-<source>.sql`: exactly those it uses. */
+function checkParams(ctx: ValidationContext, source: SourceName): Bound {
+  const { pipeline, asOf } = ctx;
+  const settings = pipeline.sources[source] === undefined ? undefined : pipeline.settings;
+  const spec = pipeline.sources[source];
+  const dateFormats = textList(spec?.date_formats ?? ISO_DATE_FORMATS);
+  const checkAccounts = pipeline.sources.accounts !== undefined && settings?.unknown_accounts !== 'keep';
+  const list = LIST(VARCHAR);
+  switch (source) {
+    case 'accounts':
+      return { values: {}, types: {} };
+    case 'contacts':
+      return { values: { check_accounts: checkAccounts }, types: {} };
+    case 'revenue':
+      return {
+        values: {
+          date_formats: dateFormats,
+          default_currency: pipeline.sources.revenue?.currency ?? null,
+          reporting_currency: ctx.reportingCurrency,
+          fx_rates: JSON.stringify(pipeline.settings.fx_rates),
+          check_accounts: checkAccounts,
+        },
+        types: { date_formats: list, default_currency: VARCHAR },
+      };
+    case 'churn':
+      return { values: { date_formats: dateFormats, as_of: asOf, check_accounts: checkAccounts }, types: { date_formats: list } };
+    case 'invitations':
+      return {
+        values: { date_formats: dateFormats, as_of: asOf, default_survey_type: null },
+        types: { date_formats: list, default_survey_type: VARCHAR },
+      };
+    case 'responses': {
+      const r = pipeline.sources.responses;
+      const s = pipeline.settings;
+      return {
+        values: {
+          date_formats: dateFormats,
+          as_of: asOf,
+          default_survey_type: r.survey_type ?? null,
+          max_verbatim_chars: s.max_verbatim_chars,
+          scores_mapped: r.columns.nps !== undefined || r.columns.csat !== undefined || r.columns.ces !== undefined,
+          rating_min: r.rating_scale.min,
+          rating_max: r.rating_scale.max,
+          attributes: textList(ratingMappings(pipeline).map(([a]) => a)),
+          check_accounts: checkAccounts,
+          duplicate_window_days: s.duplicate_window_days,
+          speeder_seconds: s.speeder_seconds,
+          straightline_min_ratings: s.straightline_min_ratings,
+        },
+        types: { date_formats: list, attributes: list, default_survey_type: VARCHAR },
+      };
+    }
+  }
+}
+
+const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Bound>> = {
+  responses: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline).map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
+  revenue: (ctx) => ({ values: { reporting_currency: ctx.reportingCurrency }, types: {} }),
+};
+
+async function scalar(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue> = {}): Promise<number> {
+  const reader = await conn.runAndReadAll(sql, params);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+export async function validateSource(ctx: ValidationContext, source: SourceName, files: number): Promise<Reconciliation> {
+  const { conn } = ctx;
+  const name = internalName(source);
+  const canonical = source === 'churn' ? 'churn_events' : name;
+  const check = checkParams(ctx, source);
+  await runSqlFile(conn, `validate/check-${source}`, check.values, check.types);
+  const rawFields = canonicalFields(source).map((f) => `'${internalName(f)}': ${internalName(f)}`);
+  if (source === 'responses') rawFields.push("'ratings': ratings");
+  await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM chk_${name}`);
+  await conn.run(`CREATE OR REPLACE TEMP VIEW stg_current AS SELECT rowid AS _rid, {${rawFields.join(', ')}} AS raw FROM stg_${name}`);
+  const before = await scalar(conn, `SELECT count(*) FROM ${canonical}`);
+  await runSqlFile(conn, 'validate/quarantine-rejects', { source });
+  await runSqlFile(conn, 'validate/quarantine-checked', { source });
+  const accept = ACCEPT_PARAMS[source]?.(ctx) ?? { values: {}, types: {} };
+  await runSqlFile(conn, `validate/accept-${source}`, accept.values, accept.types);
+  const accepted = (await scalar(conn, `SELECT count(*) FROM ${canonical}`)) - before;
+  const quarantined = await scalar(conn, 'SELECT count(*) FROM quarantine WHERE source = $source', { source });
+  const read = await scalar(conn, 'SELECT sum(records + rejected) FROM stg_files WHERE source = $source', { source });
+  if (read !== accepted + quarantined) {
+    throw new EcouteError(`internal error: ${source} does not reconcile: read ${read} != accepted ${accepted} + quarantined ${quarantined}`);
+  }
+  const rec: Reconciliation = { source, files, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined };
+  await conn.run('INSERT INTO reconciliation VALUES ($source, $files, $read, $accepted, $quarantined)', {
+    source,
+    files,
+    read,
+    accepted,
+    quarantined,
+  });
+  return rec;
+}
