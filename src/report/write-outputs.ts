@@ -16,6 +16,6 @@ export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan:
     const files = await exportTable(conn, table, join(outDir, 'tables', table), ['parquet', 'csv']);
     written.push(...files);
   }
-  written.push(...(await exportTable(conn, 'quarantine', join(outDir, 'quarantine'), ['csv'])));
+  written.push(...(await exportTable(conn, 'quarantine', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line'])));
   return written.map((f) => f.slice(outDir.length + 1));
 }
