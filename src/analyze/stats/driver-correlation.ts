@@ -41,31 +41,37 @@ export function checkDriverCorrelation(input: DriverCorrelation): number {
 }
 
 /**
- * Pearson correlation matrix of the columns of a row-major n×k matrix (two-pass, exact).
+ * Pearson correlation matrix of the columns of a row-major n×k matrix (two-pass, exact), with
+ * optional frequency weights (a bootstrap resample is a weight vector of draw counts).
  * Columns with no variance get NaN correlations (like DuckDB's corr()) and NaN on the diagonal.
  */
-export function correlationFromRows(rows: Float64Array, n: number, k: number): Float64Array {
+export function correlationFromRows(rows: Float64Array, n: number, k: number, weights?: ArrayLike<number>): Float64Array {
   if (rows.length !== n * k) throw new RangeError(`expected ${n * k} values for ${n}×${k}, got ${rows.length}`);
+  if (weights && weights.length !== n) throw new RangeError(`expected ${n} weights, got ${weights.length}`);
   const mean = new Float64Array(k);
-  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) mean[j] += rows[i * k + j];
-  for (let j = 0; j < k; j++) mean[j] /= n;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i] : 1;
+    total += w;
+    for (let j = 0; j < k; j++) mean[j] += w * rows[i * k + j];
+  }
+  for (let j = 0; j < k; j++) mean[j] /= total;
   const cross = new Float64Array(k * k);
   const centred = new Float64Array(k);
   for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i] : 1;
+    if (w === 0) continue;
     for (let j = 0; j < k; j++) centred[j] = rows[i * k + j] - mean[j];
     for (let a = 0; a < k; a++) {
-      const ca = centred[a];
+      const ca = w * centred[a];
       for (let b = a; b < k; b++) cross[a * k + b] += ca * centred[b];
     }
   }
   const out = new Float64Array(k * k);
+  const constant = (j: number): boolean => !(cross[j * k + j] / total > 1e-24 * (mean[j] * mean[j] + 1));
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {
-      const denom = Math.sqrt(cross[a * k + a] * cross[b * k + b]);
-      const scaleA = cross[a * k + a] / n;
-      const scaleB = cross[b * k + b] / n;
-      const constant = !(scaleA > 1e-24 * (mean[a] * mean[a] + 1)) || !(scaleB > 1e-24 * (mean[b] * mean[b] + 1));
-      const r = constant ? Number.NaN : a === b ? 1 : Math.max(-1, Math.min(1, cross[a * k + b] / denom));
+      const r = constant(a) || constant(b) ? Number.NaN : a === b ? 1 : Math.max(-1, Math.min(1, cross[a * k + b] / Math.sqrt(cross[a * k + a] * cross[b * k + b])));
       out[a * k + b] = r;
       out[b * k + a] = r;
     }
