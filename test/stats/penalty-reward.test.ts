@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { penaltyReward, attributeBoxesFromRows, boxCutoffs, type AttributeBoxes } from '../../src/analyze/stats/penalty-reward.ts';
+import { createRng } from '../../src/util/random.ts';
+
+const box = (n: number, meanValue: number) => ({ n, sum: n * meanValue });
+
+describe('penalty–reward', () => {
+  it('computes penalties and rewards and classifies by the documented rule', () => {
+    const attributes: AttributeBoxes[] = [
+      { attribute: 'reliability', bottom: box(50, 2), middle: box(100, 7), top: box(80, 7.5) }, // P 5, R .5
+      { attribute: 'ease_of_use', bottom: box(50, 4), middle: box(100, 6), top: box(80, 8) }, // P 2, R 2
+      { attribute: 'innovation', bottom: box(50, 6.4), middle: box(100, 6.5), top: box(80, 9.5) }, // P .1, R 3
+      { attribute: 'packaging', bottom: box(50, 6.6), middle: box(100, 6.8), top: box(80, 7) }, // P .2, R .2
+      { attribute: 'rare', bottom: box(3, 1), middle: box(100, 7), top: box(80, 9) },
+    ];
+    const result = penaltyReward(attributes);
+    // threshold = mean of (5, .5, 2, 2, .1, 3, .2, .2) = 1.625
+    expect(result.map((r) => [r.attribute, r.category])).toEqual([
+      ['reliability', 'basic'],
+      ['ease_of_use', 'performance'],
+      ['innovation', 'excitement'],
+      ['packaging', 'low-impact'],
+      ['rare', 'insufficient-data'],
+    ]);
+    expect(result[0].penalty).toBeCloseTo(5, 12);
+    expect(result[0].reward).toBeCloseTo(0.5, 12);
+    expect(Number.isNaN(result[0].penaltyStandardError)).toBe(true);
+    expect(penaltyReward(attributes, { threshold: 2.5 }).map((r) => r.category)).toEqual(['basic', 'low-impact', 'excitement', 'low-impact', 'insufficient-data']);
+  });
+
+  it('builds boxes from rows and requires significance when sums of squares are known', () => {
+    const rng = createRng(8);
+    const n = 3000;
+    const ratings = new Float64Array(n);
+    const outcome = new Float64Array(n);
+    const noisy = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      ratings[i] = 1 + rng.int(5);
+      // must-be: low ratings hurt a lot, high ratings add nothing
+      outcome[i] = (ratings[i] <= 2 ? 3 : 7) + rng.normal();
+      noisy[i] = 7 + 3 * rng.normal();
+    }
+    const cut = boxCutoffs(1, 5);
+    expect(cut).toEqual({ bottomMax: 2, topMin: 4 });
+    const boxes = attributeBoxesFromRows('support', ratings, outcome, cut);
+    expect(boxes.bottom.n + boxes.middle.n + boxes.top.n).toBe(n);
+    const [support, noise] = penaltyReward([boxes, attributeBoxesFromRows('noise', ratings, noisy, cut)], { threshold: 0.05 });
+    expect(support.penalty).toBeCloseTo(4, 0);
+    expect(Math.abs(support.reward)).toBeLessThan(0.2);
+    expect(support.category).toBe('basic');
+    expect(support.penaltyStandardError).toBeGreaterThan(0);
+    // pure noise exceeds the tiny threshold by chance at most, but is not significant
+    expect(noise.category).toBe('low-impact');
+  });
+
+  it('rejects inconsistent input', () => {
+    expect(() => attributeBoxesFromRows('a', [1, 2], [1], boxCutoffs(1, 5))).toThrow(/ratings/);
+    expect(() => attributeBoxesFromRows('a', [1], [1], { bottomMax: 4, topMin: 2 })).toThrow(/cutoff/);
+  });
+});
