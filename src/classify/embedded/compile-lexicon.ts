@@ -1,0 +1,120 @@
+/**
+ * Turns the lexicon sources ("term weight, ..." strings) into lookup structures per language:
+ * exact words, stems (`*`), phrases indexed by their first word, degree words and negators.
+ * `LEXICON_VERSION` is a hash of every source and of the scoring rules version, so any change to
+ * the lexicon invalidates cached classifications.
+ */
+import { createHash } from 'node:crypto';
+import type { Language } from '../classifier-types.ts';
+import { EMOJI_VALENCE, EMOTICON_VALENCE } from './emoji-lexicon.ts';
+import { foldedWords } from './fold-text.ts';
+import { EN_BOOSTERS, EN_LEXICON, EN_NEGATORS } from './lexicon-en.ts';
+import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
+
+/** Bump when the scoring rules (not the word lists) change. */
+export const SCORING_RULES_VERSION = '1';
+
+export interface PhraseEntry {
+  /** folded words; a word ending in '*' matches any word starting with it */
+  readonly words: readonly string[];
+  readonly weight: number;
+}
+
+export interface CompiledLexicon {
+  readonly words: ReadonlyMap<string, number>;
+  readonly stems: ReadonlyMap<string, number>;
+  /** distinct stem lengths, longest first */
+  readonly stemLengths: readonly number[];
+  readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** single- or two-word degree modifiers ("very", "a bit") → relative change of intensity */
+  readonly boosters: ReadonlyMap<string, number>;
+  readonly negators: ReadonlySet<string>;
+  /** memo of word → valence (null: not in lexicon) */
+  readonly memo: Map<string, number | null>;
+}
+
+export interface ParsedEntry {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** Parse "term weight, term weight" lists; lines starting with '#' are comments. Throws on a malformed entry. */
+export function parseLexiconSource(source: string): ParsedEntry[] {
+  const entries: ParsedEntry[] = [];
+  for (const line of source.split('\n')) {
+    if (line.trim().startsWith('#')) continue;
+    for (const raw of line.split(',')) {
+      const item = raw.trim();
+      if (item === '') continue;
+      const m = /^(.+?)\s+(-?\d+(?:\.\d+)?)$/.exec(item);
+      if (!m) throw new Error(`malformed lexicon entry "${item}"`);
+      entries.push({ term: m[1] as string, weight: Number(m[2]) });
+    }
+  }
+  return entries;
+}
+
+function foldTerm(term: string): string[] {
+  const stem = term.endsWith('*');
+  const words = foldedWords(stem ? term.slice(0, -1) : term);
+  if (stem && words.length > 0) words[words.length - 1] += '*';
+  return words;
+}
+
+interface Sources {
+  readonly lexicon: readonly string[];
+  readonly boosters: readonly string[];
+  readonly negators: readonly string[];
+}
+
+function compile(sources: Sources): CompiledLexicon {
+  const words = new Map<string, number>();
+  const stems = new Map<string, number>();
+  const phrases = new Map<string, PhraseEntry[]>();
+  for (const src of sources.lexicon) {
+    for (const { term, weight } of parseLexiconSource(src)) {
+      const folded = foldTerm(term);
+      if (folded.length === 0) continue;
+      if (folded.length > 1) {
+        const first = folded[0] as string;
+        const list = phrases.get(first) ?? [];
+        list.push({ words: folded, weight });
+        phrases.set(first, list);
+      } else if ((folded[0] as string).endsWith('*')) stems.set((folded[0] as string).slice(0, -1), weight);
+      else words.set(folded[0] as string, weight);
+    }
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const boosters = new Map<string, number>();
+  for (const src of sources.boosters) for (const { term, weight } of parseLexiconSource(src)) boosters.set(foldedWords(term).join(' '), weight);
+  const negators = new Set(sources.negators.flatMap((s) => s.split(/\s+/).filter((w) => w !== '')));
+  const stemLengths = [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  return { words, stems, stemLengths, phrases, boosters, negators, memo: new Map() };
+}
+
+const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS] };
+const FR: Sources = { lexicon: [FR_LEXICON], boosters: [FR_BOOSTERS], negators: [FR_NEGATORS] };
+
+const COMPILED: Record<Language, CompiledLexicon> = {
+  en: compile(EN),
+  fr: compile(FR),
+  // unknown language: both lists (English wins on the rare shared key)
+  other: compile({ lexicon: [FR_LEXICON, EN_LEXICON], boosters: [FR_BOOSTERS, EN_BOOSTERS], negators: [FR_NEGATORS, EN_NEGATORS] }),
+};
+
+export function lexiconFor(language: Language | undefined): CompiledLexicon {
+  return COMPILED[language ?? 'other'];
+}
+
+/** Number of entries (words + stems + phrases) per language, for reports and tests. */
+export function lexiconSize(language: 'en' | 'fr'): number {
+  const l = COMPILED[language];
+  let phrases = 0;
+  for (const list of l.phrases.values()) phrases += list.length;
+  return l.words.size + l.stems.size + phrases;
+}
+
+export const LEXICON_VERSION = `${SCORING_RULES_VERSION}.${createHash('sha256')
+  .update([EN_LEXICON, EN_BOOSTERS, EN_NEGATORS, FR_LEXICON, FR_BOOSTERS, FR_NEGATORS, JSON.stringify([...EMOJI_VALENCE, ...EMOTICON_VALENCE])].join('\u0000'))
+  .digest('hex')
+  .slice(0, 12)}`;

@@ -1,0 +1,126 @@
+/**
+ * Compiles a Taxonomy into matchers: keyword patterns (words, multi-word phrases, `*` stems; folded so
+ * case and accents do not matter), label word sets, and a char-trigram TF-IDF index over each theme's
+ * examples, description and labels.
+ */
+import type { Taxonomy } from '../../config/taxonomy-schema.ts';
+import { STOPWORDS } from '../language/stopwords.ts';
+import { foldedWords } from './fold-text.ts';
+import { lightStem } from './light-stem.ts';
+
+export type PatternLanguage = 'en' | 'fr';
+
+export interface KeywordPattern {
+  readonly theme: number;
+  readonly language: PatternLanguage;
+  /** folded words; prefix: the keyword ended with '*' */
+  readonly words: ReadonlyArray<{ readonly text: string; readonly prefix: boolean }>;
+}
+
+export interface LabelMatcher {
+  readonly theme: number;
+  readonly language: PatternLanguage;
+  /** light stems of the label's content words */
+  readonly stems: readonly string[];
+}
+
+export interface CompiledTaxonomy {
+  readonly themeIds: readonly string[];
+  /** patterns by their first word (exact) */
+  readonly exact: ReadonlyMap<string, readonly KeywordPattern[]>;
+  /** patterns whose first word is a prefix, by that prefix */
+  readonly prefixes: ReadonlyMap<string, readonly KeywordPattern[]>;
+  readonly prefixLengths: readonly number[];
+  readonly labels: readonly LabelMatcher[];
+  /** trigram → idf */
+  readonly idf: ReadonlyMap<string, number>;
+  /** idf for trigrams unseen in the taxonomy */
+  readonly unseenIdf: number;
+  /** trigram → postings of (document, weight); weights are L2-normalised per document */
+  readonly postings: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** theme index of each document */
+  readonly docTheme: readonly number[];
+}
+
+/** Content words of a text: folded, without stopwords and one-letter words. */
+export function contentWords(text: string): string[] {
+  return foldedWords(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+}
+
+/** Char trigrams of the content words (each word padded with spaces), with counts. */
+export function trigramCounts(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) {
+    const padded = ` ${w} `;
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const g = padded.slice(i, i + 3);
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function keywordPattern(theme: number, language: PatternLanguage, keyword: string): KeywordPattern | undefined {
+  const parts = keyword.trim().split(/\s+/);
+  const words = parts.flatMap((part) => {
+    const prefix = part.endsWith('*');
+    const folded = foldedWords(prefix ? part.slice(0, -1) : part);
+    return folded.map((text, i) => ({ text, prefix: prefix && i === folded.length - 1 }));
+  });
+  return words.length === 0 ? undefined : { theme, language, words };
+}
+
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+  const exact = new Map<string, KeywordPattern[]>();
+  const prefixes = new Map<string, KeywordPattern[]>();
+  const labels: LabelMatcher[] = [];
+  const docs: Array<{ theme: number; counts: Map<string, number> }> = [];
+  taxonomy.themes.forEach((t, theme) => {
+    for (const language of ['en', 'fr'] as const) {
+      for (const kw of t.keywords[language]) {
+        const p = keywordPattern(theme, language, kw);
+        if (p === undefined) continue;
+        const first = p.words[0] as { text: string; prefix: boolean };
+        const map = first.prefix ? prefixes : exact;
+        map.set(first.text, [...(map.get(first.text) ?? []), p]);
+      }
+      const label = t.labels[language];
+      if (label !== undefined) {
+        const stems = contentWords(label).map(lightStem);
+        if (stems.length > 0) labels.push({ theme, language, stems });
+      }
+    }
+    for (const text of [...t.examples, t.description ?? '', t.labels.en ?? '', t.labels.fr ?? '']) {
+      const words = contentWords(text);
+      if (words.length > 0) docs.push({ theme, counts: trigramCounts(words) });
+    }
+  });
+  const df = new Map<string, number>();
+  for (const d of docs) for (const g of d.counts.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = docs.length;
+  const idf = new Map<string, number>();
+  for (const [g, c] of df) idf.set(g, Math.log((1 + n) / (1 + c)) + 1);
+  const postings = new Map<string, Array<readonly [number, number]>>();
+  docs.forEach((d, di) => {
+    let norm = 0;
+    const weights = new Map<string, number>();
+    for (const [g, c] of d.counts) {
+      const w = c * (idf.get(g) as number);
+      weights.set(g, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    for (const [g, w] of weights) postings.set(g, [...(postings.get(g) ?? []), [di, w / norm] as const]);
+  });
+  return {
+    themeIds: taxonomy.themes.map((t) => t.id),
+    exact,
+    prefixes,
+    prefixLengths: [...new Set([...prefixes.keys()].map((k) => k.length))].sort((a, b) => a - b),
+    labels,
+    idf,
+    unseenIdf: Math.log(1 + n) + 1,
+    postings,
+    docTheme: docs.map((d) => d.theme),
+  };
+}

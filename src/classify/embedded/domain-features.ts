@@ -1,0 +1,52 @@
+/**
+ * Features of the domain model: hashed word unigrams and bigrams (folded, L2-normalised binary
+ * values) plus a few dense lexicon features, so the model learns how far to trust the lexicon
+ * on this dataset and what the dataset's own vocabulary means (stacking rather than a fixed blend).
+ */
+import type { Language } from '../classifier-types.ts';
+import { foldedWords } from './fold-text.ts';
+import { scoreLexicon, squash } from './score-lexicon.ts';
+
+export const DENSE_FEATURES = 4;
+/** Only the first words of a long text become features: bounded work per text. */
+const MAX_WORDS = 400;
+
+export interface TextFeatures {
+  /** hashed feature indices, distinct */
+  readonly indices: readonly number[];
+  /** value shared by every hashed feature (1 / sqrt(count)) */
+  readonly value: number;
+  readonly dense: readonly number[];
+  /** lexicon terms found in the text */
+  readonly lexiconHits: number;
+  readonly lexiconPolarity: number;
+}
+
+/** 32-bit FNV-1a of a string, deterministic across platforms. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function extractFeatures(text: string, language: Language | undefined, dim: number): TextFeatures {
+  const words = foldedWords(text).slice(0, MAX_WORDS);
+  const seen = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    seen.add(fnv1a(w) % dim);
+    if (i + 1 < words.length) seen.add(fnv1a(`${w} ${words[i + 1]}`) % dim);
+  }
+  const lex = scoreLexicon(text, language);
+  const indices = [...seen];
+  return {
+    indices,
+    value: indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0,
+    dense: [lex.polarity, squash(lex.positive), squash(lex.negative), lex.hits > 0 ? 1 : 0],
+    lexiconHits: lex.hits,
+    lexiconPolarity: lex.polarity,
+  };
+}

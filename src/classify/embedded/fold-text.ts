@@ -1,0 +1,26 @@
+/**
+ * Case- and accent-folding shared by the embedded engine: lexicon keys, taxonomy keywords and
+ * verbatim tokens are all compared in this folded form ("Déçue" → "decue", "ŒUVRE" → "oeuvre").
+ */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const LIGATURES = /[œæß]/g;
+const LIGATURE_MAP: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
+
+/** Lower-case and strip accents; ASCII input takes a fast path. */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (ASCII_ONLY.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(LIGATURES, (c) => LIGATURE_MAP[c] ?? c)
+    .replace(/[’ʼ‘`´]/g, "'");
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Folded word tokens of a text (letters and digits; apostrophes and hyphens split words). */
+export function foldedWords(text: string): string[] {
+  return foldText(text).match(WORD) ?? [];
+}

@@ -1,0 +1,202 @@
+/**
+ * The lexicon-and-rules sentiment scorer (VADER-like, for French and English CX feedback).
+ *
+ * Per clause: phrases then words then stems are looked up; degree words within three words before a
+ * term scale it ("très lent", "a bit slow"); a negator within three words before it (or French
+ * "ne … pas" around it) flips and dampens it; ALL CAPS and "!" emphasise; emoji, emoticons and
+ * "n/10"-style ratings add valence. Per text: clause sums are weighted for contrast (the clause
+ * opened by "mais/but/however" ×1.5, the clause before it ×0.5, a concessive "although/bien que"
+ * clause ×0.5), then squashed into a polarity in [-1, 1] with s / sqrt(s² + 15).
+ */
+import type { Language } from '../classifier-types.ts';
+import { splitClauseSpans } from '../clauses/split-clauses.ts';
+import { lexiconFor, type CompiledLexicon } from './compile-lexicon.ts';
+import { EMOJI_OR_EMOTICON, emojiValence } from './emoji-lexicon.ts';
+import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
+
+export interface LexiconScore {
+  /** polarity in [-1, 1] */
+  readonly polarity: number;
+  /** weighted sum of valences before squashing */
+  readonly sum: number;
+  /** sums of the positive and of the negative contributions (the latter ≤ 0) */
+  readonly positive: number;
+  readonly negative: number;
+  /** number of lexicon terms, emoji and ratings that contributed */
+  readonly hits: number;
+}
+
+const ALPHA = 15;
+const NEGATED_POSITIVE = -0.74;
+const NEGATED_NEGATIVE = -0.5;
+const CAPS_FACTOR = 1.25;
+const EXCLAMATION_STEP = 0.292;
+const MEMO_LIMIT = 200_000;
+const NE = new Set(['ne', 'n']);
+const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
+const LIKE_NEUTRAL_BEFORE = new Set(['look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
+const RATING = /(?<![\d.,])(\d{1,2}(?:[.,]\d)?)\s*(?:\/|sur|out of)\s*(5|10|20)(?![\d])/gi;
+const MAY_HAVE_EMOJI = /[^\x00-\x7f]|[:;=<^xX_-][\-')(DPp/|\]\[@3_^]/;
+
+export function squash(sum: number): number {
+  return sum / Math.sqrt(sum * sum + ALPHA);
+}
+
+function wordValence(lex: CompiledLexicon, word: string): number | undefined {
+  const memo = lex.memo.get(word);
+  if (memo !== undefined) return memo ?? undefined;
+  let v = lex.words.get(word);
+  if (v === undefined) {
+    for (const len of lex.stemLengths) {
+      if (len > word.length) continue;
+      v = lex.stems.get(word.slice(0, len));
+      if (v !== undefined) break;
+    }
+  }
+  if (lex.memo.size > MEMO_LIMIT) lex.memo.clear();
+  lex.memo.set(word, v ?? null);
+  return v;
+}
+
+/** Valence and length of the term starting at word i (a phrase, else a word), or undefined. */
+function termAt(lex: CompiledLexicon, words: readonly string[], i: number): { v: number; len: number } | undefined {
+  const w = words[i] as string;
+  const candidates = lex.phrases.get(w);
+  if (candidates !== undefined) {
+    for (const p of candidates) {
+      if (i + p.words.length > words.length) continue;
+      let ok = true;
+      for (let k = 1; k < p.words.length && ok; k++) {
+        const want = p.words[k] as string;
+        const got = words[i + k] as string;
+        ok = want.endsWith('*') ? got.startsWith(want.slice(0, -1)) : got === want;
+      }
+      if (ok) return { v: p.weight, len: p.words.length };
+    }
+  }
+  const v = wordValence(lex, w);
+  return v === undefined ? undefined : { v, len: 1 };
+}
+
+function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number): boolean {
+  const w = words[j] as string;
+  if (w === 'plus') return NE.has(words[j - 1] ?? '') || NE.has(words[j - 2] ?? '');
+  if (w === 'peu') return !['un', 'a', 'tres', 'si'].includes(words[j - 1] ?? '');
+  if (w === 'not' && words[j + 1] === 'only') return false;
+  if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
+  return lex.negators.has(w);
+}
+
+interface ClauseSums {
+  sum: number;
+  positive: number;
+  negative: number;
+  hits: number;
+}
+
+function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean): ClauseSums {
+  const { words, caps, breakBefore } = t;
+  const out: ClauseSums = { sum: 0, positive: 0, negative: 0, hits: 0 };
+  for (let i = 0; i < words.length; ) {
+    const term = termAt(lex, words, i);
+    if (term === undefined) {
+      i++;
+      continue;
+    }
+    const w = words[i] as string;
+    // a degree word that is also a term ("super", "pretty", "bien") acts as degree word before a term
+    if (term.len === 1 && lex.boosters.has(w) && i + 1 < words.length && !breakBefore[i + 1] && termAt(lex, words, i + 1) !== undefined) {
+      i++;
+      continue;
+    }
+    if (w === 'like' && LIKE_NEUTRAL_BEFORE.has(words[i - 1] ?? '')) {
+      i++;
+      continue;
+    }
+    let v = term.v;
+    let negated = false;
+    for (let j = 1; j <= 3 && i - j >= 0; j++) {
+      if (breakBefore[i - j + 1]) break;
+      const prev = words[i - j] as string;
+      const two = i - j - 1 >= 0 ? `${words[i - j - 1]} ${prev}` : '';
+      const boost = lex.boosters.get(prev) ?? (two !== '' ? lex.boosters.get(two) : undefined);
+      if (boost !== undefined) v *= 1 + boost * (1 - 0.1 * (j - 1));
+      if (!negated && isNegatorAt(lex, words, i - j)) negated = true;
+    }
+    if (!negated && french) {
+      const before = NE.has(words[i - 1] ?? '') || NE.has(words[i - 2] ?? '');
+      const end = i + term.len;
+      const tail = NE_PAS_TAIL.has(words[end] ?? '') || (before && NE_PAS_TAIL.has(words[end + 1] ?? ''));
+      if (tail && (before || words[end] === 'pas')) negated = true;
+    }
+    if (negated) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+    if (caps[i] && !t.shouting) v *= CAPS_FACTOR;
+    out.sum += v;
+    if (v > 0) out.positive += v;
+    else out.negative += v;
+    out.hits++;
+    i += term.len;
+  }
+  return out;
+}
+
+function addSymbols(text: string, out: ClauseSums): void {
+  if (MAY_HAVE_EMOJI.test(text)) {
+    for (const m of text.matchAll(EMOJI_OR_EMOTICON)) {
+      const v = emojiValence(m[0]);
+      if (v === 0) continue;
+      out.sum += v;
+      if (v > 0) out.positive += v;
+      else out.negative += v;
+      out.hits++;
+    }
+  }
+  if (/\d/.test(text)) {
+    for (const m of text.matchAll(RATING)) {
+      const ratio = Math.min(1, Number((m[1] as string).replace(',', '.')) / Number(m[2]));
+      const v = (ratio - 0.5) * 6;
+      out.sum += v;
+      if (v > 0) out.positive += v;
+      else out.negative += v;
+      out.hits++;
+    }
+  }
+  if (out.sum !== 0 && text.includes('!')) {
+    let bangs = 0;
+    for (let k = 0; k < text.length && bangs < 4; k++) if (text.charCodeAt(k) === 33) bangs++;
+    out.sum += Math.sign(out.sum) * EXCLAMATION_STEP * bangs;
+  }
+}
+
+/** Raw (unsquashed) sums of one clause. */
+export function scoreClause(text: string, language?: Language): ClauseSums {
+  const lex = lexiconFor(language);
+  const out = scoreTokens(lex, tokenizeForSentiment(text), language !== 'en');
+  addSymbols(text, out);
+  return out;
+}
+
+/** Lexicon polarity of a whole (cleaned) text, with contrast weighting across its clauses. */
+export function scoreLexicon(text: string, language?: Language): LexiconScore {
+  const clauses = splitClauseSpans(text, language);
+  const weights = clauses.map(() => 1);
+  clauses.forEach((c, k) => {
+    if (c.connector === 'adversative') {
+      weights[k] = (weights[k] as number) * 1.5;
+      if (k > 0) weights[k - 1] = (weights[k - 1] as number) * 0.5;
+    } else if (c.connector === 'concessive') weights[k] = (weights[k] as number) * 0.5;
+  });
+  let sum = 0;
+  let positive = 0;
+  let negative = 0;
+  let hits = 0;
+  clauses.forEach((c, k) => {
+    const s = scoreClause(c.text, language);
+    const w = weights[k] as number;
+    sum += w * s.sum;
+    positive += w * s.positive;
+    negative += w * s.negative;
+    hits += s.hits;
+  });
+  return { polarity: squash(sum), sum, positive, negative, hits };
+}
