@@ -1,10 +1,19 @@
 /**
  * Loads a model directory through @huggingface/transformers, offline: the tokenizer and an ONNX
  * session (onnxruntime-node, CPU) for a classifier or an encoder. Every failure becomes a
- * ModelLoadError naming the file. transformers.js resolves local models through the global
- * `env.localModelPath`, so loads are serialised while that setting is in use.
+ * ModelLoadError naming the file. The model is addressed by its absolute path: transformers.js
+ * reads a path that is not a valid hub id directly (a folder name such as "owner--name" is not a
+ * valid id, so `env.localModelPath` + name would not resolve it). Remote models are disabled and
+ * loads are serialised (transformers.js keeps global state).
+ *
+ * transformers.js 3.x keeps the promise of the first ONNX session a process ever creates and awaits
+ * it before every later one (backends/onnx.js `wasmInitPromise`): if that first session fails
+ * (a corrupted file), every later load in the process fails with the same error. So until one
+ * load has succeeded, the .onnx file is first opened directly with onnxruntime-node, and a broken
+ * file is reported without ever reaching transformers.js.
  */
 import { availableParallelism } from 'node:os';
+import { InferenceSession } from 'onnxruntime-node';
 import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { inspectModelDirectory, type InspectOptions, type ModelDirectory } from './model-directory.ts';
 import { ModelLoadError, modelLoadMessages } from './model-load-error.ts';
@@ -25,8 +34,19 @@ export interface ModelRuntime {
 }
 
 let loading: Promise<unknown> = Promise.resolve();
+let firstSessionCreated = false;
 
-/** run `fn` after any load in progress, so env.localModelPath is not changed under it */
+async function preflightOnnx(file: string): Promise<void> {
+  let session: InferenceSession;
+  try {
+    session = await InferenceSession.create(file, { graphOptimizationLevel: 'disabled', intraOpNumThreads: 1 });
+  } catch (err) {
+    throw new ModelLoadError(file, modelLoadMessages.corruptOnnx(file, errorText(err)), { cause: err });
+  }
+  await session.release();
+}
+
+/** run `fn` after any load in progress */
 function serialised<T>(fn: () => Promise<T>): Promise<T> {
   const next = loading.then(fn, fn);
   loading = next.catch(() => undefined);
@@ -38,10 +58,9 @@ export async function loadModelRuntime(modelDir: string, head: 'classifier' | 'e
   return serialised(async () => {
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
-    env.localModelPath = `${directory.parent}/`;
     let tokenizer: PreTrainedTokenizer;
     try {
-      tokenizer = await AutoTokenizer.from_pretrained(directory.name, { local_files_only: true });
+      tokenizer = await AutoTokenizer.from_pretrained(directory.dir, { local_files_only: true });
     } catch (err) {
       throw new ModelLoadError(directory.tokenizerFile, modelLoadMessages.badTokenizer(directory.tokenizerFile, errorText(err)), { cause: err });
     }
@@ -53,15 +72,17 @@ export async function loadModelRuntime(modelDir: string, head: 'classifier' | 'e
       use_external_data_format: directory.externalData,
       session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' as const },
     };
+    if (!firstSessionCreated && !directory.externalData) await preflightOnnx(directory.onnxFile);
     let model: PreTrainedModel;
     try {
       model =
         head === 'classifier'
-          ? await AutoModelForSequenceClassification.from_pretrained(directory.name, options)
-          : await AutoModel.from_pretrained(directory.name, options);
+          ? await AutoModelForSequenceClassification.from_pretrained(directory.dir, options)
+          : await AutoModel.from_pretrained(directory.dir, options);
     } catch (err) {
       throw new ModelLoadError(directory.onnxFile, modelLoadMessages.corruptOnnx(directory.onnxFile, errorText(err)), { cause: err });
     }
+    firstSessionCreated = true;
     const session = (model.sessions as Record<string, { inputNames?: unknown; outputNames?: unknown } | undefined>)['model'];
     const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : []);
     const inputNames = session?.inputNames !== undefined ? names(session.inputNames) : ['input_ids', 'attention_mask'];

@@ -29,7 +29,7 @@ export type OnnxDtype = (typeof ONNX_VARIANTS)[number]['dtype'];
 
 export interface ModelDirectory {
   readonly dir: string;
-  /** folder name, used as the model id under env.localModelPath = parent */
+  /** folder name (the model id when the manifest does not name it) */
   readonly name: string;
   readonly parent: string;
   readonly config: ModelConfig;

@@ -2,8 +2,9 @@
  * Maps a classifier's id2label to ecoute's negative/neutral/positive, and its probabilities to a
  * SentimentResult. Conventions handled:
  *   negative/neutral/positive, NEGATIVE/POSITIVE, neg/neu/pos (any case, prefix match);
- *   "1 star" … "5 stars" (or bare "1".."5"): 1-2 negative, 3 neutral, 4-5 positive,
- *     polarity from the expected number of stars;
+ *   "1 star" … "5 stars" (or bare "1".."5"): polarity from the expected number of stars E,
+ *     label from E rounded (1-2 negative, 3 neutral, 4-5 positive), confidence = the
+ *     probability mass of the stars of that label;
  *   LABEL_0/LABEL_1 (binary: negative, positive), LABEL_0..2 (negative, neutral, positive),
  *     LABEL_0..4 (1-5 stars).
  * A binary model has no neutral class: a text whose polarity |p(pos) − p(neg)| is under
@@ -82,7 +83,6 @@ export interface ToSentimentOptions {
 
 export function probabilitiesToSentiment(probs: readonly number[], map: SentimentLabelMap, opts: ToSentimentOptions = {}): SentimentResult {
   const mass: Record<SentimentLabel, number> = { negative: 0, neutral: 0, positive: 0 };
-  let polarity: number;
   if (map.mode === 'stars') {
     const starValues = map.roles.map((r) => (r.kind === 'stars' ? r.stars : 0));
     const lo = Math.min(...starValues);
@@ -95,15 +95,16 @@ export function probabilitiesToSentiment(probs: readonly number[], map: Sentimen
       expected += p * s;
       mass[s < mid ? 'negative' : s > mid ? 'positive' : 'neutral'] += p;
     });
-    polarity = hi > lo ? (expected - mid) / ((hi - lo) / 2) : 0;
-  } else {
-    map.roles.forEach((r, i) => {
-      if (r.kind === 'class') mass[r.label] += probs[i] ?? 0;
-    });
-    polarity = mass.positive - mass.negative;
+    const polarity = hi > lo ? Math.max(-1, Math.min(1, (expected - mid) / ((hi - lo) / 2))) : 0;
+    // the label follows the expected stars rounded: 1-2 negative, 3 neutral, 4-5 positive
+    const label: SentimentLabel = expected < mid - 0.5 ? 'negative' : expected >= mid + 0.5 ? 'positive' : 'neutral';
+    return { label, polarity, confidence: mass[label] };
   }
-  polarity = Math.max(-1, Math.min(1, polarity));
-  const hasNeutral = map.mode === 'stars' || map.roles.some((r) => r.kind === 'class' && r.label === 'neutral');
+  map.roles.forEach((r, i) => {
+    if (r.kind === 'class') mass[r.label] += probs[i] ?? 0;
+  });
+  const polarity = Math.max(-1, Math.min(1, mass.positive - mass.negative));
+  const hasNeutral = map.roles.some((r) => r.kind === 'class' && r.label === 'neutral');
   if (!hasNeutral && Math.abs(polarity) < (opts.binaryNeutralBand ?? 0.2)) {
     return { label: 'neutral', polarity, confidence: 1 - Math.abs(polarity) };
   }

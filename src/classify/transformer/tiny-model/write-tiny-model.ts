@@ -54,7 +54,7 @@ export interface TinyModelInfo {
 const SENTIMENT_GAIN = 12;
 const NEUTRAL_BIAS = 0.5;
 const NLI_GAIN = 10;
-const NLI_THRESHOLD = 0.5;
+const NLI_THRESHOLD = 0.35;
 
 export async function writeTinyModel(dir: string, kind: TinyModelKind, opts: TinyModelOptions = {}): Promise<TinyModelInfo> {
   const hidden = opts.hidden ?? 16;
