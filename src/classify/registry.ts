@@ -1,0 +1,152 @@
+/**
+ * Which engine does each verbatim task: a frozen map task → engine name → factory, and
+ * `resolveEngines`, which builds the engines a pipeline's `classify:` section asks for.
+ * A transformer model that cannot load stops the run, or — only when its `fallback` is
+ * 'embedded' — is replaced by the embedded default with a notice saying so.
+ *
+ * **Example:**
+ * ```ts
+ * const config = classifyConfigSchema.parse({ sentiment: { engine: 'transformer', model: 'xlm', fallback: 'embedded' } });
+ * const r = await resolveEngines(config, taxonomy, 'models', trainingData);
+ * r.sentiment.info.engine; // 'embedded' when models/xlm is broken
+ * r.notices; // ['sentiment: model "xlm" could not be loaded (models/xlm/onnx/model.onnx: ...); continuing on the embedded default (fallback: embedded)']
+ * ```
+ */
+import { join, resolve, sep } from 'node:path';
+import type { Language, SentimentEngine, SentimentLabel, TopicEngine } from './classifier-types.ts';
+import type { Taxonomy } from '../config/taxonomy-schema.ts';
+import type { ClassifyConfig, ModelTaskConfig } from './classify-config-schema.ts';
+import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, detectLanguage, trainDomainModel, type DomainModel } from './embedded/index.ts';
+import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
+
+export type ClassifyTask = 'sentiment' | 'topics' | 'language';
+
+export interface EngineContext {
+  readonly taxonomy?: Taxonomy;
+  /** absolute or cwd-relative models/ root */
+  readonly modelsRoot: string;
+  readonly domain?: DomainModel;
+  readonly batchSize?: number;
+  readonly concurrency?: number;
+}
+
+type SentimentFactory = (ctx: EngineContext, model?: string) => Promise<SentimentEngine>;
+type TopicFactory = (ctx: EngineContext & { readonly taxonomy: Taxonomy }, model?: string) => Promise<TopicEngine>;
+type LanguageFactory = (ctx: EngineContext) => Promise<(text: string) => Language>;
+
+export class EngineConfigError extends Error {
+  constructor(
+    readonly task: ClassifyTask,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EngineConfigError';
+  }
+}
+
+/** The model directory of a task, kept inside the models/ root. */
+export function modelPath(modelsRoot: string, model: string): string {
+  const root = resolve(modelsRoot);
+  const dir = resolve(join(root, model));
+  if (dir !== root && !dir.startsWith(root + sep)) throw new EngineConfigError('sentiment', `model directory "${model}" is outside the models root ${root}`);
+  return dir;
+}
+
+const transformerOptions = (ctx: EngineContext) => ({
+  ...(ctx.batchSize !== undefined ? { batchSize: Math.min(ctx.batchSize, 64) } : {}),
+  ...(ctx.concurrency !== undefined ? { concurrency: ctx.concurrency } : {}),
+});
+
+function requireModel(task: ClassifyTask, model: string | undefined): string {
+  if (model === undefined) throw new EngineConfigError(task, `${task}: the transformer engine needs a model directory`);
+  return model;
+}
+
+export const ENGINE_REGISTRY = Object.freeze({
+  sentiment: Object.freeze({
+    embedded: (async (ctx) => createEmbeddedSentimentEngine(ctx.domain === undefined ? {} : { domain: ctx.domain })) as SentimentFactory,
+    transformer: (async (ctx, model) =>
+      loadTransformerSentiment(modelPath(ctx.modelsRoot, requireModel('sentiment', model)), transformerOptions(ctx))) as SentimentFactory,
+  }),
+  topics: Object.freeze({
+    embedded: (async (ctx) => createEmbeddedTopicEngine(ctx.taxonomy)) as TopicFactory,
+    transformer: (async (ctx, model) =>
+      loadTransformerTopics(modelPath(ctx.modelsRoot, requireModel('topics', model)), ctx.taxonomy, transformerOptions(ctx))) as TopicFactory,
+  }),
+  language: Object.freeze({
+    embedded: (async () => detectLanguage) as LanguageFactory,
+  }),
+});
+
+/** Scored verbatims to adapt the embedded sentiment engine to the pipeline's domain. */
+export interface TrainingData {
+  readonly texts: readonly string[];
+  readonly labels: readonly SentimentLabel[];
+}
+
+export interface ResolvedEngines {
+  readonly sentiment: SentimentEngine;
+  /** absent when the pipeline has no taxonomy */
+  readonly topics?: TopicEngine;
+  readonly detectLanguage: (text: string) => Language;
+  readonly domain?: DomainModel;
+  /** what a report must say: fallbacks used, domain adaptation done or skipped */
+  readonly notices: readonly string[];
+}
+
+/** Scored verbatims needed before a domain model is trained. */
+export const MIN_DOMAIN_TRAINING = 50;
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function withFallback<E>(
+  task: 'sentiment' | 'topics',
+  cfg: ModelTaskConfig,
+  load: (model: string) => Promise<E>,
+  embedded: () => Promise<E>,
+  notices: string[],
+): Promise<E> {
+  if (cfg.engine === 'embedded') return embedded();
+  try {
+    return await load(cfg.model);
+  } catch (error) {
+    if (cfg.fallback !== 'embedded') {
+      throw new EngineConfigError(task, `${task}: model "${cfg.model}" could not be loaded (${errorText(error)}); set fallback: embedded to continue on the embedded default`, { cause: error });
+    }
+    notices.push(`${task}: model "${cfg.model}" could not be loaded (${errorText(error)}); continuing on the embedded default (fallback: embedded)`);
+    return embedded();
+  }
+}
+
+export async function resolveEngines(
+  config: ClassifyConfig,
+  taxonomy: Taxonomy | undefined,
+  modelsRoot: string,
+  trainingData?: TrainingData,
+): Promise<ResolvedEngines> {
+  const notices: string[] = [];
+  let domain: DomainModel | undefined;
+  const ctx: EngineContext = { modelsRoot, batchSize: config.batch_size, concurrency: config.concurrency, ...(taxonomy !== undefined ? { taxonomy } : {}) };
+  const embeddedSentiment = async (): Promise<SentimentEngine> => {
+    if (config.domain_adaptation && trainingData !== undefined) {
+      if (trainingData.texts.length >= MIN_DOMAIN_TRAINING) {
+        domain = trainDomainModel(trainingData.texts, [...trainingData.labels]);
+        notices.push(`sentiment: embedded domain model trained on ${trainingData.texts.length} scored verbatims (fingerprint ${domain.fingerprint})`);
+      } else {
+        notices.push(`sentiment: domain adaptation skipped, ${trainingData.texts.length} scored verbatims (needs ${MIN_DOMAIN_TRAINING})`);
+      }
+    }
+    return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : {}) });
+  };
+  const sentiment = await withFallback('sentiment', config.sentiment, (m) => ENGINE_REGISTRY.sentiment.transformer(ctx, m), embeddedSentiment, notices);
+  let topics: TopicEngine | undefined;
+  if (taxonomy !== undefined) {
+    const tctx = { ...ctx, taxonomy };
+    topics = await withFallback('topics', config.topics, (m) => ENGINE_REGISTRY.topics.transformer(tctx, m), () => ENGINE_REGISTRY.topics.embedded(tctx), notices);
+  } else if (config.topics.engine === 'transformer') {
+    notices.push('topics: the pipeline has no taxonomy, so verbatims are not matched to themes');
+  }
+  const detect = await ENGINE_REGISTRY.language.embedded(ctx);
+  return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(domain !== undefined ? { domain } : {}), notices };
+}
