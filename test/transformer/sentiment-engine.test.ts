@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadTransformerSentiment, writeTinyModel } from '../../src/classify/transformer/index.ts';
-import type { SentimentEngine } from '../../src/classify/classifier-types.ts';
+import type { SentimentEngine, SentimentResult } from '../../src/classify/classifier-types.ts';
 import { makeTempDir } from './tiny-models.ts';
 
 let root: { dir: string; cleanup: () => Promise<void> };
@@ -59,7 +59,7 @@ describe('loadTransformerSentiment on generated models (real transformers.js + o
       'the delivery was late but the agent was friendly and helpful and quick, thanks a lot for the refund',
       '',
     ];
-    const oneByOne = [];
+    const oneByOne: SentimentResult[] = [];
     for (const t of texts) oneByOne.push((await engines['3-class']!.classifySentiment([t]))[0]!);
     for (const batchSize of [1, 2, 4, 64]) {
       const engine = await loadTransformerSentiment(join(root.dir, '3-class'), { batchSize, concurrency: 2 });

@@ -38,7 +38,7 @@ describe('writeTinyModel', () => {
     const dir = join(root.dir, 'layers');
     await writeTinyModel(dir, 'embedding', { layers: 2, hidden: 16 });
     const session = await InferenceSession.create(join(dir, 'onnx', 'model.onnx'));
-    expect(session.inputNames.sort()).toEqual(['attention_mask', 'input_ids', 'token_type_ids']);
+    expect([...session.inputNames].sort()).toEqual(['attention_mask', 'input_ids', 'token_type_ids']);
     const ids = new Tensor('int64', BigInt64Array.from([2n, 10n, 11n, 3n, 2n, 12n, 3n, 0n]), [2, 4]);
     const mask = new Tensor('int64', BigInt64Array.from([1n, 1n, 1n, 1n, 1n, 1n, 1n, 0n]), [2, 4]);
     const types = new Tensor('int64', new BigInt64Array(8), [2, 4]);
