@@ -1,0 +1,34 @@
+/**
+ * Engines for the one-off classify / eval commands, chosen on the command line rather than in a
+ * pipeline file: the embedded default, or a transformer model directory given by path.
+ */
+import { basename, dirname, resolve } from 'node:path';
+import type { Taxonomy } from '../../config/taxonomy-schema.ts';
+import { classifyConfigSchema } from '../classify-config-schema.ts';
+import { resolveEngines, type ResolvedEngines } from '../registry.ts';
+
+export interface EngineChoice {
+  /** default 'embedded' */
+  readonly engine?: 'embedded' | 'transformer';
+  /** transformer model directory (path), for the task the command is about */
+  readonly model?: string;
+  /** default 'fail' */
+  readonly fallback?: 'embedded' | 'fail';
+  /** texts per chunk */
+  readonly batchSize?: number;
+}
+
+export async function resolveCommandEngines(choice: EngineChoice, task: 'sentiment' | 'topics', taxonomy: Taxonomy | undefined): Promise<ResolvedEngines> {
+  const engine = choice.engine ?? 'embedded';
+  if (engine === 'transformer' && (choice.model === undefined || choice.model.length === 0)) {
+    throw new Error('the transformer engine needs a model directory (--model <dir>)');
+  }
+  const dir = choice.model === undefined ? undefined : resolve(choice.model);
+  const taskConfig = engine === 'transformer' && dir !== undefined ? { engine, model: basename(dir), fallback: choice.fallback ?? 'fail' } : { engine: 'embedded' };
+  const config = classifyConfigSchema.parse({
+    [task]: taskConfig,
+    domain_adaptation: false,
+    ...(choice.batchSize !== undefined ? { batch_size: choice.batchSize } : {}),
+  });
+  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir));
+}
