@@ -1,5 +1,5 @@
 INSERT INTO invitations
-SELECT invitation_id, contact_id, coalesce(c.account_id, ct.account_id), invited_at, survey_type, f.path, c._line
+SELECT c.invitation_id, c.contact_id, coalesce(c.account_id, ct.account_id), c.invited_at, c.survey_type, f.path, c._line
 FROM chk_invitations c
 JOIN stg_files f ON f.file_id = c._file_id
 LEFT JOIN contacts ct ON ct.contact_id = c.contact_id
