@@ -8,6 +8,7 @@ import {
 import { HIGH_ARR_EUR, REGIONS, SEGMENTS } from './company-model.ts';
 import { SPEEDER_SECONDS } from './dirty-rows.ts';
 import type { DemoStats, ThemeCounters } from './demo-stats.ts';
+import { solveNormalEquations } from './least-squares.ts';
 import { ATTRIBUTES, ATTRIBUTE_WEIGHTS, NPS_INTERCEPT, NPS_NOISE_SD, RATING_COLUMNS } from './nps-model.ts';
 import { BILLING_HEALTHY_NEGATIVE_RATE, BILLING_PROBLEM_NEGATIVE_RATE, BILLING_THEME, SUPPORT_THEME, THEMES } from './theme-catalog.ts';
 
@@ -79,6 +80,9 @@ export function buildGroundTruth(ctx: GroundTruthContext, tracker: DemoStats) {
   const n = s.npsCounts.reduce((a, b) => a + b, 0);
   const promoters = (s.npsCounts[9] ?? 0) + (s.npsCounts[10] ?? 0);
   const detractors = s.npsCounts.slice(0, 7).reduce((a, b) => a + b, 0);
+  const ols = solveNormalEquations(s.driverRegression);
+  const plantedSum = ATTRIBUTES.reduce((sum, a) => sum + ATTRIBUTE_WEIGHTS[a], 0);
+  const olsSum = ols === undefined ? 0 : ATTRIBUTES.reduce((sum, _a, i) => sum + (ols[i + 1] ?? 0), 0);
   const dirtyTotal = Object.values(s.dirtyCounts).reduce((a, b) => a + b, 0);
   return {
     generator: 'ecoute demo',
@@ -119,7 +123,16 @@ export function buildGroundTruth(ctx: GroundTruthContext, tracker: DemoStats) {
       model: 'nps = round(clamp(intercept + sum(weight * rating) + N(0, noise_sd), 0, 10)), ratings 1-5 on relational surveys',
       intercept: NPS_INTERCEPT,
       noise_sd: NPS_NOISE_SD,
-      weights: Object.fromEntries(ATTRIBUTES.map((a) => [a, { column: RATING_COLUMNS[a], weight: ATTRIBUTE_WEIGHTS[a] }])),
+      weights: Object.fromEntries(ATTRIBUTES.map((a, i) => [a, {
+        column: RATING_COLUMNS[a],
+        weight: ATTRIBUTE_WEIGHTS[a],
+        relative_weight: r4(ATTRIBUTE_WEIGHTS[a] / plantedSum),
+        ols_on_export: ols === undefined ? null : r4(ols[i + 1] ?? 0),
+        ols_relative_weight: ols === undefined || olsSum === 0 ? null : r4((ols[i + 1] ?? 0) / olsSum),
+      }])),
+      ols_intercept_on_export: ols === undefined ? null : r4(ols[0] ?? 0),
+      ols_n: s.driverRegression.n,
+      note: 'weight is the planted latent weight; ols_on_export is the exact least-squares fit of NPS on the five ratings over accepted relational rows. Clamping NPS at 0 and 10 attenuates the fitted weights by ~15%, the relative weights match closely.',
     },
     churn_model: {
       model: 'logit p(churn) = intercept[segment] + nps_band_effect + log_arr_coef * ln(arr / segment_median_arr) + sum(theme log-odds for themes mentioned negatively in the window, + extra when arr >= high_arr_eur) + sum(positive-mention log-odds)',

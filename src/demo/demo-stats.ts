@@ -6,6 +6,8 @@ import { sigmoid, churnLogit, themeChurnLogOdds, type RenewalFeatures, type Rene
 import { DIRTY_FIELD, DIRTY_KINDS, type DirtyKind } from './dirty-rows.ts';
 import { isAccepted, type ResponseRecord } from './generate-response.ts';
 import { THEMES } from './theme-catalog.ts';
+import { ATTRIBUTES } from './nps-model.ts';
+import { addObservation, createNormalEquations } from './least-squares.ts';
 
 export interface DirtyRowLocation {
   readonly file: string;
@@ -60,6 +62,8 @@ export function createDemoStats() {
     languageCounts: new Map<string, number>(),
     outcomes: { churned: 0, renewed: 0, downgraded: 0 } as Record<RenewalOutcome, number>,
     themes: THEMES.map(zeroTheme),
+    /** NPS on the five ratings, accepted relational responses */
+    driverRegression: createNormalEquations(ATTRIBUTES.length),
   };
   const bump = (m: Map<string, number>, k: string, by = 1): void => void m.set(k, (m.get(k) ?? 0) + by);
 
@@ -82,6 +86,8 @@ export function createDemoStats() {
       if (!isAccepted(r)) return;
       stats.accepted++;
       stats.npsCounts[r.nps]++;
+      const ratings = r.ratings;
+      if (ratings !== undefined) addObservation(stats.driverRegression, ATTRIBUTES.map((a) => ratings[a]), r.nps);
       bump(stats.languageCounts, r.contact.language);
       if (r.verbatim !== undefined) stats.acceptedWithComment++;
       if (r.negativeMask !== 0 || r.positiveMask !== 0) stats.commentsWithTheme++;

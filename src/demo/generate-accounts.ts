@@ -11,6 +11,8 @@ import {
 import { composeCompanyName, composePersonName } from './name-banks.ts';
 
 export interface Contact {
+  /** position among all contacts (0-based) */
+  readonly index: number;
   readonly id: string;
   readonly accountIndex: number;
   readonly role: Role;
@@ -84,6 +86,7 @@ export function generateAccounts(rng: Rng, count: number): Account[] {
     for (let c = 0; c < contactCount; c++) {
       const role: Role = c === 0 ? 'decision_maker' : pickWeighted(ROLE_WEIGHTS, (w) => w[1], rng.next())[0];
       contacts.push({
+        index: contactSeq,
         id: `CON-${String(++contactSeq).padStart(7, '0')}`,
         accountIndex: i,
         role,

@@ -40,7 +40,10 @@ export interface DemoSummary {
   readonly seed: number;
   readonly scale: number;
   readonly dateRange: { readonly start: string; readonly end: string };
+  /** CSV exports in the order written, with their data-row counts */
   readonly files: readonly DemoFile[];
+  /** name of the JSON file describing every planted effect */
+  readonly groundTruth: 'ground-truth.json';
 }
 
 export const ACCOUNTS_HEADER = ['Account ID', 'Account Name', 'Segment', 'Region', 'Owner', 'Tier'] as const;
@@ -84,5 +87,5 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   );
   writeTextFileAtomic(path('ground-truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
   const files = [...tracker.stats.files].map(([name, rows]) => ({ name, rows }));
-  return { outDir: opts.outDir, seed: opts.seed, scale, dateRange, files: [...files, { name: 'ground-truth.json', rows: 1 }] };
+  return { outDir: opts.outDir, seed: opts.seed, scale, dateRange, files, groundTruth: 'ground-truth.json' };
 }

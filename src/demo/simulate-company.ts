@@ -62,6 +62,12 @@ export function renewalDates(signedAt: number): number[] {
   return out;
 }
 
+/**
+ * A contact answers at most once per this many days (survey fatigue), which also guarantees that
+ * no two genuine answers of a contact fall inside the validator's duplicate-submission window.
+ */
+export const CONTACT_MIN_DAYS_BETWEEN_RESPONSES = 31;
+
 const bySubmission = (a: ResponseRecord, b: ResponseRecord): number => a.submittedAt - b.submittedAt || a.seq - b.seq;
 
 export function simulateCompany(rng: Rng, accounts: readonly Account[], outDir: string, writers: SimulationWriters, tracker: DemoStats): void {
@@ -70,6 +76,8 @@ export function simulateCompany(rng: Rng, accounts: readonly Account[], outDir: 
   const history: Feedback[][] = accounts.map(() => []);
   const renewals = accounts.map((a) => renewalDates(a.signedAt));
   const buckets = new Map<number, ResponseRecord[]>();
+  const contactCount = accounts.reduce((n, a) => n + a.contacts.length, 0);
+  const lastResponseAt = new Float64Array(contactCount).fill(Number.NEGATIVE_INFINITY);
   let responseSeq = 0;
   let invitationSeq = 0;
 
@@ -101,6 +109,8 @@ export function simulateCompany(rng: Rng, accounts: readonly Account[], outDir: 
           if (!rng.chance(a.segment.responseRate)) continue;
           const submittedAt = invite.invitedAt + responseDelayMs(rng);
           if (submittedAt >= WINDOW_END_MS) continue;
+          if (submittedAt - lastResponseAt[contact.index]! < CONTACT_MIN_DAYS_BETWEEN_RESPONSES * DAY_MS) continue;
+          lastResponseAt[contact.index] = submittedAt;
           const r = generateResponse(rng, ++responseSeq, a, contact, invite, submittedAt);
           const month = monthIndexOf(submittedAt);
           let bucket = buckets.get(month);
