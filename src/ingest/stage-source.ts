@@ -20,6 +20,7 @@ import { sourceFileProblem } from './messages.ts';
 
 export interface StagedFile {
   readonly fileId: number;
+  /** the file as shown in outputs: relative to the pipeline file (same as `stg_files.path` and `quarantine.source_file`) */
   readonly path: string;
   /** rowid of the file's first record in the staging table */
   readonly rowOffset: number;
@@ -196,17 +197,19 @@ export async function stageSource(ctx: StageContext, pipeline: Pipeline, source:
         : format === 'jsonl'
           ? await stageJsonlFile(ctx, pipeline, source, file, fileId)
           : await stageCsvFile(ctx, pipeline, source, file, fileId);
+    /** as shown in outputs: relative to the pipeline file, so moving the project changes no output byte */
+    const shown = relative(ctx.baseDir, file) || basename(file);
     await runSqlFile(ctx.conn, 'ingest/record-staged-file', {
       file_id: fileId,
       source,
-      path: relative(ctx.baseDir, file) || basename(file),
+      path: shown,
       format,
       row_offset: result.rowOffset,
       records: result.records,
       rejected: result.rejected,
       header_lines: format === 'csv' && (spec.csv ?? DEFAULT_CSV).header ? 1 : 0,
     });
-    staged.push(result);
+    staged.push({ ...result, path: shown });
   }
   return staged;
 }
