@@ -13,6 +13,7 @@
  * SE = sqrt(1/a + 1/b + 1/c + 1/d).
  */
 import { cholesky, choleskySolve, choleskyInverse, SingularMatrixError } from './cholesky.ts';
+import { accumulateGram, symmetrizeUpper } from './weighted-gram.ts';
 import { twoSidedPValue, zCritical } from './normal-distribution.ts';
 import { screenDesignColumns } from './screen-design-columns.ts';
 import { statsMessages, type DroppedDriver } from './stats-messages.ts';
@@ -60,20 +61,24 @@ export interface LogisticModel {
   readonly messages: readonly string[];
 }
 
+/** The design actually fitted: intercept (optional) then the kept columns, row-major n×p. */
 interface Design {
   readonly x: Float64Array;
-  readonly k: number;
-  readonly columns: readonly number[];
-  readonly intercept: boolean;
   readonly p: number;
 }
 
-/** Writes row i of the design (intercept first) into `row`. */
-function designRow(d: Design, i: number, row: Float64Array): void {
-  let t = 0;
-  if (d.intercept) row[t++] = 1;
-  const base = i * d.k;
-  for (const c of d.columns) row[t++] = d.x[base + c];
+function buildDesign(x: Float64Array, n: number, k: number, columns: readonly number[], intercept: boolean): Design {
+  const p = columns.length + (intercept ? 1 : 0);
+  const out = new Float64Array(n * p);
+  const offset = intercept ? 1 : 0;
+  const m = columns.length;
+  for (let i = 0; i < n; i++) {
+    const row = i * p;
+    if (intercept) out[row] = 1;
+    const src = i * k;
+    for (let t = 0; t < m; t++) out[row + offset + t] = x[src + columns[t]];
+  }
+  return { x: out, p };
 }
 
 /** log(1 + e^η) without overflow. */
@@ -91,22 +96,23 @@ interface Fit {
 }
 
 /**
- * Newton iterations; converged when every step is below 1e-8 standard deviations of its column
- * (`scale`). Under separation the steps along the separating direction stay of order one, so the
+ * Newton iterations from `start`; converged when every step is below 1e-8 standard deviations of
+ * its column (`scale`); the information returned is that of the last step, at most 1e-8 SD away.
+ * Under separation the steps along the separating direction stay of order one, so the
  * fit does not converge (or its information matrix becomes singular) and the caller refits.
  */
-function fitNewton(d: Design, input: LogisticInput, penalty: Float64Array, scale: Float64Array, maxIterations: number): Fit {
+function fitNewton(d: Design, input: LogisticInput, penalty: Float64Array, scale: Float64Array, start: Float64Array, maxIterations: number): Fit {
   const { n, y, weights } = input;
   const p = d.p;
-  const row = new Float64Array(p);
+  const xd = d.x;
   const eta = new Float64Array(n);
   const objective = (beta: Float64Array): { ll: number; maxAbsEta: number } => {
     let ll = 0;
     let maxAbsEta = 0;
     for (let i = 0; i < n; i++) {
-      designRow(d, i, row);
+      const off = i * p;
       let e = 0;
-      for (let j = 0; j < p; j++) e += row[j] * beta[j];
+      for (let j = 0; j < p; j++) e += xd[off + j] * beta[j];
       eta[i] = e;
       maxAbsEta = Math.max(maxAbsEta, Math.abs(e));
       const w = weights ? weights[i] : 1;
@@ -116,33 +122,34 @@ function fitNewton(d: Design, input: LogisticInput, penalty: Float64Array, scale
     for (let j = 0; j < p; j++) pen += 0.5 * penalty[j] * beta[j] * beta[j];
     return { ll: ll - pen, maxAbsEta };
   };
-  let beta = new Float64Array(p);
+  let beta = Float64Array.from(start);
   let current = objective(beta);
-  let information = new Float64Array(p * p);
+  let information: Float64Array = new Float64Array(p * p);
   let converged = false;
   let iterations = 0;
+  const gramWeight = new Float64Array(n);
+  const fill = (i: number, target: Float64Array, offset: number): number => {
+    const off = i * p;
+    for (let j = 0; j < p; j++) target[offset + j] = xd[off + j];
+    return gramWeight[i];
+  };
   for (; iterations < maxIterations && !converged; iterations++) {
     const gradient = new Float64Array(p);
-    information = new Float64Array(p * p);
     for (let i = 0; i < n; i++) {
       const w = weights ? weights[i] : 1;
-      if (w === 0) continue;
-      designRow(d, i, row);
-      const mu = 1 / (1 + Math.exp(-eta[i]));
-      const r = w * (y[i] - mu);
-      const v = w * mu * (1 - mu);
-      for (let a = 0; a < p; a++) {
-        gradient[a] += r * row[a];
-        const va = v * row[a];
-        const base = a * p;
-        for (let b = a; b < p; b++) information[base + b] += va * row[b];
-      }
+      const m = 1 / (1 + Math.exp(-eta[i]));
+      gramWeight[i] = w * m * (1 - m);
+      const r = w * (y[i] - m);
+      if (r === 0) continue;
+      const off = i * p;
+      for (let a = 0; a < p; a++) gradient[a] += r * xd[off + a];
     }
+    information = accumulateGram(n, p, fill);
     for (let a = 0; a < p; a++) {
       gradient[a] -= penalty[a] * beta[a];
       information[a * p + a] += penalty[a];
-      for (let b = a + 1; b < p; b++) information[b * p + a] = information[a * p + b];
     }
+    symmetrizeUpper(information, p);
     let step: Float64Array;
     try {
       step = choleskySolve(cholesky(information, p, 1e-14), p, gradient);
@@ -165,21 +172,6 @@ function fitNewton(d: Design, input: LogisticInput, penalty: Float64Array, scale
     beta = next;
     current = trial;
     if (largest < 1e-8) converged = true;
-  }
-  if (converged) {
-    // information at the final estimate (the loop's copy is one step behind)
-    information = new Float64Array(p * p);
-    for (let i = 0; i < n; i++) {
-      const w = weights ? weights[i] : 1;
-      designRow(d, i, row);
-      const mu = 1 / (1 + Math.exp(-eta[i]));
-      const v = w * mu * (1 - mu);
-      for (let a = 0; a < p; a++) for (let b = a; b < p; b++) information[a * p + b] += v * row[a] * row[b];
-    }
-    for (let a = 0; a < p; a++) {
-      information[a * p + a] += penalty[a];
-      for (let b = a + 1; b < p; b++) information[b * p + a] = information[a * p + b];
-    }
   }
   return { beta, information, logLikelihood: current.ll, iterations, converged, maxAbsEta: current.maxAbsEta };
 }
@@ -205,7 +197,7 @@ export function fitLogisticRegression(input: LogisticInput): LogisticModel {
   const level = input.level ?? 0.95;
   const screened = screenDesignColumns(x, n, k, input.y, names, input.weights);
   const columns = screened.kept;
-  const d: Design = { x, k, columns, intercept, p: columns.length + (intercept ? 1 : 0) };
+  const d = buildDesign(x, n, k, columns, intercept);
   const p = d.p;
   const messages: string[] = [];
   for (const reason of ['constant', 'collinear'] as const) {
@@ -222,21 +214,6 @@ export function fitLogisticRegression(input: LogisticInput): LogisticModel {
     for (let i = 0; i < n; i++) sq += (x[i * k + c] - mean) ** 2;
     scale[t + (intercept ? 1 : 0)] = Math.sqrt(sq / n);
   });
-  let fit = fitNewton(d, input, new Float64Array(p), scale, maxIterations);
-  const separation = !fit.converged || fit.maxAbsEta > 30;
-  let ridge = 0;
-  if (separation) {
-    ridge = input.ridge ?? 0.1;
-    // penalty on standardized slopes: λ·sd_j² on the diagonal, none on the intercept
-    const penalty = scale.map((s, j) => (intercept && j === 0 ? 0 : ridge * s * s));
-    fit = fitNewton(d, input, penalty, scale, maxIterations);
-    messages.push(statsMessages.separation(ridge));
-  }
-  const covariance = choleskyInverse(cholesky(fit.information, p, 1e-14), p);
-  const zc = zCritical(level);
-  const se = new Float64Array(p).map((_, j) => Math.sqrt(covariance[j * p + j]));
-  const beta = fit.beta;
-  const z = beta.map((b, j) => b / se[j]);
   let yMean = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -245,6 +222,23 @@ export function fitLogisticRegression(input: LogisticInput): LogisticModel {
     total += w;
   }
   yMean /= total;
+  const start = new Float64Array(p);
+  if (intercept && yMean > 0 && yMean < 1) start[0] = Math.log(yMean / (1 - yMean));
+  let fit = fitNewton(d, input, new Float64Array(p), scale, start, maxIterations);
+  const separation = !fit.converged || fit.maxAbsEta > 30;
+  let ridge = 0;
+  if (separation) {
+    ridge = input.ridge ?? 0.1;
+    // penalty on standardized slopes: λ·sd_j² on the diagonal, none on the intercept
+    const penalty = scale.map((s, j) => (intercept && j === 0 ? 0 : ridge * s * s));
+    fit = fitNewton(d, input, penalty, scale, start, maxIterations);
+    messages.push(statsMessages.separation(ridge));
+  }
+  const covariance = choleskyInverse(cholesky(fit.information, p, 1e-14), p);
+  const zc = zCritical(level);
+  const se = new Float64Array(p).map((_, j) => Math.sqrt(covariance[j * p + j]));
+  const beta = fit.beta;
+  const z = beta.map((b, j) => b / se[j]);
   const nullLl = total * (yMean > 0 && yMean < 1 ? yMean * Math.log(yMean) + (1 - yMean) * Math.log(1 - yMean) : 0);
   return {
     names: [...(intercept ? ['(intercept)'] : []), ...columns.map((c) => names[c])],

@@ -6,6 +6,7 @@
 import { screenDrivers } from './screen-drivers.ts';
 import { InvalidCorrelationError } from './driver-correlation.ts';
 import type { DroppedDriver } from './stats-messages.ts';
+import { accumulateGram } from './weighted-gram.ts';
 
 export interface ScreenedColumns {
   /** indices of the kept columns */
@@ -25,18 +26,13 @@ export function weightedColumnCorrelation(x: Float64Array, n: number, k: number,
     mean[k] += w * y[i];
   }
   for (let j = 0; j < size; j++) mean[j] /= total;
-  const cross = new Float64Array(size * size);
-  const c = new Float64Array(size);
-  for (let i = 0; i < n; i++) {
-    const w = weights ? weights[i] : 1;
-    if (w === 0) continue;
-    for (let j = 0; j < k; j++) c[j] = x[i * k + j] - mean[j];
-    c[k] = y[i] - mean[k];
-    for (let a = 0; a < size; a++) {
-      const wa = w * c[a];
-      for (let b = a; b < size; b++) cross[a * size + b] += wa * c[b];
-    }
-  }
+  // centred on the fly, four rows at a time
+  const cross = accumulateGram(n, size, (i, target, offset) => {
+    const base = i * k;
+    for (let j = 0; j < k; j++) target[offset + j] = x[base + j] - mean[j];
+    target[offset + k] = y[i] - mean[k];
+    return weights ? weights[i] : 1;
+  });
   const out = new Float64Array(size * size);
   for (let a = 0; a < size; a++) {
     for (let b = a; b < size; b++) {
