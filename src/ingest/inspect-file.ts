@@ -69,13 +69,24 @@ export function parseFirstRecord(text: string, delimiter: string, quote: string)
   return fields;
 }
 
+/**
+ * Binary content: a NUL byte in the first line, or NUL bytes making more than 1/64 of the sample.
+ * A text export may carry a stray NUL inside one value: that row is loaded (and cleaned), not the file refused.
+ */
+export function looksBinary(sample: Buffer): boolean {
+  const firstLineEnd = sample.indexOf(0x0a);
+  if ((firstLineEnd < 0 ? sample : sample.subarray(0, firstLineEnd)).includes(0)) return true;
+  let nul = 0;
+  for (const b of sample) if (b === 0) nul++;
+  return nul * 64 > sample.length;
+}
+
 export function inspectFile(file: string, csv: CsvOptions | undefined): FileInspection {
   const size = statSync(file).size;
   const bytes = peek(file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const sample = bytes.subarray(0, 8192);
-  const binary = !utf16 && csv?.encoding !== 'utf-16' && sample.includes(0);
+  const binary = !utf16 && csv?.encoding !== 'utf-16' && looksBinary(bytes.subarray(0, 8192));
   let columns: string[] = [];
   const delimiterCounts: Record<string, number> = {};
   if (csv !== undefined && size > 0 && !binary) {
