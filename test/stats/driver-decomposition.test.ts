@@ -162,3 +162,12 @@ describe('collinearity screening', () => {
     expect(() => shapleyRSquared({ drivers: ['a', 'b'], matrix: asym })).toThrow(/not symmetric/);
   });
 });
+
+describe('analyzeDrivers', () => {
+  it('dispatches by method name through the public index', async () => {
+    const stats = await import('../../src/analyze/stats/index.ts');
+    const input = { drivers: ['a', 'b'], matrix: twoDrivers };
+    expect(stats.analyzeDrivers(input, 'shapley').weights).toEqual(stats.shapleyRSquared(input).weights);
+    expect(stats.analyzeDrivers(input, 'relative-weights').method).toBe('relative-weights');
+  });
+});

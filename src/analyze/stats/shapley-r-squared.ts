@@ -19,16 +19,21 @@ export function shapleyFromSubsets(r2: Float64Array, p: number): Float64Array {
   const weight = new Float64Array(p);
   weight[0] = 1 / p;
   for (let s = 0; s + 1 < p; s++) weight[s + 1] = (weight[s] * (s + 1)) / (p - s - 1);
+  // weight of every subset by its size, then for each driver a branch-free sweep over the
+  // subsets without it: blocks of `bit` consecutive masks alternate without / with driver j.
   const bits = popcountTable(p);
-  const shares = new Float64Array(p);
   const full = r2.length;
-  for (let mask = 0; mask < full; mask++) {
-    const w = weight[bits[mask]];
-    const base = r2[mask];
-    for (let j = 0; j < p; j++) {
-      const bit = 1 << j;
-      if ((mask & bit) === 0) shares[j] += w * (r2[mask | bit] - base);
+  const subsetWeight = new Float64Array(full);
+  for (let mask = 0; mask < full; mask++) subsetWeight[mask] = weight[bits[mask]];
+  const shares = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const bit = 1 << j;
+    let acc = 0;
+    for (let high = 0; high < full; high += 2 * bit) {
+      const end = high + bit;
+      for (let mask = high; mask < end; mask++) acc += subsetWeight[mask] * (r2[mask + bit] - r2[mask]);
     }
+    shares[j] = acc;
   }
   return shares;
 }
