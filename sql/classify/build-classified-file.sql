@@ -7,13 +7,12 @@ SELECT
   c.sentiment_label AS ecoute_sentiment,
   c.polarity AS ecoute_polarity,
   c.confidence AS ecoute_confidence,
-  array_to_string(list_sort(list_distinct(list_transform(
-    from_json(c.mentions, '[{"theme_id":"VARCHAR"}]'), lambda m: m.theme_id))), ';') AS ecoute_themes,
-  c.mentions AS ecoute_mentions
+  array_to_string(list_sort(list_distinct(list_transform(c.mentions, lambda m: m.theme_id))), ';') AS ecoute_themes,
+  to_json(c.mentions)::VARCHAR AS ecoute_mentions
 FROM classify_input i
 JOIN classify_source s ON s.__row = i.rowid
 LEFT JOIN classification_cache c
-  ON c.text_hash = md5(s.text)
+  ON c.text_hash = s.text_hash
  AND c.engine = $engine AND c.model = $model AND c.revision = $revision
  AND c.taxonomy_version = $taxonomy_version
 ORDER BY i.rowid;

@@ -1,15 +1,15 @@
--- One row per (response, clause, theme) mention, unnested from the cached JSON.
+-- One row per (response, clause, theme) mention, unnested from the cached mentions list.
 CREATE OR REPLACE TABLE theme_mentions AS
 WITH unnested AS (
   SELECT
     r.response_id,
-    unnest(from_json(c.mentions,
-      '[{"theme_id":"VARCHAR","clause_text":"VARCHAR","clause_start":"INTEGER","clause_end":"INTEGER","match_score":"DOUBLE","sentiment_label":"VARCHAR","polarity":"DOUBLE"}]')) AS m
-  FROM responses r
+    unnest(c.mentions) AS m
+  FROM response_text_hashes r
   JOIN classification_cache c
-    ON c.text_hash = md5(r.verbatim)
+    ON c.text_hash = r.text_hash
    AND c.engine = $engine AND c.model = $model AND c.revision = $revision
    AND c.taxonomy_version = $taxonomy_version
+  WHERE len(c.mentions) > 0
 )
 SELECT
   response_id,

@@ -9,9 +9,9 @@ SELECT
   $sentiment_engine::VARCHAR AS engine,
   $sentiment_model::VARCHAR AS model,
   $sentiment_revision::VARCHAR AS revision
-FROM responses r
+FROM response_text_hashes r
 JOIN classification_cache c
-  ON c.text_hash = md5(r.verbatim)
+  ON c.text_hash = r.text_hash
  AND c.engine = $engine AND c.model = $model AND c.revision = $revision
  AND c.taxonomy_version = $taxonomy_version
 ORDER BY r.response_id;

@@ -1,8 +1,10 @@
 -- One row per distinct verbatim text and engine configuration: a nightly rerun only classifies
 -- texts whose (md5, engine, model, revision, taxonomy_version) is not here yet.
+-- New results arrive as JSON in classification_staging and are parsed once, on insert, into the
+-- typed mentions list, so rebuilding theme_mentions never re-parses JSON.
 CREATE TABLE IF NOT EXISTS classification_cache (
   text_hash VARCHAR NOT NULL,          -- md5 of the verbatim, computed in DuckDB
-  engine VARCHAR NOT NULL,             -- embedded | transformer | sentiment/topics pair
+  engine VARCHAR NOT NULL,             -- embedded | transformer | sentiment+topics pair
   model VARCHAR NOT NULL,
   revision VARCHAR NOT NULL,           -- model revision (and domain model fingerprint)
   taxonomy_version VARCHAR NOT NULL,   -- '' when no taxonomy was used
@@ -10,5 +12,11 @@ CREATE TABLE IF NOT EXISTS classification_cache (
   sentiment_label VARCHAR,
   polarity DOUBLE,
   confidence DOUBLE,
-  mentions VARCHAR                     -- JSON array of theme mentions, see serialize-mentions.ts
+  mentions STRUCT(theme_id VARCHAR, clause_text VARCHAR, clause_start INTEGER, clause_end INTEGER,
+                  match_score DOUBLE, sentiment_label VARCHAR, polarity DOUBLE)[]
+);
+CREATE TEMP TABLE IF NOT EXISTS classification_staging (
+  text_hash VARCHAR, engine VARCHAR, model VARCHAR, revision VARCHAR, taxonomy_version VARCHAR,
+  language VARCHAR, sentiment_label VARCHAR, polarity DOUBLE, confidence DOUBLE,
+  mentions VARCHAR                     -- JSON array, see src/classify/pipeline/serialize-mentions.ts
 );

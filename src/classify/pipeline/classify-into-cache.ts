@@ -1,8 +1,9 @@
 /**
- * The incremental core: classifies the texts of the `classify_source` view (one column `text`)
+ * The incremental core: classifies the texts of the `classify_source` view (columns `text`, `text_hash` = md5(text))
  * that `classification_cache` lacks for the current engine key, and appends them to the cache.
  *
- *   classify_source ──md5/anti-join──▶ classify_todo ──chunks──▶ classify (JS) ──appender──▶ classification_cache
+ *   classify_source ──distinct hashes──▶ classify_hashes ──anti-join──▶ classify_todo ──chunks──▶ classify (JS)
+ *     ──appender──▶ classification_staging (JSON) ──parsed once──▶ classification_cache
  *
  * Only the distinct uncached texts cross into JavaScript, `batchSize` at a time.
  */
@@ -54,13 +55,14 @@ export async function classifyIntoCache(conn: DuckDBConnection, opts: ClassifyIn
   const batchSize = Math.max(1, opts.batchSize ?? 256);
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   await ensureClassificationCache(conn);
+  await runSqlFile(conn, 'classify/hash-source-texts');
   await runSqlFile(conn, 'classify/stage-uncached-texts', cacheKeyParams(opts.key));
   const [counts] = await querySqlFile(conn, 'classify/count-source-texts');
   const distinctTexts = Number(counts?.distinct_texts ?? 0);
   const todo = Number(counts?.uncached_texts ?? 0);
   const progress = createProgressBar({ total: todo, quiet: opts.quiet, output: opts.progressOutput, clock, label: 'classify' });
 
-  const appender = await conn.createAppender('classification_cache');
+  const appender = await conn.createAppender('classification_staging');
   try {
     for (let after = 0; after < todo; after += batchSize * concurrency) {
       const chunks: TodoRow[][] = [];
@@ -94,6 +96,7 @@ export async function classifyIntoCache(conn: DuckDBConnection, opts: ClassifyIn
         });
       });
       appender.flushSync();
+      await runSqlFile(conn, 'classify/flush-classification-staging');
     }
   } finally {
     appender.closeSync();

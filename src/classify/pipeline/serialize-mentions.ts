@@ -1,6 +1,6 @@
 /**
- * Theme mentions as they are stored in `classification_cache.mentions`: a JSON array whose keys are
- * the columns of the `theme_mentions` table (sql/classify/build-theme-mentions.sql unnests it).
+ * Theme mentions as they travel from JS into `classification_staging.mentions`: a JSON array whose keys
+ * are the fields of the typed `classification_cache.mentions` list and the columns of `theme_mentions`.
  */
 import type { SentimentLabel, ThemeMention } from '../classifier-types.ts';
 

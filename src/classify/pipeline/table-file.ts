@@ -38,10 +38,11 @@ export function requireColumn(path: string, columns: readonly string[], column: 
   }
 }
 
-/** `classify_source(__row, text[, label])` over classify_input: the one place the user's column names enter SQL. */
+/** `classify_source(__row, text, text_hash[, label])` over classify_input: the one place the user's column names enter SQL. */
 export async function createInputSourceView(conn: DuckDBConnection, textColumn: string, labelColumn?: string): Promise<void> {
   const label = labelColumn === undefined ? '' : `, CAST(${quoteIdentifier(labelColumn)} AS VARCHAR) AS label`;
-  await conn.run(`CREATE OR REPLACE TEMP VIEW classify_source AS SELECT rowid AS __row, CAST(${quoteIdentifier(textColumn)} AS VARCHAR) AS text${label} FROM classify_input`);
+  const text = `CAST(${quoteIdentifier(textColumn)} AS VARCHAR)`;
+  await conn.run(`CREATE OR REPLACE TEMP VIEW classify_source AS SELECT rowid AS __row, ${text} AS text, md5(${text}) AS text_hash${label} FROM classify_input`);
 }
 
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;

@@ -1,0 +1,89 @@
+/**
+ * Incremental classification benchmark: `npx tsx bench/classify-incremental-bench.ts [count]`
+ *
+ * 1. Full run: `count` responses (default 20,000; ~15 % duplicate texts, as real exports have)
+ *    classified by the embedded engine with a 6-theme taxonomy into an empty cache.
+ * 2. Nightly rerun: 1 % new responses are added; only their texts are classified.
+ * Prints both times (whole classifyResponses call: staging, classification, output tables) and
+ * their ratio; the goal is a rerun ≤ 5 % of the full run.
+ */
+import { openDatabase } from '../src/db/open-database.ts';
+import { runSqlFile } from '../src/db/sql-file.ts';
+import { taxonomySchema } from '../src/config/taxonomy-schema.ts';
+import { classifyConfigSchema } from '../src/classify/classify-config-schema.ts';
+import { resolveEngines } from '../src/classify/registry.ts';
+import { classifyResponses } from '../src/classify/pipeline/classify-responses.ts';
+import { createRng, type Rng } from '../src/util/random.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+const COUNT = Number(process.argv[2] ?? 20_000);
+
+const taxonomy = taxonomySchema.parse({
+  version: '1',
+  themes: [
+    { id: 'delivery', labels: { en: 'Delivery', fr: 'Livraison' }, keywords: { en: ['deliver*', 'parcel', 'shipping'], fr: ['livr*', 'colis'] } },
+    { id: 'support', labels: { en: 'Support', fr: 'Support' }, keywords: { en: ['support', 'agent', 'customer service'], fr: ['support', 'conseiller', 'service client'] } },
+    { id: 'price', labels: { en: 'Price', fr: 'Prix' }, keywords: { en: ['price', 'expensive', 'cost'], fr: ['prix', 'cher', 'tarif*'] } },
+    { id: 'app', labels: { en: 'App', fr: 'Application' }, keywords: { en: ['app', 'website', 'login'], fr: ['appli*', 'site', 'connexion'] } },
+    { id: 'billing', labels: { en: 'Billing', fr: 'Facturation' }, keywords: { en: ['invoice', 'bill*', 'refund'], fr: ['factur*', 'rembours*'] } },
+    { id: 'quality', labels: { en: 'Quality', fr: 'Qualité' }, keywords: { en: ['quality', 'broken'], fr: ['qualit*', 'cass*'] } },
+  ],
+});
+
+const SUBJECTS = ['The delivery', 'Your support team', 'The app', 'The invoice', 'The price', 'La livraison', 'Le service client', "L'application", 'La facture', 'Le prix', 'La qualité'];
+const PREDICATES = ['was fast and easy', 'was late again', 'is way too expensive', 'keeps crashing', 'was very helpful', 'est vraiment nul', 'était parfait', 'est trop cher', 'est arrivé cassé', 'a été remboursé rapidement'];
+const EXTRAS = ['Thanks!', 'Never again.', 'Merci.', 'À revoir.', '', ''];
+
+function verbatim(rng: Rng, i: number): string {
+  const parts = Array.from({ length: 1 + rng.int(3) }, () => `${rng.pick(SUBJECTS)} ${rng.pick(PREDICATES)}`);
+  // ~15 % of texts repeat an earlier one exactly; the rest carry a unique detail
+  return rng.chance(0.15) ? `${parts[0]}.` : `${parts.join(', ')}. ${rng.pick(EXTRAS)} (order ${i})`.trim();
+}
+
+async function insertResponses(conn: DuckDBConnection, from: number, to: number, rng: Rng): Promise<void> {
+  const a = await conn.createAppender('responses');
+  for (let i = from; i < to; i++) {
+    a.appendVarchar(`r${String(i).padStart(8, '0')}`);
+    a.appendNull();
+    a.appendNull();
+    a.appendVarchar('2024-01-15 10:00:00');
+    for (let k = 0; k < 4; k++) a.appendNull();
+    a.appendInteger(rng.int(11));
+    a.appendNull();
+    a.appendNull();
+    a.appendVarchar(verbatim(rng, i));
+    for (let k = 0; k < 5; k++) a.appendNull();
+    a.endRow();
+  }
+  a.closeSync();
+}
+
+const db = await openDatabase();
+const conn = db.connection;
+await runSqlFile(conn, 'ingest/create-canonical-tables');
+const rng = createRng(7);
+await insertResponses(conn, 0, COUNT, rng);
+const engines = await resolveEngines(classifyConfigSchema.parse({ domain_adaptation: false }), taxonomy, 'models');
+
+let t0 = performance.now();
+const full = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true, batchSize: 512 });
+const fullMs = performance.now() - t0;
+
+const fresh = Math.max(1, Math.round(COUNT * 0.01));
+await insertResponses(conn, COUNT, COUNT + fresh, rng);
+t0 = performance.now();
+const rerun = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true, batchSize: 512 });
+const rerunMs = performance.now() - t0;
+
+t0 = performance.now();
+const noop = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true });
+const noopMs = performance.now() - t0;
+db.close();
+
+const row = (name: string, ms: number, r: typeof full): string =>
+  `${name.padEnd(22)} ${ms.toFixed(0).padStart(8)} ms  distinct ${String(r.distinctTexts).padStart(7)}  cached ${String(r.cachedHits).padStart(7)}  new ${String(r.newlyClassified).padStart(7)}  ${r.rate.toFixed(0).padStart(6)} texts/s`;
+console.log(`classifyResponses on ${COUNT} responses (${engines.sentiment.info.description}; topics: ${engines.topics?.info.model})`);
+console.log(row('full run', fullMs, full));
+console.log(row(`rerun (+${fresh} new, 1 %)`, rerunMs, rerun));
+console.log(row('rerun (nothing new)', noopMs, noop));
+console.log(`rerun / full = ${((rerunMs / fullMs) * 100).toFixed(2)} % (goal ≤ 5 %)`);
