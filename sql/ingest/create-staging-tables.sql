@@ -1,5 +1,5 @@
 -- Bookkeeping of the ingest phase: which files were read, and the records the parser rejected.
-CREATE OR REPLACE TABLE stg_files (
+CREATE OR REPLACE TEMP TABLE stg_files (
   file_id INTEGER,
   source VARCHAR,
   path VARCHAR,
@@ -9,7 +9,7 @@ CREATE OR REPLACE TABLE stg_files (
   rejected BIGINT,        -- records rejected by the parser
   header_lines INTEGER
 );
-CREATE OR REPLACE TABLE stg_rejects (
+CREATE OR REPLACE TEMP TABLE stg_rejects (
   source VARCHAR,
   file_id INTEGER,
   line BIGINT,            -- first physical line of the rejected record

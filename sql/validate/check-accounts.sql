@@ -1,6 +1,6 @@
 -- CRM accounts: required id; the same account in several exports keeps its last record (file order);
 -- earlier copies are quarantined as duplicate_id (identical) or conflicting_record (naming the differing field).
-CREATE OR REPLACE TABLE chk_accounts AS
+CREATE OR REPLACE TEMP TABLE chk_accounts AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,

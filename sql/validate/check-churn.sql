@@ -1,5 +1,5 @@
 -- Renewals and losses: known account, parseable date not after the run date, a recognised outcome.
-CREATE OR REPLACE TABLE chk_churn AS
+CREATE OR REPLACE TEMP TABLE chk_churn AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,

@@ -1,5 +1,5 @@
 -- CRM contacts: required ids, known account, one record per contact (the first is kept).
-CREATE OR REPLACE TABLE chk_contacts AS
+CREATE OR REPLACE TEMP TABLE chk_contacts AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,

@@ -1,5 +1,5 @@
 -- Invitations: a contact or an account, a parseable invitation time not after the run date, unique ids.
-CREATE OR REPLACE TABLE chk_invitations AS
+CREATE OR REPLACE TEMP TABLE chk_invitations AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,

@@ -1,7 +1,27 @@
 -- Types, ranges, dates, ids, duplicates, speeders and straight-liners for every staged response.
 -- Each row gets the list of its problems (code, field, value); the first one is its quarantine reason.
-CREATE OR REPLACE TABLE chk_responses AS
-WITH base AS (
+-- Duplicates are found with aggregates that keep only the (few) repeated keys, so no window runs over all rows.
+CREATE OR REPLACE TEMP TABLE chk_responses AS
+WITH dup_ids AS (
+  SELECT nullif(trim(response_id), '') AS response_id, min(rowid) AS first_rid
+  FROM stg_responses GROUP BY 1 HAVING count(*) > 1
+),
+repeat_groups AS (
+  SELECT hash(trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim)) AS answer_hash
+  FROM stg_responses
+  WHERE nullif(trim(contact_id), '') IS NOT NULL
+  GROUP BY 1 HAVING count(*) > 1
+),
+repeats AS (
+  SELECT rid, lag(ts) OVER (PARTITION BY trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim) ORDER BY ts, rid) AS previous_at
+  FROM (
+    SELECT rowid AS rid, contact_id, nps, csat, ces, ratings, verbatim,
+           coalesce(try_strptime(trim(submitted_at), $date_formats), try_cast(trim(submitted_at) AS TIMESTAMP)) AS ts
+    FROM stg_responses
+    WHERE hash(trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim)) IN (SELECT answer_hash FROM repeat_groups)
+  )
+),
+base AS (
   SELECT s.rowid AS _rid, s._file_id,
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
          nullif(trim(s.response_id), '') AS response_id,
@@ -24,11 +44,18 @@ WITH base AS (
          lower(nullif(trim(s.language), '')) AS language,
          list_transform(s.ratings, x -> nullif(trim(x), '')) AS ratings_raw,
          list_transform(s.ratings, x -> try_cast(replace(trim(x), ',', '.') AS DOUBLE)) AS ratings_num,
-         nullif(trim(regexp_replace(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', ' ', 'g')), '') AS verbatim_clean,
-         s.verbatim AS verbatim_raw
+         nullif(trim(CASE WHEN regexp_matches(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+                          THEN regexp_replace(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', ' ', 'g')
+                          ELSE s.verbatim END), '') AS verbatim_clean,
+         d.first_rid IS NOT NULL AND d.first_rid <> s.rowid AS repeated_id,
+         r.previous_at AS previous_same_answers_at,
+         a.account_id IS NOT NULL AS account_known
   FROM stg_responses s
   JOIN stg_files f ON f.file_id = s._file_id
   ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
+  LEFT JOIN dup_ids d ON d.response_id = nullif(trim(s.response_id), '')
+  LEFT JOIN repeats r ON r.rid = s.rowid
+  LEFT JOIN accounts a ON a.account_id = nullif(trim(s.account_id), '')
 ),
 typed AS (
   SELECT *,
@@ -41,18 +68,8 @@ typed AS (
          left(verbatim_clean, $max_verbatim_chars) AS verbatim,
          length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
   FROM base
-),
-windowed AS (
-  SELECT t.*,
-         row_number() OVER (PARTITION BY t.response_id ORDER BY t._rid) AS id_rank,
-         CASE WHEN t.contact_id IS NOT NULL THEN
-           lag(t.submitted_at) OVER (PARTITION BY t.contact_id, t.nps, t.csat, t.ces, t.ratings_num, t.verbatim ORDER BY t.submitted_at, t._rid)
-         END AS previous_same_answers_at,
-         a.account_id IS NOT NULL AS account_known
-  FROM typed t
-  LEFT JOIN accounts a ON a.account_id = t.account_id
 )
-SELECT w.*,
+SELECT t.*,
        list_filter([
          CASE WHEN response_id IS NULL THEN {'code': 'missing_id', 'field': 'response_id', 'value': NULL} END,
          CASE WHEN submitted_at_raw IS NULL THEN {'code': 'missing_date', 'field': 'submitted_at', 'value': NULL}
@@ -72,7 +89,7 @@ SELECT w.*,
          CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee')
               THEN {'code': 'invalid_value', 'field': 'survey_type', 'value': survey_type} END,
          CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
-         CASE WHEN response_id IS NOT NULL AND id_rank > 1 THEN {'code': 'duplicate_id', 'field': 'response_id', 'value': response_id} END,
+         CASE WHEN repeated_id THEN {'code': 'duplicate_id', 'field': 'response_id', 'value': response_id} END,
          CASE WHEN previous_same_answers_at IS NOT NULL AND submitted_at - previous_same_answers_at <= to_days($duplicate_window_days::INTEGER)
               THEN {'code': 'duplicate_submission', 'field': 'contact_id', 'value': contact_id} END,
          CASE WHEN $speeder_seconds > 0 AND duration_seconds IS NOT NULL AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
@@ -80,4 +97,4 @@ SELECT w.*,
          CASE WHEN len(ratings_present) >= $straightline_min_ratings AND len(list_distinct(ratings_present)) = 1
               THEN {'code': 'straight_liner', 'field': 'ratings', 'value': ratings_present[1]::VARCHAR} END
        ], x -> x IS NOT NULL) AS _problems
-FROM windowed w;
+FROM typed t;

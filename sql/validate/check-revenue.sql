@@ -1,6 +1,6 @@
 -- Revenue: known account, parseable period, numeric non-negative ARR, one row per account and period,
 -- amounts in the reporting currency (or convertible with a configured rate).
-CREATE OR REPLACE TABLE chk_revenue AS
+CREATE OR REPLACE TEMP TABLE chk_revenue AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,

@@ -52,7 +52,7 @@ function stagingTable(source: SourceName): string {
 function stagingDdl(source: SourceName): string {
   const cols = canonicalFields(source).map((f) => `${internalName(f)} VARCHAR`);
   if (source === 'responses') cols.push('ratings VARCHAR[]');
-  return `CREATE OR REPLACE TABLE ${stagingTable(source)} (_file_id INTEGER, ${cols.join(', ')})`;
+  return `CREATE OR REPLACE TEMP TABLE ${stagingTable(source)} (_file_id INTEGER, ${cols.join(', ')})`;
 }
 
 /** The SELECT list mapping file columns onto canonical fields; `expr` turns a file column into VARCHAR. */
