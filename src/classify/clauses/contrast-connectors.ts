@@ -40,10 +40,18 @@ const PATTERNS: Record<Language, RegExp> = {
   other: buildPattern([FR, EN]),
 };
 
-/** A fresh copy of the connector pattern for a language (global regexes carry state). */
+/** The connector pattern of a language (global: callers reset lastIndex before a scan). */
 export function connectorPattern(language: Language | undefined): RegExp {
-  const p = PATTERNS[language ?? 'other'];
-  return new RegExp(p.source, p.flags);
+  return PATTERNS[language ?? 'other'];
+}
+
+const HINTS = [';', 'mais', 'cependant', 'contre', 'revanche', 'pourtant', 'toutefois', 'anmoins', 'sauf', 'seulement', 'que', ' si', 'malgr', 'quoique', 'but', 'however', 'neverthe', 'nonethe', 'other hand', 'except', 'that said', 'though', 'whereas', 'even if', 'despite', 'spite'];
+
+/** Cheap pre-check: can this text contain a connector at all? */
+export function mayContainConnector(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const h of HINTS) if (lower.includes(h)) return true;
+  return false;
 }
 
 /** Words before "but" that make it not a contrast: "nothing but", "all but", "anything but". */

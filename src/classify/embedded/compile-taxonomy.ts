@@ -40,6 +40,8 @@ export interface CompiledTaxonomy {
   readonly postings: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   /** theme index of each document */
   readonly docTheme: readonly number[];
+  /** memo of word → patterns whose first word matches it */
+  readonly memo: Map<string, readonly KeywordPattern[]>;
 }
 
 /** Content words of a text: folded, without stopwords and one-letter words. */
@@ -122,5 +124,6 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     unseenIdf: Math.log(1 + n) + 1,
     postings,
     docTheme: docs.map((d) => d.theme),
+    memo: new Map(),
   };
 }

@@ -23,8 +23,8 @@ export interface TextFeatures {
 }
 
 /** 32-bit FNV-1a of a string, deterministic across platforms. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -32,13 +32,16 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+const SPACE_CODE = 32;
+
 export function extractFeatures(text: string, language: Language | undefined, dim: number): TextFeatures {
   const words = foldedWords(text).slice(0, MAX_WORDS);
   const seen = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    seen.add(fnv1a(w) % dim);
-    if (i + 1 < words.length) seen.add(fnv1a(`${w} ${words[i + 1]}`) % dim);
+    const h = fnv1a(words[i] as string);
+    seen.add(h % dim);
+    // bigram "w1 w2" hashed by continuing w1's state: same value as fnv1a(`${w1} ${w2}`), no concatenation
+    if (i + 1 < words.length) seen.add(fnv1a(words[i + 1] as string, Math.imul(h ^ SPACE_CODE, 0x01000193)) % dim);
   }
   const lex = scoreLexicon(text, language);
   const indices = [...seen];

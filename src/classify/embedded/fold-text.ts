@@ -21,6 +21,9 @@ export function foldText(text: string): string {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Folded word tokens of a text (letters and digits; apostrophes and hyphens split words). */
+const ASCII_WORD = /[a-z0-9]+/g;
+
 export function foldedWords(text: string): string[] {
-  return foldText(text).match(WORD) ?? [];
+  const folded = foldText(text);
+  return (ASCII_ONLY.test(folded) ? folded.match(ASCII_WORD) : folded.match(WORD)) ?? [];
 }

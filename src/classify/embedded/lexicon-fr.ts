@@ -43,11 +43,14 @@ bien reçu 1.2, reçu rapidement 2.0, bien emballé* 1.8, fidèle* 1.2, excellen
 agréables 2.2, vrai bonheur 3.0, que du bonheur 3.0, que du bon 2.5, à recommander 2.5, je recommande 2.5,
 bien joué 2.0, bien écrit 2.0, bien réalisé 2.0, bien interprété* 2.0, prenant* 1.8, haletant* 2.2,
 excitant* 2.0, palpitant* 2.3, savoureu* 2.2, jubilatoire* 2.5, rafraîchissant* 2.0, poignant* 2.0, magique* 2.5,
+accroch* 1.5, accro 2.0, accros 2.0, préféré* 2.0, préfère 1.0, talentueu* 2.5, talent 1.5, talents 1.5, marquant* 2.0,
+instructi* 1.5, subtil* 1.5, délirant* 1.8, joie 2.5, réjoui* 2.2, enthousias* 2.0, impressionn* 2.3, fascin* 2.5,
+époustoufl* 3.0, éblou* 2.5, sans faute 2.5, bien vu 1.5, chapeau 2.0, vaut le coup 2.2, vaut le détour 2.5,
 # --- mitigé
 moyen -0.8, moyenne -0.4, moyennement -0.8, bof -1.5, sans plus -1.0, pas terrible -1.8, pas top -1.5,
 peut mieux faire -1.5, pourrait être mieux -1.5, mitigé* -0.8, passable* -0.5, laisse à désirer -2.2,
 # --- négatif
-nul -3.0, nulle -3.0, nuls -3.0, nulles -3.0, nullissime -3.3, naze* -2.5, pourri* -3.0, horrible* -3.1,
+nul -3.0, nulle -3.0, nuls -3.0, nulles -3.0, nullis* -3.3, naze* -2.5, pourri* -3.0, horrible* -3.1,
 affreu* -3.0, atroce* -3.0, catastroph* -3.0, lamentable* -3.0, pitoyable* -3.0, minable* -2.8, médiocre* -2.2,
 médiocrité -2.3, mauvais* -2.5, mal -2.0, mal fait -2.5, pire* -3.0, déçu -2.4, déçue -2.4, déçus -2.4, déçues -2.4,
 décevant* -2.4, déception* -2.5, décevoir -2.0, déçoit -2.2, déplorable* -2.8, désastr* -3.0, honte -2.8,
@@ -82,7 +85,7 @@ n importe quoi -2.5, ridicule* -2.3, absurde* -2.0, stupide* -2.3, débile* -2.5
 bêtes -1.5, grotesque* -2.3, navrant* -2.5, affligeant* -2.8, consternant* -2.5, pathétique* -2.8, risible* -2.2,
 vulgaire* -2.0, insupportable* -2.8, insipide* -2.0, fade* -1.5, sale -2.0, sales -2.0, saleté* -2.2, moche* -2.5,
 laid -2.0, laide -2.0, laids -2.0, laides -2.0, inutile* -2.3, inutilisable* -2.5, raté -2.2, ratée -2.2, ratés -2.2,
-ratées -2.2, loupé* -2.0, bâclé* -2.5, mal foutu* -2.5, sans intérêt -2.2, aucun intérêt -2.2,
+ratées -2.2, loupé* -2.0, bâclé* -2.5, mal foutu* -2.5, sans intérêt* -2.2, aucun intérêt* -2.2,
 perte de temps -2.8, perdu mon temps -2.5, temps perdu -2.0, déconseill* -2.5, trompeu* -2.2, mensonge* -2.5,
 menti -2.5, mentir -2.0, trompé* -2.0, harcèlement -2.5, harcel* -2.5, spam -1.5, injuste* -2.0,
 incohérent* -1.8, incohérence* -1.8, confus -1.5, confuse -1.5, inaudible* -1.8, coupure* -1.8, instable* -2.0,
@@ -100,6 +103,14 @@ pas à la hauteur -2.2, pas satisfait* -2.2, pas content* -2.2, pas conforme -2.
 service client inexistant -3.0, mal reçu* -2.0, mal accueilli* -2.2, mal conseillé* -2.2, mal informé* -2.0,
 reprendre le produit -0.8, renvoyer -0.8, rendre -0.3, retourné* -0.8, échanger -0.4, foutu* -1.5, foutage -2.8,
 se moquer -2.3, se moque* -2.3, moqué* -2.3, honteusement -2.8, déplaisant* -2.2, décevante -2.4,
+déteste* -2.8, détestable* -2.8, haine -2.5, lassant* -1.8, lassé* -1.8, se lasser -1.5, pue -2.5, puent -2.5,
+pouah -2.0, beurk -2.5, berk -2.5, banal* -1.5, surfait* -2.0, navet* -3.0, déjà vu -1.0, attendais à mieux -2.0,
+attendais mieux -2.0, pas grand chose -1.0, pas venu* -2.0, jamais venu* -2.2, personne n est venu -2.2,
+rendez vous manqué -2.2, posé un lapin -2.0, toujours aucun* -2.0, toujours sans -1.8, censé* -0.8, aurait dû -1.0,
+aurait du -1.0, caricatura* -1.5, raté -2.2, gâché* -2.2, gâchis -2.5, massacr* -2.5, bâclée* -2.5,
+# --- neutral phrases
+bien que 0, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
+bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
 `;
 
 /** Degree words; "un peu" and "assez" soften, "très", "trop", "vraiment" strengthen. */

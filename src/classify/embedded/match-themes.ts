@@ -28,6 +28,21 @@ function patternMatches(p: KeywordPattern, words: readonly string[], at: number)
   return true;
 }
 
+const MEMO_LIMIT = 100_000;
+
+function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
+  const known = tax.memo.get(w);
+  if (known !== undefined) return known;
+  const found: KeywordPattern[] = [...(tax.exact.get(w) ?? [])];
+  for (const len of tax.prefixLengths) {
+    if (len > w.length) break;
+    found.push(...(tax.prefixes.get(w.slice(0, len)) ?? []));
+  }
+  if (tax.memo.size > MEMO_LIMIT) tax.memo.clear();
+  tax.memo.set(w, found);
+  return found;
+}
+
 export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Language | undefined): Float64Array {
   const text = clause.length > MAX_CLAUSE_CHARS ? clause.slice(0, MAX_CLAUSE_CHARS) : clause;
   const lang = language ?? 'other';
@@ -39,12 +54,7 @@ export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Lan
     if (usable(p.language)) hits[p.theme] = (hits[p.theme] as number) + 1;
   };
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    for (const p of tax.exact.get(w) ?? []) if (patternMatches(p, words, i)) hit(p);
-    for (const len of tax.prefixLengths) {
-      if (len > w.length) break;
-      for (const p of tax.prefixes.get(w.slice(0, len)) ?? []) if (patternMatches(p, words, i)) hit(p);
-    }
+    for (const p of candidatesFor(tax, words[i] as string)) if (patternMatches(p, words, i)) hit(p);
   }
   hits.forEach((h, t) => {
     if (h > 0) scores[t] = Math.min(1, KEYWORD_SCORE + 0.03 * (h - 1));

@@ -36,20 +36,33 @@ const NE = new Set(['ne', 'n']);
 const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
 const LIKE_NEUTRAL_BEFORE = new Set(['look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
 const RATING = /(?<![\d.,])(\d{1,2}(?:[.,]\d)?)\s*(?:\/|sur|out of)\s*(5|10|20)(?![\d])/gi;
+const STARS = /(?<![\d.,])([0-5](?:[.,]5)?)\s*(?:[ée]toiles?|stars?)(?![\p{L}])/giu;
 const MAY_HAVE_EMOJI = /[^\x00-\x7f]|[:;=<^xX_-][\-')(DPp/|\]\[@3_^]/;
 
 export function squash(sum: number): number {
   return sum / Math.sqrt(sum * sum + ALPHA);
 }
 
+const ELONGATED = /(.)\1\1/;
+
+function stemValence(lex: CompiledLexicon, word: string): number | undefined {
+  for (const len of lex.stemLengths) {
+    if (len > word.length) continue;
+    const v = lex.stems.get(word.slice(0, len));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 function wordValence(lex: CompiledLexicon, word: string): number | undefined {
   const memo = lex.memo.get(word);
   if (memo !== undefined) return memo ?? undefined;
   let v = lex.words.get(word);
-  if (v === undefined) {
-    for (const len of lex.stemLengths) {
-      if (len > word.length) continue;
-      v = lex.stems.get(word.slice(0, len));
+  if (v === undefined) v = stemValence(lex, word);
+  // elongated words: "sooo", "adoreee", "nuuul" → try with runs of 3+ letters cut to 2, then to 1
+  if (v === undefined && ELONGATED.test(word)) {
+    for (const short of [word.replace(/(.)\1{2,}/g, '$1$1'), word.replace(/(.)\1{2,}/g, '$1')]) {
+      v = lex.words.get(short) ?? stemValence(lex, short);
       if (v !== undefined) break;
     }
   }
@@ -103,6 +116,11 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
       i++;
       continue;
     }
+    if (term.v === 0) {
+      // neutral phrase ("as well", "bien que"): its words score nothing
+      i += term.len;
+      continue;
+    }
     const w = words[i] as string;
     // a degree word that is also a term ("super", "pretty", "bien") acts as degree word before a term
     if (term.len === 1 && lex.boosters.has(w) && i + 1 < words.length && !breakBefore[i + 1] && termAt(lex, words, i + 1) !== undefined) {
@@ -140,6 +158,13 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
   return out;
 }
 
+function addValence(out: ClauseSums, v: number): void {
+  out.sum += v;
+  if (v > 0) out.positive += v;
+  else out.negative += v;
+  out.hits++;
+}
+
 function addSymbols(text: string, out: ClauseSums): void {
   if (MAY_HAVE_EMOJI.test(text)) {
     for (const m of text.matchAll(EMOJI_OR_EMOTICON)) {
@@ -154,12 +179,9 @@ function addSymbols(text: string, out: ClauseSums): void {
   if (/\d/.test(text)) {
     for (const m of text.matchAll(RATING)) {
       const ratio = Math.min(1, Number((m[1] as string).replace(',', '.')) / Number(m[2]));
-      const v = (ratio - 0.5) * 6;
-      out.sum += v;
-      if (v > 0) out.positive += v;
-      else out.negative += v;
-      out.hits++;
+      addValence(out, (ratio - 0.5) * 6);
     }
+    for (const m of text.matchAll(STARS)) addValence(out, (Number((m[1] as string).replace(',', '.')) / 5 - 0.5) * 6);
   }
   if (out.sum !== 0 && text.includes('!')) {
     let bangs = 0;

@@ -1,0 +1,134 @@
+/**
+ * Quality of the embedded sentiment engine on real public data (read-only, from ../shared/data;
+ * never copied into the repository, never used by tests). Run: npx tsx bench/embedded-eval.ts
+ *
+ *   (a) English clothing reviews: Rating 1-2 negative, 3 neutral, 4-5 positive (3 classes)
+ *   (b) English NPS verbatims: 0-6 negative, 7-8 neutral, 9-10 positive (3 classes)
+ *   (c) French Allociné TV-series reviews: binary (lower-cased, tokenised text)
+ *
+ * Each is scored with a tiny word-count baseline, the lexicon alone, and lexicon + domain model
+ * trained on a disjoint split (seeded 50/50 split for (a) and (b); Allociné's own train.tsv for (c)).
+ * Binary accuracy: sign of the polarity; a polarity of exactly 0 counts as an error.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDatabase } from '../src/db/open-database.ts';
+import type { Language, SentimentEngine, SentimentLabel } from '../src/classify/classifier-types.ts';
+import { createEmbeddedSentimentEngine, sentimentLabelFromScore, trainDomainModel } from '../src/classify/embedded/index.ts';
+import { foldedWords } from '../src/classify/embedded/fold-text.ts';
+import { scoreClassification } from '../src/classify/eval/score-classification.ts';
+import { createRng } from '../src/util/random.ts';
+
+const DATA = resolve(process.env.ECOUTE_SHARED_DATA ?? '../shared/data');
+
+interface Labelled {
+  readonly text: string;
+  readonly label: SentimentLabel;
+}
+
+async function readRows(sql: string): Promise<Array<Record<string, string | null>>> {
+  const db = await openDatabase();
+  try {
+    const reader = await db.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as Array<Record<string, string | null>>;
+  } finally {
+    db.close();
+  }
+}
+
+const lit = (path: string): string => `'${path.replace(/'/g, "''")}'`;
+
+function split<T>(items: readonly T[], seed: number): { train: T[]; test: T[] } {
+  const rng = createRng(seed);
+  const order = items.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const half = Math.floor(items.length / 2);
+  return { train: order.slice(0, half).map((i) => items[i] as T), test: order.slice(half).map((i) => items[i] as T) };
+}
+
+/** Honest tiny baseline: counts of a few common opinion words, no negation, no weights. */
+const BASE_POS = new Set('good great love excellent perfect nice happy best amazing awesome recommend easy helpful beautiful comfortable bon bonne bien excellent parfait super génial genial aime adore top merci magnifique drole meilleur'.split(' ').flatMap((w) => foldedWords(w)));
+const BASE_NEG = new Set('bad poor terrible awful worst disappointed horrible waste never problem slow not mauvais nul nulle pire horrible decu decevant probleme lent pas jamais ennuyeux dommage'.split(' ').flatMap((w) => foldedWords(w)));
+function baseline(text: string): number {
+  let s = 0;
+  for (const w of foldedWords(text)) s += BASE_POS.has(w) ? 1 : BASE_NEG.has(w) ? -1 : 0;
+  return Math.sign(s);
+}
+
+const toBinary = (polarity: number): string => (polarity > 0 ? 'positive' : polarity < 0 ? 'negative' : 'neutral');
+const toThree = (polarity: number): string => (polarity > 0 ? 'positive' : polarity < 0 ? 'negative' : 'neutral');
+
+interface Row {
+  dataset: string;
+  method: string;
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  majority: number;
+  perSecond: number;
+}
+
+async function evaluate(dataset: string, binary: boolean, train: Labelled[], test: Labelled[], language: Language): Promise<Row[]> {
+  const gold = test.map((t) => t.label);
+  const texts = test.map((t) => t.text);
+  const langs = test.map(() => language);
+  const rows: Row[] = [];
+  const add = (method: string, predicted: string[], seconds: number): void => {
+    const s = scoreClassification(gold, predicted);
+    rows.push({ dataset, method, n: s.n, accuracy: s.accuracy, macroF1: s.macroF1, majority: s.majorityAccuracy, perSecond: texts.length / Math.max(seconds, 1e-9) });
+  };
+  let t0 = performance.now();
+  const base = texts.map(baseline);
+  add('baseline: tiny word count (no rules)', base.map((p) => (binary ? toBinary(p) : toThree(p))), (performance.now() - t0) / 1000);
+  const run = async (engine: SentimentEngine, method: string): Promise<void> => {
+    t0 = performance.now();
+    const res = await engine.classifySentiment(texts, langs);
+    const secs = (performance.now() - t0) / 1000;
+    add(method, res.map((r) => (binary ? toBinary(r.polarity) : r.label)), secs);
+  };
+  await run(createEmbeddedSentimentEngine(), 'embedded lexicon only');
+  t0 = performance.now();
+  const model = trainDomainModel(train.map((t) => t.text), train.map((t) => t.label), { languages: train.map(() => language) });
+  const trainSecs = (performance.now() - t0) / 1000;
+  await run(createEmbeddedSentimentEngine({ domain: model }), `lexicon + domain model (${train.length} train, ${trainSecs.toFixed(1)} s)`);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const clothingPath = `${DATA}/womens_clothing_reviews/Womens Clothing E-Commerce Reviews.csv`;
+  const npsPath = `${DATA}/nps_verbatims_textsummary/text_data.csv`;
+  const allocine = `${DATA}/allocine_tvseries_fr`;
+  if (!existsSync(clothingPath)) throw new Error(`data not found under ${DATA} (set ECOUTE_SHARED_DATA)`);
+  const rows: Row[] = [];
+
+  const clothing = (await readRows(`select "Review Text" as text, "Rating" as rating from read_csv(${lit(clothingPath)}, header = true, all_varchar = true) where trim(coalesce("Review Text", '')) <> ''`)).map(
+    (r) => ({ text: r.text as string, label: sentimentLabelFromScore(Number(r.rating), 'rating5') }),
+  );
+  const c = split(clothing, 42);
+  rows.push(...(await evaluate('clothing reviews EN (3-class)', false, c.train, c.test, 'en')));
+
+  const nps = (await readRows(`select text, NPS_SCORE as score from read_csv(${lit(npsPath)}, header = true, all_varchar = true) where NPS_SCORE is not null and trim(coalesce(text, '')) <> ''`)).map((r) => ({
+    text: r.text as string,
+    label: sentimentLabelFromScore(Number(r.score), 'nps'),
+  }));
+  const n = split(nps, 42);
+  rows.push(...(await evaluate('NPS verbatims EN (3-class)', false, n.train, n.test, 'en')));
+
+  const tsv = async (file: string): Promise<Labelled[]> =>
+    (await readRows(`select column0 as label, column1 as text from read_csv(${lit(`${allocine}/${file}`)}, delim = '\t', header = false, quote = '', escape = '', all_varchar = true)`)).map((r) => ({
+      text: r.text as string,
+      label: r.label === '1' ? 'positive' : 'negative',
+    }));
+  rows.push(...(await evaluate('Allociné FR (binary)', true, await tsv('train.tsv'), await tsv('test.tsv'), 'fr')));
+
+  const pct = (x: number): string => `${(100 * x).toFixed(1)} %`.padStart(8);
+  console.log(`${'dataset'.padEnd(30)} ${'method'.padEnd(48)} ${'n'.padStart(6)} ${'accuracy'.padStart(8)} ${'macro-F1'.padStart(8)} ${'majority'.padStart(8)} ${'texts/s'.padStart(9)}`);
+  for (const r of rows) {
+    console.log(`${r.dataset.padEnd(30)} ${r.method.padEnd(48)} ${String(r.n).padStart(6)} ${pct(r.accuracy)} ${pct(r.macroF1)} ${pct(r.majority)} ${Math.round(r.perSecond).toString().padStart(9)}`);
+  }
+}
+
+await main();

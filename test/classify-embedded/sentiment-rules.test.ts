@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/classify/classifier-types.ts';
+import { createEmbeddedSentimentEngine, lexiconSize, scoreLexicon } from '../../src/classify/embedded/index.ts';
+
+const pol = (text: string, lang: Language = 'en'): number => scoreLexicon(text, lang).polarity;
+
+describe('lexicon sentiment rules', () => {
+  it('has several hundred entries per language', () => {
+    expect(lexiconSize('en')).toBeGreaterThan(500);
+    expect(lexiconSize('fr')).toBeGreaterThan(500);
+  });
+
+  it('scores CX vocabulary in both languages', () => {
+    for (const t of ['The agent was unresponsive', 'I was double-billed', 'so slow', 'the app is buggy']) expect(pol(t)).toBeLessThan(-0.2);
+    for (const t of ['I love it', 'great service', 'quick and easy refund']) expect(pol(t)).toBeGreaterThan(0.2);
+    for (const t of ['le support est injoignable', 'facturé deux fois', 'site très lent', 'déçue']) expect(pol(t, 'fr')).toBeLessThan(-0.2);
+    for (const t of ['conseillère très aimable', 'livraison rapide', 'nickel', 'génial']) expect(pol(t, 'fr')).toBeGreaterThan(0.2);
+  });
+
+  it('flips and dampens negated terms', () => {
+    expect(pol('the staff was helpful')).toBeGreaterThan(0);
+    expect(pol('the staff was not helpful')).toBeLessThan(0);
+    expect(pol("the staff wasn't helpful")).toBeLessThan(0);
+    expect(pol('never disappointed')).toBeGreaterThan(0);
+    expect(pol('no problem at all')).toBeGreaterThan(0);
+    expect(pol("ça ne marche pas", 'fr')).toBeLessThan(0);
+    expect(pol('je ne suis pas satisfait', 'fr')).toBeLessThan(0);
+    expect(pol("ce n'est plus fiable", 'fr')).toBeLessThan(0);
+    expect(pol('sans souci', 'fr')).toBeGreaterThan(0);
+    expect(pol('pas mal du tout', 'fr')).toBeGreaterThan(0);
+    expect(pol('pas terrible', 'fr')).toBeLessThan(0);
+    // negation magnitude is smaller than the plain term
+    expect(Math.abs(pol('not good'))).toBeLessThan(Math.abs(pol('good')));
+  });
+
+  it('does not let negation cross punctuation', () => {
+    expect(pol('No. Great service')).toBeGreaterThan(0);
+  });
+
+  it('weighs what follows "but/mais" more than what precedes', () => {
+    expect(pol('the delivery was slow but the product is great')).toBeGreaterThan(0);
+    expect(pol('the product is great but the delivery was slow')).toBeLessThan(0);
+    expect(pol('le produit est bien mais le support est injoignable', 'fr')).toBeLessThan(0);
+    expect(pol('although the delivery was slow, the product is great')).toBeGreaterThan(pol('the delivery was slow and the product is great'));
+  });
+
+  it('applies degree words, caps and exclamation marks', () => {
+    expect(pol('very good')).toBeGreaterThan(pol('good'));
+    expect(pol('slightly slow')).toBeGreaterThan(pol('slow'));
+    expect(pol('un peu lent', 'fr')).toBeGreaterThan(pol('très lent', 'fr'));
+    expect(pol('the service is GREAT')).toBeGreaterThan(pol('the service is great'));
+    expect(pol('great!!!')).toBeGreaterThan(pol('great'));
+    expect(pol('sooo good')).toBeGreaterThan(0);
+    expect(pol("j'adoreee", 'fr')).toBeGreaterThan(0);
+  });
+
+  it('reads emoji, emoticons and ratings', () => {
+    expect(pol('😡😡', 'other')).toBeLessThan(-0.5);
+    expect(pol('👍', 'other')).toBeGreaterThan(0.3);
+    expect(pol('ok :(')).toBeLessThan(0);
+    expect(pol('merci :)', 'fr')).toBeGreaterThan(0);
+    expect(pol('see http://example.com/x')).toBe(0);
+    expect(pol('2/10')).toBeLessThan(-0.3);
+    expect(pol('9/10')).toBeGreaterThan(0.3);
+    expect(pol('1 étoile', 'fr')).toBeLessThan(0);
+  });
+
+  it('returns a neutral, low-information result for text without opinion', async () => {
+    const engine = createEmbeddedSentimentEngine();
+    const [r] = await engine.classifySentiment(['I moved house in March.'], ['en']);
+    expect(r).toEqual({ label: 'neutral', polarity: 0, confidence: 0.6 });
+  });
+
+  it('labels with a neutral band and bounded polarity / confidence', async () => {
+    const engine = createEmbeddedSentimentEngine();
+    const texts = ['great!!! love it 😍😍 perfect', 'worst service ever, rude, useless, never again 😡', 'it is ok'];
+    const res = await engine.classifySentiment(texts);
+    expect(res.map((r) => r.label)).toEqual(['positive', 'negative', 'neutral']);
+    for (const r of res) {
+      expect(Math.abs(r.polarity)).toBeLessThanOrEqual(1);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(engine.info).toMatchObject({ engine: 'embedded', description: 'embedded default (FR/EN lexicon), no transformer installed' });
+  });
+});

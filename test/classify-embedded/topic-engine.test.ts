@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
+import { createEmbeddedTopicEngine } from '../../src/classify/embedded/index.ts';
+import { TAXONOMY } from './fixtures.ts';
+
+const themesOf = async (clause: string, lang?: 'fr' | 'en' | 'other'): Promise<string[]> => {
+  const [found] = await createEmbeddedTopicEngine(TAXONOMY).matchThemes([clause], lang ? [lang] : undefined);
+  return (found ?? []).map((f) => f.themeId);
+};
+
+describe('createEmbeddedTopicEngine', () => {
+  it('matches stems, case- and accent-insensitively', async () => {
+    expect(await themesOf('Les PRODUITS sont bons', 'fr')).toEqual(['product']);
+    expect(await themesOf('la facturation est fausse', 'fr')).toEqual(['billing']);
+    expect(await themesOf('Prelevements en double', 'fr')).toEqual(['billing']);
+    expect(await themesOf('they CHARGED me twice', 'en')).toContain('billing');
+  });
+
+  it('matches multi-word phrases only as a whole', async () => {
+    expect(await themesOf('le service client ne répond pas', 'fr')).toContain('support');
+    expect(await themesOf('no signal at home', 'en')).toEqual(['network']);
+    expect(await themesOf('the signal was not mentioned', 'en')).not.toContain('billing');
+  });
+
+  it('uses the keywords of the clause language; both when unknown', async () => {
+    expect(await themesOf('le colis est arrivé', 'fr')).toEqual(['delivery']);
+    expect(await themesOf('the parcel arrived', 'en')).toEqual(['delivery']);
+    expect(await themesOf('colis', 'other')).toEqual(['delivery']);
+  });
+
+  it('matches labels and examples without keywords', async () => {
+    // label "Network coverage" / description / examples
+    expect(await themesOf('coverage is terrible at my home', 'en')).toContain('network');
+    expect(await themesOf('nobody ever answers the phone', 'en')).toContain('support');
+  });
+
+  it('finds several themes in one clause, ordered by score, and none in unrelated text', async () => {
+    const [found] = await createEmbeddedTopicEngine(TAXONOMY).matchThemes(['the product arrived with a wrong invoice'], ['en']);
+    expect((found ?? []).map((f) => f.themeId).sort()).toEqual(['billing', 'product']);
+    for (const f of found ?? []) {
+      expect(f.score).toBeGreaterThanOrEqual(0.5);
+      expect(f.score).toBeLessThanOrEqual(1);
+    }
+    expect(await themesOf('I moved house in March', 'en')).toEqual([]);
+    expect(await themesOf('', 'en')).toEqual([]);
+  });
+
+  it('respects the threshold and changes revision with the taxonomy', async () => {
+    const strict = createEmbeddedTopicEngine(TAXONOMY, { threshold: 0.99 });
+    expect((await strict.matchThemes(['le colis est arrivé'], ['fr']))[0]).toEqual([]);
+    const other = taxonomySchema.parse({ ...TAXONOMY, version: 't2' });
+    expect(createEmbeddedTopicEngine(other).info.revision).not.toBe(createEmbeddedTopicEngine(TAXONOMY).info.revision);
+  });
+});
