@@ -16,7 +16,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Language, SentimentEngine, SentimentLabel, TopicEngine } from './classifier-types.ts';
 import type { Taxonomy } from '../config/taxonomy-schema.ts';
 import type { ClassifyConfig, ModelTaskConfig } from './classify-config-schema.ts';
-import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, detectLanguage, trainDomainModel, type DomainModel } from './embedded/index.ts';
+import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, detectLanguage, trainDomainModel, DomainModelError, type DomainModel } from './embedded/index.ts';
 import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
 
 export type ClassifyTask = 'sentiment' | 'topics' | 'language';
@@ -85,6 +85,12 @@ export interface TrainingData {
   readonly labels: readonly SentimentLabel[];
 }
 
+/** A domain model prepared beforehand (e.g. reused from the database by prepareDomainModel), with what to report. */
+export interface PreparedDomainModel {
+  readonly domain?: DomainModel;
+  readonly notice: string;
+}
+
 export interface ResolvedEngines {
   readonly sentiment: SentimentEngine;
   /** absent when the pipeline has no taxonomy */
@@ -123,16 +129,24 @@ export async function resolveEngines(
   config: ClassifyConfig,
   taxonomy: Taxonomy | undefined,
   modelsRoot: string,
-  trainingData?: TrainingData,
+  trainingData?: TrainingData | PreparedDomainModel,
 ): Promise<ResolvedEngines> {
   const notices: string[] = [];
   let domain: DomainModel | undefined;
   const ctx: EngineContext = { modelsRoot, batchSize: config.batch_size, concurrency: config.concurrency, ...(taxonomy !== undefined ? { taxonomy } : {}) };
   const embeddedSentiment = async (): Promise<SentimentEngine> => {
     if (config.domain_adaptation && trainingData !== undefined) {
-      if (trainingData.texts.length >= MIN_DOMAIN_TRAINING) {
-        domain = trainDomainModel(trainingData.texts, [...trainingData.labels]);
-        notices.push(`sentiment: embedded domain model trained on ${trainingData.texts.length} scored verbatims (fingerprint ${domain.fingerprint})`);
+      if (!('texts' in trainingData)) {
+        domain = trainingData.domain;
+        notices.push(trainingData.notice);
+      } else if (trainingData.texts.length >= MIN_DOMAIN_TRAINING) {
+        try {
+          domain = trainDomainModel(trainingData.texts, trainingData.labels);
+          notices.push(`sentiment: embedded domain model trained on ${trainingData.texts.length} scored verbatims (fingerprint ${domain.fingerprint})`);
+        } catch (error) {
+          if (!(error instanceof DomainModelError)) throw error;
+          notices.push(`sentiment: domain adaptation skipped (${error.message})`);
+        }
       } else {
         notices.push(`sentiment: domain adaptation skipped, ${trainingData.texts.length} scored verbatims (needs ${MIN_DOMAIN_TRAINING})`);
       }

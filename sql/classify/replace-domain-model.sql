@@ -1,0 +1,1 @@
+DELETE FROM classify_domain_model;

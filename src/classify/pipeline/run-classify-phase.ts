@@ -1,0 +1,69 @@
+/**
+ * The classify phase of a pipeline run, start to finish:
+ *
+ *   scored verbatims ─▶ domain model (reused across runs, retrained on growth)
+ *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (incremental cache
+ *     ─▶ verbatim_sentiment, theme_mentions) ─▶ discoverThemes (theme_candidates)
+ *
+ * **Example:**
+ * ```ts
+ * const r = await runClassifyPhase(conn, { config: classifyConfigSchema.parse(pipeline.classify), taxonomy: pipeline.taxonomy, modelsRoot: 'models', runDate: '2024-06-01' });
+ * r.notices; // ['sentiment: embedded domain model 3f9c… reused (trained on 4120 scored verbatims on 2024-05-01; ...)']
+ * ```
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Taxonomy } from '../../config/taxonomy-schema.ts';
+import type { ClassifyConfig } from '../classify-config-schema.ts';
+import { resolveEngines, type PreparedDomainModel } from '../registry.ts';
+import { discoverThemes, type DiscoverResult } from '../discovery/discover-themes.ts';
+import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
+import { loadTrainingData } from './load-training-data.ts';
+import { prepareDomainModel } from './domain-model-store.ts';
+import type { ProgressOutput } from './progress-bar.ts';
+
+export interface ClassifyPhaseOptions {
+  readonly config: ClassifyConfig;
+  readonly taxonomy?: Taxonomy;
+  readonly modelsRoot: string;
+  /** YYYY-MM-DD: dates the domain model and the theme candidates */
+  readonly runDate: string;
+  /** cluster unmatched clauses into theme candidates (default true when there is a taxonomy) */
+  readonly discover?: boolean;
+  readonly quiet?: boolean;
+  readonly progressOutput?: ProgressOutput;
+}
+
+export interface ClassifyPhaseResult extends ClassifyResponsesResult {
+  readonly notices: readonly string[];
+  readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; readonly newCandidates: readonly string[] };
+}
+
+/** The embedded sentiment engine may run: configured, or as the fallback of a transformer model. */
+const mayUseEmbeddedSentiment = (c: ClassifyConfig): boolean => c.sentiment.engine === 'embedded' || c.sentiment.fallback === 'embedded';
+
+export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPhaseOptions): Promise<ClassifyPhaseResult> {
+  let prepared: PreparedDomainModel | undefined;
+  if (opts.config.domain_adaptation && mayUseEmbeddedSentiment(opts.config)) {
+    prepared = await prepareDomainModel(conn, await loadTrainingData(conn), { runDate: opts.runDate });
+  }
+  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared);
+  const run = await classifyResponses(conn, {
+    engines,
+    ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
+    batchSize: opts.config.batch_size,
+    concurrency: opts.config.concurrency,
+    quiet: opts.quiet,
+    progressOutput: opts.progressOutput,
+  });
+  if (opts.taxonomy === undefined || opts.discover === false) return { ...run, notices: engines.notices };
+  const found = await discoverThemes(conn, { runDate: opts.runDate });
+  return {
+    ...run,
+    notices: engines.notices,
+    discovery: {
+      unmatchedClauses: found.unmatchedClauses,
+      candidates: found.seen.length,
+      newCandidates: found.seen.filter((c) => c.firstSeen === opts.runDate).map((c) => c.candidateId),
+    },
+  };
+}
