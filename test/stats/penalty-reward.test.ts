@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { penaltyReward, attributeBoxesFromRows, boxCutoffs, type AttributeBoxes } from '../../src/analyze/stats/penalty-reward.ts';
+import { penaltyReward, attributeBoxesFromRows, boxCutoffs, boxStatsFromNpsCounts, type AttributeBoxes } from '../../src/analyze/stats/penalty-reward.ts';
 import { createRng } from '../../src/util/random.ts';
+import { npsFromCounts } from '../../src/analyze/stats/nps.ts';
 
 const box = (n: number, meanValue: number) => ({ n, sum: n * meanValue });
 
@@ -51,6 +52,19 @@ describe('penalty–reward', () => {
     expect(support.penaltyStandardError).toBeGreaterThan(0);
     // pure noise exceeds the tiny threshold by chance at most, but is not significant
     expect(noise.category).toBe('low-impact');
+  });
+
+  it('works in NPS points from promoter / passive / detractor counts per box', () => {
+    const bottom = { promoters: 5, passives: 15, detractors: 80 };
+    const middle = { promoters: 40, passives: 40, detractors: 20 };
+    const top = { promoters: 70, passives: 25, detractors: 5 };
+    const [r] = penaltyReward([
+      { attribute: 'onboarding', bottom: boxStatsFromNpsCounts(bottom), middle: boxStatsFromNpsCounts(middle), top: boxStatsFromNpsCounts(top) },
+    ]);
+    expect(r.penalty).toBeCloseTo(npsFromCounts(40, 40, 20) - npsFromCounts(5, 15, 80), 12); // 20 − (−75) = 95
+    expect(r.reward).toBeCloseTo(65 - 20, 12);
+    // the box mean of ±100 scores has variance (p + d − (p − d)²)·100² / n, as the NPS standard error
+    expect(r.penaltyStandardError).toBeGreaterThan(0);
   });
 
   it('rejects inconsistent input', () => {

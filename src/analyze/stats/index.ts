@@ -26,7 +26,7 @@ export { npsFromCounts, npsStandardError, npsEstimate, npsCategory, type NpsCoun
 export { normalCdf, normalSurvival, normalQuantile, erf, twoSidedPValue, zCritical } from './normal-distribution.ts';
 export { percentileInterval, quantileSorted, sampleStandardDeviation, bootstrapReplicates, resampleIndices, type Interval } from './bootstrap.ts';
 export { sampleBinomial, sampleMultinomial, sampleGamma, sampleBeta, sampleChiSquare } from './random-variates.ts';
-export { penaltyReward, attributeBoxesFromRows, boxCutoffs, type AttributeBoxes, type BoxStats, type PenaltyReward, type KanoCategory } from './penalty-reward.ts';
+export { penaltyReward, attributeBoxesFromRows, boxCutoffs, boxStatsFromNpsCounts, type AttributeBoxes, type BoxStats, type PenaltyReward, type KanoCategory } from './penalty-reward.ts';
 export { fitLogisticRegression, predictLogistic, type LogisticInput, type LogisticModel } from './logistic-regression.ts';
 export { statsMessages, type DroppedDriver } from './stats-messages.ts';
 export { cholesky, choleskySolve, choleskyInverse, solveSymmetric, invertSymmetric, SingularMatrixError } from './cholesky.ts';

@@ -14,6 +14,7 @@
  * - insufficient-data: a box has fewer than `minBoxSize` responses (default 10).
  */
 import { zCritical } from './normal-distribution.ts';
+import type { NpsCounts } from './nps.ts';
 
 export interface BoxStats {
   /** responses in the box */
@@ -47,6 +48,15 @@ export interface PenaltyRewardOptions {
   readonly threshold?: number;
   readonly minBoxSize?: number;
   readonly level?: number;
+}
+
+/**
+ * Box statistics whose mean is the box's NPS in points: each promoter scores +100, each passive 0,
+ * each detractor −100. Penalty and reward are then NPS-point differences between boxes.
+ */
+export function boxStatsFromNpsCounts(counts: NpsCounts): BoxStats {
+  const { promoters: p, passives, detractors: d } = counts;
+  return { n: p + passives + d, sum: 100 * (p - d), sumSquares: 10_000 * (p + d) };
 }
 
 const mean = (b: BoxStats): number => (b.n > 0 ? b.sum / b.n : Number.NaN);
