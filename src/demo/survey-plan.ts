@@ -19,7 +19,7 @@ export interface SurveyInvite {
 }
 
 /** probability that a contact is sampled into the account's relational wave */
-export const RELATIONAL_INVITE_RATE: Readonly<Record<Role, number>> = { decision_maker: 0.78, influencer: 0.62, user: 0.42 };
+export const RELATIONAL_INVITE_RATE: Readonly<Record<Role, number>> = { decision_maker: 0.8, influencer: 0.64, user: 0.44 };
 /** monthly probability of a transactional survey */
 export const TRANSACTIONAL_INVITE_RATE: Readonly<Record<Role, number>> = { decision_maker: 0.022, influencer: 0.045, user: 0.06 };
 
