@@ -77,6 +77,16 @@ describe('classifyFile and evalFile', () => {
     expect(r.records![0]!.ecoute_themes).toBe(''); // no taxonomy: no themes
   });
 
+  it('survives hostile column names and output paths', async () => {
+    const hostile = join(dir, "it's hostile.csv");
+    const column = 'te"xt); DROP TABLE classify_input; --';
+    writeFileSync(hostile, `id,"${column.replaceAll('"', '""')}"\n1,"Great delivery, thanks"\n2,"'); DROP TABLE x; --"\n`);
+    const out = join(dir, "o'ut.csv");
+    const r = await classifyFile({ input: hostile, textColumn: column, out, quiet: true, redact: true });
+    expect(r.rows).toBe(2);
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('names the columns when the text column is missing', async () => {
     await expect(classifyFile({ input: csv, textColumn: 'text', quiet: true })).rejects.toThrow(/no text column "text" \(columns: "id", "comment", "stars", "theme"\)/);
   });
