@@ -120,5 +120,6 @@ describe('logistic regression', () => {
     expect(() => fitLogisticRegression({ x: new Float64Array(3), n: 2, k: 1, y: [0, 1] })).toThrow(/expected n×k/);
     expect(() => fitLogisticRegression({ x: Float64Array.of(1, 2), n: 2, k: 1, y: [0, 2] })).toThrow(/not in \[0, 1\]/);
     expect(() => fitLogisticRegression({ x: Float64Array.of(1, Number.NaN), n: 2, k: 1, y: [0, 1] })).toThrow(/not finite/);
+    expect(() => fitLogisticRegression({ x: Float64Array.of(1, 2, 3), n: 3, k: 1, y: [1, 1, 1] })).toThrow(/single class/);
   });
 });

@@ -186,6 +186,14 @@ function checkInput(input: LogisticInput): void {
     if (weights && !(weights[i] >= 0)) throw new RangeError(`weights[${i}] = ${weights[i]} is negative or not a number`);
   }
   for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) throw new RangeError(`x[${Math.floor(i / k)}][${i % k}] = ${x[i]} is not finite`);
+  let low = false;
+  let high = false;
+  for (let i = 0; i < n; i++) {
+    if (weights && weights[i] === 0) continue;
+    if (y[i] < 1) low = true;
+    if (y[i] > 0) high = true;
+  }
+  if (!low || !high) throw new RangeError('the outcome has a single class: a logistic regression cannot be fitted');
 }
 
 export function fitLogisticRegression(input: LogisticInput): LogisticModel {
