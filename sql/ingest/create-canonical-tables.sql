@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS contacts (
   contact_id VARCHAR,
   account_id VARCHAR,
   role VARCHAR,
+  language VARCHAR,
   _source_file VARCHAR,
   _line BIGINT
 );

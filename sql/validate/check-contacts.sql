@@ -5,7 +5,8 @@ WITH base AS (
          f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
-         nullif(regexp_replace(lower(trim(s.role)), '[\s-]+', '_', 'g'), '') AS role
+         nullif(regexp_replace(lower(trim(s.role)), '[\s-]+', '_', 'g'), '') AS role,
+         lower(nullif(trim(s.language), '')) AS language
   FROM stg_contacts s
   JOIN stg_files f ON f.file_id = s._file_id
   ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { taxonomySchema } from './taxonomy-schema.ts';
+import { classifyConfigSchema } from '../classify/classify-config-schema.ts';
 
 /** A column name in a source file. Checked later against the file header; quoted by `quoteIdentifier`. */
 const columnName = z
@@ -100,6 +101,7 @@ export const contactsSourceSchema = z
       contact_id: columnName,
       account_id: columnName,
       role: optionalColumn.describe('decision_maker, influencer, user...'),
+      language: optionalColumn.describe('preferred language of the contact (fr, en...)'),
     }),
   })
   .describe('CRM contacts');
@@ -195,7 +197,7 @@ export const pipelineSchema = z
       invitations: invitationsSourceSchema.optional(),
     }),
     taxonomy: taxonomySchema.optional(),
-    classify: z.record(z.string(), z.unknown()).optional().describe('verbatim engine settings (see the classify section)'),
+    classify: classifyConfigSchema,
     settings: settingsSchema,
     output: z
       .strictObject({ dir: z.string().min(1).default('out') })
