@@ -32,10 +32,12 @@ export function allSubsetsRSquared(matrix: Float64Array, p: number, tolerance = 
   const diag = new Float64Array(p);
   for (let k = 0; k < p; k++) diag[k] = matrix[k * size + k];
 
+  const last = p - 1;
+  const yIndex = p * size + p;
   const visit = (level: number, mask: number, start: number): void => {
     const a = levels[level];
     const b = levels[level + 1];
-    for (let k = start; k < p; k++) {
+    for (let k = start; k < last; k++) {
       const pivot = a[k * size + k];
       const rowK = k * size;
       if (pivot > tolerance * diag[k]) {
@@ -52,11 +54,15 @@ export function allSubsetsRSquared(matrix: Float64Array, p: number, tolerance = 
         }
       }
       const subset = mask | (1 << k);
-      r2[subset] = 1 - b[p * size + p] / yy;
-      if (k + 1 < p) visit(level + 1, subset, k + 1);
+      r2[subset] = 1 - b[yIndex] / yy;
+      visit(level + 1, subset, k + 1);
     }
+    // Half of all subsets end with the last driver: only the outcome's residual changes.
+    const pivot = a[last * size + last];
+    const residual = pivot > tolerance * diag[last] ? a[yIndex] - (a[last * size + p] * a[last * size + p]) / pivot : a[yIndex];
+    r2[mask | (1 << last)] = 1 - residual / yy;
   };
-  visit(0, 0, 0);
+  if (p > 0) visit(0, 0, 0);
   return r2;
 }
 
