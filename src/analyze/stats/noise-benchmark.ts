@@ -7,6 +7,11 @@
  * Rule: a driver is significant when the lower bound of the percentile interval (at `level`) of
  * its weight minus the noise variable's weight, in the model that includes the noise, is above 0,
  * i.e. it beats random noise in at least (1 + level)/2 of the resamples (97.5 % at level 0.95).
+ * The noise is drawn afresh in every resample with the exact sampling distribution of an
+ * irrelevant variable observed on n rows; this is slightly less conservative than carrying one
+ * fixed noise column through the bootstrap (whose correlations would also carry resampling jitter).
+ * Note that a driver with no direct effect but correlated with real drivers still receives weight
+ * (both methods share overlapping variance out), so it can beat the noise.
  */
 import { createRng } from '../../util/random.ts';
 import type { DriverCorrelation } from './driver-correlation.ts';
