@@ -13,6 +13,10 @@
  *   computeMetrics (analyze/metrics/) ─► NPS / CSAT / CES / eNPS cells with SE, margins, change significance
  *          │
  *          ▼
+ *   classifyPhase (classify/) ─► language, sentiment, theme mentions with their own sentiment;
+ *                                only new texts are classified (cache in the DuckDB file); candidate themes
+ *          │
+ *          ▼
  *   writeOutputs (report/) ─► out/ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
  *
  * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
@@ -24,6 +28,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
 import { computeMetrics, METRIC_TABLES, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
 import { writeOutputs } from '../report/write-outputs.ts';
@@ -31,6 +36,7 @@ import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
 import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
+import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -40,6 +46,8 @@ export interface RunOptions {
   readonly asOf: string;
   /** progress messages (stderr in the CLI); silent in tests */
   readonly log?: (message: string) => void;
+  /** folder of model directories for transformer engines (default: models/) */
+  readonly modelsRoot?: string;
 }
 
 export interface RunSummary {
@@ -49,6 +57,7 @@ export interface RunSummary {
   readonly sources: SourceReport[];
   readonly quarantine: QuarantineSummary;
   readonly metrics: MetricsSummary;
+  readonly classification: ClassifySummary;
   readonly outputs: string[];
   readonly versions: Versions;
 }
@@ -60,6 +69,8 @@ export interface RunResult {
 }
 
 export const DATABASE_FILE = 'ecoute.duckdb';
+/** Verbatim tables exported beside the database (verbatims themselves stay inside DuckDB). */
+const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_candidates'] as const;
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
@@ -85,10 +96,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     log('computing metrics');
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
+    log('classifying verbatims');
+    const classification = await watch.time('classify', () =>
+      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
+    );
+    for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
+    for (const n of classification.notices) log(`  ${n}`);
     const quarantine = await quarantineSummary(conn);
     log('writing outputs');
+    await runSqlFile(conn, 'classify/create-redact-pii-macro');
+    await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES] }),
+      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,
@@ -97,6 +116,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       sources: loaded.sources,
       quarantine,
       metrics,
+      classification,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json'],
       versions: await versions(conn),
     };
