@@ -13,7 +13,8 @@ export interface OutputPlan {
 export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan: OutputPlan): Promise<string[]> {
   const written: string[] = [];
   for (const table of plan.tables) {
-    const files = await exportTable(conn, table, join(outDir, 'tables', table), ['parquet', 'csv']);
+    // `<x>_export` views (PII-redacted) are written under the name of the table they expose
+    const files = await exportTable(conn, table, join(outDir, 'tables', table.replace(/_export$/, '')), ['parquet', 'csv']);
     written.push(...files);
   }
   written.push(...(await exportTable(conn, 'quarantine', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line'])));
