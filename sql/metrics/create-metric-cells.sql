@@ -5,35 +5,40 @@
 -- enps (NPS of survey_type 'employee'). Missing dimension values are grouped as '(unknown)'.
 -- Only cells with at least one answer exist. All aggregates are exact integer counts and sums,
 -- so values are byte-identical across runs. Needs the macros of metrics/create-stat-macros.
+-- Rows are counted per day for each dimension (grouping sets), then the small day table is rolled up
+-- into each grain.
 CREATE OR REPLACE TABLE metric_cells AS
 WITH scored AS (
   SELECT
-    r.submitted_at,
+    r.submitted_at::DATE AS day,
     coalesce(r.survey_type = 'employee', false) AS is_employee,
     CASE WHEN r.nps BETWEEN 0 AND 10 THEN r.nps END AS nps,
     CASE WHEN r.csat BETWEEN 1 AND 5 THEN r.csat END AS csat,
     CASE WHEN r.ces BETWEEN 1 AND 7 THEN r.ces END AS ces,
-    [
-      {'dimension': 'overall', 'value': 'all'},
-      {'dimension': 'segment', 'value': coalesce(a.segment, '(unknown)')},
-      {'dimension': 'region', 'value': coalesce(a.region, '(unknown)')},
-      {'dimension': 'owner', 'value': coalesce(a.owner, '(unknown)')},
-      {'dimension': 'journey_stage', 'value': coalesce(r.journey_stage, '(unknown)')},
-      {'dimension': 'touchpoint', 'value': coalesce(r.touchpoint, '(unknown)')},
-      {'dimension': 'channel', 'value': coalesce(r.channel, '(unknown)')}
-    ] AS dims
+    coalesce(a.segment, '(unknown)') AS segment,
+    coalesce(a.region, '(unknown)') AS region,
+    coalesce(a.owner, '(unknown)') AS owner,
+    coalesce(r.journey_stage, '(unknown)') AS journey_stage,
+    coalesce(r.touchpoint, '(unknown)') AS touchpoint,
+    coalesce(r.channel, '(unknown)') AS channel
   FROM responses r
   LEFT JOIN accounts a ON a.account_id = r.account_id
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
     AND (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL)
 ),
-expanded AS (
-  SELECT g.grain, period_start(g.grain, s.submitted_at) AS period, unnest(s.dims) AS d,
-    s.is_employee, s.nps, s.csat, s.ces
-  FROM scored s CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
-),
-counts AS (
-  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
+day_counts AS (
+  SELECT day,
+    CASE
+      WHEN grouping(segment) = 0 THEN 'segment'
+      WHEN grouping(region) = 0 THEN 'region'
+      WHEN grouping(owner) = 0 THEN 'owner'
+      WHEN grouping(journey_stage) = 0 THEN 'journey_stage'
+      WHEN grouping(touchpoint) = 0 THEN 'touchpoint'
+      WHEN grouping(channel) = 0 THEN 'channel'
+      ELSE 'overall'
+    END AS dimension,
+    -- outside its grouping set a column is NULL, and grouped values are never NULL (coalesced above)
+    coalesce(segment, region, owner, journey_stage, touchpoint, channel, 'all') AS dimension_value,
     count(nps) FILTER (WHERE NOT is_employee) AS nps_n,
     count(*) FILTER (WHERE NOT is_employee AND nps >= 9) AS nps_p,
     count(*) FILTER (WHERE NOT is_employee AND nps <= 6) AS nps_d,
@@ -45,7 +50,18 @@ counts AS (
     count(ces) FILTER (WHERE NOT is_employee) AS ces_n,
     sum(ces) FILTER (WHERE NOT is_employee) AS ces_sum,
     sum(ces * ces) FILTER (WHERE NOT is_employee) AS ces_sum_sq
-  FROM expanded
+  FROM scored
+  GROUP BY GROUPING SETS (
+    (day), (day, segment), (day, region), (day, owner), (day, journey_stage), (day, touchpoint), (day, channel)
+  )
+),
+counts AS (
+  SELECT g.grain, period_start(g.grain, dc.day) AS period, dc.dimension, dc.dimension_value,
+    sum(nps_n)::BIGINT AS nps_n, sum(nps_p)::BIGINT AS nps_p, sum(nps_d)::BIGINT AS nps_d,
+    sum(enps_n)::BIGINT AS enps_n, sum(enps_p)::BIGINT AS enps_p, sum(enps_d)::BIGINT AS enps_d,
+    sum(csat_n)::BIGINT AS csat_n, sum(csat_top2)::BIGINT AS csat_top2,
+    sum(ces_n)::BIGINT AS ces_n, sum(ces_sum)::BIGINT AS ces_sum, sum(ces_sum_sq)::BIGINT AS ces_sum_sq
+  FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
   GROUP BY ALL
 ),
 long AS (

@@ -9,15 +9,13 @@
 --   account_rollup_role_weighted  the same with role-weighted account means (accounts whose respondents all
 --                                 weigh 0 drop out).
 -- Responses without account_id only enter the respondent-level methods. small_n: n_eff < $min_n.
--- Weighted sums use ORDER BY inside the aggregate, so floating-point results are identical across runs.
+-- Weights are DECIMAL(18,6) (settings rounded to 6 decimals) so weighted sums are exact whatever the
+-- order of parallel aggregation: results are identical across runs.
 CREATE OR REPLACE TABLE metric_weighted AS
 WITH base AS (
-  SELECT r.submitted_at, r.account_id, r.nps,
-    coalesce(rw.weight, $default_weight::DOUBLE) AS w,
-    [
-      {'dimension': 'overall', 'value': 'all'},
-      {'dimension': 'segment', 'value': coalesce(a.segment, '(unknown)')}
-    ] AS dims
+  SELECT r.submitted_at::DATE AS day, r.account_id, r.nps,
+    coalesce(a.segment, '(unknown)') AS segment,
+    coalesce(rw.weight, $default_weight::DOUBLE)::DECIMAL(18, 6) AS w
   FROM responses r
   LEFT JOIN accounts a ON a.account_id = r.account_id
   LEFT JOIN contacts c ON c.contact_id = r.contact_id
@@ -26,47 +24,44 @@ WITH base AS (
     AND r.nps BETWEEN 0 AND 10
     AND NOT coalesce(r.survey_type = 'employee', false)
 ),
-expanded AS (
-  SELECT g.grain, period_start(g.grain, b.submitted_at) AS period, unnest(b.dims) AS d, b.account_id, b.nps, b.w
-  FROM base b CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
-),
-respondent_counts AS (
-  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value, w,
-    count(*) AS n, count(*) FILTER (WHERE nps >= 9) AS n_p, count(*) FILTER (WHERE nps <= 6) AS n_d
-  FROM expanded
+grains AS (SELECT unnest($grains::VARCHAR[]) AS grain),
+respondent_days AS (
+  SELECT day, segment, w, count(*) AS n, count(*) FILTER (WHERE nps >= 9) AS n_p, count(*) FILTER (WHERE nps <= 6) AS n_d
+  FROM base
   GROUP BY ALL
 ),
 respondent_cells AS (
-  SELECT grain, period, dimension, dimension_value,
-    sum(n) AS n, sum(n_p) AS n_p, sum(n_d) AS n_d,
-    sum(w * n ORDER BY w) AS sum_w, sum(w * w * n ORDER BY w) AS sum_w2,
-    sum(w * n_p ORDER BY w) AS sum_w_p, sum(w * n_d ORDER BY w) AS sum_w_d
-  FROM respondent_counts
-  GROUP BY ALL
-),
-account_counts AS (
-  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value, account_id, w,
-    count(*) AS n, sum(nps) AS score_sum
-  FROM expanded
-  WHERE account_id IS NOT NULL
+  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
+    sum(n)::BIGINT AS n, sum(n_p)::BIGINT AS n_p, sum(n_d)::BIGINT AS n_d,
+    sum(w * n)::DOUBLE AS sum_w, sum(w * w * n)::DOUBLE AS sum_w2,
+    sum(w * n_p)::DOUBLE AS sum_w_p, sum(w * n_d)::DOUBLE AS sum_w_d
+  FROM (
+    SELECT g.grain, period_start(g.grain, rd.day) AS period, rd.*,
+      unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': rd.segment}]) AS d
+    FROM respondent_days rd CROSS JOIN grains g
+  )
   GROUP BY ALL
 ),
 account_scores AS (
-  SELECT grain, period, dimension, dimension_value, account_id,
-    sum(score_sum)::DOUBLE / sum(n) AS mean_score,
-    sum(w * score_sum ORDER BY w) / NULLIF(sum(w * n ORDER BY w), 0) AS mean_score_weighted
-  FROM account_counts
+  SELECT g.grain, period_start(g.grain, b.day) AS period, b.account_id, b.segment,
+    sum(b.nps)::DOUBLE / count(*) AS mean_score,
+    sum(b.w * b.nps)::DOUBLE / NULLIF(sum(b.w)::DOUBLE, 0) AS mean_score_weighted
+  FROM base b CROSS JOIN grains g
+  WHERE b.account_id IS NOT NULL
   GROUP BY ALL
 ),
 account_cells AS (
-  SELECT grain, period, dimension, dimension_value,
+  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
     count(*) AS n,
     count(*) FILTER (WHERE mean_score >= 9) AS n_p,
     count(*) FILTER (WHERE mean_score < 7) AS n_d,
     count(mean_score_weighted) AS n_weighted,
     count(*) FILTER (WHERE mean_score_weighted >= 9) AS n_p_weighted,
     count(*) FILTER (WHERE mean_score_weighted < 7) AS n_d_weighted
-  FROM account_scores
+  FROM (
+    SELECT *, unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': segment}]) AS d
+    FROM account_scores
+  )
   GROUP BY ALL
 ),
 long AS (

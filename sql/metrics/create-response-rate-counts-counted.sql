@@ -5,7 +5,7 @@
 -- Only cells with invitations are kept. The ratio can exceed 1.
 CREATE OR REPLACE TEMP TABLE response_rate_counts AS
 WITH invitation_rows AS (
-  SELECT coalesce('id:' || i.invitation_id, 'row:' || i.rowid) AS invitation_key, i.invited_at,
+  SELECT i.rowid AS row_id, i.invitation_id, i.invited_at,
     coalesce(a.segment, '(unknown)') AS segment
   FROM invitations i
   LEFT JOIN contacts c ON c.contact_id = i.contact_id
@@ -13,23 +13,26 @@ WITH invitation_rows AS (
   WHERE i.invited_at < $as_of::DATE + INTERVAL 1 DAY
 ),
 events AS (
-  SELECT min(invited_at) AS at, true AS is_invitation, arg_min(segment, invited_at) AS segment
+  SELECT min(invited_at)::DATE AS day, true AS is_invitation, arg_min(segment, invited_at) AS segment
   FROM invitation_rows
-  GROUP BY invitation_key
+  GROUP BY invitation_id, CASE WHEN invitation_id IS NULL THEN row_id END
   UNION ALL
-  SELECT r.submitted_at, false, coalesce(a.segment, '(unknown)')
+  SELECT r.submitted_at::DATE, false, coalesce(a.segment, '(unknown)')
   FROM responses r
   LEFT JOIN accounts a ON a.account_id = r.account_id
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
 ),
-expanded AS (
-  SELECT g.grain, period_start(g.grain, e.at) AS period,
-    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': e.segment}]) AS d,
-    e.is_invitation
-  FROM events e CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+day_counts AS (
+  SELECT day, segment, count(*) FILTER (WHERE is_invitation) AS invitations, count(*) FILTER (WHERE NOT is_invitation) AS responses
+  FROM events
+  GROUP BY ALL
 )
 SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
-  count(*) FILTER (WHERE is_invitation) AS invitations, count(*) FILTER (WHERE NOT is_invitation) AS responses
-FROM expanded
+  sum(invitations)::BIGINT AS invitations, sum(responses)::BIGINT AS responses
+FROM (
+  SELECT g.grain, period_start(g.grain, dc.day) AS period, dc.invitations, dc.responses,
+    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': dc.segment}]) AS d
+  FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+)
 GROUP BY ALL
-HAVING count(*) FILTER (WHERE is_invitation) > 0;
+HAVING sum(invitations) > 0;

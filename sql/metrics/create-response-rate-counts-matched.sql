@@ -4,11 +4,11 @@
 -- to the latest invitation row with the same contact_id (or account_id) sent at or before it (ASOF join),
 -- so a response answers at most one invitation per key. An invitation is responded when at least one
 -- response is assigned to one of its rows. Counted in the period of its first invited_at; the segment
--- comes from the invitation's account (or its contact's account).
+-- comes from the invitation's account (or its contact's account). Counted by day, then rolled up per grain.
 CREATE OR REPLACE TEMP TABLE response_rate_counts AS
 WITH invitation_rows AS (
-  SELECT coalesce('id:' || i.invitation_id, 'row:' || i.rowid) AS invitation_key, i.invited_at,
-    CASE WHEN i.contact_id IS NOT NULL THEN 'c:' || i.contact_id ELSE 'a:' || i.account_id END AS match_key,
+  SELECT i.rowid AS row_id, i.invitation_id, i.invited_at, i.contact_id,
+    CASE WHEN i.contact_id IS NULL THEN i.account_id END AS account_only_id,
     coalesce(a.segment, '(unknown)') AS segment
   FROM invitations i
   LEFT JOIN contacts c ON c.contact_id = i.contact_id
@@ -16,32 +16,37 @@ WITH invitation_rows AS (
   WHERE i.invited_at < $as_of::DATE + INTERVAL 1 DAY
     AND (i.contact_id IS NOT NULL OR i.account_id IS NOT NULL)
 ),
-response_keys AS (
-  SELECT 'c:' || contact_id AS match_key, submitted_at FROM responses
-  WHERE contact_id IS NOT NULL AND submitted_at < $as_of::DATE + INTERVAL 1 DAY
-  UNION ALL
-  SELECT 'a:' || account_id, submitted_at FROM responses
-  WHERE account_id IS NOT NULL AND submitted_at < $as_of::DATE + INTERVAL 1 DAY
-),
-answered AS (
-  SELECT DISTINCT i.invitation_key
-  FROM response_keys r
-  ASOF JOIN invitation_rows i ON r.match_key = i.match_key AND r.submitted_at >= i.invited_at
+answered_rows AS (
+  SELECT i.row_id
+  FROM responses r
+  ASOF JOIN (SELECT row_id, contact_id, invited_at FROM invitation_rows WHERE contact_id IS NOT NULL) i
+    ON r.contact_id = i.contact_id AND r.submitted_at >= i.invited_at
+  WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
+  UNION
+  SELECT i.row_id
+  FROM responses r
+  ASOF JOIN (SELECT row_id, account_only_id, invited_at FROM invitation_rows WHERE account_only_id IS NOT NULL) i
+    ON r.account_id = i.account_only_id AND r.submitted_at >= i.invited_at
+  WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
 ),
 invitations_first AS (
-  SELECT invitation_key, min(invited_at) AS invited_at, arg_min(segment, invited_at) AS segment
-  FROM invitation_rows
-  GROUP BY invitation_key
+  -- one row per invitation: its invitation_id, or the row itself when it has none
+  SELECT min(ir.invited_at)::DATE AS day, arg_min(ir.segment, ir.invited_at) AS segment,
+    bool_or(ans.row_id IS NOT NULL) AS responded
+  FROM invitation_rows ir
+  LEFT JOIN answered_rows ans ON ans.row_id = ir.row_id
+  GROUP BY ir.invitation_id, CASE WHEN ir.invitation_id IS NULL THEN ir.row_id END
 ),
-expanded AS (
-  SELECT g.grain, period_start(g.grain, ik.invited_at) AS period,
-    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': ik.segment}]) AS d,
-    ans.invitation_key IS NOT NULL AS responded
-  FROM invitations_first ik
-  LEFT JOIN answered ans ON ans.invitation_key = ik.invitation_key
-  CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+day_counts AS (
+  SELECT day, segment, count(*) AS invitations, count(*) FILTER (WHERE responded) AS responses
+  FROM invitations_first
+  GROUP BY ALL
 )
 SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
-  count(*) AS invitations, count(*) FILTER (WHERE responded) AS responses
-FROM expanded
+  sum(invitations)::BIGINT AS invitations, sum(responses)::BIGINT AS responses
+FROM (
+  SELECT g.grain, period_start(g.grain, dc.day) AS period, dc.invitations, dc.responses,
+    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': dc.segment}]) AS d
+  FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+)
 GROUP BY ALL;
