@@ -19,9 +19,10 @@ export interface VocabEntry {
 
 const POSITIVE = `great excellent good love loved perfect amazing happy fast quick easy helpful friendly thanks thank
   recommend nice super genial parfait parfaite bien bon bonne rapide facile merci top satisfait satisfaite aimable
-  efficace recommande adore bravo`;
+  efficace recommande adore bravo fiable reliable fine correct smooth`;
 const NEGATIVE = `bad terrible awful horrible slow hate worst poor disappointed rude useless problem issue nul nulle lent
-  lente mauvais mauvaise decu decue catastrophe probleme inadmissible honteux pire arnaque scandale never jamais`;
+  lente mauvais mauvaise decu decue catastrophe probleme inadmissible honteux pire arnaque scandale never jamais inutile
+  complique desagreable confusing nobody personne plante crashing charged twice`;
 const TOPICS: Record<TinyTopic, string> = {
   price: `price prices prix cost costs expensive cher chere tarif tarifs billing bill invoice facture factures facturation
     fee fees frais refund remboursement cheap abonnement subscription pricing`,
@@ -43,7 +44,9 @@ const FUNCTION_WORDS = `the a an is was were be it i my we you to of and or but 
   rien nothing again day days jour jours week semaine mois month order commande time fois temps after apres before
   avant since depuis two deux three trois they them their ils leur leurs me m j l d n s c qu y what when how why
   because car parce plus more less moins only seulement just juste can could peut would will do did does fait faire
-  get got had`;
+  get got had honestly overall well fair last months franchement ensemble alors derniere team seemed felt became will
+  answers waited weeks keeps left outside keep up work repond attends beaucoup continuez comme ca laisse dehors
+  reste semblait ete chaque site up`;
 const PUNCTUATION = `. , ! ? ' - : ; ( ) " / % € $ &`;
 const PIECES = `##s ##e ##es ##ed ##ing ##ment ##tion ##er ##ly ##x ##ee ##ent`;
 
