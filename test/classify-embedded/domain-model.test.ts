@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SentimentLabel } from '../../src/classify/classifier-types.ts';
 import {
+  classifyVerbatims,
+  createEmbeddedTopicEngine,
   createEmbeddedSentimentEngine,
   DomainModelError,
   parseDomainModel,
@@ -9,6 +11,7 @@ import {
 } from '../../src/classify/embedded/index.ts';
 import { scoreClassification } from '../../src/classify/eval/score-classification.ts';
 import { createRng } from '../../src/util/random.ts';
+import { TAXONOMY } from './fixtures.ts';
 
 /**
  * A synthetic domain whose jargon the lexicon does not know: "zorg" and "plick" mean trouble,
@@ -66,6 +69,12 @@ describe('trainDomainModel', () => {
     const res = await engine.classifySentiment([...test.texts.slice(0, 50), 'qwxz blorft'], undefined);
     expect(res.slice(0, 50).every((r) => r.label !== 'neutral')).toBe(true);
     expect(res[50]?.label).toBe('neutral');
+  });
+
+  it('leans on the lexicon for short clauses, so mention sentiment survives a foreign domain model', async () => {
+    const sentiment = createEmbeddedSentimentEngine({ domain: trainDomainModel(train.texts, train.labels) });
+    const [r] = await classifyVerbatims(['le produit est bien mais le support est injoignable'], { sentiment, topics: createEmbeddedTopicEngine(TAXONOMY) });
+    expect(Object.fromEntries((r?.mentions ?? []).map((m) => [m.themeId, m.sentiment.label]))).toEqual({ product: 'positive', support: 'negative' });
   });
 
   it('changes the engine revision when the training data changes', () => {

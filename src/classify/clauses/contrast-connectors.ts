@@ -45,14 +45,6 @@ export function connectorPattern(language: Language | undefined): RegExp {
   return PATTERNS[language ?? 'other'];
 }
 
-const HINTS = [';', 'mais', 'cependant', 'contre', 'revanche', 'pourtant', 'toutefois', 'anmoins', 'sauf', 'seulement', 'que', ' si', 'malgr', 'quoique', 'but', 'however', 'neverthe', 'nonethe', 'other hand', 'except', 'that said', 'though', 'whereas', 'even if', 'despite', 'spite'];
-
-/** Cheap pre-check: can this text contain a connector at all? */
-export function mayContainConnector(text: string): boolean {
-  const lower = text.toLowerCase();
-  for (const h of HINTS) if (lower.includes(h)) return true;
-  return false;
-}
 
 /** Words before "but" that make it not a contrast: "nothing but", "all but", "anything but". */
 export const NOT_CONTRAST_BEFORE = /(?:nothing|all|anything|everything|rien|non seulement|not only)\s*,?\s*$/i;

@@ -8,7 +8,7 @@
  * `splitClauseSpans` also says which kind of connector opened each clause (for contrast weighting).
  */
 import type { Clause, Language } from '../classifier-types.ts';
-import { connectorPattern, mayContainConnector, NOT_CONTRAST_AFTER, NOT_CONTRAST_BEFORE, type ConnectorKind } from './contrast-connectors.ts';
+import { connectorPattern, NOT_CONTRAST_AFTER, NOT_CONTRAST_BEFORE, type ConnectorKind } from './contrast-connectors.ts';
 
 export interface ClauseSpan extends Clause {
   /** connector that opens the clause, if any */
@@ -51,7 +51,7 @@ export function splitClauseSpans(text: string, language?: Language): ClauseSpan[
     const cuts: Array<[number, ConnectorKind | 'none']> = [[0, 'none']];
     const pattern = connectorPattern(language);
     pattern.lastIndex = 0;
-    for (let m = mayContainConnector(sentence) ? pattern.exec(sentence) : null; m !== null; m = pattern.exec(sentence)) {
+    for (let m = pattern.exec(sentence); m !== null; m = pattern.exec(sentence)) {
       const at = m.index ?? 0;
       const kind: ConnectorKind | 'none' = m.groups?.adv ? 'adversative' : m.groups?.con ? 'concessive' : 'none';
       const before = sentence.slice(0, at);

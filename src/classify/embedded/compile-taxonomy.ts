@@ -46,7 +46,12 @@ export interface CompiledTaxonomy {
 
 /** Content words of a text: folded, without stopwords and one-letter words. */
 export function contentWords(text: string): string[] {
-  return foldedWords(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+  return keepContentWords(foldedWords(text));
+}
+
+/** Drop stopwords and one-letter words from folded words. */
+export function keepContentWords(words: readonly string[]): string[] {
+  return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
 }
 
 /** Char trigrams of the content words (each word padded with spaces), with counts. */

@@ -10,6 +10,7 @@ import { scoreLexicon, squash } from './score-lexicon.ts';
 export const DENSE_FEATURES = 4;
 /** Only the first words of a long text become features: bounded work per text. */
 const MAX_WORDS = 400;
+const MIN_NORM = 40;
 
 export interface TextFeatures {
   /** hashed feature indices, distinct */
@@ -47,7 +48,8 @@ export function extractFeatures(text: string, language: Language | undefined, di
   const indices = [...seen];
   return {
     indices,
-    value: indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0,
+    // short texts are not scaled up beyond MIN_NORM features: weights learned on long verbatims stay calibrated on clauses
+    value: indices.length > 0 ? 1 / Math.sqrt(Math.max(indices.length, MIN_NORM)) : 0,
     dense: [lex.polarity, squash(lex.positive), squash(lex.negative), lex.hits > 0 ? 1 : 0],
     lexiconHits: lex.hits,
     lexiconPolarity: lex.polarity,

@@ -1,18 +1,18 @@
 /**
  * Theme scores of one clause against a compiled taxonomy, each in [0, 1]:
  *   keyword / phrase / stem hit → 0.9 (+0.03 per extra hit), all label words present → 0.85,
- *   part of a multi-word label → 0.45, combined by noisy-or with the best char-trigram TF-IDF cosine
+ *   part of a multi-word label → 0.35, combined by noisy-or with the best char-trigram TF-IDF cosine
  *   to the theme's examples / description / labels (counted from 0.2, reaching 1 at cosine 0.8).
  * Keywords and labels of the clause's language are used ('other': both languages).
  */
 import type { Language } from '../classifier-types.ts';
-import { contentWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern } from './compile-taxonomy.ts';
+import { keepContentWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern } from './compile-taxonomy.ts';
 import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
-export const PARTIAL_LABEL_SCORE = 0.45;
+export const PARTIAL_LABEL_SCORE = 0.35;
 const SIMILARITY_FLOOR = 0.2;
 const SIMILARITY_FULL = 0.8;
 /** Longest clause text looked at (bounded work). */
@@ -59,7 +59,7 @@ export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Lan
   hits.forEach((h, t) => {
     if (h > 0) scores[t] = Math.min(1, KEYWORD_SCORE + 0.03 * (h - 1));
   });
-  const content = contentWords(text);
+  const content = keepContentWords(words);
   if (content.length === 0) return scores;
   const stems = new Set(content.map(lightStem));
   for (const l of tax.labels) {

@@ -31,6 +31,15 @@ export function lexiconResult(polarity: number, hits: number, band: number): Sen
   return { label, polarity, confidence };
 }
 
+/** Known words at which the domain model and the lexicon weigh equally. */
+const DOMAIN_EVIDENCE_HALF = 6;
+
+/** The lexicon verdict as probabilities in DOMAIN_LABELS order (label gets its confidence, the rest split). */
+function pseudoProbabilities(r: SentimentResult): number[] {
+  const rest = (1 - r.confidence) / 2;
+  return DOMAIN_LABELS.map((l) => (l === r.label ? r.confidence : rest));
+}
+
 function engineInfo(domain: DomainModel | undefined): EngineInfo {
   if (domain === undefined) {
     return {
@@ -60,8 +69,13 @@ export function createEmbeddedSentimentEngine(opts: EmbeddedSentimentOptions = {
       return lexiconResult(lex.polarity, lex.hits, band);
     }
     const pred = predictor.predict(text, language);
-    if (pred.knownFeatures === 0 && pred.lexiconHits === 0) return lexiconResult(pred.lexiconPolarity, 0, band);
-    const p = pred.probabilities;
+    const lex = lexiconResult(pred.lexiconPolarity, pred.lexiconHits, band);
+    if (pred.knownFeatures === 0 && pred.lexiconHits === 0) return lex;
+    // blend: the domain model's weight grows with the evidence it has (known words of the text);
+    // short clauses lean on the lexicon, whole verbatims on the domain model
+    const w = pred.knownFeatures / (pred.knownFeatures + DOMAIN_EVIDENCE_HALF);
+    const lexProbs = pseudoProbabilities(lex);
+    const p = pred.probabilities.map((q, k) => w * q + (1 - w) * (lexProbs[k] as number));
     let best = 0;
     for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
     const polarity = (p[2] as number) - (p[0] as number);
