@@ -56,7 +56,7 @@ day_counts AS (
   )
 ),
 counts AS (
-  SELECT g.grain, period_start(g.grain, dc.day) AS period, dc.dimension, dc.dimension_value,
+  SELECT g.grain, metric_period_start(g.grain, dc.day) AS period, dc.dimension, dc.dimension_value,
     sum(nps_n)::BIGINT AS nps_n, sum(nps_p)::BIGINT AS nps_p, sum(nps_d)::BIGINT AS nps_d,
     sum(enps_n)::BIGINT AS enps_n, sum(enps_p)::BIGINT AS enps_p, sum(enps_d)::BIGINT AS enps_d,
     sum(csat_n)::BIGINT AS csat_n, sum(csat_top2)::BIGINT AS csat_top2,
@@ -80,15 +80,15 @@ long AS (
   FROM counts WHERE csat_n > 0
   UNION ALL
   SELECT 'ces', grain, period, dimension, dimension_value, ces_n,
-    NULL, NULL, NULL, NULL, metric_ratio(ces_sum, ces_n), sample_variance(ces_sum, ces_sum_sq, ces_n)
+    NULL, NULL, NULL, NULL, metric_ratio(ces_sum, ces_n), metric_sample_variance(ces_sum, ces_sum_sq, ces_n)
   FROM counts WHERE ces_n > 0
 ),
 estimated AS (
   SELECT *,
-    CASE WHEN metric IN ('nps', 'enps') THEN nps_points(promoters, detractors)
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_nps_points(promoters, detractors)
       WHEN metric = 'csat' THEN 100.0 * top2box ELSE mean END AS value,
-    CASE WHEN metric IN ('nps', 'enps') THEN nps_se_points(promoters, detractors, n)
-      WHEN metric = 'csat' THEN 100.0 * proportion_se(top2box, n) ELSE mean_se(variance, n) END AS se,
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_nps_se_points(promoters, detractors, n)
+      WHEN metric = 'csat' THEN 100.0 * metric_proportion_se(top2box, n) ELSE metric_mean_se(variance, n) END AS se,
     CASE WHEN metric IN ('nps', 'enps') THEN -100.0 WHEN metric = 'csat' THEN 0.0 ELSE 1.0 END AS scale_min,
     CASE WHEN metric IN ('nps', 'enps') THEN 100.0 WHEN metric = 'csat' THEN 100.0 ELSE 7.0 END AS scale_max,
     n < $min_n AS small_n
@@ -97,25 +97,25 @@ estimated AS (
 compared AS (
   SELECT cur.*, prev.period AS previous_period, prev.n AS previous_n, prev.value AS previous_value,
     prev.se AS previous_se, prev.small_n AS previous_small_n,
-    cur.value - prev.value AS change, difference_se(cur.se, prev.se) AS change_se
+    cur.value - prev.value AS change, metric_difference_se(cur.se, prev.se) AS change_se
   FROM estimated cur
   LEFT JOIN estimated prev
     ON prev.metric = cur.metric AND prev.grain = cur.grain AND prev.dimension = cur.dimension
-    AND prev.dimension_value = cur.dimension_value AND prev.period = period_shift(cur.grain, cur.period, -1)
+    AND prev.dimension_value = cur.dimension_value AND prev.period = metric_period_shift(cur.grain, cur.period, -1)
 )
 SELECT
   metric, grain, period,
-  (period_shift(grain, period, 1) - INTERVAL 1 DAY)::DATE AS period_end,
-  CASE WHEN grain <> 'all' THEN period_shift(grain, period, 1) <= $as_of::DATE + INTERVAL 1 DAY END AS period_complete,
+  (metric_period_shift(grain, period, 1) - INTERVAL 1 DAY)::DATE AS period_end,
+  CASE WHEN grain <> 'all' THEN metric_period_shift(grain, period, 1) <= $as_of::DATE + INTERVAL 1 DAY END AS period_complete,
   dimension, dimension_value, n::INTEGER AS n,
   value, promoters, passives, detractors, top2box, mean,
-  se, margin_95(se) AS moe,
-  clamp(value - margin_95(se), scale_min, scale_max) AS ci_low,
-  clamp(value + margin_95(se), scale_min, scale_max) AS ci_high,
+  se, metric_margin_95(se) AS moe,
+  metric_clamp(value - metric_margin_95(se), scale_min, scale_max) AS ci_low,
+  metric_clamp(value + metric_margin_95(se), scale_min, scale_max) AS ci_high,
   small_n,
   previous_period, previous_n::INTEGER AS previous_n, previous_value, change, change_se,
   change / NULLIF(change_se, 0) AS z,
-  two_sided_p(change / NULLIF(change_se, 0)) AS p_value,
-  coalesce(two_sided_p(change / NULLIF(change_se, 0)) < 0.05 AND NOT small_n AND NOT previous_small_n, false) AS significant
+  metric_two_sided_p(change / NULLIF(change_se, 0)) AS p_value,
+  coalesce(metric_two_sided_p(change / NULLIF(change_se, 0)) < 0.05 AND NOT small_n AND NOT previous_small_n, false) AS significant
 FROM compared
 ORDER BY metric, grain, period NULLS FIRST, dimension, dimension_value;

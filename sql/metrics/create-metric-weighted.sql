@@ -36,14 +36,14 @@ respondent_cells AS (
     sum(w * n)::DOUBLE AS sum_w, sum(w * w * n)::DOUBLE AS sum_w2,
     sum(w * n_p)::DOUBLE AS sum_w_p, sum(w * n_d)::DOUBLE AS sum_w_d
   FROM (
-    SELECT g.grain, period_start(g.grain, rd.day) AS period, rd.*,
+    SELECT g.grain, metric_period_start(g.grain, rd.day) AS period, rd.*,
       unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': rd.segment}]) AS d
     FROM respondent_days rd CROSS JOIN grains g
   )
   GROUP BY ALL
 ),
 account_scores AS (
-  SELECT g.grain, period_start(g.grain, b.day) AS period, b.account_id, b.segment,
+  SELECT g.grain, metric_period_start(g.grain, b.day) AS period, b.account_id, b.segment,
     sum(b.nps)::DOUBLE / count(*) AS mean_score,
     sum(b.w * b.nps)::DOUBLE / NULLIF(sum(b.w)::DOUBLE, 0) AS mean_score_weighted
   FROM base b CROSS JOIN grains g
@@ -69,7 +69,7 @@ long AS (
     n::DOUBLE AS sum_weight, metric_ratio(n_p, n) AS promoters, metric_ratio(n_d, n) AS detractors
   FROM respondent_cells
   UNION ALL
-  SELECT 'role_weighted', grain, period, dimension, dimension_value, n, effective_n(sum_w, sum_w2),
+  SELECT 'role_weighted', grain, period, dimension, dimension_value, n, metric_effective_n(sum_w, sum_w2),
     sum_w, sum_w_p / NULLIF(sum_w, 0), sum_w_d / NULLIF(sum_w, 0)
   FROM respondent_cells
   UNION ALL
@@ -83,16 +83,16 @@ long AS (
   WHERE n_weighted > 0
 ),
 estimated AS (
-  SELECT *, nps_points(promoters, detractors) AS value, nps_se_points(promoters, detractors, n_eff) AS se
+  SELECT *, metric_nps_points(promoters, detractors) AS value, metric_nps_se_points(promoters, detractors, n_eff) AS se
   FROM long
 )
 SELECT
   method, grain, period, dimension, dimension_value,
   n::INTEGER AS n, n_eff, sum_weight,
   promoters, 1.0 - promoters - detractors AS passives, detractors,
-  value, se, margin_95(se) AS moe,
-  clamp(value - margin_95(se), -100.0, 100.0) AS ci_low,
-  clamp(value + margin_95(se), -100.0, 100.0) AS ci_high,
+  value, se, metric_margin_95(se) AS moe,
+  metric_clamp(value - metric_margin_95(se), -100.0, 100.0) AS ci_low,
+  metric_clamp(value + metric_margin_95(se), -100.0, 100.0) AS ci_high,
   coalesce(n_eff, 0) < $min_n AS small_n
 FROM estimated
 ORDER BY method, grain, period NULLS FIRST, dimension, dimension_value;

@@ -30,7 +30,7 @@ day_counts AS (
 SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
   sum(invitations)::BIGINT AS invitations, sum(responses)::BIGINT AS responses
 FROM (
-  SELECT g.grain, period_start(g.grain, dc.day) AS period, dc.invitations, dc.responses,
+  SELECT g.grain, metric_period_start(g.grain, dc.day) AS period, dc.invitations, dc.responses,
     unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': dc.segment}]) AS d
   FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
 )

@@ -8,18 +8,18 @@ WITH rated AS (
   FROM response_rate_counts
 ),
 estimated AS (
-  SELECT *, CASE WHEN responses <= invitations THEN proportion_se(rate, invitations) END AS se
+  SELECT *, CASE WHEN responses <= invitations THEN metric_proportion_se(rate, invitations) END AS se
   FROM rated
 )
 SELECT
   grain, period, dimension, dimension_value,
   invitations::INTEGER AS invitations, responses::INTEGER AS responses,
-  rate, se, margin_95(se) AS moe,
-  clamp(rate - margin_95(se), 0.0, 1.0) AS ci_low,
-  clamp(rate + margin_95(se), 0.0, 1.0) AS ci_high,
+  rate, se, metric_margin_95(se) AS moe,
+  metric_clamp(rate - metric_margin_95(se), 0.0, 1.0) AS ci_low,
+  metric_clamp(rate + metric_margin_95(se), 0.0, 1.0) AS ci_high,
   $target::DOUBLE AS target,
   rate < $target::DOUBLE AS below_target,
-  coalesce(rate + margin_95(se) < $target::DOUBLE, false) AS clearly_below_target,
+  coalesce(rate + metric_margin_95(se) < $target::DOUBLE, false) AS clearly_below_target,
   invitations < $min_n AS small_n,
   $match_rule::VARCHAR AS match_rule
 FROM estimated

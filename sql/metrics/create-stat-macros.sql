@@ -1,71 +1,72 @@
 -- The statistics formulas used by every metric table, each defined once.
--- Temporary macros: they live on the connection that computes the metrics and are inlined
--- into the CREATE TABLE ... AS queries at bind time (the tables never reference them later).
--- Every division goes through NULLIF(denominator, 0) and every square root through non_negative(.):
+-- Temporary macros, prefixed metric_ so they never clash with other phases' macros: they live on the
+-- connection that computes the metrics and are inlined into the CREATE TABLE ... AS queries at bind
+-- time (the tables never reference them later).
+-- Every division goes through NULLIF(denominator, 0) and every square root through metric_non_negative(.):
 -- DuckDB returns Infinity/NaN for x/0, and NaN must never reach a JSON summary or a Parquet file.
 -- Clamps go through these macros, never bare least/greatest: DuckDB's least/greatest skip NULLs
 -- (greatest(0, NULL) = 0), which would turn an unknown into a confident 0.
 
 -- x, or 0 when x is negative (rounding); NULL stays NULL.
-CREATE OR REPLACE TEMP MACRO non_negative(x) AS CASE WHEN x < 0 THEN 0.0 ELSE x END;
+CREATE OR REPLACE TEMP MACRO metric_non_negative(x) AS CASE WHEN x < 0 THEN 0.0 ELSE x END;
 
 -- x clamped to [lo, hi]; NULL stays NULL.
-CREATE OR REPLACE TEMP MACRO clamp(x, lo, hi) AS CASE WHEN x < lo THEN lo WHEN x > hi THEN hi ELSE x END;
+CREATE OR REPLACE TEMP MACRO metric_clamp(x, lo, hi) AS CASE WHEN x < lo THEN lo WHEN x > hi THEN hi ELSE x END;
 
 -- x / n as a double, NULL when n = 0.
 CREATE OR REPLACE TEMP MACRO metric_ratio(x, n) AS x::DOUBLE / NULLIF(n, 0);
 
 -- NPS in points (-100..100) from the promoter and detractor proportions.
-CREATE OR REPLACE TEMP MACRO nps_points(p, d) AS 100.0 * (p - d);
+CREATE OR REPLACE TEMP MACRO metric_nps_points(p, d) AS 100.0 * (p - d);
 
 -- Standard error of NPS in points: 100 * sqrt((p + d - (p - d)^2) / n), p and d proportions.
 -- n may be an effective sample size (weighted NPS).
-CREATE OR REPLACE TEMP MACRO nps_se_points(p, d, n) AS
-  100.0 * sqrt(non_negative(p + d - (p - d) * (p - d)) / NULLIF(n, 0));
+CREATE OR REPLACE TEMP MACRO metric_nps_se_points(p, d, n) AS
+  100.0 * sqrt(metric_non_negative(p + d - (p - d) * (p - d)) / NULLIF(n, 0));
 
 -- Binomial standard error of a proportion p over n trials (same unit as p).
-CREATE OR REPLACE TEMP MACRO proportion_se(p, n) AS sqrt(non_negative(p * (1.0 - p)) / NULLIF(n, 0));
+CREATE OR REPLACE TEMP MACRO metric_proportion_se(p, n) AS sqrt(metric_non_negative(p * (1.0 - p)) / NULLIF(n, 0));
 
 -- Sample variance from exact integer sums (sum x, sum x^2): deterministic, unlike a parallel
 -- floating-point stddev. NULL below two observations.
-CREATE OR REPLACE TEMP MACRO sample_variance(sx, sxx, n) AS
-  CASE WHEN n >= 2 THEN non_negative((n::DOUBLE * sxx - sx::DOUBLE * sx) / (n::DOUBLE * (n - 1))) END;
+CREATE OR REPLACE TEMP MACRO metric_sample_variance(sx, sxx, n) AS
+  CASE WHEN n >= 2 THEN metric_non_negative((n::DOUBLE * sxx - sx::DOUBLE * sx) / (n::DOUBLE * (n - 1))) END;
 
 -- Standard error of a mean from its sample variance.
-CREATE OR REPLACE TEMP MACRO mean_se(variance, n) AS sqrt(variance / NULLIF(n, 0));
+CREATE OR REPLACE TEMP MACRO metric_mean_se(variance, n) AS sqrt(variance / NULLIF(n, 0));
 
 -- Half-width of the 95 % normal confidence interval.
-CREATE OR REPLACE TEMP MACRO margin_95(se) AS 1.96 * se;
+CREATE OR REPLACE TEMP MACRO metric_margin_95(se) AS 1.96 * se;
 
 -- Standard error of the difference of two independent estimates.
-CREATE OR REPLACE TEMP MACRO difference_se(se1, se2) AS sqrt(se1 * se1 + se2 * se2);
+CREATE OR REPLACE TEMP MACRO metric_difference_se(se1, se2) AS sqrt(se1 * se1 + se2 * se2);
 
 -- Kish effective sample size from the sum of weights and the sum of squared weights.
-CREATE OR REPLACE TEMP MACRO effective_n(sum_w, sum_w2) AS sum_w * sum_w / NULLIF(sum_w2, 0);
+CREATE OR REPLACE TEMP MACRO metric_effective_n(sum_w, sum_w2) AS sum_w * sum_w / NULLIF(sum_w2, 0);
 
 -- Complementary error function, Numerical Recipes' erfcc (Chebyshev fit):
 -- fractional error below 1.2e-7 everywhere, so tiny p-values keep their magnitude.
-CREATE OR REPLACE TEMP MACRO erfc_tail(ax, t) AS
+CREATE OR REPLACE TEMP MACRO metric_erfc_tail(ax, t) AS
   t * exp(-ax * ax - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
     + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
     + t * (-0.82215223 + t * 0.17087277)))))))));
-CREATE OR REPLACE TEMP MACRO erfc_nonnegative(ax) AS erfc_tail(ax, 1.0 / (1.0 + 0.5 * ax));
-CREATE OR REPLACE TEMP MACRO erfc_approx(x) AS
-  CASE WHEN x >= 0 THEN erfc_nonnegative(x::DOUBLE) ELSE 2.0 - erfc_nonnegative(-x::DOUBLE) END;
+CREATE OR REPLACE TEMP MACRO metric_erfc_nonnegative(ax) AS metric_erfc_tail(ax, 1.0 / (1.0 + 0.5 * ax));
+CREATE OR REPLACE TEMP MACRO metric_erfc_approx(x) AS
+  CASE WHEN x >= 0 THEN metric_erfc_nonnegative(x::DOUBLE) ELSE 2.0 - metric_erfc_nonnegative(-x::DOUBLE) END;
 
 -- Standard normal cumulative distribution function (clamped to [0, 1]: the fit overshoots by 3e-8 at 0).
-CREATE OR REPLACE TEMP MACRO normal_cdf(z) AS clamp(0.5 * erfc_approx(-z / sqrt(2.0)), 0.0, 1.0);
+CREATE OR REPLACE TEMP MACRO metric_normal_cdf(z) AS metric_clamp(0.5 * metric_erfc_approx(-z / sqrt(2.0)), 0.0, 1.0);
 
 -- Two-sided p-value of a z statistic.
-CREATE OR REPLACE TEMP MACRO two_sided_p(z) AS clamp(erfc_approx(abs(z) / sqrt(2.0)), 0.0, 1.0);
+CREATE OR REPLACE TEMP MACRO metric_two_sided_p(z) AS metric_clamp(metric_erfc_approx(abs(z) / sqrt(2.0)), 0.0, 1.0);
 
 -- Period start for a grain (week = ISO week starting Monday); NULL for the 'all' grain.
-CREATE OR REPLACE TEMP MACRO period_start(grain, ts) AS
+CREATE OR REPLACE TEMP MACRO metric_period_start(grain, ts) AS
   CASE WHEN grain = 'all' THEN NULL
     ELSE date_trunc(CASE WHEN grain = 'all' THEN 'day' ELSE grain END, ts)::DATE END; -- inner CASE: constant folding
 
 -- The start of the period k periods after `period` (k = -1: previous period).
-CREATE OR REPLACE TEMP MACRO period_shift(grain, period, k) AS
+CREATE OR REPLACE TEMP MACRO metric_period_shift(grain, period, k) AS
   CASE grain
     WHEN 'week' THEN (period + to_days(7 * k))::DATE
     WHEN 'month' THEN (period + to_months(k))::DATE

@@ -75,7 +75,9 @@ describe('response_rates', () => {
   it('falls back to counting responses per segment-period when invitations carry no ids', async () => {
     db = await openFixtureDatabase();
     const c = db.connection;
-    for (const at of ['2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06', '2024-02-01']) await insertInvitation(c, { at });
+    for (const at of ['2024-01-03', '2024-01-04', '2024-01-05', '2024-02-01']) await insertInvitation(c, { at });
+    await insertInvitation(c, { id: 'dup', at: '2024-01-06' });
+    await insertInvitation(c, { id: 'dup', at: '2024-02-06' }); // reminder: still one January invitation
     await insertResponses(c, [
       { contact: 'x', at: '2024-01-10', nps: 9 },
       { contact: 'y', at: '2024-01-11', csat: 4 },
@@ -86,7 +88,7 @@ describe('response_rates', () => {
     ]);
     const summary = await computeMetrics(c, { asOf: '2024-03-31', settings: fixtureSettings({ min_n: 3 }) });
     expect(summary.responseRates.matchRule).toBe('count_ratio');
-    expect(summary.responseRates.reason).toBe(responseRateMessages.unkeyedInvitations(5, 5));
+    expect(summary.responseRates.reason).toBe(responseRateMessages.unkeyedInvitations(6, 6));
     expect(await rate(db, 'month', '2024-01-01')).toMatchObject({ invitations: 4, responses: 3, rate: 0.75, match_rule: 'count_ratio' });
     const feb = await rate(db, 'month', '2024-02-01');
     expect(feb).toMatchObject({ invitations: 1, responses: 2, rate: 2, se: null, moe: null, ci_low: null, small_n: true });

@@ -23,27 +23,27 @@ describe('statistics macros (sql/metrics/create-stat-macros.sql)', () => {
       [-3.5082320772281173, 0.0004510953476143051],
     ];
     for (const [z, p] of cases) {
-      const got = Number(await one(`two_sided_p(${z})`));
+      const got = Number(await one(`metric_two_sided_p(${z})`));
       expect(Math.abs(got - p) / p).toBeLessThan(2e-7);
     }
   });
 
   it('normal CDF is symmetric and bounded', async () => {
-    expect(Number(await one('normal_cdf(1.0)'))).toBeCloseTo(0.8413447460685429, 7);
-    expect(Number(await one('normal_cdf(-1.5)'))).toBeCloseTo(0.06680720126885809, 7);
-    expect(Number(await one('normal_cdf(0)'))).toBeLessThanOrEqual(1);
-    expect(Number(await one('two_sided_p(0)'))).toBe(1);
-    expect(Number(await one('normal_cdf(40)'))).toBe(1);
+    expect(Number(await one('metric_normal_cdf(1.0)'))).toBeCloseTo(0.8413447460685429, 7);
+    expect(Number(await one('metric_normal_cdf(-1.5)'))).toBeCloseTo(0.06680720126885809, 7);
+    expect(Number(await one('metric_normal_cdf(0)'))).toBeLessThanOrEqual(1);
+    expect(Number(await one('metric_two_sided_p(0)'))).toBe(1);
+    expect(Number(await one('metric_normal_cdf(40)'))).toBe(1);
   });
 
   it('NULL in gives NULL out (no confident 0 or 1 from an unknown)', async () => {
     for (const expr of [
-      'two_sided_p(NULL)',
-      'normal_cdf(NULL)',
-      'nps_se_points(NULL, 0.2, 10)',
-      'proportion_se(NULL, 10)',
-      'clamp(NULL, 0, 1)',
-      'non_negative(NULL)',
+      'metric_two_sided_p(NULL)',
+      'metric_normal_cdf(NULL)',
+      'metric_nps_se_points(NULL, 0.2, 10)',
+      'metric_proportion_se(NULL, 10)',
+      'metric_clamp(NULL, 0, 1)',
+      'metric_non_negative(NULL)',
     ]) {
       expect(await one(expr), expr).toBeNull();
     }
@@ -51,16 +51,16 @@ describe('statistics macros (sql/metrics/create-stat-macros.sql)', () => {
 
   it('divisions by zero give NULL, never Infinity or NaN', async () => {
     expect(await one('metric_ratio(3, 0)')).toBeNull();
-    expect(await one('nps_se_points(0.5, 0.2, 0)')).toBeNull();
-    expect(await one('effective_n(0.0, 0.0)')).toBeNull();
-    expect(await one('sample_variance(3, 9, 1)')).toBeNull();
+    expect(await one('metric_nps_se_points(0.5, 0.2, 0)')).toBeNull();
+    expect(await one('metric_effective_n(0.0, 0.0)')).toBeNull();
+    expect(await one('metric_sample_variance(3, 9, 1)')).toBeNull();
   });
 
   it('NPS SE follows sqrt((p + d - (p - d)^2) / n) in points', async () => {
     const p = 0.5;
     const d = 0.2;
     const expected = 100 * Math.sqrt((p + d - (p - d) ** 2) / 40);
-    expect(Number(await one(`nps_se_points(${p}, ${d}, 40)`))).toBeCloseTo(expected, 10);
+    expect(Number(await one(`metric_nps_se_points(${p}, ${d}, 40)`))).toBeCloseTo(expected, 10);
   });
 
   it('sample variance from integer sums equals the textbook formula', async () => {
@@ -69,14 +69,14 @@ describe('statistics macros (sql/metrics/create-stat-macros.sql)', () => {
     const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
     const sx = xs.reduce((a, b) => a + b, 0);
     const sxx = xs.reduce((a, b) => a + b * b, 0);
-    expect(Number(await one(`sample_variance(${sx}, ${sxx}, ${xs.length})`))).toBeCloseTo(variance, 12);
+    expect(Number(await one(`metric_sample_variance(${sx}, ${sxx}, ${xs.length})`))).toBeCloseTo(variance, 12);
   });
 
   it('shifts periods by calendar grain', async () => {
-    expect(await one(`period_shift('month', DATE '2024-03-01', -1)`)).toBe('2024-02-01');
-    expect(await one(`period_shift('quarter', DATE '2024-01-01', -1)`)).toBe('2023-10-01');
-    expect(await one(`period_shift('week', DATE '2024-01-01', -1)`)).toBe('2023-12-25');
-    expect(await one(`period_start('week', TIMESTAMP '2024-01-03 12:00')`)).toBe('2024-01-01');
-    expect(await one(`period_start('all', TIMESTAMP '2024-01-03 12:00')`)).toBeNull();
+    expect(await one(`metric_period_shift('month', DATE '2024-03-01', -1)`)).toBe('2024-02-01');
+    expect(await one(`metric_period_shift('quarter', DATE '2024-01-01', -1)`)).toBe('2023-10-01');
+    expect(await one(`metric_period_shift('week', DATE '2024-01-01', -1)`)).toBe('2023-12-25');
+    expect(await one(`metric_period_start('week', TIMESTAMP '2024-01-03 12:00')`)).toBe('2024-01-01');
+    expect(await one(`metric_period_start('all', TIMESTAMP '2024-01-03 12:00')`)).toBeNull();
   });
 });

@@ -25,9 +25,9 @@ export const responseRateMessages = {
   noInvitations: (asOf: string) => `no invitations loaded up to ${asOf}: response_rates is empty`,
   idMatch: (n: number) => `${n} invitation rows matched to responses by contact_id (else account_id)`,
   unkeyedInvitations: (unkeyed: number, total: number) =>
-    `${unkeyed} of ${total} invitations carry neither contact_id nor account_id: rates are responses / invitations counted per segment and period`,
+    `${unkeyed} of ${total} invitation rows carry neither contact_id nor account_id: rates are responses / invitations counted per segment and period`,
   unkeyedResponses: (total: number) =>
-    `no response carries a contact_id or account_id to match ${total} invitations: rates are responses / invitations counted per segment and period`,
+    `no response carries a contact_id or account_id to match ${total} invitation rows: rates are responses / invitations counted per segment and period`,
 } as const;
 
 export function planResponseRates(counts: InvitationCounts, asOf: string): ResponseRatePlan {
