@@ -57,14 +57,23 @@ export function keepContentWords(words: readonly string[]): string[] {
 /** Char trigrams of the content words (each word padded with spaces), with counts. */
 export function trigramCounts(words: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const w of words) {
-    const padded = ` ${w} `;
-    for (let i = 0; i + 3 <= padded.length; i++) {
-      const g = padded.slice(i, i + 3);
-      counts.set(g, (counts.get(g) ?? 0) + 1);
-    }
-  }
+  for (const w of words) for (const g of wordTrigrams(w)) counts.set(g, (counts.get(g) ?? 0) + 1);
   return counts;
+}
+
+const trigramMemo = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 100_000;
+
+/** Char trigrams of one word padded with spaces (" ok " → " ok", "ok "), memoised. */
+function wordTrigrams(word: string): readonly string[] {
+  const known = trigramMemo.get(word);
+  if (known !== undefined) return known;
+  const padded = ` ${word} `;
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+  if (trigramMemo.size > MEMO_LIMIT) trigramMemo.clear();
+  trigramMemo.set(word, grams);
+  return grams;
 }
 
 function keywordPattern(theme: number, language: PatternLanguage, keyword: string): KeywordPattern | undefined {
