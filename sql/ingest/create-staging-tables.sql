@@ -12,10 +12,15 @@ CREATE OR REPLACE TEMP TABLE stg_files (
 CREATE OR REPLACE TEMP TABLE stg_rejects (
   source VARCHAR,
   file_id INTEGER,
-  line BIGINT,            -- first physical line of the rejected record
+  line BIGINT,            -- physical line where the rejected record starts
   span BIGINT,            -- physical lines it covers
   error_type VARCHAR,
   column_name VARCHAR,
   error_message VARCHAR,
   csv_line VARCHAR
+);
+CREATE OR REPLACE TEMP TABLE stg_line_shifts (
+  file_id INTEGER,
+  accepted_before BIGINT, -- from this staged record of the file on (0-based)...
+  cum_span BIGINT         -- ...records sit this many lines below header_lines + 1 + k (see src/ingest/line-shifts.ts)
 );

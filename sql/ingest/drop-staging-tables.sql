@@ -14,5 +14,6 @@ DROP TABLE IF EXISTS chk_revenue;
 DROP TABLE IF EXISTS chk_churn;
 DROP TABLE IF EXISTS chk_invitations;
 DROP TABLE IF EXISTS stg_reject_offsets;
+DROP TABLE IF EXISTS stg_line_shifts;
 DROP TABLE IF EXISTS stg_rejects;
 DROP TABLE IF EXISTS stg_files;

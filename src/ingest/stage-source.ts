@@ -17,6 +17,7 @@ import { transcodeToUtf8 } from './transcode-file.ts';
 import { formatOf, type SourceFormat } from './format-of.ts';
 import { resolveSourceFiles } from './resolve-source-files.ts';
 import { sourceFileProblem } from './messages.ts';
+import { readCsvRecords } from './read-csv-records.ts';
 
 export interface StagedFile {
   readonly fileId: number;
@@ -124,24 +125,27 @@ FROM read_csv($path, columns = $columns, auto_detect = false, header = $header, 
   escape = $escape, encoding = $encoding, store_rejects = true, rejects_table = 'ecoute_rejects',
   rejects_scan = 'ecoute_reject_scans', max_line_size = 4194304, strict_mode = true)`;
   const before = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  let records: number;
   try {
-    await ctx.conn.run(sql, {
-      path: readPath,
-      columns: columnTypes,
-      header: csv.header,
-      delim: csv.delimiter,
-      quote: csv.quote,
-      escape: csv.escape ?? csv.quote,
-      encoding,
-    });
+    records = await readCsvRecords(
+      {
+        conn: ctx.conn,
+        source,
+        fileId,
+        insertSql: sql,
+        params: { columns: columnTypes, delim: csv.delimiter, quote: csv.quote, escape: csv.escape ?? csv.quote, encoding },
+        path: readPath,
+        csv,
+        workDir: ctx.workDir,
+      },
+      stagingTable(source),
+    );
   } catch (e) {
     throw new SourceFileError(source, file, sourceFileProblem.unreadable((e as Error).message));
   }
-  const after = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
-  await runSqlFile(ctx.conn, 'ingest/collect-rejects', { source, file_id: fileId, header_lines: csv.header ? 1 : 0 });
   const rejected = await countRows(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
   if (info.bom) warnings.push(sourceFileProblem.bomRemoved());
-  return { fileId, path: file, rowOffset: before, format: 'csv', records: after - before, rejected, unmappedColumns: mapped.unmapped, warnings };
+  return { fileId, path: file, rowOffset: before, format: 'csv', records, rejected, unmappedColumns: mapped.unmapped, warnings };
 }
 
 async function stageParquetFile(ctx: StageContext, pipeline: Pipeline, source: SourceName, file: string, fileId: number): Promise<StagedFile> {
@@ -170,6 +174,7 @@ async function stageJsonlFile(ctx: StageContext, pipeline: Pipeline, source: Sou
   const before = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   await ctx.conn.run(`INSERT INTO ${stagingTable(source)} SELECT ${mapped.select} FROM ecoute_json_lines WHERE json_valid(j) ORDER BY n`);
   const after = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  await runSqlFile(ctx.conn, 'ingest/json-line-shifts', { file_id: fileId });
   await runSqlFile(ctx.conn, 'ingest/collect-json-rejects', { source, file_id: fileId });
   const rejected = await countRows(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
   return { fileId, path: file, rowOffset: before, format: 'jsonl', records: after - before, rejected, unmappedColumns: mapped.unmapped, warnings: [] };

@@ -1,0 +1,103 @@
+/**
+ * Reads one CSV file into a staging table with DuckDB's reader, keeping every record's physical line:
+ * the rejects go to `stg_rejects` at the line an editor shows, the accepted records get line shifts
+ * (`stg_line_shifts`). A quote opened and never closed makes the reader swallow the rest of the file as
+ * one rejected record; the lines after that record's first line are read again (as a new segment) so one
+ * stray quote costs one row, not the rest of the export.
+ */
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline as streamPipeline } from 'node:stream/promises';
+import { BIGINT, LIST, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { CsvOptions } from '../config/pipeline-schema.ts';
+import { runSqlFile } from '../db/sql-file.ts';
+import { scanRecordLines, type RecordScan } from './scan-record-lines.ts';
+import { lineShifts, recordAtReaderLine } from './line-shifts.ts';
+
+export interface CsvRead {
+  readonly conn: DuckDBConnection;
+  readonly source: string;
+  readonly fileId: number;
+  /** `INSERT INTO stg_x SELECT <projection> FROM read_csv($path, ...)`: bound with $path, $header and the reader options */
+  readonly insertSql: string;
+  readonly params: Record<string, DuckDBValue>;
+  /** the file DuckDB reads (UTF-8 or latin-1 copy) */
+  readonly path: string;
+  readonly csv: CsvOptions;
+  /** scratch folder for the remainder after an unterminated quote */
+  readonly workDir: string;
+}
+
+const BIGINT_LIST = LIST(BIGINT);
+
+async function count(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<number> {
+  const reader = await conn.runAndReadAll(sql, params);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+async function copyFrom(path: string, startByte: number, target: string): Promise<string> {
+  await streamPipeline(createReadStream(path, { start: startByte }), createWriteStream(target));
+  return target;
+}
+
+/** A list of numbers as a DuckDB BIGINT[] parameter value. */
+export function bigintList(values: readonly number[]): DuckDBValue {
+  return listValue(values.map((v) => BigInt(v)));
+}
+
+/** Returns the number of records staged for the file (its rejects are in stg_rejects). Reader errors propagate. */
+export async function readCsvRecords(read: CsvRead, table: string): Promise<number> {
+  const { conn, csv } = read;
+  const trackLines = csv.encoding !== 'utf-16';
+  const dataStarts: number[] = [];
+  const rejected = new Set<number>();
+  let records = 0;
+  let segmentPath = read.path;
+  let header = csv.header;
+  let firstLine = 1;
+  for (let segment = 0; ; segment++) {
+    const scan: RecordScan | undefined = trackLines ? await scanRecordLines(segmentPath, { delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape }, 0, firstLine) : undefined;
+    if (segment > 0 && scan?.starts.length === 0) break; // only blank lines after the unterminated quote
+    const before = await count(conn, `SELECT count(*) FROM ${table}`, {});
+    await conn.run(read.insertSql, { ...read.params, path: segmentPath, header });
+    const inserted = (await count(conn, `SELECT count(*) FROM ${table}`, {})) - before;
+    const readerLines = (await conn.runAndReadAll('SELECT DISTINCT line FROM ecoute_rejects ORDER BY line')).getRows().map((r) => Number(r[0]));
+    const headerRecords = header ? 1 : 0;
+    const scanned = scan === undefined ? -1 : scan.starts.length - headerRecords;
+    const indexes = scan === undefined ? [] : readerLines.map((l) => recordAtReaderLine(scan.readerLines, l));
+    const consistent = scan !== undefined && scanned === inserted + readerLines.length && indexes.every((i) => i >= headerRecords);
+    const base = dataStarts.length;
+    if (consistent) {
+      for (const i of indexes) rejected.add(base + i - headerRecords);
+      dataStarts.push(...scan.starts.slice(headerRecords));
+    } else {
+      // the reader and the scan disagree (or no scan): number records as the reader does, one line each
+      const total = inserted + readerLines.length;
+      for (let i = 0; i < total; i++) dataStarts.push(firstLine + headerRecords + i);
+      for (const l of readerLines) rejected.add(base + Math.max(0, Math.min(total - 1, l - 1 - headerRecords)));
+    }
+    const physical = consistent ? indexes.map((i) => scan.starts[i] as number) : readerLines.map((l) => l + firstLine - 1);
+    await runSqlFile(
+      conn,
+      'ingest/collect-rejects',
+      { source: read.source, file_id: read.fileId, reader_lines: bigintList(readerLines), physical_lines: bigintList(physical) },
+      { reader_lines: BIGINT_LIST, physical_lines: BIGINT_LIST },
+    );
+    records += inserted;
+    const resume = consistent ? scan.unterminated : undefined;
+    if (resume?.resumeByte === undefined) break;
+    mkdirSync(read.workDir, { recursive: true });
+    const startLine = scan?.starts[resume.record] as number;
+    segmentPath = await copyFrom(segmentPath, resume.resumeByte, join(read.workDir, `${read.fileId}-rest-${segment + 1}.csv`));
+    header = false;
+    firstLine = startLine + 1;
+  }
+  const shifts = lineShifts(dataStarts, rejected, csv.header ? 1 : 0);
+  await runSqlFile(
+    conn,
+    'ingest/record-line-shifts',
+    { file_id: read.fileId, accepted_before: bigintList(shifts.map((s) => s.acceptedBefore)), cum_span: bigintList(shifts.map((s) => s.cumSpan)) },
+    { accepted_before: BIGINT_LIST, cum_span: BIGINT_LIST },
+  );
+  return records;
+}

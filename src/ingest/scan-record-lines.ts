@@ -1,0 +1,138 @@
+/**
+ * Where each record of a text file starts, as a physical line number. DuckDB's CSV reader does not say
+ * which line an accepted row came from, and its rejects count lines its own way (a line break inside
+ * a quoted value does not count, a blank line does). One streaming pass over the bytes, with the same
+ * quoting rules as the reader (a quote opens a value only at the start of a field), gives both numbers
+ * for every record, so quarantine lines and `_line` point at the line a person sees in an editor.
+ */
+import { createReadStream } from 'node:fs';
+
+export interface TextDialect {
+  /** field delimiter; irrelevant (and may be omitted) when `quote` is undefined */
+  readonly delimiter?: string;
+  /** quote character; undefined for JSON lines (every non-blank line is a record) */
+  readonly quote?: string;
+  /** escape character inside quotes; default: the quote itself (doubled quotes) */
+  readonly escape?: string;
+}
+
+export interface RecordScan {
+  /** physical line (1-based) where each record starts, in file order (a header is record 0) */
+  readonly starts: number[];
+  /** each record's line as DuckDB's rejects table counts it: records and blank lines, not breaks inside quotes */
+  readonly readerLines: number[];
+  /**
+   * The last record opened a quote that never closes: the reader takes the rest of the file as one value.
+   * `resumeByte` is where the line after the record's first line begins (undefined: no further line).
+   */
+  readonly unterminated?: { readonly record: number; readonly resumeByte: number | undefined };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+function singleByte(ch: string | undefined, what: string): number | undefined {
+  if (ch === undefined) return undefined;
+  const bytes = Buffer.from(ch, 'utf8');
+  if (bytes.length !== 1) throw new Error(`${what} must be a single-byte character to track line numbers: ${JSON.stringify(ch)}`);
+  return bytes[0];
+}
+
+/** Scans `path` from byte `startByte`; line numbers are counted from `firstLine`. */
+export async function scanRecordLines(path: string, dialect: TextDialect, startByte = 0, firstLine = 1): Promise<RecordScan> {
+  const quote = singleByte(dialect.quote, 'quote');
+  const escape = quote === undefined ? undefined : (singleByte(dialect.escape, 'escape') ?? quote);
+  const delim = quote === undefined ? Buffer.alloc(0) : Buffer.from(dialect.delimiter ?? ',', 'utf8');
+  const delimLast = delim.length === 0 ? -1 : (delim[delim.length - 1] as number);
+  const starts: number[] = [];
+  const readerLines: number[] = [];
+  let line = firstLine;
+  let readerLine = 0;
+  let inRecord = false;
+  let fieldStart = true;
+  let inQuotes = false;
+  /** just saw a quote that closed a value: a second quote right after it is an escaped quote (when escape = quote) */
+  let closedQuote = false;
+  let escaped = false;
+  let pendingCr = false;
+  let recordFirstBreak: number | undefined;
+  const recent: number[] = [];
+  let offset = startByte;
+
+  const lineBreak = (afterByte: number): void => {
+    if (inRecord && recordFirstBreak === undefined) recordFirstBreak = afterByte;
+    line++;
+    recent.length = 0;
+    if (!inQuotes) {
+      if (!inRecord) readerLine++; // a blank line: the reader counts it, it is no record
+      inRecord = false;
+      fieldStart = true;
+      closedQuote = false;
+    }
+  };
+
+  for await (const chunk of createReadStream(path, { start: startByte })) {
+    const buf = chunk as Buffer;
+    for (let i = 0; i < buf.length; i++) {
+      const b = buf[i] as number;
+      const at = offset + i;
+      if (pendingCr) {
+        pendingCr = false;
+        if (b === LF) {
+          if (recordFirstBreak === at) recordFirstBreak = at + 1; // CR at the end of a chunk, its LF in the next
+          continue; // CR LF is one break, already counted at the CR
+        }
+      }
+      if (b === LF || b === CR) {
+        if (escaped) escaped = false;
+        if (b === CR) pendingCr = true;
+        const next = b === CR && buf[i + 1] === LF ? at + 2 : at + 1;
+        lineBreak(next);
+        continue;
+      }
+      if (!inRecord) {
+        inRecord = true;
+        readerLine++;
+        starts.push(line);
+        readerLines.push(readerLine);
+        recordFirstBreak = undefined;
+      }
+      if (quote === undefined) continue;
+      if (inQuotes) {
+        if (escaped) escaped = false;
+        else if (b === escape && escape !== quote) escaped = true;
+        else if (b === quote) {
+          inQuotes = false;
+          closedQuote = true;
+        }
+        continue;
+      }
+      if (b === quote && closedQuote && escape === quote) {
+        inQuotes = true; // "" inside a quoted value
+        closedQuote = false;
+        continue;
+      }
+      closedQuote = false;
+      if (b === quote && fieldStart) {
+        inQuotes = true;
+        fieldStart = false;
+        continue;
+      }
+      if (b === delimLast && endsWithDelimiter(recent, b, delim)) fieldStart = true;
+      else fieldStart = false;
+      if (delim.length > 1) {
+        recent.push(b);
+        if (recent.length > delim.length) recent.shift();
+      }
+    }
+    offset += buf.length;
+  }
+  if (inQuotes && starts.length > 0) return { starts, readerLines, unterminated: { record: starts.length - 1, resumeByte: recordFirstBreak } };
+  return { starts, readerLines };
+}
+
+function endsWithDelimiter(recent: readonly number[], b: number, delim: Buffer): boolean {
+  if (delim.length === 1) return true;
+  for (let j = 0; j < delim.length - 1; j++) if (recent[recent.length - (delim.length - 1) + j] !== delim[j]) return false;
+  return b === delim[delim.length - 1];
+}

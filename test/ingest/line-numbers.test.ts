@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scanRecordLines } from '../../src/ingest/scan-record-lines.ts';
+import { lineShifts, recordAtReaderLine } from '../../src/ingest/line-shifts.ts';
+import { createFixture, type Fixture } from './helpers.ts';
+
+let fx: Fixture;
+beforeEach(() => {
+  fx = createFixture();
+});
+afterEach(() => fx.cleanup());
+
+const CSV = { delimiter: ',', quote: '"' };
+
+describe('scanRecordLines', () => {
+  it('counts line breaks inside quotes as lines, not as records; blank lines are no records', async () => {
+    const path = fx.write('a.csv', 'h1,h2\n\nr1,"multi\n\nline"\n\nr2,x\r\nr3,"say ""hi""\nthere"\nr4,y');
+    const scan = await scanRecordLines(path, CSV);
+    expect(scan.starts).toEqual([1, 3, 7, 8, 10]);
+    // the reader's numbering: header 1, blank 2, r1 3, blank 4, r2 5, r3 6, r4 7 (what DuckDB's rejects report)
+    expect(scan.readerLines).toEqual([1, 3, 5, 6, 7]);
+    expect(scan.unterminated).toBeUndefined();
+  });
+
+  it('a quote in the middle of an unquoted value is literal, as for the reader', async () => {
+    const path = fx.write('b.csv', 'h1,h2\nr1,he said "no\nr2,ok\n');
+    expect((await scanRecordLines(path, CSV)).starts).toEqual([1, 2, 3]);
+  });
+
+  it('a quote never closed marks the record and where the next line starts', async () => {
+    const text = 'h\nr1,"open\nr2,x\n';
+    const path = fx.write('c.csv', text);
+    const scan = await scanRecordLines(path, CSV);
+    expect(scan.starts).toEqual([1, 2]);
+    expect(scan.unterminated).toEqual({ record: 1, resumeByte: text.indexOf('r2') });
+  });
+
+  it('honours a backslash escape, multi-character delimiters and a starting line', async () => {
+    const path = fx.write('d.csv', 'a||"x\\"\ny"||b\nc||d\n');
+    const scan = await scanRecordLines(path, { delimiter: '||', quote: '"', escape: '\\' }, 0, 10);
+    expect(scan.starts).toEqual([10, 12]);
+  });
+
+  it('JSON lines: every non-blank line is a record, quotes do not matter', async () => {
+    const path = fx.write('e.jsonl', '{"a":"x\n\n{"a":1}\n');
+    expect((await scanRecordLines(path, {})).starts).toEqual([1, 3]);
+  });
+});
+
+describe('lineShifts', () => {
+  it('records one shift where records stop sitting one per line', () => {
+    // header line 1; records start at 2, 3, 6 (multi-line before), 7 rejected, 8
+    expect(lineShifts([2, 3, 6, 7, 8], new Set([3]), 1)).toEqual([
+      { acceptedBefore: 2, cumSpan: 2 },
+      { acceptedBefore: 3, cumSpan: 3 },
+    ]);
+    expect(lineShifts([2, 3, 4], new Set(), 1)).toEqual([]);
+  });
+
+  it('finds a record by its reader line', () => {
+    expect(recordAtReaderLine([1, 3, 5, 6], 5)).toBe(2);
+    expect(recordAtReaderLine([1, 3, 5, 6], 4)).toBe(-1);
+  });
+});
