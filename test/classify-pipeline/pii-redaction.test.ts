@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { runSqlFile } from '../../src/db/sql-file.ts';
 import { redactPii, findPii } from '../../src/classify/pii/redact-pii.ts';
-import { isIbanValid, isLuhnValid } from '../../src/classify/pii/pii-patterns.ts';
+import { isIbanValid, isLuhnValid, PII_PATTERNS } from '../../src/classify/pii/pii-patterns.ts';
+import { sqlFile } from '../../src/db/sql-file.ts';
 
 const POSITIVE: ReadonlyArray<readonly [string, string]> = [
   ['écrivez à jean.dupont@example.fr svp', 'écrivez à [email] svp'],
@@ -87,6 +88,11 @@ describe('redact_pii DuckDB macro', () => {
     const reader = await db.connection.runAndReadAll('SELECT i, redact_pii(t) AS r FROM pii_fixtures ORDER BY i');
     const sqlOut = reader.getRowObjectsJson().map((row) => row.r);
     expect(sqlOut).toEqual(inputs.map(redactPii));
+  });
+
+  it('uses the very same pattern strings as the TypeScript twin', () => {
+    const sql = sqlFile('classify/create-redact-pii-macro');
+    for (const p of PII_PATTERNS) expect(sql).toContain(`'${p.source}', '${p.kind}'`);
   });
 
   it('keeps NULL as NULL', async () => {
