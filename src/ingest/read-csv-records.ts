@@ -88,6 +88,8 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
     if (resume?.resumeByte === undefined) break;
     mkdirSync(read.workDir, { recursive: true });
     const startLine = scan?.starts[resume.record] as number;
+    // the rejected record keeps only its own line: the lines after it are read (and reported) on their own
+    await runSqlFile(conn, 'ingest/trim-unterminated-reject', { file_id: read.fileId, line: startLine });
     segmentPath = await copyFrom(segmentPath, resume.resumeByte, join(read.workDir, `${read.fileId}-rest-${segment + 1}.csv`));
     header = false;
     firstLine = startLine + 1;
