@@ -12,6 +12,8 @@
  *   (c) a raw onnxruntime-node InferenceSession fed the same padded, length-sorted batches
  *       (tokenisation and tensor building EXCLUDED: only session.run is timed).
  * Goals: (a) ≥ 5 × (b) and (a) ≥ 0.8 × (c).
+ * --dtype q8 runs all three on onnx/model_quantized.onnx (int8 dense layers, dynamic quantization).
+ * CPU time per verbatim is printed too: on shared cores it is steadier than wall time.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: String(availableParallelism()) },
     arch: { type: 'string', default: 'minilm-l12' },
     skip: { type: 'string', default: '' },
+    dtype: { type: 'string', default: 'fp32' },
   },
 });
 const count = Number(values.count);
@@ -43,16 +46,19 @@ const concurrency = Number(values.concurrency);
 const threads = Number(values.threads);
 const arch = values.arch as ArchitectureName;
 const skip = new Set(values.skip.split(',').filter((s) => s.length > 0));
+if (values.dtype !== 'fp32' && values.dtype !== 'q8') throw new Error('--dtype is fp32 or q8');
+const dtype = values.dtype;
+const onnxFile = dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx';
 
 const dir = join(import.meta.dirname, '.data', `${arch}-random`);
-if (!existsSync(join(dir, 'onnx', 'model.onnx'))) {
+if (!existsSync(join(dir, 'onnx', 'model.onnx')) || !existsSync(join(dir, 'onnx', 'model_quantized.onnx'))) {
   const t0 = performance.now();
-  const { bytes } = await writeRandomEncoderModel(dir, { architecture: arch, labels: '3-class', seed: 11 });
+  const { bytes } = await writeRandomEncoderModel(dir, { architecture: arch, labels: '3-class', seed: 11, quantized: true });
   console.log(`generated ${arch} random-weight classifier: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);
 }
 const texts = generateVerbatims(count);
 const words = texts.map((t) => t.split(/\s+/).length);
-console.log(`${count} verbatims, ${Math.min(...words)}-${Math.max(...words)} words (mean ${(words.reduce((a, b) => a + b, 0) / count).toFixed(1)}); batch ${batchSize}, concurrency ${concurrency}, ${threads} threads`);
+console.log(`${count} verbatims, ${Math.min(...words)}-${Math.max(...words)} words (mean ${(words.reduce((a, b) => a + b, 0) / count).toFixed(1)}); batch ${batchSize}, concurrency ${concurrency}, ${threads} threads, onnx/${onnxFile} for (a), (b) and (c)`);
 
 const rate = (n: number, ms: number): number => (n / ms) * 1000;
 const results: Record<string, number> = {};
@@ -70,7 +76,7 @@ const cpuRates: Record<string, number> = {};
 
 // (a) ecoute's engine
 {
-  const engine = await loadTransformerSentiment(dir, { batchSize, concurrency, threads });
+  const engine = await loadTransformerSentiment(dir, { batchSize, concurrency, threads, dtype });
   await engine.classifySentiment(texts.slice(0, 64));
   let n = 0;
   const { ms, cpuMs } = await timed(async () => {
@@ -85,7 +91,7 @@ const cpuRates: Record<string, number> = {};
 // (b) naive pipeline, one text at a time
 if (!skip.has('b')) {
   env.allowRemoteModels = false;
-  const pipe = await pipeline('text-classification', dir, { dtype: 'fp32', session_options: { intraOpNumThreads: threads } });
+  const pipe = await pipeline('text-classification', dir, { dtype, session_options: { intraOpNumThreads: threads } });
   await pipe(texts[0] ?? '');
   const { ms, cpuMs } = await timed(async () => {
     for (const t of texts.slice(0, naiveCount)) await pipe(t);
@@ -97,7 +103,7 @@ if (!skip.has('b')) {
 
 // (c) raw onnxruntime session on the same padded batches, tokenisation excluded
 if (!skip.has('c')) {
-  const runtime = await loadModelRuntime(dir, 'classifier', { threads });
+  const runtime = await loadModelRuntime(dir, 'classifier', { threads, dtype });
   const items = encodeTexts(runtime, texts);
   const batches = planLengthBatches(items.map((i) => i.ids.length), batchSize).map((b) => {
     const B = b.indices.length;
@@ -110,7 +116,7 @@ if (!skip.has('c')) {
     }));
     return { input_ids: new Tensor('int64', ids, [B, S]), attention_mask: new Tensor('int64', mask, [B, S]), token_type_ids: new Tensor('int64', new BigInt64Array(B * S), [B, S]) };
   });
-  const session = await InferenceSession.create(join(dir, 'onnx', 'model.onnx'), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  const session = await InferenceSession.create(join(dir, 'onnx', onnxFile), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
   await session.run(batches[0]!);
   const { ms, cpuMs } = await timed(async () => {
     for (const feeds of batches) await session.run(feeds);

@@ -63,3 +63,26 @@ describe('writeRandomEncoderModel', () => {
     }
   }, 60_000);
 });
+
+describe('writeRandomEncoderModel with int8 dense layers', () => {
+  it('writes model_quantized.onnx that computes nearly the same logits as model.onnx', async () => {
+    const dir = join(root.dir, 'quantized');
+    await writeRandomEncoderModel(dir, { dims: { hidden: 32, layers: 2, heads: 4, intermediate: 64 }, quantized: true, seed: 9 });
+    const feeds = {
+      input_ids: new Tensor('int64', BigInt64Array.from([2n, 20n, 40n, 60n, 3n, 2n, 30n, 3n, 0n, 0n]), [2, 5]),
+      attention_mask: new Tensor('int64', BigInt64Array.from([1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 0n, 0n]), [2, 5]),
+      token_type_ids: new Tensor('int64', new BigInt64Array(10), [2, 5]),
+    };
+    const logits = async (file: string) => {
+      const session = await InferenceSession.create(join(dir, 'onnx', file));
+      return Array.from((await session.run(feeds))['logits']!.data as Float32Array);
+    };
+    const fp32 = await logits('model.onnx');
+    const int8 = await logits('model_quantized.onnx');
+    expect(fp32).toHaveLength(6);
+    const scale = Math.max(...fp32.map(Math.abs));
+    expect(scale).toBeGreaterThan(0);
+    fp32.forEach((v, i) => expect(Math.abs(v - int8[i]!)).toBeLessThan(0.1 * scale + 1e-3));
+    expect(int8).not.toEqual(fp32);
+  });
+});

@@ -58,6 +58,12 @@ export class OnnxGraphBuilder {
     return name;
   }
 
+  int8Tensor(prefix: string, dims: readonly number[], values: Int8Array): string {
+    const name = this.name(prefix);
+    this.initializers.push({ name, dims: [...dims], dataType: onnx.TensorProto.DataType.INT8, rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) });
+    return name;
+  }
+
   scalarFloat(prefix: string, value: number): string {
     return this.floatTensor(prefix, [], new Float32Array([value]));
   }
@@ -73,6 +79,19 @@ export class OnnxGraphBuilder {
       attribute: Object.entries(attrs).map(([key, value]) => attribute(key, value)),
     });
     return out;
+  }
+
+  /** add a node with several outputs; returns their names */
+  nodeOutputs(opType: string, inputs: readonly string[], outputCount: number, attrs: Record<string, AttrValue> = {}): string[] {
+    const outs = Array.from({ length: outputCount }, () => this.name(opType.toLowerCase()));
+    this.nodes.push({
+      opType,
+      name: this.name(`${opType}_node`),
+      input: [...inputs],
+      output: outs,
+      attribute: Object.entries(attrs).map(([key, value]) => attribute(key, value)),
+    });
+    return outs;
   }
 
   /** serialise as a ModelProto (IR 8, default opset 17) */
