@@ -10,6 +10,10 @@ describe('detectLanguage', () => {
     ['The app keeps crashing since the last update and nobody answers.', 'en'],
     ['Great service', 'en'],
     ['it was fine', 'en'],
+    ['Quick service', 'en'],
+    ['Disgusting service', 'en'],
+    ['Nul', 'fr'],
+    ['Injoignable', 'fr'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

@@ -106,6 +106,14 @@ export function lexiconFor(language: Language | undefined): CompiledLexicon {
   return COMPILED[language ?? 'other'];
 }
 
+/** Is a folded word an entry (word or stem) of a language's lexicon? */
+export function isLexiconWord(language: 'en' | 'fr', word: string): boolean {
+  const l = COMPILED[language];
+  if (l.words.has(word)) return true;
+  for (const len of l.stemLengths) if (len <= word.length && l.stems.has(word.slice(0, len))) return true;
+  return false;
+}
+
 /** Number of entries (words + stems + phrases) per language, for reports and tests. */
 export function lexiconSize(language: 'en' | 'fr'): number {
   const l = COMPILED[language];

@@ -6,6 +6,7 @@
  */
 import { franc } from 'franc-min';
 import type { Language } from '../classifier-types.ts';
+import { isLexiconWord } from '../embedded/compile-lexicon.ts';
 import { foldedWords } from '../embedded/fold-text.ts';
 import { DETECT_EN, DETECT_FR } from './stopwords.ts';
 
@@ -32,6 +33,22 @@ export function countLanguageMarkers(text: string): LanguageEvidence {
   return { fr, en, words: words.length };
 }
 
+/**
+ * Very short texts without function words ("Quick service", "Disgusting service", "Nul"):
+ * opinion words found in only one of the two sentiment lexicons, and English -ing / -ly endings.
+ */
+function shortTextGuess(text: string): Language {
+  let score = 0;
+  for (const w of foldedWords(text)) {
+    const inEn = isLexiconWord('en', w);
+    const inFr = isLexiconWord('fr', w);
+    if (inEn && !inFr) score++;
+    else if (inFr && !inEn) score--;
+    else if (!inEn && !inFr && w.length > 4 && /(?:ing|ly)$/.test(w)) score++;
+  }
+  return score > 0 ? 'en' : score < 0 ? 'fr' : 'other';
+}
+
 export function detectLanguage(text: string): Language {
   const head = text.slice(0, MAX_CHARS);
   const { fr, en, words } = countLanguageMarkers(head);
@@ -44,7 +61,8 @@ export function detectLanguage(text: string): Language {
   const letters = head.replace(/[^\p{L}]/gu, '').length;
   if (letters < FRANC_MIN_LETTERS) {
     if (hi > lo) return leader;
-    return /[éèêàùçâîôûœ]/i.test(head) ? 'fr' : 'other';
+    if (/[éèêàùçâîôûœ]/i.test(head)) return 'fr';
+    return shortTextGuess(head);
   }
   const code = franc(head, { minLength: FRANC_MIN_LETTERS });
   if (code === 'fra') return 'fr';
