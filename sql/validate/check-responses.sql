@@ -85,7 +85,7 @@ SELECT t.*,
               THEN {'code': 'no_score', 'field': 'nps', 'value': NULL} END,
          CASE WHEN bad_rating_idx > 0
               THEN {'code': 'out_of_range', 'field': 'ratings.' || $attributes[bad_rating_idx], 'value': ratings_raw[bad_rating_idx]} END,
-         CASE WHEN duration_raw IS NOT NULL AND (duration_seconds IS NULL OR duration_seconds < 0) THEN {'code': 'not_a_number', 'field': 'duration_seconds', 'value': duration_raw} END,
+         CASE WHEN duration_raw IS NOT NULL AND (duration_seconds IS NULL OR NOT isfinite(duration_seconds) OR duration_seconds < 0) THEN {'code': 'not_a_number', 'field': 'duration_seconds', 'value': duration_raw} END,
          CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee')
               THEN {'code': 'invalid_value', 'field': 'survey_type', 'value': survey_type} END,
          CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,

@@ -28,7 +28,7 @@ SELECT w.*, arr_num * fx AS arr,
          CASE WHEN period_raw IS NULL THEN {'code': 'missing_date', 'field': 'period', 'value': NULL}
               WHEN period IS NULL THEN {'code': 'invalid_date', 'field': 'period', 'value': period_raw} END,
          CASE WHEN arr_raw IS NULL THEN {'code': 'missing_value', 'field': 'arr', 'value': NULL}
-              WHEN arr_num IS NULL THEN {'code': 'not_a_number', 'field': 'arr', 'value': arr_raw}
+              WHEN arr_num IS NULL OR NOT isfinite(arr_num) THEN {'code': 'not_a_number', 'field': 'arr', 'value': arr_raw}
               WHEN arr_num < 0 THEN {'code': 'negative_value', 'field': 'arr', 'value': arr_raw} END,
          CASE WHEN fx IS NULL THEN {'code': 'currency_mismatch', 'field': 'currency', 'value': currency} END,
          CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
