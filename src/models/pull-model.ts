@@ -55,6 +55,7 @@ export async function pullModel(hubId: string, opts: PullOptions): Promise<Manif
     fetchFile(`${base}/${hubId}/resolve/${encodeURIComponent(revision)}/${file}`, base, opts);
   const target = join(resolve(opts.modelsRoot), modelDirName(hubId));
   const tmp = `${target}.pulling.tmp`;
+  if (opts.replace !== true && (await isPresent(target))) throw new PullError(target, modelMessages.targetExists(target));
   await rm(tmp, { recursive: true, force: true });
   try {
     let commit: string | undefined;
@@ -78,7 +79,6 @@ export async function pullModel(hubId: string, opts: PullOptions): Promise<Manif
       break;
     }
     if (!found) throw new PullError(hubId, modelMessages.noOnnx(hubId, onnxFiles));
-    if (opts.replace !== true && (await isPresent(target))) throw new PullError(target, modelMessages.targetExists(target));
     await rm(target, { recursive: true, force: true });
     await rename(tmp, target);
     return registerModelDir(opts.modelsRoot, target, { id: hubId, revision: commit ?? revision, source: 'hub', addedAt: opts.addedAt });
