@@ -42,7 +42,8 @@ stable 1.2, secure 1.2, safe 1.2, fresh 1.0, clean 1.2, tidy 1.2, warm 1.0, welc
 luxurious 2.2, rich 1.0, quality 0.4, recommendable 2.0, loyal 1.5, glowing 2.0, wins 1.5, winner 2.0,
 praise 2.0, hero 2.0, lifesaver 2.5, life saver 2.5, gem 2.5, keeper 2.0, fits great 2.8, exceeded 2.0,
 exceeds 2.0, exceeded expectations 3.0, beyond expectations 3.0, refunded 0.4, replaced 0.3, helped 1.5,
-well 0.8, went well 1.8, painless 2.0, straightforward 1.5, hassle free 2.2, effortless 2.0, blessing 2.0,
+nothing to complain about 2.0, nothing to fault 2.2, can not fault 2.2, could not fault 2.2, faultless 2.5,
+not understand -1.0, not make sense -1.5, makes no sense -1.8, well 0.8, went well 1.8, painless 2.0, straightforward 1.5, hassle free 2.2, effortless 2.0, blessing 2.0,
 # --- neutral phrases: consume words that would otherwise score ("as well", "kind regards", "looks like")
 as well 0, as well as 0, pretty much 0, feel like 0, feels like 0, felt like 0, looks like 0, would like 0,
 kind regards 0, best regards 0, good luck 0, good morning 0, good afternoon 0, good evening 0, so far 0,
@@ -127,4 +128,4 @@ fairly -0.2, rather -0.15, marginally -0.35, partly -0.3, occasionally -0.3, mos
 
 /** Words that invert the valence of what follows within three words. */
 export const EN_NEGATORS = `not no never none nobody nothing neither nor without cannot dont doesnt didnt isnt wasnt
-arent werent cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint hardly barely nowhere`;
+arent werent cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint hardly barely nowhere less`;

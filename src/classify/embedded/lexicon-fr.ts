@@ -43,6 +43,8 @@ bien reçu 1.2, reçu rapidement 2.0, bien emballé* 1.8, fidèle* 1.2, excellen
 agréables 2.2, vrai bonheur 3.0, que du bonheur 3.0, que du bon 2.5, à recommander 2.5, je recommande 2.5,
 bien joué 2.0, bien écrit 2.0, bien réalisé 2.0, bien interprété* 2.0, prenant* 1.8, haletant* 2.2,
 excitant* 2.0, palpitant* 2.3, savoureu* 2.2, jubilatoire* 2.5, rafraîchissant* 2.0, poignant* 2.0, magique* 2.5,
+rien à reprocher 2.5, aucun reproche 2.2, zéro souci 1.8, zéro problème 1.8, humour 1.0, charmant* 2.0,
+grande classe 2.5, la classe 1.5, mérite 1.0, réalisme 1.0, inventi* 1.5, ingénieu* 2.0, astucieu* 2.0,
 accroch* 1.5, accro 2.0, accros 2.0, préféré* 2.0, préfère 1.0, talentueu* 2.5, talent 1.5, talents 1.5, marquant* 2.0,
 instructi* 1.5, subtil* 1.5, délirant* 1.8, joie 2.5, réjoui* 2.2, enthousias* 2.0, impressionn* 2.3, fascin* 2.5,
 époustoufl* 3.0, éblou* 2.5, sans faute 2.5, bien vu 1.5, chapeau 2.0, vaut le coup 2.2, vaut le détour 2.5,
@@ -108,6 +110,10 @@ pouah -2.0, beurk -2.5, berk -2.5, banal* -1.5, surfait* -2.0, navet* -3.0, déj
 attendais mieux -2.0, pas grand chose -1.0, pas venu* -2.0, jamais venu* -2.2, personne n est venu -2.2,
 rendez vous manqué -2.2, posé un lapin -2.0, toujours aucun* -2.0, toujours sans -1.8, censé* -0.8, aurait dû -1.0,
 aurait du -1.0, caricatura* -1.5, raté -2.2, gâché* -2.2, gâchis -2.5, massacr* -2.5, bâclée* -2.5,
+pâle copie -2.2, daube -3.0, bidon -2.2, nunuche* -2.0, immonde* -3.0, glauque* -1.5, laborieu* -1.8, inepte* -2.5,
+insignifiant* -2.0, inintéressant* -2.2, plombé* -1.5, mou -1.2, molle* -1.2, artificiel* -1.5, à jeter -2.5,
+nullité -3.0, pas fameux -1.8, pas fameuse -1.8, en dessous de la moyenne -2.0, comprends pas -1.2, comprend pas -1.2,
+je mets zéro -2.5, zéro pointé -3.0, soûlant* -2.0, saoulant* -2.0,
 # --- neutral phrases
 bien que 0, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
 bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
@@ -124,4 +130,4 @@ un brin -0.3, parfois -0.25, presque -0.2,
 `;
 
 /** Negation words ("ne" alone is not one: "ne ... pas" is caught by "pas"; "plus" only after "ne"). */
-export const FR_NEGATORS = `pas jamais aucun aucune aucuns aucunes sans ni rien nullement guere non personne`;
+export const FR_NEGATORS = `pas jamais aucun aucune aucuns aucunes sans ni rien nullement guere non personne moins`;

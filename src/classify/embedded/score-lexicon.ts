@@ -97,6 +97,9 @@ function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number):
   if (w === 'peu') return !['un', 'a', 'tres', 'si'].includes(words[j - 1] ?? '');
   if (w === 'not' && words[j + 1] === 'only') return false;
   if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
+  // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
+  if (w === 'moins') return !['au', 'du', 'ou', 'a'].includes(words[j - 1] ?? '');
+  if (w === 'less') return !['no', 'more', 'or'].includes(words[j - 1] ?? '') && words[j + 1] !== 'than';
   return lex.negators.has(w);
 }
 
@@ -145,7 +148,9 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
       const before = NE.has(words[i - 1] ?? '') || NE.has(words[i - 2] ?? '');
       const end = i + term.len;
       const tail = NE_PAS_TAIL.has(words[end] ?? '') || (before && NE_PAS_TAIL.has(words[end + 1] ?? ''));
-      if (tail && (before || words[end] === 'pas')) negated = true;
+      // "j'aime pas", "j'aime vraiment pas"
+      const spokenPas = words[end] === 'pas' || (lex.boosters.has(words[end] ?? '') && words[end + 1] === 'pas');
+      if ((tail && before) || spokenPas) negated = true;
     }
     if (negated) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
     if (caps[i] && !t.shouting) v *= CAPS_FACTOR;
