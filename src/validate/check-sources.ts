@@ -5,7 +5,9 @@
 import { basename } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { structValue } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
+import { querySqlFile, runSqlFile } from '../db/sql-file.ts';
 import { resolveSourceFiles } from '../ingest/resolve-source-files.ts';
 import { inspectFile } from '../ingest/inspect-file.ts';
 import { formatOf } from '../ingest/format-of.ts';
@@ -61,9 +63,19 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
           continue;
         }
         try {
-          const sql = format === 'parquet' ? 'DESCRIBE SELECT * FROM read_parquet($path)' : 'DESCRIBE SELECT * FROM read_json($path, format = \'newline_delimited\')';
-          const reader = await db.connection.runAndReadAll(sql, { path: file });
-          columns = reader.getRowObjectsJson().map((r) => String(r.column_name));
+          if (format === 'parquet') {
+            const reader = await db.connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path: file });
+            columns = reader.getRowObjectsJson().map((r) => String(r.column_name));
+          } else {
+            const info = inspectFile(file, undefined);
+            if (info.empty || info.binary) {
+              checks.push(info.empty ? { source, file, ok: true, warning: sourceFileProblem.empty() } : { source, file, ok: false, problem: sourceFileProblem.binary() });
+              continue;
+            }
+            // the keys the run would map (a malformed line is one quarantined row there, not an unreadable file)
+            await runSqlFile(db.connection, 'ingest/read-json-lines', { path: file, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
+            columns = (await querySqlFile(db.connection, 'ingest/json-line-keys')).map((r) => String(r.key));
+          }
         } catch (e) {
           checks.push({ source, file, ok: false, problem: sourceFileProblem.unreadable((e as Error).message) });
           continue;
