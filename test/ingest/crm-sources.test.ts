@@ -72,6 +72,18 @@ describe('revenue', () => {
     expect(await reconciliation(result, 'revenue')).toEqual([6, 2, 4]);
   });
 
+  it('NaN, Infinity and overflowing ARR are not numbers', async () => {
+    fx.write('revenue.csv', csvText([['account', 'month', 'arr', 'cur'], ['a1', '2024-01-01', 'NaN', 'EUR'], ['a2', '2024-01-01', 'Infinity', 'EUR'], ['a3', '2024-01-01', '1e400', 'EUR'], ['a4', '2024-01-01', '10', 'EUR']]));
+    fx.pipeline({ sources: { responses: defaultResponses(), revenue } });
+    const result = await fx.run();
+    expect(await quarantineLines(result.outDir, 'revenue')).toEqual([
+      [2, 'not_a_number', 'arr', 'NaN'],
+      [3, 'not_a_number', 'arr', 'Infinity'],
+      [4, 'not_a_number', 'arr', '1e400'],
+    ]);
+    expect(await reconciliation(result, 'revenue')).toEqual([4, 1, 3]);
+  });
+
   it('a USD row is converted when fx_rates has USD', async () => {
     fx.write('revenue.csv', csvText(rows));
     fx.pipeline({ sources: { responses: defaultResponses(), revenue }, settings: { fx_rates: { USD: 0.9 } } });
