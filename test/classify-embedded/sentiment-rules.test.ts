@@ -33,6 +33,15 @@ describe('lexicon sentiment rules', () => {
     expect(Math.abs(pol('not good'))).toBeLessThan(Math.abs(pol('good')));
   });
 
+  it('treats "moins"/"less" as inverting, but not "au moins" / "less than"', () => {
+    expect(pol('moins cher que prévu', 'fr')).toBeGreaterThan(0);
+    expect(pol('moins bien que avant', 'fr')).toBeLessThan(0);
+    expect(pol('au moins c’est rapide', 'fr')).toBeGreaterThan(0);
+    expect(pol('less expensive than my old plan')).toBeGreaterThan(0);
+    expect(pol("j'aime vraiment pas", 'fr')).toBeLessThan(0);
+    expect(pol("j'aime vraiment", 'fr')).toBeGreaterThan(0);
+  });
+
   it('does not let negation cross punctuation', () => {
     expect(pol('No. Great service')).toBeGreaterThan(0);
   });

@@ -45,6 +45,8 @@ describe('splitClauses', () => {
     expect(splitClauses('The button is great though.', 'en')).toHaveLength(1);
     expect(splitClauses('Not only cheap but also pretty.', 'en')).toHaveLength(1);
     expect(splitClauses('La maison mère répond vite.', 'fr')).toHaveLength(1);
+    expect(splitClauses("C'est moins bien que avant", 'fr')).toHaveLength(1);
+    expect(splitClauses('Les témoins mais pas les preuves', 'fr')).toHaveLength(2);
     // "but" is not a connector in French ("le but")
     expect(splitClauses('le but est atteint', 'fr')).toHaveLength(1);
   });

@@ -47,6 +47,6 @@ export function connectorPattern(language: Language | undefined): RegExp {
 
 
 /** Words before "but" that make it not a contrast: "nothing but", "all but", "anything but". */
-export const NOT_CONTRAST_BEFORE = /(?:nothing|all|anything|everything|rien|non seulement|not only)\s*,?\s*$/i;
+export const NOT_CONTRAST_BEFORE = /(?<![\p{L}])(?:nothing|all|anything|everything|rien|non seulement|not only|moins|aussi|autant)\s*,?\s*$/iu;
 /** Words after "but"/"mais" that make it additive: "but also", "mais aussi", "mais également". */
 export const NOT_CONTRAST_AFTER = /^\s*(?:also|aussi|[ée]galement|surtout)(?![\p{L}])/iu;

@@ -115,7 +115,7 @@ insignifiant* -2.0, inintéressant* -2.2, plombé* -1.5, mou -1.2, molle* -1.2, 
 nullité -3.0, pas fameux -1.8, pas fameuse -1.8, en dessous de la moyenne -2.0, comprends pas -1.2, comprend pas -1.2,
 je mets zéro -2.5, zéro pointé -3.0, soûlant* -2.0, saoulant* -2.0,
 # --- neutral phrases
-bien que 0, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
+bien que 0, bien qu 0, moins bien -1.5, moins bon -1.5, moins bonne -1.5, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
 bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
 `;
 
