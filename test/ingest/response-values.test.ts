@@ -150,6 +150,7 @@ describe('duplicates and respondent quality', () => {
         ['r2', '2024-05-01', '9', '95', '4', '4', '4'],
         ['r3', '2024-05-01', '9', '95', '4', '5', '3'],
         ['r4', '2024-05-01', '9', '95', '4', '', '4'],
+        ['r5', '2024-05-01', '9', 'NaN', '1', '2', '3'],
       ]),
     );
     const responses = {
@@ -161,11 +162,12 @@ describe('duplicates and respondent quality', () => {
     expect(await quarantineLines(strict.outDir)).toEqual([
       [2, 'speeder', 'duration_seconds', '12'],
       [3, 'straight_liner', 'ratings', '4.0'],
+      [6, 'not_a_number', 'duration_seconds', 'NaN'],
     ]);
     expect(await column(strict.outDir, 'responses', 'response_id')).toEqual(['r3', 'r4']);
     fx.pipeline({ sources: { responses } });
     const lenient = await fx.run('lenient');
-    expect(await reconciliation(lenient)).toEqual([4, 4, 0]);
+    expect(await reconciliation(lenient)).toEqual([5, 4, 1]);
     expect(await queryOut(lenient.outDir, "SELECT count(*)::INTEGER AS n FROM response_ratings WHERE response_id = 'r4'")).toEqual([{ n: 2 }]);
   });
 
