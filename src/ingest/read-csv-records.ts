@@ -69,7 +69,7 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
     const base = dataStarts.length;
     if (consistent) {
       for (const i of indexes) rejected.add(base + i - headerRecords);
-      dataStarts.push(...scan.starts.slice(headerRecords));
+      for (let i = headerRecords; i < scan.starts.length; i++) dataStarts.push(scan.starts[i] as number);
     } else {
       // the reader and the scan disagree (or no scan): number records as the reader does, one line each
       const total = inserted + readerLines.length;

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanRecordLines } from '../../src/ingest/scan-record-lines.ts';
 import { lineShifts, recordAtReaderLine } from '../../src/ingest/line-shifts.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
+import { loadSources } from '../../src/ingest/load-sources.ts';
+import { parsePipelineText } from '../../src/config/load-pipeline.ts';
 import { createFixture, type Fixture } from './helpers.ts';
 
 let fx: Fixture;
@@ -60,4 +63,30 @@ describe('lineShifts', () => {
     expect(recordAtReaderLine([1, 3, 5, 6], 5)).toBe(2);
     expect(recordAtReaderLine([1, 3, 5, 6], 4)).toBe(-1);
   });
+});
+
+describe('line numbers at scale', () => {
+  it('150,000 records with a multi-line record and a reject keep exact lines (no argument-count limits)', async () => {
+    const rows: string[] = ['id,submitted_at,nps'];
+    for (let i = 0; i < 150_000; i++) rows.push(i === 5 ? `r${i},"2024-05-01\n",9` : i === 100_000 ? `r${i},2024-05-01,9,extra` : `r${i},2024-05-01,${i % 11}`);
+    fx.write('responses.csv', `${rows.join('\n')}\n`);
+    const { value } = parsePipelineText('name: big\nsources:\n  responses:\n    path: responses.csv\n    columns: { response_id: id, submitted_at: submitted_at, nps: nps }\n');
+    if (value === undefined) throw new Error('pipeline');
+    const db = await openDatabase();
+    try {
+      const loaded = await loadSources({ conn: db.connection, pipeline: value, baseDir: fx.dir, workDir: `${fx.dir}/work`, asOf: '2024-06-30' });
+      expect(loaded.sources[0]?.reconciliation).toMatchObject({ rowsRead: 150_000, rowsAccepted: 149_999, rowsQuarantined: 1 });
+      const q = (await db.connection.runAndReadAll('SELECT line::INTEGER AS line, reason_code FROM quarantine')).getRowObjectsJson();
+      expect(q).toEqual([{ line: 100_003, reason_code: 'unparseable_row' }]);
+      const lines = (await db.connection.runAndReadAll("SELECT response_id, _line::INTEGER AS line FROM responses WHERE response_id IN ('r4', 'r6', 'r100001', 'r149999') ORDER BY _line")).getRowObjectsJson();
+      expect(lines).toEqual([
+        { response_id: 'r4', line: 6 },
+        { response_id: 'r6', line: 9 },
+        { response_id: 'r100001', line: 100_004 },
+        { response_id: 'r149999', line: 150_002 },
+      ]);
+    } finally {
+      db.close();
+    }
+  }, 30_000);
 });
