@@ -1,0 +1,28 @@
+-- Responses analysed by the driver phase: submitted up to the run date (and within the optional
+-- analysis window), with an NPS answer, their NPS category and the account's segment and owner.
+CREATE OR REPLACE TEMP TABLE drivers_accounts AS
+SELECT
+  account_id,
+  coalesce(nullif(trim(min(segment)), ''), 'unknown') AS segment,
+  coalesce(nullif(trim(min(owner)), ''), 'unassigned') AS owner
+FROM accounts
+WHERE account_id IS NOT NULL
+GROUP BY account_id;
+
+CREATE OR REPLACE TEMP TABLE drivers_responses AS
+SELECT
+  r.response_id,
+  r.contact_id,
+  r.account_id,
+  r.submitted_at,
+  coalesce(nullif(trim(r.journey_stage), ''), 'unknown') AS journey_stage,
+  r.nps,
+  CASE WHEN r.nps >= 9 THEN 'promoter' WHEN r.nps >= 7 THEN 'passive' ELSE 'detractor' END AS nps_category,
+  coalesce(a.segment, 'unknown') AS segment,
+  coalesce(a.owner, 'unassigned') AS owner
+FROM responses r
+LEFT JOIN drivers_accounts a ON a.account_id = r.account_id
+WHERE r.nps IS NOT NULL
+  AND r.response_id IS NOT NULL
+  AND r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
+  AND ($window_days = 0 OR r.submitted_at >= $as_of::DATE + INTERVAL 1 DAY - to_days($window_days::INTEGER));

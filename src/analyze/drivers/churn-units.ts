@@ -1,0 +1,86 @@
+/**
+ * The account-level rows of the churn analysis, read from DuckDB (select-churn-features.sql):
+ * 'train' units are accounts with a renewal decision, 'score' units the accounts still active.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runSqlFile } from '../../db/sql-file.ts';
+import { queryRows, num, str, strList } from './read-rows.ts';
+
+export interface ChurnUnit {
+  readonly unit: 'train' | 'score';
+  readonly accountId: string;
+  readonly refDate: string;
+  /** 1 churned, 0 stayed; null for score units */
+  readonly churned: number | null;
+  readonly segment: string;
+  readonly owner: string;
+  /** latest ARR on or before the reference date; NaN when unknown */
+  readonly arr: number;
+  /** NaN when unknown */
+  readonly tenureYears: number;
+  readonly npsResponses: number;
+  /** NaN without an NPS answer in the window */
+  readonly meanNps: number;
+  readonly negativeThemes: readonly string[];
+  readonly positiveThemes: readonly string[];
+  readonly anyThemes: readonly string[];
+}
+
+export type NpsBand = 'detractor' | 'passive' | 'promoter' | 'no_response';
+export const NPS_BANDS: readonly NpsBand[] = ['detractor', 'passive', 'promoter', 'no_response'];
+
+/** Band of the account's mean NPS in the window (as the CX team reads it: < 7 detractor, < 9 passive). */
+export function npsBand(u: Pick<ChurnUnit, 'npsResponses' | 'meanNps'>): NpsBand {
+  if (u.npsResponses === 0 || Number.isNaN(u.meanNps)) return 'no_response';
+  return u.meanNps >= 9 ? 'promoter' : u.meanNps >= 7 ? 'passive' : 'detractor';
+}
+
+export interface ChurnUnitOptions {
+  readonly asOf: string;
+  readonly windowDays: number;
+  readonly downgradeIsChurn: boolean;
+  readonly tenureSource: 'first_revenue_period' | 'first_response' | 'none';
+  /** earliest decision date used for training (YYYY-MM-DD) */
+  readonly coveredFrom: string;
+}
+
+export interface FeedbackCoverage {
+  /** decisions up to the run date */
+  readonly events: number;
+  /** of which with a feedback window inside the survey history */
+  readonly coveredEvents: number;
+  /** first decision date with a complete window ('0001-01-01' when every decision is used) */
+  readonly coveredFrom: string;
+}
+
+/** Decisions whose window lies inside the survey history are used; all of them when none does. */
+export async function feedbackCoverage(conn: DuckDBConnection, asOf: string, windowDays: number): Promise<FeedbackCoverage> {
+  const [row] = await queryRows(conn, 'drivers/select-feedback-start', { as_of: asOf, window_days: windowDays });
+  const events = num(row ?? {}, 'events');
+  const covered = num(row ?? {}, 'covered_events');
+  const first = str(row ?? {}, 'first_response');
+  if (first === '' || !(covered > 0)) return { events: events || 0, coveredEvents: 0, coveredFrom: '0001-01-01' };
+  const from = new Date(`${first}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() + windowDays);
+  return { events, coveredEvents: covered, coveredFrom: from.toISOString().slice(0, 10) };
+}
+
+export async function loadChurnUnits(conn: DuckDBConnection, o: ChurnUnitOptions): Promise<ChurnUnit[]> {
+  await runSqlFile(conn, 'drivers/create-churn-units', { as_of: o.asOf, downgrade_is_churn: o.downgradeIsChurn, covered_from: o.coveredFrom });
+  const rows = await queryRows(conn, 'drivers/select-churn-features', { window_days: o.windowDays, tenure_source: o.tenureSource });
+  return rows.map((r) => ({
+    unit: str(r, 'unit') === 'train' ? 'train' : 'score',
+    accountId: str(r, 'account_id'),
+    refDate: str(r, 'ref_date'),
+    churned: r.churned === null || r.churned === undefined ? null : num(r, 'churned'),
+    segment: str(r, 'segment'),
+    owner: str(r, 'owner'),
+    arr: num(r, 'arr'),
+    tenureYears: num(r, 'tenure_years'),
+    npsResponses: num(r, 'nps_responses'),
+    meanNps: num(r, 'mean_nps'),
+    negativeThemes: strList(r, 'negative_themes'),
+    positiveThemes: strList(r, 'positive_themes'),
+    anyThemes: strList(r, 'any_themes'),
+  }));
+}

@@ -1,0 +1,204 @@
+/**
+ * computeDrivers — the driver phase of a run, after classification. Heavy row work stays in
+ * DuckDB (sql/drivers/); only aggregates and the account-level design matrix reach TypeScript.
+ *
+ *   responses + accounts ─► drivers_responses (scope: up to asOf, NPS answered)
+ *   theme_mentions ───────► drivers_mentions (response × theme × sentiment, + 'any')
+ *        │
+ *        ├─ NPS counts per theme × category ─► theme_impact, journey_strengths_weaknesses
+ *        ├─ rating moments per group ────────► driver_weights (relative weights, Shapley, noise), kano_attributes
+ *        ├─ account units (latest renewal) ──► churn_model, churn_theme_lift, account_churn_risk,
+ *        │                                     dissatisfier_ranking, roi_nps_categories, roi_scenario
+ *        └─ per-owner counts ────────────────► owner_monitoring
+ *
+ * Deterministic: every interval is seeded from `seed` and the cell's key; the run date is `asOf`.
+ * An analysis the data cannot support is skipped with its reason in the summary; its table is
+ * still created (empty) so downstream exports and charts find every table.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Settings } from '../../config/pipeline-schema.ts';
+import { runSqlFile } from '../../db/sql-file.ts';
+import { driversConfigSchema, type DriversConfig } from './drivers-config-schema.ts';
+import { driversMessages } from './drivers-messages.ts';
+import { queryRows, num, str, tableExists } from './read-rows.ts';
+import { compareText } from './compare-text.ts';
+import { writeRows, type TableColumns, type TableRow } from './write-rows.ts';
+import { computeThemeImpact, THEME_IMPACT_COLUMNS } from './theme-impact-table.ts';
+import { journeyStrengthsWeaknesses, JOURNEY_COLUMNS } from './journey-strengths.ts';
+import { computeDriverWeights, DRIVER_WEIGHTS_COLUMNS } from './driver-weights-table.ts';
+import { computeKano, KANO_COLUMNS } from './kano-table.ts';
+import { analyzeChurn, type ChurnModelSummary } from './churn-analysis.ts';
+import { CHURN_MODEL_COLUMNS } from './churn-model-table.ts';
+import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
+import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
+import { dissatisfierRanking, DISSATISFIER_COLUMNS } from './dissatisfier-ranking.ts';
+import { computeOwnerMonitoring, OWNER_COLUMNS } from './owner-monitoring.ts';
+
+export const DRIVER_TABLES = [
+  'theme_impact',
+  'journey_strengths_weaknesses',
+  'driver_weights',
+  'kano_attributes',
+  'churn_theme_lift',
+  'churn_model',
+  'account_churn_risk',
+  'dissatisfier_ranking',
+  'roi_nps_categories',
+  'roi_scenario',
+  'owner_monitoring',
+] as const;
+export type DriverTable = (typeof DRIVER_TABLES)[number];
+
+export const ACCOUNT_RISK_COLUMNS: TableColumns = {
+  account_id: 'VARCHAR', segment: 'VARCHAR', owner: 'VARCHAR', arr: 'DOUBLE', arr_band: 'VARCHAR', nps_band: 'VARCHAR', nps_responses: 'BIGINT',
+  churn_probability: 'DOUBLE', churn_probability_ci_low: 'DOUBLE', churn_probability_ci_high: 'DOUBLE',
+  arr_at_risk: 'DOUBLE', arr_at_risk_ci_low: 'DOUBLE', arr_at_risk_ci_high: 'DOUBLE',
+  negative_themes: 'VARCHAR[]', positive_themes: 'VARCHAR[]', top_theme: 'VARCHAR',
+};
+
+const COLUMNS: Readonly<Record<DriverTable, TableColumns>> = {
+  theme_impact: THEME_IMPACT_COLUMNS,
+  journey_strengths_weaknesses: JOURNEY_COLUMNS,
+  driver_weights: DRIVER_WEIGHTS_COLUMNS,
+  kano_attributes: KANO_COLUMNS,
+  churn_theme_lift: CHURN_LIFT_COLUMNS,
+  churn_model: CHURN_MODEL_COLUMNS,
+  account_churn_risk: ACCOUNT_RISK_COLUMNS,
+  dissatisfier_ranking: DISSATISFIER_COLUMNS,
+  roi_nps_categories: ROI_CATEGORY_COLUMNS,
+  roi_scenario: ROI_SCENARIO_COLUMNS,
+  owner_monitoring: OWNER_COLUMNS,
+};
+
+export interface DriverOptions {
+  /** run date YYYY-MM-DD: responses and events after it are ignored */
+  readonly asOf: string;
+  readonly seed: number;
+  readonly settings: Settings;
+  /** the pipeline's `drivers:` section (parsed; `driversConfigSchema.parse({})` for defaults) */
+  readonly config?: DriversConfig;
+  /** display label per theme id (the taxonomy's labels); every key gets a row even without mentions */
+  readonly themeLabels?: Readonly<Record<string, string>>;
+}
+
+export interface SkippedAnalysis {
+  readonly analysis: 'theme_impact' | 'key_drivers' | 'churn' | 'owner_monitoring';
+  readonly reason: string;
+}
+
+export interface DriversSummary {
+  readonly asOf: string;
+  readonly seed: number;
+  readonly responses: number;
+  readonly themes: number;
+  readonly rows: Readonly<Record<DriverTable, number>>;
+  readonly skipped: readonly SkippedAnalysis[];
+  readonly messages: readonly string[];
+  readonly keyDrivers: { readonly responses: number; readonly rSquared: number | null } | null;
+  readonly churn: ChurnModelSummary | null;
+  /** top of the dissatisfier ranking (by attributable ARR at risk, else by frequency) */
+  readonly topDissatisfiers: readonly { readonly themeId: string; readonly arrAtRisk: number | null; readonly rankByFrequency: number }[];
+  readonly flaggedOwners: readonly string[];
+}
+
+const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_mentions', 'drivers_rating_index', 'drivers_rating_rows', 'drivers_churn_units'];
+
+export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions): Promise<DriversSummary> {
+  const config = opts.config ?? driversConfigSchema.parse({});
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got ${opts.asOf}`);
+  const minN = config.min_n ?? opts.settings.min_n;
+  const level = config.confidence_level;
+  const replicates = config.bootstrap_resamples;
+  const skipped: SkippedAnalysis[] = [];
+  const messages: string[] = [];
+  const tables: Partial<Record<DriverTable, TableRow[]>> = {};
+  const labels = opts.themeLabels ?? {};
+  const label = (id: string): string => labels[id] ?? id;
+
+  const createdMentions = !(await tableExists(conn, 'theme_mentions'));
+  if (createdMentions) await runSqlFile(conn, 'drivers/create-empty-mentions');
+  await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: opts.asOf, window_days: config.analysis_window_days ?? 0 });
+  await runSqlFile(conn, 'drivers/create-scope-mentions');
+  const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM drivers_responses');
+  const responses = Number(count.getRowObjectsJson()[0]?.n ?? 0);
+  const observed = (await queryRows(conn, 'drivers/select-theme-ids')).map((r) => str(r, 'theme_id'));
+  const themes = [...new Set([...Object.keys(labels), ...observed])].sort(compareText);
+
+  // 1. theme impact on NPS
+  if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses() });
+  else if (themes.length === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noThemes() });
+  else {
+    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label });
+    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact);
+  }
+
+  // 2. key drivers and penalty-reward
+  let keyDrivers: DriversSummary['keyDrivers'] = null;
+  if (responses > 0) {
+    const weights = await computeDriverWeights(conn, {
+      seed: opts.seed, replicates, level, minN, minCoverage: config.min_attribute_coverage, maxGroups: config.bootstrap_groups,
+    });
+    messages.push(...weights.messages);
+    if (weights.skipped) skipped.push({ analysis: 'key_drivers', reason: weights.skipped });
+    else keyDrivers = { responses: weights.responses, rSquared: weights.rSquared };
+    tables.driver_weights = weights.rows;
+    const scale = config.rating_scale ?? (await observedScale(conn));
+    if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN });
+  } else skipped.push({ analysis: 'key_drivers', reason: driversMessages.noResponses() });
+
+  // 3-5. churn linkage, revenue at risk, ROI
+  const mentionCounts = await queryRows(conn, 'drivers/select-negative-mentions');
+  const negativeMentions = new Map(mentionCounts.map((r) => [str(r, 'theme_id'), num(r, 'negative_mentions')]));
+  const churn = await analyzeChurn(conn, { asOf: opts.asOf, seed: opts.seed, config, level, minN, themes, label });
+  let churnSummary: ChurnModelSummary | null = null;
+  if ('skipped' in churn) skipped.push({ analysis: 'churn', reason: churn.skipped });
+  else {
+    const t = churn.tables;
+    Object.assign(tables, {
+      churn_model: t.churnModel, churn_theme_lift: t.churnThemeLift, account_churn_risk: t.accountChurnRisk,
+      roi_nps_categories: t.roiCategories, roi_scenario: t.roiScenario,
+    });
+    churnSummary = t.summary;
+    messages.push(...t.summary.messages);
+  }
+  if (themes.length > 0) tables.dissatisfier_ranking = dissatisfierRanking(themes, negativeMentions, 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN);
+
+  // 6. owner monitoring
+  if (responses > 0) {
+    tables.owner_monitoring = await computeOwnerMonitoring(conn, {
+      level, minN, alpha: config.gaming.alpha, minExcessShare: config.gaming.min_excess_share,
+      repeatDays: config.gaming.repeat_window_days, maxResponses: config.gaming.max_responses_per_contact,
+    });
+    messages.push(driversMessages.bunchingNotCheckable());
+    if (tables.owner_monitoring.length === 1) messages.push(driversMessages.singleOwner());
+  } else skipped.push({ analysis: 'owner_monitoring', reason: driversMessages.noResponses() });
+
+  for (const name of DRIVER_TABLES) await writeRows(conn, name, COLUMNS[name], tables[name] ?? []);
+  for (const name of TEMP_TABLES) await conn.run(`DROP TABLE IF EXISTS temp.main.${name}`);
+  if (createdMentions) await conn.run('DROP TABLE IF EXISTS temp.main.theme_mentions');
+
+  const ranking = tables.dissatisfier_ranking ?? [];
+  return {
+    asOf: opts.asOf,
+    seed: opts.seed,
+    responses,
+    themes: themes.length,
+    rows: Object.fromEntries(DRIVER_TABLES.map((name) => [name, tables[name]?.length ?? 0])) as Record<DriverTable, number>,
+    skipped,
+    messages,
+    keyDrivers,
+    churn: churnSummary,
+    topDissatisfiers: ranking.slice(0, 5).map((r) => ({
+      themeId: String(r.theme_id), arrAtRisk: typeof r.arr_at_risk === 'number' ? r.arr_at_risk : null, rankByFrequency: Number(r.rank_by_frequency),
+    })),
+    flaggedOwners: (tables.owner_monitoring ?? []).filter((r) => Array.isArray(r.flags) && r.flags.length > 0).map((r) => String(r.owner)),
+  };
+}
+
+async function observedScale(conn: DuckDBConnection): Promise<{ min: number; max: number } | null> {
+  const reader = await conn.runAndReadAll('SELECT min(rating) AS lo, max(rating) AS hi FROM response_ratings WHERE isfinite(rating)');
+  const row = reader.getRowObjectsJson()[0] ?? {};
+  const lo = Number(row.lo);
+  const hi = Number(row.hi);
+  return row.lo !== null && row.hi !== null && hi > lo ? { min: lo, max: hi } : null;
+}

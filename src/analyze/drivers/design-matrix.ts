@@ -1,0 +1,95 @@
+/**
+ * The churn model's design: one presence column per theme mentioned negatively (and positively,
+ * when configured), NPS band (reference: passive), segment (reference: the most common), ARR band
+ * (reference: the most common known band) and tenure in years (missing tenure imputed with the
+ * mean, plus an indicator). The spec is built on the training units and applied unchanged to the
+ * accounts scored, so both matrices have the same columns.
+ */
+import { npsBand, type ChurnUnit, type NpsBand } from './churn-units.ts';
+import { compareText } from './compare-text.ts';
+
+export type DesignKind = 'theme-negative' | 'theme-positive' | 'nps-band' | 'segment' | 'arr-band' | 'tenure' | 'tenure-unknown';
+
+export interface DesignColumn {
+  readonly name: string;
+  readonly kind: DesignKind;
+  /** theme id, band or segment the column stands for */
+  readonly level: string;
+  /** the reference level it is compared with (categorical columns) */
+  readonly reference: string | null;
+  readonly value: (u: ChurnUnit) => number;
+}
+
+export interface DesignSpec {
+  readonly columns: readonly DesignColumn[];
+}
+
+export interface DesignOptions {
+  readonly themes: readonly string[];
+  readonly includePositive: boolean;
+  readonly arrBands: readonly number[];
+  readonly useTenure: boolean;
+}
+
+function compact(v: number): string {
+  if (v >= 1e6) return `${+(v / 1e6).toFixed(2)}M`;
+  if (v >= 1e3) return `${+(v / 1e3).toFixed(2)}k`;
+  return `${v}`;
+}
+
+/** ARR band label: 'under 25k', '25k-100k', ..., '500k and over'; 'unknown' without ARR. */
+export function arrBand(arr: number, bands: readonly number[]): string {
+  if (!Number.isFinite(arr)) return 'unknown';
+  const i = bands.findIndex((b) => arr < b);
+  if (i === 0) return `under ${compact(bands[0])}`;
+  if (i === -1) return `${compact(bands[bands.length - 1])} and over`;
+  return `${compact(bands[i - 1])}-${compact(bands[i])}`;
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0] ?? '';
+}
+
+export function buildDesignSpec(train: readonly ChurnUnit[], o: DesignOptions): DesignSpec {
+  const columns: DesignColumn[] = [];
+  for (const theme of o.themes) {
+    columns.push({ name: `theme:${theme}:negative`, kind: 'theme-negative', level: theme, reference: null, value: (u) => (u.negativeThemes.includes(theme) ? 1 : 0) });
+  }
+  if (o.includePositive) {
+    for (const theme of o.themes) {
+      columns.push({ name: `theme:${theme}:positive`, kind: 'theme-positive', level: theme, reference: null, value: (u) => (u.positiveThemes.includes(theme) ? 1 : 0) });
+    }
+  }
+  const bands: NpsBand[] = ['detractor', 'promoter', 'no_response'];
+  for (const band of bands) columns.push({ name: `nps_band:${band}`, kind: 'nps-band', level: band, reference: 'passive', value: (u) => (npsBand(u) === band ? 1 : 0) });
+  const segments = [...new Set(train.map((u) => u.segment))].sort(compareText);
+  const segmentRef = mostCommon(train.map((u) => u.segment));
+  for (const segment of segments.filter((s) => s !== segmentRef)) {
+    columns.push({ name: `segment:${segment}`, kind: 'segment', level: segment, reference: segmentRef, value: (u) => (u.segment === segment ? 1 : 0) });
+  }
+  const labels = [...o.arrBands.map((_, i) => arrBand(i === 0 ? 0 : o.arrBands[i - 1], o.arrBands)), arrBand(o.arrBands[o.arrBands.length - 1], o.arrBands), 'unknown'];
+  const known = train.map((u) => arrBand(u.arr, o.arrBands)).filter((b) => b !== 'unknown');
+  const bandRef = known.length > 0 ? mostCommon(known) : labels[0];
+  for (const label of labels.filter((l) => l !== bandRef)) {
+    columns.push({ name: `arr_band:${label}`, kind: 'arr-band', level: label, reference: bandRef, value: (u) => (arrBand(u.arr, o.arrBands) === label ? 1 : 0) });
+  }
+  if (o.useTenure) {
+    const known = train.filter((u) => Number.isFinite(u.tenureYears));
+    if (known.length > 0) {
+      const mean = known.reduce((s, u) => s + u.tenureYears, 0) / known.length;
+      columns.push({ name: 'tenure_years', kind: 'tenure', level: 'years', reference: null, value: (u) => (Number.isFinite(u.tenureYears) ? u.tenureYears : mean) });
+      columns.push({ name: 'tenure_unknown', kind: 'tenure-unknown', level: 'unknown', reference: null, value: (u) => (Number.isFinite(u.tenureYears) ? 0 : 1) });
+    }
+  }
+  return { columns };
+}
+
+/** Row-major n×k matrix of the spec's columns. */
+export function designMatrix(spec: DesignSpec, units: readonly ChurnUnit[]): Float64Array {
+  const k = spec.columns.length;
+  const x = new Float64Array(units.length * k);
+  units.forEach((u, i) => spec.columns.forEach((c, j) => (x[i * k + j] = c.value(u))));
+  return x;
+}
