@@ -17,6 +17,13 @@ describe('lexicon sentiment rules', () => {
     for (const t of ['conseillère très aimable', 'livraison rapide', 'nickel', 'génial']) expect(pol(t, 'fr')).toBeGreaterThan(0.2);
   });
 
+  it('keeps French stems from matching unrelated words', () => {
+    for (const t of ['le panneau solaire', 'un pirate', 'le volet roulant', 'les instructions', "l'ingénieur est venu", 'par défaut', 'la position'])
+      expect(scoreLexicon(t, 'fr').hits).toBe(0);
+    // and they do absorb inflections
+    for (const t of ['décevante', 'décevants', 'catastrophique', 'injoignables']) expect(pol(t, 'fr')).toBeLessThan(-0.3);
+  });
+
   it('flips and dampens negated terms', () => {
     expect(pol('the staff was helpful')).toBeGreaterThan(0);
     expect(pol('the staff was not helpful')).toBeLessThan(0);
