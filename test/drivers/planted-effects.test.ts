@@ -1,0 +1,93 @@
+/**
+ * The demo company's planted effects are recovered by the driver phase, with theme mentions taken
+ * from truth-mentions.csv (independent of classifier quality): billing_errors (rare, drives churn
+ * among high-ARR accounts) ranks first by ARR at risk while support_responsiveness (the most
+ * frequent complaint, no churn effect) ranks first by count and last by ARR at risk.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemo } from '../../src/demo/generate-demo.ts';
+import { openDatabase, type Database } from '../../src/db/open-database.ts';
+import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../../src/analyze/drivers/compute-drivers.ts';
+import { driversConfigSchema } from '../../src/analyze/drivers/drivers-config-schema.ts';
+import { settingsSchema } from '../../src/config/pipeline-schema.ts';
+import { THEMES } from '../../src/demo/theme-catalog.ts';
+import { loadDemo } from './load-demo.ts';
+
+let dir: string;
+let db: Database;
+let summary: DriversSummary;
+let truth: { drivers: { weights: Record<string, { weight: number }> } };
+
+const rows = async (sql: string): Promise<Record<string, unknown>[]> =>
+  (await db.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ecoute-drivers-'));
+  await generateDemo({ outDir: dir, seed: 42, scale: 0.2 });
+  truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as typeof truth;
+  db = await openDatabase();
+  await loadDemo(db.connection, dir);
+  summary = await computeDrivers(db.connection, {
+    asOf: '2026-10-31', seed: 7, settings: settingsSchema.parse({}),
+    config: driversConfigSchema.parse({ bootstrap_resamples: 200 }),
+    themeLabels: Object.fromEntries(THEMES.map((t) => [t.id, t.labels.en])),
+  });
+});
+
+afterAll(() => {
+  db?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('planted effects of the demo company', () => {
+  it('creates every driver table, nothing skipped', async () => {
+    expect(summary.skipped).toEqual([]);
+    for (const table of DRIVER_TABLES) expect(summary.rows[table], table).toBeGreaterThan(0);
+    const names = (await rows('SELECT table_name FROM duckdb_tables() WHERE NOT temporary')).map((r) => r.table_name);
+    for (const table of DRIVER_TABLES) expect(names).toContain(table);
+  });
+
+  it('ranks billing_errors first by ARR at risk and support_responsiveness first by frequency', async () => {
+    const ranking = await rows('SELECT theme_id, rank_by_arr_at_risk, rank_by_frequency, arr_at_risk, arr_at_risk_ci_low FROM dissatisfier_ranking');
+    const billing = ranking.find((r) => r.theme_id === 'billing_errors');
+    const support = ranking.find((r) => r.theme_id === 'support_responsiveness');
+    expect(Number(billing?.rank_by_arr_at_risk)).toBe(1);
+    expect(Number(support?.rank_by_frequency)).toBe(1);
+    expect(Number(billing?.rank_by_frequency)).toBeGreaterThan(1);
+    expect(Number(support?.rank_by_arr_at_risk)).toBeGreaterThanOrEqual(8);
+    // billing's attributable ARR at risk is clearly positive, support's interval covers 0 or is negative
+    expect(Number(billing?.arr_at_risk_ci_low)).toBeGreaterThan(0);
+    expect(Number(support?.arr_at_risk)).toBeLessThan(Number(billing?.arr_at_risk) / 2);
+    expect(summary.topDissatisfiers[0]?.themeId).toBe('billing_errors');
+  });
+
+  it('recovers the churn model: billing raises churn, detractors churn more than promoters', async () => {
+    const model = await rows("SELECT term, odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high FROM churn_model WHERE status = 'fitted'");
+    const or = (term: string): Record<string, unknown> | undefined => model.find((r) => r.term === term);
+    expect(Number(or('theme:billing_errors:negative')?.odds_ratio_ci_low)).toBeGreaterThan(1);
+    expect(Number(or('nps_band:detractor')?.odds_ratio)).toBeGreaterThan(1);
+    expect(Number(or('nps_band:promoter')?.odds_ratio)).toBeLessThan(1);
+    const roi = await rows('SELECT nps_category, churn_rate FROM roi_nps_categories');
+    const rate = (c: string): number => Number(roi.find((r) => r.nps_category === c)?.churn_rate);
+    expect(rate('detractor')).toBeGreaterThan(rate('passive'));
+    expect(rate('passive')).toBeGreaterThan(rate('promoter'));
+    const [scenario] = await rows('SELECT annual_revenue_gained, annual_revenue_gained_ci_low FROM roi_scenario');
+    expect(Number(scenario?.annual_revenue_gained_ci_low)).toBeGreaterThan(0);
+  });
+
+  it('recovers the key-driver order of the planted rating weights, every driver beating noise', async () => {
+    const weights = await rows("SELECT attribute, share_pct, significant FROM driver_weights WHERE method = 'shapley' AND status = 'analysed' ORDER BY share_pct DESC");
+    const planted = Object.entries(truth.drivers.weights).sort((a, b) => b[1].weight - a[1].weight).map(([name]) => name);
+    expect(weights.map((w) => w.attribute)).toEqual(planted);
+    expect(weights.every((w) => w.significant === true)).toBe(true);
+  });
+
+  it('support complaints cost the most NPS points (theme impact), with an interval excluding 0', async () => {
+    const impact = await rows("SELECT theme_id, impact, impact_ci_high FROM theme_impact WHERE dimension = 'overall' AND sentiment = 'negative' ORDER BY impact");
+    expect(impact[0]?.theme_id).toBe('support_responsiveness');
+    expect(Number(impact[0]?.impact_ci_high)).toBeLessThan(0);
+  });
+});
