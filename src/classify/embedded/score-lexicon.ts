@@ -11,7 +11,7 @@
 import type { Language } from '../classifier-types.ts';
 import { splitClauseSpans } from '../clauses/split-clauses.ts';
 import { lexiconFor, type CompiledLexicon } from './compile-lexicon.ts';
-import { EMOJI_OR_EMOTICON, emojiValence } from './emoji-lexicon.ts';
+import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
 
 export interface LexiconScore {
@@ -30,14 +30,10 @@ const ALPHA = 15;
 const NEGATED_POSITIVE = -0.74;
 const NEGATED_NEGATIVE = -0.5;
 const CAPS_FACTOR = 1.25;
-const EXCLAMATION_STEP = 0.292;
 const MEMO_LIMIT = 200_000;
 const NE = new Set(['ne', 'n']);
 const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
 const LIKE_NEUTRAL_BEFORE = new Set(['look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
-const RATING = /(?<![\d.,])(\d{1,2}(?:[.,]\d)?)\s*(?:\/|sur|out of)\s*(5|10|20)(?![\d])/gi;
-const STARS = /(?<![\d.,])([0-5](?:[.,]5)?)\s*(?:[ée]toiles?|stars?)(?![\p{L}])/giu;
-const MAY_HAVE_EMOJI = /[^\x00-\x7f]|[:;=<^xX_-][\-')(DPp/|\]\[@3_^]/;
 
 export function squash(sum: number): number {
   return sum / Math.sqrt(sum * sum + ALPHA);
@@ -103,13 +99,6 @@ function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number):
   return lex.negators.has(w);
 }
 
-interface ClauseSums {
-  sum: number;
-  positive: number;
-  negative: number;
-  hits: number;
-}
-
 function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean): ClauseSums {
   const { words, caps, breakBefore } = t;
   const out: ClauseSums = { sum: 0, positive: 0, negative: 0, hits: 0 };
@@ -161,38 +150,6 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
     i += term.len;
   }
   return out;
-}
-
-function addValence(out: ClauseSums, v: number): void {
-  out.sum += v;
-  if (v > 0) out.positive += v;
-  else out.negative += v;
-  out.hits++;
-}
-
-function addSymbols(text: string, out: ClauseSums): void {
-  if (MAY_HAVE_EMOJI.test(text)) {
-    for (const m of text.matchAll(EMOJI_OR_EMOTICON)) {
-      const v = emojiValence(m[0]);
-      if (v === 0) continue;
-      out.sum += v;
-      if (v > 0) out.positive += v;
-      else out.negative += v;
-      out.hits++;
-    }
-  }
-  if (/\d/.test(text)) {
-    for (const m of text.matchAll(RATING)) {
-      const ratio = Math.min(1, Number((m[1] as string).replace(',', '.')) / Number(m[2]));
-      addValence(out, (ratio - 0.5) * 6);
-    }
-    for (const m of text.matchAll(STARS)) addValence(out, (Number((m[1] as string).replace(',', '.')) / 5 - 0.5) * 6);
-  }
-  if (out.sum !== 0 && text.includes('!')) {
-    let bangs = 0;
-    for (let k = 0; k < text.length && bangs < 4; k++) if (text.charCodeAt(k) === 33) bangs++;
-    out.sum += Math.sign(out.sum) * EXCLAMATION_STEP * bangs;
-  }
 }
 
 /** Raw (unsquashed) sums of one clause. */
