@@ -1,0 +1,69 @@
+/**
+ * Every chart of a run in one language: spec (data as a named placeholder), all rows (with the
+ * dashboard's filter keys), and the static spec with the unfiltered rows inline — the one written
+ * to specs/ and drawn in the report. Charts the run cannot feed are listed in `omitted`.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_CATALOG, type ChartDefinition, type ChartFilters } from './chart-catalog.ts';
+import { CHART_MESSAGES, type ChartLang } from './chart-messages.ts';
+import { listColumns, loadChartRows } from './load-chart-rows.ts';
+import { withInlineData, withLocale, type ChartRow } from './spec-base.ts';
+import { createThemeLabeler, type ThemeLabels } from './theme-labels.ts';
+
+export interface BuiltChart {
+  readonly id: string;
+  readonly filters: ChartFilters;
+  /** spec with `data: { name: 'rows' }` */
+  readonly spec: TopLevelSpec;
+  /** every row, including per-period and per-segment slices */
+  readonly rows: readonly ChartRow[];
+  /** spec with the unfiltered rows (f_period = f_segment = 'all') inline, filter keys dropped */
+  readonly staticSpec: TopLevelSpec;
+}
+
+export interface OmittedChart {
+  readonly id: string;
+  readonly reason: string;
+}
+
+export interface ChartSet {
+  readonly lang: ChartLang;
+  readonly charts: readonly BuiltChart[];
+  readonly omitted: readonly OmittedChart[];
+}
+
+export const ALL = 'all';
+
+/** Rows of the unfiltered view, without the filter keys. */
+export function unfilteredRows(rows: readonly ChartRow[]): ChartRow[] {
+  return rows
+    .filter((r) => (r.f_period ?? ALL) === ALL && (r.f_segment ?? ALL) === ALL)
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'f_period' && k !== 'f_segment')));
+}
+
+export async function buildCharts(
+  conn: DuckDBConnection,
+  opts: { asOf: string; lang: ChartLang; themeLabels?: ThemeLabels; catalog?: readonly ChartDefinition[] },
+): Promise<ChartSet> {
+  const tables = await listColumns(conn);
+  const messages = CHART_MESSAGES[opts.lang];
+  const themeLabel = createThemeLabeler(opts.themeLabels, opts.lang);
+  const charts: BuiltChart[] = [];
+  const omitted: OmittedChart[] = [];
+  for (const def of opts.catalog ?? CHART_CATALOG) {
+    const loaded = await loadChartRows(conn, def, tables, { asOf: opts.asOf, themeLabel });
+    if (!loaded.ok) {
+      omitted.push({ id: def.id, reason: loaded.reason });
+      continue;
+    }
+    const spec = withLocale(def.build(messages), opts.lang);
+    const staticRows = unfilteredRows(loaded.rows);
+    if (staticRows.length === 0) {
+      omitted.push({ id: def.id, reason: 'no rows for the whole period and all segments' });
+      continue;
+    }
+    charts.push({ id: def.id, filters: def.filters, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
+  }
+  return { lang: opts.lang, charts, omitted };
+}

@@ -1,0 +1,100 @@
+/**
+ * The charts ecoute draws: for each, the tables and columns it needs, the SQL file that selects
+ * its rows, which dashboard filters apply to it, and its spec builder. A chart whose table or
+ * columns are missing from a run is omitted with a stated reason, never a crash.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartMessages } from './chart-messages.ts';
+import { buildNpsTrendSpec } from './specs/nps-trend-spec.ts';
+import { buildNpsByDimensionSpec } from './specs/nps-by-dimension-spec.ts';
+import { buildResponseRateSpec } from './specs/response-rate-spec.ts';
+import { buildThemeSentimentSpec } from './specs/theme-sentiment-spec.ts';
+import { buildSegmentThemeHeatmapSpec } from './specs/segment-theme-heatmap-spec.ts';
+import { buildThemeImpactSpec } from './specs/theme-impact-spec.ts';
+import { buildDriverQuadrantSpec } from './specs/driver-quadrant-spec.ts';
+import { buildDissatisfierRankingSpec } from './specs/dissatisfier-ranking-spec.ts';
+import { buildChurnLiftSpec } from './specs/churn-lift-spec.ts';
+
+export interface ChartFilters {
+  /** rows carry f_period ('all' | '<grain>:<period start>') */
+  readonly period: boolean;
+  /** rows carry f_segment ('all' | a segment) */
+  readonly segment: boolean;
+}
+
+export interface ChartDefinition {
+  /** kebab-case id: the spec file name and the dashboard anchor */
+  readonly id: string;
+  /** table → columns the query reads */
+  readonly requires: Readonly<Record<string, readonly string[]>>;
+  /** sql/charts/<query>.sql */
+  readonly query: string;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly filters: ChartFilters;
+  /** rows have theme_id, to be given a display label in field `theme` */
+  readonly labelsThemes: boolean;
+  build(m: ChartMessages): TopLevelSpec;
+}
+
+const METRIC_CELLS = { metric_cells: ['metric', 'grain', 'period', 'dimension', 'dimension_value', 'n', 'value', 'ci_low', 'ci_high', 'small_n'] };
+const MENTIONS = {
+  theme_mentions: ['response_id', 'theme_id', 'sentiment_label'],
+  responses: ['response_id', 'account_id', 'submitted_at'],
+  accounts: ['account_id', 'segment'],
+};
+
+function npsBy(dimension: string): ChartDefinition {
+  return {
+    id: `nps-by-${dimension.replaceAll('_', '-')}`,
+    requires: METRIC_CELLS,
+    query: 'charts/select-nps-by-dimension',
+    params: { dimension },
+    filters: { period: true, segment: false },
+    labelsThemes: false,
+    build: (m) => buildNpsByDimensionSpec(m.npsBy, m.dimensions[dimension] ?? dimension),
+  };
+}
+
+export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
+  {
+    id: 'nps-trend', requires: { metric_cells: [...METRIC_CELLS.metric_cells, 'moe', 'change', 'p_value', 'significant', 'period_complete'] },
+    query: 'charts/select-nps-trend', filters: { period: false, segment: true }, labelsThemes: false, build: (m) => buildNpsTrendSpec(m.npsTrend),
+  },
+  npsBy('segment'),
+  npsBy('region'),
+  npsBy('journey_stage'),
+  npsBy('owner'),
+  {
+    id: 'response-rate',
+    requires: { response_rates: ['grain', 'period', 'dimension', 'dimension_value', 'invitations', 'responses', 'rate', 'ci_low', 'ci_high', 'target', 'below_target', 'small_n'] },
+    query: 'charts/select-response-rate', filters: { period: false, segment: true }, labelsThemes: false, build: (m) => buildResponseRateSpec(m.responseRate),
+  },
+  {
+    id: 'theme-sentiment', requires: MENTIONS, query: 'charts/select-theme-sentiment',
+    filters: { period: true, segment: true }, labelsThemes: true, build: (m) => buildThemeSentimentSpec(m.themeSentiment),
+  },
+  {
+    id: 'segment-theme-heatmap', requires: { ...MENTIONS, verbatim_sentiment: ['response_id'] }, query: 'charts/select-segment-theme-heatmap',
+    filters: { period: true, segment: false }, labelsThemes: true, build: (m) => buildSegmentThemeHeatmapSpec(m.heatmap),
+  },
+  {
+    id: 'theme-impact',
+    requires: { theme_impact: ['dimension', 'dimension_value', 'theme_id', 'sentiment', 'impact', 'impact_ci_low', 'impact_ci_high', 'frequency', 'n_with', 'nps_with', 'nps_without', 'small_n'] },
+    query: 'charts/select-theme-impact', filters: { period: false, segment: true }, labelsThemes: true, build: (m) => buildThemeImpactSpec(m.themeImpact),
+  },
+  {
+    id: 'driver-quadrant',
+    requires: { driver_weights: ['method', 'attribute', 'status', 'share_pct', 'share_pct_ci_low', 'share_pct_ci_high', 'mean_rating', 'significant'] },
+    query: 'charts/select-driver-quadrant', filters: { period: false, segment: false }, labelsThemes: false, build: (m) => buildDriverQuadrantSpec(m.driverQuadrant),
+  },
+  {
+    id: 'dissatisfier-ranking',
+    requires: { dissatisfier_ranking: ['theme_id', 'arr_at_risk', 'arr_at_risk_ci_low', 'arr_at_risk_ci_high', 'rank_by_arr_at_risk', 'negative_mentions', 'rank_by_frequency'] },
+    query: 'charts/select-dissatisfier-ranking', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildDissatisfierRankingSpec(m.dissatisfiers),
+  },
+  {
+    id: 'churn-lift',
+    requires: { churn_theme_lift: ['theme_id', 'sentiment', 'lift', 'lift_ci_low', 'lift_ci_high', 'churn_rate_with', 'churn_rate_without', 'accounts_with', 'p_value'] },
+    query: 'charts/select-churn-lift', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildChurnLiftSpec(m.churnLift),
+  },
+]);

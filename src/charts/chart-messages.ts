@@ -1,0 +1,104 @@
+/**
+ * Every word a chart shows, in English and French: titles, axis titles, legend labels.
+ * Spec builders take one language's texts and never hard-code wording, so a test compares
+ * against these messages rather than copied strings.
+ */
+export type ChartLang = 'en' | 'fr';
+
+export interface ChartMessages {
+  readonly npsTrend: { title: string; subtitle: string; period: string; nps: string; band: string; rise: string; fall: string; change: string; n: string; smallN: string };
+  readonly npsBy: { title: (dimension: string) => string; subtitle: string; nps: string; n: string; suppressed: string };
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly responseRate: { title: string; subtitle: string; period: string; rate: string; target: string; invitations: string; responses: string; belowTarget: string; onTarget: string };
+  readonly themeSentiment: { title: string; subtitle: string; share: string; theme: string; sentiment: string; mentions: string; labels: Readonly<Record<'negative' | 'neutral' | 'positive', string>> };
+  readonly heatmap: { title: string; subtitle: string; segment: string; theme: string; negativeRate: string; mentionRate: string; commented: string };
+  readonly themeImpact: { title: string; subtitle: string; impact: string; theme: string; frequency: string; npsWith: string; npsWithout: string; n: string };
+  readonly driverQuadrant: { title: string; subtitle: string; importance: string; performance: string; driver: string; significant: string; notSignificant: string; quadrants: readonly [string, string, string, string] };
+  readonly dissatisfiers: { title: string; subtitle: string; arrAtRisk: string; mentions: string; byArr: string; byFrequency: string; rank: string; theme: string };
+  readonly churnLift: { title: string; subtitle: string; lift: string; theme: string; churnWith: string; churnWithout: string; accounts: string; pValue: string };
+}
+
+export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
+  en: {
+    npsTrend: {
+      title: 'NPS trend', subtitle: 'Shaded band: 95 % margin of error. Triangles: statistically significant change from the previous period.',
+      period: 'Period', nps: 'NPS', band: '95 % CI', rise: 'Significant rise', fall: 'Significant fall', change: 'Change', n: 'Responses', smallN: 'Small sample',
+    },
+    npsBy: {
+      title: (d) => `NPS by ${d}`, subtitle: 'Bars: NPS with 95 % CI. Cells below the minimum sample size are suppressed.',
+      nps: 'NPS', n: 'Responses', suppressed: 'suppressed (small n)',
+    },
+    dimensions: { segment: 'segment', region: 'region', journey_stage: 'journey stage', owner: 'owner', touchpoint: 'touchpoint', channel: 'channel' },
+    responseRate: {
+      title: 'Response rate vs target', subtitle: 'Shaded band: 95 % CI. Dashed line: target.', period: 'Period', rate: 'Response rate', target: 'Target',
+      invitations: 'Invitations', responses: 'Responses', belowTarget: 'Below target', onTarget: 'On target',
+    },
+    themeSentiment: {
+      title: 'Sentiment of mentions per theme', subtitle: 'Share of each theme’s mentions; negative to the left of zero, positive to the right.',
+      share: 'Share of mentions', theme: 'Theme', sentiment: 'Sentiment', mentions: 'Mentions',
+      labels: { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' },
+    },
+    heatmap: {
+      title: 'Negative mentions by segment and theme', subtitle: 'Share of a segment’s commented responses with a negative mention of the theme.',
+      segment: 'Segment', theme: 'Theme', negativeRate: 'Negative mention rate', mentionRate: 'Mention rate', commented: 'Commented responses',
+    },
+    themeImpact: {
+      title: 'Theme impact on NPS', subtitle: 'NPS points the theme costs or adds (NPS − NPS without the theme), 95 % bootstrap CI.',
+      impact: 'Impact on NPS (points)', theme: 'Theme', frequency: 'Share of responses', npsWith: 'NPS with theme', npsWithout: 'NPS without theme', n: 'Responses mentioning',
+    },
+    driverQuadrant: {
+      title: 'Importance vs performance of drivers', subtitle: 'Importance: share of explained NPS variance (relative weights). Performance: mean rating.',
+      importance: 'Importance (share of R²)', performance: 'Performance (mean rating)', driver: 'Driver', significant: 'Beats noise', notSignificant: 'Not above noise',
+      quadrants: ['Fix first', 'Keep up', 'Low priority', 'Possible overkill'],
+    },
+    dissatisfiers: {
+      title: 'Dissatisfiers: ARR at risk vs frequency', subtitle: 'Left: ARR at risk attributable to the theme (95 % CI). Right: the same themes ranked by number of mentions.',
+      arrAtRisk: 'ARR at risk', mentions: 'Mentions', byArr: 'Ranked by ARR at risk', byFrequency: 'Ranked by frequency', rank: 'Rank', theme: 'Theme',
+    },
+    churnLift: {
+      title: 'Churn lift per theme', subtitle: 'Churn rate of accounts mentioning the theme ÷ churn rate of the others, 95 % CI. Right of 1: more churn.',
+      lift: 'Churn lift (×)', theme: 'Theme', churnWith: 'Churn rate, mentioning', churnWithout: 'Churn rate, not mentioning', accounts: 'Accounts mentioning', pValue: 'p-value',
+    },
+  },
+  fr: {
+    npsTrend: {
+      title: 'Évolution du NPS', subtitle: 'Bande : marge d’erreur à 95 %. Triangles : variation statistiquement significative par rapport à la période précédente.',
+      period: 'Période', nps: 'NPS', band: 'IC 95 %', rise: 'Hausse significative', fall: 'Baisse significative', change: 'Variation', n: 'Réponses', smallN: 'Petit échantillon',
+    },
+    npsBy: {
+      title: (d) => `NPS par ${d}`, subtitle: 'Barres : NPS avec IC à 95 %. Les cellules sous la taille minimale d’échantillon sont masquées.',
+      nps: 'NPS', n: 'Réponses', suppressed: 'masqué (petit n)',
+    },
+    dimensions: { segment: 'segment', region: 'région', journey_stage: 'étape du parcours', owner: 'responsable', touchpoint: 'point de contact', channel: 'canal' },
+    responseRate: {
+      title: 'Taux de réponse et objectif', subtitle: 'Bande : IC à 95 %. Pointillés : objectif.', period: 'Période', rate: 'Taux de réponse', target: 'Objectif',
+      invitations: 'Invitations', responses: 'Réponses', belowTarget: 'Sous l’objectif', onTarget: 'Objectif atteint',
+    },
+    themeSentiment: {
+      title: 'Tonalité des mentions par thème', subtitle: 'Part des mentions de chaque thème ; négatif à gauche de zéro, positif à droite.',
+      share: 'Part des mentions', theme: 'Thème', sentiment: 'Tonalité', mentions: 'Mentions',
+      labels: { negative: 'Négatif', neutral: 'Neutre', positive: 'Positif' },
+    },
+    heatmap: {
+      title: 'Mentions négatives par segment et thème', subtitle: 'Part des réponses commentées du segment avec une mention négative du thème.',
+      segment: 'Segment', theme: 'Thème', negativeRate: 'Taux de mentions négatives', mentionRate: 'Taux de mention', commented: 'Réponses commentées',
+    },
+    themeImpact: {
+      title: 'Impact des thèmes sur le NPS', subtitle: 'Points de NPS que le thème coûte ou apporte (NPS − NPS sans le thème), IC bootstrap à 95 %.',
+      impact: 'Impact sur le NPS (points)', theme: 'Thème', frequency: 'Part des réponses', npsWith: 'NPS avec le thème', npsWithout: 'NPS sans le thème', n: 'Réponses le mentionnant',
+    },
+    driverQuadrant: {
+      title: 'Importance et performance des leviers', subtitle: 'Importance : part de la variance du NPS expliquée (poids relatifs). Performance : note moyenne.',
+      importance: 'Importance (part du R²)', performance: 'Performance (note moyenne)', driver: 'Levier', significant: 'Au-dessus du bruit', notSignificant: 'Pas au-dessus du bruit',
+      quadrants: ['À corriger en priorité', 'À maintenir', 'Faible priorité', 'Effort peut-être excessif'],
+    },
+    dissatisfiers: {
+      title: 'Irritants : ARR à risque et fréquence', subtitle: 'À gauche : ARR à risque attribuable au thème (IC à 95 %). À droite : les mêmes thèmes classés par nombre de mentions.',
+      arrAtRisk: 'ARR à risque', mentions: 'Mentions', byArr: 'Classés par ARR à risque', byFrequency: 'Classés par fréquence', rank: 'Rang', theme: 'Thème',
+    },
+    churnLift: {
+      title: 'Sur-risque d’attrition par thème', subtitle: 'Taux d’attrition des comptes qui mentionnent le thème ÷ celui des autres, IC à 95 %. À droite de 1 : plus d’attrition.',
+      lift: 'Sur-risque d’attrition (×)', theme: 'Thème', churnWith: 'Attrition, comptes le mentionnant', churnWithout: 'Attrition, autres comptes', accounts: 'Comptes le mentionnant', pValue: 'p-valeur',
+    },
+  },
+};

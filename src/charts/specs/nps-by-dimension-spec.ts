@@ -1,0 +1,60 @@
+/**
+ * NPS per value of one dimension (segment, region, journey stage, owner) as horizontal bars with
+ * 95 % CI whiskers and the sample size printed beside each bar. Small cells arrive with nps NULL
+ * (suppressed inside DuckDB) and are listed with their n and the word "suppressed" instead of a bar.
+ * Rows (sql/charts/select-nps-by-dimension.sql): group, n, nps, ci_low, ci_high, small_n.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartMessages } from '../chart-messages.ts';
+import { CHART_WIDTH, COLORS, exprString, specHead } from '../spec-base.ts';
+
+export function buildNpsByDimensionSpec(m: ChartMessages['npsBy'], dimensionLabel: string): TopLevelSpec {
+  const title = m.title(dimensionLabel);
+  const y = {
+    field: 'group', type: 'nominal', title: null,
+    sort: { field: 'sort_value', op: 'max', order: 'descending' }, axis: { labelLimit: 160 },
+  } as const;
+  const tooltip = [
+    { field: 'group', type: 'nominal', title: dimensionLabel },
+    { field: 'nps', type: 'quantitative', title: m.nps, format: '.1f' },
+    { field: 'ci_low', type: 'quantitative', title: 'CI −', format: '.1f' },
+    { field: 'ci_high', type: 'quantitative', title: 'CI +', format: '.1f' },
+    { field: 'n', type: 'quantitative', title: m.n, format: ',d' },
+  ] as const;
+  return {
+    ...specHead({ title, subtitle: m.subtitle }),
+    width: CHART_WIDTH - 240,
+    height: { step: 20 },
+    transform: [
+      { calculate: 'datum.nps === null ? -1000 : datum.nps', as: 'sort_value' },
+      { calculate: `datum.nps === null ? 'n = ' + datum.n + ', ' + ${exprString(m.suppressed)} : 'n = ' + format(datum.n, ',d')`, as: 'n_label' },
+    ],
+    encoding: { y },
+    layer: [
+      {
+        transform: [{ filter: 'datum.nps !== null' }],
+        mark: { type: 'bar', color: COLORS.main, opacity: 0.85, height: { band: 0.7 } },
+        encoding: {
+          x: { field: 'nps', type: 'quantitative', title: m.nps, scale: { domain: [-100, 100] } },
+          tooltip: [...tooltip],
+        },
+      },
+      {
+        transform: [{ filter: 'datum.nps !== null' }],
+        mark: { type: 'rule', color: '#222222' },
+        encoding: { x: { field: 'ci_low', type: 'quantitative' }, x2: { field: 'ci_high' } },
+      },
+      {
+        transform: [{ filter: 'datum.nps !== null' }],
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: COLORS.muted },
+        encoding: { x: { datum: 100, type: 'quantitative' }, text: { field: 'n_label', type: 'nominal' } },
+      },
+      {
+        transform: [{ filter: 'datum.nps === null' }],
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, fontStyle: 'italic', color: COLORS.muted },
+        encoding: { x: { datum: -100, type: 'quantitative' }, text: { field: 'n_label', type: 'nominal' } },
+      },
+      { mark: { type: 'rule', color: '#666666' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+    ],
+  };
+}
