@@ -3,7 +3,8 @@
  *
  * 1. Full run: `count` responses (default 20,000; ~15 % duplicate texts, as real exports have)
  *    classified by the embedded engine with a 6-theme taxonomy into an empty cache.
- * 2. Nightly rerun: 1 % new responses are added; only their texts are classified.
+ * 2. Nightly reruns: three times, 1 % new responses are added; only their texts are classified
+ *    and their rows appended to the output tables (median of the three reported).
  * Prints both times (whole classifyResponses call: staging, classification, output tables) and
  * their ratio; the goal is a rerun ≤ 5 % of the full run.
  */
@@ -15,6 +16,7 @@ import { resolveEngines } from '../src/classify/registry.ts';
 import { classifyResponses } from '../src/classify/pipeline/classify-responses.ts';
 import { createRng, type Rng } from '../src/util/random.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { cpus, loadavg } from 'node:os';
 
 const COUNT = Number(process.argv[2] ?? 20_000);
 
@@ -69,11 +71,18 @@ let t0 = performance.now();
 const full = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true, batchSize: 512 });
 const fullMs = performance.now() - t0;
 
+// three nightly reruns, each adding 1 % new responses (later ids, as a daily export has); median reported
 const fresh = Math.max(1, Math.round(COUNT * 0.01));
-await insertResponses(conn, COUNT, COUNT + fresh, rng);
-t0 = performance.now();
-const rerun = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true, batchSize: 512 });
-const rerunMs = performance.now() - t0;
+const reruns: Array<{ ms: number; r: typeof full }> = [];
+for (let night = 0; night < 3; night++) {
+  const from = COUNT + night * fresh;
+  await insertResponses(conn, from, from + fresh, rng);
+  t0 = performance.now();
+  const r = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true, batchSize: 512 });
+  reruns.push({ ms: performance.now() - t0, r });
+}
+reruns.sort((a, b) => a.ms - b.ms);
+const { ms: rerunMs, r: rerun } = reruns[1]!;
 
 t0 = performance.now();
 const noop = await classifyResponses(conn, { engines, taxonomyVersion: taxonomy.version, quiet: true });
@@ -84,6 +93,6 @@ const row = (name: string, ms: number, r: typeof full): string =>
   `${name.padEnd(22)} ${ms.toFixed(0).padStart(8)} ms  distinct ${String(r.distinctTexts).padStart(7)}  cached ${String(r.cachedHits).padStart(7)}  new ${String(r.newlyClassified).padStart(7)}  ${r.rate.toFixed(0).padStart(6)} texts/s`;
 console.log(`classifyResponses on ${COUNT} responses (${engines.sentiment.info.description}; topics: ${engines.topics?.info.model})`);
 console.log(row('full run', fullMs, full));
-console.log(row(`rerun (+${fresh} new, 1 %)`, rerunMs, rerun));
+console.log(row(`rerun (+${fresh} new, 1 %)`, rerunMs, rerun) + `  output tables ${rerun.outputTables}; 3 nights: ${reruns.map((x) => x.ms.toFixed(0)).sort((a, b) => Number(a) - Number(b)).join('/')} ms`);
 console.log(row('rerun (nothing new)', noopMs, noop));
-console.log(`rerun / full = ${((rerunMs / fullMs) * 100).toFixed(2)} % (goal ≤ 5 %)`);
+console.log(`rerun / full = ${((rerunMs / fullMs) * 100).toFixed(2)} % (goal ≤ 5 %); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);

@@ -101,6 +101,41 @@ describe('classifyResponses (incremental cache)', () => {
     expect(r.mentionRows).toBe(5);
   });
 
+  it('appends to the output tables for a nightly load of later ids, with the rows and order of a rebuild', async () => {
+    const run = async () => {
+      const c = countingClassifier();
+      return classifyResponses(db.connection, { engines: c.engines, classify: c.classify, taxonomyVersion: '1', quiet: true });
+    };
+    const physical = async () => [
+      await rows(db, 'SELECT * FROM verbatim_sentiment'), // no ORDER BY: the stored order
+      await rows(db, 'SELECT * FROM theme_mentions'),
+    ];
+    expect((await run()).outputTables).toBe('rebuilt');
+    expect((await run()).outputTables).toBe('unchanged');
+    await loadResponses(db.connection, [
+      { id: 'r7', verbatim: 'Le prix, le support, tout est bien' },
+      { id: 'r8', verbatim: 'Great service' },
+    ]);
+    const appended = await run();
+    expect(appended).toMatchObject({ outputTables: 'appended', newlyClassified: 1, sentimentRows: 6 });
+    const afterAppend = await physical();
+    await db.connection.run('DELETE FROM classify_output_meta'); // force the next run to rebuild
+    expect((await run()).outputTables).toBe('rebuilt');
+    expect(await physical()).toEqual(afterAppend);
+
+    await loadResponses(db.connection, [{ id: 'r0', verbatim: 'An earlier id: service' }]);
+    expect((await run()).outputTables).toBe('rebuilt');
+    await db.connection.run("UPDATE responses SET verbatim = 'The price changed' WHERE response_id = 'r8'");
+    expect((await run()).outputTables).toBe('rebuilt');
+    await db.connection.run("DELETE FROM responses WHERE response_id = 'r7'");
+    const afterDelete = await run();
+    expect(afterDelete.outputTables).toBe('rebuilt');
+    expect(await rows(db, "SELECT count(*)::INTEGER AS n FROM theme_mentions WHERE response_id = 'r7'")).toEqual([{ n: 0 }]);
+    const bump = countingClassifier();
+    const bumped = await classifyResponses(db.connection, { engines: bump.engines, classify: bump.classify, taxonomyVersion: '2', quiet: true });
+    expect(bumped.outputTables).toBe('rebuilt');
+  });
+
   it('draws progress on a TTY', async () => {
     const c = countingClassifier();
     const chunks: string[] = [];

@@ -2,6 +2,7 @@
  * Classifies the verbatims of the `responses` table incrementally and (re)builds the output tables.
  *
  *   responses.verbatim ─▶ classification_cache (only new or changed texts are classified)
+ *                      ─▶ (rebuilt, or appended to when responses were only added)
  *                      ─▶ verbatim_sentiment (response_id, language, sentiment_label, polarity, confidence, engine, model, revision)
  *                      ─▶ theme_mentions (response_id, theme_id, clause_text, clause_start, clause_end, match_score, sentiment_label, polarity, engine, model)
  *
@@ -15,7 +16,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EngineInfo } from '../classifier-types.ts';
 import { runSqlFile, querySqlFile } from '../../db/sql-file.ts';
-import { buildCacheKey, cacheKeyParams, engineInfos, type CacheKey, type ClassifyEngines } from './cache-key.ts';
+import { updateOutputTables, type OutputUpdate } from './update-output-tables.ts';
+import { buildCacheKey, engineInfos, type CacheKey, type ClassifyEngines } from './cache-key.ts';
 import { classifyIntoCache, type ClassifyBatch, type CacheRunCounts } from './classify-into-cache.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 
@@ -35,6 +37,8 @@ export interface ClassifyResponsesOptions {
 export interface ClassifyResponsesResult extends CacheRunCounts {
   readonly key: CacheKey;
   readonly engines: readonly EngineInfo[];
+  /** how the output tables were brought up to date (see update-output-tables.ts) */
+  readonly outputTables: OutputUpdate;
   /** rows written to verbatim_sentiment / theme_mentions */
   readonly sentimentRows: number;
   readonly mentionRows: number;
@@ -59,20 +63,17 @@ export async function classifyResponses(conn: DuckDBConnection, opts: ClassifyRe
     progressOutput: opts.progressOutput,
     clock: opts.clock,
   });
-  const s = opts.engines.sentiment.info;
-  const t = opts.engines.topics?.info ?? s;
-  await runSqlFile(conn, 'classify/build-verbatim-sentiment', {
-    ...cacheKeyParams(key),
-    sentiment_engine: s.engine,
-    sentiment_model: s.model,
-    sentiment_revision: s.revision,
+  const outputTables = await updateOutputTables(conn, {
+    key,
+    sentiment: opts.engines.sentiment.info,
+    topics: opts.engines.topics?.info ?? opts.engines.sentiment.info,
   });
-  await runSqlFile(conn, 'classify/build-theme-mentions', { ...cacheKeyParams(key), topic_engine: t.engine, topic_model: t.model });
   const [rows] = await querySqlFile(conn, 'classify/count-output-rows');
   return {
     ...counts,
     key,
     engines: engineInfos(opts.engines),
+    outputTables,
     sentimentRows: Number(rows?.sentiment_rows ?? 0),
     mentionRows: Number(rows?.mention_rows ?? 0),
   };

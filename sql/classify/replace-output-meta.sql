@@ -1,0 +1,1 @@
+DELETE FROM classify_output_meta;
