@@ -49,6 +49,12 @@ describe('lexicon sentiment rules', () => {
     expect(pol("j'aime vraiment", 'fr')).toBeGreaterThan(0);
   });
 
+  it('reads counterfactuals as what is missing', () => {
+    expect(pol('it would have been perfect with pockets')).toBeLessThan(0);
+    expect(pol('ça aurait été parfait avec des poches', 'fr')).toBeLessThan(0);
+    expect(pol('I wanted to love this dress')).toBeLessThan(0);
+  });
+
   it('does not let negation cross punctuation', () => {
     expect(pol('No. Great service')).toBeGreaterThan(0);
   });

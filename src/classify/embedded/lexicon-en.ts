@@ -47,6 +47,8 @@ positive 1.5, negative -1.5, competent 1.8, accurate 1.2, knowledgable 1.8, exce
 fastest 1.5, quickest 1.5, easiest 1.5, nicest 2.0, friendliest 2.2, cheers 1.0, brill 2.5, fab 2.5, first class 2.5,
 top class 2.5, second to none 2.8, on the ball 2.0, infuriating -2.8, infuriated -2.8, livid -3.0, fuming -2.8,
 gutted -2.5, shambles -2.8, shambolic -2.8, cowboys -2.0, poorest -2.2, unbearable -2.8, incomplete -1.5,
+wanted to love -2.0, wanted to like -1.8, really wanted to -1.0, high hopes -1.5, had such high hopes -2.2,
+was hoping -1.0, were hoping -1.0, i wish -1.0, looked nothing like -2.0, nothing like the picture -2.0,
 not understand -1.0, not make sense -1.5, makes no sense -1.8, well 0.8, went well 1.8, painless 2.0, straightforward 1.5, hassle free 2.2, effortless 2.0, blessing 2.0,
 # --- neutral phrases: consume words that would otherwise score ("as well", "kind regards", "looks like")
 as well 0, as well as 0, pretty much 0, feel like 0, feels like 0, felt like 0, looks like 0, would like 0,

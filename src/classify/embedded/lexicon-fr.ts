@@ -44,7 +44,7 @@ agréables 2.2, vrai bonheur 3.0, que du bonheur 3.0, que du bon 2.5, à recomma
 bien joué 2.0, bien écrit 2.0, bien réalisé 2.0, bien interprété* 2.0, prenant* 1.8, haletant* 2.2,
 excitant* 2.0, palpitant* 2.3, savoureu* 2.2, jubilatoire* 2.5, rafraîchissant* 2.0, poignant* 2.0, magique* 2.5,
 délicieu* 2.5, souriant* 2.0, avec le sourire 2.0, pro 1.5, sérieux 1.5, sérieuse 1.5, ponctuel* 1.5,
-positif 1.2, positive 1.2, positifs 1.2, positives 1.2, rien à reprocher 2.5, aucun reproche 2.2, zéro souci 1.8, zéro problème 1.8, humour 1.0, charmant* 2.0,
+positif 1.2, positive 1.2, positifs 1.2, positives 1.2, j espérais -1.0, dommage que -1.5, rien à reprocher 2.5, aucun reproche 2.2, zéro souci 1.8, zéro problème 1.8, humour 1.0, charmant* 2.0,
 grande classe 2.5, la classe 1.5, mérite 1.0, réalisme 1.0, inventi* 1.5, ingénieux 2.0, ingénieuse 2.0, astucieu* 2.0,
 accroch* 1.5, accro 2.0, accros 2.0, préféré* 2.0, préfère 1.0, talentueu* 2.5, talent 1.5, talents 1.5, marquant* 2.0,
 instructif 1.5, instructive 1.5, subtil* 1.5, délirant* 1.8, joie 2.5, réjoui* 2.2, enthousias* 2.0, impressionn* 2.3, fascin* 2.5,

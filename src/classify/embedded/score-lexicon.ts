@@ -32,6 +32,8 @@ const NEGATED_NEGATIVE = -0.5;
 const CAPS_FACTOR = 1.25;
 const MEMO_LIMIT = 200_000;
 const NE = new Set(['ne', 'n']);
+const COUNTERFACTUAL_EN = new Set(['would', 'could', 'should', 'might']);
+const COUNTERFACTUAL_FR = new Set(['aurait', 'aurais', 'auraient', 'aurions', 'auriez']);
 const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
 const LIKE_NEUTRAL_BEFORE = new Set(['look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
 
@@ -92,6 +94,10 @@ function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number):
   if (w === 'plus') return NE.has(words[j - 1] ?? '') || NE.has(words[j - 2] ?? '');
   if (w === 'peu') return !['un', 'a', 'tres', 'si'].includes(words[j - 1] ?? '');
   if (w === 'not' && words[j + 1] === 'only') return false;
+  // counterfactuals: "would have been perfect", "aurait été parfait", "aurait pu être bien" describe what is missing
+  if (w === 'been') return words[j - 1] === 'have' && COUNTERFACTUAL_EN.has(words[j - 2] ?? '');
+  if (w === 'ete') return COUNTERFACTUAL_FR.has(words[j - 1] ?? '');
+  if (w === 'etre') return words[j - 1] === 'pu' && COUNTERFACTUAL_FR.has(words[j - 2] ?? '');
   if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
   // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
   if (w === 'moins') return !['au', 'du', 'ou', 'a'].includes(words[j - 1] ?? '');
