@@ -12,6 +12,7 @@ import { printResult, stdoutOutput, type Output } from './print-result.ts';
 import { formatRun } from './format-run.ts';
 import { formatValidate, formatDemo } from './format-misc.ts';
 import { parseAsOf, parseSeed, todayUtc } from './parse-args.ts';
+import { addVerbatimCommands } from './verbatim-commands.ts';
 
 interface JsonFlag {
   json?: boolean;
@@ -54,6 +55,7 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
       if (!result.ok) process.exitCode = 1;
     });
 
+  addVerbatimCommands(program, out);
   return program;
 }
 
@@ -72,7 +74,8 @@ export async function main(argv: readonly string[], out: Output = stdoutOutput, 
       err(`error: ${e.message}`);
       return e.exitCode;
     }
-    err(`error: ${(e as Error).stack ?? String(e)}`);
+    const error = e instanceof Error ? e : new Error(String(e));
+    err(`error: ${process.env.ECOUTE_DEBUG ? (error.stack ?? error.message) : error.message}`);
     return 1;
   }
 }

@@ -18,3 +18,18 @@ export function parseSeed(value: string): number {
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+export const parseEngine = (v: string): 'embedded' | 'transformer' => oneOf('--engine', v, ['embedded', 'transformer'] as const);
+export const parseFallback = (v: string): 'embedded' | 'fail' => oneOf('--fallback', v, ['embedded', 'fail'] as const);
+export const parseTask = (v: string): 'sentiment' | 'topics' => oneOf('--task', v, ['sentiment', 'topics'] as const);
+
+export function parsePositiveInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
