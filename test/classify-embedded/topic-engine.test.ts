@@ -42,6 +42,9 @@ describe('createEmbeddedTopicEngine', () => {
       expect(f.score).toBeLessThanOrEqual(1);
     }
     expect(await themesOf('I moved house in March', 'en')).toEqual([]);
+    // opinion words alone are not topics, even when a theme example contains them
+    const withOpinionExample = createEmbeddedTopicEngine({ ...TAXONOMY, themes: TAXONOMY.themes.map((t) => (t.id === 'product' ? { ...t, examples: ['good product quality'] } : t)) });
+    expect((await withOpinionExample.matchThemes(['All good', 'great, thanks!'], ['en', 'en'])).flat()).toEqual([]);
     expect(await themesOf('', 'en')).toEqual([]);
   });
 

@@ -114,6 +114,16 @@ export function isLexiconWord(language: 'en' | 'fr', word: string): boolean {
   return false;
 }
 
+/** Is a folded word a clear opinion word (|valence| ≥ 1 as a word or stem) in French or English? */
+export function isOpinionWord(word: string): boolean {
+  for (const l of [COMPILED.en, COMPILED.fr]) {
+    let v = l.words.get(word);
+    if (v === undefined) for (const len of l.stemLengths) if (len <= word.length && (v = l.stems.get(word.slice(0, len))) !== undefined) break;
+    if (v !== undefined && Math.abs(v) >= 1) return true;
+  }
+  return false;
+}
+
 /** Number of entries (words + stems + phrases) per language, for reports and tests. */
 export function lexiconSize(language: 'en' | 'fr'): number {
   const l = COMPILED[language];

@@ -5,6 +5,7 @@
  */
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
+import { isOpinionWord } from './compile-lexicon.ts';
 import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 
@@ -52,6 +53,24 @@ export function contentWords(text: string): string[] {
 /** Drop stopwords and one-letter words from folded words. */
 export function keepContentWords(words: readonly string[]): string[] {
   return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
+}
+
+const opinionMemo = new Map<string, boolean>();
+
+/**
+ * Words that say what a clause is about: content words minus clear opinion words, so that
+ * "all good" is not similar to the example "good product quality" (opinions are not topics).
+ */
+export function topicalWords(content: readonly string[]): string[] {
+  return content.filter((w) => {
+    let known = opinionMemo.get(w);
+    if (known === undefined) {
+      known = isOpinionWord(w);
+      if (opinionMemo.size > 100_000) opinionMemo.clear();
+      opinionMemo.set(w, known);
+    }
+    return !known;
+  });
 }
 
 /** Char trigrams of the content words (each word padded with spaces), with counts. */
@@ -107,7 +126,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       }
     }
     for (const text of [...t.examples, t.description ?? '', t.labels.en ?? '', t.labels.fr ?? '']) {
-      const words = contentWords(text);
+      const words = topicalWords(contentWords(text));
       if (words.length > 0) docs.push({ theme, counts: trigramCounts(words) });
     }
   });

@@ -1,12 +1,12 @@
 /**
  * Theme scores of one clause against a compiled taxonomy, each in [0, 1]:
  *   keyword / phrase / stem hit → 0.9 (+0.03 per extra hit), all label words present → 0.85,
- *   part of a multi-word label → 0.35, combined by noisy-or with the best char-trigram TF-IDF cosine
+ *   part of a multi-word label → 0.35, combined by noisy-or with the best char-trigram TF-IDF cosine (opinion words left out)
  *   to the theme's examples / description / labels (counted from 0.2, reaching 1 at cosine 0.8).
  * Keywords and labels of the clause's language are used ('other': both languages).
  */
 import type { Language } from '../classifier-types.ts';
-import { keepContentWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern } from './compile-taxonomy.ts';
+import { keepContentWords, topicalWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern } from './compile-taxonomy.ts';
 import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 
@@ -68,8 +68,10 @@ export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Lan
     const s = found === l.stems.length ? LABEL_SCORE : found > 0 ? PARTIAL_LABEL_SCORE : 0;
     if (s > (scores[l.theme] as number)) scores[l.theme] = s;
   }
-  // TF-IDF cosine of the clause's trigrams with each theme document
-  const counts = trigramCounts(content);
+  // TF-IDF cosine of the clause's topical trigrams with each theme document
+  const topical = topicalWords(content);
+  if (topical.length === 0) return scores;
+  const counts = trigramCounts(topical);
   const dots = new Map<number, number>();
   let norm = 0;
   for (const [g, c] of counts) {
