@@ -2,8 +2,8 @@
  * Reads one CSV file into a staging table with DuckDB's reader, keeping every record's physical line:
  * the rejects go to `stg_rejects` at the line an editor shows, the accepted records get line shifts
  * (`stg_line_shifts`). A quote opened and never closed makes the reader swallow the rest of the file as
- * one rejected record; the lines after that record's first line are read again (as a new segment) so one
- * stray quote costs one row, not the rest of the export.
+ * one rejected record, and a stray quote swallows lines up to the next quote; in both cases the lines after
+ * that record's first line are read again (as a new segment) so one stray quote costs one row, not the lines after it.
  */
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,8 +35,9 @@ async function count(conn: DuckDBConnection, sql: string, params: Record<string,
   return Number(reader.getRows()[0]?.[0] ?? 0);
 }
 
-async function copyFrom(path: string, startByte: number, target: string): Promise<string> {
-  await streamPipeline(createReadStream(path, { start: startByte }), createWriteStream(target));
+/** Copies bytes [start, end) of a file (to its end when `end` is undefined). */
+async function copyRange(path: string, start: number, end: number | undefined, target: string): Promise<string> {
+  await streamPipeline(createReadStream(path, end === undefined ? { start } : { start, end: end - 1 }), createWriteStream(target));
   return target;
 }
 
@@ -56,27 +57,39 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
   let header = csv.header;
   let firstLine = 1;
   for (let segment = 0; ; segment++) {
-    const scan: RecordScan | undefined = trackLines ? await scanRecordLines(segmentPath, { delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape }, 0, firstLine) : undefined;
+    const dialect = { delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape };
+    let scan: RecordScan | undefined = trackLines ? await scanRecordLines(segmentPath, dialect, 0, firstLine) : undefined;
     if (segment > 0 && scan?.starts.length === 0) break; // only blank lines after the unterminated quote
+    let rest: { path: string; firstLine: number; cutLine: number } | undefined;
+    if (scan?.strayQuote !== undefined) {
+      // a stray quote swallowed the next lines up to another quote: read up to its line, then the rest apart
+      mkdirSync(read.workDir, { recursive: true });
+      const cutLine = scan.starts[scan.strayQuote.record] as number;
+      const restPath = await copyRange(segmentPath, scan.strayQuote.resumeByte, undefined, join(read.workDir, `${read.fileId}-rest-${segment + 1}.csv`));
+      segmentPath = await copyRange(segmentPath, 0, scan.strayQuote.resumeByte, join(read.workDir, `${read.fileId}-part-${segment}.csv`));
+      rest = { path: restPath, firstLine: cutLine + 1, cutLine };
+      scan = await scanRecordLines(segmentPath, dialect, 0, firstLine);
+    }
+    const segScan = scan;
     const before = await count(conn, `SELECT count(*) FROM ${table}`, {});
     await conn.run(read.insertSql, { ...read.params, path: segmentPath, header });
     const inserted = (await count(conn, `SELECT count(*) FROM ${table}`, {})) - before;
     const readerLines = (await conn.runAndReadAll('SELECT DISTINCT line FROM ecoute_rejects ORDER BY line')).getRows().map((r) => Number(r[0]));
     const headerRecords = header ? 1 : 0;
-    const scanned = scan === undefined ? -1 : scan.starts.length - headerRecords;
-    const indexes = scan === undefined ? [] : readerLines.map((l) => recordAtReaderLine(scan.readerLines, l));
-    const consistent = scan !== undefined && scanned === inserted + readerLines.length && indexes.every((i) => i >= headerRecords);
+    const scanned = segScan === undefined ? -1 : segScan.starts.length - headerRecords;
+    const indexes = segScan === undefined ? [] : readerLines.map((l) => recordAtReaderLine(segScan.readerLines, l));
+    const consistent = segScan !== undefined && scanned === inserted + readerLines.length && indexes.every((i) => i >= headerRecords);
     const base = dataStarts.length;
     if (consistent) {
       for (const i of indexes) rejected.add(base + i - headerRecords);
-      for (let i = headerRecords; i < scan.starts.length; i++) dataStarts.push(scan.starts[i] as number);
+      for (let i = headerRecords; i < segScan.starts.length; i++) dataStarts.push(segScan.starts[i] as number);
     } else {
       // the reader and the scan disagree (or no scan): number records as the reader does, one line each
       const total = inserted + readerLines.length;
       for (let i = 0; i < total; i++) dataStarts.push(firstLine + headerRecords + i);
       for (const l of readerLines) rejected.add(base + Math.max(0, Math.min(total - 1, l - 1 - headerRecords)));
     }
-    const physical = consistent ? indexes.map((i) => scan.starts[i] as number) : readerLines.map((l) => l + firstLine - 1);
+    const physical = consistent ? indexes.map((i) => segScan.starts[i] as number) : readerLines.map((l) => l + firstLine - 1);
     await runSqlFile(
       conn,
       'ingest/collect-rejects',
@@ -84,13 +97,20 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
       { reader_lines: BIGINT_LIST, physical_lines: BIGINT_LIST },
     );
     records += inserted;
-    const resume = consistent ? scan.unterminated : undefined;
+    if (rest !== undefined) {
+      if (consistent) await runSqlFile(conn, 'ingest/trim-unterminated-reject', { file_id: read.fileId, line: rest.cutLine });
+      segmentPath = rest.path;
+      header = false;
+      firstLine = rest.firstLine;
+      continue;
+    }
+    const resume = consistent ? segScan.unterminated : undefined;
     if (resume?.resumeByte === undefined) break;
     mkdirSync(read.workDir, { recursive: true });
-    const startLine = scan?.starts[resume.record] as number;
+    const startLine = segScan?.starts[resume.record] as number;
     // the rejected record keeps only its own line: the lines after it are read (and reported) on their own
     await runSqlFile(conn, 'ingest/trim-unterminated-reject', { file_id: read.fileId, line: startLine });
-    segmentPath = await copyFrom(segmentPath, resume.resumeByte, join(read.workDir, `${read.fileId}-rest-${segment + 1}.csv`));
+    segmentPath = await copyRange(segmentPath, resume.resumeByte, undefined, join(read.workDir, `${read.fileId}-rest-${segment + 1}.csv`));
     header = false;
     firstLine = startLine + 1;
   }

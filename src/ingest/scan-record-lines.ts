@@ -26,10 +26,17 @@ export interface RecordScan {
    * `resumeByte` is where the line after the record's first line begins (undefined: no further line).
    */
   readonly unterminated?: { readonly record: number; readonly resumeByte: number | undefined };
+  /**
+   * The first record whose quoted value spans lines and is followed by text that is not a delimiter: a stray
+   * quote that swallowed the next lines up to some other quote. The reader rejects the whole span as one record.
+   */
+  readonly strayQuote?: { readonly record: number; readonly resumeByte: number };
 }
 
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 function singleByte(ch: string | undefined, what: string): number | undefined {
   if (ch === undefined) return undefined;
@@ -56,6 +63,9 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
   let escaped = false;
   let pendingCr = false;
   let recordFirstBreak: number | undefined;
+  let strayQuote: RecordScan['strayQuote'];
+  /** a quote closed a value and only spaces followed so far */
+  let afterClose = false;
   const recent: number[] = [];
   let offset = startByte;
 
@@ -68,6 +78,7 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
       inRecord = false;
       fieldStart = true;
       closedQuote = false;
+      afterClose = false;
     }
   };
 
@@ -104,13 +115,20 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
         else if (b === quote) {
           inQuotes = false;
           closedQuote = true;
+          afterClose = true;
         }
         continue;
       }
       if (b === quote && closedQuote && escape === quote) {
         inQuotes = true; // "" inside a quoted value
         closedQuote = false;
+        afterClose = false;
         continue;
+      }
+      if (afterClose && b !== SPACE && b !== TAB) {
+        // text after a closing quote other than spaces and the delimiter: the reader rejects the record
+        if (b !== (delim[0] as number) && strayQuote === undefined && recordFirstBreak !== undefined) strayQuote = { record: starts.length - 1, resumeByte: recordFirstBreak };
+        afterClose = false;
       }
       closedQuote = false;
       if (b === quote && fieldStart) {
@@ -127,8 +145,12 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
     }
     offset += buf.length;
   }
-  if (inQuotes && starts.length > 0) return { starts, readerLines, unterminated: { record: starts.length - 1, resumeByte: recordFirstBreak } };
-  return { starts, readerLines };
+  const stray = strayQuote === undefined ? {} : { strayQuote };
+  if (inQuotes && starts.length > 0) {
+    const resumeByte = recordFirstBreak !== undefined && recordFirstBreak < offset ? recordFirstBreak : undefined;
+    return { starts, readerLines, unterminated: { record: starts.length - 1, resumeByte }, ...stray };
+  }
+  return { starts, readerLines, ...stray };
 }
 
 function endsWithDelimiter(recent: readonly number[], b: number, delim: Buffer): boolean {

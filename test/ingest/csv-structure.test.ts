@@ -60,6 +60,27 @@ describe('file structure', () => {
     expect(await reconciliation(result)).toEqual([4, 2, 2]);
   });
 
+  it('a stray quote closed by a later quoted value costs one row, not the lines in between', async () => {
+    fx.write(
+      'responses.csv',
+      responsesCsv([
+        ['r1', 'c1', 'a1', '2024-05-01', '9', '"fine"'],
+        ['r2', 'c2', 'a1', '2024-05-02', '8', '"stray'],
+        ['r3', 'c3', 'a1', '2024-05-03', '11', 'ok'],
+        ['r4', 'c4', 'a1', '2024-05-04', '7', '"quoted, really"'],
+        ['r5', 'c5', 'a1', '2024-05-05', '6', 'ok'],
+      ]),
+    );
+    fx.pipeline();
+    const result = await fx.run();
+    expect((await quarantineLines(result.outDir)).map(([line, reason]) => [line, reason])).toEqual([
+      [3, 'unparseable_row'],
+      [4, 'out_of_range'],
+    ]);
+    expect(await column(result.outDir, 'responses', "response_id || '@' || _line || ':' || verbatim")).toEqual(['r1@2:fine', 'r4@5:quoted, really', 'r5@6:ok']);
+    expect(await reconciliation(result)).toEqual([5, 3, 2]);
+  });
+
   it('a truncated last line (too few fields) is quarantined with its line', async () => {
     fx.write('responses.csv', `${RESPONSES_HEADER.join(',')}\nr1,c1,a1,2024-05-01,9,ok\nr2,c2,a1,2024-05-02,10,ok\nr3,c3,a1,2024-`);
     fx.pipeline();

@@ -37,6 +37,13 @@ describe('scanRecordLines', () => {
     expect(scan.unterminated).toEqual({ record: 1, resumeByte: text.indexOf('r2') });
   });
 
+  it('a quote closed on a later line and followed by text is a stray quote; spaces after a closing quote are fine', async () => {
+    const text = 'h1,h2\nr1,"ok\nstill ok" ,x\nr2,"stray\nr3,y\nr4,"z"\nr5,w\n';
+    const scan = await scanRecordLines(fx.write('f.csv', text), CSV);
+    expect(scan.strayQuote).toEqual({ record: 2, resumeByte: text.indexOf('r3') });
+    expect(scan.starts).toEqual([1, 2, 4, 7]);
+  });
+
   it('honours a backslash escape, multi-character delimiters and a starting line', async () => {
     const path = fx.write('d.csv', 'a||"x\\"\ny"||b\nc||d\n');
     const scan = await scanRecordLines(path, { delimiter: '||', quote: '"', escape: '\\' }, 0, 10);
