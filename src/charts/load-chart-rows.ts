@@ -12,7 +12,7 @@ export type ChartRowsResult = { readonly ok: true; readonly rows: ChartRow[] } |
 
 export async function listColumns(conn: DuckDBConnection): Promise<Map<string, Set<string>>> {
   const reader = await conn.runAndReadAll(
-    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position",
+    "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position",
   );
   const tables = new Map<string, Set<string>>();
   for (const r of reader.getRowObjectsJson()) {

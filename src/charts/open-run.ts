@@ -1,0 +1,69 @@
+/**
+ * Opens a run directory for reading: its DuckDB file attached READ_ONLY to an in-memory database
+ * (so temp views can be created beside it without touching the file), and its run-summary.json
+ * checked with zod where it is used. Visuals only ever read a run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { openDatabase, type Database } from '../db/open-database.ts';
+import { listColumns } from './load-chart-rows.ts';
+
+export const RUN_DATABASE = 'ecoute.duckdb';
+
+const engineSchema = z.object({ engine: z.string(), model: z.string(), revision: z.string(), description: z.string() });
+const changeSchema = z.object({
+  grain: z.string(), period: z.string(), periodComplete: z.boolean().nullable().optional(), n: z.number(), value: z.number().nullable(),
+  previousPeriod: z.string().nullable(), previousValue: z.number().nullable(), change: z.number().nullable(), pValue: z.number().nullable(), significant: z.boolean(),
+}).nullable();
+const estimateSchema = z.object({ value: z.number().nullable(), n: z.number(), moe: z.number().nullable(), ciLow: z.number().nullable(), ciHigh: z.number().nullable(), smallN: z.boolean() }).nullable();
+
+/** The parts of run-summary.json the visuals read; everything else is passed through untouched. */
+export const runSummarySchema = z.looseObject({
+  pipeline: z.string(),
+  asOf: z.string(),
+  reportingCurrency: z.string().optional().default('EUR'),
+  metrics: z.looseObject({
+    nps: estimateSchema.optional().default(null),
+    npsChange: changeSchema.optional().default(null),
+    responseRates: z.looseObject({ computed: z.boolean(), reason: z.string().optional() }).optional(),
+  }).optional(),
+  classification: z.looseObject({ engines: z.array(engineSchema), notices: z.array(z.string()).optional().default([]) }).optional(),
+});
+export type RunSummaryView = z.infer<typeof runSummarySchema>;
+
+export class RunDirectoryError extends Error {}
+
+export interface OpenRun {
+  readonly db: Database;
+  readonly summary: RunSummaryView;
+  readonly tables: Map<string, Set<string>>;
+  close(): void;
+}
+
+export function readRunSummary(runDir: string): RunSummaryView {
+  const path = join(runDir, 'run-summary.json');
+  if (!existsSync(path)) throw new RunDirectoryError(`${path}: not found (is ${runDir} a run directory? run \`ecoute run <pipeline>\` first)`);
+  const parsed = runSummarySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new RunDirectoryError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export async function openRun(runDir: string): Promise<OpenRun> {
+  const dbPath = join(runDir, RUN_DATABASE);
+  if (!existsSync(dbPath)) throw new RunDirectoryError(`${dbPath}: not found (is ${runDir} a run directory?)`);
+  const summary = readRunSummary(runDir);
+  const db = await openDatabase();
+  try {
+    // ATTACH takes no bound parameters: the path is quoted as a string literal
+    await db.connection.run(`ATTACH '${dbPath.replaceAll("'", "''")}' AS run (READ_ONLY)`);
+    await db.connection.run('USE run');
+    const tables = await listColumns(db.connection);
+    return { db, summary, tables, close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

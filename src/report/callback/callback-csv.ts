@@ -1,0 +1,33 @@
+/**
+ * CSV of the call-back list, safe to open in a spreadsheet: every text cell that starts with a
+ * formula trigger (= + - @ tab CR) is prefixed with a single quote, so nothing runs; numbers stay
+ * numbers. RFC 4180 quoting, CRLF line ends, lists joined with "; ".
+ */
+import type { CallbackRow } from './callback-list.ts';
+
+export const CALLBACK_COLUMNS = [
+  'due_by', 'status', 'account_id', 'account_name', 'segment', 'owner', 'arr', 'churn_probability', 'arr_at_risk', 'arr_at_risk_source',
+  'nps', 'nps_category', 'negative_themes', 'themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'contact_id', 'verbatim',
+] as const satisfies ReadonlyArray<keyof CallbackRow>;
+
+/** A text cell a spreadsheet would not evaluate. */
+export function formulaSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvCell(value: string | number | null | readonly string[]): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = typeof value === 'string' ? value : value.join('; ');
+  return quote(formulaSafe(text));
+}
+
+export function callbackCsv(rows: readonly CallbackRow[]): string {
+  const lines = [CALLBACK_COLUMNS.join(',')];
+  for (const r of rows) lines.push(CALLBACK_COLUMNS.map((c) => csvCell(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,75 @@
+/**
+ * The closed-loop call-back list: detractors, and passives with a negative theme mention, from the
+ * last `windowDays` days up to the run date, each due for a call 48 hours after the response,
+ * sorted by ARR at risk (the churn model's when the run has one, else the account's ARR).
+ * Verbatims are PII-redacted (`redactPii`) as they leave DuckDB.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
+import { redactPii } from '../../classify/pii/redact-pii.ts';
+
+export interface CallbackRow {
+  readonly response_id: string;
+  readonly account_id: string | null;
+  readonly account_name: string | null;
+  readonly segment: string | null;
+  readonly owner: string | null;
+  readonly contact_id: string | null;
+  readonly submitted_at: string;
+  readonly due_by: string;
+  readonly status: 'open' | 'overdue';
+  readonly nps: number;
+  readonly nps_category: 'detractor' | 'passive';
+  readonly journey_stage: string | null;
+  readonly touchpoint: string | null;
+  readonly arr: number | null;
+  readonly churn_probability: number | null;
+  readonly arr_at_risk: number | null;
+  readonly arr_at_risk_source: 'churn_model' | 'arr' | 'none';
+  readonly negative_themes: string[];
+  readonly themes: string[];
+  readonly verbatim: string | null;
+}
+
+export interface CallbackOptions {
+  readonly asOf: string;
+  /** responses of the last N days up to asOf (default 14) */
+  readonly windowDays?: number;
+  /** theme id → display label */
+  readonly themeLabel?: (id: string) => string;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+export async function buildCallbackList(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, opts: CallbackOptions): Promise<CallbackRow[]> {
+  const risk = tables.get('account_churn_risk');
+  const hasModel = risk !== undefined && ['account_id', 'churn_probability', 'arr_at_risk'].every((c) => risk.has(c));
+  await runSqlFile(conn, hasModel ? 'report/create-callback-risk-from-model' : 'report/create-callback-risk-empty');
+  await runSqlFile(conn, tables.has('theme_mentions') ? 'report/create-callback-mentions' : 'report/create-callback-mentions-empty');
+  const reader = await conn.runAndReadAll(sqlFile('report/select-callback-list'), { as_of: opts.asOf, window_days: opts.windowDays ?? 14 });
+  const label = opts.themeLabel ?? ((id: string) => id);
+  return reader.getRowObjectsJson().map((r) => ({
+    response_id: String(r.response_id),
+    account_id: str(r.account_id),
+    account_name: str(r.account_name),
+    segment: str(r.segment),
+    owner: str(r.owner),
+    contact_id: str(r.contact_id),
+    submitted_at: String(r.submitted_at),
+    due_by: String(r.due_by),
+    status: r.status === 'overdue' ? 'overdue' : 'open',
+    nps: Number(r.nps),
+    nps_category: r.nps_category === 'detractor' ? 'detractor' : 'passive',
+    journey_stage: str(r.journey_stage),
+    touchpoint: str(r.touchpoint),
+    arr: num(r.arr),
+    churn_probability: num(r.churn_probability),
+    arr_at_risk: num(r.arr_at_risk),
+    arr_at_risk_source: r.arr_at_risk_source === 'churn_model' ? 'churn_model' : r.arr_at_risk_source === 'arr' ? 'arr' : 'none',
+    negative_themes: list(r.negative_themes).map(label),
+    themes: list(r.themes).map(label),
+    verbatim: r.verbatim === null || r.verbatim === undefined ? null : redactPii(String(r.verbatim)),
+  }));
+}

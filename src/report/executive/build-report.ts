@@ -1,0 +1,61 @@
+/**
+ * `ecoute report <run-dir> [--lang fr|en] [--out DIR]`: the executive driver report of a run as one
+ * self-contained HTML file (charts as inline SVG, no script) and the same content as Markdown with
+ * the SVGs beside it. Deterministic: the date is the run's asOf, never the clock.
+ */
+import { join } from 'node:path';
+import { buildCharts, type ChartSet } from '../../charts/build-charts.ts';
+import { renderSvg } from '../../charts/compile-spec.ts';
+import { openRun, type OpenRun } from '../../charts/open-run.ts';
+import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { chartTitle, composeReport } from './compose-report.ts';
+import { gatherReportFacts } from './report-facts.ts';
+import { renderHtml, renderMarkdown } from './report-document.ts';
+import type { ReportLang } from './report-messages.ts';
+
+export const REPORT_CHARTS = ['nps-trend', 'dissatisfier-ranking', 'theme-impact', 'response-rate'] as const;
+
+export interface ReportOptions {
+  readonly lang: ReportLang;
+  readonly outDir: string;
+  /** run date; default the run summary's asOf */
+  readonly asOf?: string;
+  readonly themeLabels?: ThemeLabels;
+}
+
+/** Writes report-<lang>.html, report-<lang>.md and svg-<lang>/*.svg from an open run and its charts. */
+export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOptions & { asOf: string }): Promise<string[]> {
+  const svg = new Map<string, { title: string; svg: string }>();
+  for (const c of charts.charts) {
+    if (!(REPORT_CHARTS as readonly string[]).includes(c.id)) continue;
+    svg.set(c.id, { title: chartTitle(c), svg: (await renderSvg(c.staticSpec)).svg });
+  }
+  const facts = await gatherReportFacts(run.db.connection, run.tables, run.summary, {
+    asOf: opts.asOf,
+    themeLabel: createThemeLabeler(opts.themeLabels, opts.lang),
+  });
+  const doc = composeReport(facts, { svg, omitted: charts.omitted }, opts.lang);
+  const svgDir = `svg-${opts.lang}`;
+  const files = [join(opts.outDir, `report-${opts.lang}.html`), join(opts.outDir, `report-${opts.lang}.md`)];
+  writeFileAtomic(files[0]!, renderHtml(doc));
+  writeFileAtomic(files[1]!, renderMarkdown(doc, svgDir));
+  for (const [id, c] of svg) {
+    const path = join(opts.outDir, svgDir, `${id}.svg`);
+    writeFileAtomic(path, `${c.svg}\n`);
+    files.push(path);
+  }
+  return files;
+}
+
+export async function buildReport(runDir: string, opts: ReportOptions): Promise<{ files: string[] }> {
+  const run = await openRun(runDir);
+  try {
+    const asOf = opts.asOf ?? run.summary.asOf;
+    const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
+    const files = await writeReport(run, charts, { ...opts, asOf });
+    return { files };
+  } finally {
+    run.close();
+  }
+}

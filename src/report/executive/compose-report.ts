@@ -1,0 +1,96 @@
+/**
+ * The executive report's content from the run's facts and charts: a pure function, no I/O, so the
+ * same facts always give the same document (and the same bytes in HTML and Markdown).
+ */
+import type { BuiltChart, OmittedChart } from '../../charts/build-charts.ts';
+import type { ReportFacts } from './report-facts.ts';
+import type { Block, ReportDocument } from './report-document.ts';
+import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
+
+type Row = Record<string, unknown>;
+
+export interface ReportCharts {
+  /** chart id → rendered SVG of its static spec */
+  readonly svg: ReadonlyMap<string, { title: string; svg: string }>;
+  readonly omitted: readonly OmittedChart[];
+}
+
+export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: ReportLang): ReportDocument {
+  const m = REPORT_MESSAGES[lang];
+  const na = m.notAvailable;
+  const n = (v: unknown, digits = 1): string =>
+    typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(m.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : na;
+  const signed = (v: unknown, digits = 1): string => (typeof v === 'number' && Number.isFinite(v) ? `${v > 0 ? '+' : ''}${n(v, digits)}` : na);
+  const int = (v: unknown): string => (v === null || v === undefined || !Number.isFinite(Number(v)) ? na : new Intl.NumberFormat(m.locale, { maximumFractionDigits: 0 }).format(Number(v)));
+  const pct = (v: unknown, digits = 1): string => (typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(m.locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : na);
+  const money = (v: unknown): string =>
+    typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(m.locale, { style: 'currency', currency: facts.currency, maximumFractionDigits: 0 }).format(v) : na;
+  const p = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? (v < 0.001 ? '< 0.001' : n(v, 3)) : na);
+  const chart = (id: string): Block[] => {
+    const c = charts.svg.get(id);
+    return c === undefined ? [] : [{ kind: 'chart', id, title: c.title, svg: c.svg }];
+  };
+
+  const blocks: Block[] = [{ kind: 'h1', text: m.title }, { kind: 'note', text: m.subtitle(facts.pipeline, facts.asOf) }, { kind: 'h2', text: m.headline }];
+  const h = facts.headline;
+  if (h === undefined) blocks.push({ kind: 'p', text: m.noHeadline });
+  else {
+    blocks.push({ kind: 'p', text: m.headlineNps(n(h.value), n(h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
+    if (h.change !== null && h.change !== undefined) blocks.push({ kind: 'p', text: m.changeFrom(signed(h.change), String(h.previous_period), h.significant === true, p(h.p_value)) });
+  }
+  if (facts.overall) blocks.push({ kind: 'p', text: m.windowNps(n(facts.overall.value), n(facts.overall.moe), int(facts.overall.n)) });
+  blocks.push(...chart('nps-trend'));
+
+  blocks.push({ kind: 'h2', text: m.topDissatisfiers });
+  if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
+  else blocks.push({ kind: 'note', text: facts.rankedBy === 'arr_at_risk' ? m.rankedByArr : m.rankedByMentions });
+  facts.dissatisfiers.forEach((d, i) => {
+    const e: Row = d.evidence;
+    blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });
+    const items: string[] = [];
+    if (facts.rankedBy === 'arr_at_risk') {
+      items.push(m.arrAtRisk(money(e.arr_at_risk), money(e.arr_at_risk_ci_low), money(e.arr_at_risk_ci_high), Number(e.rank_by_arr_at_risk), int(e.rank_by_frequency)));
+      if (e.impact !== null && e.impact !== undefined) items.push(m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), pct(e.frequency), n(e.nps_with), n(e.nps_without)));
+      if (e.lift !== null && e.lift !== undefined) items.push(m.churnLift(n(e.lift, 2), n(e.lift_ci_low, 2), n(e.lift_ci_high, 2), pct(e.churn_rate_with), pct(e.churn_rate_without)));
+    } else {
+      items.push(m.negativeMentions(int(e.negative_responses)));
+    }
+    blocks.push({ kind: 'list', items });
+    if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
+    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted) });
+  });
+  blocks.push(...chart('dissatisfier-ranking'), ...chart('theme-impact'));
+
+  blocks.push({ kind: 'h2', text: m.whatChanged });
+  if (facts.changes.length === 0) blocks.push({ kind: 'p', text: m.noChange });
+  else {
+    blocks.push({
+      kind: 'list',
+      items: facts.changes.map((c) => {
+        const where = c.dimension === 'overall' ? m.overallWhere : `${String(c.dimension).replaceAll('_', ' ')} ${String(c.dimension_value)}`;
+        return m.change(String(c.metric).toUpperCase(), where, n(c.value), n(c.previous_value), signed(c.change), p(c.p_value));
+      }),
+    });
+  }
+  if (facts.responseRate) {
+    const r = facts.responseRate;
+    blocks.push({ kind: 'h2', text: m.responseRate }, { kind: 'p', text: m.rate(pct(r.rate), pct(r.moe), pct(r.target, 0), r.below_target === true, int(r.responses), int(r.invitations)) });
+    blocks.push(...chart('response-rate'));
+  }
+
+  const f = facts.freshness;
+  blocks.push({ kind: 'h2', text: m.data });
+  blocks.push({ kind: 'p', text: m.freshness(String(f.latest_response ?? na), String(f.latest_revenue_period ?? na), String(f.latest_churn_event ?? na)) });
+  blocks.push({ kind: 'p', text: m.samples(int(f.responses), int(f.verbatims), int(f.accounts), int(f.quarantined), String(f.first_response ?? na)) });
+  blocks.push({ kind: 'p', text: m.classifier }, { kind: 'list', items: facts.engines.map((e) => `${e.engine} · ${e.model}: ${e.description}`) });
+  if (facts.engines.length > 0 && facts.engines.every((e) => e.engine === 'embedded')) blocks.push({ kind: 'note', text: m.embeddedDefault });
+  else if (facts.engines.some((e) => e.engine === 'transformer')) blocks.push({ kind: 'note', text: m.transformerUsed });
+  if (charts.omitted.length > 0) blocks.push({ kind: 'note', text: m.chartsOmitted }, { kind: 'list', items: charts.omitted.map((o) => m.omitted(o.id, o.reason)) });
+  return { lang, title: `${m.title} — ${facts.pipeline} — ${facts.asOf}`, blocks };
+}
+
+/** Titles of built charts, for figure captions and Markdown alt text. */
+export function chartTitle(chart: BuiltChart): string {
+  const t = chart.spec.title;
+  return typeof t === 'object' && t !== null && 'text' in t ? String(t.text) : chart.id;
+}

@@ -1,0 +1,117 @@
+/**
+ * The facts an executive report states, read from a run: headline NPS with margin and trend,
+ * top dissatisfiers with their evidence and redacted verbatims, what changed, freshness, sample
+ * sizes and the classifier. Every verbatim is passed through `redactPii` here, at the edge.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlFile } from '../../db/sql-file.ts';
+import { redactPii } from '../../classify/pii/redact-pii.ts';
+import type { RunSummaryView } from '../../charts/open-run.ts';
+
+type Row = Record<string, unknown>;
+
+export interface Verbatim {
+  readonly responseId: string;
+  readonly text: string;
+  readonly nps: number | null;
+  readonly submitted: string;
+  readonly segment: string;
+}
+
+export interface Dissatisfier {
+  readonly themeId: string;
+  readonly label: string;
+  /** from the revenue-at-risk ranking, or only negative mention counts when the run has none */
+  readonly evidence: Row;
+  readonly verbatims: readonly Verbatim[];
+}
+
+export interface ReportFacts {
+  readonly pipeline: string;
+  readonly asOf: string;
+  readonly currency: string;
+  readonly headline: Row | undefined;
+  readonly overall: RunSummaryView['metrics'] extends infer M ? (M extends { nps: infer N } ? N : null) : null;
+  readonly changes: readonly Row[];
+  readonly freshness: Row;
+  readonly dissatisfiers: readonly Dissatisfier[];
+  /** 'arr_at_risk' when ranked by revenue, 'negative_mentions' when the driver tables are absent */
+  readonly rankedBy: 'arr_at_risk' | 'negative_mentions';
+  readonly engines: ReadonlyArray<{ engine: string; model: string; description: string }>;
+  readonly responseRate: Row | undefined;
+}
+
+async function rows(conn: DuckDBConnection, name: string, params: Record<string, string | number>): Promise<Row[]> {
+  const sql = sqlFile(name);
+  const used = Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+  return (await conn.runAndReadAll(sql, used)).getRowObjectsJson() as Row[];
+}
+
+const has = (tables: ReadonlyMap<string, ReadonlySet<string>>, ...names: string[]): boolean => names.every((n) => tables.has(n));
+
+export async function gatherReportFacts(
+  conn: DuckDBConnection,
+  tables: ReadonlyMap<string, ReadonlySet<string>>,
+  summary: RunSummaryView,
+  opts: { asOf: string; themeLabel: (id: string) => string; top?: number; verbatimsPerTheme?: number },
+): Promise<ReportFacts> {
+  const top = opts.top ?? 3;
+  const asOf = opts.asOf;
+  const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-nps', {}))[0] : undefined;
+  const changes = has(tables, 'metric_cells') ? await rows(conn, 'report/select-significant-changes', { limit: 8 }) : [];
+  const freshness = (await rows(conn, 'report/select-freshness', { as_of: asOf }))[0] ?? {};
+  let ranked: Row[] = [];
+  let rankedBy: ReportFacts['rankedBy'] = 'arr_at_risk';
+  if (has(tables, 'dissatisfier_ranking', 'theme_impact', 'churn_theme_lift')) ranked = await rows(conn, 'report/select-top-dissatisfiers', { limit: top });
+  if (ranked.length === 0 && has(tables, 'theme_mentions')) {
+    rankedBy = 'negative_mentions';
+    ranked = (await rows(conn, 'report/select-negative-theme-counts', { as_of: asOf })).slice(0, top);
+  }
+  const examples = has(tables, 'theme_mentions')
+    ? await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: opts.verbatimsPerTheme ?? 3 })
+    : [];
+  const dissatisfiers = ranked.map((r) => {
+    const themeId = String(r.theme_id);
+    return {
+      themeId,
+      label: opts.themeLabel(themeId),
+      evidence: r,
+      verbatims: examples.filter((e) => e.theme_id === themeId).map((e) => ({
+        responseId: String(e.response_id),
+        text: redactPii(String(e.verbatim)),
+        nps: e.nps === null ? null : Number(e.nps),
+        submitted: String(e.submitted),
+        segment: String(e.segment),
+      })),
+    };
+  });
+  const responseRate = has(tables, 'response_rates')
+    ? (await conn.runAndReadAll("SELECT invitations, responses, rate, moe, target, below_target FROM response_rates WHERE grain = 'all' AND dimension = 'overall'")).getRowObjectsJson()[0] as Row | undefined
+    : undefined;
+  return {
+    pipeline: summary.pipeline,
+    asOf,
+    currency: summary.reportingCurrency,
+    headline,
+    overall: summary.metrics?.nps ?? null,
+    changes,
+    freshness,
+    dissatisfiers,
+    rankedBy,
+    engines: summary.classification?.engines ?? [],
+    responseRate,
+  };
+}
+
+/** Example verbatims per theme for the dashboard (redacted). */
+export async function themeExamples(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, asOf: string, perTheme: number): Promise<Array<Verbatim & { themeId: string }>> {
+  if (!has(tables, 'theme_mentions')) return [];
+  return (await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: perTheme })).map((e) => ({
+    themeId: String(e.theme_id),
+    responseId: String(e.response_id),
+    text: redactPii(String(e.verbatim)),
+    nps: e.nps === null ? null : Number(e.nps),
+    submitted: String(e.submitted),
+    segment: String(e.segment),
+  }));
+}

@@ -1,0 +1,114 @@
+/** Every sentence of the executive report, in English and French, with number formatting. */
+export type ReportLang = 'en' | 'fr';
+
+export interface ReportMessages {
+  readonly locale: string;
+  readonly title: string;
+  readonly subtitle: (pipeline: string, asOf: string) => string;
+  readonly headline: string;
+  readonly headlineNps: (value: string, moe: string, period: string, n: string) => string;
+  readonly changeFrom: (change: string, previous: string, significant: boolean, p: string) => string;
+  readonly noHeadline: string;
+  readonly windowNps: (value: string, moe: string, n: string) => string;
+  readonly period: (grain: string, start: string, end: string) => string;
+  readonly topDissatisfiers: string;
+  readonly rankedByArr: string;
+  readonly rankedByMentions: string;
+  readonly arrAtRisk: (value: string, low: string, high: string, rank: number, freqRank: string) => string;
+  readonly npsImpact: (value: string, low: string, high: string, freq: string, withNps: string, withoutNps: string) => string;
+  readonly churnLift: (lift: string, low: string, high: string, withRate: string, withoutRate: string) => string;
+  readonly negativeMentions: (responses: string) => string;
+  readonly noVerbatims: string;
+  readonly verbatimCite: (nps: string, segment: string, date: string) => string;
+  readonly noDissatisfiers: string;
+  readonly whatChanged: string;
+  readonly noChange: string;
+  readonly change: (metric: string, where: string, value: string, previous: string, change: string, p: string) => string;
+  readonly overallWhere: string;
+  readonly responseRate: string;
+  readonly rate: (rate: string, moe: string, target: string, below: boolean, responses: string, invitations: string) => string;
+  readonly data: string;
+  readonly freshness: (latestResponse: string, latestRevenue: string, latestChurn: string) => string;
+  readonly samples: (responses: string, verbatims: string, accounts: string, quarantined: string, first: string) => string;
+  readonly classifier: string;
+  readonly embeddedDefault: string;
+  readonly transformerUsed: string;
+  readonly omitted: (chart: string, reason: string) => string;
+  readonly chartsOmitted: string;
+  readonly notAvailable: string;
+}
+
+export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
+  en: {
+    locale: 'en-GB',
+    title: 'Customer experience driver report',
+    subtitle: (p, d) => `Pipeline ${p} · data as of ${d}`,
+    headline: 'Headline',
+    headlineNps: (v, m, p, n) => `NPS ${v} ± ${m} (95 % margin) in ${p}, from ${n} responses.`,
+    changeFrom: (c, prev, sig, p) => `Change from the previous period (${prev}): ${c} points — ${sig ? 'statistically significant' : 'not statistically significant'} (p = ${p}).`,
+    noHeadline: 'No complete period with NPS answers in this run.',
+    windowNps: (v, m, n) => `Whole window: NPS ${v} ± ${m} from ${n} responses.`,
+    period: (g, s, e) => `the ${g} ${s} – ${e}`,
+    topDissatisfiers: 'Top three dissatisfiers',
+    rankedByArr: 'Ranked by the annual recurring revenue (ARR) at risk attributable to each theme.',
+    rankedByMentions: 'The revenue-at-risk analysis is not in this run, so these themes are ranked by the number of responses that mention them negatively.',
+    arrAtRisk: (v, l, h, rank, f) => `ARR at risk: ${v} (95 % CI ${l} to ${h}); rank ${rank} by revenue, rank ${f} by frequency.`,
+    npsImpact: (v, l, h, f, w, wo) => `Impact on NPS: ${v} points (95 % CI ${l} to ${h}); mentioned in ${f} of responses; NPS ${w} with the theme vs ${wo} without.`,
+    churnLift: (lift, l, h, w, wo) => `Churn lift: ×${lift} (95 % CI ${l} to ${h}); churn ${w} among accounts mentioning it negatively vs ${wo} among the others.`,
+    negativeMentions: (r) => `Responses with a negative mention: ${r}.`,
+    noVerbatims: 'No verbatim examples for this theme.',
+    verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (personal data redacted)`,
+    noDissatisfiers: 'No theme mentions in this run.',
+    whatChanged: 'What changed since the last period',
+    noChange: 'No statistically significant change in NPS, CSAT or CES since the previous period.',
+    change: (m, w, v, prev, c, p) => `${m} ${w}: ${v} (was ${prev}, ${c}; p = ${p})`,
+    overallWhere: 'overall',
+    responseRate: 'Response rate',
+    rate: (r, m, t, below, resp, inv) => `${r} ± ${m} (${resp} responses to ${inv} invitations); target ${t} — ${below ? 'below target' : 'on target'}.`,
+    data: 'Data, sample sizes and method',
+    freshness: (r, rev, ch) => `Latest response: ${r}. Latest revenue period: ${rev}. Latest renewal or churn event: ${ch}.`,
+    samples: (r, v, a, q, f) => `${r} responses since ${f} (${v} with a comment), ${a} accounts; ${q} input rows quarantined by validation.`,
+    classifier: 'Themes and sentiment were produced by:',
+    embeddedDefault: 'The embedded default classifier was used (no transformer model installed); its themes come from keyword, label and example matching.',
+    transformerUsed: 'A local transformer model was used.',
+    omitted: (c, r) => `${c}: ${r}`,
+    chartsOmitted: 'Charts not drawn for this run:',
+    notAvailable: 'n/a',
+  },
+  fr: {
+    locale: 'fr-FR',
+    title: 'Rapport des leviers de l’expérience client',
+    subtitle: (p, d) => `Pipeline ${p} · données au ${d}`,
+    headline: 'En bref',
+    headlineNps: (v, m, p, n) => `NPS ${v} ± ${m} (marge à 95 %) sur ${p}, sur ${n} réponses.`,
+    changeFrom: (c, prev, sig, p) => `Variation par rapport à la période précédente (${prev}) : ${c} points — ${sig ? 'statistiquement significative' : 'non significative'} (p = ${p}).`,
+    noHeadline: 'Aucune période complète avec des réponses NPS dans ce traitement.',
+    windowNps: (v, m, n) => `Sur toute la fenêtre : NPS ${v} ± ${m} sur ${n} réponses.`,
+    period: (g, s, e) => `la période (${g === 'quarter' ? 'trimestre' : g === 'month' ? 'mois' : 'semaine'}) du ${s} au ${e}`,
+    topDissatisfiers: 'Les trois principaux irritants',
+    rankedByArr: 'Classés par revenu récurrent annuel (ARR) à risque attribuable à chaque thème.',
+    rankedByMentions: 'L’analyse du revenu à risque ne figure pas dans ce traitement : ces thèmes sont classés par nombre de réponses qui les mentionnent négativement.',
+    arrAtRisk: (v, l, h, rank, f) => `ARR à risque : ${v} (IC à 95 % de ${l} à ${h}) ; rang ${rank} par revenu, rang ${f} par fréquence.`,
+    npsImpact: (v, l, h, f, w, wo) => `Impact sur le NPS : ${v} points (IC à 95 % de ${l} à ${h}) ; mentionné dans ${f} des réponses ; NPS ${w} avec le thème contre ${wo} sans.`,
+    churnLift: (lift, l, h, w, wo) => `Sur-risque d’attrition : ×${lift} (IC à 95 % de ${l} à ${h}) ; attrition de ${w} chez les comptes qui le mentionnent négativement contre ${wo} chez les autres.`,
+    negativeMentions: (r) => `Réponses avec une mention négative : ${r}.`,
+    noVerbatims: 'Pas d’exemple de verbatim pour ce thème.',
+    verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (données personnelles masquées)`,
+    noDissatisfiers: 'Aucune mention de thème dans ce traitement.',
+    whatChanged: 'Ce qui a changé depuis la dernière période',
+    noChange: 'Aucune variation statistiquement significative du NPS, du CSAT ou du CES depuis la période précédente.',
+    change: (m, w, v, prev, c, p) => `${m} ${w} : ${v} (contre ${prev}, ${c} ; p = ${p})`,
+    overallWhere: 'global',
+    responseRate: 'Taux de réponse',
+    rate: (r, m, t, below, resp, inv) => `${r} ± ${m} (${resp} réponses pour ${inv} invitations) ; objectif ${t} — ${below ? 'sous l’objectif' : 'objectif atteint'}.`,
+    data: 'Données, échantillons et méthode',
+    freshness: (r, rev, ch) => `Dernière réponse : ${r}. Dernière période de revenu : ${rev}. Dernier renouvellement ou départ : ${ch}.`,
+    samples: (r, v, a, q, f) => `${r} réponses depuis le ${f} (${v} avec un commentaire), ${a} comptes ; ${q} lignes d’entrée mises en quarantaine par la validation.`,
+    classifier: 'Thèmes et tonalité produits par :',
+    embeddedDefault: 'Le classifieur intégré par défaut a été utilisé (aucun modèle transformer installé) ; ses thèmes proviennent de mots-clés, libellés et exemples.',
+    transformerUsed: 'Un modèle transformer local a été utilisé.',
+    omitted: (c, r) => `${c} : ${r}`,
+    chartsOmitted: 'Graphiques non produits pour ce traitement :',
+    notAvailable: 'n.d.',
+  },
+};
