@@ -59,6 +59,10 @@ export interface EvalFileResult {
   readonly seconds: number;
 }
 
+function polaritySign(polarity: number): string {
+  return polarity > 0 ? 'positive' : polarity < 0 ? 'negative' : 'neutral';
+}
+
 export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
   if (opts.task === 'topics' && opts.taxonomyFile === undefined) throw new InputFileError('evaluating topics needs a taxonomy file (--taxonomy <file>)');
   const taxonomy = opts.taxonomyFile === undefined ? undefined : await loadTaxonomyFile(opts.taxonomyFile);
@@ -87,8 +91,11 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     if (opts.task === 'sentiment') {
       const mapping = mapGoldSentiment(rows.map((r) => String(r.label)));
       gold = mapping.labels;
-      predicted = rows.map((r) => String(r.sentiment_label));
-      labelMapping = mapping.description;
+      // gold without a neutral class is a binary task: the prediction is the sign of the polarity
+      // (a polarity of exactly 0 stays neutral and counts as an error)
+      const binary = !gold.includes('neutral');
+      predicted = rows.map((r) => (binary ? polaritySign(Number(r.polarity)) : String(r.sentiment_label)));
+      labelMapping = binary ? `${mapping.description}; binary gold: prediction = sign of the polarity` : mapping.description;
     } else {
       predicted = rows.map((r) => predictedTheme(String(r.mentions)));
       gold = rows.map((r, i) => goldForPrediction(String(r.label), predicted[i]!));

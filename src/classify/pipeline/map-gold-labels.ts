@@ -3,7 +3,7 @@
  * column, and described so the eval report can say how the file was read:
  *   negative/neutral/positive (and neg/neu/pos, négatif/neutre/positif) → as is
  *   -1/0/1 → negative/neutral/positive
- *   0/1 → negative/positive (binary: a predicted neutral counts as an error)
+ *   0/1 → negative/positive (binary: evalFile then predicts by the sign of the polarity)
  *   1-5 stars → 1-2 negative, 3 neutral, 4-5 positive
  *   0-10 (NPS) → 0-6 negative, 7-8 neutral, 9-10 positive
  */
@@ -39,7 +39,7 @@ export function mapGoldSentiment(values: readonly string[]): GoldLabelMapping {
   const set = new Set(nums as number[]);
   const within = (lo: number, hi: number): boolean => [...set].every((n) => n >= lo && n <= hi);
   if (within(0, 1)) {
-    return { labels: nums.map((n) => (n === 1 ? 'positive' : 'negative')), scheme: 'binary', description: 'binary 0/1 read as negative/positive; a predicted neutral counts as an error' };
+    return { labels: nums.map((n) => (n === 1 ? 'positive' : 'negative')), scheme: 'binary', description: 'binary 0/1 read as negative/positive' };
   }
   if (within(-1, 1)) {
     return { labels: nums.map((n) => (n! < 0 ? 'negative' : n === 0 ? 'neutral' : 'positive')), scheme: 'signed', description: '-1/0/1 read as negative/neutral/positive' };
