@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { pipelineSchema, type Pipeline } from './pipeline-schema.ts';
 import { toConfigProblems, type ConfigProblem } from './format-zod-issues.ts';
 import { ConfigError } from '../run/errors.ts';
@@ -17,11 +17,12 @@ export interface LoadedPipeline {
 }
 
 export function parsePipelineText(text: string): { value?: Pipeline; problems: ConfigProblem[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => ({
-        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(yaml)',
+        path: ((pos) => `line ${pos.line}, column ${pos.col}`)(e.linePos?.[0] ?? lineCounter.linePos(e.pos[0])),
         message: e.message.split('\n')[0] ?? e.message,
       })),
     };

@@ -104,6 +104,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     for (const n of classification.notices) log(`  ${n}`);
     const quarantine = await quarantineSummary(conn);
     log('writing outputs');
+    await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
@@ -130,6 +131,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     return { summary, outDir, timings };
   } catch (e) {
     db.close();
+    rmSync(join(outDir, '.work'), { recursive: true, force: true });
     rmSync(dbTmp, { force: true });
     rmSync(`${dbTmp}.wal`, { force: true });
     throw e;

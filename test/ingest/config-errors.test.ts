@@ -52,6 +52,7 @@ describe('pipeline file mistakes', () => {
     expect(broken.problems[0]?.message).toContain('Flow sequence');
     const repeated = parsePipelineText('name: x\nname: y\n');
     expect(repeated.problems.map((p) => p.message)).toEqual(['Map keys must be unique']);
+    expect(repeated.problems[0]?.path).toBe('line 2, column 1');
   });
 
   it('a column name with control characters is refused by the schema', () => {
