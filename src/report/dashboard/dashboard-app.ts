@@ -1,0 +1,149 @@
+/**
+ * The dashboard's browser script (plain ES5-level JavaScript, written to dashboard/app.js).
+ * It reads the JSON payload, builds the period and segment filters, filters each chart's rows and
+ * draws it with vega-embed (SVG renderer, no actions), and fills the tables. Every piece of data
+ * goes into the page through textContent: never innerHTML, so a verbatim is always just text.
+ * When everything is drawn it sets document.body.dataset.rendered = 'true' (browser tests wait on it).
+ */
+export const DASHBOARD_APP_JS = String.raw`(function () {
+  'use strict';
+  var payload = JSON.parse(document.getElementById('ecoute-data').textContent);
+  var t = payload.text;
+  var state = { period: 'all', segment: 'all' };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function select(id, label, options) {
+    var wrap = el('label', 'filter');
+    wrap.appendChild(el('span', null, label));
+    var s = el('select');
+    s.id = id;
+    options.forEach(function (o) {
+      var opt = el('option', null, o.label);
+      opt.value = o.key;
+      s.appendChild(opt);
+    });
+    wrap.appendChild(s);
+    return { wrap: wrap, select: s };
+  }
+
+  function rowsFor(chart) {
+    return chart.rows.filter(function (r) {
+      var p = chart.filters.period ? r.f_period === state.period : true;
+      var s = chart.filters.segment ? r.f_segment === state.segment : true;
+      return p && s && (chart.filters.period || r.f_period === undefined || r.f_period === 'all') &&
+        (chart.filters.segment || r.f_segment === undefined || r.f_segment === 'all');
+    });
+  }
+
+  function drawChart(chart) {
+    var card = document.getElementById('card-' + chart.id);
+    var target = card.querySelector('.chart');
+    var note = card.querySelector('.note');
+    var notes = [];
+    if (!chart.filters.period && state.period !== 'all') notes.push(t.notFilteredPeriod);
+    if (!chart.filters.segment && state.segment !== 'all') notes.push(t.notFilteredSegment);
+    var rows = rowsFor(chart);
+    if (rows.length === 0) notes.push(t.noRows);
+    note.textContent = notes.join(' ');
+    var spec = Object.assign({}, chart.spec, { data: { values: rows } });
+    return vegaEmbed(target, spec, { actions: false, renderer: 'svg' }).then(function (result) {
+      card.dataset.rows = String(rows.length);
+      return result;
+    });
+  }
+
+  function drawAll() {
+    document.body.dataset.rendered = 'false';
+    return Promise.all(payload.charts.map(drawChart)).then(function () {
+      document.body.dataset.rendered = 'true';
+    }, function (error) {
+      document.body.dataset.rendered = 'error';
+      console.error(error);
+    });
+  }
+
+  function table(head, rows) {
+    var tableNode = el('table');
+    var thead = el('thead');
+    var tr = el('tr');
+    head.forEach(function (h) { tr.appendChild(el('th', null, h)); });
+    thead.appendChild(tr);
+    tableNode.appendChild(thead);
+    var tbody = el('tbody');
+    rows.forEach(function (r) {
+      var row = el('tr');
+      r.forEach(function (c) { row.appendChild(el('td', null, c)); });
+      tbody.appendChild(row);
+    });
+    tableNode.appendChild(tbody);
+    return tableNode;
+  }
+
+  function money(v) {
+    if (v === null || v === undefined) return '';
+    try {
+      return new Intl.NumberFormat(payload.lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: payload.currency, maximumFractionDigits: 0 }).format(v);
+    } catch (e) {
+      return String(Math.round(v));
+    }
+  }
+
+  function build() {
+    document.getElementById('title').textContent = t.title + ' — ' + payload.pipeline;
+    document.getElementById('as-of').textContent = t.asOf + ' ' + payload.asOf;
+    var filters = document.getElementById('filters');
+    var period = select('filter-period', t.period, payload.periods);
+    var segment = select('filter-segment', t.segment, payload.segments);
+    filters.appendChild(period.wrap);
+    filters.appendChild(segment.wrap);
+    period.select.addEventListener('change', function () { state.period = period.select.value; drawAll(); });
+    segment.select.addEventListener('change', function () { state.segment = segment.select.value; drawAll(); });
+
+    var grid = document.getElementById('charts');
+    payload.charts.forEach(function (chart) {
+      var card = el('section', 'card');
+      card.id = 'card-' + chart.id;
+      card.appendChild(el('div', 'chart'));
+      card.appendChild(el('p', 'note'));
+      grid.appendChild(card);
+    });
+
+    var cb = document.getElementById('callbacks');
+    cb.appendChild(el('h2', null, t.callbacks));
+    cb.appendChild(el('p', 'note', t.callbackNote));
+    if (payload.callbacks.length === 0) cb.appendChild(el('p', null, t.noCallbacks));
+    else cb.appendChild(table(
+      [t.columns.due_by, t.columns.status, t.columns.account, t.columns.owner, t.columns.arr_at_risk, t.columns.nps, t.columns.themes, t.columns.verbatim],
+      payload.callbacks.map(function (r) {
+        return [r.due_by.replace('T', ' ').replace('Z', ' UTC'), r.status, (r.account_name || '') + ' (' + (r.account_id || '') + ')', r.owner || '',
+          money(r.arr_at_risk), r.nps, r.negative_themes.join(', '), r.verbatim || ''];
+      })));
+
+    var ex = document.getElementById('examples');
+    ex.appendChild(el('h2', null, t.examples));
+    ex.appendChild(table([t.columns.theme, t.columns.nps, t.columns.date, t.segment, t.columns.verbatim],
+      payload.examples.map(function (v) { return [v.theme, v.nps === null ? '' : v.nps, v.submitted, v.segment, v.text]; })));
+
+    var about = document.getElementById('about');
+    about.appendChild(el('h2', null, t.classifier));
+    var ul = el('ul');
+    payload.engines.forEach(function (e) { ul.appendChild(el('li', null, e)); });
+    about.appendChild(ul);
+    if (payload.omitted.length > 0) {
+      about.appendChild(el('h2', null, t.omitted));
+      var om = el('ul');
+      payload.omitted.forEach(function (o) { om.appendChild(el('li', null, o.id + ': ' + o.reason)); });
+      about.appendChild(om);
+    }
+  }
+
+  build();
+  drawAll();
+}());
+`;

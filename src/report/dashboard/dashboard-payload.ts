@@ -1,0 +1,68 @@
+/**
+ * The data the dashboard page reads: charts (spec without data + all filterable rows), filter
+ * options, the call-back list, redacted example verbatims, omitted charts and the classifier.
+ * Pure: built from values already read from the run.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartSet } from '../../charts/build-charts.ts';
+import type { ChartFilters } from '../../charts/chart-catalog.ts';
+import type { ChartRow } from '../../charts/spec-base.ts';
+import type { CallbackRow } from '../callback/callback-list.ts';
+import type { Verbatim } from '../executive/report-facts.ts';
+import { DASHBOARD_MESSAGES, type DashboardLang } from './dashboard-messages.ts';
+
+export interface DashboardPayload {
+  readonly lang: DashboardLang;
+  readonly pipeline: string;
+  readonly asOf: string;
+  readonly text: (typeof DASHBOARD_MESSAGES)[DashboardLang];
+  readonly periods: ReadonlyArray<{ key: string; label: string }>;
+  readonly segments: ReadonlyArray<{ key: string; label: string }>;
+  readonly charts: ReadonlyArray<{ id: string; filters: ChartFilters; spec: TopLevelSpec; rows: readonly ChartRow[] }>;
+  readonly omitted: ReadonlyArray<{ id: string; reason: string }>;
+  readonly callbacks: readonly CallbackRow[];
+  readonly examples: ReadonlyArray<Verbatim & { theme: string }>;
+  readonly engines: readonly string[];
+  readonly currency: string;
+}
+
+function periodLabel(key: string, allLabel: string): string {
+  if (key === 'all') return allLabel;
+  const [grain, start] = key.split(':') as [string, string];
+  const [y, mo] = start.split('-');
+  if (grain === 'quarter') return `${y} Q${Math.floor((Number(mo) - 1) / 3) + 1}`;
+  if (grain === 'month') return `${y}-${mo}`;
+  return `${grain} ${start}`;
+}
+
+const GRAIN_ORDER = (key: string): number => (key === 'all' ? 0 : key.startsWith('quarter:') ? 1 : key.startsWith('month:') ? 2 : 3);
+
+export function buildDashboardPayload(input: {
+  lang: DashboardLang; pipeline: string; asOf: string; currency: string; charts: ChartSet; callbacks: readonly CallbackRow[];
+  examples: ReadonlyArray<Verbatim & { theme: string }>; engines: readonly string[];
+}): DashboardPayload {
+  const text = DASHBOARD_MESSAGES[input.lang];
+  const periodKeys = new Set<string>(['all']);
+  const segmentKeys = new Set<string>(['all']);
+  for (const c of input.charts.charts) {
+    for (const r of c.rows) {
+      if (typeof r.f_period === 'string') periodKeys.add(r.f_period);
+      if (typeof r.f_segment === 'string') segmentKeys.add(r.f_segment);
+    }
+  }
+  const periods = [...periodKeys]
+    .sort((a, b) => GRAIN_ORDER(a) - GRAIN_ORDER(b) || (a < b ? 1 : a > b ? -1 : 0))
+    .map((key) => ({ key, label: periodLabel(key, text.allPeriods) }));
+  const segments = [...segmentKeys].sort((a, b) => (a === 'all' ? -1 : b === 'all' ? 1 : a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => ({ key, label: key === 'all' ? text.allSegments : key }));
+  return {
+    lang: input.lang, pipeline: input.pipeline, asOf: input.asOf, text, periods, segments, currency: input.currency,
+    charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, spec: c.spec, rows: c.rows })),
+    omitted: input.charts.omitted, callbacks: input.callbacks, examples: input.examples, engines: input.engines,
+  };
+}
+
+/** JSON safe inside a <script type="application/json"> element: no "<", no line separators. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
