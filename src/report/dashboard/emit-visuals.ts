@@ -1,0 +1,100 @@
+/**
+ * emitVisuals — everything visual of a run, in one call (wired into runPipeline and the CLI):
+ *
+ *   runDir/ecoute.duckdb (read-only) ─► buildCharts per language ─► specs/<lang>/<chart>.vl.json
+ *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
+ *                                     ├► writeDashboard (first language) ─► dashboard/
+ *                                     └► buildCallbackList      ─► callback-list.csv, callback-list.json
+ *
+ * Deterministic: same run and asOf → byte-identical files; timings are returned, never written
+ * into the files. Every file is written atomically (temp + rename).
+ */
+import { join } from 'node:path';
+import { buildCharts } from '../../charts/build-charts.ts';
+import { openRun } from '../../charts/open-run.ts';
+import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
+import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
+import { buildCallbackList } from '../callback/callback-list.ts';
+import { callbackCsv } from '../callback/callback-csv.ts';
+import { writeReport } from '../executive/build-report.ts';
+import { writeDashboard } from './build-dashboard.ts';
+
+export interface VisualsOptions {
+  readonly asOf: string;
+  readonly langs?: ('fr' | 'en')[];
+  /** theme id → labels (the pipeline's taxonomy); default: readable ids */
+  readonly themeLabels?: ThemeLabels;
+  /** call-back window in days before asOf (default 14) */
+  readonly callbackWindowDays?: number;
+}
+
+export interface VisualsSummary {
+  /** files written, relative to runDir */
+  readonly files: string[];
+  readonly charts: number;
+  readonly omitted: ReadonlyArray<{ id: string; reason: string }>;
+  readonly callbacks: number;
+  readonly timings: { specs_seconds: number; report_seconds: number; dashboard_seconds: number; callback_seconds: number; total_seconds: number };
+}
+
+const seconds = (ms: number): number => Math.round(ms) / 1000;
+
+export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise<VisualsSummary> {
+  const start = performance.now();
+  const langs = opts.langs && opts.langs.length > 0 ? [...new Set(opts.langs)] : (['en', 'fr'] as const);
+  const labels = opts.themeLabels;
+  const run = await openRun(runDir);
+  const files: string[] = [];
+  const t = { specs: 0, report: 0, dashboard: 0, callback: 0 };
+  let charts = 0;
+  let omitted: Array<{ id: string; reason: string }> = [];
+  let callbacks = 0;
+  try {
+    let mark = performance.now();
+    const callbackRows = await buildCallbackList(run.db.connection, run.tables, {
+      asOf: opts.asOf, windowDays: opts.callbackWindowDays ?? 14, themeLabel: createThemeLabeler(labels, langs[0]!),
+    });
+    writeFileAtomic(join(runDir, 'callback-list.csv'), callbackCsv(callbackRows));
+    writeFileAtomic(join(runDir, 'callback-list.json'), toJsonText({ asOf: opts.asOf, windowDays: opts.callbackWindowDays ?? 14, dueAfterHours: 48, rows: callbackRows }));
+    files.push('callback-list.csv', 'callback-list.json');
+    callbacks = callbackRows.length;
+    t.callback += performance.now() - mark;
+
+    for (const [i, lang] of langs.entries()) {
+      mark = performance.now();
+      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, ...(labels ? { themeLabels: labels } : {}) });
+      for (const c of set.charts) {
+        const name = join('specs', lang, `${c.id}.vl.json`);
+        writeFileAtomic(join(runDir, name), toJsonText(c.staticSpec));
+        files.push(name);
+      }
+      charts = set.charts.length;
+      omitted = [...set.omitted];
+      t.specs += performance.now() - mark;
+
+      mark = performance.now();
+      const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, ...(labels ? { themeLabels: labels } : {}) });
+      files.push(...reportFiles.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
+      t.report += performance.now() - mark;
+
+      if (i === 0) {
+        mark = performance.now();
+        const dash = await writeDashboard(run, set, callbackRows, { outDir: join(runDir, 'dashboard'), lang, asOf: opts.asOf, ...(labels ? { themeLabels: labels } : {}) });
+        files.push(...dash.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
+        t.dashboard += performance.now() - mark;
+      }
+    }
+  } finally {
+    run.close();
+  }
+  return {
+    files,
+    charts,
+    omitted,
+    callbacks,
+    timings: {
+      specs_seconds: seconds(t.specs), report_seconds: seconds(t.report), dashboard_seconds: seconds(t.dashboard),
+      callback_seconds: seconds(t.callback), total_seconds: seconds(performance.now() - start),
+    },
+  };
+}
