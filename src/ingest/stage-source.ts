@@ -145,7 +145,9 @@ FROM read_csv($path, columns = $columns, auto_detect = false, header = $header, 
   }
   const rejected = await countRows(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
   if (info.bom) warnings.push(sourceFileProblem.bomRemoved());
-  return { fileId, path: file, rowOffset: before, format: 'csv', records, rejected, unmappedColumns: mapped.unmapped, warnings };
+  // rows taken back out by the simple path leave their row ids behind: the file's rows start at its smallest rowid
+  const rowOffset = records === 0 ? before : await countRows(ctx.conn, `SELECT min(rowid) FROM ${stagingTable(source)} WHERE _file_id = $file_id`, { file_id: fileId });
+  return { fileId, path: file, rowOffset, format: 'csv', records, rejected, unmappedColumns: mapped.unmapped, warnings };
 }
 
 async function stageParquetFile(ctx: StageContext, pipeline: Pipeline, source: SourceName, file: string, fileId: number): Promise<StagedFile> {
