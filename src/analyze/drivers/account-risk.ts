@@ -97,23 +97,40 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
   const n = units.length;
   const arr = Float64Array.from(units, (u) => (Number.isFinite(u.arr) ? u.arr : 0));
   const weight = Float64Array.from(units, (u) => segmentWeight(u.segment));
-  // only accounts with ARR that mention a fitted theme contribute
+  // only accounts with ARR that mention a fitted theme contribute: their model rows are copied
+  // densely (intercept included) with the list of fitted themes they mention
   const relevant: number[] = [];
   for (let i = 0; i < n; i++) {
     if (arr[i] !== 0 && themes.some(([, t]) => t.coefficient !== undefined && x[i * k + t.column] !== 0)) relevant.push(i);
   }
+  const m = relevant.length;
+  const z = new Float64Array(m * p);
+  const mentionStart = new Int32Array(m + 1);
+  const mentionTheme: number[] = [];
+  const mentionCoefficient: number[] = [];
+  relevant.forEach((i, r) => {
+    for (let j = 0; j < p; j++) z[r * p + j] = model.columns[j] < 0 ? 1 : x[i * k + model.columns[j]];
+    themes.forEach(([, t], ti) => {
+      if (t.coefficient === undefined || x[i * k + t.column] === 0) return;
+      mentionTheme.push(ti);
+      mentionCoefficient.push(t.coefficient);
+    });
+    mentionStart[r + 1] = mentionTheme.length;
+  });
   const attributable = (beta: ArrayLike<number>, out: Float64Array, weighted?: Float64Array): void => {
     out.fill(0);
     weighted?.fill(0);
-    for (const i of relevant) {
-      const eta = linearPredictor(model, x, k, i, beta);
+    for (let r = 0; r < m; r++) {
+      let eta = 0;
+      const off = r * p;
+      for (let j = 0; j < p; j++) eta += z[off + j] * beta[j];
       const pi = sigmoid(eta);
-      themes.forEach(([, t], ti) => {
-        if (t.coefficient === undefined || x[i * k + t.column] === 0) return;
-        const v = arr[i] * (pi - sigmoid(eta - beta[t.coefficient]));
-        out[ti] += v;
-        if (weighted) weighted[ti] += weight[i] * v;
-      });
+      const i = relevant[r];
+      for (let e = mentionStart[r]; e < mentionStart[r + 1]; e++) {
+        const v = arr[i] * (pi - sigmoid(eta - beta[mentionCoefficient[e]]));
+        out[mentionTheme[e]] += v;
+        if (weighted) weighted[mentionTheme[e]] += weight[i] * v;
+      }
     }
   };
   const estimate = new Float64Array(themes.length);

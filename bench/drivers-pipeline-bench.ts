@@ -1,0 +1,81 @@
+/**
+ * Driver-phase benchmark on DuckDB tables: `npx tsx bench/drivers-pipeline-bench.ts [responses]`
+ *
+ * bench/drivers-bench.ts times the pure statistics (weights, Shapley, logistic regression, theme
+ * bootstrap). This one times the whole computeDrivers phase and its DuckDB aggregations on
+ * 1,000,000 responses (5 attribute ratings each, ~0.5 theme mentions per response, 10 themes)
+ * from 100,000 accounts with one renewal decision each: the scope tables, the theme × NPS-category
+ * counts, the rating moments (one pass for the correlation matrix and its bootstrap groups), the
+ * account-level churn features, and the end-to-end phase with 1,000 resamples.
+ *
+ * The generator SQL is written here (constants only, no user input).
+ */
+import { openDatabase } from '../src/db/open-database.ts';
+import { runSqlFile, querySqlFile } from '../src/db/sql-file.ts';
+import { computeDrivers } from '../src/analyze/drivers/compute-drivers.ts';
+import { driversConfigSchema } from '../src/analyze/drivers/drivers-config-schema.ts';
+import { readRatingMoments } from '../src/analyze/drivers/rating-moments.ts';
+import { settingsSchema } from '../src/config/pipeline-schema.ts';
+
+const RESPONSES = Number(process.argv[2] ?? 1_000_000);
+const ACCOUNTS = Math.max(1000, Math.round(RESPONSES / 10));
+const ms = (t0: number): string => `${(performance.now() - t0).toFixed(0).padStart(7)} ms`;
+
+const db = await openDatabase();
+const conn = db.connection;
+let t0 = performance.now();
+await runSqlFile(conn, 'ingest/create-canonical-tables');
+await conn.run('SELECT setseed(0.17)');
+await conn.run(`INSERT INTO accounts (account_id, segment, owner)
+  SELECT 'A' || i, ['SMB', 'Mid-Market', 'Enterprise'][1 + (i % 3)], 'owner ' || (i % 50) FROM range(${ACCOUNTS}) t(i)`);
+await conn.run(`CREATE TEMP TABLE bench_latent AS
+  SELECT i, 'R' || i AS response_id, 'A' || (hash(i) % ${ACCOUNTS}) AS account_id,
+    TIMESTAMP '2024-11-01' + to_seconds((random() * 730 * 86400)::BIGINT) AS submitted_at,
+    1 + floor(random() * 5) AS r1, 1 + floor(random() * 5) AS r2, 1 + floor(random() * 5) AS r3,
+    1 + floor(random() * 5) AS r4, 1 + floor(random() * 5) AS r5, random() AS u, floor(random() * 20)::INTEGER AS theme
+  FROM range(${RESPONSES}) t(i)`);
+await conn.run(`INSERT INTO responses (response_id, contact_id, account_id, submitted_at, journey_stage, nps)
+  SELECT response_id, 'C' || (hash(i) % ${ACCOUNTS * 3}), account_id, submitted_at, ['onboarding', 'adoption', 'support', 'billing', 'renewal'][1 + (i % 5)],
+    least(10, greatest(0, round(-2 + 0.6 * r1 + 0.5 * r2 + 0.4 * r3 + 0.3 * r4 + 0.2 * r5 + 2 * (u - 0.5) - CASE WHEN theme < 3 THEN 1.5 ELSE 0 END)))::INTEGER
+  FROM bench_latent`);
+await conn.run(`INSERT INTO response_ratings
+  SELECT response_id, 'a1', r1 FROM bench_latent UNION ALL SELECT response_id, 'a2', r2 FROM bench_latent UNION ALL
+  SELECT response_id, 'a3', r3 FROM bench_latent UNION ALL SELECT response_id, 'a4', r4 FROM bench_latent UNION ALL
+  SELECT response_id, 'a5', r5 FROM bench_latent`);
+await conn.run(`CREATE TABLE theme_mentions AS
+  SELECT response_id, 'theme_' || theme AS theme_id, CASE WHEN u < 0.6 THEN 'negative' ELSE 'positive' END AS sentiment_label
+  FROM bench_latent WHERE theme < 10`);
+await conn.run(`INSERT INTO revenue (account_id, period, arr) SELECT 'A' || i, DATE '2024-11-01', 5000 + (hash(i) % 200000) FROM range(${ACCOUNTS}) t(i)`);
+await conn.run(`INSERT INTO churn_events (account_id, event_date, outcome)
+  SELECT 'A' || i, DATE '2025-11-01' + ((hash(i) % 360)::INTEGER), CASE WHEN random() < 0.15 THEN 'churned' ELSE 'renewed' END FROM range(${ACCOUNTS}) t(i)`);
+await conn.run('DROP TABLE bench_latent');
+console.log(`generate ${RESPONSES.toLocaleString('en')} responses, ${ACCOUNTS.toLocaleString('en')} accounts: ${ms(t0)}`);
+
+t0 = performance.now();
+await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: '2026-10-31', window_days: 0 });
+await runSqlFile(conn, 'drivers/create-scope-mentions');
+console.log(`scope tables (responses + mentions)                : ${ms(t0)}`);
+t0 = performance.now();
+await querySqlFile(conn, 'drivers/select-theme-nps-counts');
+await querySqlFile(conn, 'drivers/select-nps-totals');
+console.log(`theme × sentiment × NPS-category counts (3 dims)   : ${ms(t0)}`);
+t0 = performance.now();
+await conn.run("CREATE OR REPLACE TEMP TABLE drivers_rating_index AS SELECT * FROM (VALUES ('a1', 0), ('a2', 1), ('a3', 2), ('a4', 3), ('a5', 4)) t(attribute, idx)");
+await runSqlFile(conn, 'drivers/create-rating-rows', { p: 5 });
+console.log(`rating rows (5 attributes pivoted to lists)         : ${ms(t0)}`);
+t0 = performance.now();
+const moments = await readRatingMoments(conn, 5, RESPONSES, 2000, 1);
+console.log(`rating moments, ${moments.groups} bootstrap groups          : ${ms(t0)}`);
+t0 = performance.now();
+await runSqlFile(conn, 'drivers/create-churn-units', { as_of: '2026-10-31', downgrade_is_churn: false, covered_from: '2025-11-01' });
+await querySqlFile(conn, 'drivers/select-churn-features', { window_days: 365, tenure_source: 'first_revenue_period' });
+console.log(`account-level churn features (train + score units)  : ${ms(t0)}`);
+
+for (const resamples of [200, 1000]) {
+  t0 = performance.now();
+  const summary = await computeDrivers(conn, {
+    asOf: '2026-10-31', seed: 1, settings: settingsSchema.parse({}), config: driversConfigSchema.parse({ bootstrap_resamples: resamples }),
+  });
+  console.log(`computeDrivers end to end, ${String(resamples).padStart(4)} resamples          : ${ms(t0)}  (${summary.rows.theme_impact} theme cells, ${summary.churn?.accounts ?? 0} accounts modelled, ${summary.churn?.activeAccounts ?? 0} scored)`);
+}
+db.close();
