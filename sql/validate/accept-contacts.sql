@@ -1,5 +1,5 @@
 INSERT INTO contacts
-SELECT contact_id, account_id, role, language, f.path, _line
-FROM chk_contacts c JOIN stg_files f ON f.file_id = c._file_id
+SELECT contact_id, account_id, role, language, $file_paths[_file_id], _line
+FROM chk_contacts c
 WHERE len(_problems) = 0
 ORDER BY _rid;

@@ -1,5 +1,5 @@
 INSERT INTO revenue
-SELECT account_id, period, arr, $reporting_currency, f.path, _line
-FROM chk_revenue c JOIN stg_files f ON f.file_id = c._file_id
+SELECT account_id, period, arr, $reporting_currency, $file_paths[_file_id], _line
+FROM chk_revenue c
 WHERE len(_problems) = 0
 ORDER BY _rid;

@@ -3,7 +3,7 @@
 CREATE OR REPLACE TEMP TABLE chk_accounts AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.name), '') AS name,
          nullif(trim(s.segment), '') AS segment,
@@ -11,8 +11,6 @@ WITH base AS (
          nullif(trim(s.owner), '') AS owner,
          nullif(trim(s.tier), '') AS tier
   FROM stg_accounts s
-  JOIN stg_files f ON f.file_id = s._file_id
-  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
 ),
 kept AS (
   SELECT b.*,

@@ -2,7 +2,7 @@
 CREATE OR REPLACE TEMP TABLE chk_churn AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.date), '') AS date_raw,
          CAST(coalesce(try_strptime(trim(s.date), $date_formats), try_cast(trim(s.date) AS TIMESTAMP)) AS DATE) AS event_date,
@@ -13,8 +13,6 @@ WITH base AS (
          END AS outcome,
          nullif(trim(s.reason), '') AS reason
   FROM stg_churn s
-  JOIN stg_files f ON f.file_id = s._file_id
-  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
 )
 SELECT b.*,
        list_filter([

@@ -2,14 +2,12 @@
 CREATE OR REPLACE TEMP TABLE chk_contacts AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(regexp_replace(lower(trim(s.role)), '[\s-]+', '_', 'g'), '') AS role,
          lower(nullif(trim(s.language), '')) AS language
   FROM stg_contacts s
-  JOIN stg_files f ON f.file_id = s._file_id
-  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
 ),
 w AS (
   SELECT b.*, row_number() OVER (PARTITION BY b.contact_id ORDER BY b._rid) AS id_rank, a.account_id IS NOT NULL AS account_known

@@ -2,7 +2,7 @@
 CREATE OR REPLACE TEMP TABLE chk_invitations AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.invitation_id), '') AS invitation_id,
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
@@ -10,8 +10,6 @@ WITH base AS (
          coalesce(try_strptime(trim(s.invited_at), $date_formats), try_cast(trim(s.invited_at) AS TIMESTAMP)) AS invited_at,
          coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type
   FROM stg_invitations s
-  JOIN stg_files f ON f.file_id = s._file_id
-  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
 ),
 w AS (SELECT b.*, row_number() OVER (PARTITION BY invitation_id ORDER BY _rid) AS id_rank FROM base b)
 SELECT w.*,

@@ -23,7 +23,7 @@ repeats AS (
 ),
 base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.response_id), '') AS response_id,
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
@@ -51,8 +51,6 @@ base AS (
          r.previous_at AS previous_same_answers_at,
          a.account_id IS NOT NULL AS account_known
   FROM stg_responses s
-  JOIN stg_files f ON f.file_id = s._file_id
-  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
   LEFT JOIN dup_ids d ON d.response_id = nullif(trim(s.response_id), '')
   LEFT JOIN repeats r ON r.rid = s.rowid
   LEFT JOIN accounts a ON a.account_id = nullif(trim(s.account_id), '')
@@ -69,7 +67,8 @@ typed AS (
          length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
   FROM base
 )
-SELECT t.*,
+SELECT _rid, _file_id, _line, response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage,
+       touchpoint, nps, csat, ces, verbatim, language, duration_seconds, verbatim_truncated, ratings_num,
        list_filter([
          CASE WHEN response_id IS NULL THEN {'code': 'missing_id', 'field': 'response_id', 'value': NULL} END,
          CASE WHEN submitted_at_raw IS NULL THEN {'code': 'missing_date', 'field': 'submitted_at', 'value': NULL}

@@ -3,7 +3,7 @@
 CREATE OR REPLACE TEMP TABLE chk_revenue AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         f.header_lines + 1 + (s.rowid - f.row_offset) + coalesce(o.cum_span, 0) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.period), '') AS period_raw,
          CAST(coalesce(try_strptime(trim(s.period), $date_formats), try_cast(trim(s.period) AS TIMESTAMP)) AS DATE) AS period,
@@ -11,8 +11,6 @@ WITH base AS (
          try_cast(replace(replace(replace(trim(s.arr), ' ', ''), '\u00a0', ''), ',', '.') AS DOUBLE) AS arr_num,
          coalesce(upper(nullif(trim(s.currency), '')), $default_currency) AS currency
   FROM stg_revenue s
-  JOIN stg_files f ON f.file_id = s._file_id
-  ASOF LEFT JOIN stg_reject_offsets o ON o.file_id = s._file_id AND (s.rowid - f.row_offset) >= o.accepted_before
 ),
 w AS (
   SELECT b.*,

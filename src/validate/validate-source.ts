@@ -3,7 +3,7 @@
  * problems; clean rows go to the canonical table, the others to `quarantine` with file, line, field and
  * reason. Then the books are balanced: rows read = accepted + quarantined, or the run stops.
  */
-import { listValue, LIST, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, LIST, VARCHAR, INTEGER, BIGINT, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Pipeline, SourceName } from '../config/pipeline-schema.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { internalName } from '../db/quote-identifier.ts';
@@ -99,12 +99,37 @@ async function scalar(conn: DuckDBConnection, sql: string, params: Record<string
   return Number(reader.getRows()[0]?.[0] ?? 0);
 }
 
-export async function validateSource(ctx: ValidationContext, source: SourceName, files: number): Promise<Reconciliation> {
+/**
+ * Per staged file (file ids are 1..n), its path, header lines and first row id, as lists indexed by file id:
+ * the checks look them up with `$file_paths[_file_id]` instead of joining every row to stg_files.
+ */
+async function fileParams(conn: DuckDBConnection): Promise<Bound> {
+  const rows = (await conn.runAndReadAll('SELECT file_id, path, header_lines, row_offset FROM stg_files ORDER BY file_id')).getRowObjectsJson();
+  rows.forEach((r, i) => {
+    if (Number(r.file_id) !== i + 1) throw new EcouteError(`internal error: staged file ids are not 1..n (${String(r.file_id)} at ${i + 1})`);
+  });
+  return {
+    values: {
+      file_paths: listValue(rows.map((r) => String(r.path))),
+      file_header_lines: listValue(rows.map((r) => Number(r.header_lines))),
+      file_row_offsets: listValue(rows.map((r) => BigInt(String(r.row_offset)))),
+    },
+    types: { file_paths: LIST(VARCHAR), file_header_lines: LIST(INTEGER), file_row_offsets: LIST(BIGINT) },
+  };
+}
+
+export async function validateSource(ctx: ValidationContext, source: SourceName, fileCount: number): Promise<Reconciliation> {
   const { conn } = ctx;
   const name = internalName(source);
   const canonical = source === 'churn' ? 'churn_events' : name;
+  const files = await fileParams(conn);
   const check = checkParams(ctx, source);
-  await runSqlFile(conn, `validate/check-${source}`, check.values, check.types);
+  await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
+  if ((await scalar(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
+    await conn.run(`ALTER TABLE chk_${name} RENAME TO chk_shift_target`);
+    await runSqlFile(conn, 'validate/apply-line-shifts', files.values, files.types);
+    await conn.run(`ALTER TABLE chk_shift_target RENAME TO chk_${name}`);
+  }
   const rawFields = canonicalFields(source).map((f) => `'${internalName(f)}': ${internalName(f)}`);
   if (source === 'responses') rawFields.push("'ratings': ratings");
   await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM chk_${name}`);
@@ -113,17 +138,17 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   await runSqlFile(conn, 'validate/quarantine-rejects', { source });
   await runSqlFile(conn, 'validate/quarantine-checked', { source });
   const accept = ACCEPT_PARAMS[source]?.(ctx) ?? { values: {}, types: {} };
-  await runSqlFile(conn, `validate/accept-${source}`, accept.values, accept.types);
+  await runSqlFile(conn, `validate/accept-${source}`, { ...accept.values, ...files.values }, { ...accept.types, ...files.types });
   const accepted = (await scalar(conn, `SELECT count(*) FROM ${canonical}`)) - before;
   const quarantined = await scalar(conn, 'SELECT count(*) FROM quarantine WHERE source = $source', { source });
   const read = await scalar(conn, 'SELECT sum(records + rejected) FROM stg_files WHERE source = $source', { source });
   if (read !== accepted + quarantined) {
     throw new EcouteError(`internal error: ${source} does not reconcile: read ${read} != accepted ${accepted} + quarantined ${quarantined}`);
   }
-  const rec: Reconciliation = { source, files, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined };
+  const rec: Reconciliation = { source, files: fileCount, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined };
   await conn.run('INSERT INTO reconciliation VALUES ($source, $files, $read, $accepted, $quarantined)', {
     source,
-    files,
+    files: fileCount,
     read,
     accepted,
     quarantined,
