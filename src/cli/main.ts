@@ -13,6 +13,7 @@ import { formatRun } from './format-run.ts';
 import { formatValidate, formatDemo } from './format-misc.ts';
 import { parseAsOf, parseSeed, todayUtc } from './parse-args.ts';
 import { addVerbatimCommands } from './verbatim-commands.ts';
+import { addReportCommands } from './report-commands.ts';
 
 interface JsonFlag {
   json?: boolean;
@@ -56,6 +57,7 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
     });
 
   addVerbatimCommands(program, out);
+  addReportCommands(program, out);
   return program;
 }
 

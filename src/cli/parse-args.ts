@@ -33,3 +33,6 @@ export function parsePositiveInt(flag: string, value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(value)}`);
   return n;
 }
+
+export const parseDriversTarget = (v: string): 'nps' | 'churn' => oneOf('--target', v, ['nps', 'churn'] as const);
+export const parseLang = (v: string): 'fr' | 'en' => oneOf('--lang', v, ['fr', 'en'] as const);

@@ -17,7 +17,15 @@
  *                                only new texts are classified (cache in the DuckDB file); candidate themes
  *          │
  *          ▼
+ *   computeDrivers (analyze/drivers/) ─► theme impact on NPS, key drivers, churn lift and model,
+ *                                        ARR at risk per account and per theme, ROI, owner monitoring
+ *          │
+ *          ▼
  *   writeOutputs (report/) ─► out/ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
+ *          │
+ *          ▼
+ *   emitVisuals (report/dashboard/) ─► Vega-Lite specs, offline dashboard, executive report (en, fr),
+ *                                      48-hour call-back list — read from the finished database
  *
  * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
  * byte-identical output files (timings go to run-timings.json, the one file that differs).
@@ -37,6 +45,9 @@ import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
 import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
 import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
+import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
+import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
+import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -58,7 +69,9 @@ export interface RunSummary {
   readonly quarantine: QuarantineSummary;
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
+  readonly drivers: DriversSummary;
   readonly outputs: string[];
+  readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number };
   readonly versions: Versions;
 }
 
@@ -69,6 +82,8 @@ export interface RunResult {
 }
 
 export const DATABASE_FILE = 'ecoute.duckdb';
+/** Seed of every bootstrap and simulation in the driver analyses: runs are reproducible. */
+const DRIVER_SEED = 20_240_601;
 /** Verbatim tables exported beside the database (verbatims themselves stay inside DuckDB). */
 const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_candidates'] as const;
 
@@ -102,13 +117,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     );
     for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
     for (const n of classification.notices) log(`  ${n}`);
+    log('computing driver analyses');
+    const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
+    const drivers = await watch.time('drivers', () =>
+      computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
+    );
     const quarantine = await quarantineSummary(conn);
     log('writing outputs');
     await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES] }),
+      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,
@@ -118,6 +138,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       quarantine,
       metrics,
       classification,
+      drivers,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json'],
       versions: await versions(conn),
     };
@@ -126,9 +147,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     renameSync(dbTmp, dbPath);
     rmSync(join(outDir, '.work'), { recursive: true, force: true });
     writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(summary));
+    log('writing charts, dashboard, reports and the call-back list');
+    const visuals = await watch.time('visuals', () =>
+      emitVisuals(outDir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),
+    );
+    const finalSummary: RunSummary = {
+      ...summary,
+      outputs: [...summary.outputs, ...visuals.files].sort(),
+      visuals: { charts: visuals.charts, omitted: visuals.omitted, callbacks: visuals.callbacks },
+    };
+    writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(finalSummary));
     const timings = watch.timings();
     writeFileAtomic(join(outDir, 'run-timings.json'), toJsonText(timings));
-    return { summary, outDir, timings };
+    return { summary: finalSummary, outDir, timings };
   } catch (e) {
     db.close();
     rmSync(join(outDir, '.work'), { recursive: true, force: true });

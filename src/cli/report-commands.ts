@@ -1,0 +1,80 @@
+/**
+ * `ecoute drivers`, `ecoute report`, `ecoute dashboard` and `ecoute notebook render`: read a finished run.
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { driversCommand } from '../analyze/drivers/drivers-command.ts';
+import { buildReport } from '../report/executive/build-report.ts';
+import { buildDashboard } from '../report/dashboard/build-dashboard.ts';
+import { renderNotebook } from '../notebook/render-notebook.ts';
+import { loadPipeline } from '../config/load-pipeline.ts';
+import { themeLabelsFromTaxonomy, type ThemeLabels } from '../charts/theme-labels.ts';
+import { printResult, formatTable, type Output } from './print-result.ts';
+import { parsePositiveInt, parseDriversTarget, parseLang } from './parse-args.ts';
+
+function labelsFrom(pipelineFile: string | undefined): { themeLabels?: ThemeLabels } {
+  if (pipelineFile === undefined) return {};
+  const { pipeline } = loadPipeline(pipelineFile);
+  return pipeline.taxonomy === undefined ? {} : { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) };
+}
+
+const formatFiles = (r: { files: string[] }): string => r.files.join('\n');
+
+export function addReportCommands(program: Command, out: Output): void {
+  program
+    .command('drivers')
+    .description('print the ranked driver tables of a finished run')
+    .argument('<pipeline>', 'pipeline file (reads <output.dir>/ecoute.duckdb) or a run folder')
+    .option('--target <target>', 'nps | churn', 'nps')
+    .option('--limit <n>', 'rows per table', '20')
+    .option('--json', 'print as JSON')
+    .action(async (target: string, o: { target: string; limit: string; json?: boolean }) => {
+      const where = /\.ya?ml$/i.test(target) ? { pipelineFile: target } : { runDir: target };
+      const result = await driversCommand({ ...where, target: parseDriversTarget(o.target), limit: parsePositiveInt('--limit', o.limit) });
+      printResult(out, result, o.json === true, (r) =>
+        r.tables
+          .map((t) => {
+            const cols = t.rows.length > 0 ? Object.keys(t.rows[0] ?? {}) : [];
+            const cell = (v: unknown): string | number | null => (typeof v === 'number' ? Number(v.toPrecision(4)) : v === null || v === undefined ? null : String(v));
+            return `${t.title}\n${cols.length === 0 ? '(no rows)' : formatTable(cols, t.rows.map((row) => cols.map((c) => cell(row[c]))))}`;
+          })
+          .join('\n\n'),
+      );
+    });
+
+  program
+    .command('report')
+    .description('write the executive driver report (HTML and Markdown with SVG charts) for a finished run')
+    .argument('<run-dir>', 'run output folder')
+    .option('--lang <lang>', 'fr | en', 'en')
+    .option('--out <dir>', 'output folder (default: <run-dir>/report)')
+    .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { lang: string; out?: string; pipeline?: string; json?: boolean }) =>
+      printResult(out, await buildReport(runDir, { lang: parseLang(o.lang), outDir: o.out ?? join(runDir, 'report'), ...labelsFrom(o.pipeline) }), o.json === true, formatFiles),
+    );
+
+  program
+    .command('dashboard')
+    .description('write the offline HTML dashboard (vega bundled, no network) for a finished run')
+    .argument('<run-dir>', 'run output folder')
+    .option('--out <dir>', 'output folder (default: <run-dir>/dashboard)')
+    .option('--lang <lang>', 'fr | en', 'en')
+    .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; json?: boolean }) =>
+      printResult(out, await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...labelsFrom(o.pipeline) }), o.json === true, formatFiles),
+    );
+
+  program
+    .command('notebook')
+    .description('notebooks: Markdown with SQL and Vega-Lite blocks, run against a finished run')
+    .command('render')
+    .argument('<file>', 'notebook, e.g. notebooks/churn-deep-dive.md')
+    .requiredOption('--run <dir>', 'run output folder')
+    .option('--out <dir>', 'output folder', 'out/notebooks')
+    .option('--json', 'print as JSON')
+    .action(async (file: string, o: { run: string; out: string; json?: boolean }) =>
+      printResult(out, await renderNotebook(file, { runDir: o.run, outDir: o.out }), o.json === true, formatFiles),
+    );
+}
