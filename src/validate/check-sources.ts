@@ -2,7 +2,7 @@
  * `ecoute validate`: checks the pipeline definition and that every source file can be read and has the
  * mapped columns — without loading anything. All problems are collected, not just the first.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
 import { structValue } from '@duckdb/node-api';
@@ -40,12 +40,13 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
       if (spec === undefined) continue;
       const files = await resolveSourceFiles(db.connection, baseDir, spec.path);
       if (files.length === 0) checks.push({ source, file: spec.path, ok: false, problem: sourceFileProblem.noFiles(baseDir) });
-      for (const file of files) {
-        const format = formatOf(file, spec.format);
+      for (const path of files) {
+        const format = formatOf(path, spec.format);
+        const file = relative(baseDir, path) || basename(path); // shown relative to the pipeline file, as in run-summary.json
         let columns: string[];
         if (format === 'csv') {
           const csv = spec.csv ?? DEFAULT_CSV;
-          const info = inspectFile(file, csv);
+          const info = inspectFile(path, csv);
           if (info.empty) {
             checks.push({ source, file, ok: true, warning: sourceFileProblem.empty() });
             continue;
@@ -64,16 +65,16 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
         }
         try {
           if (format === 'parquet') {
-            const reader = await db.connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path: file });
+            const reader = await db.connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path });
             columns = reader.getRowObjectsJson().map((r) => String(r.column_name));
           } else {
-            const info = inspectFile(file, undefined);
+            const info = inspectFile(path, undefined);
             if (info.empty || info.binary) {
               checks.push(info.empty ? { source, file, ok: true, warning: sourceFileProblem.empty() } : { source, file, ok: false, problem: sourceFileProblem.binary() });
               continue;
             }
             // the keys the run would map (a malformed line is one quarantined row there, not an unreadable file)
-            await runSqlFile(db.connection, 'ingest/read-json-lines', { path: file, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
+            await runSqlFile(db.connection, 'ingest/read-json-lines', { path, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
             columns = (await querySqlFile(db.connection, 'ingest/json-line-keys')).map((r) => String(r.key));
           }
         } catch (e) {

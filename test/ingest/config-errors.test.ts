@@ -88,7 +88,7 @@ describe('ecoute validate', () => {
   it('a JSON lines file with one malformed line is readable (the run quarantines that line); a missing key is a problem', async () => {
     fx.write('responses.jsonl', '{"id": "r1", "at": "2024-05-01", "nps": 9}\n{"id": "r2", "at": \n');
     fx.pipeline({ sources: { responses: { path: 'responses.jsonl', columns: { response_id: 'id', submitted_at: 'at', nps: 'nps' } } } });
-    expect((await validatePipeline(fx.pipelineFile)).checks).toEqual([{ source: 'responses', file: `${fx.dir}/responses.jsonl`, ok: true }]);
+    expect((await validatePipeline(fx.pipelineFile)).checks).toEqual([{ source: 'responses', file: 'responses.jsonl', ok: true }]);
     fx.pipeline({ sources: { responses: { path: 'responses.jsonl', columns: { response_id: 'id', submitted_at: 'submitted', nps: 'nps' } } } });
     const [check] = (await validatePipeline(fx.pipelineFile)).checks;
     expect(check?.problem).toBe(sourceFileProblem.missingColumns(['submitted'], ['at', 'id', 'nps']));
