@@ -20,6 +20,14 @@ export function formatRun(r: RunResult): string {
   ]
     .filter((l) => l.length > 0)
     .join('\n');
+  const money = (v: number | null): string => (v === null ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} ${s.reportingCurrency}`);
+  const dissatisfiers =
+    s.drivers.topDissatisfiers.length === 0
+      ? ['Dissatisfiers: none ranked' + (s.drivers.skipped.length > 0 ? ` (${s.drivers.skipped.map((x) => x.reason).join('; ')})` : '')]
+      : [
+          'Top dissatisfiers by ARR at risk (rank by frequency in brackets)',
+          ...s.drivers.topDissatisfiers.slice(0, 3).map((d, i) => `  ${i + 1}. ${d.themeId}: ${money(d.arrAtRisk)} at risk (#${d.rankByFrequency} by frequency)`),
+        ];
   return [
     `ecoute run: ${s.pipeline}, as of ${s.asOf}`,
     '',
@@ -30,6 +38,11 @@ export function formatRun(r: RunResult): string {
     q,
     '',
     headline,
+    '',
+    ...dissatisfiers,
+    '',
+    ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
+    ...(s.visuals === undefined ? [] : [`Dashboard: ${r.outDir}/dashboard/index.html · reports: ${r.outDir}/report/ · call-backs due: ${s.visuals.callbacks}`]),
     '',
     `Outputs in ${r.outDir} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s`,
   ].join('\n');
