@@ -28,3 +28,27 @@ describe('evalFile on binary gold labels', () => {
     expect(r.accuracy).toBeCloseTo(0.5, 10);
   });
 });
+
+describe('gold labels with a few unreadable values', () => {
+  it('skips fewer than 5 % unreadable labels and says so; refuses more', async () => {
+    const { mapGoldSentiment, GoldLabelError } = await import('../../src/classify/pipeline/map-gold-labels.ts');
+    const scores = Array.from({ length: 98 }, (_, i) => String(i % 11));
+    const few = mapGoldSentiment([...scores, 'dix', '7-8']);
+    expect(few.scheme).toBe('nps');
+    expect(few.unreadable).toEqual(['dix', '7-8']);
+    expect(few.labels[98]).toBeUndefined();
+    expect(few.labels[9]).toBe('positive');
+    expect(() => mapGoldSentiment([...scores.slice(0, 90), ...Array.from({ length: 10 }, () => 'dix')])).toThrow(GoldLabelError);
+  });
+
+  it('evalFile scores only the readable rows and counts the others as skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoute-eval-unreadable-'));
+    const csv = join(dir, 'nps.csv');
+    const lines = Array.from({ length: 40 }, (_, i) => `"p ${i % 2 === 0 ? 0.5 : -0.5}",${i % 2 === 0 ? 10 : 0}`);
+    writeFileSync(csv, `text,nps\n${lines.join('\n')}\n"p 0.5",dix\n`);
+    const r = await evalFile({ input: csv, textColumn: 'text', labelColumn: 'nps', task: 'sentiment', quiet: true, classify: fixed });
+    expect(r.rows).toBe(40);
+    expect(r.skipped).toBe(1);
+    expect(r.labelMapping).toContain('1 row with an unreadable label skipped ("dix")');
+  });
+});

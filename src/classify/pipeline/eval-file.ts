@@ -88,14 +88,19 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     let gold: string[];
     let predicted: string[];
     let labelMapping: string;
+    let unreadable = 0;
     if (opts.task === 'sentiment') {
       const mapping = mapGoldSentiment(rows.map((r) => String(r.label)));
-      gold = mapping.labels;
+      const readable = rows.flatMap((r, i) => (mapping.labels[i] === undefined ? [] : [{ row: r, label: mapping.labels[i] as string }]));
+      unreadable = rows.length - readable.length;
+      gold = readable.map((x) => x.label);
       // gold without a neutral class is a binary task: the prediction is the sign of the polarity
       // (a polarity of exactly 0 stays neutral and counts as an error)
       const binary = !gold.includes('neutral');
-      predicted = rows.map((r) => (binary ? polaritySign(Number(r.polarity)) : String(r.sentiment_label)));
-      labelMapping = binary ? `${mapping.description}; binary gold: prediction = sign of the polarity` : mapping.description;
+      predicted = readable.map(({ row }) => (binary ? polaritySign(Number(row.polarity)) : String(row.sentiment_label)));
+      const skippedNote =
+        unreadable === 0 ? '' : `; ${unreadable} row${unreadable === 1 ? '' : 's'} with an unreadable label skipped (${[...new Set(mapping.unreadable)].slice(0, 3).map((v) => JSON.stringify(v)).join(', ')})`;
+      labelMapping = `${mapping.description}${binary ? '; binary gold: prediction = sign of the polarity' : ''}${skippedNote}`;
     } else {
       predicted = rows.map((r) => predictedTheme(String(r.mentions)));
       gold = rows.map((r, i) => goldForPrediction(String(r.label), predicted[i]!));
@@ -105,8 +110,8 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     return {
       task: opts.task,
       input: opts.input,
-      rows: rows.length,
-      skipped: Number(n) - rows.length,
+      rows: rows.length - unreadable,
+      skipped: Number(n) - rows.length + unreadable,
       labelMapping,
       accuracy: score.accuracy,
       macroF1: score.macroF1,
