@@ -52,3 +52,14 @@ describe('gold labels with a few unreadable values', () => {
     expect(r.labelMapping).toContain('1 row with an unreadable label skipped ("dix")');
   });
 });
+
+describe('numeric gold labels with a few out-of-scale values', () => {
+  it('keeps the scale most values fit and skips the outliers', async () => {
+    const { mapGoldSentiment } = await import('../../src/classify/pipeline/map-gold-labels.ts');
+    const scores = Array.from({ length: 99 }, (_, i) => String(i % 11));
+    const m = mapGoldSentiment([...scores, '15']);
+    expect(m.scheme).toBe('nps');
+    expect(m.unreadable).toEqual(['15']);
+    expect(m.labels[99]).toBeUndefined();
+  });
+});

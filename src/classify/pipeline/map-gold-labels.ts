@@ -29,6 +29,22 @@ const NAMES: Readonly<Record<string, SentimentLabel>> = {
 
 const asNumber = (v: string): number | undefined => (/^-?\d+(\.0+)?$/.test(v.trim()) ? Number(v.trim()) : undefined);
 
+interface Scale {
+  readonly scheme: GoldLabelMapping['scheme'];
+  readonly lo: number;
+  readonly hi: number;
+  readonly map: (n: number) => SentimentLabel;
+  readonly description: string;
+}
+
+/** Numeric scales, narrowest first: the first one holding (almost) every value is the file's scale. */
+const SCALES: readonly Scale[] = [
+  { scheme: 'binary', lo: 0, hi: 1, map: (n) => (n === 1 ? 'positive' : 'negative'), description: 'binary 0/1 read as negative/positive' },
+  { scheme: 'signed', lo: -1, hi: 1, map: (n) => (n < 0 ? 'negative' : n === 0 ? 'neutral' : 'positive'), description: '-1/0/1 read as negative/neutral/positive' },
+  { scheme: 'stars', lo: 1, hi: 5, map: (n) => (n <= 2 ? 'negative' : n === 3 ? 'neutral' : 'positive'), description: '1-5 stars: 1-2 negative, 3 neutral, 4-5 positive' },
+  { scheme: 'nps', lo: 0, hi: 10, map: (n) => (n <= 6 ? 'negative' : n <= 8 ? 'neutral' : 'positive'), description: '0-10 NPS scores: 0-6 negative, 7-8 neutral, 9-10 positive' },
+];
+
 /** Share of rows whose label may be unreadable before the whole column is refused. */
 const MAX_UNREADABLE_SHARE = 0.05;
 
@@ -47,22 +63,17 @@ export function mapGoldSentiment(values: readonly string[]): GoldLabelMapping {
     const unreadable = refuseOrSkip(values, values.filter((_, i) => NAMES[folded[i]!] === undefined));
     return { labels: folded.map((v) => NAMES[v]), unreadable, scheme: 'names', description: 'label names (negative/neutral/positive, neg/neu/pos, négatif/neutre/positif) read as is' };
   }
-  const all = values.map(asNumber);
-  const unreadable = refuseOrSkip(values, values.filter((_, i) => all[i] === undefined));
-  const nums = all.filter((n): n is number => n !== undefined);
-  const set = new Set(nums);
-  const within = (lo: number, hi: number): boolean => [...set].every((n) => n >= lo && n <= hi);
-  if (within(0, 1)) {
-    return { labels: all.map((n) => (n === undefined ? undefined : n === 1 ? 'positive' : 'negative')), unreadable, scheme: 'binary', description: 'binary 0/1 read as negative/positive' };
+  const parsed = values.map(asNumber);
+  const notNumbers = values.filter((_, i) => parsed[i] === undefined);
+  const numbers = parsed.filter((n): n is number => n !== undefined);
+  const scale = SCALES.find((sc) => numbers.length > 0 && numbers.filter((n) => n >= sc.lo && n <= sc.hi).length >= numbers.length * (1 - MAX_UNREADABLE_SHARE));
+  if (scale !== undefined) {
+    const outside = values.filter((_, i) => parsed[i] !== undefined && ((parsed[i] as number) < scale.lo || (parsed[i] as number) > scale.hi));
+    const unreadable = refuseOrSkip(values, [...notNumbers, ...outside]);
+    const labels = parsed.map((n) => (n === undefined || n < scale.lo || n > scale.hi ? undefined : scale.map(n)));
+    return { labels, unreadable, scheme: scale.scheme, description: scale.description };
   }
-  if (within(-1, 1)) {
-    return { labels: all.map((n) => (n === undefined ? undefined : n < 0 ? 'negative' : n === 0 ? 'neutral' : 'positive')), unreadable, scheme: 'signed', description: '-1/0/1 read as negative/neutral/positive' };
-  }
-  if (within(1, 5)) {
-    return { labels: all.map((n) => (n === undefined ? undefined : n <= 2 ? 'negative' : n === 3 ? 'neutral' : 'positive')), unreadable, scheme: 'stars', description: '1-5 stars: 1-2 negative, 3 neutral, 4-5 positive' };
-  }
-  if (within(0, 10)) {
-    return { labels: all.map((n) => (n === undefined ? undefined : n <= 6 ? 'negative' : n <= 8 ? 'neutral' : 'positive')), unreadable, scheme: 'nps', description: '0-10 NPS scores: 0-6 negative, 7-8 neutral, 9-10 positive' };
-  }
+  refuseOrSkip(values, notNumbers);
+  const set = new Set(numbers);
   throw new GoldLabelError(`numeric labels ${[...set].sort((a, b) => a - b).join(', ')} fit no known scale (0/1, -1/0/1, 1-5 stars, 0-10)`);
 }
