@@ -4,7 +4,7 @@
 export const REASON_CODES = {
   missing_id: 'a required id is blank',
   missing_date: 'a required date is blank',
-  invalid_date: 'the date cannot be parsed with the configured date_formats (or is not a real date)',
+  invalid_date: 'the date cannot be parsed with the configured date_formats nor as ISO 8601, or is not a real date (31/02)',
   future_date: 'the date is after the run date (--as-of)',
   not_a_number: 'expected a number',
   out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale)',

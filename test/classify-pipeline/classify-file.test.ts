@@ -67,6 +67,18 @@ describe('classifyFile and evalFile', () => {
     expect(String(rows[7]!.comment)).toContain('[email]');
   });
 
+  it('redacts the clauses quoted in the mentions too', async () => {
+    const input = join(dir, 'pii.csv');
+    writeFileSync(input, 'comment\n"The delivery was late again, write to jo@example.com or call +33 6 12 34 56 78"\n');
+    const out = join(dir, 'pii-out.csv');
+    await classifyFile({ input, textColumn: 'comment', out, taxonomyFile, quiet: true, redact: true });
+    const text = (await import('node:fs')).readFileSync(out, 'utf8');
+    expect(text).toContain('delivery'); // the theme was found, so a clause is quoted in ecoute_mentions
+    expect(text).not.toContain('jo@example.com');
+    expect(text).not.toContain('12 34 56 78');
+    expect(text).toContain('[email]');
+  });
+
   it('writes Parquet and returns records when no output is asked', async () => {
     const pq = join(dir, 'out.parquet');
     await classifyFile({ input: csv, textColumn: 'comment', out: pq, quiet: true });

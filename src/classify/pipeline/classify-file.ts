@@ -72,7 +72,8 @@ export async function classifyFile(opts: ClassifyFileOptions): Promise<ClassifyF
     if (opts.redact === true) {
       await runSqlFile(conn, 'classify/create-redact-pii-macro');
       const col = quoteIdentifier(opts.textColumn);
-      await conn.run(`UPDATE classified_file SET ${col} = redact_pii(CAST(${col} AS VARCHAR))`);
+      // the mentions quote their clause: redacted too (PII never leaves in the output file)
+      await conn.run(`UPDATE classified_file SET ${col} = redact_pii(CAST(${col} AS VARCHAR)), ecoute_mentions = redact_pii(ecoute_mentions)`);
     }
     const [{ n } = { n: 0 }] = await querySqlFile(conn, 'classify/count-classified-file');
     let records: Record<string, unknown>[] | undefined;
