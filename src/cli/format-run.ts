@@ -1,4 +1,5 @@
 /** Human text for `ecoute run`: reconciliation, quarantine reasons, headline NPS, where the outputs are. */
+import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 
@@ -28,6 +29,7 @@ export function formatRun(r: RunResult): string {
           'Top dissatisfiers by ARR at risk (rank by frequency in brackets)',
           ...s.drivers.topDissatisfiers.slice(0, 3).map((d, i) => `  ${i + 1}. ${d.themeId}: ${money(d.arrAtRisk)} at risk (#${d.rankByFrequency} by frequency)`),
         ];
+  const where = relative(process.cwd(), r.outDir) || '.';
   return [
     `ecoute run: ${s.pipeline}, as of ${s.asOf}`,
     '',
@@ -42,8 +44,8 @@ export function formatRun(r: RunResult): string {
     ...dissatisfiers,
     '',
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
-    ...(s.visuals === undefined ? [] : [`Dashboard: ${r.outDir}/dashboard/index.html · reports: ${r.outDir}/report/ · call-backs due: ${s.visuals.callbacks}`]),
+    ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
     '',
-    `Outputs in ${r.outDir} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s`,
+    `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s`,
   ].join('\n');
 }
