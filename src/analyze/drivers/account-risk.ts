@@ -8,10 +8,15 @@
  * Interval: the coefficients are drawn `draws` times from their estimated sampling distribution
  * N(β̂, (XᵀWX)⁻¹) and the attributable ARR recomputed per draw (percentile interval). Accounts are
  * held fixed: the interval reflects the uncertainty of the model, not of which accounts complain.
+ *
+ * Speed: accounts with the same covariate pattern (sparse model row) share every probability, so
+ * they are collapsed into one pattern carrying their summed ARR; the draws are evaluated pattern
+ * by pattern for all draws at once (coefficients stored draw-contiguous), with one exp per pattern
+ * and draw: σ(η − β) = 1 / (1 + e^{−η}·e^{β}).
  */
 import { cholesky, percentileInterval, zCritical, type LogisticModel } from '../stats/index.ts';
 import { createRng } from '../../util/random.ts';
-import { linearPredictor } from './logistic-covariance.ts';
+import { sparseModelRows, sparseDot, sparseQuadraticForm, patternKey } from './sparse-model-rows.ts';
 import type { DesignSpec } from './design-matrix.ts';
 import type { ChurnUnit } from './churn-units.ts';
 
@@ -63,17 +68,14 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
   const zc = zCritical(input.level);
   const themes = themeCoefficients(input);
   const n = units.length;
+  const rows = sparseModelRows(model, x, n, k);
   const probability = new Float64Array(n);
   const probabilityLow = new Float64Array(n);
   const probabilityHigh = new Float64Array(n);
   const topTheme: string[] = [];
-  const z = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    const eta = linearPredictor(model, x, k, i);
-    for (let j = 0; j < p; j++) z[j] = model.columns[j] < 0 ? 1 : x[i * k + model.columns[j]];
-    let v = 0;
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) v += z[a] * covariance[a * p + b] * z[b];
-    const se = Math.sqrt(Math.max(0, v));
+    const eta = sparseDot(rows, i, model.coefficients);
+    const se = Math.sqrt(Math.max(0, sparseQuadraticForm(rows, i, covariance, p)));
     probability[i] = sigmoid(eta);
     probabilityLow[i] = sigmoid(eta - zc * se);
     probabilityHigh[i] = sigmoid(eta + zc * se);
@@ -89,6 +91,97 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
   return { probability, probabilityLow, probabilityHigh, topTheme };
 }
 
+/** Accounts with ARR that mention a fitted theme, collapsed into covariate patterns. */
+interface Patterns {
+  readonly rows: ReturnType<typeof sparseModelRows>;
+  /** per pattern: Σ ARR and Σ weight × ARR of its accounts */
+  readonly arr: Float64Array;
+  readonly weightedArr: Float64Array;
+  /** per pattern, mentions start[g] .. start[g+1]-1: theme position and coefficient index */
+  readonly mentionStart: Int32Array;
+  readonly mentionTheme: Int32Array;
+  readonly mentionCoefficient: Int32Array;
+}
+
+function collapsePatterns(input: RiskInput, themes: [string, { column: number; coefficient: number | undefined }][], arr: Float64Array, weight: Float64Array): Patterns {
+  const { model, x } = input;
+  const k = input.spec.columns.length;
+  const relevant: number[] = [];
+  for (let i = 0; i < input.units.length; i++) {
+    if (arr[i] !== 0 && themes.some(([, t]) => t.coefficient !== undefined && x[i * k + t.column] !== 0)) relevant.push(i);
+  }
+  const all = sparseModelRows(model, x, input.units.length, k, relevant);
+  const first = new Map<string, number>();
+  const representative: number[] = [];
+  const arrOf: number[] = [];
+  const weightedOf: number[] = [];
+  relevant.forEach((i, r) => {
+    const key = patternKey(all, r);
+    let g = first.get(key);
+    if (g === undefined) {
+      g = representative.length;
+      first.set(key, g);
+      representative.push(i);
+      arrOf.push(0);
+      weightedOf.push(0);
+    }
+    arrOf[g] += arr[i];
+    weightedOf[g] += weight[i] * arr[i];
+  });
+  const mentionStart = new Int32Array(representative.length + 1);
+  const mentionTheme: number[] = [];
+  const mentionCoefficient: number[] = [];
+  representative.forEach((i, g) => {
+    themes.forEach(([, t], ti) => {
+      if (t.coefficient === undefined || x[i * k + t.column] === 0) return;
+      mentionTheme.push(ti);
+      mentionCoefficient.push(t.coefficient);
+    });
+    mentionStart[g + 1] = mentionTheme.length;
+  });
+  return {
+    rows: sparseModelRows(model, x, input.units.length, k, representative), arr: Float64Array.from(arrOf), weightedArr: Float64Array.from(weightedOf),
+    mentionStart, mentionTheme: Int32Array.from(mentionTheme), mentionCoefficient: Int32Array.from(mentionCoefficient),
+  };
+}
+
+/**
+ * Attributable ARR per theme for `draws` coefficient vectors stored draw-contiguous
+ * (betaT[j·draws + b]); out[theme·draws + b] (and the segment-weighted sums when asked).
+ */
+function attributable(pt: Patterns, betaT: Float64Array, draws: number, out: Float64Array, weighted?: Float64Array): void {
+  const p = betaT.length / draws;
+  const expT = betaT.map(Math.exp);
+  const eta = new Float64Array(draws);
+  const e = new Float64Array(draws);
+  const pi = new Float64Array(draws);
+  const { rows } = pt;
+  for (let g = 0; g < rows.rows; g++) {
+    eta.fill(0);
+    for (let t = rows.start[g]; t < rows.start[g + 1]; t++) {
+      const off = rows.index[t] * draws;
+      const v = rows.value[t];
+      for (let b = 0; b < draws; b++) eta[b] += betaT[off + b] * v;
+    }
+    for (let b = 0; b < draws; b++) {
+      e[b] = Math.exp(-eta[b]);
+      pi[b] = 1 / (1 + e[b]);
+    }
+    const a = pt.arr[g];
+    const w = pt.weightedArr[g];
+    for (let m = pt.mentionStart[g]; m < pt.mentionStart[g + 1]; m++) {
+      const c = pt.mentionCoefficient[m] * draws;
+      const o = pt.mentionTheme[m] * draws;
+      for (let b = 0; b < draws; b++) {
+        const q = e[b] * expT[c + b];
+        const without = Number.isNaN(q) ? sigmoid(eta[b] - betaT[c + b]) : 1 / (1 + q);
+        out[o + b] += a * (pi[b] - without);
+        if (weighted) weighted[o + b] += w * (pi[b] - without);
+      }
+    }
+  }
+}
+
 export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string) => number, draws: number, seed: number): ThemeArrAtRisk[] {
   const { model, covariance, x, units } = input;
   const k = input.spec.columns.length;
@@ -97,66 +190,31 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
   const n = units.length;
   const arr = Float64Array.from(units, (u) => (Number.isFinite(u.arr) ? u.arr : 0));
   const weight = Float64Array.from(units, (u) => segmentWeight(u.segment));
-  // only accounts with ARR that mention a fitted theme contribute: their model rows are copied
-  // densely (intercept included) with the list of fitted themes they mention
-  const relevant: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (arr[i] !== 0 && themes.some(([, t]) => t.coefficient !== undefined && x[i * k + t.column] !== 0)) relevant.push(i);
-  }
-  const m = relevant.length;
-  const z = new Float64Array(m * p);
-  const mentionStart = new Int32Array(m + 1);
-  const mentionTheme: number[] = [];
-  const mentionCoefficient: number[] = [];
-  relevant.forEach((i, r) => {
-    for (let j = 0; j < p; j++) z[r * p + j] = model.columns[j] < 0 ? 1 : x[i * k + model.columns[j]];
-    themes.forEach(([, t], ti) => {
-      if (t.coefficient === undefined || x[i * k + t.column] === 0) return;
-      mentionTheme.push(ti);
-      mentionCoefficient.push(t.coefficient);
-    });
-    mentionStart[r + 1] = mentionTheme.length;
-  });
-  const attributable = (beta: ArrayLike<number>, out: Float64Array, weighted?: Float64Array): void => {
-    out.fill(0);
-    weighted?.fill(0);
-    for (let r = 0; r < m; r++) {
-      let eta = 0;
-      const off = r * p;
-      for (let j = 0; j < p; j++) eta += z[off + j] * beta[j];
-      const pi = sigmoid(eta);
-      const i = relevant[r];
-      for (let e = mentionStart[r]; e < mentionStart[r + 1]; e++) {
-        const v = arr[i] * (pi - sigmoid(eta - beta[mentionCoefficient[e]]));
-        out[mentionTheme[e]] += v;
-        if (weighted) weighted[mentionTheme[e]] += weight[i] * v;
-      }
-    }
-  };
+  const patterns = collapsePatterns(input, themes, arr, weight);
   const estimate = new Float64Array(themes.length);
   const weighted = new Float64Array(themes.length);
-  attributable(model.coefficients, estimate, weighted);
-  const samples = themes.map(() => new Float64Array(draws));
+  attributable(patterns, Float64Array.from(model.coefficients), 1, estimate, weighted);
+  // coefficient draws β̂ + L·g (L the Cholesky factor of the covariance), drawn in the same order
+  // as ever, stored draw-contiguous
   const l = cholesky(Float64Array.from(covariance), p, 0);
   const rng = createRng(seed);
   const g = new Float64Array(p);
-  const beta = new Float64Array(p);
-  const draw = new Float64Array(themes.length);
+  const betaT = new Float64Array(p * draws);
   for (let b = 0; b < draws; b++) {
     for (let j = 0; j < p; j++) g[j] = rng.normal();
     for (let a = 0; a < p; a++) {
       let s = model.coefficients[a];
       for (let c = 0; c <= a; c++) s += l[a * p + c] * g[c];
-      beta[a] = s;
+      betaT[a * draws + b] = s;
     }
-    attributable(beta, draw);
-    themes.forEach((_, ti) => (samples[ti][b] = draw[ti]));
   }
+  const samples = new Float64Array(themes.length * draws);
+  if (draws > 0) attributable(patterns, betaT, draws, samples);
   return themes.map(([themeId, t], ti) => {
     let accounts = 0;
     let arrOfAccounts = 0;
     for (let i = 0; i < n; i++) if (x[i * k + t.column] !== 0) { accounts++; arrOfAccounts += arr[i]; }
-    const interval = t.coefficient === undefined ? { low: 0, high: 0 } : percentileInterval(samples[ti], input.level);
+    const interval = t.coefficient === undefined ? { low: 0, high: 0 } : percentileInterval(samples.subarray(ti * draws, (ti + 1) * draws), input.level);
     return { themeId, accounts, arrOfAccounts, arrAtRisk: estimate[ti], low: interval.low, high: interval.high, weightedArrAtRisk: weighted[ti] };
   });
 }

@@ -5,27 +5,22 @@
  * errors; the off-diagonal terms are needed for predictions and for simulating the coefficients.
  */
 import { cholesky, choleskyInverse, type LogisticModel } from '../stats/index.ts';
-
-/** The fitted coefficients' linear predictor for row i of a row-major n×k matrix. */
-export function linearPredictor(model: LogisticModel, x: Float64Array, k: number, i: number, beta: ArrayLike<number> = model.coefficients): number {
-  let eta = 0;
-  const cols = model.columns;
-  for (let j = 0; j < cols.length; j++) eta += beta[j] * (cols[j] < 0 ? 1 : x[i * k + cols[j]]);
-  return eta;
-}
+import { sparseModelRows, sparseDot } from './sparse-model-rows.ts';
 
 export function logisticCovariance(model: LogisticModel, x: Float64Array, n: number, k: number, weights?: ArrayLike<number>): Float64Array {
   const cols = model.columns;
   const p = cols.length;
   const info = new Float64Array(p * p);
-  const z = new Float64Array(p);
+  // over the non-zeros of each row (coefficient indices ascending): the upper triangle of XᵀWX
+  const rows = sparseModelRows(model, x, n, k);
+  const { start, index, value } = rows;
   for (let i = 0; i < n; i++) {
-    const m = 1 / (1 + Math.exp(-linearPredictor(model, x, k, i)));
+    const m = 1 / (1 + Math.exp(-sparseDot(rows, i, model.coefficients)));
     const w = (weights ? weights[i] : 1) * m * (1 - m);
-    for (let j = 0; j < p; j++) z[j] = cols[j] < 0 ? 1 : x[i * k + cols[j]];
-    for (let a = 0; a < p; a++) {
-      const wa = w * z[a];
-      for (let b = a; b < p; b++) info[a * p + b] += wa * z[b];
+    for (let a = start[i]; a < start[i + 1]; a++) {
+      const wa = w * value[a];
+      const row = index[a] * p;
+      for (let b = a; b < start[i + 1]; b++) info[row + index[b]] += wa * value[b];
     }
   }
   if (model.ridge > 0) {

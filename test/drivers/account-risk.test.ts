@@ -1,0 +1,112 @@
+/**
+ * Attributable ARR at risk through collapsed covariate patterns and draw-contiguous coefficient
+ * draws equals the account-by-account computation with the same draws; the sparse model rows
+ * give the dense dot products and quadratic forms.
+ */
+import { describe, it, expect } from 'vitest';
+import { createRng } from '../../src/util/random.ts';
+import { cholesky, percentileInterval } from '../../src/analyze/stats/index.ts';
+import { buildDesignSpec, designMatrix } from '../../src/analyze/drivers/design-matrix.ts';
+import { fitChurnModel } from '../../src/analyze/drivers/churn-model-table.ts';
+import { logisticCovariance } from '../../src/analyze/drivers/logistic-covariance.ts';
+import { scoreAccounts, themeArrAtRisk } from '../../src/analyze/drivers/account-risk.ts';
+import { sparseModelRows, sparseDot, sparseQuadraticForm, patternKey } from '../../src/analyze/drivers/sparse-model-rows.ts';
+import type { ChurnUnit } from '../../src/analyze/drivers/churn-units.ts';
+
+const THEMES = ['billing', 'onboarding', 'support'];
+
+function units(seed: number, n: number, kind: 'train' | 'score'): ChurnUnit[] {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const negative = THEMES.filter((_, t) => rng.chance(0.2 + 0.1 * t));
+    const meanNps = rng.chance(0.1) ? Number.NaN : rng.int(11);
+    const eta = -1.6 + (negative.includes('billing') ? 1.1 : 0) + (negative.includes('support') ? 0.3 : 0) + (meanNps < 7 ? 0.5 : 0);
+    return {
+      unit: kind, accountId: `${kind}${i}`, refDate: '2026-01-01', churned: kind === 'train' ? (rng.chance(1 / (1 + Math.exp(-eta))) ? 1 : 0) : null,
+      segment: ['SMB', 'Ent'][i % 2], owner: 'O', arr: i % 11 === 0 ? Number.NaN : [8000, 30_000, 120_000][rng.int(3)],
+      tenureYears: i % 5 === 0 ? Number.NaN : 1 + (i % 2), npsResponses: Number.isNaN(meanNps) ? 0 : 1, meanNps,
+      negativeThemes: negative, positiveThemes: [], anyThemes: negative,
+    };
+  });
+}
+
+describe('ARR at risk by covariate patterns', () => {
+  const train = units(5, 3000, 'train');
+  const active = units(6, 3000, 'score');
+  const spec = buildDesignSpec(train, { themes: THEMES, includePositive: false, arrBands: [20_000, 100_000], useTenure: true });
+  const fit = fitChurnModel(spec, train, 0.95);
+  const covariance = logisticCovariance(fit.model, fit.x, fit.n, fit.k);
+  const x = designMatrix(spec, active);
+  const k = spec.columns.length;
+  const input = { model: fit.model, covariance, spec, x, units: active, level: 0.95 };
+  const p = fit.model.columns.length;
+  const dense = (i: number, beta: ArrayLike<number>): number =>
+    fit.model.columns.reduce((acc, c, j) => acc + beta[j] * (c < 0 ? 1 : x[i * k + c]), 0);
+
+  it('sparse rows reproduce the dense linear predictor and its variance; equal rows share a key', () => {
+    const rows = sparseModelRows(fit.model, x, active.length, k);
+    const keys = new Set<string>();
+    for (let i = 0; i < active.length; i++) {
+      expect(sparseDot(rows, i, fit.model.coefficients)).toBe(dense(i, fit.model.coefficients));
+      let v = 0;
+      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) {
+        const za = fit.model.columns[a] < 0 ? 1 : x[i * k + fit.model.columns[a]];
+        const zb = fit.model.columns[b] < 0 ? 1 : x[i * k + fit.model.columns[b]];
+        v += za * covariance[a * p + b] * zb;
+      }
+      expect(sparseQuadraticForm(rows, i, covariance, p)).toBeCloseTo(v, 12);
+      keys.add(patternKey(rows, i));
+    }
+    // far fewer patterns than accounts, yet more than one
+    expect(keys.size).toBeGreaterThan(10);
+    expect(keys.size).toBeLessThan(active.length / 2);
+    expect(() => sparseModelRows(fit.model, x, active.length + 1, k)).toThrow(RangeError);
+  });
+
+  it('equals the account-by-account sums with the same coefficient draws', () => {
+    const draws = 200;
+    const seed = 17;
+    const weight = (segment: string): number => (segment === 'Ent' ? 2 : 1);
+    const got = themeArrAtRisk(input, weight, draws, seed);
+    // reference: every account on its own, draws taken in the same order
+    const l = cholesky(Float64Array.from(covariance), p, 0);
+    const rng = createRng(seed);
+    const sig = (e: number): number => 1 / (1 + Math.exp(-e));
+    const themeCoef = THEMES.map((t) => fit.model.columns.indexOf(spec.columns.findIndex((c) => c.name === `theme:${t}:negative`)));
+    const column = THEMES.map((t) => spec.columns.findIndex((c) => c.name === `theme:${t}:negative`));
+    const attributable = (beta: ArrayLike<number>, weighted: boolean): number[] => THEMES.map((_, t) => {
+      let sum = 0;
+      active.forEach((u, i) => {
+        if (!Number.isFinite(u.arr) || x[i * k + column[t]] === 0) return;
+        const eta = dense(i, beta);
+        sum += (weighted ? weight(u.segment) : 1) * u.arr * (sig(eta) - sig(eta - beta[themeCoef[t]]));
+      });
+      return sum;
+    });
+    const samples = THEMES.map(() => new Float64Array(draws));
+    const g = new Float64Array(p);
+    for (let b = 0; b < draws; b++) {
+      for (let j = 0; j < p; j++) g[j] = rng.normal();
+      const beta = Array.from({ length: p }, (_, a) => { let s = fit.model.coefficients[a]; for (let c = 0; c <= a; c++) s += l[a * p + c] * g[c]; return s; });
+      attributable(beta, false).forEach((v, t) => (samples[t][b] = v));
+    }
+    const point = attributable(fit.model.coefficients, false);
+    const weighted = attributable(fit.model.coefficients, true);
+    THEMES.forEach((theme, t) => {
+      const row = got.find((r) => r.themeId === theme);
+      const interval = percentileInterval(samples[t], 0.95);
+      expect(row?.arrAtRisk).toBeCloseTo(point[t], 6);
+      expect(row?.weightedArrAtRisk).toBeCloseTo(weighted[t], 6);
+      expect(row?.low).toBeCloseTo(interval.low, 6);
+      expect(row?.high).toBeCloseTo(interval.high, 6);
+    });
+    // billing is planted: its attributable ARR is positive and its interval excludes 0
+    const billing = got.find((r) => r.themeId === 'billing');
+    expect(billing?.low).toBeGreaterThan(0);
+  });
+
+  it('scores accounts with the dense linear predictor', () => {
+    const risk = scoreAccounts(input);
+    for (let i = 0; i < active.length; i += 37) expect(risk.probability[i]).toBe(1 / (1 + Math.exp(-dense(i, fit.model.coefficients))));
+  });
+});
