@@ -14,9 +14,9 @@ import type { EngineInfo } from '../classifier-types.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { quoteIdentifier } from '../../db/quote-identifier.ts';
 import { runSqlFile, querySqlFile } from '../../db/sql-file.ts';
-import { buildCacheKey, cacheKeyParams, engineInfos } from './cache-key.ts';
-import { classifyIntoCache, type CacheRunCounts, type ClassifyBatch } from './classify-into-cache.ts';
-import { defaultClassifyBatch } from './classify-responses.ts';
+import { cacheKeyParams, engineInfos } from './cache-key.ts';
+import type { CacheRunCounts, ClassifyBatch } from './classify-into-cache.ts';
+import { classifyInputTexts } from './classify-input-texts.ts';
 import { resolveCommandEngines, type EngineChoice } from './command-engines.ts';
 import { loadTaxonomyFile } from './load-taxonomy-file.ts';
 import { createInputSourceView, InputFileError, loadInputFile, requireColumn, writeTableFile } from './table-file.ts';
@@ -60,14 +60,7 @@ export async function classifyFile(opts: ClassifyFileOptions): Promise<ClassifyF
     const clash = columns.filter((c) => (ADDED_COLUMNS as readonly string[]).includes(c));
     if (clash.length > 0) throw new InputFileError(`${opts.input}: already has column(s) ${clash.join(', ')}; was it classified before?`);
     await createInputSourceView(conn, opts.textColumn);
-    const key = buildCacheKey(engines, taxonomy?.version);
-    const counts = await classifyIntoCache(conn, {
-      key,
-      classify: opts.classify ?? (await defaultClassifyBatch(engines)),
-      batchSize: opts.batchSize,
-      quiet: opts.quiet,
-      progressOutput: opts.progressOutput,
-    });
+    const { key, counts } = await classifyInputTexts(conn, engines, taxonomy?.version, opts);
     await runSqlFile(conn, 'classify/build-classified-file', cacheKeyParams(key));
     if (opts.redact === true) {
       await runSqlFile(conn, 'classify/create-redact-pii-macro');

@@ -14,9 +14,9 @@ import type { EngineInfo } from '../classifier-types.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { querySqlFile } from '../../db/sql-file.ts';
 import { scoreClassification, type ClassificationScore } from '../eval/score-classification.ts';
-import { buildCacheKey, cacheKeyParams, engineInfos } from './cache-key.ts';
-import { classifyIntoCache, type ClassifyBatch } from './classify-into-cache.ts';
-import { defaultClassifyBatch } from './classify-responses.ts';
+import { cacheKeyParams, engineInfos } from './cache-key.ts';
+import type { ClassifyBatch } from './classify-into-cache.ts';
+import { classifyInputTexts } from './classify-input-texts.ts';
 import { resolveCommandEngines, type EngineChoice } from './command-engines.ts';
 import { loadTaxonomyFile } from './load-taxonomy-file.ts';
 import { mapGoldSentiment } from './map-gold-labels.ts';
@@ -74,14 +74,7 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     requireColumn(opts.input, columns, opts.textColumn, 'text');
     requireColumn(opts.input, columns, opts.labelColumn, 'label');
     await createInputSourceView(conn, opts.textColumn, opts.labelColumn);
-    const key = buildCacheKey(engines, taxonomy?.version);
-    const counts = await classifyIntoCache(conn, {
-      key,
-      classify: opts.classify ?? (await defaultClassifyBatch(engines)),
-      batchSize: opts.batchSize,
-      quiet: opts.quiet,
-      progressOutput: opts.progressOutput,
-    });
+    const { key, counts } = await classifyInputTexts(conn, engines, taxonomy?.version, opts);
     const rows = await querySqlFile(conn, 'classify/select-eval-rows', cacheKeyParams(key));
     const [{ n } = { n: 0 }] = await querySqlFile(conn, 'classify/count-input-rows');
     if (rows.length === 0) throw new InputFileError(`${opts.input}: no row has both a text and a label`);
