@@ -101,7 +101,7 @@ export interface DriversSummary {
   readonly flaggedOwners: readonly string[];
 }
 
-const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_mentions', 'drivers_rating_index', 'drivers_rating_rows', 'drivers_churn_units'];
+const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_mentions', 'drivers_ratings', 'drivers_rating_rows', 'drivers_churn_units'];
 
 export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions): Promise<DriversSummary> {
   const config = opts.config ?? driversConfigSchema.parse({});
@@ -135,6 +135,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   // 2. key drivers and penalty-reward
   let keyDrivers: DriversSummary['keyDrivers'] = null;
   if (responses > 0) {
+    await runSqlFile(conn, 'drivers/create-rating-scope');
     const weights = await computeDriverWeights(conn, {
       seed: opts.seed, replicates, level, minN, minCoverage: config.min_attribute_coverage, maxGroups: config.bootstrap_groups,
     });

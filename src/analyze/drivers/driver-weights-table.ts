@@ -7,13 +7,13 @@
  * Constant, collinear and rarely rated attributes are listed with their status, the rest analysed.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runSqlFile } from '../../db/sql-file.ts';
 import {
   benchmarkAgainstNoise, InvalidCorrelationError, MAX_SUBSET_DRIVERS, zCritical, type DriverMethod, type NoiseBenchmark,
 } from '../stats/index.ts';
 import { queryRows, num, str, type Row } from './read-rows.ts';
 import { readRatingMoments, momentsCorrelation, momentsResampler } from './rating-moments.ts';
-import { writeRows, type TableColumns, type TableRow } from './write-rows.ts';
+import { createRatingRows, countCompleteRows } from './rating-rows.ts';
+import type { TableColumns, TableRow } from './write-rows.ts';
 import { driversMessages } from './drivers-messages.ts';
 
 export const DRIVER_WEIGHTS_COLUMNS: TableColumns = {
@@ -47,23 +47,27 @@ export function shapleyReplicates(p: number, requested: number): number {
   return p <= 12 ? requested : p <= 15 ? Math.min(requested, 200) : 0;
 }
 
+/**
+ * Expects drivers_ratings (sql/drivers/create-rating-scope.sql): the ratings are joined to the
+ * scope once; attribute statistics, per-response rows and their moments are read from it.
+ */
 export async function computeDriverWeights(conn: DuckDBConnection, s: DriverWeightsSettings): Promise<DriverWeightsResult> {
-  const attributes = await queryRows(conn, 'drivers/select-rating-attributes');
+  const stats = await queryRows(conn, 'drivers/select-rating-attributes');
   const messages: string[] = [];
   const empty = (reason: string): DriverWeightsResult => ({ rows: [], responses: 0, rSquared: null, messages, skipped: reason });
-  if (attributes.length === 0) return empty(driversMessages.noRatings());
+  if (stats.length === 0) return empty(driversMessages.noRatings());
+  const coverage = await createRatingRows(conn, stats.map((a) => str(a, 'attribute')));
+  const attributes: Row[] = stats.map((a, j) => ({ ...a, column: j, n_rated: coverage.nRated[j], rated_responses: coverage.ratedResponses }));
   const covered = (a: Row): boolean => num(a, 'n_rated') >= s.minCoverage * num(a, 'rated_responses');
   const selected = attributes.filter(covered);
   const lowCoverage = attributes.filter((a) => !covered(a));
   if (lowCoverage.length > 0) messages.push(driversMessages.lowCoverage(lowCoverage.map((a) => str(a, 'attribute')), s.minCoverage));
   if (selected.length === 0) return empty(driversMessages.noRatings());
   const p = selected.length;
-  await writeRows(conn, 'drivers_rating_index', { attribute: 'VARCHAR', idx: 'BIGINT' }, selected.map((a, i) => ({ attribute: str(a, 'attribute'), idx: i })), { temp: true });
-  await runSqlFile(conn, 'drivers/create-rating-rows', { p });
-  const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM drivers_rating_rows');
-  const responses = Number(count.getRowObjectsJson()[0]?.n ?? 0);
+  const columns = selected.map((a) => num(a, 'column'));
+  const responses = await countCompleteRows(conn, columns);
   if (responses < Math.max(s.minN, p + 4)) return { ...empty(driversMessages.tooFewRatedResponses(responses, Math.max(s.minN, p + 4))), responses };
-  const moments = await readRatingMoments(conn, p, responses, s.maxGroups, s.seed);
+  const moments = await readRatingMoments(conn, columns, responses, s.maxGroups, s.seed);
   const input = { drivers: selected.map((a) => str(a, 'attribute')), matrix: momentsCorrelation(moments) };
   const z = zCritical(s.level);
   const byAttribute = new Map(attributes.map((a) => [str(a, 'attribute'), a]));
