@@ -8,6 +8,7 @@ DROP TABLE IF EXISTS stg_revenue;
 DROP TABLE IF EXISTS stg_churn;
 DROP TABLE IF EXISTS stg_invitations;
 DROP TABLE IF EXISTS chk_responses;
+DROP TABLE IF EXISTS chk_responses_flags;
 DROP TABLE IF EXISTS chk_accounts;
 DROP TABLE IF EXISTS chk_contacts;
 DROP TABLE IF EXISTS chk_revenue;

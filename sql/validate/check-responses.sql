@@ -1,7 +1,10 @@
 -- Types, ranges, dates, ids, duplicates, speeders and straight-liners for every staged response.
 -- Each row gets the list of its problems (code, field, value); the first one is its quarantine reason.
 -- Duplicates are found with aggregates that keep only the (few) repeated keys, so no window runs over all rows.
-CREATE OR REPLACE TEMP TABLE chk_responses AS
+-- Cross-row facts (repeated id, previous identical answers, known account) for every staged row, narrow
+-- and in rowid order: the checks below read them with a POSITIONAL JOIN, which keeps the file order
+-- (a hash join of the wide rows would not, and sorting them back costs more than this).
+CREATE OR REPLACE TEMP TABLE chk_responses_flags AS
 WITH dup_ids AS (
   SELECT nullif(trim(response_id), '') AS response_id, min(rowid) AS first_rid
   FROM stg_responses GROUP BY 1 HAVING count(*) > 1
@@ -20,10 +23,22 @@ repeats AS (
     FROM stg_responses
     WHERE hash(trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim)) IN (SELECT answer_hash FROM repeat_groups)
   )
-),
-base AS (
+)
+SELECT s.rowid AS rid,
+       d.first_rid IS NOT NULL AND d.first_rid <> s.rowid AS repeated_id,
+       r.previous_at AS previous_same_answers_at,
+       a.account_id IS NOT NULL AS account_known
+FROM stg_responses s
+LEFT JOIN dup_ids d ON d.response_id = nullif(trim(s.response_id), '')
+LEFT JOIN repeats r ON r.rid = s.rowid
+LEFT JOIN accounts a ON a.account_id = nullif(trim(s.account_id), '')
+ORDER BY s.rowid;
+
+CREATE OR REPLACE TEMP TABLE chk_responses AS
+WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
-         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id])
+           + CASE WHEN f.rid <> s.rowid THEN error('internal error: check flags out of step with the staged rows')::BIGINT ELSE 0 END AS _line,
          nullif(trim(s.response_id), '') AS response_id,
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
@@ -47,13 +62,11 @@ base AS (
          nullif(trim(CASE WHEN regexp_matches(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
                           THEN regexp_replace(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', ' ', 'g')
                           ELSE s.verbatim END), '') AS verbatim_clean,
-         d.first_rid IS NOT NULL AND d.first_rid <> s.rowid AS repeated_id,
-         r.previous_at AS previous_same_answers_at,
-         a.account_id IS NOT NULL AS account_known
+         f.repeated_id,
+         f.previous_same_answers_at,
+         f.account_known
   FROM stg_responses s
-  LEFT JOIN dup_ids d ON d.response_id = nullif(trim(s.response_id), '')
-  LEFT JOIN repeats r ON r.rid = s.rowid
-  LEFT JOIN accounts a ON a.account_id = nullif(trim(s.account_id), '')
+  POSITIONAL JOIN chk_responses_flags f
 ),
 typed AS (
   SELECT *,
