@@ -46,6 +46,6 @@ export function formatRun(r: RunResult): string {
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
     '',
-    `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s`,
+    `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,
   ].join('\n');
 }
