@@ -77,9 +77,17 @@ console.log(`account-level churn features (train + score units)  : ${ms(t0)}`);
 
 for (const resamples of [200, 1000]) {
   t0 = performance.now();
+  let lap = t0;
+  const steps: string[] = [];
   const summary = await computeDrivers(conn, {
     asOf: '2026-10-31', seed: 1, settings: settingsSchema.parse({}), config: driversConfigSchema.parse({ bootstrap_resamples: resamples }),
+    onStep: (step) => {
+      const now = performance.now();
+      steps.push(`${step} ${((now - lap) / 1000).toFixed(2)} s`);
+      lap = now;
+    },
   });
   console.log(`computeDrivers end to end, ${String(resamples).padStart(4)} resamples          : ${ms(t0)}  (${summary.rows.theme_impact} theme cells, ${summary.churn?.accounts ?? 0} accounts modelled, ${summary.churn?.activeAccounts ?? 0} scored)`);
+  console.log(`  steps: ${steps.join(', ')}`);
 }
 db.close();

@@ -79,7 +79,11 @@ export interface DriverOptions {
   readonly config?: DriversConfig;
   /** display label per theme id (the taxonomy's labels); every key gets a row even without mentions */
   readonly themeLabels?: Readonly<Record<string, string>>;
+  /** called as each step ends (benchmarks time the steps; the analysis never reads the clock) */
+  readonly onStep?: (step: DriverStep) => void;
 }
+
+export type DriverStep = 'scope' | 'theme_impact' | 'key_drivers' | 'kano' | 'churn' | 'owner_monitoring' | 'write_tables';
 
 export interface SkippedAnalysis {
   readonly analysis: 'theme_impact' | 'key_drivers' | 'churn' | 'owner_monitoring';
@@ -114,6 +118,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   const tables: Partial<Record<DriverTable, TableRow[]>> = {};
   const labels = opts.themeLabels ?? {};
   const label = (id: string): string => labels[id] ?? id;
+  const step = opts.onStep ?? ((): void => undefined);
 
   const createdMentions = !(await tableExists(conn, 'theme_mentions'));
   if (createdMentions) await runSqlFile(conn, 'drivers/create-empty-mentions');
@@ -123,6 +128,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   const responses = Number(count.getRowObjectsJson()[0]?.n ?? 0);
   const observed = (await queryRows(conn, 'drivers/select-theme-ids')).map((r) => str(r, 'theme_id'));
   const themes = [...new Set([...Object.keys(labels), ...observed])].sort(compareText);
+  step('scope');
 
   // 1. theme impact on NPS
   if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses() });
@@ -131,6 +137,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label });
     tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact);
   }
+  step('theme_impact');
 
   // 2. key drivers and penalty-reward
   let keyDrivers: DriversSummary['keyDrivers'] = null;
@@ -143,8 +150,10 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     if (weights.skipped) skipped.push({ analysis: 'key_drivers', reason: weights.skipped });
     else keyDrivers = { responses: weights.responses, rSquared: weights.rSquared };
     tables.driver_weights = weights.rows;
+    step('key_drivers');
     const scale = config.rating_scale ?? (await observedScale(conn));
     if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN });
+    step('kano');
   } else skipped.push({ analysis: 'key_drivers', reason: driversMessages.noResponses() });
 
   // 3-5. churn linkage, revenue at risk, ROI
@@ -163,6 +172,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     messages.push(...t.summary.messages);
   }
   if (themes.length > 0) tables.dissatisfier_ranking = dissatisfierRanking(themes, negativeMentions, 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN);
+  step('churn');
 
   // 6. owner monitoring
   if (responses > 0) {
@@ -173,10 +183,12 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     messages.push(driversMessages.bunchingNotCheckable());
     if (tables.owner_monitoring.length === 1) messages.push(driversMessages.singleOwner());
   } else skipped.push({ analysis: 'owner_monitoring', reason: driversMessages.noResponses() });
+  step('owner_monitoring');
 
   for (const name of DRIVER_TABLES) await writeRows(conn, name, COLUMNS[name], tables[name] ?? []);
   for (const name of TEMP_TABLES) await conn.run(`DROP TABLE IF EXISTS temp.main.${name}`);
   if (createdMentions) await conn.run('DROP TABLE IF EXISTS temp.main.theme_mentions');
+  step('write_tables');
 
   const ranking = tables.dissatisfier_ranking ?? [];
   return {

@@ -7,7 +7,7 @@
  * share × detractor ARR × (annual churn of detractors − of passives), and the lifetime value gained.
  */
 import { percentileInterval, wilsonInterval } from '../stats/index.ts';
-import { createRng } from '../../util/random.ts';
+import { createRng, type Rng } from '../../util/random.ts';
 import { npsBand, NPS_BANDS, type ChurnUnit, type NpsBand } from './churn-units.ts';
 import { stableSeed } from './stable-seed.ts';
 import type { TableColumns, TableRow } from './write-rows.ts';
@@ -55,9 +55,32 @@ function bandStats(churned: ArrayLike<number>, arr: ArrayLike<number>, idx: Arra
     events += churned[i];
     if (Number.isFinite(arr[i])) { arrSum += arr[i]; arrN++; }
   }
-  const annual = idx.length > 0 ? annualChurn(events / idx.length, s.renewalMonths) : Number.NaN;
+  return statsOf(events, idx.length, arrSum, arrN, s);
+}
+
+function statsOf(events: number, n: number, arrSum: number, arrN: number, s: RoiSettings): BandStats {
+  const annual = n > 0 ? annualChurn(events / n, s.renewalMonths) : Number.NaN;
   const lifetime = annual > 0 ? Math.min(s.maxLifetimeYears, 1 / annual) : annual === 0 ? s.maxLifetimeYears : Number.NaN;
   return { annual, lifetime, meanArr: arrN > 0 ? arrSum / arrN : Number.NaN };
+}
+
+/**
+ * One bootstrap resample of a band, accumulated as it is drawn (no index array): the same draws
+ * and the same sums, in the same order, as bandStats over the resampled indices. `arr0` holds 0
+ * where the ARR is unknown and `known` 1 where it is known.
+ */
+function resampledBandStats(rng: Rng, idx: ArrayLike<number>, churned: Float64Array, arr0: Float64Array, known: Uint8Array, s: RoiSettings): BandStats {
+  let events = 0;
+  let arrSum = 0;
+  let arrN = 0;
+  const m = idx.length;
+  for (let t = 0; t < m; t++) {
+    const i = idx[rng.int(m)];
+    events += churned[i];
+    arrSum += arr0[i];
+    arrN += known[i];
+  }
+  return statsOf(events, m, arrSum, arrN, s);
 }
 
 export interface RoiResult {
@@ -68,6 +91,8 @@ export interface RoiResult {
 export function computeRoi(train: readonly ChurnUnit[], active: readonly ChurnUnit[], s: RoiSettings): RoiResult {
   const churned = Float64Array.from(train, (u) => u.churned ?? 0);
   const arr = Float64Array.from(train, (u) => u.arr);
+  const arr0 = arr.map((v) => (Number.isFinite(v) ? v : 0));
+  const known = Uint8Array.from(arr, (v) => (Number.isFinite(v) ? 1 : 0));
   const members = new Map<NpsBand, number[]>(NPS_BANDS.map((b) => [b, []]));
   train.forEach((u, i) => members.get(npsBand(u))?.push(i));
   const boot = new Map<NpsBand, BandStats[]>();
@@ -76,11 +101,7 @@ export function computeRoi(train: readonly ChurnUnit[], active: readonly ChurnUn
     const point = bandStats(churned, arr, idx, s);
     const rng = createRng(stableSeed(s.seed, `roi:${band}`));
     const draws: BandStats[] = [];
-    const sample = new Uint32Array(idx.length);
-    for (let b = 0; b < s.replicates && idx.length > 0; b++) {
-      for (let t = 0; t < idx.length; t++) sample[t] = idx[rng.int(idx.length)];
-      draws.push(bandStats(churned, arr, sample, s));
-    }
+    for (let b = 0; b < s.replicates && idx.length > 0; b++) draws.push(resampledBandStats(rng, idx, churned, arr0, known, s));
     boot.set(band, draws);
     const events = idx.reduce((acc, i) => acc + churned[i], 0);
     const wilson = wilsonInterval(events, idx.length, s.level);

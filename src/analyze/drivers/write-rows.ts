@@ -2,9 +2,12 @@
  * Writes rows computed in TypeScript into a DuckDB table (CREATE OR REPLACE, then the appender),
  * in the order given: callers sort first, so tables are deterministic. Column and table names are
  * ecoute's own (checked by internalName); values go through the appender, never into SQL text.
- * NaN and ±Infinity become NULL.
+ * NaN and ±Infinity become NULL. Rows are appended a data chunk (2048 rows) at a time, column by
+ * column: 85k account rows take ~0.3 s instead of ~2.4 s cell by cell.
  */
-import { LIST, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from '@duckdb/node-api';
 import { internalName } from '../../db/quote-identifier.ts';
 
 export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'VARCHAR[]';
@@ -24,10 +27,13 @@ export async function writeRows(
   await conn.run(`CREATE OR REPLACE ${options.temp ? 'TEMP ' : ''}TABLE ${internalName(table)} (${ddl})`);
   if (rows.length === 0) return;
   const appender = await conn.createAppender(table);
+  const types = names.map((name) => DUCKDB_TYPES[columns[name]]);
   try {
-    for (const row of rows) {
-      for (const name of names) appendCell(appender, columns[name], row[name], table, name);
-      appender.endRow();
+    for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
+      const slice = rows.slice(from, from + CHUNK_ROWS);
+      const chunk = DuckDBDataChunk.create(types, slice.length);
+      chunk.setColumns(names.map((name) => slice.map((row) => toValue(columns[name], row[name], table, name))));
+      appender.appendDataChunk(chunk);
     }
     appender.flushSync();
   } finally {
@@ -35,36 +41,27 @@ export async function writeRows(
   }
 }
 
-type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
+const CHUNK_ROWS = 2048;
 
-function appendCell(appender: Appender, type: ColumnType, value: CellValue | undefined, table: string, column: string): void {
-  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
-    appender.appendNull();
-    return;
-  }
+const DUCKDB_TYPES: Readonly<Record<ColumnType, DuckDBType>> = {
+  VARCHAR, DOUBLE, BIGINT, BOOLEAN, 'VARCHAR[]': LIST(VARCHAR),
+};
+
+function toValue(type: ColumnType, value: CellValue | undefined, table: string, column: string): DuckDBValue {
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return null;
   const mismatch = (): never => {
     throw new TypeError(`${table}.${column}: ${JSON.stringify(value)} is not a ${type}`);
   };
   switch (type) {
     case 'VARCHAR':
-      if (typeof value !== 'string') mismatch();
-      appender.appendVarchar(value as string);
-      return;
+      return typeof value === 'string' ? value : mismatch();
     case 'DOUBLE':
-      if (typeof value !== 'number') mismatch();
-      appender.appendDouble(value as number);
-      return;
+      return typeof value === 'number' ? value : mismatch();
     case 'BIGINT':
-      if (typeof value !== 'number' || !Number.isInteger(value)) mismatch();
-      appender.appendBigInt(BigInt(value as number));
-      return;
+      return typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : mismatch();
     case 'BOOLEAN':
-      if (typeof value !== 'boolean') mismatch();
-      appender.appendBoolean(value as boolean);
-      return;
+      return typeof value === 'boolean' ? value : mismatch();
     case 'VARCHAR[]':
-      if (!Array.isArray(value)) mismatch();
-      appender.appendList(value as readonly string[], LIST(VARCHAR));
-      return;
+      return Array.isArray(value) ? listValue(value as readonly string[]) : mismatch();
   }
 }
