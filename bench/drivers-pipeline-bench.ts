@@ -15,6 +15,7 @@ import { runSqlFile, querySqlFile } from '../src/db/sql-file.ts';
 import { computeDrivers } from '../src/analyze/drivers/compute-drivers.ts';
 import { driversConfigSchema } from '../src/analyze/drivers/drivers-config-schema.ts';
 import { readRatingMoments } from '../src/analyze/drivers/rating-moments.ts';
+import { loadChurnUnits } from '../src/analyze/drivers/churn-units.ts';
 import { createRatingRows, countCompleteRows } from '../src/analyze/drivers/rating-rows.ts';
 import { settingsSchema } from '../src/config/pipeline-schema.ts';
 
@@ -71,9 +72,11 @@ t0 = performance.now();
 const moments = await readRatingMoments(conn, [0, 1, 2, 3, 4], complete, 2000, 1);
 console.log(`rating moments, ${moments.groups} bootstrap groups          : ${ms(t0)}`);
 t0 = performance.now();
-await runSqlFile(conn, 'drivers/create-churn-units', { as_of: '2026-10-31', downgrade_is_churn: false, covered_from: '2025-11-01' });
-await querySqlFile(conn, 'drivers/select-churn-features', { window_days: 365, tenure_source: 'first_revenue_period' });
-console.log(`account-level churn features (train + score units)  : ${ms(t0)}`);
+const units = await loadChurnUnits(conn, {
+  asOf: '2026-10-31', windowDays: 365, downgradeIsChurn: false, tenureSource: 'first_revenue_period', coveredFrom: '2025-11-01',
+  themes: Array.from({ length: 10 }, (_, i) => `theme_${i}`),
+});
+console.log(`account-level churn features (${units.length} units, read)  : ${ms(t0)}`);
 
 for (const resamples of [200, 1000]) {
   t0 = performance.now();

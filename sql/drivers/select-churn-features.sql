@@ -1,6 +1,8 @@
 -- Account-level features for the churn model, per unit: feedback in the window before the unit's
 -- reference date (responses, mean NPS, themes mentioned negatively / positively), the latest ARR
 -- on or before that date, segment, owner and tenure in years (from $tenure_source).
+-- Themes come as bit strings over $themes (bit j = 1: the j-th theme was mentioned), NULL when
+-- none: far cheaper to aggregate and to read than three lists of ids per account.
 WITH u AS (SELECT * FROM drivers_churn_units),
 resp AS (
   SELECT u.unit, u.account_id, r.response_id, r.nps
@@ -14,11 +16,12 @@ themes AS (
   SELECT
     resp.unit,
     resp.account_id,
-    list(DISTINCT m.theme_id ORDER BY m.theme_id) FILTER (WHERE m.sentiment = 'negative') AS negative_themes,
-    list(DISTINCT m.theme_id ORDER BY m.theme_id) FILTER (WHERE m.sentiment = 'positive') AS positive_themes,
-    list(DISTINCT m.theme_id ORDER BY m.theme_id) FILTER (WHERE m.sentiment = 'any') AS any_themes
+    bitstring_agg(list_position($themes, m.theme_id)::INTEGER, 1, $theme_count) FILTER (WHERE m.sentiment = 'negative')::VARCHAR AS negative_themes,
+    bitstring_agg(list_position($themes, m.theme_id)::INTEGER, 1, $theme_count) FILTER (WHERE m.sentiment = 'positive')::VARCHAR AS positive_themes,
+    bitstring_agg(list_position($themes, m.theme_id)::INTEGER, 1, $theme_count) FILTER (WHERE m.sentiment = 'any')::VARCHAR AS any_themes
   FROM resp
   JOIN drivers_mentions m ON m.response_id = resp.response_id
+  WHERE list_position($themes, m.theme_id) IS NOT NULL
   GROUP BY ALL
 ),
 scores AS (
@@ -48,9 +51,9 @@ SELECT
   CASE WHEN s.started IS NOT NULL AND s.started <= u.ref_date THEN datediff('day', s.started, u.ref_date) / 365.25 END AS tenure_years,
   coalesce(sc.nps_responses, 0) AS nps_responses,
   sc.mean_nps,
-  coalesce(t.negative_themes, []) AS negative_themes,
-  coalesce(t.positive_themes, []) AS positive_themes,
-  coalesce(t.any_themes, []) AS any_themes
+  t.negative_themes,
+  t.positive_themes,
+  t.any_themes
 FROM u
 LEFT JOIN drivers_accounts a ON a.account_id = u.account_id
 LEFT JOIN themes t ON t.unit = u.unit AND t.account_id = u.account_id

@@ -62,7 +62,7 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   const coverage = await feedbackCoverage(conn, s.asOf, c.churn_window_days);
   const units = await loadChurnUnits(conn, {
     asOf: s.asOf, windowDays: c.churn_window_days, downgradeIsChurn: c.churn_outcomes.includes('downgraded'), tenureSource: c.tenure_source,
-    coveredFrom: coverage.coveredFrom,
+    coveredFrom: coverage.coveredFrom, themes: s.themes,
   });
   const train = units.filter((u) => u.unit === 'train');
   const active = units.filter((u) => u.unit === 'score');
@@ -101,6 +101,7 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   const roi = computeRoi(train, active, {
     seed: s.seed, replicates: c.bootstrap_resamples, level: s.level, minN: s.minN,
     renewalMonths: c.roi.renewal_period_months, maxLifetimeYears: c.roi.max_lifetime_years, shareMoved: c.roi.share_detractors_moved,
+    maxGroups: c.bootstrap_groups,
   });
   const withoutArr = active.filter((u) => !Number.isFinite(u.arr)).length;
   const messages = [...fit.model.messages, driversMessages.arrRiskInterval(c.bootstrap_resamples)];

@@ -2,7 +2,7 @@
  * The account-level rows of the churn analysis, read from DuckDB (select-churn-features.sql):
  * 'train' units are accounts with a renewal decision, 'score' units the accounts still active.
  */
-import { DuckDBListValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { queryRows, num, str } from './read-rows.ts';
 
@@ -42,6 +42,8 @@ export interface ChurnUnitOptions {
   readonly tenureSource: 'first_revenue_period' | 'first_response' | 'none';
   /** earliest decision date used for training (YYYY-MM-DD) */
   readonly coveredFrom: string;
+  /** the themes analysed: the units' theme lists hold these ids, in this order */
+  readonly themes: readonly string[];
 }
 
 export interface FeedbackCoverage {
@@ -67,11 +69,15 @@ export async function feedbackCoverage(conn: DuckDBConnection, asOf: string, win
 
 /**
  * Units with their features. The rows are read column by column as DuckDB values (the JSON row
- * objects cost ~8 µs a row on 185k units with three theme lists); theme ids are interned.
+ * objects cost ~8 µs a row on 185k units); themes arrive as bit strings over `themes`.
  */
 export async function loadChurnUnits(conn: DuckDBConnection, o: ChurnUnitOptions): Promise<ChurnUnit[]> {
   await runSqlFile(conn, 'drivers/create-churn-units', { as_of: o.asOf, downgrade_is_churn: o.downgradeIsChurn, covered_from: o.coveredFrom });
-  const reader = await conn.runAndReadAll(sqlFile('drivers/select-churn-features'), { window_days: o.windowDays, tenure_source: o.tenureSource });
+  const reader = await conn.runAndReadAll(
+    sqlFile('drivers/select-churn-features'),
+    { window_days: o.windowDays, tenure_source: o.tenureSource, themes: listValue([...o.themes]), theme_count: Math.max(1, o.themes.length) },
+    { themes: LIST(VARCHAR) },
+  );
   const names = reader.columnNames();
   const columns = reader.getColumns();
   const column = (name: string): DuckDBValue[] => {
@@ -79,17 +85,15 @@ export async function loadChurnUnits(conn: DuckDBConnection, o: ChurnUnitOptions
     if (i < 0) throw new Error(`select-churn-features has no column ${name}`);
     return columns[i];
   };
-  const interned = new Map<string, string>();
-  const list = (v: DuckDBValue): string[] => {
-    if (!(v instanceof DuckDBListValue)) return [];
-    const out: string[] = [];
-    for (const item of v.items) {
-      if (typeof item !== 'string') continue;
-      let s = interned.get(item);
-      if (s === undefined) interned.set(item, (s = item));
-      out.push(s);
+  const decoded = new Map<string, readonly string[]>();
+  const themes = (v: DuckDBValue): string[] => {
+    if (typeof v !== 'string') return [];
+    let list = decoded.get(v);
+    if (list === undefined) {
+      list = themesOfBits(v, o.themes);
+      decoded.set(v, list);
     }
-    return out;
+    return [...list];
   };
   const text = (v: DuckDBValue): string => (v === null ? '' : String(v));
   const number = (v: DuckDBValue): number => (v === null ? Number.NaN : Number(v));
@@ -107,8 +111,15 @@ export async function loadChurnUnits(conn: DuckDBConnection, o: ChurnUnitOptions
     tenureYears: number(tenure[i]),
     npsResponses: number(npsResponses[i]),
     meanNps: number(meanNps[i]),
-    negativeThemes: list(negative[i]),
-    positiveThemes: list(positive[i]),
-    anyThemes: list(any[i]),
+    negativeThemes: themes(negative[i]),
+    positiveThemes: themes(positive[i]),
+    anyThemes: themes(any[i]),
   }));
+}
+
+/** The ids whose bit is set in a bit string ('0110…', bit j ↔ themes[j]). */
+export function themesOfBits(bits: string, themes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let j = 0; j < bits.length && j < themes.length; j++) if (bits.charCodeAt(j) === 49) out.push(themes[j]);
+  return out;
 }

@@ -58,7 +58,7 @@ export const driversConfigSchema = z
       .min(50)
       .max(1_000_000)
       .default(2000)
-      .describe('the key-driver bootstrap resamples rows exactly up to this many responses, beyond it random groups of responses'),
+      .describe('the key-driver and ROI bootstraps resample rows exactly up to this many responses (accounts per NPS band), beyond it random groups of them'),
     roi: z
       .strictObject({
         share_detractors_moved: z.number().gt(0).max(1).default(0.1).describe('share of detractor accounts moved to passive in the ROI scenario'),

@@ -2,7 +2,10 @@
  * ROI figures. `roi_nps_categories`: for the accounts whose latest renewal decision is known, by
  * NPS band in the window before it: churn rate per renewal (Wilson interval), annualised churn,
  * mean ARR, expected lifetime (1 / annual churn, capped) and lifetime value = mean ARR × lifetime,
- * with seeded bootstrap intervals (accounts resampled within the band).
+ * with seeded bootstrap intervals (accounts resampled within the band; a band of more than
+ * `maxGroups` accounts is split into `maxGroups` random groups and the groups are resampled, as
+ * the rating moments do: each group is an iid sample of accounts, so the variance is preserved,
+ * and 1,000 resamples of 100,000 accounts cost 2·10⁶ draws instead of 10⁸).
  * `roi_scenario`: annual revenue kept by moving a share of today's detractor accounts to passive:
  * share × detractor ARR × (annual churn of detractors − of passives), and the lifetime value gained.
  */
@@ -34,6 +37,8 @@ export interface RoiSettings {
   readonly renewalMonths: number;
   readonly maxLifetimeYears: number;
   readonly shareMoved: number;
+  /** bands larger than this are resampled by random groups of accounts (default: never) */
+  readonly maxGroups?: number;
 }
 
 interface BandStats {
@@ -83,6 +88,43 @@ function resampledBandStats(rng: Rng, idx: ArrayLike<number>, churned: Float64Ar
   return statsOf(events, m, arrSum, arrN, s);
 }
 
+/** Per random group of the band's accounts: accounts, churned, Σ ARR and accounts with ARR. */
+interface BandGroups {
+  readonly n: Float64Array;
+  readonly events: Float64Array;
+  readonly arrSum: Float64Array;
+  readonly arrN: Float64Array;
+}
+
+function groupBand(rng: Rng, idx: ArrayLike<number>, groups: number, churned: Float64Array, arr0: Float64Array, known: Uint8Array): BandGroups {
+  const g: BandGroups = { n: new Float64Array(groups), events: new Float64Array(groups), arrSum: new Float64Array(groups), arrN: new Float64Array(groups) };
+  for (let t = 0; t < idx.length; t++) {
+    const i = idx[t];
+    const j = rng.int(groups);
+    g.n[j]++;
+    g.events[j] += churned[i];
+    g.arrSum[j] += arr0[i];
+    g.arrN[j] += known[i];
+  }
+  return g;
+}
+
+function resampledGroupStats(rng: Rng, g: BandGroups, s: RoiSettings): BandStats {
+  const groups = g.n.length;
+  let n = 0;
+  let events = 0;
+  let arrSum = 0;
+  let arrN = 0;
+  for (let t = 0; t < groups; t++) {
+    const j = rng.int(groups);
+    n += g.n[j];
+    events += g.events[j];
+    arrSum += g.arrSum[j];
+    arrN += g.arrN[j];
+  }
+  return statsOf(events, n, arrSum, arrN, s);
+}
+
 export interface RoiResult {
   readonly categories: TableRow[];
   readonly scenario: TableRow[];
@@ -101,7 +143,10 @@ export function computeRoi(train: readonly ChurnUnit[], active: readonly ChurnUn
     const point = bandStats(churned, arr, idx, s);
     const rng = createRng(stableSeed(s.seed, `roi:${band}`));
     const draws: BandStats[] = [];
-    for (let b = 0; b < s.replicates && idx.length > 0; b++) draws.push(resampledBandStats(rng, idx, churned, arr0, known, s));
+    const grouped = s.maxGroups !== undefined && idx.length > s.maxGroups ? groupBand(rng, idx, s.maxGroups, churned, arr0, known) : undefined;
+    for (let b = 0; b < s.replicates && idx.length > 0; b++) {
+      draws.push(grouped ? resampledGroupStats(rng, grouped, s) : resampledBandStats(rng, idx, churned, arr0, known, s));
+    }
     boot.set(band, draws);
     const events = idx.reduce((acc, i) => acc + churned[i], 0);
     const wilson = wilsonInterval(events, idx.length, s.level);
