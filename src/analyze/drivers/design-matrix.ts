@@ -39,11 +39,30 @@ function compact(v: number): string {
 
 /** ARR band label: 'under 25k', '25k-100k', ..., '500k and over'; 'unknown' without ARR. */
 export function arrBand(arr: number, bands: readonly number[]): string {
-  if (!Number.isFinite(arr)) return 'unknown';
-  const i = bands.findIndex((b) => arr < b);
-  if (i === 0) return `under ${compact(bands[0])}`;
-  if (i === -1) return `${compact(bands[bands.length - 1])} and over`;
-  return `${compact(bands[i - 1])}-${compact(bands[i])}`;
+  return arrBandLabels(bands)[arrBandIndex(arr, bands)];
+}
+
+/** Position of the ARR's band: 0 .. bands.length (the open top band), bands.length + 1 = unknown. */
+export function arrBandIndex(arr: number, bands: readonly number[]): number {
+  if (!Number.isFinite(arr)) return bands.length + 1;
+  for (let i = 0; i < bands.length; i++) if (arr < bands[i]) return i;
+  return bands.length;
+}
+
+const labelCache = new WeakMap<readonly number[], readonly string[]>();
+
+/** Labels of the band positions (arrBandIndex), computed once per bands array. */
+export function arrBandLabels(bands: readonly number[]): readonly string[] {
+  let labels = labelCache.get(bands);
+  if (labels === undefined) {
+    labels = [
+      ...bands.map((b, i) => (i === 0 ? `under ${compact(b)}` : `${compact(bands[i - 1])}-${compact(b)}`)),
+      `${compact(bands[bands.length - 1])} and over`,
+      'unknown',
+    ];
+    labelCache.set(bands, labels);
+  }
+  return labels;
 }
 
 function mostCommon(values: readonly string[]): string {
@@ -69,12 +88,13 @@ export function buildDesignSpec(train: readonly ChurnUnit[], o: DesignOptions): 
   for (const segment of segments.filter((s) => s !== segmentRef)) {
     columns.push({ name: `segment:${segment}`, kind: 'segment', level: segment, reference: segmentRef, value: (u) => (u.segment === segment ? 1 : 0) });
   }
-  const labels = [...o.arrBands.map((_, i) => arrBand(i === 0 ? 0 : o.arrBands[i - 1], o.arrBands)), arrBand(o.arrBands[o.arrBands.length - 1], o.arrBands), 'unknown'];
+  const labels = arrBandLabels(o.arrBands);
   const known = train.map((u) => arrBand(u.arr, o.arrBands)).filter((b) => b !== 'unknown');
   const bandRef = known.length > 0 ? mostCommon(known) : labels[0];
-  for (const label of labels.filter((l) => l !== bandRef)) {
-    columns.push({ name: `arr_band:${label}`, kind: 'arr-band', level: label, reference: bandRef, value: (u) => (arrBand(u.arr, o.arrBands) === label ? 1 : 0) });
-  }
+  labels.forEach((label, band) => {
+    if (label === bandRef) return;
+    columns.push({ name: `arr_band:${label}`, kind: 'arr-band', level: label, reference: bandRef, value: (u) => (arrBandIndex(u.arr, o.arrBands) === band ? 1 : 0) });
+  });
   if (o.useTenure) {
     const known = train.filter((u) => Number.isFinite(u.tenureYears));
     if (known.length > 0) {

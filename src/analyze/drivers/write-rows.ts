@@ -32,7 +32,12 @@ export async function writeRows(
     for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
       const slice = rows.slice(from, from + CHUNK_ROWS);
       const chunk = DuckDBDataChunk.create(types, slice.length);
-      chunk.setColumns(names.map((name) => slice.map((row) => toValue(columns[name], row[name], table, name))));
+      chunk.setColumns(names.map((name) => {
+        const type = columns[name];
+        const values = new Array<DuckDBValue>(slice.length);
+        for (let r = 0; r < slice.length; r++) values[r] = toValue(type, slice[r][name], table, name);
+        return values;
+      }));
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();
@@ -48,20 +53,24 @@ const DUCKDB_TYPES: Readonly<Record<ColumnType, DuckDBType>> = {
 };
 
 function toValue(type: ColumnType, value: CellValue | undefined, table: string, column: string): DuckDBValue {
-  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return null;
-  const mismatch = (): never => {
-    throw new TypeError(`${table}.${column}: ${JSON.stringify(value)} is not a ${type}`);
-  };
+  if (value === null || value === undefined) return null;
   switch (type) {
-    case 'VARCHAR':
-      return typeof value === 'string' ? value : mismatch();
     case 'DOUBLE':
-      return typeof value === 'number' ? value : mismatch();
+      if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+      break;
+    case 'VARCHAR':
+      if (typeof value === 'string') return value;
+      break;
     case 'BIGINT':
-      return typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : mismatch();
+      if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+      break;
     case 'BOOLEAN':
-      return typeof value === 'boolean' ? value : mismatch();
+      if (typeof value === 'boolean') return value;
+      break;
     case 'VARCHAR[]':
-      return Array.isArray(value) ? listValue(value as readonly string[]) : mismatch();
+      if (Array.isArray(value)) return listValue(value as readonly string[]);
+      break;
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  throw new TypeError(`${table}.${column}: ${JSON.stringify(value)} is not a ${type}`);
 }
