@@ -4,6 +4,7 @@
 -- Themes come as bit strings over $themes (bit j = 1: the j-th theme was mentioned), NULL when
 -- none: far cheaper to aggregate and to read than three lists of ids per account.
 WITH u AS (SELECT * FROM drivers_churn_units),
+theme_index AS (SELECT unnest($themes) AS theme_id, generate_subscripts($themes, 1)::INTEGER AS idx),
 resp AS (
   SELECT u.unit, u.account_id, r.response_id, r.nps
   FROM u
@@ -16,12 +17,12 @@ themes AS (
   SELECT
     resp.unit,
     resp.account_id,
-    bitstring_agg(list_position($themes, m.theme_id)::INTEGER, 1, $theme_count) FILTER (WHERE m.sentiment = 'negative')::VARCHAR AS negative_themes,
-    bitstring_agg(list_position($themes, m.theme_id)::INTEGER, 1, $theme_count) FILTER (WHERE m.sentiment = 'positive')::VARCHAR AS positive_themes,
-    bitstring_agg(list_position($themes, m.theme_id)::INTEGER, 1, $theme_count) FILTER (WHERE m.sentiment = 'any')::VARCHAR AS any_themes
+    bitstring_agg(ti.idx, 1, $theme_count) FILTER (WHERE m.sentiment = 'negative')::VARCHAR AS negative_themes,
+    bitstring_agg(ti.idx, 1, $theme_count) FILTER (WHERE m.sentiment = 'positive')::VARCHAR AS positive_themes,
+    bitstring_agg(ti.idx, 1, $theme_count) FILTER (WHERE m.sentiment = 'any')::VARCHAR AS any_themes
   FROM resp
   JOIN drivers_mentions m ON m.response_id = resp.response_id
-  WHERE list_position($themes, m.theme_id) IS NOT NULL
+  JOIN theme_index ti ON ti.theme_id = m.theme_id
   GROUP BY ALL
 ),
 scores AS (
