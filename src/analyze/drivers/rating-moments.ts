@@ -4,8 +4,9 @@
  * the exact correlation matrix; resampling the groups with replacement gives bootstrap matrices
  * without touching the rows again. Up to `maxGroups` responses each response is its own group
  * (an exact row bootstrap, rows in response_id order); beyond, responses are hashed into
- * `maxGroups` random groups and the groups are resampled (each group is an iid sample of
- * responses, so the variance is preserved).
+ * `maxGroups` random groups (from the hash of their id and the seed, without joining the rows
+ * back to the responses) and the groups are resampled (each group is an iid sample of responses,
+ * so the variance is preserved).
  *
  * The rows are the complete rows of drivers_rating_rows (rating-rows.ts); the aggregate list
  * depends on the selected attributes, so the SQL text is built here: it contains only column names
@@ -39,12 +40,12 @@ export function ratingMomentsSql(selected: readonly number[], perRow: boolean): 
   const parts: string[] = [];
   for (let j = 0; j < k; j++) parts.push(`sum(${v(j)})::DOUBLE`);
   for (let a = 0; a < k; a++) for (let b = a; b < k; b++) parts.push(`sum(${v(a)} * ${v(b)})::DOUBLE`);
-  const group = perRow ? 'row_number() OVER (ORDER BY d.response_id) - 1' : 'hash(d.response_id, $seed) % $groups';
+  const from = perRow
+    ? ['  SELECT row_number() OVER (ORDER BY d.response_id) - 1 AS g, w.*', '  FROM drivers_rating_rows w', '  JOIN drivers_responses d ON d.rowid = w.rid']
+    : ['  SELECT (hash(w.h, $seed) % $groups::UBIGINT)::BIGINT AS g, w.*', '  FROM drivers_rating_rows w'];
   return [
     'WITH t AS (',
-    `  SELECT ${group} AS g, w.*`,
-    '  FROM drivers_rating_rows w',
-    '  JOIN drivers_responses d ON d.rowid = w.rid',
+    ...from,
     `  WHERE ${completeRowsCondition(selected)}`,
     ')',
     `SELECT g::BIGINT AS g, count(*)::DOUBLE AS n, ${parts.join(', ')}`,
