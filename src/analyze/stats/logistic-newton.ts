@@ -81,6 +81,10 @@ export interface Fit {
  * its column (`scale`); the information returned is that of the last step, at most 1e-8 SD away.
  * Under separation the steps along the separating direction stay of order one, so the
  * fit does not converge (or its information matrix becomes singular) and the caller refits.
+ * With `separationEta`, the iterations stop (not converged) as soon as a fitted |η| exceeds it
+ * while the log-likelihood no longer moves (a step gains under 1e-9 of it): the fit is drifting
+ * along a separating direction, and running out the remaining iterations would not change the
+ * caller's verdict (fitted probabilities of 0 or 1), only cost time.
  */
 export function fitNewton(
   d: Design,
@@ -90,6 +94,7 @@ export function fitNewton(
   scale: Float64Array,
   start: Float64Array,
   maxIterations: number,
+  separationEta = Number.POSITIVE_INFINITY,
 ): Fit {
   const n = y.length;
   const p = d.p;
@@ -167,9 +172,14 @@ export function fitNewton(
     }
     let largest = 0;
     for (let j = 0; j < p; j++) largest = Math.max(largest, Math.abs(next[j] - beta[j]) * scale[j]);
+    const gain = trial.ll - current.ll;
     beta = next;
     current = trial;
     if (largest < 1e-8) converged = true;
+    else if (current.maxAbsEta > separationEta && gain <= 1e-9 * Math.abs(current.ll)) {
+      iterations++;
+      break;
+    }
   }
   return { beta, information, logLikelihood: current.ll, iterations, converged, maxAbsEta: current.maxAbsEta };
 }
@@ -190,3 +200,4 @@ export function sparseGram(sp: SparseDesign, n: number, p: number, weight: Array
   }
   return out;
 }
+

@@ -18,6 +18,9 @@ import { twoSidedPValue, zCritical } from './normal-distribution.ts';
 import { screenDesignColumns } from './screen-design-columns.ts';
 import { statsMessages, type DroppedDriver } from './stats-messages.ts';
 
+/** Fitted |η| beyond which probabilities are numerically 0 or 1: separation. */
+const SEPARATION_ETA = 30;
+
 export interface LogisticInput {
   /** design matrix, row-major n×k, without the intercept column */
   readonly x: Float64Array;
@@ -117,8 +120,8 @@ export function fitLogisticRegression(input: LogisticInput): LogisticModel {
   yMean /= total;
   const start = new Float64Array(p);
   if (intercept && yMean > 0 && yMean < 1) start[0] = Math.log(yMean / (1 - yMean));
-  let fit = fitNewton(d, input.y, input.weights, new Float64Array(p), scale, start, maxIterations);
-  const separation = !fit.converged || fit.maxAbsEta > 30;
+  let fit = fitNewton(d, input.y, input.weights, new Float64Array(p), scale, start, maxIterations, SEPARATION_ETA);
+  const separation = !fit.converged || fit.maxAbsEta > SEPARATION_ETA;
   let ridge = 0;
   if (separation) {
     ridge = input.ridge ?? 0.1;
