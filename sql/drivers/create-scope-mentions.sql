@@ -1,5 +1,6 @@
 -- One row per (response, theme, sentiment) mentioned, for every response (the churn linkage
--- looks at feedback without an NPS answer too). 'any' = mentioned with any sentiment.
+-- looks at feedback without an NPS answer too). 'any' = mentioned with any sentiment. The two
+-- parts have different sentiments and m is distinct, so UNION ALL is already duplicate-free.
 CREATE OR REPLACE TEMP TABLE drivers_mentions AS
 WITH m AS (
   SELECT DISTINCT
@@ -10,5 +11,5 @@ WITH m AS (
   WHERE response_id IS NOT NULL AND theme_id IS NOT NULL
 )
 SELECT response_id, theme_id, sentiment FROM m
-UNION
-SELECT response_id, theme_id, 'any' FROM m;
+UNION ALL
+SELECT DISTINCT response_id, theme_id, 'any' FROM m;
