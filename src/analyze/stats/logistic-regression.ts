@@ -3,7 +3,9 @@
  * outcomes. Standard errors come from the inverse Fisher information (XᵀWX)⁻¹; Wald z, two-sided
  * p-values and odds ratios with confidence intervals follow. Weights are frequency weights.
  *
- * Constant and exactly collinear columns are dropped first (named in `dropped`). Separation
+ * Rows with the same covariates and outcome are fitted once, weighted by their count, when that
+ * at least halves the rows (collapse-rows.ts): same likelihood, far fewer rows for a discrete
+ * design. Constant and exactly collinear columns are dropped first (named in `dropped`). Separation
  * (a column, or combination, predicting the outcome perfectly) makes the maximum-likelihood
  * estimate infinite; it is detected when Newton fails to converge or fitted probabilities reach
  * 0 or 1 numerically (|η| > 30), and the model is then refitted with a ridge penalty
@@ -16,6 +18,7 @@ import { cholesky, choleskyInverse } from './cholesky.ts';
 import { buildDesign, fitNewton } from './logistic-newton.ts';
 import { twoSidedPValue, zCritical } from './normal-distribution.ts';
 import { screenDesignColumns } from './screen-design-columns.ts';
+import { collapseRows } from './collapse-rows.ts';
 import { statsMessages, type DroppedDriver } from './stats-messages.ts';
 
 /** Fitted |η| beyond which probabilities are numerically 0 or 1: separation. */
@@ -36,6 +39,8 @@ export interface LogisticInput {
   readonly maxIterations?: number;
   /** ridge λ used when separation is detected */
   readonly ridge?: number;
+  /** fit on the distinct (row, y) patterns with summed weights when they are at most half the rows (default true) */
+  readonly collapse?: boolean;
 }
 
 export interface LogisticModel {
@@ -91,9 +96,12 @@ export function fitLogisticRegression(input: LogisticInput): LogisticModel {
   if (names.length !== k) throw new RangeError(`${names.length} names for ${k} columns`);
   const intercept = input.intercept ?? true;
   const level = input.level ?? 0.95;
-  const screened = screenDesignColumns(x, n, k, input.y, names, input.weights);
+  // identical rows carry identical information: a discrete design is fitted on its patterns
+  const patterns = input.collapse === false ? null : collapseRows(x, n, k, input.y, input.weights);
+  const rows = patterns ?? { x, n, y: input.y, weights: input.weights };
+  const screened = screenDesignColumns(rows.x, rows.n, k, rows.y, names, rows.weights);
   const columns = screened.kept;
-  const d = buildDesign(x, n, k, columns, intercept);
+  const d = buildDesign(rows.x, rows.n, k, columns, intercept);
   const p = d.p;
   const messages: string[] = [];
   for (const reason of ['constant', 'collinear'] as const) {
@@ -112,22 +120,22 @@ export function fitLogisticRegression(input: LogisticInput): LogisticModel {
   });
   let yMean = 0;
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const w = input.weights ? input.weights[i] : 1;
-    yMean += w * input.y[i];
+  for (let i = 0; i < rows.n; i++) {
+    const w = rows.weights ? rows.weights[i] : 1;
+    yMean += w * rows.y[i];
     total += w;
   }
   yMean /= total;
   const start = new Float64Array(p);
   if (intercept && yMean > 0 && yMean < 1) start[0] = Math.log(yMean / (1 - yMean));
-  let fit = fitNewton(d, input.y, input.weights, new Float64Array(p), scale, start, maxIterations, SEPARATION_ETA);
+  let fit = fitNewton(d, rows.y, rows.weights, new Float64Array(p), scale, start, maxIterations, SEPARATION_ETA);
   const separation = !fit.converged || fit.maxAbsEta > SEPARATION_ETA;
   let ridge = 0;
   if (separation) {
     ridge = input.ridge ?? 0.1;
     // penalty on standardized slopes: λ·sd_j² on the diagonal, none on the intercept
     const penalty = scale.map((s, j) => (intercept && j === 0 ? 0 : ridge * s * s));
-    fit = fitNewton(d, input.y, input.weights, penalty, scale, start, maxIterations);
+    fit = fitNewton(d, rows.y, rows.weights, penalty, scale, start, maxIterations);
     messages.push(statsMessages.separation(ridge));
   }
   const covariance = choleskyInverse(cholesky(fit.information, p, 1e-14), p);
