@@ -109,4 +109,14 @@ describe('ARR at risk by covariate patterns', () => {
     const risk = scoreAccounts(input);
     for (let i = 0; i < active.length; i += 37) expect(risk.probability[i]).toBe(1 / (1 + Math.exp(-dense(i, fit.model.coefficients))));
   });
+
+  it('stays finite when e^{-η} overflows (probabilities of 0 for every draw)', () => {
+    const coefficients = Float64Array.from(fit.model.coefficients, (b, j) => (j === 0 ? -900 : b));
+    const extreme = { ...input, model: { ...fit.model, coefficients } };
+    const rows = themeArrAtRisk(extreme, () => 1, 50, 3);
+    for (const r of rows) {
+      expect(r.arrAtRisk).toBe(0);
+      expect(Number.isFinite(r.low) && Number.isFinite(r.high)).toBe(true);
+    }
+  });
 });

@@ -150,7 +150,6 @@ function collapsePatterns(input: RiskInput, themes: [string, { column: number; c
  * (betaT[j·draws + b]); out[theme·draws + b] (and the segment-weighted sums when asked).
  */
 function attributable(pt: Patterns, betaT: Float64Array, draws: number, out: Float64Array, weighted?: Float64Array): void {
-  const p = betaT.length / draws;
   const expT = betaT.map(Math.exp);
   const eta = new Float64Array(draws);
   const e = new Float64Array(draws);
@@ -161,11 +160,15 @@ function attributable(pt: Patterns, betaT: Float64Array, draws: number, out: Flo
     for (let t = rows.start[g]; t < rows.start[g + 1]; t++) {
       const off = rows.index[t] * draws;
       const v = rows.value[t];
-      for (let b = 0; b < draws; b++) eta[b] += betaT[off + b] * v;
+      if (v === 1) for (let b = 0; b < draws; b++) eta[b] += betaT[off + b];
+      else for (let b = 0; b < draws; b++) eta[b] += betaT[off + b] * v;
     }
+    let overflow = false;
     for (let b = 0; b < draws; b++) {
-      e[b] = Math.exp(-eta[b]);
-      pi[b] = 1 / (1 + e[b]);
+      const eb = Math.exp(-eta[b]);
+      if (eb === Number.POSITIVE_INFINITY) overflow = true;
+      e[b] = eb;
+      pi[b] = 1 / (1 + eb);
     }
     const a = pt.arr[g];
     const w = pt.weightedArr[g];
@@ -173,10 +176,10 @@ function attributable(pt: Patterns, betaT: Float64Array, draws: number, out: Flo
       const c = pt.mentionCoefficient[m] * draws;
       const o = pt.mentionTheme[m] * draws;
       for (let b = 0; b < draws; b++) {
-        const q = e[b] * expT[c + b];
-        const without = Number.isNaN(q) ? sigmoid(eta[b] - betaT[c + b]) : 1 / (1 + q);
-        out[o + b] += a * (pi[b] - without);
-        if (weighted) weighted[o + b] += w * (pi[b] - without);
+        // σ(η − β) = 1 / (1 + e^{−η}·e^{β}); directly when e^{−η} overflowed
+        const gain = pi[b] - (overflow ? sigmoid(eta[b] - betaT[c + b]) : 1 / (1 + e[b] * expT[c + b]));
+        out[o + b] += a * gain;
+        if (weighted) weighted[o + b] += w * gain;
       }
     }
   }
