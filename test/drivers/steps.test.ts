@@ -19,7 +19,7 @@ describe('computeDrivers steps', () => {
       asOf: '2026-06-30', seed: 1, settings: settingsSchema.parse({ min_n: 20 }), config: driversConfigSchema.parse({ bootstrap_resamples: 50 }),
       onStep: (step) => steps.push(step),
     });
-    expect(steps).toEqual(['scope', 'theme_impact', 'key_drivers', 'kano', 'churn', 'owner_monitoring', 'write_tables']);
+    expect(steps).toEqual(['scope', 'theme_impact', 'key_drivers', 'kano', 'churn_units', 'churn_model', 'churn_scoring', 'churn', 'owner_monitoring', 'write_tables']);
     db.close();
   });
 

@@ -26,7 +26,11 @@ export interface ChurnSettings {
   readonly minN: number;
   readonly themes: readonly string[];
   readonly label: (themeId: string) => string;
+  /** called as each part ends: units read, model fitted, accounts scored (with the ARR draws) */
+  readonly onStep?: (step: ChurnStep) => void;
 }
+
+export type ChurnStep = 'churn_units' | 'churn_model' | 'churn_scoring';
 
 export interface ChurnModelSummary {
   readonly accounts: number;
@@ -71,15 +75,19 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   if (churned === 0) return { skipped: driversMessages.noChurned(train.length) };
   if (churned === train.length) return { skipped: driversMessages.allChurned(train.length) };
 
+  const step = s.onStep ?? ((): void => undefined);
+  step('churn_units');
   const spec = buildDesignSpec(train, { themes: s.themes, includePositive: c.include_positive_mentions, arrBands: c.arr_bands, useTenure: c.tenure_source !== 'none' });
   const fit = fitChurnModel(spec, train, s.level);
   const covariance = logisticCovariance(fit.model, fit.x, fit.n, fit.k);
+  step('churn_model');
   const fitted = predictLogistic(fit.model, fit.x, fit.n, fit.k);
   const xActive = designMatrix(spec, active);
   const riskInput = { model: fit.model, covariance, spec, x: xActive, units: active, level: s.level };
   const risk = scoreAccounts(riskInput);
   const weights = c.segment_weights;
   const themeRisk = themeArrAtRisk(riskInput, (segment) => weights[segment] ?? 1, c.bootstrap_resamples, stableSeed(s.seed, 'arr-at-risk'));
+  step('churn_scoring');
 
   const accountChurnRisk: TableRow[] = active.map((u, i) => ({
     account_id: u.accountId, segment: u.segment, owner: u.owner,

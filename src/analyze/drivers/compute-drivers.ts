@@ -27,7 +27,7 @@ import { computeThemeImpact, THEME_IMPACT_COLUMNS } from './theme-impact-table.t
 import { journeyStrengthsWeaknesses, JOURNEY_COLUMNS } from './journey-strengths.ts';
 import { computeDriverWeights, DRIVER_WEIGHTS_COLUMNS } from './driver-weights-table.ts';
 import { computeKano, KANO_COLUMNS } from './kano-table.ts';
-import { analyzeChurn, type ChurnModelSummary } from './churn-analysis.ts';
+import { analyzeChurn, type ChurnModelSummary, type ChurnStep } from './churn-analysis.ts';
 import { CHURN_MODEL_COLUMNS } from './churn-model-table.ts';
 import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
 import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
@@ -83,7 +83,7 @@ export interface DriverOptions {
   readonly onStep?: (step: DriverStep) => void;
 }
 
-export type DriverStep = 'scope' | 'theme_impact' | 'key_drivers' | 'kano' | 'churn' | 'owner_monitoring' | 'write_tables';
+export type DriverStep = 'scope' | 'theme_impact' | 'key_drivers' | 'kano' | ChurnStep | 'churn' | 'owner_monitoring' | 'write_tables';
 
 export interface SkippedAnalysis {
   readonly analysis: 'theme_impact' | 'key_drivers' | 'churn' | 'owner_monitoring';
@@ -159,7 +159,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   // 3-5. churn linkage, revenue at risk, ROI
   const mentionCounts = await queryRows(conn, 'drivers/select-negative-mentions');
   const negativeMentions = new Map(mentionCounts.map((r) => [str(r, 'theme_id'), num(r, 'negative_mentions')]));
-  const churn = await analyzeChurn(conn, { asOf: opts.asOf, seed: opts.seed, config, level, minN, themes, label });
+  const churn = await analyzeChurn(conn, { asOf: opts.asOf, seed: opts.seed, config, level, minN, themes, label, onStep: step });
   let churnSummary: ChurnModelSummary | null = null;
   if ('skipped' in churn) skipped.push({ analysis: 'churn', reason: churn.skipped });
   else {
