@@ -9,14 +9,12 @@
  * N(β̂, (XᵀWX)⁻¹) and the attributable ARR recomputed per draw (percentile interval). Accounts are
  * held fixed: the interval reflects the uncertainty of the model, not of which accounts complain.
  *
- * Speed: accounts with the same covariate pattern (sparse model row) share every probability, so
- * they are collapsed into one pattern carrying their summed ARR; the draws are evaluated pattern
- * by pattern for all draws at once (coefficients stored draw-contiguous), with one exp per pattern
- * and draw: σ(η − β) = 1 / (1 + e^{−η}·e^{β}).
+ * The draws are evaluated over covariate patterns, all draws at once (risk-patterns.ts).
  */
 import { cholesky, percentileInterval, zCritical, type LogisticModel } from '../stats/index.ts';
 import { createRng } from '../../util/random.ts';
-import { sparseModelRows, sparseDot, sparseQuadraticForm, patternKey } from './sparse-model-rows.ts';
+import { sparseModelRows, sparseDot, sparseQuadraticForm } from './sparse-model-rows.ts';
+import { collapsePatterns, attributableArr, type ThemeColumn } from './risk-patterns.ts';
 import type { DesignSpec } from './design-matrix.ts';
 import type { ChurnUnit } from './churn-units.ts';
 
@@ -51,8 +49,8 @@ export interface RiskInput {
 }
 
 /** coefficient index of each theme's negative-presence column (undefined when dropped). */
-function themeCoefficients(input: RiskInput): Map<string, { column: number; coefficient: number | undefined }> {
-  const out = new Map<string, { column: number; coefficient: number | undefined }>();
+function themeCoefficients(input: RiskInput): Map<string, ThemeColumn> {
+  const out = new Map<string, ThemeColumn>();
   input.spec.columns.forEach((c, column) => {
     if (c.kind !== 'theme-negative') return;
     const j = input.model.columns.indexOf(column);
@@ -91,100 +89,6 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
   return { probability, probabilityLow, probabilityHigh, topTheme };
 }
 
-/** Accounts with ARR that mention a fitted theme, collapsed into covariate patterns. */
-interface Patterns {
-  readonly rows: ReturnType<typeof sparseModelRows>;
-  /** per pattern: Σ ARR and Σ weight × ARR of its accounts */
-  readonly arr: Float64Array;
-  readonly weightedArr: Float64Array;
-  /** per pattern, mentions start[g] .. start[g+1]-1: theme position and coefficient index */
-  readonly mentionStart: Int32Array;
-  readonly mentionTheme: Int32Array;
-  readonly mentionCoefficient: Int32Array;
-}
-
-function collapsePatterns(input: RiskInput, themes: [string, { column: number; coefficient: number | undefined }][], arr: Float64Array, weight: Float64Array): Patterns {
-  const { model, x } = input;
-  const k = input.spec.columns.length;
-  const relevant: number[] = [];
-  for (let i = 0; i < input.units.length; i++) {
-    if (arr[i] !== 0 && themes.some(([, t]) => t.coefficient !== undefined && x[i * k + t.column] !== 0)) relevant.push(i);
-  }
-  const all = sparseModelRows(model, x, input.units.length, k, relevant);
-  const first = new Map<string, number>();
-  const representative: number[] = [];
-  const arrOf: number[] = [];
-  const weightedOf: number[] = [];
-  relevant.forEach((i, r) => {
-    const key = patternKey(all, r);
-    let g = first.get(key);
-    if (g === undefined) {
-      g = representative.length;
-      first.set(key, g);
-      representative.push(i);
-      arrOf.push(0);
-      weightedOf.push(0);
-    }
-    arrOf[g] += arr[i];
-    weightedOf[g] += weight[i] * arr[i];
-  });
-  const mentionStart = new Int32Array(representative.length + 1);
-  const mentionTheme: number[] = [];
-  const mentionCoefficient: number[] = [];
-  representative.forEach((i, g) => {
-    themes.forEach(([, t], ti) => {
-      if (t.coefficient === undefined || x[i * k + t.column] === 0) return;
-      mentionTheme.push(ti);
-      mentionCoefficient.push(t.coefficient);
-    });
-    mentionStart[g + 1] = mentionTheme.length;
-  });
-  return {
-    rows: sparseModelRows(model, x, input.units.length, k, representative), arr: Float64Array.from(arrOf), weightedArr: Float64Array.from(weightedOf),
-    mentionStart, mentionTheme: Int32Array.from(mentionTheme), mentionCoefficient: Int32Array.from(mentionCoefficient),
-  };
-}
-
-/**
- * Attributable ARR per theme for `draws` coefficient vectors stored draw-contiguous
- * (betaT[j·draws + b]); out[theme·draws + b] (and the segment-weighted sums when asked).
- */
-function attributable(pt: Patterns, betaT: Float64Array, draws: number, out: Float64Array, weighted?: Float64Array): void {
-  const expT = betaT.map(Math.exp);
-  const eta = new Float64Array(draws);
-  const e = new Float64Array(draws);
-  const pi = new Float64Array(draws);
-  const { rows } = pt;
-  for (let g = 0; g < rows.rows; g++) {
-    eta.fill(0);
-    for (let t = rows.start[g]; t < rows.start[g + 1]; t++) {
-      const off = rows.index[t] * draws;
-      const v = rows.value[t];
-      if (v === 1) for (let b = 0; b < draws; b++) eta[b] += betaT[off + b];
-      else for (let b = 0; b < draws; b++) eta[b] += betaT[off + b] * v;
-    }
-    let overflow = false;
-    for (let b = 0; b < draws; b++) {
-      const eb = Math.exp(-eta[b]);
-      if (eb === Number.POSITIVE_INFINITY) overflow = true;
-      e[b] = eb;
-      pi[b] = 1 / (1 + eb);
-    }
-    const a = pt.arr[g];
-    const w = pt.weightedArr[g];
-    for (let m = pt.mentionStart[g]; m < pt.mentionStart[g + 1]; m++) {
-      const c = pt.mentionCoefficient[m] * draws;
-      const o = pt.mentionTheme[m] * draws;
-      for (let b = 0; b < draws; b++) {
-        // σ(η − β) = 1 / (1 + e^{−η}·e^{β}); directly when e^{−η} overflowed
-        const gain = pi[b] - (overflow ? sigmoid(eta[b] - betaT[c + b]) : 1 / (1 + e[b] * expT[c + b]));
-        out[o + b] += a * gain;
-        if (weighted) weighted[o + b] += w * gain;
-      }
-    }
-  }
-}
-
 export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string) => number, draws: number, seed: number): ThemeArrAtRisk[] {
   const { model, covariance, x, units } = input;
   const k = input.spec.columns.length;
@@ -193,10 +97,10 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
   const n = units.length;
   const arr = Float64Array.from(units, (u) => (Number.isFinite(u.arr) ? u.arr : 0));
   const weight = Float64Array.from(units, (u) => segmentWeight(u.segment));
-  const patterns = collapsePatterns(input, themes, arr, weight);
+  const patterns = collapsePatterns(model, x, n, k, themes.map(([, t]) => t), arr, weight);
   const estimate = new Float64Array(themes.length);
   const weighted = new Float64Array(themes.length);
-  attributable(patterns, Float64Array.from(model.coefficients), 1, estimate, weighted);
+  attributableArr(patterns, Float64Array.from(model.coefficients), 1, estimate, weighted);
   // coefficient draws β̂ + L·g (L the Cholesky factor of the covariance), drawn in the same order
   // as ever, stored draw-contiguous
   const l = cholesky(Float64Array.from(covariance), p, 0);
@@ -212,7 +116,7 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
     }
   }
   const samples = new Float64Array(themes.length * draws);
-  if (draws > 0) attributable(patterns, betaT, draws, samples);
+  if (draws > 0) attributableArr(patterns, betaT, draws, samples);
   return themes.map(([themeId, t], ti) => {
     let accounts = 0;
     let arrOfAccounts = 0;

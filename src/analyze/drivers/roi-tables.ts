@@ -2,15 +2,16 @@
  * ROI figures. `roi_nps_categories`: for the accounts whose latest renewal decision is known, by
  * NPS band in the window before it: churn rate per renewal (Wilson interval), annualised churn,
  * mean ARR, expected lifetime (1 / annual churn, capped) and lifetime value = mean ARR × lifetime,
- * with seeded bootstrap intervals (accounts resampled within the band; a band of more than
- * `maxGroups` accounts is split into `maxGroups` random groups and the groups are resampled, as
- * the rating moments do: each group is an iid sample of accounts, so the variance is preserved,
- * and 1,000 resamples of 100,000 accounts cost 2·10⁶ draws instead of 10⁸).
+ * with seeded bootstrap intervals (accounts resampled within the band, by random groups beyond
+ * `maxGroups` accounts: roi-band-bootstrap.ts).
  * `roi_scenario`: annual revenue kept by moving a share of today's detractor accounts to passive:
  * share × detractor ARR × (annual churn of detractors − of passives), and the lifetime value gained.
  */
 import { percentileInterval, wilsonInterval } from '../stats/index.ts';
-import { createRng, type Rng } from '../../util/random.ts';
+import { createRng } from '../../util/random.ts';
+import { bandStats, groupBand, resampledBandStats, resampledGroupStats, type BandStats } from './roi-band-bootstrap.ts';
+
+export { annualChurn } from './roi-band-bootstrap.ts';
 import { npsBand, NPS_BANDS, type ChurnUnit, type NpsBand } from './churn-units.ts';
 import { stableSeed } from './stable-seed.ts';
 import type { TableColumns, TableRow } from './write-rows.ts';
@@ -39,90 +40,6 @@ export interface RoiSettings {
   readonly shareMoved: number;
   /** bands larger than this are resampled by random groups of accounts (default: never) */
   readonly maxGroups?: number;
-}
-
-interface BandStats {
-  readonly annual: number;
-  readonly lifetime: number;
-  readonly meanArr: number;
-}
-
-export function annualChurn(ratePerRenewal: number, renewalMonths: number): number {
-  return 1 - (1 - ratePerRenewal) ** (12 / renewalMonths);
-}
-
-function bandStats(churned: ArrayLike<number>, arr: ArrayLike<number>, idx: ArrayLike<number>, s: RoiSettings): BandStats {
-  let events = 0;
-  let arrSum = 0;
-  let arrN = 0;
-  for (let t = 0; t < idx.length; t++) {
-    const i = idx[t];
-    events += churned[i];
-    if (Number.isFinite(arr[i])) { arrSum += arr[i]; arrN++; }
-  }
-  return statsOf(events, idx.length, arrSum, arrN, s);
-}
-
-function statsOf(events: number, n: number, arrSum: number, arrN: number, s: RoiSettings): BandStats {
-  const annual = n > 0 ? annualChurn(events / n, s.renewalMonths) : Number.NaN;
-  const lifetime = annual > 0 ? Math.min(s.maxLifetimeYears, 1 / annual) : annual === 0 ? s.maxLifetimeYears : Number.NaN;
-  return { annual, lifetime, meanArr: arrN > 0 ? arrSum / arrN : Number.NaN };
-}
-
-/**
- * One bootstrap resample of a band, accumulated as it is drawn (no index array): the same draws
- * and the same sums, in the same order, as bandStats over the resampled indices. `arr0` holds 0
- * where the ARR is unknown and `known` 1 where it is known.
- */
-function resampledBandStats(rng: Rng, idx: ArrayLike<number>, churned: Float64Array, arr0: Float64Array, known: Uint8Array, s: RoiSettings): BandStats {
-  let events = 0;
-  let arrSum = 0;
-  let arrN = 0;
-  const m = idx.length;
-  for (let t = 0; t < m; t++) {
-    const i = idx[rng.int(m)];
-    events += churned[i];
-    arrSum += arr0[i];
-    arrN += known[i];
-  }
-  return statsOf(events, m, arrSum, arrN, s);
-}
-
-/** Per random group of the band's accounts: accounts, churned, Σ ARR and accounts with ARR. */
-interface BandGroups {
-  readonly n: Float64Array;
-  readonly events: Float64Array;
-  readonly arrSum: Float64Array;
-  readonly arrN: Float64Array;
-}
-
-function groupBand(rng: Rng, idx: ArrayLike<number>, groups: number, churned: Float64Array, arr0: Float64Array, known: Uint8Array): BandGroups {
-  const g: BandGroups = { n: new Float64Array(groups), events: new Float64Array(groups), arrSum: new Float64Array(groups), arrN: new Float64Array(groups) };
-  for (let t = 0; t < idx.length; t++) {
-    const i = idx[t];
-    const j = rng.int(groups);
-    g.n[j]++;
-    g.events[j] += churned[i];
-    g.arrSum[j] += arr0[i];
-    g.arrN[j] += known[i];
-  }
-  return g;
-}
-
-function resampledGroupStats(rng: Rng, g: BandGroups, s: RoiSettings): BandStats {
-  const groups = g.n.length;
-  let n = 0;
-  let events = 0;
-  let arrSum = 0;
-  let arrN = 0;
-  for (let t = 0; t < groups; t++) {
-    const j = rng.int(groups);
-    n += g.n[j];
-    events += g.events[j];
-    arrSum += g.arrSum[j];
-    arrN += g.arrN[j];
-  }
-  return statsOf(events, n, arrSum, arrN, s);
 }
 
 export interface RoiResult {
