@@ -15,7 +15,7 @@ describe('penalty–reward', () => {
       { attribute: 'rare', bottom: box(3, 1), middle: box(100, 7), top: box(80, 9) },
     ];
     const result = penaltyReward(attributes);
-    // threshold = mean of (5, .5, 2, 2, .1, 3, .2, .2) = 1.625
+    // penalties judged against their mean (5 + 2 + .1 + .2) / 4 = 1.825, rewards against (.5 + 2 + 3 + .2) / 4 = 1.425
     expect(result.map((r) => [r.attribute, r.category])).toEqual([
       ['reliability', 'basic'],
       ['ease_of_use', 'performance'],
@@ -27,6 +27,23 @@ describe('penalty–reward', () => {
     expect(result[0].reward).toBeCloseTo(0.5, 12);
     expect(Number.isNaN(result[0].penaltyStandardError)).toBe(true);
     expect(penaltyReward(attributes, { threshold: 2.5 }).map((r) => r.category)).toEqual(['basic', 'low-impact', 'excitement', 'low-impact', 'insufficient-data']);
+  });
+
+  it('judges penalties and rewards against their own means, so larger rewards do not make everything "excitement"', () => {
+    // on an NPS outcome every reward exceeds every penalty (top box turns passives into promoters)
+    const attributes: AttributeBoxes[] = [
+      { attribute: 'reliability', bottom: box(50, 0), middle: box(100, 10), top: box(80, 40) }, // P 10, R 30
+      { attribute: 'support', bottom: box(50, 6), middle: box(100, 10), top: box(80, 25) }, // P 4, R 15
+      { attribute: 'value', bottom: box(50, 8), middle: box(100, 10), top: box(80, 60) }, // P 2, R 50
+      { attribute: 'ease', bottom: box(50, 1), middle: box(100, 10), top: box(80, 22) }, // P 9, R 12
+    ];
+    // mean penalty 6.25, mean reward 26.75
+    expect(penaltyReward(attributes).map((r) => [r.attribute, r.category])).toEqual([
+      ['reliability', 'performance'],
+      ['support', 'low-impact'],
+      ['value', 'excitement'],
+      ['ease', 'basic'],
+    ]);
   });
 
   it('builds boxes from rows and requires significance when sums of squares are known', () => {

@@ -6,8 +6,9 @@
  *   reward  = mean(top) − mean(middle)      what an excellent rating adds
  *
  * Classification rule (negative effects count as 0):
- * - an effect is *large* when it is at least `threshold` (outcome units; default: the mean of all
- *   attributes' penalties and rewards, so attributes are judged against each other) and, when
+ * - an effect is *large* when it is at least `threshold` (outcome units; default: a penalty is compared
+ *   with the mean penalty of all attributes, a reward with their mean reward, so attributes are judged
+ *   against each other) and, when
  *   sums of squares are given, significantly above 0 (Welch z > 1.96);
  * - basic (must-be): large penalty only; excitement (attractive): large reward only;
  *   performance (one-dimensional): both large; low-impact: neither;
@@ -80,15 +81,18 @@ export function penaltyReward(attributes: readonly AttributeBoxes[], options: Pe
     enough: a.bottom.n >= minBoxSize && a.middle.n >= minBoxSize && a.top.n >= minBoxSize,
   }));
   const usable = effects.filter((e) => e.enough);
-  const threshold =
-    options.threshold ??
-    (usable.length > 0 ? usable.reduce((s, e) => s + Math.max(0, e.penalty) + Math.max(0, e.reward), 0) / (2 * usable.length) : Number.NaN);
-  const large = (effect: number, se: number): boolean => effect > 0 && effect >= threshold && (Number.isNaN(se) || effect / se > z);
+  // penalties are judged against the attributes' mean penalty, rewards against their mean reward: on an NPS
+  // outcome rewards are usually larger than penalties, and one common threshold would call every attribute "excitement"
+  const meanEffect = (pick: (e: (typeof usable)[number]) => number): number =>
+    usable.length > 0 ? usable.reduce((s, e) => s + Math.max(0, pick(e)), 0) / usable.length : Number.NaN;
+  const penaltyThreshold = options.threshold ?? meanEffect((e) => e.penalty);
+  const rewardThreshold = options.threshold ?? meanEffect((e) => e.reward);
+  const large = (effect: number, se: number, threshold: number): boolean => effect > 0 && effect >= threshold && (Number.isNaN(se) || effect / se > z);
   return effects.map(({ enough, ...e }) => {
     let category: KanoCategory = 'insufficient-data';
     if (enough) {
-      const p = large(e.penalty, e.penaltyStandardError);
-      const r = large(e.reward, e.rewardStandardError);
+      const p = large(e.penalty, e.penaltyStandardError, penaltyThreshold);
+      const r = large(e.reward, e.rewardStandardError, rewardThreshold);
       category = p && r ? 'performance' : p ? 'basic' : r ? 'excitement' : 'low-impact';
     }
     return { ...e, category };
