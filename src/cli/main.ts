@@ -32,9 +32,15 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
     .argument('<pipeline>', 'pipeline file, e.g. pipelines/demo.yaml')
     .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
     .option('--as-of <date>', 'run date YYYY-MM-DD (default: today, UTC)')
+    .option('--models <dir>', 'folder of transformer model directories', 'models')
     .option('--json', 'print the run summary as JSON')
-    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string }) =>
-      printResult(out, await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), log: o.json ? undefined : err }), o.json === true, formatRun),
+    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string }) =>
+      printResult(
+        out,
+        await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, log: o.json ? undefined : err }),
+        o.json === true,
+        formatRun,
+      ),
     );
 
   program
