@@ -3,7 +3,7 @@
 -- responses per period of submitted_at, both by $as_of, each in the segment of its account ('(unknown)'
 -- without one). Rows sharing an invitation_id are one invitation, dated by its first row.
 -- Only cells with invitations are kept. The ratio can exceed 1.
-CREATE OR REPLACE TEMP TABLE response_rate_counts AS
+CREATE OR REPLACE TEMP TABLE response_rate_day_counts AS
 WITH invitation_rows AS (
   SELECT i.rowid AS row_id, i.invitation_id, i.invited_at,
     coalesce(a.segment, '(unknown)') AS segment
@@ -21,18 +21,7 @@ events AS (
   FROM responses r
   LEFT JOIN accounts a ON a.account_id = r.account_id
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
-),
-day_counts AS (
-  SELECT day, segment, count(*) FILTER (WHERE is_invitation) AS invitations, count(*) FILTER (WHERE NOT is_invitation) AS responses
-  FROM events
-  GROUP BY ALL
 )
-SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
-  sum(invitations)::BIGINT AS invitations, sum(responses)::BIGINT AS responses
-FROM (
-  SELECT g.grain, metric_period_start(g.grain, dc.day) AS period, dc.invitations, dc.responses,
-    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': dc.segment}]) AS d
-  FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
-)
-GROUP BY ALL
-HAVING sum(invitations) > 0;
+SELECT day, segment, count(*) FILTER (WHERE is_invitation) AS invitations, count(*) FILTER (WHERE NOT is_invitation) AS responses
+FROM events
+GROUP BY ALL;

@@ -4,8 +4,8 @@
 -- to the latest invitation row with the same contact_id (or account_id) sent at or before it (ASOF join),
 -- so a response answers at most one invitation per key. An invitation is responded when at least one
 -- response is assigned to one of its rows. Counted in the period of its first invited_at; the segment
--- comes from the invitation's account (or its contact's account). Counted by day, then rolled up per grain.
-CREATE OR REPLACE TEMP TABLE response_rate_counts AS
+-- comes from the invitation's account (or its contact's account). Counted by day; roll-up-response-rate-counts.sql rolls them up per grain.
+CREATE OR REPLACE TEMP TABLE response_rate_day_counts AS
 WITH invitation_rows AS (
   SELECT i.rowid AS row_id, i.invitation_id, i.invited_at, i.contact_id,
     CASE WHEN i.contact_id IS NULL THEN i.account_id END AS account_only_id,
@@ -36,17 +36,7 @@ invitations_first AS (
   FROM invitation_rows ir
   LEFT JOIN answered_rows ans ON ans.row_id = ir.row_id
   GROUP BY ir.invitation_id, CASE WHEN ir.invitation_id IS NULL THEN ir.row_id END
-),
-day_counts AS (
-  SELECT day, segment, count(*) AS invitations, count(*) FILTER (WHERE responded) AS responses
-  FROM invitations_first
-  GROUP BY ALL
 )
-SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
-  sum(invitations)::BIGINT AS invitations, sum(responses)::BIGINT AS responses
-FROM (
-  SELECT g.grain, metric_period_start(g.grain, dc.day) AS period, dc.invitations, dc.responses,
-    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': dc.segment}]) AS d
-  FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
-)
+SELECT day, segment, count(*) AS invitations, count(*) FILTER (WHERE responded) AS responses
+FROM invitations_first
 GROUP BY ALL;

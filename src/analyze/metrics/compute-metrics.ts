@@ -72,7 +72,8 @@ async function createResponseRates(
     await runSqlFile(conn, 'metrics/create-response-rate-counts-empty');
   } else {
     const file = plan.matchRule === 'id_match' ? 'create-response-rate-counts-matched' : 'create-response-rate-counts-counted';
-    await runSqlFile(conn, `metrics/${file}`, { as_of: asOf, grains: listValue(grains) });
+    await runSqlFile(conn, `metrics/${file}`, { as_of: asOf });
+    await runSqlFile(conn, 'metrics/roll-up-response-rate-counts', { grains: listValue(grains) });
   }
   await runSqlFile(conn, 'metrics/create-response-rates', {
     min_n: minN,
