@@ -47,3 +47,9 @@ export async function querySqlFile(conn: DuckDBConnection, name: string, params?
   const reader = await conn.runAndReadAll(sqlFile(name), params);
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
+
+/** Runs a query (SQL text from ecoute itself, values bound) and returns its first cell as a number (0 when empty). */
+export async function queryNumber(conn: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<number> {
+  const reader = await conn.runAndReadAll(sql, params);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pipeline as streamPipeline } from 'node:stream/promises';
 import { BIGINT, LIST, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { CsvOptions } from '../config/pipeline-schema.ts';
-import { runSqlFile } from '../db/sql-file.ts';
+import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { scanRecordLines, type RecordScan } from './scan-record-lines.ts';
 import { lineShifts, recordAtReaderLine } from './line-shifts.ts';
 import { countLines } from './count-lines.ts';
@@ -31,11 +31,6 @@ export interface CsvRead {
 
 const BIGINT_LIST = LIST(BIGINT);
 
-async function count(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<number> {
-  const reader = await conn.runAndReadAll(sql, params);
-  return Number(reader.getRows()[0]?.[0] ?? 0);
-}
-
 /** Copies bytes [start, end) of a file (to its end when `end` is undefined). */
 async function copyRange(path: string, start: number, end: number | undefined, target: string): Promise<string> {
   await streamPipeline(createReadStream(path, end === undefined ? { start } : { start, end: end - 1 }), createWriteStream(target));
@@ -54,10 +49,10 @@ export function bigintList(values: readonly number[]): DuckDBValue {
  */
 async function readSimpleFile(read: CsvRead, table: string): Promise<number | undefined> {
   const { conn } = read;
-  const [lines, before] = await Promise.all([countLines(read.path), count(conn, `SELECT count(*) FROM ${table}`, {})]);
+  const [lines, before] = await Promise.all([countLines(read.path), queryNumber(conn, `SELECT count(*) FROM ${table}`, {})]);
   await conn.run(read.insertSql, { ...read.params, path: read.path, header: read.csv.header });
-  const inserted = (await count(conn, `SELECT count(*) FROM ${table}`, {})) - before;
-  const rejects = await count(conn, 'SELECT count(*) FROM ecoute_rejects', {});
+  const inserted = (await queryNumber(conn, `SELECT count(*) FROM ${table}`, {})) - before;
+  const rejects = await queryNumber(conn, 'SELECT count(*) FROM ecoute_rejects', {});
   await conn.run('DROP TABLE IF EXISTS ecoute_rejects');
   await conn.run('DROP TABLE IF EXISTS ecoute_reject_scans');
   if (rejects === 0 && lines === inserted + (read.csv.header ? 1 : 0)) return inserted;
@@ -94,9 +89,9 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
       scan = await scanRecordLines(segmentPath, dialect, 0, firstLine);
     }
     const segScan = scan;
-    const before = await count(conn, `SELECT count(*) FROM ${table}`, {});
+    const before = await queryNumber(conn, `SELECT count(*) FROM ${table}`, {});
     await conn.run(read.insertSql, { ...read.params, path: segmentPath, header });
-    const inserted = (await count(conn, `SELECT count(*) FROM ${table}`, {})) - before;
+    const inserted = (await queryNumber(conn, `SELECT count(*) FROM ${table}`, {})) - before;
     const readerLines = (await conn.runAndReadAll('SELECT DISTINCT line FROM ecoute_rejects ORDER BY line')).getRows().map((r) => Number(r[0]));
     const headerRecords = header ? 1 : 0;
     const scanned = segScan === undefined ? -1 : segScan.starts.length - headerRecords;

@@ -9,7 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { structValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Pipeline, SourceName, CsvOptions } from '../config/pipeline-schema.ts';
 import { quoteIdentifier, internalName } from '../db/quote-identifier.ts';
-import { runSqlFile, querySqlFile } from '../db/sql-file.ts';
+import { runSqlFile, querySqlFile, queryNumber } from '../db/sql-file.ts';
 import { SourceFileError } from '../run/errors.ts';
 import { fieldMappings, ratingMappings, canonicalFields, matchColumn } from './source-fields.ts';
 import { inspectFile } from './inspect-file.ts';
@@ -91,11 +91,6 @@ function dedupeNames(columns: readonly string[]): string[] {
   });
 }
 
-async function countRows(conn: DuckDBConnection, sql: string, params: Record<string, number>): Promise<number> {
-  const reader = await conn.runAndReadAll(sql, params);
-  return Number(reader.getRows()[0]?.[0] ?? 0);
-}
-
 async function stageCsvFile(ctx: StageContext, pipeline: Pipeline, source: SourceName, file: string, fileId: number): Promise<StagedFile> {
   const spec = pipeline.sources[source];
   const csv = spec?.csv ?? DEFAULT_CSV;
@@ -124,7 +119,7 @@ SELECT ${mapped.select}
 FROM read_csv($path, columns = $columns, auto_detect = false, header = $header, delim = $delim, quote = $quote,
   escape = $escape, encoding = $encoding, store_rejects = true, rejects_table = 'ecoute_rejects',
   rejects_scan = 'ecoute_reject_scans', max_line_size = 4194304, strict_mode = true)`;
-  const before = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  const before = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   let records: number;
   try {
     records = await readCsvRecords(
@@ -143,10 +138,10 @@ FROM read_csv($path, columns = $columns, auto_detect = false, header = $header, 
   } catch (e) {
     throw new SourceFileError(source, file, sourceFileProblem.unreadable((e as Error).message));
   }
-  const rejected = await countRows(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
+  const rejected = await queryNumber(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
   if (info.bom) warnings.push(sourceFileProblem.bomRemoved());
   // rows taken back out by the simple path leave their row ids behind: the file's rows start at its smallest rowid
-  const rowOffset = records === 0 ? before : await countRows(ctx.conn, `SELECT min(rowid) FROM ${stagingTable(source)} WHERE _file_id = $file_id`, { file_id: fileId });
+  const rowOffset = records === 0 ? before : await queryNumber(ctx.conn, `SELECT min(rowid) FROM ${stagingTable(source)} WHERE _file_id = $file_id`, { file_id: fileId });
   return { fileId, path: file, rowOffset, format: 'csv', records, rejected, unmappedColumns: mapped.unmapped, warnings };
 }
 
@@ -159,9 +154,9 @@ async function stageParquetFile(ctx: StageContext, pipeline: Pipeline, source: S
     throw new SourceFileError(source, file, sourceFileProblem.unreadable((e as Error).message));
   }
   const mapped = projection(pipeline, source, fileId, columns, file, (c) => quoteIdentifier(c));
-  const before = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  const before = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   await ctx.conn.run(`INSERT INTO ${stagingTable(source)} SELECT ${mapped.select} FROM read_parquet($path)`, { path: file });
-  const after = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  const after = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   return { fileId, path: file, rowOffset: before, format: 'parquet', records: after - before, rejected: 0, unmappedColumns: mapped.unmapped, warnings: [] };
 }
 
@@ -173,12 +168,12 @@ async function stageJsonlFile(ctx: StageContext, pipeline: Pipeline, source: Sou
   await runSqlFile(ctx.conn, 'ingest/read-json-lines', { path: file, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
   const keys = (await querySqlFile(ctx.conn, 'ingest/json-line-keys', {})).map((r) => String(r.key));
   const mapped = projection(pipeline, source, fileId, keys, file, (c) => `(CASE WHEN json_valid(j) THEN json_extract_string(j, ${jsonPathLiteral(c)}) END)`);
-  const before = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  const before = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   await ctx.conn.run(`INSERT INTO ${stagingTable(source)} SELECT ${mapped.select} FROM ecoute_json_lines WHERE json_valid(j) ORDER BY n`);
-  const after = await countRows(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
+  const after = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   await runSqlFile(ctx.conn, 'ingest/json-line-shifts', { file_id: fileId });
   await runSqlFile(ctx.conn, 'ingest/collect-json-rejects', { source, file_id: fileId });
-  const rejected = await countRows(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
+  const rejected = await queryNumber(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
   return { fileId, path: file, rowOffset: before, format: 'jsonl', records: after - before, rejected, unmappedColumns: mapped.unmapped, warnings: [] };
 }
 

@@ -5,7 +5,7 @@
  */
 import { listValue, LIST, VARCHAR, INTEGER, BIGINT, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Pipeline, SourceName } from '../config/pipeline-schema.ts';
-import { runSqlFile } from '../db/sql-file.ts';
+import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { internalName } from '../db/quote-identifier.ts';
 import { canonicalFields, ratingMappings } from '../ingest/source-fields.ts';
 import { EcouteError } from '../run/errors.ts';
@@ -94,11 +94,6 @@ const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Boun
   revenue: (ctx) => ({ values: { reporting_currency: ctx.reportingCurrency }, types: {} }),
 };
 
-async function scalar(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue> = {}): Promise<number> {
-  const reader = await conn.runAndReadAll(sql, params);
-  return Number(reader.getRows()[0]?.[0] ?? 0);
-}
-
 /**
  * Per staged file (file ids are 1..n), its path, header lines and first row id, as lists indexed by file id:
  * the checks look them up with `$file_paths[_file_id]` instead of joining every row to stg_files.
@@ -125,7 +120,7 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const files = await fileParams(conn);
   const check = checkParams(ctx, source);
   await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
-  if ((await scalar(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
+  if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
     await conn.run(`ALTER TABLE chk_${name} RENAME TO chk_shift_target`);
     await runSqlFile(conn, 'validate/apply-line-shifts', files.values, files.types);
     await conn.run(`ALTER TABLE chk_shift_target RENAME TO chk_${name}`);
@@ -134,14 +129,14 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   if (source === 'responses') rawFields.push("'ratings': ratings");
   await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM chk_${name}`);
   await conn.run(`CREATE OR REPLACE TEMP VIEW stg_current AS SELECT rowid AS _rid, {${rawFields.join(', ')}} AS raw FROM stg_${name}`);
-  const before = await scalar(conn, `SELECT count(*) FROM ${canonical}`);
+  const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, 'validate/quarantine-rejects', { source });
   await runSqlFile(conn, 'validate/quarantine-checked', { source });
   const accept = ACCEPT_PARAMS[source]?.(ctx) ?? { values: {}, types: {} };
   await runSqlFile(conn, `validate/accept-${source}`, { ...accept.values, ...files.values }, { ...accept.types, ...files.types });
-  const accepted = (await scalar(conn, `SELECT count(*) FROM ${canonical}`)) - before;
-  const quarantined = await scalar(conn, 'SELECT count(*) FROM quarantine WHERE source = $source', { source });
-  const read = await scalar(conn, 'SELECT sum(records + rejected) FROM stg_files WHERE source = $source', { source });
+  const accepted = (await queryNumber(conn, `SELECT count(*) FROM ${canonical}`)) - before;
+  const quarantined = await queryNumber(conn, 'SELECT count(*) FROM quarantine WHERE source = $source', { source });
+  const read = await queryNumber(conn, 'SELECT sum(records + rejected) FROM stg_files WHERE source = $source', { source });
   if (read !== accepted + quarantined) {
     throw new EcouteError(`internal error: ${source} does not reconcile: read ${read} != accepted ${accepted} + quarantined ${quarantined}`);
   }

@@ -10,6 +10,7 @@
  * only column names made of generated integer indices; attribute names are bound ($a0, $a1...).
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { queryNumber } from '../../db/sql-file.ts';
 
 export interface RatingCoverage {
   /** responses rating each attribute (in the order given) */
@@ -56,6 +57,5 @@ export async function createRatingRows(conn: DuckDBConnection, attributes: reado
 
 /** Responses that rated every selected attribute exactly once. */
 export async function countCompleteRows(conn: DuckDBConnection, selected: readonly number[]): Promise<number> {
-  const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM drivers_rating_rows WHERE ${completeRowsCondition(selected)}`);
-  return Number(reader.getRows()[0]?.[0] ?? 0);
+  return queryNumber(conn, `SELECT count(*)::INTEGER AS n FROM drivers_rating_rows WHERE ${completeRowsCondition(selected)}`);
 }
