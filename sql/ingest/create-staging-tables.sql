@@ -24,3 +24,6 @@ CREATE OR REPLACE TEMP TABLE stg_line_shifts (
   accepted_before BIGINT, -- from this staged record of the file on (0-based)...
   cum_span BIGINT         -- ...records sit this many lines below header_lines + 1 + k (see src/ingest/line-shifts.ts)
 );
+-- The one date rule of validation: the configured strptime formats in order, then ISO 8601; NULL when nothing parses.
+CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats) AS
+  coalesce(try_strptime(trim(value), formats), try_cast(trim(value) AS TIMESTAMP));

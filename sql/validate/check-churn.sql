@@ -5,7 +5,7 @@ WITH base AS (
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.date), '') AS date_raw,
-         CAST(coalesce(try_strptime(trim(s.date), $date_formats), try_cast(trim(s.date) AS TIMESTAMP)) AS DATE) AS event_date,
+         CAST(ecoute_parse_timestamp(s.date, $date_formats) AS DATE) AS event_date,
          nullif(trim(s.outcome), '') AS outcome_raw,
          CASE WHEN lower(trim(s.outcome)) IN ('churned', 'churn', 'lost', 'cancelled', 'canceled', 'terminated', 'résilié', 'resilie', 'perdu') THEN 'churned'
               WHEN lower(trim(s.outcome)) IN ('renewed', 'renewal', 'renew', 'won', 'retained', 'renouvelé', 'renouvele', 'renouvellement') THEN 'renewed'

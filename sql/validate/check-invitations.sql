@@ -7,7 +7,7 @@ WITH base AS (
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.invited_at), '') AS invited_at_raw,
-         coalesce(try_strptime(trim(s.invited_at), $date_formats), try_cast(trim(s.invited_at) AS TIMESTAMP)) AS invited_at,
+         ecoute_parse_timestamp(s.invited_at, $date_formats) AS invited_at,
          coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type
   FROM stg_invitations s
 ),

@@ -19,7 +19,7 @@ repeats AS (
   SELECT rid, lag(ts) OVER (PARTITION BY trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim) ORDER BY ts, rid) AS previous_at
   FROM (
     SELECT rowid AS rid, contact_id, nps, csat, ces, ratings, verbatim,
-           coalesce(try_strptime(trim(submitted_at), $date_formats), try_cast(trim(submitted_at) AS TIMESTAMP)) AS ts
+           ecoute_parse_timestamp(submitted_at, $date_formats) AS ts
     FROM stg_responses
     WHERE hash(trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim)) IN (SELECT answer_hash FROM repeat_groups)
   )
@@ -43,7 +43,7 @@ WITH base AS (
          nullif(trim(s.contact_id), '') AS contact_id,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.submitted_at), '') AS submitted_at_raw,
-         coalesce(try_strptime(trim(s.submitted_at), $date_formats), try_cast(trim(s.submitted_at) AS TIMESTAMP)) AS submitted_at,
+         ecoute_parse_timestamp(s.submitted_at, $date_formats) AS submitted_at,
          nullif(trim(s.channel), '') AS channel,
          coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type,
          nullif(trim(s.journey_stage), '') AS journey_stage,

@@ -6,7 +6,7 @@ WITH base AS (
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          nullif(trim(s.account_id), '') AS account_id,
          nullif(trim(s.period), '') AS period_raw,
-         CAST(coalesce(try_strptime(trim(s.period), $date_formats), try_cast(trim(s.period) AS TIMESTAMP)) AS DATE) AS period,
+         CAST(ecoute_parse_timestamp(s.period, $date_formats) AS DATE) AS period,
          nullif(trim(s.arr), '') AS arr_raw,
          try_cast(replace(replace(replace(trim(s.arr), ' ', ''), '\u00a0', ''), ',', '.') AS DOUBLE) AS arr_num,
          coalesce(upper(nullif(trim(s.currency), '')), $default_currency) AS currency
