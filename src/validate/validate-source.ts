@@ -37,10 +37,8 @@ function textList(items: readonly string[]): DuckDBValue {
 /** Parameters of `check-<source>.sql`: exactly those it uses. */
 function checkParams(ctx: ValidationContext, source: SourceName): Bound {
   const { pipeline, asOf } = ctx;
-  const settings = pipeline.sources[source] === undefined ? undefined : pipeline.settings;
-  const spec = pipeline.sources[source];
-  const dateFormats = textList(spec?.date_formats ?? ISO_DATE_FORMATS);
-  const checkAccounts = pipeline.sources.accounts !== undefined && settings?.unknown_accounts !== 'keep';
+  const dateFormats = textList(pipeline.sources[source]?.date_formats ?? ISO_DATE_FORMATS);
+  const checkAccounts = pipeline.sources.accounts !== undefined && pipeline.settings.unknown_accounts !== 'keep';
   const list = LIST(VARCHAR);
   switch (source) {
     case 'accounts':
