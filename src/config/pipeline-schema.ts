@@ -212,4 +212,6 @@ export type Pipeline = z.infer<typeof pipelineSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type SourceName = keyof Pipeline['sources'];
 export type CsvOptions = z.infer<typeof csvOptionsSchema>;
+/** CSV options of a source without a `csv:` section: the schema's defaults. */
+export const DEFAULT_CSV_OPTIONS: CsvOptions = csvOptionsSchema.parse({});
 export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations'] as const satisfies readonly SourceName[];

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { structValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { Pipeline, SourceName, CsvOptions } from '../config/pipeline-schema.ts';
+import { DEFAULT_CSV_OPTIONS, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
 import { quoteIdentifier, internalName } from '../db/quote-identifier.ts';
 import { runSqlFile, querySqlFile, queryNumber } from '../db/sql-file.ts';
 import { SourceFileError } from '../run/errors.ts';
@@ -43,7 +43,6 @@ export interface StageContext {
   nextFileId: number;
 }
 
-const DEFAULT_CSV: CsvOptions = { delimiter: ',', quote: '"', header: true, encoding: 'utf-8' };
 
 function stagingTable(source: SourceName): string {
   return internalName(`stg_${source}`);
@@ -93,7 +92,7 @@ function dedupeNames(columns: readonly string[]): string[] {
 
 async function stageCsvFile(ctx: StageContext, pipeline: Pipeline, source: SourceName, file: string, fileId: number): Promise<StagedFile> {
   const spec = pipeline.sources[source];
-  const csv = spec?.csv ?? DEFAULT_CSV;
+  const csv = spec?.csv ?? DEFAULT_CSV_OPTIONS;
   const info = inspectFile(file, csv);
   const warnings: string[] = [];
   if (info.empty) return { fileId, path: file, rowOffset: 0, format: 'csv', records: 0, rejected: 0, unmappedColumns: [], warnings: [sourceFileProblem.empty()] };
@@ -209,7 +208,7 @@ export async function stageSource(ctx: StageContext, pipeline: Pipeline, source:
       row_offset: result.rowOffset,
       records: result.records,
       rejected: result.rejected,
-      header_lines: format === 'csv' && (spec.csv ?? DEFAULT_CSV).header ? 1 : 0,
+      header_lines: format === 'csv' && (spec.csv ?? DEFAULT_CSV_OPTIONS).header ? 1 : 0,
     });
     staged.push({ ...result, path: shown });
   }

@@ -4,7 +4,7 @@
  */
 import { basename, relative } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
-import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { DEFAULT_CSV_OPTIONS, SOURCE_NAMES } from '../config/pipeline-schema.ts';
 import { structValue } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
 import { querySqlFile, runSqlFile } from '../db/sql-file.ts';
@@ -28,7 +28,6 @@ export interface ValidateResult {
   readonly checks: SourceCheck[];
 }
 
-const DEFAULT_CSV = { delimiter: ',', quote: '"', header: true, encoding: 'utf-8' } as const;
 
 export async function validatePipeline(pipelineFile: string): Promise<ValidateResult> {
   const { pipeline, baseDir } = loadPipeline(pipelineFile);
@@ -45,7 +44,7 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
         const file = relative(baseDir, path) || basename(path); // shown relative to the pipeline file, as in run-summary.json
         let columns: string[];
         if (format === 'csv') {
-          const csv = spec.csv ?? DEFAULT_CSV;
+          const csv = spec.csv ?? DEFAULT_CSV_OPTIONS;
           const info = inspectFile(path, csv);
           if (info.empty) {
             checks.push({ source, file, ok: true, warning: sourceFileProblem.empty() });
