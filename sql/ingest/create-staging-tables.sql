@@ -24,6 +24,18 @@ CREATE OR REPLACE TEMP TABLE stg_line_shifts (
   accepted_before BIGINT, -- from this staged record of the file on (0-based)...
   cum_span BIGINT         -- ...records sit this many lines below header_lines + 1 + k (see src/ingest/line-shifts.ts)
 );
+-- The one text rule of validation: leading and trailing spaces (including the no-break spaces U+00A0 and
+-- U+202F of French exports) are removed and an empty value is NULL. The guard keeps the common case, a value
+-- with nothing to trim, from paying for trim's copy (measured: trims were a third of the check time).
+CREATE OR REPLACE TEMP MACRO ecoute_text(value) AS
+  CASE WHEN value = '' THEN NULL
+       WHEN prefix(value, ' ') OR suffix(value, ' ') OR prefix(value, chr(160)) OR suffix(value, chr(160))
+            OR prefix(value, chr(8239)) OR suffix(value, chr(8239))
+         THEN nullif(trim(value, ' ' || chr(160) || chr(8239)), '')
+       ELSE value END;
+-- The one number rule: a text value (already through ecoute_text) as DOUBLE, with a decimal comma accepted; NULL when it is not a number.
+CREATE OR REPLACE TEMP MACRO ecoute_number(text) AS
+  try_cast(CASE WHEN contains(text, ',') THEN replace(text, ',', '.') ELSE text END AS DOUBLE);
 -- The one date rule of validation: the configured strptime formats in order, then ISO 8601; NULL when nothing parses.
 CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats) AS
-  coalesce(try_strptime(trim(value), formats), try_cast(trim(value) AS TIMESTAMP));
+  coalesce(try_strptime(ecoute_text(value), formats), try_cast(ecoute_text(value) AS TIMESTAMP));

@@ -1,17 +1,21 @@
--- Rows with no problem become canonical responses; their ratings go to response_ratings.
--- chk_responses is in file order (built by scans and a positional join only), so no sort is needed.
-INSERT INTO responses
-SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage, touchpoint,
-       nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false),
-       $file_paths[_file_id], _line
-FROM chk_responses c
-WHERE len(_problems) = 0;
+-- After the quarantine has taken them: the rows with a problem leave `responses` (a DELETE marks the few
+-- rows, the others stay where they were written, in file order), the ratings of the others go to
+-- response_ratings, and the scratch columns of check-responses.sql are dropped.
+DELETE FROM responses
+WHERE _problems IS NOT NULL OR _late_problems IS NOT NULL OR _rid IN (SELECT _rid FROM chk_responses_cross);
 
 INSERT INTO response_ratings
 SELECT response_id, attribute, rating
 FROM (
-  SELECT _rid, response_id, unnest($attributes) AS attribute, unnest(ratings_num) AS rating
-  FROM chk_responses
-  WHERE len(_problems) = 0 AND len(ratings_num) > 0
+  SELECT response_id, unnest($attributes) AS attribute, unnest(_ratings) AS rating
+  FROM responses
+  WHERE len(_ratings) > 0
 )
 WHERE rating IS NOT NULL;
+
+ALTER TABLE responses DROP COLUMN _late_problems;
+ALTER TABLE responses DROP COLUMN _problems;
+ALTER TABLE responses DROP COLUMN _ratings;
+ALTER TABLE responses DROP COLUMN _file_id;
+ALTER TABLE responses DROP COLUMN _rid;
+ALTER TABLE responses ALTER COLUMN submitted_at SET NOT NULL;

@@ -3,15 +3,15 @@ CREATE OR REPLACE TEMP TABLE chk_churn AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
-         nullif(trim(s.account_id), '') AS account_id,
-         nullif(trim(s.date), '') AS date_raw,
+         ecoute_text(s.account_id) AS account_id,
+         ecoute_text(s.date) AS date_raw,
          CAST(ecoute_parse_timestamp(s.date, $date_formats) AS DATE) AS event_date,
-         nullif(trim(s.outcome), '') AS outcome_raw,
-         CASE WHEN lower(trim(s.outcome)) IN ('churned', 'churn', 'lost', 'cancelled', 'canceled', 'terminated', 'résilié', 'resilie', 'perdu') THEN 'churned'
-              WHEN lower(trim(s.outcome)) IN ('renewed', 'renewal', 'renew', 'won', 'retained', 'renouvelé', 'renouvele', 'renouvellement') THEN 'renewed'
-              WHEN lower(trim(s.outcome)) IN ('downgraded', 'downgrade', 'contraction', 'downsell', 'réduit', 'reduit') THEN 'downgraded'
+         ecoute_text(s.outcome) AS outcome_raw,
+         CASE WHEN lower(ecoute_text(s.outcome)) IN ('churned', 'churn', 'lost', 'cancelled', 'canceled', 'terminated', 'résilié', 'resilie', 'perdu') THEN 'churned'
+              WHEN lower(ecoute_text(s.outcome)) IN ('renewed', 'renewal', 'renew', 'won', 'retained', 'renouvelé', 'renouvele', 'renouvellement') THEN 'renewed'
+              WHEN lower(ecoute_text(s.outcome)) IN ('downgraded', 'downgrade', 'contraction', 'downsell', 'réduit', 'reduit') THEN 'downgraded'
          END AS outcome,
-         nullif(trim(s.reason), '') AS reason
+         ecoute_text(s.reason) AS reason
   FROM stg_churn s
 )
 SELECT b.*,

@@ -3,10 +3,10 @@ CREATE OR REPLACE TEMP TABLE chk_contacts AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
-         nullif(trim(s.contact_id), '') AS contact_id,
-         nullif(trim(s.account_id), '') AS account_id,
-         nullif(regexp_replace(lower(trim(s.role)), '[\s-]+', '_', 'g'), '') AS role,
-         lower(nullif(trim(s.language), '')) AS language
+         ecoute_text(s.contact_id) AS contact_id,
+         ecoute_text(s.account_id) AS account_id,
+         nullif(regexp_replace(lower(ecoute_text(s.role)), '[\s-]+', '_', 'g'), '') AS role,
+         lower(ecoute_text(s.language)) AS language
   FROM stg_contacts s
 ),
 w AS (

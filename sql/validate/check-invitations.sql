@@ -3,12 +3,12 @@ CREATE OR REPLACE TEMP TABLE chk_invitations AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
-         nullif(trim(s.invitation_id), '') AS invitation_id,
-         nullif(trim(s.contact_id), '') AS contact_id,
-         nullif(trim(s.account_id), '') AS account_id,
-         nullif(trim(s.invited_at), '') AS invited_at_raw,
+         ecoute_text(s.invitation_id) AS invitation_id,
+         ecoute_text(s.contact_id) AS contact_id,
+         ecoute_text(s.account_id) AS account_id,
+         ecoute_text(s.invited_at) AS invited_at_raw,
          ecoute_parse_timestamp(s.invited_at, $date_formats) AS invited_at,
-         coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type
+         coalesce(lower(ecoute_text(s.survey_type)), $default_survey_type) AS survey_type
   FROM stg_invitations s
 ),
 w AS (SELECT b.*, row_number() OVER (PARTITION BY invitation_id ORDER BY _rid) AS id_rank FROM base b)

@@ -1,112 +1,151 @@
 -- Types, ranges, dates, ids, duplicates, speeders and straight-liners for every staged response.
--- Each row gets the list of its problems (code, field, value); the first one is its quarantine reason.
--- Duplicates are found with aggregates that keep only the (few) repeated keys, so no window runs over all rows.
--- Cross-row facts (repeated id, previous identical answers, known account) for every staged row, narrow
--- and in rowid order: the checks below read them with a POSITIONAL JOIN, which keeps the file order
--- (a hash join of the wide rows would not, and sorting them back costs more than this).
-CREATE OR REPLACE TEMP TABLE chk_responses_flags AS
-WITH dup_ids AS (
-  SELECT nullif(trim(response_id), '') AS response_id, min(rowid) AS first_rid
-  FROM stg_responses GROUP BY 1 HAVING count(*) > 1
-),
-repeat_groups AS (
-  SELECT hash(trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim)) AS answer_hash
-  FROM stg_responses
-  WHERE nullif(trim(contact_id), '') IS NOT NULL
-  GROUP BY 1 HAVING count(*) > 1
-),
-repeats AS (
-  SELECT rid, lag(ts) OVER (PARTITION BY trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim) ORDER BY ts, rid) AS previous_at
-  FROM (
-    SELECT rowid AS rid, contact_id, nps, csat, ces, ratings, verbatim,
-           ecoute_parse_timestamp(submitted_at, $date_formats) AS ts
-    FROM stg_responses
-    WHERE hash(trim(contact_id), trim(nps), trim(csat), trim(ces), ratings, trim(verbatim)) IN (SELECT answer_hash FROM repeat_groups)
-  )
-)
-SELECT s.rowid AS rid,
-       d.first_rid IS NOT NULL AND d.first_rid <> s.rowid AS repeated_id,
-       r.previous_at AS previous_same_answers_at,
-       a.account_id IS NOT NULL AS account_known
-FROM stg_responses s
-LEFT JOIN dup_ids d ON d.response_id = nullif(trim(s.response_id), '')
-LEFT JOIN repeats r ON r.rid = s.rowid
-LEFT JOIN accounts a ON a.account_id = nullif(trim(s.account_id), '')
-ORDER BY s.rowid;
+-- Responses are the big source, so they are checked in place: every staged row is written once, typed,
+-- into the canonical table `responses` with scratch columns (_rid, _file_id, _ratings, _problems,
+-- _late_problems); accept-responses.sql then moves the few rows with a problem out (DELETE) and drops the
+-- scratch columns. No step over all rows joins or sorts, so the file order is kept and every step runs on
+-- all cores (a checked copy of every row, then a second copy into `responses`, cost twice the writing).
+--   _problems        what a row has on its own, reduced first to short codes (p_*): the lists are only built
+--                    for the rows that have one (building ten structs for every row was a third of the time);
+--   chk_responses_cross  the few rows with a problem that needs the other rows (unknown account, repeated id,
+--                    the same answers submitted again), found on the typed rows with aggregates;
+--   _late_problems   speeder and straight-liner, listed after the cross-row problems.
+-- Problems are lists of {code, field, value} (NULL = none); the first one is the quarantine reason.
+ALTER TABLE responses ALTER COLUMN submitted_at DROP NOT NULL;
+ALTER TABLE responses ADD COLUMN _rid BIGINT;
+ALTER TABLE responses ADD COLUMN _file_id INTEGER;
+ALTER TABLE responses ADD COLUMN _ratings DOUBLE[];
+ALTER TABLE responses ADD COLUMN _problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
+ALTER TABLE responses ADD COLUMN _late_problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
 
-CREATE OR REPLACE TEMP TABLE chk_responses AS
-WITH base AS (
+INSERT INTO responses BY NAME
+WITH base AS NOT MATERIALIZED (
   SELECT s.rowid AS _rid, s._file_id,
-         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id])
-           + CASE WHEN f.rid <> s.rowid THEN error('internal error: check flags out of step with the staged rows')::BIGINT ELSE 0 END AS _line,
-         nullif(trim(s.response_id), '') AS response_id,
-         nullif(trim(s.contact_id), '') AS contact_id,
-         nullif(trim(s.account_id), '') AS account_id,
-         nullif(trim(s.submitted_at), '') AS submitted_at_raw,
+         $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
+         ecoute_text(s.response_id) AS response_id,
+         ecoute_text(s.contact_id) AS contact_id,
+         ecoute_text(s.account_id) AS account_id,
+         ecoute_text(s.submitted_at) AS submitted_at_raw,
          ecoute_parse_timestamp(s.submitted_at, $date_formats) AS submitted_at,
-         nullif(trim(s.channel), '') AS channel,
-         coalesce(lower(nullif(trim(s.survey_type), '')), $default_survey_type) AS survey_type,
-         nullif(trim(s.journey_stage), '') AS journey_stage,
-         nullif(trim(s.touchpoint), '') AS touchpoint,
-         nullif(trim(s.nps), '') AS nps_raw,
-         try_cast(replace(trim(s.nps), ',', '.') AS DOUBLE) AS nps_num,
-         nullif(trim(s.csat), '') AS csat_raw,
-         try_cast(replace(trim(s.csat), ',', '.') AS DOUBLE) AS csat_num,
-         nullif(trim(s.ces), '') AS ces_raw,
-         try_cast(replace(trim(s.ces), ',', '.') AS DOUBLE) AS ces_num,
-         nullif(trim(s.duration_seconds), '') AS duration_raw,
-         try_cast(replace(trim(s.duration_seconds), ',', '.') AS DOUBLE) AS duration_seconds,
-         lower(nullif(trim(s.language), '')) AS language,
-         list_transform(s.ratings, x -> nullif(trim(x), '')) AS ratings_raw,
-         list_transform(s.ratings, x -> try_cast(replace(trim(x), ',', '.') AS DOUBLE)) AS ratings_num,
-         nullif(trim(CASE WHEN regexp_matches(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+         ecoute_text(s.channel) AS channel,
+         coalesce(lower(ecoute_text(s.survey_type)), $default_survey_type) AS survey_type,
+         ecoute_text(s.journey_stage) AS journey_stage,
+         ecoute_text(s.touchpoint) AS touchpoint,
+         ecoute_text(s.nps) AS nps_raw,
+         ecoute_text(s.csat) AS csat_raw,
+         ecoute_text(s.ces) AS ces_raw,
+         ecoute_text(s.duration_seconds) AS duration_raw,
+         lower(ecoute_text(s.language)) AS language,
+         s.ratings AS ratings_text,
+         -- DuckDB's own cast reads plain numbers (spaces around included) without a lambda per element;
+         -- a list it could not read whole (decimal comma, no-break space, text) takes the full rule
+         CASE WHEN list_count(try_cast(s.ratings AS DOUBLE[])) = list_count(s.ratings) THEN try_cast(s.ratings AS DOUBLE[])
+              ELSE list_transform(s.ratings, x -> ecoute_number(ecoute_text(x))) END AS ratings_num,
+         ecoute_text(CASE WHEN regexp_matches(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
                           THEN regexp_replace(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', ' ', 'g')
-                          ELSE s.verbatim END), '') AS verbatim_clean,
-         f.repeated_id,
-         f.previous_same_answers_at,
-         f.account_known
+                          ELSE s.verbatim END) AS verbatim_clean
   FROM stg_responses s
-  POSITIONAL JOIN chk_responses_flags f
 ),
-typed AS (
+numbers AS NOT MATERIALIZED (
+  SELECT *,
+         ecoute_number(nps_raw) AS nps_num,
+         ecoute_number(csat_raw) AS csat_num,
+         ecoute_number(ces_raw) AS ces_num,
+         ecoute_number(duration_raw) AS duration_seconds,
+         list_count(ratings_num) AS ratings_count
+  FROM base
+),
+typed AS NOT MATERIALIZED (
   SELECT *,
          CASE WHEN nps_num = floor(nps_num) AND nps_num BETWEEN 0 AND 10 THEN nps_num::INTEGER END AS nps,
          CASE WHEN csat_num = floor(csat_num) AND csat_num BETWEEN 1 AND 5 THEN csat_num::INTEGER END AS csat,
          CASE WHEN ces_num = floor(ces_num) AND ces_num BETWEEN 1 AND 7 THEN ces_num::INTEGER END AS ces,
-         list_filter(ratings_num, x -> x IS NOT NULL) AS ratings_present,
-         coalesce(list_position(list_transform(ratings_raw, (x, i) -> x IS NOT NULL
-             AND (ratings_num[i] IS NULL OR ratings_num[i] < $rating_min OR ratings_num[i] > $rating_max)), true), 0) AS bad_rating_idx,
-         left(verbatim_clean, $max_verbatim_chars) AS verbatim,
-         length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
-  FROM base
+         -- first rating given but not a number or off the scale (0 = none); the exact search only runs when the
+         -- quick test (every given rating is a number, all within the scale) fails
+         CASE WHEN ratings_count = list_count(ratings_text)
+                   AND coalesce(list_min(ratings_num) >= $rating_min AND list_max(ratings_num) <= $rating_max, true) THEN 0
+              ELSE coalesce(list_position(list_transform(ratings_text, (x, i) -> ecoute_text(x) IS NOT NULL
+                     AND (ratings_num[i] IS NULL OR ratings_num[i] < $rating_min OR ratings_num[i] > $rating_max)), true), 0)
+         END AS bad_rating_idx,
+         -- byte length bounds the character length, so only long texts are measured in characters
+         CASE WHEN strlen(verbatim_clean) > $max_verbatim_chars THEN left(verbatim_clean, $max_verbatim_chars) ELSE verbatim_clean END AS verbatim,
+         strlen(verbatim_clean) > $max_verbatim_chars AND length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
+  FROM numbers
+),
+coded AS NOT MATERIALIZED (
+  SELECT *,
+         CASE WHEN response_id IS NULL THEN 'missing_id' END AS p_id,
+         CASE WHEN submitted_at_raw IS NULL THEN 'missing_date'
+              WHEN submitted_at IS NULL THEN 'invalid_date'
+              WHEN submitted_at >= CAST($as_of AS DATE) + 1 THEN 'future_date' END AS p_date,
+         CASE WHEN nps_raw IS NOT NULL AND nps_num IS NULL THEN 'not_a_number'
+              WHEN nps_raw IS NOT NULL AND nps IS NULL THEN 'out_of_range' END AS p_nps,
+         CASE WHEN csat_raw IS NOT NULL AND csat_num IS NULL THEN 'not_a_number'
+              WHEN csat_raw IS NOT NULL AND csat IS NULL THEN 'out_of_range' END AS p_csat,
+         CASE WHEN ces_raw IS NOT NULL AND ces_num IS NULL THEN 'not_a_number'
+              WHEN ces_raw IS NOT NULL AND ces IS NULL THEN 'out_of_range' END AS p_ces,
+         CASE WHEN $scores_mapped AND nps_raw IS NULL AND csat_raw IS NULL AND ces_raw IS NULL THEN 'no_score' END AS p_score,
+         CASE WHEN bad_rating_idx > 0 THEN 'out_of_range' END AS p_rating,
+         CASE WHEN duration_raw IS NOT NULL AND (duration_seconds IS NULL OR NOT isfinite(duration_seconds) OR duration_seconds < 0)
+              THEN 'not_a_number' END AS p_duration,
+         CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee') THEN 'invalid_value' END AS p_survey_type,
+         CASE WHEN $speeder_seconds > 0 AND isfinite(duration_seconds) AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
+              THEN 'speeder' END AS p_speeder,
+         CASE WHEN ratings_count >= $straightline_min_ratings AND list_min(ratings_num) = list_max(ratings_num) THEN 'straight_liner' END AS p_straight
+  FROM typed
 )
-SELECT _rid, _file_id, _line, response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage,
-       touchpoint, nps, csat, ces, verbatim, language, duration_seconds, verbatim_truncated, ratings_num,
-       list_filter([
-         CASE WHEN response_id IS NULL THEN {'code': 'missing_id', 'field': 'response_id', 'value': NULL} END,
-         CASE WHEN submitted_at_raw IS NULL THEN {'code': 'missing_date', 'field': 'submitted_at', 'value': NULL}
-              WHEN submitted_at IS NULL THEN {'code': 'invalid_date', 'field': 'submitted_at', 'value': submitted_at_raw}
-              WHEN submitted_at >= CAST($as_of AS DATE) + 1 THEN {'code': 'future_date', 'field': 'submitted_at', 'value': submitted_at_raw} END,
-         CASE WHEN nps_raw IS NOT NULL AND nps_num IS NULL THEN {'code': 'not_a_number', 'field': 'nps', 'value': nps_raw}
-              WHEN nps_raw IS NOT NULL AND nps IS NULL THEN {'code': 'out_of_range', 'field': 'nps', 'value': nps_raw} END,
-         CASE WHEN csat_raw IS NOT NULL AND csat_num IS NULL THEN {'code': 'not_a_number', 'field': 'csat', 'value': csat_raw}
-              WHEN csat_raw IS NOT NULL AND csat IS NULL THEN {'code': 'out_of_range', 'field': 'csat', 'value': csat_raw} END,
-         CASE WHEN ces_raw IS NOT NULL AND ces_num IS NULL THEN {'code': 'not_a_number', 'field': 'ces', 'value': ces_raw}
-              WHEN ces_raw IS NOT NULL AND ces IS NULL THEN {'code': 'out_of_range', 'field': 'ces', 'value': ces_raw} END,
-         CASE WHEN $scores_mapped AND nps_raw IS NULL AND csat_raw IS NULL AND ces_raw IS NULL
-              THEN {'code': 'no_score', 'field': 'nps', 'value': NULL} END,
-         CASE WHEN bad_rating_idx > 0
-              THEN {'code': 'out_of_range', 'field': 'ratings.' || $attributes[bad_rating_idx], 'value': ratings_raw[bad_rating_idx]} END,
-         CASE WHEN duration_raw IS NOT NULL AND (duration_seconds IS NULL OR NOT isfinite(duration_seconds) OR duration_seconds < 0) THEN {'code': 'not_a_number', 'field': 'duration_seconds', 'value': duration_raw} END,
-         CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee')
-              THEN {'code': 'invalid_value', 'field': 'survey_type', 'value': survey_type} END,
-         CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
-         CASE WHEN repeated_id THEN {'code': 'duplicate_id', 'field': 'response_id', 'value': response_id} END,
-         CASE WHEN previous_same_answers_at IS NOT NULL AND submitted_at - previous_same_answers_at <= to_days($duplicate_window_days::INTEGER)
-              THEN {'code': 'duplicate_submission', 'field': 'contact_id', 'value': contact_id} END,
-         CASE WHEN $speeder_seconds > 0 AND duration_seconds IS NOT NULL AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
-              THEN {'code': 'speeder', 'field': 'duration_seconds', 'value': duration_raw} END,
-         CASE WHEN len(ratings_present) >= $straightline_min_ratings AND len(list_distinct(ratings_present)) = 1
-              THEN {'code': 'straight_liner', 'field': 'ratings', 'value': ratings_present[1]::VARCHAR} END
-       ], x -> x IS NOT NULL) AS _problems
-FROM typed t;
+SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage, touchpoint,
+       nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false) AS verbatim_truncated,
+       $file_paths[_file_id] AS _source_file, _line,
+       _rid, _file_id, ratings_num AS _ratings,
+       CASE WHEN coalesce(p_id, p_date, p_nps, p_csat, p_ces, p_score, p_rating, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
+         CASE WHEN p_id IS NOT NULL THEN {'code': p_id, 'field': 'response_id', 'value': NULL::VARCHAR} END,
+         CASE WHEN p_date IS NOT NULL THEN {'code': p_date, 'field': 'submitted_at', 'value': submitted_at_raw} END,
+         CASE WHEN p_nps IS NOT NULL THEN {'code': p_nps, 'field': 'nps', 'value': nps_raw} END,
+         CASE WHEN p_csat IS NOT NULL THEN {'code': p_csat, 'field': 'csat', 'value': csat_raw} END,
+         CASE WHEN p_ces IS NOT NULL THEN {'code': p_ces, 'field': 'ces', 'value': ces_raw} END,
+         CASE WHEN p_score IS NOT NULL THEN {'code': p_score, 'field': 'nps', 'value': NULL} END,
+         CASE WHEN p_rating IS NOT NULL
+              THEN {'code': p_rating, 'field': 'ratings.' || $attributes[bad_rating_idx], 'value': ecoute_text(ratings_text[bad_rating_idx])} END,
+         CASE WHEN p_duration IS NOT NULL THEN {'code': p_duration, 'field': 'duration_seconds', 'value': duration_raw} END,
+         CASE WHEN p_survey_type IS NOT NULL THEN {'code': p_survey_type, 'field': 'survey_type', 'value': survey_type} END
+       ], x -> x IS NOT NULL) END AS _problems,
+       CASE WHEN coalesce(p_speeder, p_straight) IS NOT NULL THEN list_filter([
+         CASE WHEN p_speeder IS NOT NULL THEN {'code': p_speeder, 'field': 'duration_seconds', 'value': duration_raw} END,
+         CASE WHEN p_straight IS NOT NULL THEN {'code': p_straight, 'field': 'ratings', 'value': list_min(ratings_num)::VARCHAR} END
+       ], x -> x IS NOT NULL) END AS _late_problems
+FROM coded
+-- already in this order: the sort hands the insert whole row groups, which it writes compressed as it goes:
+-- without it the staged table's small batches were written as they came and rewritten at the next
+-- checkpoint (measured: +1.4 s on 1,000,000 rows for a 0.1 s sort)
+ORDER BY _rid;
+
+CREATE OR REPLACE TEMP TABLE chk_responses_cross AS
+WITH dup_ids AS (
+  SELECT response_id, min(_rid) AS first_rid
+  FROM responses WHERE response_id IS NOT NULL
+  GROUP BY 1 HAVING count(*) > 1
+),
+repeat_groups AS (
+  SELECT hash(contact_id, nps, csat, ces, _ratings, verbatim) AS answer_hash
+  FROM responses WHERE contact_id IS NOT NULL
+  GROUP BY 1 HAVING count(*) > 1
+),
+repeats AS (
+  SELECT _rid, contact_id, submitted_at,
+         lag(submitted_at) OVER (PARTITION BY contact_id, nps, csat, ces, _ratings, verbatim ORDER BY submitted_at, _rid) AS previous_at
+  FROM responses
+  WHERE contact_id IS NOT NULL AND hash(contact_id, nps, csat, ces, _ratings, verbatim) IN (SELECT answer_hash FROM repeat_groups)
+),
+found AS (
+  SELECT c._rid, 1 AS rank, {'code': 'unknown_account', 'field': 'account_id', 'value': c.account_id} AS problem
+  FROM responses c ANTI JOIN accounts a ON a.account_id = c.account_id
+  WHERE $check_accounts AND c.account_id IS NOT NULL
+  UNION ALL
+  SELECT c._rid, 2, {'code': 'duplicate_id', 'field': 'response_id', 'value': c.response_id}
+  FROM responses c JOIN dup_ids d ON d.response_id = c.response_id AND d.first_rid <> c._rid
+  UNION ALL
+  SELECT _rid, 3, {'code': 'duplicate_submission', 'field': 'contact_id', 'value': contact_id}
+  FROM repeats WHERE submitted_at - previous_at <= to_days($duplicate_window_days::INTEGER)
+)
+SELECT _rid, list(problem ORDER BY rank) AS _problems
+FROM found GROUP BY _rid;

@@ -4,12 +4,12 @@ CREATE OR REPLACE TEMP TABLE chk_revenue AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
-         nullif(trim(s.account_id), '') AS account_id,
-         nullif(trim(s.period), '') AS period_raw,
+         ecoute_text(s.account_id) AS account_id,
+         ecoute_text(s.period) AS period_raw,
          CAST(ecoute_parse_timestamp(s.period, $date_formats) AS DATE) AS period,
-         nullif(trim(s.arr), '') AS arr_raw,
-         try_cast(replace(replace(replace(trim(s.arr), ' ', ''), '\u00a0', ''), ',', '.') AS DOUBLE) AS arr_num,
-         coalesce(upper(nullif(trim(s.currency), '')), $default_currency) AS currency
+         ecoute_text(s.arr) AS arr_raw,
+         ecoute_number(replace(replace(replace(ecoute_text(s.arr), ' ', ''), chr(160), ''), chr(8239), '')) AS arr_num, -- thousands separators go
+         coalesce(upper(ecoute_text(s.currency)), $default_currency) AS currency
   FROM stg_revenue s
 ),
 w AS (

@@ -22,12 +22,22 @@ export function sqlFile(name: string): string {
 export type SqlParams = Record<string, DuckDBValue>;
 export type SqlTypes = Record<string, DuckDBType>;
 
-/** The statements of a SQL text (split at `;` ending a line), comments-only pieces dropped. */
+/**
+ * The statements of a SQL text: split after a `;` ending a line of code (a `;` ending a comment line
+ * does not count), comments-only pieces dropped.
+ */
 export function splitStatements(text: string): string[] {
-  return text
-    .split(/;[ \t]*(?:\r?\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.replace(/--.*$/gm, '').trim().length > 0);
+  const statements: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    current.push(line);
+    if (!/^\s*--/.test(line) && /;[ \t]*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;[ \t]*$/, ''));
+      current = [];
+    }
+  }
+  statements.push(current.join('\n'));
+  return statements.map((s) => s.trim()).filter((s) => s.replace(/--.*$/gm, '').trim().length > 0);
 }
 
 /**

@@ -87,6 +87,15 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
   }
 }
 
+/**
+ * Where the checked rows of a source are: by default its `chk_<source>` table, whose rows carry their problems.
+ * Responses, the big source, are checked in place: check-responses.sql writes every row into the canonical
+ * table with scratch columns, and a SQL file merges the problems kept in several places into the view chk_current.
+ */
+const CHECKED_IN_PLACE: Partial<Record<SourceName, { table: string; problemsView: string }>> = {
+  responses: { table: 'responses', problemsView: 'validate/problems-responses' },
+};
+
 const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Bound>> = {
   responses: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline).map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
   revenue: (ctx) => ({ values: { reporting_currency: ctx.reportingCurrency }, types: {} }),
@@ -117,17 +126,20 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const canonical = source === 'churn' ? 'churn_events' : name;
   const files = await fileParams(conn);
   const check = checkParams(ctx, source);
+  const inPlace = CHECKED_IN_PLACE[source];
+  const checked = inPlace?.table ?? `chk_${name}`;
+  const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
   if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
-    await conn.run(`ALTER TABLE chk_${name} RENAME TO chk_shift_target`);
+    await conn.run(`ALTER TABLE ${checked} RENAME TO chk_shift_target`);
     await runSqlFile(conn, 'validate/apply-line-shifts', files.values, files.types);
-    await conn.run(`ALTER TABLE chk_shift_target RENAME TO chk_${name}`);
+    await conn.run(`ALTER TABLE chk_shift_target RENAME TO ${checked}`);
   }
   const rawFields = canonicalFields(source).map((f) => `'${internalName(f)}': ${internalName(f)}`);
   if (source === 'responses') rawFields.push("'ratings': ratings");
-  await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM chk_${name}`);
+  if (inPlace !== undefined) await runSqlFile(conn, inPlace.problemsView);
+  else await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM ${checked}`);
   await conn.run(`CREATE OR REPLACE TEMP VIEW stg_current AS SELECT rowid AS _rid, {${rawFields.join(', ')}} AS raw FROM stg_${name}`);
-  const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, 'validate/quarantine-rejects', { source });
   await runSqlFile(conn, 'validate/quarantine-checked', { source });
   const accept = ACCEPT_PARAMS[source]?.(ctx) ?? { values: {}, types: {} };
