@@ -72,6 +72,19 @@ describe('revenue', () => {
     expect(await reconciliation(result, 'revenue')).toEqual([6, 2, 4]);
   });
 
+  it('spaces and no-break spaces around values are trimmed; ARR thousands separators may be no-break spaces', async () => {
+    const nbsp = '\u00a0';
+    const nnbsp = '\u202f';
+    fx.write('revenue.csv', csvText([['account', 'month', 'arr', 'cur'], [`${nbsp}a1 `, '2024-01-01', `12${nbsp}500`, ' eur'], ['a2', '2024-01-01', `"3${nnbsp}000,5"`, `EUR${nnbsp}`], ['a3', ' ', '10', 'EUR']]));
+    fx.pipeline({ sources: { responses: defaultResponses(), revenue } });
+    const result = await fx.run();
+    expect(await queryOut(result.outDir, 'SELECT account_id, arr, currency FROM revenue ORDER BY _line')).toEqual([
+      { account_id: 'a1', arr: 12500, currency: 'EUR' },
+      { account_id: 'a2', arr: 3000.5, currency: 'EUR' },
+    ]);
+    expect(await quarantineLines(result.outDir, 'revenue')).toEqual([[4, 'missing_date', 'period', null]]);
+  });
+
   it('NaN, Infinity and overflowing ARR are not numbers', async () => {
     fx.write('revenue.csv', csvText([['account', 'month', 'arr', 'cur'], ['a1', '2024-01-01', 'NaN', 'EUR'], ['a2', '2024-01-01', 'Infinity', 'EUR'], ['a3', '2024-01-01', '1e400', 'EUR'], ['a4', '2024-01-01', '10', 'EUR']]));
     fx.pipeline({ sources: { responses: defaultResponses(), revenue } });

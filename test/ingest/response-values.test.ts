@@ -179,6 +179,36 @@ describe('duplicates and respondent quality', () => {
   });
 });
 
+describe('rating values', () => {
+  it('ratings with spaces, a decimal comma or no-break spaces are read; blanks are missing; the first bad rating of a row is its reason', async () => {
+    const nbsp = '\u00a0';
+    const header = ['id', 'submitted_at', 'nps', 'q1', 'q2', 'q3'];
+    fx.write(
+      'responses.csv',
+      csvText([
+        header,
+        ['r1', '2024-05-01', '9', ' 4 ', '"3,5"', `${nbsp}2`],
+        ['r2', '2024-05-01', '9', '5', 'bof', '7'],
+        ['r3', '2024-05-01', '9', ' ', '', '1'],
+        ['r4', '2024-05-01', '9', '2', '9', 'x'],
+      ]),
+    );
+    const columns = { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', ratings: { q1: 'q1', q2: 'q2', q3: 'q3' } };
+    fx.pipeline({ sources: { responses: { path: 'responses.csv', columns } } });
+    const result = await fx.run();
+    expect(await quarantineLines(result.outDir)).toEqual([
+      [3, 'out_of_range', 'ratings.q2', 'bof'],
+      [5, 'out_of_range', 'ratings.q2', '9'],
+    ]);
+    expect(await queryOut(result.outDir, 'SELECT response_id, attribute, rating FROM response_ratings ORDER BY response_id, attribute')).toEqual([
+      { response_id: 'r1', attribute: 'q1', rating: 4 },
+      { response_id: 'r1', attribute: 'q2', rating: 3.5 },
+      { response_id: 'r1', attribute: 'q3', rating: 2 },
+      { response_id: 'r3', attribute: 'q3', rating: 1 },
+    ]);
+  });
+});
+
 describe('verbatims', () => {
   it('a 100 kB verbatim is kept, truncated to max_verbatim_chars and flagged', async () => {
     const long = 'lent '.repeat(20_000);
