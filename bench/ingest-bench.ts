@@ -1,10 +1,12 @@
 /**
  * Ingest + validation throughput vs a plain DuckDB read_csv of the same files, side by side in one run.
- *   npx tsx bench/ingest-bench.ts [responses=1000000] [accounts=200000]
+ *   npx tsx bench/ingest-bench.ts [responses=1000000] [accounts=200000] [memory limit, e.g. 256MB]
  * Generates the CSVs (inside DuckDB) into bench/.data/, then for each of 3 rounds times:
  *   raw    — CREATE TABLE AS SELECT * FROM read_csv(file) for both files, into a file-backed database
  *   ecoute — loadSources(): staging through DuckDB's reader, every check, quarantine, reconciliation
- * and prints the best round of each, the ratio (goal ≥ 0.7) and the process's peak memory.
+ * and prints the best round of each, the ratio (goal ≥ 0.7) and the process's peak memory. With a memory
+ * limit (DuckDB's memory_limit, what settings.memory_limit sets for a run) both sides run under it: DuckDB
+ * spills to disk instead of growing, which shows the memory a run needs is bounded by configuration.
  * Both wall-clock and CPU time (user + system of this process, DuckDB's threads included) are shown:
  * on a shared machine the CPU-time ratio is the steadier one.
  */
@@ -17,6 +19,7 @@ import { runSqlFile } from '../src/db/sql-file.ts';
 
 const nResponses = Number(process.argv[2] ?? 1_000_000);
 const nAccounts = Number(process.argv[3] ?? 200_000);
+const memoryLimit = process.argv[4];
 const dir = join(import.meta.dirname, '.data', `ingest-${nResponses}-${nAccounts}`);
 mkdirSync(dir, { recursive: true });
 const responsesCsv = join(dir, 'responses.csv');
@@ -71,7 +74,7 @@ function cpuSeconds(): number {
 async function timeRaw(): Promise<Timed> {
   const path = join(dir, 'raw.duckdb');
   rmSync(path, { force: true });
-  const db = await openDatabase(path);
+  const db = await openDatabase(path, { memoryLimit });
   const t0 = performance.now();
   const c0 = cpuSeconds();
   await db.connection.run('CREATE TABLE accounts AS SELECT * FROM read_csv($p)', { p: accountsCsv });
@@ -85,7 +88,7 @@ async function timeRaw(): Promise<Timed> {
 async function timeEcoute(): Promise<Timed & { read: number; accepted: number; quarantined: number }> {
   const path = join(dir, 'ecoute.duckdb');
   rmSync(path, { force: true });
-  const db = await openDatabase(path);
+  const db = await openDatabase(path, { memoryLimit });
   const t0 = performance.now();
   const c0 = cpuSeconds();
   const result = await loadSources({ conn: db.connection, pipeline, baseDir: dir, workDir: join(dir, 'work'), asOf: '2026-11-01' });
@@ -116,4 +119,4 @@ console.log(`raw DuckDB read_csv:        ${fmt(rows / best.raw.seconds)} rows/s 
 console.log(`ecoute ingest + validation: ${fmt(rows / best.ecoute.seconds)} rows/s wall (${best.ecoute.seconds.toFixed(2)} s), ${fmt(rows / best.ecoute.cpu)} rows per CPU-second`);
 console.log(`ratio ecoute / raw: ${(best.raw.seconds / best.ecoute.seconds).toFixed(2)} wall, ${(best.raw.cpu / best.ecoute.cpu).toFixed(2)} CPU (goal >= 0.70)`);
 console.log(`reconciliation: read ${fmt(last.read)} = accepted ${fmt(last.accepted)} + quarantined ${fmt(last.quarantined)}`);
-console.log(`peak memory (process RSS, includes DuckDB): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak memory (process RSS, includes DuckDB): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB${memoryLimit === undefined ? '' : ` with DuckDB's memory_limit ${memoryLimit} on both sides`}`);

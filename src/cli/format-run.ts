@@ -47,5 +47,6 @@ export function formatRun(r: RunResult): string {
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
     '',
     `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,
+    `Peak memory ${r.resources.peak_rss_mb} MB (DuckDB limit ${r.resources.duckdb_memory_limit}, ${r.resources.duckdb_threads} threads; settings.memory_limit and settings.threads set them)`,
   ].join('\n');
 }

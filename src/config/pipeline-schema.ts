@@ -181,6 +181,12 @@ export const settingsSchema = z
       .record(z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as USD' }), z.number().positive())
       .default({})
       .describe('rates to the reporting currency, e.g. { USD: 0.92 }; revenue in other currencies is quarantined'),
+    memory_limit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, { error: 'expected a size such as 4GB or 512MB' })
+      .optional()
+      .describe("DuckDB's memory limit for the run; past it DuckDB spills to a folder beside the database (default: 80 % of RAM)"),
+    threads: z.number().int().min(1).max(256).optional().describe('DuckDB worker threads for the run (default: one per core)'),
   })
   .prefault({})
   .describe('analysis settings');

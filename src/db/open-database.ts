@@ -1,6 +1,7 @@
 /**
  * Opens a DuckDB database (file-backed or in-memory) with ecoute's settings:
- * no extension auto-install (offline machines; a failed install costs 500 ms), a pinned time zone.
+ * no extension auto-install (offline machines; a failed install costs 500 ms), a pinned time zone,
+ * and the run's memory and thread limits when the pipeline sets them.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
@@ -10,11 +11,18 @@ export interface Database {
   close(): void;
 }
 
-export async function openDatabase(path: string = ':memory:'): Promise<Database> {
-  const instance = await DuckDBInstance.create(path, {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'true',
-  });
+/** Resource limits of a run (`settings.memory_limit`, `settings.threads`); DuckDB's defaults where absent. */
+export interface DatabaseLimits {
+  /** e.g. '4GB': past it DuckDB spills to `<database>.tmp/` */
+  readonly memoryLimit?: string | undefined;
+  readonly threads?: number | undefined;
+}
+
+export async function openDatabase(path: string = ':memory:', limits: DatabaseLimits = {}): Promise<Database> {
+  const options: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
+  if (limits.memoryLimit !== undefined) options.memory_limit = limits.memoryLimit;
+  if (limits.threads !== undefined) options.threads = String(limits.threads);
+  const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
   let open = true;

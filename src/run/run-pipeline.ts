@@ -75,10 +75,20 @@ export interface RunSummary {
   readonly versions: Versions;
 }
 
+/** What the run had and used, beside the timings in run-timings.json (machine facts, not in the summary). */
+export interface RunResources {
+  /** DuckDB's memory limit as it reports it (settings.memory_limit, or its default of 80 % of RAM) */
+  readonly duckdb_memory_limit: string;
+  readonly duckdb_threads: number;
+  /** peak resident memory of the whole process, DuckDB included */
+  readonly peak_rss_mb: number;
+}
+
 export interface RunResult {
   readonly summary: RunSummary;
   readonly outDir: string;
   readonly timings: Timings;
+  readonly resources: RunResources;
 }
 
 export const DATABASE_FILE = 'ecoute.duckdb';
@@ -98,7 +108,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   rmSync(dbTmp, { force: true });
   rmSync(`${dbTmp}.wal`, { force: true });
   if (existsSync(dbPath)) copyFileSync(dbPath, dbTmp);
-  const db = await openDatabase(dbTmp);
+  const db = await openDatabase(dbTmp, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads });
   try {
     const conn = db.connection;
     log(`loading sources of ${pipeline.name} (as of ${opts.asOf})`);
@@ -142,6 +152,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json'],
       versions: await versions(conn),
     };
+    const limits = (await conn.runAndReadAll("SELECT current_setting('memory_limit')::VARCHAR, current_setting('threads')::INTEGER")).getRows()[0];
     await conn.run('CHECKPOINT');
     db.close();
     renameSync(dbTmp, dbPath);
@@ -158,8 +169,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     };
     writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(finalSummary));
     const timings = watch.timings();
-    writeFileAtomic(join(outDir, 'run-timings.json'), toJsonText(timings));
-    return { summary: finalSummary, outDir, timings };
+    const resources: RunResources = {
+      duckdb_memory_limit: String(limits?.[0]),
+      duckdb_threads: Number(limits?.[1]),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    writeFileAtomic(join(outDir, 'run-timings.json'), toJsonText({ ...timings, resources }));
+    return { summary: finalSummary, outDir, timings, resources };
   } catch (e) {
     db.close();
     rmSync(join(outDir, '.work'), { recursive: true, force: true });
