@@ -42,14 +42,12 @@ await conn.run(`CREATE TEMP TABLE bench_latent AS
     1 + floor(random() * 5) AS r1, 1 + floor(random() * 5) AS r2, 1 + floor(random() * 5) AS r3,
     1 + floor(random() * 5) AS r4, 1 + floor(random() * 5) AS r5, random() AS u, floor(random() * 20)::INTEGER AS theme
   FROM range(${RESPONSES}) t(i)`);
-await conn.run(`INSERT INTO responses (response_id, contact_id, account_id, submitted_at, journey_stage, nps)
+await conn.run(`INSERT INTO responses (response_id, contact_id, account_id, submitted_at, journey_stage, nps, ratings)
   SELECT response_id, 'C' || (hash(i) % ${ACCOUNTS * 3}), account_id, submitted_at, ['onboarding', 'adoption', 'support', 'billing', 'renewal'][1 + (i % 5)],
-    least(10, greatest(0, round(-2 + 0.6 * r1 + 0.5 * r2 + 0.4 * r3 + 0.3 * r4 + 0.2 * r5 + 2 * (u - 0.5) - CASE WHEN theme < 3 THEN 1.5 ELSE 0 END)))::INTEGER
+    least(10, greatest(0, round(-2 + 0.6 * r1 + 0.5 * r2 + 0.4 * r3 + 0.3 * r4 + 0.2 * r5 + 2 * (u - 0.5) - CASE WHEN theme < 3 THEN 1.5 ELSE 0 END)))::INTEGER,
+    [r1, r2, r3, r4, r5]
   FROM bench_latent`);
-await conn.run(`INSERT INTO response_ratings
-  SELECT response_id, 'a1', r1 FROM bench_latent UNION ALL SELECT response_id, 'a2', r2 FROM bench_latent UNION ALL
-  SELECT response_id, 'a3', r3 FROM bench_latent UNION ALL SELECT response_id, 'a4', r4 FROM bench_latent UNION ALL
-  SELECT response_id, 'a5', r5 FROM bench_latent`);
+await conn.run("INSERT INTO rating_attributes VALUES (1, 'a1'), (2, 'a2'), (3, 'a3'), (4, 'a4'), (5, 'a5')");
 await conn.run(`CREATE TABLE theme_mentions AS
   SELECT response_id, 'theme_' || theme AS theme_id, CASE WHEN u < 0.6 THEN 'negative' ELSE 'positive' END AS sentiment_label
   FROM bench_latent WHERE theme < 10`);

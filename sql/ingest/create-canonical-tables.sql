@@ -34,14 +34,26 @@ CREATE TABLE IF NOT EXISTS responses (
   language VARCHAR,
   duration_seconds DOUBLE,
   verbatim_truncated BOOLEAN,
+  ratings DOUBLE[],               -- attribute ratings, ratings[k] for the attribute at position k of rating_attributes
   _source_file VARCHAR,
   _line BIGINT
 );
-CREATE TABLE IF NOT EXISTS response_ratings (
-  response_id VARCHAR,
-  attribute VARCHAR,
-  rating DOUBLE
+-- The attributes of responses.ratings, in the order the pipeline maps them.
+CREATE TABLE IF NOT EXISTS rating_attributes (
+  position INTEGER,
+  attribute VARCHAR
 );
+-- One row per response and rated attribute (the long form most analyses want), read from responses.ratings:
+-- a view, so ingest writes the ratings once, in the responses it already writes.
+CREATE OR REPLACE VIEW response_ratings AS
+SELECT r.response_id, a.attribute, r.rating
+FROM (
+  SELECT response_id, unnest(ratings) AS rating, generate_subscripts(ratings, 1) AS position
+  FROM responses
+  WHERE len(ratings) > 0
+) r
+JOIN rating_attributes a USING (position)
+WHERE r.rating IS NOT NULL;
 CREATE TABLE IF NOT EXISTS revenue (
   account_id VARCHAR,
   period DATE,

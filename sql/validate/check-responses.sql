@@ -1,6 +1,6 @@
 -- Types, ranges, dates, ids, duplicates, speeders and straight-liners for every staged response.
 -- Responses are the big source, so they are checked in place: every staged row is written once, typed,
--- into the canonical table `responses` with scratch columns (_rid, _file_id, _ratings, _problems,
+-- into the canonical table `responses` (ratings included) with scratch columns (_rid, _file_id, _problems,
 -- _late_problems); accept-responses.sql then moves the few rows with a problem out (DELETE) and drops the
 -- scratch columns. No step over all rows joins or sorts, so the file order is kept and every step runs on
 -- all cores (a checked copy of every row, then a second copy into `responses`, cost twice the writing).
@@ -13,7 +13,6 @@
 ALTER TABLE responses ALTER COLUMN submitted_at DROP NOT NULL;
 ALTER TABLE responses ADD COLUMN _rid BIGINT;
 ALTER TABLE responses ADD COLUMN _file_id INTEGER;
-ALTER TABLE responses ADD COLUMN _ratings DOUBLE[];
 ALTER TABLE responses ADD COLUMN _problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
 ALTER TABLE responses ADD COLUMN _late_problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
 
@@ -96,7 +95,7 @@ coded AS NOT MATERIALIZED (
 SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage, touchpoint,
        nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false) AS verbatim_truncated,
        $file_paths[_file_id] AS _source_file, _line,
-       _rid, _file_id, ratings_num AS _ratings,
+       _rid, _file_id, ratings_num AS ratings,
        CASE WHEN coalesce(p_id, p_date, p_nps, p_csat, p_ces, p_score, p_rating, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
          CASE WHEN p_id IS NOT NULL THEN {'code': p_id, 'field': 'response_id', 'value': NULL::VARCHAR} END,
          CASE WHEN p_date IS NOT NULL THEN {'code': p_date, 'field': 'submitted_at', 'value': submitted_at_raw} END,
@@ -125,15 +124,15 @@ WITH dup_ids AS (
   GROUP BY 1 HAVING count(*) > 1
 ),
 repeat_groups AS (
-  SELECT hash(contact_id, nps, csat, ces, _ratings, verbatim) AS answer_hash
+  SELECT hash(contact_id, nps, csat, ces, ratings, verbatim) AS answer_hash
   FROM responses WHERE contact_id IS NOT NULL
   GROUP BY 1 HAVING count(*) > 1
 ),
 repeats AS (
   SELECT _rid, contact_id, submitted_at,
-         lag(submitted_at) OVER (PARTITION BY contact_id, nps, csat, ces, _ratings, verbatim ORDER BY submitted_at, _rid) AS previous_at
+         lag(submitted_at) OVER (PARTITION BY contact_id, nps, csat, ces, ratings, verbatim ORDER BY submitted_at, _rid) AS previous_at
   FROM responses
-  WHERE contact_id IS NOT NULL AND hash(contact_id, nps, csat, ces, _ratings, verbatim) IN (SELECT answer_hash FROM repeat_groups)
+  WHERE contact_id IS NOT NULL AND hash(contact_id, nps, csat, ces, ratings, verbatim) IN (SELECT answer_hash FROM repeat_groups)
 ),
 found AS (
   SELECT c._rid, 1 AS rank, {'code': 'unknown_account', 'field': 'account_id', 'value': c.account_id} AS problem

@@ -31,8 +31,17 @@ async function reportingCurrency(conn: DuckDBConnection, pipeline: Pipeline): Pr
   return String(rows[0]?.currency ?? pipeline.sources.revenue.currency ?? 'EUR');
 }
 
+/** response_ratings is a view over responses.ratings; databases written by earlier versions of ecoute hold a table of that name. */
+async function dropResponseRatings(conn: DuckDBConnection): Promise<void> {
+  const rows = await querySqlFile(conn, 'ingest/object-kind', { name: 'response_ratings' });
+  const kind = rows[0]?.kind;
+  if (kind === 'VIEW') await conn.run('DROP VIEW response_ratings');
+  else if (kind !== undefined) await conn.run('DROP TABLE response_ratings');
+}
+
 export async function loadSources(opts: LoadOptions): Promise<{ sources: SourceReport[]; reportingCurrency: string }> {
   const { conn, pipeline } = opts;
+  await dropResponseRatings(conn);
   await runSqlFile(conn, 'ingest/drop-canonical-tables');
   await runSqlFile(conn, 'ingest/create-canonical-tables');
   await runSqlFile(conn, 'ingest/create-staging-tables');

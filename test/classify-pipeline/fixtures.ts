@@ -24,6 +24,7 @@ export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<
     appender.appendNull(); // language
     appender.appendNull(); // duration
     appender.appendNull(); // truncated
+    appender.appendNull(); // ratings
     appender.appendNull(); // _source_file
     appender.appendNull(); // _line
     appender.endRow();

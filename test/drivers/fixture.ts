@@ -14,6 +14,7 @@ export type FixtureRow = Record<string, Value>;
 export interface FixtureData {
   readonly accounts?: readonly FixtureRow[];
   readonly responses?: readonly FixtureRow[];
+  /** (response_id, attribute, rating) rows, written into responses.ratings */
   readonly ratings?: readonly FixtureRow[];
   readonly revenue?: readonly FixtureRow[];
   readonly churn?: readonly FixtureRow[];
@@ -21,7 +22,27 @@ export interface FixtureData {
   readonly mentions?: readonly FixtureRow[];
 }
 
-const TABLES = { accounts: 'accounts', responses: 'responses', ratings: 'response_ratings', revenue: 'revenue', churn: 'churn_events' } as const;
+const TABLES = { accounts: 'accounts', responses: 'responses', revenue: 'revenue', churn: 'churn_events' } as const;
+
+/**
+ * Rating rows (response_id, attribute, rating; rating may be 'NaN') become responses.ratings, the attributes
+ * numbered in order of first appearance in rating_attributes: what ingest writes, read back by the view
+ * response_ratings. A response rating one attribute twice cannot be stored, so it is a fixture error.
+ */
+async function loadRatings(conn: DuckDBConnection, file: string): Promise<void> {
+  await conn.run("CREATE OR REPLACE TEMP TABLE fixture_ratings AS SELECT response_id::VARCHAR AS response_id, attribute::VARCHAR AS attribute, rating::DOUBLE AS rating, row_number() OVER () AS seq FROM read_json($f, format = 'array')", { f: file });
+  const twice = (await conn.runAndReadAll('SELECT response_id, attribute FROM fixture_ratings GROUP BY ALL HAVING count(*) > 1')).getRows();
+  if (twice.length > 0) throw new Error(`fixture: ${twice.map((r) => `${String(r[0])} rates ${String(r[1])} twice`).join(', ')}`);
+  await conn.run('INSERT INTO rating_attributes SELECT row_number() OVER (ORDER BY first_seq)::INTEGER, attribute FROM (SELECT attribute, min(seq) AS first_seq FROM fixture_ratings GROUP BY attribute)');
+  await conn.run(`UPDATE responses SET ratings = l.ratings
+    FROM (SELECT r.response_id, list(f.rating ORDER BY a.position) AS ratings
+          FROM (SELECT DISTINCT response_id FROM fixture_ratings) r
+          CROSS JOIN rating_attributes a
+          LEFT JOIN fixture_ratings f ON f.response_id = r.response_id AND f.attribute = a.attribute
+          GROUP BY r.response_id) l
+    WHERE responses.response_id = l.response_id`);
+  await conn.run('DROP TABLE fixture_ratings');
+}
 
 export async function loadFixture(conn: DuckDBConnection, data: FixtureData): Promise<void> {
   await runSqlFile(conn, 'ingest/create-canonical-tables');
@@ -33,6 +54,11 @@ export async function loadFixture(conn: DuckDBConnection, data: FixtureData): Pr
       const file = join(dir, `${key}.json`);
       writeFileSync(file, JSON.stringify(rows));
       await conn.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_json($f, format = 'array')`, { f: file });
+    }
+    if (data.ratings && data.ratings.length > 0) {
+      const file = join(dir, 'ratings.json');
+      writeFileSync(file, JSON.stringify(data.ratings));
+      await loadRatings(conn, file);
     }
     if (data.mentions) {
       await conn.run('CREATE OR REPLACE TABLE theme_mentions (response_id VARCHAR, theme_id VARCHAR, sentiment_label VARCHAR, polarity DOUBLE)');

@@ -23,25 +23,18 @@ export async function loadDemo(conn: DuckDBConnection, dir: string): Promise<voi
   // the demo's dirty rows (bad NPS, dates, ids, unknown accounts, duplicates) are dropped here
   await conn.run(
     `INSERT INTO responses (response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage, touchpoint,
-                           nps, csat, ces, verbatim, language, duration_seconds, verbatim_truncated)
+                           nps, csat, ces, verbatim, language, duration_seconds, verbatim_truncated, ratings)
      SELECT "Response ID", "Contact ID", "Account ID", try_strptime("Submitted", '%d/%m/%Y %H:%M'), "Channel", "Survey Type",
             "Journey Stage", "Touchpoint", try_cast("NPS" AS INTEGER), try_cast("CSAT" AS INTEGER), try_cast("CES" AS INTEGER),
-            "Comment", "Language", try_cast("Duration (s)" AS DOUBLE), false
+            "Comment", "Language", try_cast("Duration (s)" AS DOUBLE), false,
+            [try_cast("Rating - Ease of use" AS DOUBLE), try_cast("Rating - Support" AS DOUBLE), try_cast("Rating - Value for money" AS DOUBLE),
+             try_cast("Rating - Reliability" AS DOUBLE), try_cast("Rating - Onboarding" AS DOUBLE)]
      FROM demo_raw
      WHERE "Response ID" IS NOT NULL AND try_strptime("Submitted", '%d/%m/%Y %H:%M') IS NOT NULL
        AND try_cast("NPS" AS INTEGER) BETWEEN 0 AND 10
        AND "Account ID" IN (SELECT account_id FROM accounts)
      QUALIFY row_number() OVER (PARTITION BY "Response ID" ORDER BY "Submitted") = 1`);
-  await conn.run(
-    `INSERT INTO response_ratings (response_id, attribute, rating)
-     SELECT u.id,
-            CASE u.col WHEN 'Rating - Ease of use' THEN 'ease' WHEN 'Rating - Support' THEN 'support'
-                       WHEN 'Rating - Value for money' THEN 'value' WHEN 'Rating - Reliability' THEN 'reliability' ELSE 'onboarding' END,
-            try_cast(u.v AS DOUBLE)
-     FROM (UNPIVOT (SELECT "Response ID" AS id, "Rating - Ease of use", "Rating - Support", "Rating - Value for money",
-                           "Rating - Reliability", "Rating - Onboarding" FROM demo_raw)
-           ON COLUMNS(* EXCLUDE id) INTO NAME col VALUE v) u
-     WHERE try_cast(u.v AS DOUBLE) IS NOT NULL AND u.id IN (SELECT response_id FROM responses)`);
+  await conn.run("INSERT INTO rating_attributes VALUES (1, 'ease'), (2, 'support'), (3, 'value'), (4, 'reliability'), (5, 'onboarding')");
   await conn.run('DROP TABLE demo_raw');
   await conn.run(
     `INSERT INTO revenue (account_id, period, arr, currency) SELECT "Account ID", CAST("Period" AS DATE), CAST("ARR" AS DOUBLE), "Currency"

@@ -9,31 +9,30 @@ import { createRatingRows, countCompleteRows, ratingRowsSql, completeRowsConditi
 import { readRatingMoments, momentsCorrelation } from '../../src/analyze/drivers/rating-moments.ts';
 import { loadFixture, day, type FixtureRow } from './fixture.ts';
 
-// R1..R5 in scope; R6 after the run date; R4 rates 'ease' twice; R5 misses 'price'; R3 has a NaN price
+// R1..R5 in scope; R6 after the run date; R4 misses 'speed'; R5 misses 'price'; R3 has a NaN price
 const responses: FixtureRow[] = [1, 2, 3, 4, 5, 6].map((i) => ({ response_id: `R${i}`, account_id: 'A', submitted_at: day(i === 6 ? 400 : i), nps: [9, 3, 7, 10, 6, 8][i - 1] }));
 const ratings: FixtureRow[] = [
   ['R1', 'ease', 4], ['R1', 'price', 2], ['R2', 'ease', 1], ['R2', 'price', 5], ['R3', 'ease', 3], ['R3', 'price', 'NaN'],
-  ['R4', 'ease', 5], ['R4', 'ease', 4], ['R4', 'price', 3], ['R5', 'ease', 2], ['R6', 'ease', 1], ['R6', 'price', 1],
+  ['R4', 'ease', 5], ['R4', 'price', 3], ['R5', 'ease', 2], ['R6', 'ease', 1], ['R6', 'price', 1],
   ['R1', 'speed', 5], ['R2', 'speed', 2], ['R3', 'speed', 4], ['R5', 'speed', 3],
-].map(([response_id, attribute, rating]) => ({ response_id, attribute, rating: rating === 'NaN' ? null : rating }));
+].map(([response_id, attribute, rating]) => ({ response_id, attribute, rating }));
 
 async function setUp(): Promise<Awaited<ReturnType<typeof openDatabase>>> {
   const db = await openDatabase();
   await loadFixture(db.connection, { accounts: [{ account_id: 'A', segment: 'S' }], responses, ratings });
-  await db.connection.run("INSERT INTO response_ratings VALUES ('R3', 'price', 'NaN'::DOUBLE)");
   await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2025-06-30', window_days: 0 });
   await runSqlFile(db.connection, 'drivers/create-rating-scope');
   return db;
 }
 
 describe('rating rows', () => {
-  it('counts, per attribute, the in-scope responses that rated it (duplicates once, NaN and NULL ignored)', async () => {
+  it('counts, per attribute, the in-scope responses that rated it (NaN and missing ratings ignored)', async () => {
     const db = await setUp();
     const coverage = await createRatingRows(db.connection, ['ease', 'price', 'speed']);
     expect(coverage.ratedResponses).toBe(5);
     expect(coverage.nRated).toEqual([5, 3, 4]);
-    // complete rows: ease and price exactly once → R1, R2 (R4 rated ease twice, R3 price is NaN, R5 has no price)
-    expect(await countCompleteRows(db.connection, [0, 1])).toBe(2);
+    // complete rows: ease and price → R1, R2, R4 (R3 price is NaN, R5 has no price); ease and speed → R1, R2, R3, R5
+    expect(await countCompleteRows(db.connection, [0, 1])).toBe(3);
     expect(await countCompleteRows(db.connection, [0, 2])).toBe(4);
     db.close();
   });
