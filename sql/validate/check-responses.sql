@@ -112,9 +112,9 @@ SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, 
          CASE WHEN p_speeder IS NOT NULL THEN {'code': p_speeder, 'field': 'duration_seconds', 'value': duration_raw} END,
          CASE WHEN p_straight IS NOT NULL THEN {'code': p_straight, 'field': 'ratings', 'value': list_min(ratings_num)::VARCHAR} END
        ], x -> x IS NOT NULL) END AS _late_problems
--- No ORDER BY: the scan keeps the file order. (Staged row groups cut short, as DuckDB's default read buffer
--- for 4 MB records made them, were written as they came and rewritten at the next checkpoint: +1.4 s on
--- 1,000,000 rows. stage-source.ts sets the buffer, sorting here instead cost 0.6 s and 300 MB.)
+-- No ORDER BY: the scan keeps the file order. (Staged row groups cut short, as the read buffers for 4 MB
+-- records made them, were written as they came and rewritten at the next checkpoint: +1.4 s on 1,000,000
+-- rows. stage-source.ts keeps DuckDB's default buffers; sorting here instead cost 0.6 s and 300 MB.)
 FROM coded;
 
 CREATE OR REPLACE TEMP TABLE chk_responses_cross AS
