@@ -67,7 +67,7 @@ await querySqlFile(conn, 'drivers/select-nps-totals');
 console.log(`theme × sentiment × NPS-category counts (3 dims)   : ${ms(t0)}`);
 t0 = performance.now();
 await runSqlFile(conn, 'drivers/create-rating-scope');
-console.log(`ratings joined to the scope once (drivers_ratings)  : ${ms(t0)}`);
+console.log(`ratings of the scope, unnested (drivers_ratings)    : ${ms(t0)}`);
 t0 = performance.now();
 const coverage = await createRatingRows(conn, ['a1', 'a2', 'a3', 'a4', 'a5']);
 const complete = await countCompleteRows(conn, [0, 1, 2, 3, 4]);

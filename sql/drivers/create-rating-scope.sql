@@ -1,11 +1,15 @@
--- The attribute ratings of the analysed responses, joined to the scope once and kept narrow:
--- rid = the response's row in drivers_responses (an integer key: grouping by it is cheaper than by
--- response_id), h = hash(response_id) (the key of the bootstrap groups, so the per-response rows
--- need not be joined back), the attribute, the rating and the response's NPS answer. Key drivers
--- (attribute coverage, per-response rows) and Kano read this table instead of re-joining
--- response_ratings.
+-- The attribute ratings of the analysed responses, kept narrow: rid = the response's row in
+-- drivers_responses (an integer key: grouping by it is cheaper than by response_id), h = hash(response_id)
+-- (the key of the bootstrap groups, so the per-response rows need not be joined back), the attribute, the
+-- rating and the response's NPS answer. The ratings travel in drivers_responses (responses.ratings), so
+-- no join back to the responses is needed. Key drivers (attribute coverage, per-response rows) and Kano
+-- read this table.
 CREATE OR REPLACE TEMP TABLE drivers_ratings AS
-SELECT r.rowid AS rid, hash(r.response_id) AS h, rr.attribute, rr.rating::DOUBLE AS rating, r.nps
-FROM response_ratings rr
-JOIN drivers_responses r ON r.response_id = rr.response_id
-WHERE rr.rating IS NOT NULL AND isfinite(rr.rating) AND rr.attribute IS NOT NULL;
+SELECT d.rid, d.h, a.attribute, d.rating, d.nps
+FROM (
+  SELECT rowid AS rid, hash(response_id) AS h, nps, unnest(ratings) AS rating, generate_subscripts(ratings, 1) AS position
+  FROM drivers_responses
+  WHERE len(ratings) > 0
+) d
+JOIN rating_attributes a USING (position)
+WHERE d.rating IS NOT NULL AND isfinite(d.rating) AND a.attribute IS NOT NULL;

@@ -19,7 +19,8 @@ SELECT
   r.nps,
   CASE WHEN r.nps >= 9 THEN 'promoter' WHEN r.nps >= 7 THEN 'passive' ELSE 'detractor' END AS nps_category,
   coalesce(a.segment, 'unknown') AS segment,
-  coalesce(a.owner, 'unassigned') AS owner
+  coalesce(a.owner, 'unassigned') AS owner,
+  r.ratings
 FROM responses r
 LEFT JOIN drivers_accounts a ON a.account_id = r.account_id
 WHERE r.nps IS NOT NULL
