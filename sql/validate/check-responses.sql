@@ -17,7 +17,7 @@ ALTER TABLE responses ADD COLUMN _problems STRUCT(code VARCHAR, field VARCHAR, v
 ALTER TABLE responses ADD COLUMN _late_problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
 
 INSERT INTO responses BY NAME
-WITH base AS NOT MATERIALIZED (
+WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          ecoute_text(s.response_id) AS response_id,
@@ -44,7 +44,7 @@ WITH base AS NOT MATERIALIZED (
                           ELSE s.verbatim END) AS verbatim_clean
   FROM stg_responses s
 ),
-numbers AS NOT MATERIALIZED (
+numbers AS (
   SELECT *,
          ecoute_number(nps_raw) AS nps_num,
          ecoute_number(csat_raw) AS csat_num,
@@ -53,7 +53,7 @@ numbers AS NOT MATERIALIZED (
          list_count(ratings_num) AS ratings_count
   FROM base
 ),
-typed AS NOT MATERIALIZED (
+typed AS (
   SELECT *,
          CASE WHEN nps_num = floor(nps_num) AND nps_num BETWEEN 0 AND 10 THEN nps_num::INTEGER END AS nps,
          CASE WHEN csat_num = floor(csat_num) AND csat_num BETWEEN 1 AND 5 THEN csat_num::INTEGER END AS csat,
@@ -70,7 +70,7 @@ typed AS NOT MATERIALIZED (
          strlen(verbatim_clean) > $max_verbatim_chars AND length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
   FROM numbers
 ),
-coded AS NOT MATERIALIZED (
+coded AS (
   SELECT *,
          CASE WHEN response_id IS NULL THEN 'missing_id' END AS p_id,
          CASE WHEN submitted_at_raw IS NULL THEN 'missing_date'
