@@ -3,6 +3,7 @@
  * raw weights that sum to the full-model R², and the same rescaled to percentages of R².
  */
 import type { DroppedDriver } from './stats-messages.ts';
+import type { ScreenedDrivers } from './screen-drivers.ts';
 
 export type DriverMethod = 'relative-weights' | 'shapley';
 
@@ -24,4 +25,21 @@ export interface DriverImportance {
 /** weights / sum × 100 (zeros when the sum is 0). */
 export function toPercent(weights: Float64Array, total: number): Float64Array {
   return weights.map((w) => (total > 0 ? (100 * w) / total : 0));
+}
+
+/** The result of a decomposition (raw weights and their R²) of screened drivers, with percentages. */
+export function driverImportance(
+  method: DriverMethod,
+  screened: Pick<ScreenedDrivers, 'drivers' | 'dropped' | 'message'>,
+  result: { weights: Float64Array; rSquared: number },
+): DriverImportance {
+  return {
+    method,
+    drivers: screened.drivers,
+    weights: result.weights,
+    percent: toPercent(result.weights, result.rSquared),
+    rSquared: result.rSquared,
+    dropped: screened.dropped,
+    message: screened.message,
+  };
 }

@@ -21,7 +21,7 @@ import { relativeWeightsOfMatrix } from './relative-weights.ts';
 import { shapleyOfMatrix } from './shapley-r-squared.ts';
 import { submatrix } from './dense-matrix.ts';
 import { percentileInterval, type Interval } from './bootstrap.ts';
-import { toPercent, type DriverImportance, type DriverMethod } from './driver-importance.ts';
+import { driverImportance, type DriverImportance, type DriverMethod } from './driver-importance.ts';
 import type { CorrelationResampler } from './resample-rows.ts';
 
 export interface NoiseBenchmarkOptions {
@@ -71,15 +71,7 @@ export async function benchmarkAgainstNoise(input: DriverCorrelation, resample: 
   const screened = screenDrivers(input, options.screen);
   const p = screened.drivers.length;
   const full = decompose(method, screened.matrix, p);
-  const importance: DriverImportance = {
-    method,
-    drivers: screened.drivers,
-    weights: full.weights,
-    percent: toPercent(full.weights, full.rSquared),
-    rSquared: full.rSquared,
-    dropped: screened.dropped,
-    message: screened.message,
-  };
+  const importance = driverImportance(method, screened, full);
   const keep = [...screened.kept, input.drivers.length];
   const rng = createRng(options.seed ?? 1);
   const weights = Array.from({ length: p }, () => new Float64Array(replicates).fill(Number.NaN));

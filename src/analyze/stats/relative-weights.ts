@@ -9,7 +9,7 @@ import type { DriverCorrelation } from './driver-correlation.ts';
 import { screenDrivers, type ScreenOptions } from './screen-drivers.ts';
 import { symmetricEigen, symmetricMatrixFunction } from './jacobi-eigen.ts';
 import { submatrix, multiplyMatrixVector } from './dense-matrix.ts';
-import { toPercent, type DriverImportance } from './driver-importance.ts';
+import { driverImportance, type DriverImportance } from './driver-importance.ts';
 
 /** Raw relative weights for a screened (p+1)×(p+1) correlation matrix, outcome last. */
 export function relativeWeightsOfMatrix(matrix: Float64Array, p: number): { weights: Float64Array; rSquared: number } {
@@ -38,14 +38,5 @@ export function relativeWeightsOfMatrix(matrix: Float64Array, p: number): { weig
 /** Screens constant / collinear drivers, then computes Johnson's relative weights. */
 export function relativeWeights(input: DriverCorrelation, options: ScreenOptions = {}): DriverImportance {
   const screened = screenDrivers(input, options);
-  const { weights, rSquared } = relativeWeightsOfMatrix(screened.matrix, screened.drivers.length);
-  return {
-    method: 'relative-weights',
-    drivers: screened.drivers,
-    weights,
-    percent: toPercent(weights, rSquared),
-    rSquared,
-    dropped: screened.dropped,
-    message: screened.message,
-  };
+  return driverImportance('relative-weights', screened, relativeWeightsOfMatrix(screened.matrix, screened.drivers.length));
 }

@@ -10,7 +10,7 @@
 import type { DriverCorrelation } from './driver-correlation.ts';
 import { screenDrivers, type ScreenOptions } from './screen-drivers.ts';
 import { allSubsetsRSquared, popcountTable, MAX_SUBSET_DRIVERS } from './subset-r-squared.ts';
-import { toPercent, type DriverImportance } from './driver-importance.ts';
+import { driverImportance, type DriverImportance } from './driver-importance.ts';
 import { statsMessages } from './stats-messages.ts';
 
 /** Shapley shares from the table of subset R² values (r2[mask], 2^p entries). */
@@ -48,15 +48,5 @@ export function shapleyOfMatrix(matrix: Float64Array, p: number): { weights: Flo
 /** Screens constant / collinear drivers, then decomposes R² exactly. */
 export function shapleyRSquared(input: DriverCorrelation, options: ScreenOptions = {}): DriverImportance {
   const screened = screenDrivers(input, options);
-  const p = screened.drivers.length;
-  const { weights, rSquared } = shapleyOfMatrix(screened.matrix, p);
-  return {
-    method: 'shapley',
-    drivers: screened.drivers,
-    weights,
-    percent: toPercent(weights, rSquared),
-    rSquared,
-    dropped: screened.dropped,
-    message: screened.message,
-  };
+  return driverImportance('shapley', screened, shapleyOfMatrix(screened.matrix, screened.drivers.length));
 }
