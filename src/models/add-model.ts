@@ -8,12 +8,13 @@
  *     id: 'cardiffnlp/twitter-xlm-roberta-base-sentiment', addedAt: '2025-01-31T10:00:00Z' });
  *   // { id: 'cardiffnlp/twitter-xlm-roberta-base-sentiment', dir: 'cardiffnlp--twitter-xlm-roberta-base-sentiment', tasks: ['sentiment'], ... }
  */
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inspectModelDirectory } from '../classify/transformer/model-directory.ts';
 import { modelDirName, type ManifestModel } from './manifest-schema.ts';
 import { modelMessages } from './model-messages.ts';
 import { registerModelDir } from './register-model.ts';
+import { pathExists } from '../util/path-exists.ts';
 
 export interface AddModelOptions {
   /** when the model was added (no wall clock inside ecoute's library code) */
@@ -35,7 +36,7 @@ export async function addModel(srcDir: string, modelsRoot: string, opts: AddMode
     return registerModelDir(modelsRoot, source, { id, revision: opts.revision, source: 'local', addedAt: opts.addedAt });
   }
   const target = join(resolve(modelsRoot), modelDirName(id));
-  if (await exists(target)) {
+  if (await pathExists(target)) {
     if (!opts.replace) throw new Error(modelMessages.targetExists(target));
   }
   await mkdir(modelsRoot, { recursive: true });
@@ -45,13 +46,4 @@ export async function addModel(srcDir: string, modelsRoot: string, opts: AddMode
   await rm(target, { recursive: true, force: true });
   await rename(tmp, target);
   return registerModelDir(modelsRoot, target, { id, revision: opts.revision, source: 'local', addedAt: opts.addedAt });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,11 +9,12 @@
  *   await pullModel('Xenova/distilbert-base-uncased-finetuned-sst-2-english', {
  *     modelsRoot: 'models', addedAt: '2025-01-31T10:00:00Z' });
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { modelDirName, type ManifestModel } from './manifest-schema.ts';
 import { modelMessages } from './model-messages.ts';
 import { registerModelDir } from './register-model.ts';
+import { pathExists } from '../util/path-exists.ts';
 
 export interface PullOptions {
   readonly modelsRoot: string;
@@ -55,7 +56,7 @@ export async function pullModel(hubId: string, opts: PullOptions): Promise<Manif
     fetchFile(`${base}/${hubId}/resolve/${encodeURIComponent(revision)}/${file}`, base, opts);
   const target = join(resolve(opts.modelsRoot), modelDirName(hubId));
   const tmp = `${target}.pulling.tmp`;
-  if (opts.replace !== true && (await isPresent(target))) throw new PullError(target, modelMessages.targetExists(target));
+  if (opts.replace !== true && (await pathExists(target))) throw new PullError(target, modelMessages.targetExists(target));
   await rm(tmp, { recursive: true, force: true });
   try {
     let commit: string | undefined;
@@ -141,13 +142,4 @@ async function save(res: Response, file: string, timeoutMs = 8000): Promise<void
 function causeText(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-}
-
-async function isPresent(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

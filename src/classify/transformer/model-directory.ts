@@ -3,10 +3,11 @@
  * fails with a ModelLoadError naming the file: config.json (parsed, checked), tokenizer.json and
  * tokenizer_config.json (present), the ONNX weights (chosen by dtype) and the usable max length.
  */
-import { access, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ModelLoadError, modelLoadMessages } from './model-load-error.ts';
+import { pathExists } from '../../util/path-exists.ts';
 
 export const modelConfigSchema = z.looseObject({
   architectures: z.array(z.string()).optional(),
@@ -64,7 +65,7 @@ export async function inspectModelDirectory(modelDir: string, opts: InspectOptio
   const onnx = await chooseOnnxFile(dir, opts.dtype);
   const size = (await stat(onnx.file)).size;
   if (size === 0) throw new ModelLoadError(onnx.file, modelLoadMessages.corruptOnnx(onnx.file, 'empty file'));
-  const externalData = await exists(`${onnx.file}_data`);
+  const externalData = await pathExists(`${onnx.file}_data`);
   return {
     dir,
     name: basename(dir),
@@ -127,14 +128,5 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 async function mustExist(file: string, what: string): Promise<void> {
-  if (!(await exists(file))) throw new ModelLoadError(file, modelLoadMessages.missing(file, what));
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
+  if (!(await pathExists(file))) throw new ModelLoadError(file, modelLoadMessages.missing(file, what));
 }
