@@ -1,26 +1,3 @@
--- One row per (response, clause, theme) mention, unnested from the cached mentions list.
+-- One row per (response, clause, theme) mention of the responses (see output-rows.sql).
 CREATE OR REPLACE TABLE theme_mentions AS
-WITH unnested AS (
-  SELECT
-    r.response_id,
-    unnest(c.mentions) AS m
-  FROM response_text_hashes r
-  JOIN classification_cache c
-    ON c.text_hash = r.text_hash
-   AND c.engine = $engine AND c.model = $model AND c.revision = $revision
-   AND c.taxonomy_version = $taxonomy_version
-  WHERE len(c.mentions) > 0
-)
-SELECT
-  response_id,
-  m.theme_id,
-  m.clause_text,
-  m.clause_start,
-  m.clause_end,
-  m.match_score,
-  m.sentiment_label,
-  m.polarity,
-  $topic_engine::VARCHAR AS engine,
-  $topic_model::VARCHAR AS model
-FROM unnested
-ORDER BY response_id, m.clause_start, m.theme_id, m.clause_end;
+SELECT * FROM theme_mentions_rows($engine, $model, $revision, $taxonomy_version, $topic_engine, $topic_model);

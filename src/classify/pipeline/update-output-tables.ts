@@ -29,6 +29,9 @@ export async function updateOutputTables(conn: DuckDBConnection, p: OutputTableP
   const canReuse = Number(diff?.meta_matches) === 1 && Number(diff?.output_tables) === 2 && Number(diff?.removed) === 0;
   if (canReuse && Number(diff?.added) === 0) return 'unchanged';
   const mode: OutputUpdate = canReuse && diff?.added_after === true ? 'appended' : 'rebuilt';
+  // the same row queries serve both modes; only the responses they read differ
+  await conn.run(`CREATE OR REPLACE TEMP VIEW classify_output_rows_of AS SELECT response_id, text_hash FROM ${mode === 'appended' ? 'classify_added' : 'response_text_hashes'}`);
+  await runSqlFile(conn, 'classify/output-rows');
   await conn.run('BEGIN TRANSACTION');
   try {
     if (mode === 'appended') {
