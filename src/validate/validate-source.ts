@@ -90,10 +90,10 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
 /**
  * Where the checked rows of a source are: by default its `chk_<source>` table, whose rows carry their problems.
  * Responses, the big source, are checked in place: check-responses.sql writes every row into the canonical
- * table with scratch columns, and a SQL file merges the problems kept in several places into the view chk_current.
+ * table with scratch columns, and this SQL file merges the problems kept in several places into the view chk_current.
  */
-const CHECKED_IN_PLACE: Partial<Record<SourceName, { table: string; problemsView: string }>> = {
-  responses: { table: 'responses', problemsView: 'validate/problems-responses' },
+const CHECKED_IN_PLACE: Partial<Record<SourceName, { problemsView: string }>> = {
+  responses: { problemsView: 'validate/problems-responses' },
 };
 
 const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Bound>> = {
@@ -127,7 +127,7 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const files = await fileParams(conn);
   const check = checkParams(ctx, source);
   const inPlace = CHECKED_IN_PLACE[source];
-  const checked = inPlace?.table ?? `chk_${name}`;
+  const checked = inPlace !== undefined ? canonical : `chk_${name}`;
   const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
   if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
