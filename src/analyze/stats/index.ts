@@ -28,6 +28,7 @@ export { percentileInterval, quantileSorted, sampleStandardDeviation, bootstrapR
 export { sampleBinomial, sampleMultinomial, sampleGamma, sampleBeta, sampleChiSquare } from './random-variates.ts';
 export { penaltyReward, attributeBoxesFromRows, boxCutoffs, boxStatsFromNpsCounts, type AttributeBoxes, type BoxStats, type PenaltyReward, type KanoCategory } from './penalty-reward.ts';
 export { fitLogisticRegression, predictLogistic, type LogisticInput, type LogisticModel } from './logistic-regression.ts';
+export { benjaminiHochbergQValues, countDiscoveries } from './benjamini-hochberg.ts';
 export { statsMessages, type DroppedDriver } from './stats-messages.ts';
 export { cholesky, choleskySolve, choleskyInverse, solveSymmetric, invertSymmetric, SingularMatrixError } from './cholesky.ts';
 export { symmetricEigen, symmetricMatrixFunction, type SymmetricEigen } from './jacobi-eigen.ts';
