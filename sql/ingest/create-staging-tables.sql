@@ -33,9 +33,41 @@ CREATE OR REPLACE TEMP MACRO ecoute_text(value) AS
             OR prefix(value, chr(8239)) OR suffix(value, chr(8239))
          THEN nullif(trim(value, ' ' || chr(160) || chr(8239)), '')
        ELSE value END;
--- The one number rule: a text value (already through ecoute_text) as DOUBLE, with a decimal comma accepted; NULL when it is not a number.
-CREATE OR REPLACE TEMP MACRO ecoute_number(text) AS
-  try_cast(CASE WHEN contains(text, ',') THEN replace(text, ',', '.') ELSE text END AS DOUBLE);
--- The one date rule of validation: the configured strptime formats in order, then ISO 8601; NULL when nothing parses.
-CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats) AS
-  coalesce(try_strptime(ecoute_text(value), formats), try_cast(ecoute_text(value) AS TIMESTAMP));
+-- A text with its control characters (NUL included) shown as U+FFFD, for the quarantine's value column.
+CREATE OR REPLACE TEMP MACRO ecoute_visible(text) AS regexp_replace(text, '[\x00-\x1F\x7F]', chr(65533), 'g');
+-- An id holding a NUL or another control character (an id is compared and joined byte for byte: never guessed clean).
+CREATE OR REPLACE TEMP MACRO ecoute_bad_id(text) AS regexp_matches(text, '[\x00-\x1F\x7F]');
+-- The one number grammar (README "Number grammar"): $locale '' (none), 'en' or 'fr'; NULL when the text is not a
+-- number of that grammar. Never exponents, underscores, hex, inf or nan. Plain digits with an optional decimal part
+-- are read in every locale ('.' decimal except in fr), so the common case is one match and a cast.
+--   none: a decimal point or comma, no thousands separator; '12,500' (comma + three digits) could be either: refused
+--   en:   thousands ',' by groups of three, decimal '.'
+--   fr:   thousands space / U+00A0 / U+202F by groups of three, decimal ','
+CREATE OR REPLACE TEMP MACRO ecoute_number(text, locale) AS
+  CASE WHEN regexp_full_match(text, '[+-]?[0-9]+(\.[0-9]+)?') AND (locale <> 'fr' OR NOT contains(text, '.')) THEN CAST(text AS DOUBLE)
+       WHEN locale = '' THEN CASE WHEN regexp_full_match(text, '[+-]?([0-9]*,[0-9]+|\.[0-9]+)') AND NOT regexp_full_match(text, '[+-]?[0-9]{1,3},[0-9]{3}')
+                                   THEN CAST(replace(text, ',', '.') AS DOUBLE) END
+       WHEN locale = 'en' THEN CASE WHEN regexp_full_match(text, '[+-]?([0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?|\.[0-9]+)')
+                                   THEN CAST(replace(text, ',', '') AS DOUBLE) END
+       WHEN locale = 'fr' THEN CASE WHEN regexp_full_match(text, '[+-]?([0-9]{1,3}([ ' || chr(160) || chr(8239) || '][0-9]{3})+|[0-9]*)(,[0-9]+)?') AND regexp_matches(text, '[0-9]')
+                                   THEN CAST(replace(regexp_replace(text, '[ ' || chr(160) || chr(8239) || ']', '', 'g'), ',', '.') AS DOUBLE) END
+  END;
+-- Why a text is not a number of the grammar: 'ambiguous_number' when, without a locale, it reads as a number only
+-- with thousands separators (or reads differently in en and fr: 12,500), otherwise 'not_a_number'.
+CREATE OR REPLACE TEMP MACRO ecoute_number_problem(text, locale) AS
+  CASE WHEN locale = '' AND (ecoute_number(text, 'en') IS NOT NULL OR ecoute_number(text, 'fr') IS NOT NULL) THEN 'ambiguous_number'
+       ELSE 'not_a_number' END;
+-- ISO 8601 (a date, or a date and time with an optional offset, converted to UTC); nothing else that DuckDB's
+-- cast would take (epoch, infinity, BC dates, two-digit years).
+CREATE OR REPLACE TEMP MACRO ecoute_iso_timestamp(text) AS
+  CASE WHEN regexp_full_match(text, '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?') THEN try_cast(text AS TIMESTAMP)
+       WHEN regexp_full_match(text, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)? ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)')
+         THEN timezone('UTC', try_cast(text AS TIMESTAMPTZ)) END;
+-- A timestamp of the accepted years (1900-2100), else NULL.
+CREATE OR REPLACE TEMP MACRO ecoute_within_years(ts) AS
+  CASE WHEN ts >= TIMESTAMP '1900-01-01' AND ts < TIMESTAMP '2101-01-01' THEN ts END;
+-- The one date rule of validation: the configured strptime formats in order (those with an offset, %z or %Z, in
+-- $tz_formats, converted to UTC), then ISO 8601; years 1900-2100; NULL when nothing parses.
+CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats, tz_formats) AS
+  ecoute_within_years(coalesce(try_strptime(ecoute_text(value), formats), timezone('UTC', try_strptime(ecoute_text(value), tz_formats)),
+                               ecoute_iso_timestamp(ecoute_text(value))));

@@ -31,6 +31,7 @@ kept AS (
 SELECT k.*,
        list_filter([
          CASE WHEN account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN ecoute_bad_id(account_id) THEN {'code': 'invalid_id', 'field': 'account_id', 'value': ecoute_visible(account_id)} END,
          CASE WHEN recency_rank > 1 THEN
            CASE WHEN segment IS DISTINCT FROM k_segment THEN {'code': 'conflicting_record', 'field': 'segment', 'value': segment}
                 WHEN region IS DISTINCT FROM k_region THEN {'code': 'conflicting_record', 'field': 'region', 'value': region}

@@ -5,7 +5,7 @@ WITH base AS (
          $file_header_lines[s._file_id] + 1 + (s.rowid - $file_row_offsets[s._file_id]) AS _line,
          ecoute_text(s.account_id) AS account_id,
          ecoute_text(s.date) AS date_raw,
-         CAST(ecoute_parse_timestamp(s.date, $date_formats) AS DATE) AS event_date,
+         CAST(ecoute_parse_timestamp(s.date, $date_formats, $tz_formats) AS DATE) AS event_date,
          ecoute_text(s.outcome) AS outcome_raw,
          CASE WHEN lower(ecoute_text(s.outcome)) IN ('churned', 'churn', 'lost', 'cancelled', 'canceled', 'terminated', 'résilié', 'resilie', 'perdu') THEN 'churned'
               WHEN lower(ecoute_text(s.outcome)) IN ('renewed', 'renewal', 'renew', 'won', 'retained', 'renouvelé', 'renouvele', 'renouvellement') THEN 'renewed'
@@ -17,6 +17,7 @@ WITH base AS (
 SELECT b.*,
        list_filter([
          CASE WHEN b.account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN ecoute_bad_id(b.account_id) THEN {'code': 'invalid_id', 'field': 'account_id', 'value': ecoute_visible(b.account_id)} END,
          CASE WHEN date_raw IS NULL THEN {'code': 'missing_date', 'field': 'date', 'value': NULL}
               WHEN event_date IS NULL THEN {'code': 'invalid_date', 'field': 'date', 'value': date_raw}
               WHEN event_date > CAST($as_of AS DATE) THEN {'code': 'future_date', 'field': 'date', 'value': date_raw} END,

@@ -17,6 +17,8 @@ SELECT w.*,
        list_filter([
          CASE WHEN contact_id IS NULL THEN {'code': 'missing_id', 'field': 'contact_id', 'value': NULL} END,
          CASE WHEN account_id IS NULL THEN {'code': 'missing_id', 'field': 'account_id', 'value': NULL} END,
+         CASE WHEN ecoute_bad_id(contact_id) THEN {'code': 'invalid_id', 'field': 'contact_id', 'value': ecoute_visible(contact_id)} END,
+         CASE WHEN ecoute_bad_id(account_id) THEN {'code': 'invalid_id', 'field': 'account_id', 'value': ecoute_visible(account_id)} END,
          CASE WHEN $check_accounts AND account_id IS NOT NULL AND NOT account_known THEN {'code': 'unknown_account', 'field': 'account_id', 'value': account_id} END,
          CASE WHEN contact_id IS NOT NULL AND id_rank > 1 THEN {'code': 'duplicate_id', 'field': 'contact_id', 'value': contact_id} END
        ], x -> x IS NOT NULL) AS _problems

@@ -7,7 +7,7 @@ WITH base AS (
          ecoute_text(s.contact_id) AS contact_id,
          ecoute_text(s.account_id) AS account_id,
          ecoute_text(s.invited_at) AS invited_at_raw,
-         ecoute_parse_timestamp(s.invited_at, $date_formats) AS invited_at,
+         ecoute_parse_timestamp(s.invited_at, $date_formats, $tz_formats) AS invited_at,
          coalesce(lower(ecoute_text(s.survey_type)), $default_survey_type) AS survey_type
   FROM stg_invitations s
 ),
@@ -15,6 +15,9 @@ w AS (SELECT b.*, row_number() OVER (PARTITION BY invitation_id ORDER BY _rid) A
 SELECT w.*,
        list_filter([
          CASE WHEN contact_id IS NULL AND account_id IS NULL THEN {'code': 'missing_id', 'field': 'contact_id', 'value': NULL} END,
+         CASE WHEN ecoute_bad_id(invitation_id) THEN {'code': 'invalid_id', 'field': 'invitation_id', 'value': ecoute_visible(invitation_id)} END,
+         CASE WHEN ecoute_bad_id(contact_id) THEN {'code': 'invalid_id', 'field': 'contact_id', 'value': ecoute_visible(contact_id)} END,
+         CASE WHEN ecoute_bad_id(account_id) THEN {'code': 'invalid_id', 'field': 'account_id', 'value': ecoute_visible(account_id)} END,
          CASE WHEN invited_at_raw IS NULL THEN {'code': 'missing_date', 'field': 'invited_at', 'value': NULL}
               WHEN invited_at IS NULL THEN {'code': 'invalid_date', 'field': 'invited_at', 'value': invited_at_raw}
               WHEN invited_at >= CAST($as_of AS DATE) + 1 THEN {'code': 'future_date', 'field': 'invited_at', 'value': invited_at_raw} END,

@@ -24,7 +24,7 @@ WITH base AS (
          ecoute_text(s.contact_id) AS contact_id,
          ecoute_text(s.account_id) AS account_id,
          ecoute_text(s.submitted_at) AS submitted_at_raw,
-         ecoute_parse_timestamp(s.submitted_at, $date_formats) AS submitted_at,
+         ecoute_parse_timestamp(s.submitted_at, $date_formats, $tz_formats) AS submitted_at,
          ecoute_text(s.channel) AS channel,
          coalesce(lower(ecoute_text(s.survey_type)), $default_survey_type) AS survey_type,
          ecoute_text(s.journey_stage) AS journey_stage,
@@ -35,10 +35,11 @@ WITH base AS (
          ecoute_text(s.duration_seconds) AS duration_raw,
          lower(ecoute_text(s.language)) AS language,
          s.ratings AS ratings_text,
-         -- DuckDB's own cast reads plain numbers (spaces around included) without a lambda per element;
-         -- a list it could not read whole (decimal comma, no-break space, text) takes the full rule
-         CASE WHEN list_count(try_cast(s.ratings AS DOUBLE[])) = list_count(s.ratings) THEN try_cast(s.ratings AS DOUBLE[])
-              ELSE list_transform(s.ratings, x -> ecoute_number(ecoute_text(x))) END AS ratings_num,
+         -- DuckDB's own cast reads a list of plain numbers (digits, an optional decimal point) without a lambda per
+         -- element; any other list (decimal comma, spaces, text, exponents) takes the full grammar
+         CASE WHEN $number_locale <> 'fr' AND list_count(try_cast(s.ratings AS DOUBLE[])) = list_count(s.ratings)
+                   AND regexp_full_match(array_to_string(s.ratings, ';'), '([0-9]+(\.[0-9]+)?(;|$))*') THEN try_cast(s.ratings AS DOUBLE[])
+              ELSE list_transform(s.ratings, x -> ecoute_number(ecoute_text(x), $number_locale)) END AS ratings_num,
          ecoute_text(CASE WHEN regexp_matches(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
                           THEN regexp_replace(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', ' ', 'g')
                           ELSE s.verbatim END) AS verbatim_clean
@@ -46,10 +47,10 @@ WITH base AS (
 ),
 numbers AS (
   SELECT *,
-         ecoute_number(nps_raw) AS nps_num,
-         ecoute_number(csat_raw) AS csat_num,
-         ecoute_number(ces_raw) AS ces_num,
-         ecoute_number(duration_raw) AS duration_seconds,
+         ecoute_number(nps_raw, $number_locale) AS nps_num,
+         ecoute_number(csat_raw, $number_locale) AS csat_num,
+         ecoute_number(ces_raw, $number_locale) AS ces_num,
+         ecoute_number(duration_raw, $number_locale) AS duration_seconds,
          list_count(ratings_num) AS ratings_count
   FROM base
 ),
@@ -73,19 +74,23 @@ typed AS (
 coded AS (
   SELECT *,
          CASE WHEN response_id IS NULL THEN 'missing_id' END AS p_id,
+         -- the id holding a NUL or another control character (one match over the three ids first)
+         CASE WHEN ecoute_bad_id(concat(response_id, contact_id, account_id)) THEN
+           CASE WHEN ecoute_bad_id(response_id) THEN 'response_id'
+                WHEN ecoute_bad_id(contact_id) THEN 'contact_id' ELSE 'account_id' END END AS p_control_id,
          CASE WHEN submitted_at_raw IS NULL THEN 'missing_date'
               WHEN submitted_at IS NULL THEN 'invalid_date'
               WHEN submitted_at >= CAST($as_of AS DATE) + 1 THEN 'future_date' END AS p_date,
-         CASE WHEN nps_raw IS NOT NULL AND nps_num IS NULL THEN 'not_a_number'
+         CASE WHEN nps_raw IS NOT NULL AND nps_num IS NULL THEN ecoute_number_problem(nps_raw, $number_locale)
               WHEN nps_raw IS NOT NULL AND nps IS NULL THEN 'out_of_range' END AS p_nps,
-         CASE WHEN csat_raw IS NOT NULL AND csat_num IS NULL THEN 'not_a_number'
+         CASE WHEN csat_raw IS NOT NULL AND csat_num IS NULL THEN ecoute_number_problem(csat_raw, $number_locale)
               WHEN csat_raw IS NOT NULL AND csat IS NULL THEN 'out_of_range' END AS p_csat,
-         CASE WHEN ces_raw IS NOT NULL AND ces_num IS NULL THEN 'not_a_number'
+         CASE WHEN ces_raw IS NOT NULL AND ces_num IS NULL THEN ecoute_number_problem(ces_raw, $number_locale)
               WHEN ces_raw IS NOT NULL AND ces IS NULL THEN 'out_of_range' END AS p_ces,
          CASE WHEN $scores_mapped AND nps_raw IS NULL AND csat_raw IS NULL AND ces_raw IS NULL THEN 'no_score' END AS p_score,
          CASE WHEN bad_rating_idx > 0 THEN 'out_of_range' END AS p_rating,
-         CASE WHEN duration_raw IS NOT NULL AND (duration_seconds IS NULL OR NOT isfinite(duration_seconds) OR duration_seconds < 0)
-              THEN 'not_a_number' END AS p_duration,
+         CASE WHEN duration_raw IS NOT NULL AND duration_seconds IS NULL THEN ecoute_number_problem(duration_raw, $number_locale)
+              WHEN duration_seconds < 0 THEN 'not_a_number' END AS p_duration,
          CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee') THEN 'invalid_value' END AS p_survey_type,
          CASE WHEN $speeder_seconds > 0 AND isfinite(duration_seconds) AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
               THEN 'speeder' END AS p_speeder,
@@ -96,8 +101,10 @@ SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, 
        nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false) AS verbatim_truncated,
        $file_paths[_file_id] AS _source_file, _line,
        _rid, _file_id, ratings_num AS ratings,
-       CASE WHEN coalesce(p_id, p_date, p_nps, p_csat, p_ces, p_score, p_rating, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
+       CASE WHEN coalesce(p_id, p_control_id, p_date, p_nps, p_csat, p_ces, p_score, p_rating, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
          CASE WHEN p_id IS NOT NULL THEN {'code': p_id, 'field': 'response_id', 'value': NULL::VARCHAR} END,
+         CASE WHEN p_control_id IS NOT NULL THEN {'code': 'invalid_id', 'field': p_control_id,
+           'value': ecoute_visible(CASE p_control_id WHEN 'response_id' THEN response_id WHEN 'contact_id' THEN contact_id ELSE account_id END)} END,
          CASE WHEN p_date IS NOT NULL THEN {'code': p_date, 'field': 'submitted_at', 'value': submitted_at_raw} END,
          CASE WHEN p_nps IS NOT NULL THEN {'code': p_nps, 'field': 'nps', 'value': nps_raw} END,
          CASE WHEN p_csat IS NOT NULL THEN {'code': p_csat, 'field': 'csat', 'value': csat_raw} END,

@@ -31,11 +31,37 @@ export const csvOptionsSchema = z
   })
   .describe('CSV reader options');
 
+/** The strptime specifiers DuckDB knows (a `-` drops the leading zero of a number); anything else is a config error. */
+export const STRPTIME_SPECIFIERS = 'abcdfghjmnpuwxyzABGHIMSTUVWXYZ%';
+const NO_PAD_SPECIFIERS = 'djmyHIMS';
+
+/** The first specifier of a strptime format that DuckDB would refuse, or undefined. */
+export function badStrptimeSpecifier(format: string): string | undefined {
+  for (let i = 0; i < format.length; i++) {
+    if (format[i] !== '%') continue;
+    const dash = format[i + 1] === '-';
+    const c = format[i + (dash ? 2 : 1)];
+    if (c === undefined || !(dash ? NO_PAD_SPECIFIERS : STRPTIME_SPECIFIERS).includes(c)) return format.slice(i, i + (dash ? 3 : 2));
+    i += dash ? 2 : 1;
+  }
+  return undefined;
+}
+
 const dateFormats = z
-  .array(z.string().min(1))
+  .array(
+    z
+      .string()
+      .min(1)
+      .check((ctx) => {
+        const bad = badStrptimeSpecifier(ctx.value);
+        if (bad !== undefined) ctx.issues.push({ code: 'custom', message: `unknown strptime specifier ${JSON.stringify(bad)} in ${JSON.stringify(ctx.value)}`, input: ctx.value });
+      }),
+  )
   .min(1)
   .optional()
   .describe('strptime formats tried in order, e.g. ["%d/%m/%Y", "%Y-%m-%d %H:%M"]; default ISO 8601');
+
+export const NUMBER_LOCALES = ['en', 'fr'] as const;
 
 /** Options shared by every source. */
 const sourceBase = {
@@ -46,6 +72,10 @@ const sourceBase = {
   format: z.enum(['csv', 'parquet', 'jsonl']).optional().describe('file format; inferred from the extension when omitted'),
   csv: csvOptionsSchema.optional(),
   date_formats: dateFormats,
+  number_locale: z
+    .enum(NUMBER_LOCALES)
+    .optional()
+    .describe('thousands separators of the numbers: en 12,500.50; fr 12 500,50; none (default): no thousands separator, "12,500" is ambiguous_number'),
 };
 
 export const responsesSourceSchema = z
@@ -77,6 +107,7 @@ export const responsesSourceSchema = z
     rating_scale: z
       .strictObject({ min: z.number().default(1), max: z.number().default(5) })
       .prefault({})
+      .refine((r) => r.min < r.max, { error: 'rating_scale.min must be below rating_scale.max', path: ['max'] })
       .describe('range of attribute ratings'),
   })
   .describe('survey responses (required)');
@@ -168,6 +199,13 @@ export const settingsSchema = z
       .describe('with at least this many attribute ratings all identical, a response is a straight-liner'),
     duplicate_window_days: z.number().min(0).default(30).describe('same respondent, same answers within this many days = duplicate'),
     max_verbatim_chars: z.number().int().min(100).default(20000).describe('longer verbatims are truncated (and flagged)'),
+    max_record_bytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(2 * 1024 * 1024)
+      .describe('a longer record (CSV record or JSON line, in bytes) is quarantined as record_too_large with a truncated copy'),
     unknown_accounts: z
       .enum(['quarantine', 'keep'])
       .default('quarantine')

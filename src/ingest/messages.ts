@@ -17,5 +17,7 @@ export const sourceFileProblem = {
     const name = best[0] === '\t' ? 'tab' : JSON.stringify(best[0]);
     return ` — the header contains ${best[1]} × ${name} and the configured delimiter is ${JSON.stringify(delimiter)}: set csv.delimiter to ${name}?`;
   },
+  duplicateHeader: (groups: readonly (readonly string[])[]): string =>
+    `the header names the same column more than once (names are compared ignoring case): ${groups.map((g) => g.map((c) => JSON.stringify(c)).join(' and ')).join('; ')}; rename or remove the copies`,
   unreadable: (reason: string): string => `cannot be read: ${reason.split('\n').slice(0, 3).join(' ')}`,
 };

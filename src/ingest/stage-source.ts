@@ -18,6 +18,7 @@ import { formatOf, type SourceFormat } from './format-of.ts';
 import { resolveSourceFiles } from './resolve-source-files.ts';
 import { sourceFileProblem } from './messages.ts';
 import { readCsvRecords } from './read-csv-records.ts';
+import { duplicateColumns, parquetTopLevelNames } from './duplicate-columns.ts';
 
 export interface StagedFile {
   readonly fileId: number;
@@ -80,6 +81,12 @@ function projection(pipeline: Pipeline, source: SourceName, fileId: number, colu
   return { select: parts.join(',\n  '), unmapped: columns.filter((c) => !used.has(c)) };
 }
 
+function refuseDuplicateColumns(source: SourceName, file: string, columns: readonly string[]): void {
+  const groups = duplicateColumns(columns);
+  if (groups.length > 0) throw new SourceFileError(source, file, sourceFileProblem.duplicateHeader(groups));
+}
+
+/** Empty header cells get names of their own (column, column_1...); other names are unique (refuseDuplicateColumns). */
 function dedupeNames(columns: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return columns.map((c) => {
@@ -97,6 +104,7 @@ async function stageCsvFile(ctx: StageContext, pipeline: Pipeline, source: Sourc
   const warnings: string[] = [];
   if (info.empty) return { fileId, path: file, rowOffset: 0, format: 'csv', records: 0, rejected: 0, unmappedColumns: [], warnings: [sourceFileProblem.empty()] };
   if (info.binary) throw new SourceFileError(source, file, sourceFileProblem.binary());
+  refuseDuplicateColumns(source, file, info.columns);
   const columns = dedupeNames(info.columns);
   let readPath = file;
   let encoding: string = csv.encoding;
@@ -152,7 +160,11 @@ async function stageParquetFile(ctx: StageContext, pipeline: Pipeline, source: S
   try {
     const described = await ctx.conn.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path: file });
     columns = described.getRowObjectsJson().map((r) => String(r.column_name));
+    // DuckDB renames a repeated name (nps, NPS -> nps, NPS_1): the names as the file has them are in its schema
+    const schema = (await querySqlFile(ctx.conn, 'ingest/parquet-column-names', { path: file })).map((r) => ({ name: String(r.name), children: Number(r.children ?? 0) }));
+    refuseDuplicateColumns(source, file, parquetTopLevelNames(schema));
   } catch (e) {
+    if (e instanceof SourceFileError) throw e;
     throw new SourceFileError(source, file, sourceFileProblem.unreadable((e as Error).message));
   }
   const mapped = projection(pipeline, source, fileId, columns, file, (c) => quoteIdentifier(c));
@@ -169,6 +181,7 @@ async function stageJsonlFile(ctx: StageContext, pipeline: Pipeline, source: Sou
   if (info.binary) throw new SourceFileError(source, file, sourceFileProblem.binary());
   await runSqlFile(ctx.conn, 'ingest/read-json-lines', { path: file, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
   const keys = (await querySqlFile(ctx.conn, 'ingest/json-line-keys', {})).map((r) => String(r.key));
+  refuseDuplicateColumns(source, file, keys);
   const mapped = projection(pipeline, source, fileId, keys, file, (c) => `(CASE WHEN json_valid(j) THEN json_extract_string(j, ${jsonPathLiteral(c)}) END)`);
   const before = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   await ctx.conn.run(`INSERT INTO ${stagingTable(source)} SELECT ${mapped.select} FROM ecoute_json_lines WHERE json_valid(j) ORDER BY n`);

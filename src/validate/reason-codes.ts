@@ -3,10 +3,12 @@
  */
 export const REASON_CODES = {
   missing_id: 'a required id is blank',
+  invalid_id: 'an id holds a NUL byte or another control character (shown as U+FFFD in the value)',
   missing_date: 'a required date is blank',
-  invalid_date: 'the date cannot be parsed with the configured date_formats nor as ISO 8601, or is not a real date (31/02)',
+  invalid_date: 'the date cannot be parsed with the configured date_formats nor as ISO 8601, is not a real date (31/02), or its year is outside 1900-2100',
   future_date: 'the date is after the run date (--as-of)',
-  not_a_number: 'expected a number',
+  not_a_number: 'expected a number of the source\'s number grammar (no exponent, underscore, hex, inf or nan; see number_locale)',
+  ambiguous_number: 'a number with a thousands separator (or a comma that could be one, as in 12,500) in a source without number_locale',
   out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale)',
   no_score: 'the response has no NPS, CSAT or CES score',
   missing_value: 'a required value is blank',
@@ -19,7 +21,8 @@ export const REASON_CODES = {
   duplicate_submission: 'the same respondent submitted the same answers again within duplicate_window_days',
   speeder: 'answered faster than speeder_seconds',
   straight_liner: 'every attribute rating has the same value',
-  unparseable_row: 'the CSV/JSON record cannot be split into fields (unterminated quote, wrong number of fields, invalid encoding)',
+  unparseable_row: 'the CSV/JSON record cannot be split into fields (unterminated quote, wrong number of fields, invalid encoding, control character in a JSON line)',
+  record_too_large: 'the record is longer than settings.max_record_bytes (raw keeps its first bytes)',
 } as const;
 
 export type ReasonCode = keyof typeof REASON_CODES;

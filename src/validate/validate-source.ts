@@ -27,6 +27,19 @@ export interface ValidationContext {
 }
 
 const ISO_DATE_FORMATS = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d'];
+/** ISO 8601 with an offset (`+02:00`, `+0200`); `Z` and fractions are read by ecoute_iso_timestamp. */
+const ISO_OFFSET_FORMATS = ['%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S%z'];
+
+/**
+ * The configured date formats split in two lists (DuckDB's strptime gives a TIMESTAMP WITH TIME ZONE for a
+ * list holding an offset specifier): those without an offset, and those with one (converted to UTC).
+ */
+export function dateFormatLists(formats: readonly string[] | undefined): { plain: string[]; withOffset: string[] } {
+  const all = formats ?? ISO_DATE_FORMATS;
+  const withOffset = all.filter((f) => /%[zZ]/.test(f));
+  const plain = all.filter((f) => !/%[zZ]/.test(f));
+  return { plain: plain.length > 0 ? plain : ISO_DATE_FORMATS, withOffset: withOffset.length > 0 ? withOffset : ISO_OFFSET_FORMATS };
+}
 
 type Bound = { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> };
 
@@ -37,9 +50,12 @@ function textList(items: readonly string[]): DuckDBValue {
 /** Parameters of `check-<source>.sql`: exactly those it uses. */
 function checkParams(ctx: ValidationContext, source: SourceName): Bound {
   const { pipeline, asOf } = ctx;
-  const dateFormats = textList(pipeline.sources[source]?.date_formats ?? ISO_DATE_FORMATS);
+  const formats = dateFormatLists(pipeline.sources[source]?.date_formats);
+  const dates = { date_formats: textList(formats.plain), tz_formats: textList(formats.withOffset) };
+  const number_locale = pipeline.sources[source]?.number_locale ?? '';
   const checkAccounts = pipeline.sources.accounts !== undefined && pipeline.settings.unknown_accounts !== 'keep';
   const list = LIST(VARCHAR);
+  const dateTypes = { date_formats: list, tz_formats: list };
   switch (source) {
     case 'accounts':
       return { values: {}, types: {} };
@@ -48,27 +64,29 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
     case 'revenue':
       return {
         values: {
-          date_formats: dateFormats,
+          ...dates,
+          number_locale,
           default_currency: pipeline.sources.revenue?.currency ?? null,
           reporting_currency: ctx.reportingCurrency,
           fx_rates: JSON.stringify(pipeline.settings.fx_rates),
           check_accounts: checkAccounts,
         },
-        types: { date_formats: list, default_currency: VARCHAR },
+        types: { ...dateTypes, default_currency: VARCHAR },
       };
     case 'churn':
-      return { values: { date_formats: dateFormats, as_of: asOf, check_accounts: checkAccounts }, types: { date_formats: list } };
+      return { values: { ...dates, as_of: asOf, check_accounts: checkAccounts }, types: dateTypes };
     case 'invitations':
       return {
-        values: { date_formats: dateFormats, as_of: asOf, default_survey_type: null },
-        types: { date_formats: list, default_survey_type: VARCHAR },
+        values: { ...dates, as_of: asOf, default_survey_type: null },
+        types: { ...dateTypes, default_survey_type: VARCHAR },
       };
     case 'responses': {
       const r = pipeline.sources.responses;
       const s = pipeline.settings;
       return {
         values: {
-          date_formats: dateFormats,
+          ...dates,
+          number_locale,
           as_of: asOf,
           default_survey_type: r.survey_type ?? null,
           max_verbatim_chars: s.max_verbatim_chars,
@@ -81,7 +99,7 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
           speeder_seconds: s.speeder_seconds,
           straightline_min_ratings: s.straightline_min_ratings,
         },
-        types: { date_formats: list, attributes: list, default_survey_type: VARCHAR },
+        types: { ...dateTypes, attributes: list, default_survey_type: VARCHAR },
       };
     }
   }

@@ -43,7 +43,8 @@ describe('accounts', () => {
 });
 
 describe('revenue', () => {
-  const revenue = { path: 'revenue.csv', columns: { account_id: 'account', period: 'month', arr: 'arr', currency: 'cur' } };
+  // French exports: "1 300,50" has a thousands separator, read only because the source declares number_locale: fr
+  const revenue = { path: 'revenue.csv', number_locale: 'fr', columns: { account_id: 'account', period: 'month', arr: 'arr', currency: 'cur' } };
   const rows = [
     ['account', 'month', 'arr', 'cur'],
     ['a1', '2024-01-01', '1200', 'EUR'],
