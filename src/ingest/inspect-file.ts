@@ -13,6 +13,8 @@ export interface FileInspection {
   readonly empty: boolean;
   readonly binary: boolean;
   readonly bom: boolean;
+  /** the first non-blank character is `[`: a JSON array rather than JSON lines */
+  readonly jsonArray: boolean;
   /** header fields (CSV with header) or generated names column0..N-1 (CSV without header) */
   readonly columns: string[];
   /** how often each common delimiter occurs in the first line, for the wrong-delimiter hint */
@@ -97,5 +99,6 @@ export function inspectFile(file: string, csv: CsvOptions | undefined): FileInsp
     const record = parseFirstRecord(text, csv.delimiter, csv.quote);
     columns = csv.header ? record.map((c) => c.trim()) : record.map((_, i) => `column${i}`);
   }
-  return { size, empty: size === 0, binary, bom, columns, delimiterCounts };
+  const jsonArray = /^\s*\[/.test(bytes.subarray(bom ? 3 : 0, 4096).toString('utf8'));
+  return { size, empty: size === 0, binary, bom, jsonArray, columns, delimiterCounts };
 }

@@ -19,5 +19,16 @@ export const sourceFileProblem = {
   },
   duplicateHeader: (groups: readonly (readonly string[])[]): string =>
     `the header names the same column more than once (names are compared ignoring case): ${groups.map((g) => g.map((c) => JSON.stringify(c)).join(' and ')).join('; ')}; rename or remove the copies`,
+  jsonArray: (): string =>
+    'is a JSON array ([...]), not JSON lines (one object per line): convert it, e.g. with jq -c ".[]" file.json > file.jsonl',
+  compressed: (kind: string): string => `${kind}-compressed, which ecoute does not read: decompress it first (gzip .gz files are read)`,
   unreadable: (reason: string): string => `cannot be read: ${reason.split('\n').slice(0, 3).join(' ')}`,
+};
+
+/** Every message about one record of a source file. */
+export const recordProblem = {
+  tooLarge: (bytes: number, max: number): string => `record of ${bytes.toLocaleString('en-US')} bytes is longer than settings.max_record_bytes (${max.toLocaleString('en-US')}); raw keeps its first bytes`,
+  controlCharacter: (): string => 'line holds a control character (JSON allows none unescaped)',
+  countMismatch: (file: string, fromLine: number, scanned: number, staged: number, rejected: number): string =>
+    `internal error: ${file} from line ${fromLine}: the record scan found ${scanned} records but the reader gave ${staged} + ${rejected} rejected; nothing was loaded rather than a wrong total`,
 };

@@ -8,12 +8,15 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline as streamPipeline } from 'node:stream/promises';
-import { BIGINT, LIST, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { CsvOptions } from '../config/pipeline-schema.ts';
 import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { scanRecordLines, type RecordScan } from './scan-record-lines.ts';
 import { lineShifts, recordAtReaderLine } from './line-shifts.ts';
 import { countLines } from './count-lines.ts';
+import { normalizeRecords, type RemovedRecord } from './normalize-records.ts';
+import { recordProblem } from './messages.ts';
+import { EcouteError } from '../run/errors.ts';
 
 export interface CsvRead {
   readonly conn: DuckDBConnection;
@@ -27,7 +30,12 @@ export interface CsvRead {
   readonly csv: CsvOptions;
   /** scratch folder for the remainder after an unterminated quote */
   readonly workDir: string;
+  /** settings.max_record_bytes: a longer record is quarantined as record_too_large */
+  readonly maxRecordBytes: number;
 }
+
+/** DuckDB's own default max_line_size: the quick path keeps it (larger ones made its row groups uneven). */
+export const READER_MAX_LINE_BYTES = 2 * 1024 * 1024;
 
 const BIGINT_LIST = LIST(BIGINT);
 
@@ -49,16 +57,69 @@ export function bigintList(values: readonly number[]): DuckDBValue {
  */
 async function readSimpleFile(read: CsvRead, table: string): Promise<number | undefined> {
   const { conn } = read;
-  const [lines, before] = await Promise.all([countLines(read.path), queryNumber(conn, `SELECT count(*) FROM ${table}`, {})]);
-  await conn.run(read.insertSql, { ...read.params, path: read.path, header: read.csv.header });
+  const [{ lines, longestLine }, before] = await Promise.all([countLines(read.path), queryNumber(conn, `SELECT count(*) FROM ${table}`, {})]);
+  if (longestLine > Math.min(read.maxRecordBytes, READER_MAX_LINE_BYTES)) return undefined;
+  let readerFailed = false;
+  try {
+    await conn.run(read.insertSql, { ...read.params, path: read.path, header: read.csv.header, max_line_size: READER_MAX_LINE_BYTES });
+  } catch {
+    readerFailed = true; // e.g. mixed line endings: the scanning path normalizes them, and reports what it cannot read
+  }
   const inserted = (await queryNumber(conn, `SELECT count(*) FROM ${table}`, {})) - before;
-  const rejects = await queryNumber(conn, 'SELECT count(*) FROM ecoute_rejects', {});
+  const rejects = readerFailed ? 0 : await queryNumber(conn, 'SELECT count(*) FROM ecoute_rejects', {});
   await conn.run('DROP TABLE IF EXISTS ecoute_rejects');
   await conn.run('DROP TABLE IF EXISTS ecoute_reject_scans');
-  if (rejects === 0 && lines === inserted + (read.csv.header ? 1 : 0)) return inserted;
+  if (!readerFailed && rejects === 0 && lines === inserted + (read.csv.header ? 1 : 0)) return inserted;
   await conn.run(`DELETE FROM ${table} WHERE _file_id = $file_id`, { file_id: read.fileId });
   return undefined;
 }
+
+/**
+ * Scans the file for records the reader must not see (longer than maxRecordBytes) and for carriage returns;
+ * when there are any, writes the normalized copy (normalize-records.ts), records the records taken out as
+ * rejects at their line, and returns the copy's path. Otherwise returns the file's own path.
+ */
+async function takeOutBadRecords(read: CsvRead): Promise<string> {
+  const dialect = { delimiter: read.csv.delimiter, quote: read.csv.quote, escape: read.csv.escape };
+  const scan = await scanRecordLines(read.path, dialect, 0, 1, { maxRecordBytes: read.maxRecordBytes });
+  const bad = scan.badRecords.filter((r) => !(read.csv.header && r.record === 0));
+  if (bad.length === 0 && !scan.hasCr) return read.path;
+  mkdirSync(read.workDir, { recursive: true });
+  const target = join(read.workDir, `${read.fileId}-normalized.csv`);
+  const removed = await normalizeRecords(read.path, bad, target);
+  await recordRemovedRecords(read.conn, read.source, read.fileId, removed, scan.starts, read.maxRecordBytes);
+  return target;
+}
+
+/** Rejects for the records normalizeRecords took out, at the physical line where each starts. */
+export async function recordRemovedRecords(
+  conn: DuckDBConnection,
+  source: string,
+  fileId: number,
+  removed: readonly RemovedRecord[],
+  starts: readonly number[],
+  maxRecordBytes: number,
+): Promise<void> {
+  if (removed.length === 0) return;
+  const list = LIST(VARCHAR);
+  await runSqlFile(
+    conn,
+    'ingest/record-removed-records',
+    {
+      source,
+      file_id: fileId,
+      lines: bigintList(removed.map((r) => starts[r.record] as number)),
+      error_types: listValue(removed.map((r) => (r.kind === 'too_large' ? RECORD_TOO_LARGE : CONTROL_CHARACTER))),
+      messages: listValue(removed.map((r) => (r.kind === 'too_large' ? recordProblem.tooLarge(r.bytes, maxRecordBytes) : recordProblem.controlCharacter()))),
+      raws: listValue(removed.map((r) => r.raw)),
+    },
+    { lines: BIGINT_LIST, error_types: list, messages: list, raws: list },
+  );
+}
+
+/** error_type of a rejected record too large for the reader (quarantined as record_too_large) */
+export const RECORD_TOO_LARGE = 'RECORD TOO LARGE';
+const CONTROL_CHARACTER = 'CONTROL CHARACTER';
 
 /** Returns the number of records staged for the file (its rejects are in stg_rejects). Reader errors propagate. */
 export async function readCsvRecords(read: CsvRead, table: string): Promise<number> {
@@ -71,7 +132,7 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
   const dataStarts: number[] = [];
   const rejected = new Set<number>();
   let records = 0;
-  let segmentPath = read.path;
+  let segmentPath = trackLines ? await takeOutBadRecords(read) : read.path;
   let header = csv.header;
   let firstLine = 1;
   for (let segment = 0; ; segment++) {
@@ -90,13 +151,15 @@ export async function readCsvRecords(read: CsvRead, table: string): Promise<numb
     }
     const segScan = scan;
     const before = await queryNumber(conn, `SELECT count(*) FROM ${table}`, {});
-    await conn.run(read.insertSql, { ...read.params, path: segmentPath, header });
+    await conn.run(read.insertSql, { ...read.params, path: segmentPath, header, max_line_size: Math.max(READER_MAX_LINE_BYTES, read.maxRecordBytes + 2) });
     const inserted = (await queryNumber(conn, `SELECT count(*) FROM ${table}`, {})) - before;
     const readerLines = (await conn.runAndReadAll('SELECT DISTINCT line FROM ecoute_rejects ORDER BY line')).getRows().map((r) => Number(r[0]));
     const headerRecords = header ? 1 : 0;
     const scanned = segScan === undefined ? -1 : segScan.starts.length - headerRecords;
     const indexes = segScan === undefined ? [] : readerLines.map((l) => recordAtReaderLine(segScan.readerLines, l));
     const consistent = segScan !== undefined && scanned === inserted + readerLines.length && indexes.every((i) => i >= headerRecords);
+    // the independent count: every record the scan found is either staged or rejected, or the run stops
+    if (segScan !== undefined && !consistent) throw new EcouteError(recordProblem.countMismatch(read.path, firstLine, scanned, inserted, readerLines.length));
     const base = dataStarts.length;
     if (consistent) {
       for (const i of indexes) rejected.add(base + i - headerRecords);

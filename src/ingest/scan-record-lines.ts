@@ -31,6 +31,23 @@ export interface RecordScan {
    * quote that swallowed the next lines up to some other quote. The reader rejects the whole span as one record.
    */
   readonly strayQuote?: { readonly record: number; readonly resumeByte: number };
+  /** records that must not reach the reader, by byte range (end exclusive, line break excluded) */
+  readonly badRecords: BadRecord[];
+  /** the file holds a carriage return (CR LF or a lone CR): the reader wants one line break, see normalize-records.ts */
+  readonly hasCr: boolean;
+}
+
+export interface BadRecord {
+  readonly record: number;
+  readonly startByte: number;
+  readonly endByte: number;
+  /** longer than maxRecordBytes; or (JSON lines) holding a control character, which JSON forbids unescaped */
+  readonly kind: 'too_large' | 'control_character';
+}
+
+export interface ScanLimits {
+  /** a record longer than this many bytes is reported in badRecords */
+  readonly maxRecordBytes?: number;
 }
 
 const LF = 0x0a;
@@ -46,7 +63,8 @@ function singleByte(ch: string | undefined, what: string): number | undefined {
 }
 
 /** Scans `path` from byte `startByte`; line numbers are counted from `firstLine`. */
-export async function scanRecordLines(path: string, dialect: TextDialect, startByte = 0, firstLine = 1): Promise<RecordScan> {
+export async function scanRecordLines(path: string, dialect: TextDialect, startByte = 0, firstLine = 1, limits: ScanLimits = {}): Promise<RecordScan> {
+  const maxBytes = limits.maxRecordBytes ?? Number.POSITIVE_INFINITY;
   const quote = singleByte(dialect.quote, 'quote');
   const escape = quote === undefined ? undefined : (singleByte(dialect.escape, 'escape') ?? quote);
   const delim = quote === undefined ? Buffer.alloc(0) : Buffer.from(dialect.delimiter ?? ',', 'utf8');
@@ -68,13 +86,24 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
   let afterClose = false;
   const recent: number[] = [];
   let offset = startByte;
+  const badRecords: BadRecord[] = [];
+  let hasCr = false;
+  let recordStartByte = 0;
+  /** JSON lines: the current record holds a control character */
+  let control = false;
+  const endRecord = (endByte: number): void => {
+    const tooLarge = endByte - recordStartByte > maxBytes;
+    if (tooLarge || control) badRecords.push({ record: starts.length - 1, startByte: recordStartByte, endByte, kind: tooLarge ? 'too_large' : 'control_character' });
+    control = false;
+  };
 
-  const lineBreak = (afterByte: number): void => {
+  const lineBreak = (atByte: number, afterByte: number): void => {
     if (inRecord && recordFirstBreak === undefined) recordFirstBreak = afterByte;
     line++;
     recent.length = 0;
     if (!inQuotes) {
       if (!inRecord) readerLine++; // a blank line: the reader counts it, it is no record
+      else endRecord(atByte);
       inRecord = false;
       fieldStart = true;
       closedQuote = false;
@@ -96,9 +125,12 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
       }
       if (b === LF || b === CR) {
         if (escaped) escaped = false;
-        if (b === CR) pendingCr = true;
+        if (b === CR) {
+          pendingCr = true;
+          hasCr = true;
+        }
         const next = b === CR && buf[i + 1] === LF ? at + 2 : at + 1;
-        lineBreak(next);
+        lineBreak(at, next);
         continue;
       }
       if (!inRecord) {
@@ -107,8 +139,12 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
         starts.push(line);
         readerLines.push(readerLine);
         recordFirstBreak = undefined;
+        recordStartByte = at;
       }
-      if (quote === undefined) continue;
+      if (quote === undefined) {
+        if (b < SPACE && b !== TAB) control = true;
+        continue;
+      }
       if (inQuotes) {
         if (escaped) escaped = false;
         else if (b === escape && escape !== quote) escaped = true;
@@ -146,11 +182,13 @@ export async function scanRecordLines(path: string, dialect: TextDialect, startB
     offset += buf.length;
   }
   const stray = strayQuote === undefined ? {} : { strayQuote };
+  // the last record, without a line break (an unterminated quote is no record size: its lines are read again)
+  if (inRecord && !inQuotes) endRecord(offset);
   if (inQuotes && starts.length > 0) {
     const resumeByte = recordFirstBreak !== undefined && recordFirstBreak < offset ? recordFirstBreak : undefined;
-    return { starts, readerLines, unterminated: { record: starts.length - 1, resumeByte }, ...stray };
+    return { starts, readerLines, unterminated: { record: starts.length - 1, resumeByte }, ...stray, badRecords, hasCr };
   }
-  return { starts, readerLines, ...stray };
+  return { starts, readerLines, ...stray, badRecords, hasCr };
 }
 
 function endsWithDelimiter(recent: readonly number[], b: number, delim: Buffer): boolean {

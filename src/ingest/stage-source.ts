@@ -10,14 +10,17 @@ import { structValue, type DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_CSV_OPTIONS, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
 import { quoteIdentifier, internalName } from '../db/quote-identifier.ts';
 import { runSqlFile, querySqlFile, queryNumber } from '../db/sql-file.ts';
-import { SourceFileError } from '../run/errors.ts';
+import { SourceFileError, EcouteError } from '../run/errors.ts';
 import { fieldMappings, ratingMappings, canonicalFields, matchColumn } from './source-fields.ts';
 import { inspectFile } from './inspect-file.ts';
 import { transcodeToUtf8 } from './transcode-file.ts';
 import { formatOf, type SourceFormat } from './format-of.ts';
 import { resolveSourceFiles } from './resolve-source-files.ts';
-import { sourceFileProblem } from './messages.ts';
-import { readCsvRecords } from './read-csv-records.ts';
+import { sourceFileProblem, recordProblem } from './messages.ts';
+import { readCsvRecords, recordRemovedRecords, READER_MAX_LINE_BYTES } from './read-csv-records.ts';
+import { scanRecordLines } from './scan-record-lines.ts';
+import { normalizeRecords } from './normalize-records.ts';
+import { decompressedCopy } from './decompress-file.ts';
 import { duplicateColumns, parquetTopLevelNames } from './duplicate-columns.ts';
 
 export interface StagedFile {
@@ -128,7 +131,7 @@ async function stageCsvFile(ctx: StageContext, pipeline: Pipeline, source: Sourc
 SELECT ${mapped.select}
 FROM read_csv($path, columns = $columns, auto_detect = false, header = $header, delim = $delim, quote = $quote,
   escape = $escape, encoding = $encoding, store_rejects = true, rejects_table = 'ecoute_rejects',
-  rejects_scan = 'ecoute_reject_scans', strict_mode = true)`;
+  rejects_scan = 'ecoute_reject_scans', strict_mode = true, max_line_size = $max_line_size)`;
   const before = await queryNumber(ctx.conn, `SELECT count(*) FROM ${stagingTable(source)}`, {});
   let records: number;
   try {
@@ -142,6 +145,7 @@ FROM read_csv($path, columns = $columns, auto_detect = false, header = $header, 
         path: readPath,
         csv,
         workDir: ctx.workDir,
+        maxRecordBytes: pipeline.settings.max_record_bytes,
       },
       stagingTable(source),
     );
@@ -179,7 +183,24 @@ async function stageJsonlFile(ctx: StageContext, pipeline: Pipeline, source: Sou
   const info = inspectFile(file, undefined);
   if (info.empty) return { fileId, path: file, rowOffset: 0, format: 'jsonl', records: 0, rejected: 0, unmappedColumns: [], warnings: [sourceFileProblem.empty()] };
   if (info.binary) throw new SourceFileError(source, file, sourceFileProblem.binary());
-  await runSqlFile(ctx.conn, 'ingest/read-json-lines', { path: file, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
+  if (info.jsonArray) throw new SourceFileError(source, file, sourceFileProblem.jsonArray());
+  // one scan: the records (non-blank lines) counted independently, lines too large or holding a control
+  // character (which would stop DuckDB's reader) taken out to be quarantined, line breaks made LF
+  const maxRecordBytes = pipeline.settings.max_record_bytes;
+  const scan = await scanRecordLines(file, {}, 0, 1, { maxRecordBytes });
+  let readPath = file;
+  if (scan.badRecords.length > 0 || scan.hasCr) {
+    mkdirSync(ctx.workDir, { recursive: true });
+    readPath = join(ctx.workDir, `${fileId}-normalized.jsonl`);
+    const removed = await normalizeRecords(file, scan.badRecords, readPath);
+    await recordRemovedRecords(ctx.conn, source, fileId, removed, scan.starts, maxRecordBytes);
+  }
+  await runSqlFile(ctx.conn, 'ingest/read-json-lines', {
+    path: readPath,
+    columns: structValue({ j: 'VARCHAR' }),
+    delim: '\u001f',
+    max_line_size: Math.max(READER_MAX_LINE_BYTES, maxRecordBytes + 2),
+  });
   const keys = (await querySqlFile(ctx.conn, 'ingest/json-line-keys', {})).map((r) => String(r.key));
   refuseDuplicateColumns(source, file, keys);
   const mapped = projection(pipeline, source, fileId, keys, file, (c) => `(CASE WHEN json_valid(j) THEN json_extract_string(j, ${jsonPathLiteral(c)}) END)`);
@@ -189,6 +210,7 @@ async function stageJsonlFile(ctx: StageContext, pipeline: Pipeline, source: Sou
   await runSqlFile(ctx.conn, 'ingest/json-line-shifts', { file_id: fileId });
   await runSqlFile(ctx.conn, 'ingest/collect-json-rejects', { source, file_id: fileId });
   const rejected = await queryNumber(ctx.conn, 'SELECT count(*) FROM stg_rejects WHERE file_id = $file_id', { file_id: fileId });
+  if (after - before + rejected !== scan.starts.length) throw new EcouteError(recordProblem.countMismatch(file, 1, scan.starts.length, after - before, rejected));
   return { fileId, path: file, rowOffset: before, format: 'jsonl', records: after - before, rejected, unmappedColumns: mapped.unmapped, warnings: [] };
 }
 
@@ -208,12 +230,14 @@ export async function stageSource(ctx: StageContext, pipeline: Pipeline, source:
   for (const file of files) {
     const fileId = ctx.nextFileId++;
     const format = formatOf(file, spec.format);
+    // a compressed text file is read from its decompressed copy (the scans and checks see the text)
+    const text = format === 'parquet' ? file : await decompressedCopy(source, file, join(ctx.workDir, `${fileId}-decompressed`));
     const result =
       format === 'parquet'
         ? await stageParquetFile(ctx, pipeline, source, file, fileId)
         : format === 'jsonl'
-          ? await stageJsonlFile(ctx, pipeline, source, file, fileId)
-          : await stageCsvFile(ctx, pipeline, source, file, fileId);
+          ? { ...(await stageJsonlFile(ctx, pipeline, source, text, fileId)), path: file }
+          : { ...(await stageCsvFile(ctx, pipeline, source, text, fileId)), path: file };
     /** as shown in outputs: relative to the pipeline file, so moving the project changes no output byte */
     const shown = relative(ctx.baseDir, file) || basename(file);
     await runSqlFile(ctx.conn, 'ingest/record-staged-file', {
