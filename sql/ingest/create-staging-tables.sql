@@ -68,6 +68,8 @@ CREATE OR REPLACE TEMP MACRO ecoute_within_years(ts) AS
   CASE WHEN ts >= TIMESTAMP '1900-01-01' AND ts < TIMESTAMP '2101-01-01' THEN ts END;
 -- The one date rule of validation: the configured strptime formats in order (those with an offset, %z or %Z, in
 -- $tz_formats, converted to UTC), then ISO 8601; years 1900-2100; NULL when nothing parses.
+-- (DuckDB's strptime also takes the words epoch and infinity: a date holds a digit.)
 CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats, tz_formats) AS
-  ecoute_within_years(coalesce(try_strptime(ecoute_text(value), formats), timezone('UTC', try_strptime(ecoute_text(value), tz_formats)),
-                               ecoute_iso_timestamp(ecoute_text(value))));
+  CASE WHEN regexp_matches(value, '[0-9]') THEN
+    ecoute_within_years(coalesce(try_strptime(ecoute_text(value), formats), timezone('UTC', try_strptime(ecoute_text(value), tz_formats)),
+                                 ecoute_iso_timestamp(ecoute_text(value)))) END;

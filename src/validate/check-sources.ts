@@ -9,6 +9,7 @@ import { structValue } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
 import { querySqlFile, runSqlFile } from '../db/sql-file.ts';
 import { resolveSourceFiles } from '../ingest/resolve-source-files.ts';
+import { READER_MAX_LINE_BYTES } from '../ingest/read-csv-records.ts';
 import { inspectFile } from '../ingest/inspect-file.ts';
 import { formatOf } from '../ingest/format-of.ts';
 import { missingColumns } from '../ingest/source-fields.ts';
@@ -73,7 +74,16 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
               continue;
             }
             // the keys the run would map (a malformed line is one quarantined row there, not an unreadable file)
-            await runSqlFile(db.connection, 'ingest/read-json-lines', { path, columns: structValue({ j: 'VARCHAR' }), delim: '\u001f' });
+            if (info.jsonArray) {
+              checks.push({ source, file, ok: false, problem: sourceFileProblem.jsonArray() });
+              continue;
+            }
+            await runSqlFile(db.connection, 'ingest/read-json-lines', {
+              path,
+              columns: structValue({ j: 'VARCHAR' }),
+              delim: '\u001f',
+              max_line_size: Math.max(READER_MAX_LINE_BYTES, pipeline.settings.max_record_bytes + 2),
+            });
             columns = (await querySqlFile(db.connection, 'ingest/json-line-keys')).map((r) => String(r.key));
           }
         } catch (e) {
