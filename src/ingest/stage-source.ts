@@ -232,12 +232,19 @@ export async function stageSource(ctx: StageContext, pipeline: Pipeline, source:
     const format = formatOf(file, spec.format);
     // a compressed text file is read from its decompressed copy (the scans and checks see the text)
     const text = format === 'parquet' ? file : await decompressedCopy(source, file, join(ctx.workDir, `${fileId}-decompressed`));
-    const result =
-      format === 'parquet'
-        ? await stageParquetFile(ctx, pipeline, source, file, fileId)
-        : format === 'jsonl'
-          ? { ...(await stageJsonlFile(ctx, pipeline, source, text, fileId)), path: file }
-          : { ...(await stageCsvFile(ctx, pipeline, source, text, fileId)), path: file };
+    let result: StagedFile;
+    try {
+      result =
+        format === 'parquet'
+          ? await stageParquetFile(ctx, pipeline, source, file, fileId)
+          : format === 'jsonl'
+            ? await stageJsonlFile(ctx, pipeline, source, text, fileId)
+            : await stageCsvFile(ctx, pipeline, source, text, fileId);
+    } catch (e) {
+      // a problem found in the decompressed copy names the user's file
+      if (e instanceof SourceFileError && text !== file) throw new SourceFileError(source, file, e.message.slice(text.length + 2));
+      throw e;
+    }
     /** as shown in outputs: relative to the pipeline file, so moving the project changes no output byte */
     const shown = relative(ctx.baseDir, file) || basename(file);
     await runSqlFile(ctx.conn, 'ingest/record-staged-file', {
