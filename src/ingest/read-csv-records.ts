@@ -14,6 +14,7 @@ import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { scanRecordLines, type RecordScan } from './scan-record-lines.ts';
 import { lineShifts, recordAtReaderLine } from './line-shifts.ts';
 import { countLines } from './count-lines.ts';
+import { READER_MAX_LINE_BYTES } from './reader-limits.ts';
 import { normalizeRecords, type RemovedRecord } from './normalize-records.ts';
 import { recordProblem } from './messages.ts';
 import { EcouteError } from '../run/errors.ts';
@@ -33,9 +34,6 @@ export interface CsvRead {
   /** settings.max_record_bytes: a longer record is quarantined as record_too_large */
   readonly maxRecordBytes: number;
 }
-
-/** DuckDB's own default max_line_size: the quick path keeps it (larger ones made its row groups uneven). */
-export const READER_MAX_LINE_BYTES = 2 * 1024 * 1024;
 
 const BIGINT_LIST = LIST(BIGINT);
 

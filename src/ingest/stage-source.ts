@@ -17,9 +17,8 @@ import { transcodeToUtf8 } from './transcode-file.ts';
 import { formatOf, type SourceFormat } from './format-of.ts';
 import { resolveSourceFiles } from './resolve-source-files.ts';
 import { sourceFileProblem, recordProblem } from './messages.ts';
-import { readCsvRecords, recordRemovedRecords, READER_MAX_LINE_BYTES } from './read-csv-records.ts';
-import { scanRecordLines } from './scan-record-lines.ts';
-import { normalizeRecords } from './normalize-records.ts';
+import { readCsvRecords, recordRemovedRecords } from './read-csv-records.ts';
+import { loadJsonLines } from './load-json-lines.ts';
 import { decompressedCopy } from './decompress-file.ts';
 import { duplicateColumns, parquetTopLevelNames } from './duplicate-columns.ts';
 
@@ -184,23 +183,9 @@ async function stageJsonlFile(ctx: StageContext, pipeline: Pipeline, source: Sou
   if (info.empty) return { fileId, path: file, rowOffset: 0, format: 'jsonl', records: 0, rejected: 0, unmappedColumns: [], warnings: [sourceFileProblem.empty()] };
   if (info.binary) throw new SourceFileError(source, file, sourceFileProblem.binary());
   if (info.jsonArray) throw new SourceFileError(source, file, sourceFileProblem.jsonArray());
-  // one scan: the records (non-blank lines) counted independently, lines too large or holding a control
-  // character (which would stop DuckDB's reader) taken out to be quarantined, line breaks made LF
   const maxRecordBytes = pipeline.settings.max_record_bytes;
-  const scan = await scanRecordLines(file, {}, 0, 1, { maxRecordBytes });
-  let readPath = file;
-  if (scan.badRecords.length > 0 || scan.hasCr) {
-    mkdirSync(ctx.workDir, { recursive: true });
-    readPath = join(ctx.workDir, `${fileId}-normalized.jsonl`);
-    const removed = await normalizeRecords(file, scan.badRecords, readPath);
-    await recordRemovedRecords(ctx.conn, source, fileId, removed, scan.starts, maxRecordBytes);
-  }
-  await runSqlFile(ctx.conn, 'ingest/read-json-lines', {
-    path: readPath,
-    columns: structValue({ j: 'VARCHAR' }),
-    delim: '\u001f',
-    max_line_size: Math.max(READER_MAX_LINE_BYTES, maxRecordBytes + 2),
-  });
+  const { scan, removed } = await loadJsonLines(ctx.conn, file, maxRecordBytes, join(ctx.workDir, `${fileId}-normalized.jsonl`));
+  await recordRemovedRecords(ctx.conn, source, fileId, removed, scan.starts, maxRecordBytes);
   const keys = (await querySqlFile(ctx.conn, 'ingest/json-line-keys', {})).map((r) => String(r.key));
   refuseDuplicateColumns(source, file, keys);
   const mapped = projection(pipeline, source, fileId, keys, file, (c) => `(CASE WHEN json_valid(j) THEN json_extract_string(j, ${jsonPathLiteral(c)}) END)`);

@@ -2,14 +2,15 @@
  * `ecoute validate`: checks the pipeline definition and that every source file can be read and has the
  * mapped columns — without loading anything. All problems are collected, not just the first.
  */
-import { basename, relative } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { DEFAULT_CSV_OPTIONS, SOURCE_NAMES } from '../config/pipeline-schema.ts';
-import { structValue } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
-import { querySqlFile, runSqlFile } from '../db/sql-file.ts';
+import { querySqlFile } from '../db/sql-file.ts';
 import { resolveSourceFiles } from '../ingest/resolve-source-files.ts';
-import { READER_MAX_LINE_BYTES } from '../ingest/read-csv-records.ts';
+import { loadJsonLines } from '../ingest/load-json-lines.ts';
 import { inspectFile } from '../ingest/inspect-file.ts';
 import { formatOf } from '../ingest/format-of.ts';
 import { missingColumns } from '../ingest/source-fields.ts';
@@ -78,12 +79,12 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
               checks.push({ source, file, ok: false, problem: sourceFileProblem.jsonArray() });
               continue;
             }
-            await runSqlFile(db.connection, 'ingest/read-json-lines', {
-              path,
-              columns: structValue({ j: 'VARCHAR' }),
-              delim: '\u001f',
-              max_line_size: Math.max(READER_MAX_LINE_BYTES, pipeline.settings.max_record_bytes + 2),
-            });
+            const scratch = mkdtempSync(join(tmpdir(), 'ecoute-validate-'));
+            try {
+              await loadJsonLines(db.connection, path, pipeline.settings.max_record_bytes, join(scratch, 'normalized.jsonl'));
+            } finally {
+              rmSync(scratch, { recursive: true, force: true });
+            }
             columns = (await querySqlFile(db.connection, 'ingest/json-line-keys')).map((r) => String(r.key));
           }
         } catch (e) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { SourceFileError } from '../../src/run/errors.ts';
 import { sourceFileProblem, recordProblem } from '../../src/ingest/messages.ts';
+import { validatePipeline } from '../../src/validate/check-sources.ts';
 import { scanRecordLines } from '../../src/ingest/scan-record-lines.ts';
 import { normalizeRecords, RAW_COPY_BYTES } from '../../src/ingest/normalize-records.ts';
 import { createFixture, caught, column, quarantineLines, queryOut, reconciliation, RESPONSES_HEADER, type Fixture } from './helpers.ts';
@@ -76,6 +77,12 @@ describe('no record lost, whatever its size', () => {
       [3, 'record_too_large', null, `RECORD TOO LARGE: ${recordProblem.tooLarge(Buffer.byteLength(lines[2] as string), 2 * 1024 * 1024)}`],
     ]);
     expect(await column(result.outDir, 'responses', "response_id || '@' || _line")).toEqual(['r1@1', 'r4@4']);
+  });
+
+  it('ecoute validate reads the same JSON lines file without a raw reader error', async () => {
+    fx.write('r.jsonl', `${json(1)}\n${json(2, 'a\u001fb').replace('\\u001f', '\u001f')}\n`);
+    fx.pipeline({ sources: { responses: jsonl } });
+    expect((await validatePipeline(fx.pipelineFile)).checks).toEqual([{ source: 'responses', file: 'r.jsonl', ok: true }]);
   });
 
   it('a gzip-compressed CSV and JSON lines file are read with their line numbers (.csv.gz was called binary)', async () => {
