@@ -46,7 +46,7 @@ import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
 import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
-import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
+import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
@@ -99,6 +99,8 @@ export interface RunResult {
   readonly runId: string;
   readonly timings: Timings;
   readonly resources: RunResources;
+  /** texts taken from the cache vs classified by this run (also in run-timings.json) */
+  readonly classifyWork: ClassifyWork;
 }
 
 export const DATABASE_FILE = 'ecoute.duckdb';
@@ -149,7 +151,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     log('computing metrics');
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
-    const classification = await watch.time('classify', () =>
+    const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
       classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
     );
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
@@ -201,8 +203,8 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       duckdb_threads: Number(limits?.[1]),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
-    writeFileAtomic(join(dir, 'run-timings.json'), toJsonText({ ...timings, resources }));
-    return { summary: finalSummary, timings, resources };
+    writeFileAtomic(join(dir, 'run-timings.json'), toJsonText({ ...timings, resources, classification: classifyWork }));
+    return { summary: finalSummary, timings, resources, classifyWork };
   } finally {
     if (open) db.close();
   }
