@@ -14,44 +14,58 @@ import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { appendMonth, createDemoSetup, databaseContent, differingFiles, readerView, RUN_FACT_FILES, type DemoSetup } from './publish-helpers.ts';
 
 let root: string;
-let setup: DemoSetup;
-beforeAll(async () => {
+beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'ecoute-incr-'));
-  setup = await createDemoSetup(root, { months: 23 });
-}, 120_000);
-afterAll(() => {
-  setup?.fixture.cleanup();
-  rmSync(root, { recursive: true, force: true });
 });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Tables whose content depends on what earlier nights classified: caches, never read by an output. */
-const CACHE_TABLES = ['classification_cache'];
+const CACHE_TABLES = ['classification_cache', 'classify_domain_model'];
+const NOT_BYTES = [...RUN_FACT_FILES, 'ecoute.duckdb'];
 
-describe('a nightly run on appended files', () => {
-  it('publishes what a run from scratch on the same files publishes, and a rerun changes nothing', async () => {
-    const nightly = join(root, 'nightly');
+async function nightlyVersusScratch(name: string, domainAdaptation: boolean): Promise<void> {
+  const setup: DemoSetup = await createDemoSetup(join(root, name), { months: 23, domainAdaptation });
+  try {
+    const nightly = join(root, name, 'nightly');
     await runPipeline({ pipelineFile: setup.pipelineFile, outDir: nightly, asOf: '2026-10-01' });
     appendMonth(setup);
     const incremental = await runPipeline({ pipelineFile: setup.pipelineFile, outDir: nightly, asOf: '2026-11-01' });
-    expect(incremental.classifyWork.cachedHits).toBeGreaterThan(0); // the cache was used
-    const scratch = await runPipeline({ pipelineFile: setup.pipelineFile, outDir: join(root, 'scratch'), asOf: '2026-11-01' });
+    expect(incremental.classifyWork.cachedHits).toBeGreaterThan(0); // the previous night's cache was used
+    const scratch = await runPipeline({ pipelineFile: setup.pipelineFile, outDir: join(root, name, 'scratch'), asOf: '2026-11-01' });
     expect(scratch.classifyWork.cachedHits).toBe(0);
 
     const a = readerView(nightly);
     const b = readerView(scratch.outDir);
     expect([...a.keys()]).toEqual([...b.keys()]);
-    expect(differingFiles(a, b, [...RUN_FACT_FILES, 'ecoute.duckdb'])).toEqual([]);
+    expect(differingFiles(a, b, NOT_BYTES)).toEqual([]);
     const da = await databaseContent(join(nightly, 'ecoute.duckdb'));
     const db = await databaseContent(join(scratch.outDir, 'ecoute.duckdb'));
     expect([...da.keys()]).toEqual([...db.keys()]);
     expect([...da.keys()].filter((t) => !CACHE_TABLES.includes(t) && da.get(t) !== db.get(t))).toEqual([]);
 
-    // the same night again, on the same folder
+    // the same night again, on the same folder: nothing changes, not even run-summary.json
     const again = await runPipeline({ pipelineFile: setup.pipelineFile, outDir: nightly, asOf: '2026-11-01' });
     expect(again.classifyWork.newlyClassified).toBe(0);
     const c = readerView(nightly);
-    expect(differingFiles(a, c, [...RUN_FACT_FILES, 'ecoute.duckdb'])).toEqual([]);
+    expect(differingFiles(a, c, NOT_BYTES)).toEqual([]);
     const dc = await databaseContent(join(nightly, 'ecoute.duckdb'));
     expect([...dc.keys()].filter((t) => dc.get(t) !== da.get(t))).toEqual([]);
+  } finally {
+    setup.fixture.cleanup();
+  }
+}
+
+describe('a nightly run on appended files', () => {
+  it('publishes what a run from scratch on the same files publishes, and a rerun changes nothing (lexicon sentiment)', async () => {
+    await nightlyVersusScratch('lexicon', false);
+  }, 600_000);
+
+  // AWAITS the sentiment work (issue 12 finding 9, domain model): today the embedded domain model of an
+  // earlier night is reused until the scored verbatims grow by 25 %, so the nightly folder's sentiment
+  // labels (and everything downstream) differ from a run from scratch. `it.fails` keeps this
+  // visible: once the domain model is retrained deterministically per night this test starts passing,
+  // the suite fails, and `it.fails` must become `it`.
+  it.fails('the same with the domain-adapted sentiment model of the demo pipeline', async () => {
+    await nightlyVersusScratch('domain', true);
   }, 600_000);
 });

@@ -24,14 +24,15 @@ export interface DemoSetup {
  * The demo company at `scale` in `<dir>/data`, and `<dir>/demo.yaml` reading it, with output.dir
  * `out` (relative to the pipeline file). `months` keeps only the first monthly response files.
  */
-export async function createDemoSetup(dir: string, opts: { seed?: number; scale?: number; months?: number } = {}): Promise<DemoSetup> {
+export async function createDemoSetup(dir: string, opts: { seed?: number; scale?: number; months?: number; domainAdaptation?: boolean } = {}): Promise<DemoSetup> {
   const fixture = await createDemoFixture(opts.seed ?? 5, opts.scale ?? 0.006);
   const data = join(dir, 'data');
   const monthly = fixture.summary.files.filter((f) => f.name.startsWith('responses-')).map((f) => f.name).sort();
   const keep = new Set(monthly.slice(0, opts.months ?? monthly.length));
   for (const f of fixture.summary.files) if (!f.name.startsWith('responses-') || keep.has(f.name)) cpSync(join(fixture.dir, f.name), join(data, f.name));
   const pipelineFile = join(dir, 'demo.yaml');
-  writeFileSync(pipelineFile, readFileSync(DEMO_PIPELINE, 'utf8').replaceAll('../demo-data/', './data/').replace(/^  dir: .*$/m, '  dir: out'));
+  const yaml = readFileSync(DEMO_PIPELINE, 'utf8').replaceAll('../demo-data/', './data/').replace(/^  dir: .*$/m, '  dir: out');
+  writeFileSync(pipelineFile, opts.domainAdaptation === false ? `${yaml}classify:\n  domain_adaptation: false\n` : yaml);
   return { fixture, dir, pipelineFile };
 }
 
