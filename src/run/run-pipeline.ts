@@ -52,6 +52,7 @@ import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/d
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
 import { copyPreviousDatabase } from '../publish/previous-database.ts';
+import { recentRuns, RECENT_RUNS_FILE } from '../publish/recent-runs.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -179,7 +180,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       metrics,
       classification,
       drivers,
-      outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json'],
+      outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
     const limits = (await conn.runAndReadAll("SELECT current_setting('memory_limit')::VARCHAR, current_setting('threads')::INTEGER")).getRows()[0];
@@ -187,6 +188,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     db.close();
     open = false;
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
+    writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');
     const visuals = await watch.time('visuals', () =>
       emitVisuals(dir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),

@@ -45,8 +45,11 @@ export function appendMonth(setup: DemoSetup): string {
   return next;
 }
 
-/** Files of a run that describe the run, not the night's data: never compared byte for byte. */
-export const RUN_FACT_FILES = ['run-timings.json', 'dashboard/run-history.js'];
+/** Files of a run that describe the run or the folder's past, not the night's data: never compared byte for byte. */
+export const RUN_FACT_FILES = [
+  'run-timings.json', 'run-history.json', 'dashboard/run-history.js',
+  'report/run-history-en.html', 'report/run-history-en.md', 'report/run-history-fr.html', 'report/run-history-fr.md',
+];
 
 function walk(dir: string, prefix: string, out: Map<string, Buffer>): void {
   for (const name of readdirSync(dir).sort()) {
