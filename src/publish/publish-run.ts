@@ -96,6 +96,7 @@ export async function publishRun<T>(opts: PublishOptions, build: (night: NightCo
       await freezeNight(stagingDir, { runId, asOf: opts.asOf });
       opts.log?.(`publishing runs/${runId}`);
       const nightDir = publishNight(layout, stagingDir);
+      opts.log?.(`published runs/${runId} as ${layout.current}`);
       try {
         keepNewest(layout.runs, opts.keepRuns, runId);
       } catch (e) {

@@ -3,6 +3,7 @@
  * of an output folder sees (every file reached through the fixed top-level links), and the content of
  * a database table by table.
  */
+import { spawn } from 'node:child_process';
 import { cpSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,3 +124,29 @@ export async function countIn(file: string, sql: string): Promise<number> {
     instance.closeSync();
   }
 }
+
+export interface ChildResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a TypeScript child script (through tsx) or the CLI to its end. */
+export function runChild(args: readonly string[], opts: { cwd?: string; uid?: number; gid?: number } = {}): Promise<ChildResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args[0]?.endsWith('.ts') ? ['--import', 'tsx', ...args] : [...args], {
+      cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const CHILDREN = fileURLToPath(new URL('./children/', import.meta.url));
