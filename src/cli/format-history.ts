@@ -10,12 +10,12 @@ export function formatHistory(r: HistoryResult): string {
     e.exitCode,
     e.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
     Math.round((Date.parse(e.endedAt) - Date.parse(e.startedAt)) / 100) / 10,
-    e.sources.map((s) => `${s.source} ${s.rowsAccepted}/${s.rowsRead}`).join(', '),
+    e.sources.length === 0 ? '' : `${e.sources.reduce((n, s) => n + s.rowsAccepted, 0)}/${e.sources.reduce((n, s) => n + s.rowsRead, 0)} in ${e.sources.length} sources`,
     e.folder ?? '',
     e.error === null ? '' : (e.error.split('\n')[0] ?? '').slice(0, 80),
   ]);
   return [
-    formatTable(['as of', 'status', 'exit', 'started (UTC)', 'seconds', 'accepted/read', 'folder', 'error'], rows),
+    formatTable(['as of', 'status', 'exit', 'started (UTC)', 'seconds', 'rows accepted/read', 'folder', 'error'], rows),
     ...r.problems.map((p) => `history.jsonl line ${p.line}: ${p.message}`),
     `current: ${r.current ?? 'nothing published yet'}`,
   ].join('\n');
