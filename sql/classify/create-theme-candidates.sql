@@ -1,5 +1,5 @@
--- Candidate themes discovered among clauses that match no theme; kept across nightly runs
--- (same database file): ids are assigned once, first_seen / last_seen are run dates.
+-- Candidate themes discovered among clauses that match no theme, recomputed from each night's data:
+-- ids from the top terms; first_seen / last_seen are the days of the earliest and latest clause.
 CREATE TABLE IF NOT EXISTS theme_candidates (
   candidate_id VARCHAR PRIMARY KEY,
   top_terms VARCHAR[],        -- stems, heaviest first
@@ -11,5 +11,5 @@ CREATE TABLE IF NOT EXISTS theme_candidates (
   representatives VARCHAR,    -- JSON [{verbatim, clause}], PII-redacted
   first_seen DATE,
   last_seen DATE,
-  runs INTEGER
+  runs INTEGER                -- distinct months its clauses span
 );

@@ -11,7 +11,9 @@ import { ecouteVersion } from '../run/versions.ts';
 import { printResult, stdoutOutput, type Output } from './print-result.ts';
 import { formatRun } from './format-run.ts';
 import { formatValidate, formatDemo } from './format-misc.ts';
-import { parseAsOf, parseSeed, todayUtc } from './parse-args.ts';
+import { parseAsOf, parsePositiveInt, parseSeed, todayUtc } from './parse-args.ts';
+import { historyCommand } from '../publish/history-command.ts';
+import { formatHistory } from './format-history.ts';
 import { addVerbatimCommands } from './verbatim-commands.ts';
 import { addReportCommands } from './report-commands.ts';
 
@@ -33,11 +35,12 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
     .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
     .option('--as-of <date>', 'run date YYYY-MM-DD (default: today, UTC)')
     .option('--models <dir>', 'folder of transformer model directories', 'models')
+    .option('--wait', 'wait for a run that holds the output folder instead of failing at once')
     .option('--json', 'print the run summary as JSON')
-    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string }) =>
+    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string; wait?: boolean }) =>
       printResult(
         out,
-        await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, log: o.json ? undefined : err }),
+        await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, wait: o.wait === true, log: o.json ? undefined : err }),
         o.json === true,
         formatRun,
       ),
@@ -61,6 +64,16 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
       printResult(out, result, o.json === true, formatValidate);
       if (!result.ok) process.exitCode = 1;
     });
+
+  program
+    .command('history')
+    .description('the run log of an output folder: every run, published, failed or gated, newest last')
+    .argument('<pipeline>', 'pipeline file (its output.dir) or an output folder')
+    .option('--limit <n>', 'last n runs', '30')
+    .option('--json', 'print as JSON')
+    .action((target: string, o: JsonFlag & { limit: string }) =>
+      printResult(out, historyCommand(target, { limit: parsePositiveInt('--limit', o.limit) }), o.json === true, formatHistory),
+    );
 
   addVerbatimCommands(program, out);
   addReportCommands(program, out);

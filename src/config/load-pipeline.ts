@@ -43,3 +43,12 @@ export function loadPipeline(file: string): LoadedPipeline {
   if (value === undefined) throw new ConfigError(file, problems);
   return { file, baseDir: dirname(resolve(file)), pipeline: value };
 }
+
+/**
+ * The output folder of a run: `--out` as given (relative to the current directory), else the
+ * pipeline's `output.dir` relative to the pipeline file, like its sources, so a cron job started
+ * from any directory writes to the same place.
+ */
+export function resolveOutputDir(loaded: LoadedPipeline, outDir?: string): string {
+  return outDir !== undefined ? resolve(outDir) : resolve(loaded.baseDir, loaded.pipeline.output.dir);
+}

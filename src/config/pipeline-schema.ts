@@ -246,9 +246,13 @@ export const pipelineSchema = z
     drivers: driversConfigSchema.describe('driver analyses: churn window, bootstrap resamples, ROI scenario, gaming flags'),
     settings: settingsSchema,
     output: z
-      .strictObject({ dir: z.string().min(1).default('out') })
+      .strictObject({
+        dir: z.string().min(1).default('out').describe('output folder, relative to the pipeline file'),
+        keep_runs: z.number().int().min(1).max(1000).default(7).describe('published nights kept under runs/ (the current one included)'),
+        keep_failed: z.number().int().min(0).max(1000).default(3).describe('failed or gated runs kept under failed/ for inspection'),
+      })
       .prefault({})
-      .describe('where outputs land, relative to the current directory'),
+      .describe('where outputs land and how many nights are kept'),
   })
   .describe('an ecoute pipeline');
 

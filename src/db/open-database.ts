@@ -16,12 +16,15 @@ export interface DatabaseLimits {
   /** e.g. '4GB': past it DuckDB spills to `<database>.tmp/` */
   readonly memoryLimit?: string | undefined;
   readonly threads?: number | undefined;
+  /** open a published database read-only (its files are read-only; no write-ahead log is created) */
+  readonly readOnly?: boolean;
 }
 
 export async function openDatabase(path: string = ':memory:', limits: DatabaseLimits = {}): Promise<Database> {
   const options: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
   if (limits.memoryLimit !== undefined) options.memory_limit = limits.memoryLimit;
   if (limits.threads !== undefined) options.threads = String(limits.threads);
+  if (limits.readOnly === true) options.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");

@@ -15,8 +15,6 @@ export interface ClassifySummary {
   /** fallbacks used, domain adaptation done, reused or skipped */
   readonly notices: readonly string[];
   readonly distinctTexts: number;
-  readonly cachedHits: number;
-  readonly newlyClassified: number;
   readonly sentimentRows: number;
   readonly mentionRows: number;
   readonly candidateThemes: number;
@@ -29,7 +27,16 @@ export interface ClassifyPhaseOptions {
   readonly quiet: boolean;
 }
 
-export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, opts: ClassifyPhaseOptions): Promise<ClassifySummary> {
+/**
+ * How much work the cache spared: a fact of this run in this folder, not of the night's data, so it
+ * goes to run-timings.json beside the timings (run-summary.json is the same whatever the cache held).
+ */
+export interface ClassifyWork {
+  readonly cachedHits: number;
+  readonly newlyClassified: number;
+}
+
+export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, opts: ClassifyPhaseOptions): Promise<{ summary: ClassifySummary; work: ClassifyWork }> {
   const run = await runClassifyPhase(conn, {
     config: pipeline.classify,
     ...(pipeline.taxonomy !== undefined ? { taxonomy: pipeline.taxonomy } : {}),
@@ -38,13 +45,14 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
     quiet: opts.quiet,
   });
   return {
-    engines: run.engines,
-    notices: run.notices,
-    distinctTexts: run.distinctTexts,
-    cachedHits: run.cachedHits,
-    newlyClassified: run.newlyClassified,
-    sentimentRows: run.sentimentRows,
-    mentionRows: run.mentionRows,
-    candidateThemes: run.discovery?.candidates ?? 0,
+    summary: {
+      engines: run.engines,
+      notices: run.notices,
+      distinctTexts: run.distinctTexts,
+      sentimentRows: run.sentimentRows,
+      mentionRows: run.mentionRows,
+      candidateThemes: run.discovery?.candidates ?? 0,
+    },
+    work: { cachedHits: run.cachedHits, newlyClassified: run.newlyClassified },
   };
 }

@@ -44,3 +44,27 @@ export class UsageError extends EcouteError {
     this.name = 'UsageError';
   }
 }
+
+/** Another run holds the output folder (exit code 1; `--wait` waits for it instead). */
+export class RunLockedError extends EcouteError {
+  readonly lockFile: string;
+  constructor(lockFile: string, owner: { pid: number; host: string; runId: string; startedAt: string } | undefined) {
+    super(
+      `${lockFile}: another ecoute run is writing this output folder` +
+        (owner ? ` (pid ${owner.pid} on ${owner.host}, run ${owner.runId}, started ${owner.startedAt})` : '') +
+        '; wait for it to finish, or run with --wait',
+    );
+    this.name = 'RunLockedError';
+    this.lockFile = lockFile;
+  }
+}
+
+/** An output folder ecoute cannot use: it holds files ecoute did not write, or a name clash. */
+export class OutputFolderError extends EcouteError {
+  readonly folder: string;
+  constructor(folder: string, message: string) {
+    super(`${folder}: ${message}`);
+    this.name = 'OutputFolderError';
+    this.folder = folder;
+  }
+}

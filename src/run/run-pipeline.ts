@@ -21,20 +21,22 @@
  *                                        ARR at risk per account and per theme, ROI, owner monitoring
  *          │
  *          ▼
- *   writeOutputs (report/) ─► out/ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
+ *   writeOutputs (report/) ─► ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
  *          │
  *          ▼
  *   emitVisuals (report/dashboard/) ─► Vega-Lite specs, offline dashboard, executive report (en, fr),
  *                                      48-hour call-back list — read from the finished database
+ *          │
+ *          ▼
+ *   publishRun (publish/) ─► all of the above is built in <out>/staging/<run-id>/ under the folder's lock,
+ *                            then frozen and published at once (runs/<run-id>, `current` switched);
+ *                            a failed run publishes nothing and is kept in failed/; history.jsonl logs both
  *
  * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
  * byte-identical output files (timings go to run-timings.json, the one file that differs).
- * The DuckDB file is built under a temporary name and renamed at the end: a failed run leaves the
- * previous night's database untouched.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadPipeline } from '../config/load-pipeline.ts';
+import { join } from 'node:path';
+import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
@@ -44,10 +46,13 @@ import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
 import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
-import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
+import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
+import { publishRun, type NightContext } from '../publish/publish-run.ts';
+import { copyPreviousDatabase } from '../publish/previous-database.ts';
+import { recentRuns, RECENT_RUNS_FILE } from '../publish/recent-runs.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -59,6 +64,8 @@ export interface RunOptions {
   readonly log?: (message: string) => void;
   /** folder of model directories for transformer engines (default: models/) */
   readonly modelsRoot?: string;
+  /** wait for a run that holds the output folder instead of failing at once */
+  readonly wait?: boolean;
 }
 
 export interface RunSummary {
@@ -86,9 +93,15 @@ export interface RunResources {
 
 export interface RunResult {
   readonly summary: RunSummary;
+  /** the output folder: its fixed links (ecoute.duckdb, dashboard/, …) show the published night */
   readonly outDir: string;
+  /** the published night itself, runs/<run-id> */
+  readonly nightDir: string;
+  readonly runId: string;
   readonly timings: Timings;
   readonly resources: RunResources;
+  /** texts taken from the cache vs classified by this run (also in run-timings.json) */
+  readonly classifyWork: ClassifyWork;
 }
 
 export const DATABASE_FILE = 'ecoute.duckdb';
@@ -99,32 +112,50 @@ const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_c
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
+  const loaded = loadPipeline(opts.pipelineFile);
+  const { pipeline } = loaded;
+  const outDir = resolveOutputDir(loaded, opts.outDir);
+  const published = await publishRun(
+    {
+      root: outDir, pipelineFile: opts.pipelineFile, pipelineName: pipeline.name, asOf: opts.asOf,
+      keepRuns: pipeline.output.keep_runs, keepFailed: pipeline.output.keep_failed, log, ...(opts.wait !== undefined ? { wait: opts.wait } : {}),
+    },
+    (night) => buildNight(loaded, night, opts, log),
+  );
+  return { ...published.result, outDir, nightDir: published.nightDir, runId: published.runId };
+}
+
+/** Builds every file of the night in `night.dir` (the staging folder): nothing outside it is written. */
+async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: RunOptions, log: (message: string) => void): Promise<Omit<RunResult, 'outDir' | 'nightDir' | 'runId'>> {
   const watch = createStopwatch();
-  const { pipeline, baseDir } = loadPipeline(opts.pipelineFile);
-  const outDir = resolve(opts.outDir ?? pipeline.output.dir);
-  mkdirSync(outDir, { recursive: true });
-  const dbPath = join(outDir, DATABASE_FILE);
-  const dbTmp = `${dbPath}.tmp`;
-  rmSync(dbTmp, { force: true });
-  rmSync(`${dbTmp}.wal`, { force: true });
-  if (existsSync(dbPath)) copyFileSync(dbPath, dbTmp);
-  const db = await openDatabase(dbTmp, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads });
+  const { pipeline, baseDir } = loaded;
+  const dir = night.dir;
+  const dbPath = join(dir, DATABASE_FILE);
+  const previous = await copyPreviousDatabase(night.previousNight, DATABASE_FILE, dbPath);
+  if (previous.notice !== undefined) log(previous.notice);
+  const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads });
+  let open = true;
   try {
     const conn = db.connection;
+    night.facts.versions = { ...(await versions(conn)) };
     log(`loading sources of ${pipeline.name} (as of ${opts.asOf})`);
-    const loaded = await watch.time('ingest_validate', () =>
-      loadSources({ conn, pipeline, baseDir, workDir: join(outDir, '.work'), asOf: opts.asOf }),
+    const loadedSources = await watch.time('ingest_validate', () =>
+      loadSources({ conn, pipeline, baseDir, workDir: join(dir, '.work'), asOf: opts.asOf }),
     );
-    for (const s of loaded.sources) {
+    night.facts.sources = loadedSources.sources.map((s) => ({
+      source: s.reconciliation.source, rowsRead: s.reconciliation.rowsRead, rowsAccepted: s.reconciliation.rowsAccepted, rowsQuarantined: s.reconciliation.rowsQuarantined,
+    }));
+    for (const s of loadedSources.sources) {
       const r = s.reconciliation;
       log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}`);
     }
     log('computing metrics');
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
-    const classification = await watch.time('classify', () =>
+    const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
       classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
     );
+    night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
     for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
     for (const n of classification.notices) log(`  ${n}`);
     log('computing driver analyses');
@@ -138,49 +169,45 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
+      writeOutputs(conn, dir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,
       asOf: opts.asOf,
-      reportingCurrency: loaded.reportingCurrency,
-      sources: loaded.sources,
+      reportingCurrency: loadedSources.reportingCurrency,
+      sources: loadedSources.sources,
       quarantine,
       metrics,
       classification,
       drivers,
-      outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json'],
+      outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
     const limits = (await conn.runAndReadAll("SELECT current_setting('memory_limit')::VARCHAR, current_setting('threads')::INTEGER")).getRows()[0];
     await conn.run('CHECKPOINT');
     db.close();
-    renameSync(dbTmp, dbPath);
-    rmSync(join(outDir, '.work'), { recursive: true, force: true });
-    writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(summary));
+    open = false;
+    writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
+    writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');
     const visuals = await watch.time('visuals', () =>
-      emitVisuals(outDir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),
+      emitVisuals(dir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),
     );
     const finalSummary: RunSummary = {
       ...summary,
       outputs: [...summary.outputs, ...visuals.files].sort(),
       visuals: { charts: visuals.charts, omitted: visuals.omitted, callbacks: visuals.callbacks },
     };
-    writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(finalSummary));
+    writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(finalSummary));
     const timings = watch.timings();
     const resources: RunResources = {
       duckdb_memory_limit: String(limits?.[0]),
       duckdb_threads: Number(limits?.[1]),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
-    writeFileAtomic(join(outDir, 'run-timings.json'), toJsonText({ ...timings, resources }));
-    return { summary: finalSummary, outDir, timings, resources };
-  } catch (e) {
-    db.close();
-    rmSync(join(outDir, '.work'), { recursive: true, force: true });
-    rmSync(dbTmp, { force: true });
-    rmSync(`${dbTmp}.wal`, { force: true });
-    throw e;
+    writeFileAtomic(join(dir, 'run-timings.json'), toJsonText({ ...timings, resources, classification: classifyWork }));
+    return { summary: finalSummary, timings, resources, classifyWork };
+  } finally {
+    if (open) db.close();
   }
 }

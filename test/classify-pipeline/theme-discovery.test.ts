@@ -49,8 +49,9 @@ describe('theme discovery', () => {
     return discoverThemes(db.connection, { runDate, splitClauses: splitOnPunctuation, minClusterSize: 4 });
   }
 
-  it('finds unmatched themes and keeps their ids across runs', async () => {
-    await loadResponses(db.connection, verbatims(1, 60, 0));
+  it('finds unmatched themes, dated by their clauses, with ids a later night and a fresh database find again', async () => {
+    const june1 = verbatims(1, 60, 0).map((r) => ({ ...r, submittedAt: '2024-05-20 09:00:00' }));
+    await loadResponses(db.connection, june1);
     const first = await nightlyRun('2024-06-01');
     expect(first.unmatchedClauses).toBeGreaterThanOrEqual(60);
     const terms = first.seen.map((c) => c.topTerms.slice(0, 4).join(' '));
@@ -60,31 +61,39 @@ describe('theme discovery', () => {
       expect(c.candidateId).toMatch(/^cand_[0-9a-f]{8}(_\d+)?$/);
       expect(c.representatives.length).toBe(3);
       for (const r of c.representatives) expect(r.verbatim).not.toMatch(/@example\.com/);
-      expect(c.firstSeen).toBe('2024-06-01');
+      expect([c.firstSeen, c.lastSeen, c.runs]).toEqual(['2024-05-20', '2024-05-20', 1]);
     }
     // no cluster made of the matched themes' clauses
     expect(first.all.every((c) => !c.topTerms.includes('prix'))).toBe(true);
 
-    // next night: new responses, same themes in a different mix, plus a brand-new theme
-    await loadResponses(db.connection, verbatims(2, 40, 100));
-    await loadResponses(
-      db.connection,
-      Array.from({ length: 12 }, (_, i) => ({ id: `z${i}`, verbatim: `facture erronée, remboursement attendu depuis ${i + 2} semaines` })),
-    );
+    // next night: new responses of June, same themes in a different mix, plus a brand-new theme
+    const june2 = [
+      ...verbatims(2, 40, 100).map((r) => ({ ...r, submittedAt: '2024-06-01 18:00:00' })),
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `z${i}`, verbatim: `facture erronée, remboursement attendu depuis ${i + 2} semaines`, submittedAt: '2024-06-01 18:00:00' })),
+    ];
+    await loadResponses(db.connection, june2);
     const second = await nightlyRun('2024-06-02');
     for (const old of first.seen) {
       const again = second.all.find((c) => c.candidateId === old.candidateId);
-      expect(again, `candidate ${old.candidateId} (${old.topTerms.join(' ')}) kept`).toBeDefined();
-      expect(again!.firstSeen).toBe('2024-06-01');
-      expect(again!.lastSeen).toBe('2024-06-02');
-      expect(again!.runs).toBe(2);
+      expect(again, `candidate ${old.candidateId} (${old.topTerms.join(' ')}) found again`).toBeDefined();
+      expect([again!.firstSeen, again!.lastSeen, again!.runs]).toEqual(['2024-05-20', '2024-06-01', 2]);
     }
-    const fresh = second.seen.filter((c) => c.firstSeen === '2024-06-02');
+    const fresh = second.seen.filter((c) => c.firstSeen === '2024-06-01');
     expect(fresh.some((c) => c.topTerms.some((t) => /factur|rembours/.test(t)))).toBe(true);
 
-    // persisted: a rerun on the same date changes nothing
+    // a rerun changes nothing, and a fresh database with the same responses finds the same candidates
     const rerun = await nightlyRun('2024-06-02');
-    expect(rerun.all.map((c) => [c.candidateId, c.firstSeen, c.lastSeen, c.runs])).toEqual(second.all.map((c) => [c.candidateId, c.firstSeen, c.lastSeen, c.runs]));
+    expect(rerun.all).toEqual(second.all);
+    const scratch = await openDatabase();
+    try {
+      await loadResponses(scratch.connection, [...june1, ...june2]);
+      const c = countingClassifier();
+      await classifyResponses(scratch.connection, { engines: c.engines, classify: c.classify, taxonomyVersion: '1', quiet: true });
+      const fromScratch = await discoverThemes(scratch.connection, { runDate: '2024-06-02', splitClauses: splitOnPunctuation, minClusterSize: 4 });
+      expect(fromScratch.all).toEqual(second.all);
+    } finally {
+      scratch.close();
+    }
   });
 
   it('promotes a candidate to a valid taxonomy theme snippet', async () => {

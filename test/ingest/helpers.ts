@@ -84,9 +84,9 @@ export function createFixture(): Fixture {
   };
 }
 
-/** Runs a query on a finished run's `ecoute.duckdb` (opened and closed per call). */
+/** Runs a query on a finished run's `ecoute.duckdb` (opened read-only, closed per call). */
 export async function queryOut(outDir: string, sql: string, params: Record<string, DuckDBValue> = {}): Promise<Record<string, unknown>[]> {
-  const db = await openDatabase(join(outDir, 'ecoute.duckdb'));
+  const db = await openDatabase(join(outDir, 'ecoute.duckdb'), { readOnly: true });
   try {
     const reader = await db.connection.runAndReadAll(sql, params);
     return reader.getRowObjectsJson() as Record<string, unknown>[];

@@ -6,7 +6,7 @@
  * Built once per vitest invocation (keyed by the parent process id, guarded by a mkdir lock) so
  * the golden, browser and notebook tests share it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, realpathSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ async function build(dir: string): Promise<void> {
   const yaml = readFileSync(PIPELINE, 'utf8').replaceAll('../demo-data/', './demo-data/');
   writeFileSync(join(dir, 'demo.yaml'), yaml);
   await runPipeline({ pipelineFile: join(dir, 'demo.yaml'), outDir: join(dir, 'run'), asOf: FIXTURE_AS_OF });
+  // the published database is read-only: this fixture alters it on purpose
+  chmodSync(realpathSync(join(dir, 'run', 'ecoute.duckdb')), 0o644);
   const db = await openDatabase(join(dir, 'run', 'ecoute.duckdb'));
   try {
     const conn = db.connection;

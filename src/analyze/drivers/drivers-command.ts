@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadPipeline } from '../../config/load-pipeline.ts';
+import { loadPipeline, resolveOutputDir } from '../../config/load-pipeline.ts';
 import { sqlFile } from '../../db/sql-file.ts';
 import { EcouteError, UsageError } from '../../run/errors.ts';
 
@@ -54,7 +54,7 @@ const QUERIES: Readonly<Record<DriversTarget, readonly { name: string; table: st
 
 export function resolveRunDatabase(opts: Pick<DriversCommandOptions, 'pipelineFile' | 'runDir'>): string {
   if (opts.runDir === undefined && opts.pipelineFile === undefined) throw new UsageError('drivers: give a pipeline file or a run folder');
-  const dir = opts.runDir !== undefined ? resolve(opts.runDir) : resolve(loadPipeline(opts.pipelineFile as string).pipeline.output.dir);
+  const dir = opts.runDir !== undefined ? resolve(opts.runDir) : resolveOutputDir(loadPipeline(opts.pipelineFile as string));
   const file = join(dir, 'ecoute.duckdb');
   if (!existsSync(file)) throw new EcouteError(`${file}: no run database; run \`ecoute run\` first`);
   return file;

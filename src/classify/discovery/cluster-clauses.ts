@@ -14,6 +14,8 @@ export interface UnmatchedClause {
   readonly clause: string;
   readonly verbatim: string;
   readonly language: Language;
+  /** day the response was written, YYYY-MM-DD (dates the candidate from the data, not from the runs) */
+  readonly date?: string;
 }
 
 export interface Representative {
@@ -33,6 +35,8 @@ export interface ClusterCandidate {
   readonly cohesion: number;
   readonly language: Language;
   readonly representatives: readonly Representative[];
+  /** earliest and latest day of its clauses and the number of distinct months, when clauses are dated */
+  readonly dates?: { readonly first: string; readonly last: string; readonly months: number };
 }
 
 export interface ClusterOptions {
@@ -100,7 +104,9 @@ export function clusterClauses(input: readonly UnmatchedClause[], opts: ClusterO
     const representatives = pickRepresentatives(sims.map(({ m }) => sampled[m]!));
     const fr = members.filter((m) => sampled[m]!.language === 'fr').length;
     const en = members.filter((m) => sampled[m]!.language === 'en').length;
+    const days = members.map((m) => sampled[m]!.date).filter((d): d is string => d !== undefined).sort();
     out.push({
+      ...(days.length > 0 ? { dates: { first: days[0]!, last: days[days.length - 1]!, months: new Set(days.map((d) => d.slice(0, 7))).size } } : {}),
       topTerms,
       surfaceTerms: topTerms.map(surfaceOf),
       centroid: Object.fromEntries(weights.slice(0, CENTROID_TERMS).map(([id, w]) => [tfidf.vocabulary[id]!, round4(w)])),

@@ -1,10 +1,13 @@
 /**
  * Theme discovery for a run: the clauses of classified verbatims that mention no theme are
- * clustered into candidate themes, matched against the candidates of earlier runs (same database
- * file) and saved in `theme_candidates`. Run after classifyResponses.
+ * clustered into candidate themes and saved in `theme_candidates`. Run after classifyResponses.
+ * The candidates are a function of the night's data alone, so a nightly run on appended files finds
+ * what a run from scratch finds: ids come from the top terms (stable while a theme keeps its terms),
+ * first_seen / last_seen are the days of the earliest and latest clause, `runs` the number of months
+ * its clauses span.
  *
  *   responses + verbatim_sentiment + theme_mentions ─▶ unmatched clauses ─▶ clusterClauses
- *     ─▶ reconcileCandidates(previous) ─▶ theme_candidates
+ *     ─▶ candidate ids (reconcileCandidates, no earlier candidates) ─▶ theme_candidates
  *
  * **Example:**
  * ```ts
@@ -18,7 +21,7 @@ import type { Clause, Language } from '../classifier-types.ts';
 import { querySqlFile } from '../../db/sql-file.ts';
 import { clusterClauses, type ClusterOptions, type UnmatchedClause } from './cluster-clauses.ts';
 import { reconcileCandidates, type ReconcileOptions, type StoredCandidate } from './reconcile-candidates.ts';
-import { loadThemeCandidates, saveThemeCandidates } from './theme-candidates-store.ts';
+import { saveThemeCandidates } from './theme-candidates-store.ts';
 
 export type SplitClauses = (text: string, language?: Language) => Clause[];
 
@@ -31,9 +34,9 @@ export interface DiscoverOptions extends ClusterOptions, ReconcileOptions {
 
 export interface DiscoverResult {
   readonly unmatchedClauses: number;
-  /** candidates seen in this run */
+  /** candidates found in this run's data */
   readonly seen: readonly StoredCandidate[];
-  /** everything now in theme_candidates */
+  /** everything now in theme_candidates (the same candidates) */
   readonly all: readonly StoredCandidate[];
 }
 
@@ -53,11 +56,13 @@ export async function discoverThemes(conn: DuckDBConnection, opts: DiscoverOptio
     const verbatim = String(row.verbatim);
     const language = String(row.language) as Language;
     const spans = JSON.parse(String(row.spans)) as Array<[number, number]>;
-    for (const c of unmatchedClauses(split(verbatim, language), spans)) clauses.push({ clause: c.text, verbatim, language });
+    const date = row.submitted_on === null ? undefined : String(row.submitted_on);
+    for (const c of unmatchedClauses(split(verbatim, language), spans)) clauses.push({ clause: c.text, verbatim, language, ...(date !== undefined ? { date } : {}) });
   }
   const clusters = clusterClauses(clauses, opts);
-  const previous = await loadThemeCandidates(conn);
-  const all = reconcileCandidates(previous, clusters, opts.runDate, opts);
+  const all = reconcileCandidates([], clusters, opts.runDate, opts).map((c) =>
+    c.dates === undefined ? c : { ...c, firstSeen: c.dates.first, lastSeen: c.dates.last, runs: c.dates.months },
+  );
   await saveThemeCandidates(conn, all);
-  return { unmatchedClauses: clauses.length, seen: all.filter((c) => c.lastSeen === opts.runDate), all };
+  return { unmatchedClauses: clauses.length, seen: all, all };
 }

@@ -21,6 +21,15 @@ import { loadTrainingData } from './load-training-data.ts';
 import { prepareDomainModel } from './domain-model-store.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 
+/** Days before the run date within which a candidate's first clause makes it a new candidate. */
+const NEW_CANDIDATE_DAYS = 31;
+
+/** Whether `day` lies within NEW_CANDIDATE_DAYS before `runDate` (both YYYY-MM-DD). */
+function isRecent(day: string, runDate: string): boolean {
+  const age = (Date.parse(`${runDate}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;
+  return age >= 0 && age < NEW_CANDIDATE_DAYS;
+}
+
 export interface ClassifyPhaseOptions {
   readonly config: ClassifyConfig;
   readonly taxonomy?: Taxonomy;
@@ -35,7 +44,8 @@ export interface ClassifyPhaseOptions {
 
 export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly notices: readonly string[];
-  readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; readonly newCandidates: readonly string[] };
+  readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
+    readonly newCandidates: readonly string[] };
 }
 
 /** The embedded sentiment engine may run: configured, or as the fallback of a transformer model. */
@@ -63,7 +73,7 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     discovery: {
       unmatchedClauses: found.unmatchedClauses,
       candidates: found.seen.length,
-      newCandidates: found.seen.filter((c) => c.firstSeen === opts.runDate).map((c) => c.candidateId),
+      newCandidates: found.seen.filter((c) => isRecent(c.firstSeen, opts.runDate)).map((c) => c.candidateId),
     },
   };
 }

@@ -13,7 +13,8 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
 import { themeExamples } from '../executive/report-facts.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
-import { dashboardHtml, VENDOR_SCRIPTS } from './dashboard-page.ts';
+import { dashboardHtml, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS } from './dashboard-page.ts';
+import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
 
@@ -32,7 +33,7 @@ export interface DashboardOptions {
 
 export async function writeDashboard(
   run: OpenRun, charts: ChartSet, callbacks: readonly CallbackRow[],
-  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels },
+  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; recentRuns?: readonly RecentRun[] },
 ): Promise<string[]> {
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
   const examples = (await themeExamples(run.db.connection, run.tables, opts.asOf, 5)).map((e) => ({ ...e, theme: label(e.themeId) }));
@@ -48,6 +49,7 @@ export async function writeDashboard(
   };
   for (const script of VENDOR_SCRIPTS) write(`vendor/${script}`, readFileSync(fileURLToPath(new URL(VENDOR_SOURCES[script], import.meta.url)), 'utf8'));
   write('app.js', DASHBOARD_APP_JS);
+  write(RUN_HISTORY_SCRIPT, runHistoryScript(opts.recentRuns ?? []));
   write('index.html', dashboardHtml(payload));
   return files;
 }
@@ -60,7 +62,7 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const themeLabels = opts.themeLabels;
     const charts = await buildCharts(run.db.connection, { asOf, lang, ...(themeLabels ? { themeLabels } : {}) });
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang) });
-    return { files: await writeDashboard(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, ...(themeLabels ? { themeLabels } : {}) }) };
+    return { files: await writeDashboard(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, recentRuns: readRecentRuns(runDir), ...(themeLabels ? { themeLabels } : {}) }) };
   } finally {
     run.close();
   }

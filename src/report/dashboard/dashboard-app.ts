@@ -130,6 +130,16 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     ex.appendChild(table([t.columns.theme, t.columns.nps, t.columns.date, t.segment, t.columns.verbatim],
       payload.examples.map(function (v) { return [v.theme, v.nps === null ? '' : v.nps, v.submitted, v.segment, v.text]; })));
 
+    var hist = document.getElementById('history');
+    var runs = window.ecouteRunHistory || [];
+    hist.appendChild(el('h2', null, t.history));
+    if (runs.length === 0) hist.appendChild(el('p', null, t.noHistory));
+    else hist.appendChild(table(
+      [t.historyColumns.asOf, t.historyColumns.status, t.historyColumns.exitCode, t.historyColumns.startedAt, t.historyColumns.seconds, t.historyColumns.rows, t.historyColumns.error],
+      runs.map(function (r) {
+        return [r.asOf, r.status, r.exitCode, r.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), r.seconds, r.rowsAccepted + ' / ' + r.rowsRead, r.error || ''];
+      })));
+
     var about = document.getElementById('about');
     about.appendChild(el('h2', null, t.classifier));
     var ul = el('ul');

@@ -7,6 +7,8 @@ export const DASHBOARD_MESSAGES = {
     examples: 'Example verbatims (negative mentions, PII-redacted)', omitted: 'Charts not drawn for this run', classifier: 'Classifier',
     columns: { due_by: 'Due by', status: 'Status', account: 'Account', owner: 'Owner', arr_at_risk: 'ARR at risk', nps: 'NPS', themes: 'Negative themes', verbatim: 'Verbatim', theme: 'Theme', date: 'Date' },
     noCallbacks: 'No detractor or passive with a negative mention in the call-back window.',
+    history: 'Recent nightly runs (before this one)', noHistory: 'No earlier run is logged in this output folder.',
+    historyColumns: { asOf: 'As of', status: 'Status', exitCode: 'Exit code', startedAt: 'Started (UTC)', seconds: 'Seconds', rows: 'Rows accepted / read', error: 'Error' },
   },
   fr: {
     title: 'Tableau de bord CX', asOf: 'Données au', period: 'Période', segment: 'Segment', allPeriods: 'Toute la période', allSegments: 'Tous les segments',
@@ -15,6 +17,8 @@ export const DASHBOARD_MESSAGES = {
     examples: 'Exemples de verbatims (mentions négatives, données personnelles masquées)', omitted: 'Graphiques non produits pour ce traitement', classifier: 'Classifieur',
     columns: { due_by: 'À rappeler avant', status: 'Statut', account: 'Compte', owner: 'Responsable', arr_at_risk: 'ARR à risque', nps: 'NPS', themes: 'Thèmes négatifs', verbatim: 'Verbatim', theme: 'Thème', date: 'Date' },
     noCallbacks: 'Aucun détracteur ni passif avec une mention négative dans la fenêtre de rappel.',
+    history: 'Derniers traitements nocturnes (avant celui-ci)', noHistory: 'Aucun traitement antérieur dans ce dossier de sortie.',
+    historyColumns: { asOf: 'Au', status: 'Statut', exitCode: 'Code de sortie', startedAt: 'Début (UTC)', seconds: 'Secondes', rows: 'Lignes acceptées / lues', error: 'Erreur' },
   },
 } as const;
 export type DashboardLang = keyof typeof DASHBOARD_MESSAGES;

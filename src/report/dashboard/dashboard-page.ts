@@ -5,6 +5,15 @@
  * no network connections, no frames, no plugins.
  */
 import { jsonForScript, type DashboardPayload } from './dashboard-payload.ts';
+import type { RecentRun } from '../../publish/recent-runs.ts';
+
+/** The last nights' status, loaded beside the payload: the one file of the dashboard that depends on the folder's past. */
+export const RUN_HISTORY_SCRIPT = 'run-history.js';
+
+/** dashboard/run-history.js: sets window.ecouteRunHistory (JSON is a valid script expression; shown through textContent). */
+export function runHistoryScript(runs: readonly RecentRun[]): string {
+  return `window.ecouteRunHistory = ${JSON.stringify(runs, null, 1)};\n`;
+}
 
 export const VENDOR_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
 
@@ -38,9 +47,11 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 <div id="charts"></div>
 <section class="panel" id="callbacks"></section>
 <section class="panel" id="examples"></section>
+<section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
+<script src="${RUN_HISTORY_SCRIPT}"></script>
 <script src="app.js"></script>
 </body>
 </html>

@@ -18,6 +18,7 @@ import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboard } from './build-dashboard.ts';
+import { readRecentRuns } from '../../publish/recent-runs.ts';
 
 export interface VisualsOptions {
   readonly asOf: string;
@@ -44,6 +45,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   const langs = opts.langs && opts.langs.length > 0 ? [...new Set(opts.langs)] : (['en', 'fr'] as const);
   const labels = opts.themeLabels;
   const run = await openRun(runDir);
+  const recentRuns = readRecentRuns(runDir);
   const files: string[] = [];
   const t = { specs: 0, report: 0, dashboard: 0, callback: 0 };
   let charts = 0;
@@ -73,13 +75,13 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
       t.specs += performance.now() - mark;
 
       mark = performance.now();
-      const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, ...(labels ? { themeLabels: labels } : {}) });
+      const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
       files.push(...reportFiles.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
       t.report += performance.now() - mark;
 
       if (i === 0) {
         mark = performance.now();
-        const dash = await writeDashboard(run, set, callbackRows, { outDir: join(runDir, 'dashboard'), lang, asOf: opts.asOf, ...(labels ? { themeLabels: labels } : {}) });
+        const dash = await writeDashboard(run, set, callbackRows, { outDir: join(runDir, 'dashboard'), lang, asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
         files.push(...dash.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
         t.dashboard += performance.now() - mark;
       }

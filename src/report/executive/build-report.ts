@@ -13,6 +13,8 @@ import { chartTitle, composeReport } from './compose-report.ts';
 import { gatherReportFacts } from './report-facts.ts';
 import { renderHtml, renderMarkdown } from './report-document.ts';
 import type { ReportLang } from './report-messages.ts';
+import { composeRunHistory } from './run-history-page.ts';
+import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 
 export const REPORT_CHARTS = ['nps-trend', 'dissatisfier-ranking', 'theme-impact', 'response-rate'] as const;
 
@@ -25,7 +27,7 @@ export interface ReportOptions {
 }
 
 /** Writes report-<lang>.html, report-<lang>.md and svg-<lang>/*.svg from an open run and its charts. */
-export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOptions & { asOf: string }): Promise<string[]> {
+export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOptions & { asOf: string; recentRuns?: readonly RecentRun[] }): Promise<string[]> {
   const svg = new Map<string, { title: string; svg: string }>();
   for (const c of charts.charts) {
     if (!(REPORT_CHARTS as readonly string[]).includes(c.id)) continue;
@@ -40,6 +42,10 @@ export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOp
   const files = [join(opts.outDir, `report-${opts.lang}.html`), join(opts.outDir, `report-${opts.lang}.md`)];
   writeFileAtomic(files[0]!, renderHtml(doc));
   writeFileAtomic(files[1]!, renderMarkdown(doc, svgDir));
+  const history = composeRunHistory(opts.recentRuns ?? [], run.summary.pipeline, opts.lang);
+  files.push(join(opts.outDir, `run-history-${opts.lang}.html`), join(opts.outDir, `run-history-${opts.lang}.md`));
+  writeFileAtomic(files[2]!, renderHtml(history));
+  writeFileAtomic(files[3]!, renderMarkdown(history, svgDir));
   for (const [id, c] of svg) {
     const path = join(opts.outDir, svgDir, `${id}.svg`);
     writeFileAtomic(path, `${c.svg}\n`);
@@ -53,7 +59,7 @@ export async function buildReport(runDir: string, opts: ReportOptions): Promise<
   try {
     const asOf = opts.asOf ?? run.summary.asOf;
     const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
-    const files = await writeReport(run, charts, { ...opts, asOf });
+    const files = await writeReport(run, charts, { ...opts, asOf, recentRuns: readRecentRuns(runDir) });
     return { files };
   } finally {
     run.close();

@@ -86,6 +86,7 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   if (facts.engines.length > 0 && facts.engines.every((e) => e.engine === 'embedded')) blocks.push({ kind: 'note', text: m.embeddedDefault });
   else if (facts.engines.some((e) => e.engine === 'transformer')) blocks.push({ kind: 'note', text: m.transformerUsed });
   if (charts.omitted.length > 0) blocks.push({ kind: 'note', text: m.chartsOmitted }, { kind: 'list', items: charts.omitted.map((o) => m.omitted(o.id, o.reason)) });
+  blocks.push({ kind: 'note', text: m.runHistoryNote(`run-history-${lang}.html`) });
   return { lang, title: `${m.title} — ${facts.pipeline} — ${facts.asOf}`, blocks };
 }
 

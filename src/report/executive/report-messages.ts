@@ -36,6 +36,11 @@ export interface ReportMessages {
   readonly omitted: (chart: string, reason: string) => string;
   readonly chartsOmitted: string;
   readonly notAvailable: string;
+  /** last line of the report: where the last nights' status is (a page beside it) */
+  readonly runHistoryNote: (file: string) => string;
+  readonly runHistoryTitle: string;
+  readonly noRunHistory: string;
+  readonly runHistoryHead: readonly string[];
 }
 
 export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
@@ -74,6 +79,10 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     omitted: (c, r) => `${c}: ${r}`,
     chartsOmitted: 'Charts not drawn for this run:',
     notAvailable: 'n/a',
+    runHistoryNote: (f) => `The status of the recent nightly runs (published, failed or stopped by a quality gate) is in ${f} beside this report.`,
+    runHistoryTitle: 'Recent nightly runs (before this one)',
+    noRunHistory: 'No earlier run is logged in this output folder.',
+    runHistoryHead: ['As of', 'Status', 'Exit code', 'Started (UTC)', 'Seconds', 'Rows accepted / read', 'Error'],
   },
   fr: {
     locale: 'fr-FR',
@@ -110,5 +119,9 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     omitted: (c, r) => `${c} : ${r}`,
     chartsOmitted: 'Graphiques non produits pour ce traitement :',
     notAvailable: 'n.d.',
+    runHistoryNote: (f) => `L’état des derniers traitements nocturnes (publiés, en échec ou arrêtés par un contrôle de qualité) est dans ${f}, à côté de ce rapport.`,
+    runHistoryTitle: 'Derniers traitements nocturnes (avant celui-ci)',
+    noRunHistory: 'Aucun traitement antérieur dans ce dossier de sortie.',
+    runHistoryHead: ['Au', 'Statut', 'Code de sortie', 'Début (UTC)', 'Secondes', 'Lignes acceptées / lues', 'Erreur'],
   },
 };
