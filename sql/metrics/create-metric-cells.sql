@@ -21,7 +21,7 @@
 -- clusters of either period (u_a = u_a(t)/n_t − u_a(t−1)/n_{t−1}, var = C/(C−1) Σ u_a², C = clusters in
 -- either period; metric_cluster_difference_variance). Multiple testing: every family of change tests
 -- (metric × grain × dimension, every period and value) gets Benjamini–Hochberg q-values over its tests
--- with both cells at least min_n; `significant` is q_value < $fdr_level.
+-- with both cells at least min_n (family_tests: how many); `significant` is q_value < $fdr_level (column fdr_level).
 CREATE OR REPLACE TABLE metric_cells AS
 WITH scored AS (
   SELECT
@@ -229,6 +229,7 @@ SELECT
   CASE WHEN previous_period IS NOT NULL THEN shared_clusters::INTEGER END AS shared_clusters,
   previous_value, change, change_se, z, p_value, q_value,
   CASE WHEN in_family THEN family_tests::INTEGER END AS family_tests,
-  coalesce(q_value < $fdr_level, false) AS significant
+  coalesce(q_value < $fdr_level, false) AS significant,
+  $fdr_level::DOUBLE AS fdr_level
 FROM adjusted
 ORDER BY metric, grain, period NULLS FIRST, dimension, dimension_value;
