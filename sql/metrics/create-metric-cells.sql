@@ -1,16 +1,34 @@
 -- metric_cells: one row per (metric, grain, period, dimension, dimension_value).
 -- Parameters: $as_of (run date, responses submitted after it are ignored), $grains (list of
--- 'all' | 'week' | 'month' | 'quarter'), $min_n (cells with n < min_n are small).
+-- 'all' | 'week' | 'month' | 'quarter'), $min_n (cells with n < min_n are small), $fdr_level (a change is
+-- significant when its Benjamini–Hochberg q-value is below it).
 -- Metrics: nps, csat (top-2-box % of 1..5), ces (mean of 1..7) from non-employee surveys;
 -- enps (NPS of survey_type 'employee'). Missing dimension values are grouped as '(unknown)'.
 -- Only cells with at least one answer exist. All aggregates are exact integer counts and sums,
 -- so values are byte-identical across runs. Needs the macros of metrics/create-stat-macros.
--- Rows are counted per day for each dimension (grouping sets), then the small day table is rolled up
--- into each grain.
+--
+-- Uncertainty is clustered by account: respondents of one account are not independent. Each metric is a
+-- ratio of totals θ = Σ s_i / n over per-response scores s_i (NPS: +1 promoter, 0 passive, −1 detractor;
+-- CSAT: 1 top-2-box, else 0; CES: the 1..7 score), shown in points (×100 for NPS and CSAT). Its SE is the
+-- linearisation (sandwich) estimator with the account as cluster (metric_cluster_ratio_variance):
+-- var = C/(C−1) · Σ_a (s_a − θ n_a)² / n², C = clusters in the cell. A response without account id is its
+-- own cluster; with no account at all the SE is the simple-random-sampling one times sqrt(n/(n−1)) for
+-- NPS and CSAT (whose SRS SE uses the p(1−p)/n form) and exactly the SRS one for CES (sample variance).
+--   se, moe, ci_*    clustered (what users are shown)    se_srs   the former SRS SE, kept for comparison
+--   design_effect    se² / se_srs²                        clusters C
+-- A change (period vs the previous period of the same cell) is tested with the clustered SE of the
+-- difference: accounts answering in both periods are correlated, so the difference is linearised over the
+-- clusters of either period (u_a = u_a(t)/n_t − u_a(t−1)/n_{t−1}, var = C/(C−1) Σ u_a², C = clusters in
+-- either period; metric_cluster_difference_variance). Multiple testing: every family of change tests
+-- (metric × grain × dimension, every period and value) gets Benjamini–Hochberg q-values over its tests
+-- with both cells at least min_n (family_tests: how many); `significant` is q_value < $fdr_level (column fdr_level).
 CREATE OR REPLACE TABLE metric_cells AS
 WITH scored AS (
   SELECT
     r.submitted_at::DATE AS day,
+    -- the cluster: the account, or the response itself when it has no account id
+    r.account_id AS cluster_account,
+    CASE WHEN r.account_id IS NULL THEN r.response_id END AS cluster_response,
     coalesce(r.survey_type = 'employee', false) AS is_employee,
     CASE WHEN r.nps BETWEEN 0 AND 10 THEN r.nps END AS nps,
     CASE WHEN r.csat BETWEEN 1 AND 5 THEN r.csat END AS csat,
@@ -26,8 +44,13 @@ WITH scored AS (
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
     AND (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL)
 ),
-day_counts AS (
-  SELECT day,
+in_periods AS (
+  SELECT g.grain, metric_period_start(g.grain, s.day) AS period, s.* EXCLUDE (day)
+  FROM scored s CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+),
+-- one row per cluster within each (grain, period, dimension cell)
+cluster_counts AS (
+  SELECT grain, period,
     CASE
       WHEN grouping(segment) = 0 THEN 'segment'
       WHEN grouping(region) = 0 THEN 'region'
@@ -39,6 +62,7 @@ day_counts AS (
     END AS dimension,
     -- outside its grouping set a column is NULL, and grouped values are never NULL (coalesced above)
     coalesce(segment, region, owner, journey_stage, touchpoint, channel, 'all') AS dimension_value,
+    cluster_account, cluster_response,
     count(nps) FILTER (WHERE NOT is_employee) AS nps_n,
     count(*) FILTER (WHERE NOT is_employee AND nps >= 9) AS nps_p,
     count(*) FILTER (WHERE NOT is_employee AND nps <= 6) AS nps_d,
@@ -50,72 +74,162 @@ day_counts AS (
     count(ces) FILTER (WHERE NOT is_employee) AS ces_n,
     sum(ces) FILTER (WHERE NOT is_employee) AS ces_sum,
     sum(ces * ces) FILTER (WHERE NOT is_employee) AS ces_sum_sq
-  FROM scored
+  FROM in_periods
   GROUP BY GROUPING SETS (
-    (day), (day, segment), (day, region), (day, owner), (day, journey_stage), (day, touchpoint), (day, channel)
+    (grain, period, cluster_account, cluster_response),
+    (grain, period, cluster_account, cluster_response, segment),
+    (grain, period, cluster_account, cluster_response, region),
+    (grain, period, cluster_account, cluster_response, owner),
+    (grain, period, cluster_account, cluster_response, journey_stage),
+    (grain, period, cluster_account, cluster_response, touchpoint),
+    (grain, period, cluster_account, cluster_response, channel)
   )
 ),
-counts AS (
-  SELECT g.grain, metric_period_start(g.grain, dc.day) AS period, dc.dimension, dc.dimension_value,
-    sum(nps_n)::BIGINT AS nps_n, sum(nps_p)::BIGINT AS nps_p, sum(nps_d)::BIGINT AS nps_d,
-    sum(enps_n)::BIGINT AS enps_n, sum(enps_p)::BIGINT AS enps_p, sum(enps_d)::BIGINT AS enps_d,
-    sum(csat_n)::BIGINT AS csat_n, sum(csat_top2)::BIGINT AS csat_top2,
-    sum(ces_n)::BIGINT AS ces_n, sum(ces_sum)::BIGINT AS ces_sum, sum(ces_sum_sq)::BIGINT AS ces_sum_sq
-  FROM day_counts dc CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+-- per cell: the exact sums over its clusters of each metric (n = Σ n_a, s = Σ s_a with s_i the per-response
+-- score: NPS +1 / 0 / −1, CSAT top-2-box 1 / 0, CES 1..7; q = Σ s_i²; ss = Σ s_a², sn = Σ s_a n_a,
+-- nn = Σ n_a², c = clusters with an answer). Kept wide (one row per cell and cluster, all metrics) so the
+-- cluster rows are read once.
+cluster_scores AS MATERIALIZED (
+  SELECT grain, period, dimension, dimension_value, cluster_account,
+    nps_n, nps_p - nps_d AS nps_s, nps_p, nps_d, enps_n, enps_p - enps_d AS enps_s, enps_p, enps_d,
+    csat_n, csat_top2, ces_n, ces_sum, ces_sum_sq
+  FROM cluster_counts
+),
+wide AS (
+  SELECT grain, period, dimension, dimension_value,
+    sum(nps_n) AS nps_n, sum(nps_s) AS nps_s, sum(nps_p) AS nps_p, sum(nps_d) AS nps_d, count(*) FILTER (WHERE nps_n > 0) AS nps_c,
+    sum(nps_s * nps_s) AS nps_ss, sum(nps_s * nps_n) AS nps_sn, sum(nps_n * nps_n) AS nps_nn,
+    sum(enps_n) AS enps_n, sum(enps_s) AS enps_s, sum(enps_p) AS enps_p, sum(enps_d) AS enps_d, count(*) FILTER (WHERE enps_n > 0) AS enps_c,
+    sum(enps_s * enps_s) AS enps_ss, sum(enps_s * enps_n) AS enps_sn, sum(enps_n * enps_n) AS enps_nn,
+    sum(csat_n) AS csat_n, sum(csat_top2) AS csat_s, count(*) FILTER (WHERE csat_n > 0) AS csat_c,
+    sum(csat_top2 * csat_top2) AS csat_ss, sum(csat_top2 * csat_n) AS csat_sn, sum(csat_n * csat_n) AS csat_nn,
+    sum(ces_n) AS ces_n, sum(ces_sum) AS ces_s, sum(ces_sum_sq) AS ces_q, count(*) FILTER (WHERE ces_n > 0) AS ces_c,
+    sum(ces_sum * ces_sum) AS ces_ss, sum(ces_sum * ces_n) AS ces_sn, sum(ces_n * ces_n) AS ces_nn
+  FROM cluster_scores
   GROUP BY ALL
 ),
-long AS (
-  SELECT 'nps' AS metric, grain, period, dimension, dimension_value, nps_n AS n,
-    metric_ratio(nps_p, nps_n) AS promoters, metric_ratio(nps_n - nps_p - nps_d, nps_n) AS passives,
-    metric_ratio(nps_d, nps_n) AS detractors, NULL::DOUBLE AS top2box, NULL::DOUBLE AS mean, NULL::DOUBLE AS variance
-  FROM counts WHERE nps_n > 0
+counts AS (
+  SELECT 'nps' AS metric, grain, period, dimension, dimension_value, nps_n AS n, nps_c AS clusters, nps_s AS s,
+    nps_p + nps_d AS s_sq, nps_p AS pos, nps_d AS neg, nps_ss AS ss, nps_sn AS sn, nps_nn AS nn
+  FROM wide WHERE nps_n > 0
   UNION ALL
-  SELECT 'enps', grain, period, dimension, dimension_value, enps_n,
-    metric_ratio(enps_p, enps_n), metric_ratio(enps_n - enps_p - enps_d, enps_n), metric_ratio(enps_d, enps_n),
-    NULL, NULL, NULL
-  FROM counts WHERE enps_n > 0
+  SELECT 'enps', grain, period, dimension, dimension_value, enps_n, enps_c, enps_s, enps_p + enps_d, enps_p, enps_d, enps_ss, enps_sn, enps_nn
+  FROM wide WHERE enps_n > 0
   UNION ALL
-  SELECT 'csat', grain, period, dimension, dimension_value, csat_n,
-    NULL, NULL, NULL, metric_ratio(csat_top2, csat_n), NULL, NULL
-  FROM counts WHERE csat_n > 0
+  SELECT 'csat', grain, period, dimension, dimension_value, csat_n, csat_c, csat_s, csat_s, csat_s, NULL, csat_ss, csat_sn, csat_nn
+  FROM wide WHERE csat_n > 0
   UNION ALL
-  SELECT 'ces', grain, period, dimension, dimension_value, ces_n,
-    NULL, NULL, NULL, NULL, metric_ratio(ces_sum, ces_n), metric_sample_variance(ces_sum, ces_sum_sq, ces_n)
-  FROM counts WHERE ces_n > 0
+  SELECT 'ces', grain, period, dimension, dimension_value, ces_n, ces_c, ces_s, ces_q, NULL, NULL, ces_ss, ces_sn, ces_nn
+  FROM wide WHERE ces_n > 0
+),
+-- sums over the clusters (accounts) present in a period and in the period before it (cross terms)
+shared_wide AS (
+  SELECT cur.grain, cur.period, cur.dimension, cur.dimension_value,
+    count(*) FILTER (WHERE cur.nps_n > 0 AND prev.nps_n > 0) AS nps_shared,
+    sum(cur.nps_s * prev.nps_s) AS nps_s_s, sum(cur.nps_s * prev.nps_n) AS nps_s_n,
+    sum(cur.nps_n * prev.nps_s) AS nps_n_s, sum(cur.nps_n * prev.nps_n) AS nps_n_n,
+    count(*) FILTER (WHERE cur.enps_n > 0 AND prev.enps_n > 0) AS enps_shared,
+    sum(cur.enps_s * prev.enps_s) AS enps_s_s, sum(cur.enps_s * prev.enps_n) AS enps_s_n,
+    sum(cur.enps_n * prev.enps_s) AS enps_n_s, sum(cur.enps_n * prev.enps_n) AS enps_n_n,
+    count(*) FILTER (WHERE cur.csat_n > 0 AND prev.csat_n > 0) AS csat_shared,
+    sum(cur.csat_top2 * prev.csat_top2) AS csat_s_s, sum(cur.csat_top2 * prev.csat_n) AS csat_s_n,
+    sum(cur.csat_n * prev.csat_top2) AS csat_n_s, sum(cur.csat_n * prev.csat_n) AS csat_n_n,
+    count(*) FILTER (WHERE cur.ces_n > 0 AND prev.ces_n > 0) AS ces_shared,
+    sum(cur.ces_sum * prev.ces_sum) AS ces_s_s, sum(cur.ces_sum * prev.ces_n) AS ces_s_n,
+    sum(cur.ces_n * prev.ces_sum) AS ces_n_s, sum(cur.ces_n * prev.ces_n) AS ces_n_n
+  FROM cluster_scores cur
+  JOIN cluster_scores prev
+    ON prev.grain = cur.grain AND prev.dimension = cur.dimension AND prev.dimension_value = cur.dimension_value
+    AND prev.cluster_account = cur.cluster_account AND prev.period = metric_period_shift(cur.grain, cur.period, -1)
+  WHERE cur.grain <> 'all' AND cur.cluster_account IS NOT NULL AND prev.cluster_account IS NOT NULL
+  GROUP BY ALL
+),
+shared AS (
+  SELECT 'nps' AS metric, grain, period, dimension, dimension_value, nps_shared AS shared_clusters,
+    nps_s_s AS s_s, nps_s_n AS s_n, nps_n_s AS n_s, nps_n_n AS n_n FROM shared_wide
+  UNION ALL
+  SELECT 'enps', grain, period, dimension, dimension_value, enps_shared, enps_s_s, enps_s_n, enps_n_s, enps_n_n FROM shared_wide
+  UNION ALL
+  SELECT 'csat', grain, period, dimension, dimension_value, csat_shared, csat_s_s, csat_s_n, csat_n_s, csat_n_n FROM shared_wide
+  UNION ALL
+  SELECT 'ces', grain, period, dimension, dimension_value, ces_shared, ces_s_s, ces_s_n, ces_n_s, ces_n_n FROM shared_wide
 ),
 estimated AS (
-  SELECT *,
-    CASE WHEN metric IN ('nps', 'enps') THEN metric_nps_points(promoters, detractors)
-      WHEN metric = 'csat' THEN 100.0 * top2box ELSE mean END AS value,
-    CASE WHEN metric IN ('nps', 'enps') THEN metric_nps_se_points(promoters, detractors, n)
-      WHEN metric = 'csat' THEN 100.0 * metric_proportion_se(top2box, n) ELSE metric_mean_se(variance, n) END AS se,
+  SELECT metric, grain, period, dimension, dimension_value, n, clusters, s, s_sq, ss, sn, nn,
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_ratio(pos, n) END AS promoters,
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_ratio(n - pos - neg, n) END AS passives,
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_ratio(neg, n) END AS detractors,
+    CASE WHEN metric = 'csat' THEN metric_ratio(pos, n) END AS top2box,
+    CASE WHEN metric = 'ces' THEN metric_ratio(s, n) END AS mean,
+    -- points per score unit
+    CASE WHEN metric = 'ces' THEN 1.0 ELSE 100.0 END AS k,
     CASE WHEN metric IN ('nps', 'enps') THEN -100.0 WHEN metric = 'csat' THEN 0.0 ELSE 1.0 END AS scale_min,
     CASE WHEN metric IN ('nps', 'enps') THEN 100.0 WHEN metric = 'csat' THEN 100.0 ELSE 7.0 END AS scale_max,
     n < $min_n AS small_n
-  FROM long
+  FROM counts
+),
+with_se AS (
+  SELECT *,
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_nps_points(promoters, detractors)
+      WHEN metric = 'csat' THEN 100.0 * top2box ELSE mean END AS value,
+    k * sqrt(metric_cluster_ratio_variance(clusters, n::HUGEINT, s::HUGEINT, ss::HUGEINT, sn::HUGEINT, nn::HUGEINT)) AS se,
+    CASE WHEN metric IN ('nps', 'enps') THEN metric_nps_se_points(promoters, detractors, n)
+      WHEN metric = 'csat' THEN 100.0 * metric_proportion_se(top2box, n)
+      ELSE metric_mean_se(metric_sample_variance(s, s_sq, n), n) END AS se_srs,
+    metric_cluster_scaled_ss(n::HUGEINT, s::HUGEINT, ss::HUGEINT, sn::HUGEINT, nn::HUGEINT) AS scaled
+  FROM estimated
 ),
 compared AS (
   SELECT cur.*, prev.period AS previous_period, prev.n AS previous_n, prev.value AS previous_value,
-    prev.se AS previous_se, prev.small_n AS previous_small_n,
-    cur.value - prev.value AS change, metric_difference_se(cur.se, prev.se) AS change_se
-  FROM estimated cur
-  LEFT JOIN estimated prev
+    prev.small_n AS previous_small_n, coalesce(sh.shared_clusters, 0) AS shared_clusters,
+    cur.value - prev.value AS change,
+    cur.k * sqrt(metric_cluster_difference_variance(
+      cur.clusters + prev.clusters - coalesce(sh.shared_clusters, 0),
+      cur.n, cur.scaled, prev.n, prev.scaled,
+      metric_cluster_scaled_cross(cur.n::HUGEINT, cur.s::HUGEINT, prev.n::HUGEINT, prev.s::HUGEINT, sh.s_s::HUGEINT, sh.s_n::HUGEINT, sh.n_s::HUGEINT, sh.n_n::HUGEINT))) AS change_se
+  FROM with_se cur
+  LEFT JOIN with_se prev
     ON prev.metric = cur.metric AND prev.grain = cur.grain AND prev.dimension = cur.dimension
     AND prev.dimension_value = cur.dimension_value AND prev.period = metric_period_shift(cur.grain, cur.period, -1)
+  LEFT JOIN shared sh
+    ON sh.metric = cur.metric AND sh.grain = cur.grain AND sh.dimension = cur.dimension
+    AND sh.dimension_value = cur.dimension_value AND sh.period = cur.period
+),
+tested AS (
+  SELECT *, change / NULLIF(change_se, 0) AS z, metric_two_sided_p(change / NULLIF(change_se, 0)) AS p_value,
+    coalesce(metric_two_sided_p(change / NULLIF(change_se, 0)) IS NOT NULL AND NOT small_n AND NOT previous_small_n, false) AS in_family
+  FROM compared
+),
+-- Benjamini–Hochberg within each family (metric × grain × dimension): rank k by p (ties broken by
+-- period and value, which does not change the q-values), q = min over ranks ≥ k of p · m / k, capped at 1
+ranked AS (
+  SELECT *,
+    row_number() OVER (PARTITION BY metric, grain, dimension, in_family ORDER BY p_value, period, dimension_value) AS bh_rank,
+    sum(in_family::INTEGER) OVER (PARTITION BY metric, grain, dimension) AS family_tests
+  FROM tested
+),
+adjusted AS (
+  SELECT *,
+    CASE WHEN in_family THEN metric_clamp(min(metric_bh_step(p_value, family_tests, bh_rank)) OVER (
+      PARTITION BY metric, grain, dimension, in_family ORDER BY bh_rank DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), 0.0, 1.0)
+    END AS q_value
+  FROM ranked
 )
 SELECT
   metric, grain, period,
   (metric_period_shift(grain, period, 1) - INTERVAL 1 DAY)::DATE AS period_end,
   CASE WHEN grain <> 'all' THEN metric_period_shift(grain, period, 1) <= $as_of::DATE + INTERVAL 1 DAY END AS period_complete,
-  dimension, dimension_value, n::INTEGER AS n,
+  dimension, dimension_value, n::INTEGER AS n, clusters::INTEGER AS clusters,
   value, promoters, passives, detractors, top2box, mean,
-  se, metric_margin_95(se) AS moe,
+  se, se_srs, metric_design_effect(se, se_srs) AS design_effect, metric_margin_95(se) AS moe,
   metric_clamp(value - metric_margin_95(se), scale_min, scale_max) AS ci_low,
   metric_clamp(value + metric_margin_95(se), scale_min, scale_max) AS ci_high,
   small_n,
-  previous_period, previous_n::INTEGER AS previous_n, previous_value, change, change_se,
-  change / NULLIF(change_se, 0) AS z,
-  metric_two_sided_p(change / NULLIF(change_se, 0)) AS p_value,
-  coalesce(metric_two_sided_p(change / NULLIF(change_se, 0)) < 0.05 AND NOT small_n AND NOT previous_small_n, false) AS significant
-FROM compared
+  previous_period, previous_n::INTEGER AS previous_n,
+  CASE WHEN previous_period IS NOT NULL THEN shared_clusters::INTEGER END AS shared_clusters,
+  previous_value, change, change_se, z, p_value, q_value,
+  CASE WHEN in_family THEN family_tests::INTEGER END AS family_tests,
+  coalesce(q_value < $fdr_level, false) AS significant,
+  $fdr_level::DOUBLE AS fdr_level
+FROM adjusted
 ORDER BY metric, grain, period NULLS FIRST, dimension, dimension_value;

@@ -41,6 +41,39 @@ CREATE OR REPLACE TEMP MACRO metric_margin_95(se) AS 1.96 * se;
 -- Standard error of the difference of two independent estimates.
 CREATE OR REPLACE TEMP MACRO metric_difference_se(se1, se2) AS sqrt(se1 * se1 + se2 * se2);
 
+-- Account-clustered (linearisation / sandwich) variance of a ratio of totals θ = s / n over clusters a
+-- (an account, or a response without account: its own cluster), with cluster totals n_a and s_a:
+--   u_a = s_a − θ n_a,   var(θ) = c / (c − 1) · Σ_a u_a² / n²   (c clusters; R survey's svymean/svyratio
+--   with ids = ~account). Σ_a u_a² comes from the exact sums n = Σ n_a, s = Σ s_a, ss = Σ s_a², sn = Σ s_a n_a,
+--   nn = Σ n_a²: n² Σ_a u_a² = n² ss − 2 s n sn + s² nn, exact when the sums are HUGEINT (integer scores).
+-- c / (c − 1): NULL below two clusters (one cluster carries no information on its own variance).
+CREATE OR REPLACE TEMP MACRO metric_cluster_factor(c) AS CASE WHEN c >= 2 THEN c::DOUBLE / (c - 1) END;
+CREATE OR REPLACE TEMP MACRO metric_cluster_scaled_ss(n, s, ss, sn, nn) AS n * n * ss - 2 * s * n * sn + s * s * nn;
+CREATE OR REPLACE TEMP MACRO metric_cluster_ratio_variance(c, n, s, ss, sn, nn) AS
+  metric_cluster_factor(c) * metric_non_negative(metric_cluster_scaled_ss(n, s, ss, sn, nn)::DOUBLE)
+    / NULLIF(n::DOUBLE * n * n * n, 0);
+
+-- n n' Σ_a u_a u'_a for two ratios θ = s / n and θ' = s' / n' over the same clusters (u'_a = s'_a − θ' n'_a),
+-- from the sums over the clusters present in both: s_s = Σ s_a s'_a, s_n = Σ s_a n'_a, n_s = Σ n_a s'_a,
+-- n_n = Σ n_a n'_a (clusters present in one only add 0).
+CREATE OR REPLACE TEMP MACRO metric_cluster_scaled_cross(n, s, n2, s2, s_s, s_n, n_s, n_n) AS
+  n * n2 * s_s - n * s2 * s_n - s * n2 * n_s + s * s2 * n_n;
+
+-- Clustered variance of θ − θ' (periods t and t − 1) by linearising the difference over the clusters of
+-- either period: u_a = u_a(t) / n − u_a(t−1) / n', var = c / (c − 1) · Σ_a u_a², c = clusters in either period.
+-- scaled = n² Σ u_a(t)², scaled2 = n'² Σ u_a(t−1)², shared_cross = n n' Σ u_a(t) u_a(t−1) (NULL: no shared cluster).
+CREATE OR REPLACE TEMP MACRO metric_cluster_difference_variance(c, n, scaled, n2, scaled2, shared_cross) AS
+  metric_cluster_factor(c) * metric_non_negative(
+    scaled::DOUBLE / NULLIF(n::DOUBLE * n * n * n, 0) + scaled2::DOUBLE / NULLIF(n2::DOUBLE * n2 * n2 * n2, 0)
+    - 2.0 * coalesce(shared_cross, 0)::DOUBLE / NULLIF(n::DOUBLE * n * n2 * n2, 0));
+
+-- Design effect: the clustered variance over the simple-random-sampling variance of the same estimate.
+CREATE OR REPLACE TEMP MACRO metric_design_effect(se, se_srs) AS (se * se) / NULLIF(se_srs * se_srs, 0);
+
+-- Benjamini–Hochberg q-value of the test of rank k (1 = smallest p) among m: the running minimum of
+-- p · m / k from the largest rank down is taken by the caller (a window min), then capped at 1.
+CREATE OR REPLACE TEMP MACRO metric_bh_step(p, m, k) AS p * m / k;
+
 -- Kish effective sample size from the sum of weights and the sum of squared weights.
 CREATE OR REPLACE TEMP MACRO metric_effective_n(sum_w, sum_w2) AS sum_w * sum_w / NULLIF(sum_w2, 0);
 

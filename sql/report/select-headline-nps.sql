@@ -6,7 +6,7 @@ WITH grain AS (
 )
 SELECT grain, strftime(period, '%Y-%m-%d') AS period, strftime(period_end, '%Y-%m-%d') AS period_end,
   n, value, moe, ci_low, ci_high, small_n,
-  strftime(previous_period, '%Y-%m-%d') AS previous_period, previous_value, change, p_value, significant
+  strftime(previous_period, '%Y-%m-%d') AS previous_period, previous_value, change, p_value, q_value, family_tests, fdr_level, significant
 FROM metric_cells
 WHERE metric = 'nps' AND dimension = 'overall' AND grain = (SELECT grain FROM grain) AND period_complete
 ORDER BY period DESC

@@ -21,7 +21,7 @@ export interface ChartMessages {
 export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
   en: {
     npsTrend: {
-      title: 'NPS trend', subtitle: 'Shaded band: 95 % margin of error. Triangles: statistically significant change from the previous period.',
+      title: 'NPS trend', subtitle: 'Shaded band: 95 % margin of error (clustered by account). Triangles: change from the previous period that survives the false-discovery rate (q-value).',
       period: 'Period', nps: 'NPS', band: '95 % CI', rise: 'Significant rise', fall: 'Significant fall', change: 'Change', n: 'Responses', smallN: 'Small sample',
     },
     npsBy: {
@@ -62,7 +62,7 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
   },
   fr: {
     npsTrend: {
-      title: 'Évolution du NPS', subtitle: 'Bande : marge d’erreur à 95 %. Triangles : variation statistiquement significative par rapport à la période précédente.',
+      title: 'Évolution du NPS', subtitle: 'Bande : marge d’erreur à 95 % (grappes par compte). Triangles : variation par rapport à la période précédente qui résiste au taux de fausses découvertes (q-value).',
       period: 'Période', nps: 'NPS', band: 'IC 95 %', rise: 'Hausse significative', fall: 'Baisse significative', change: 'Variation', n: 'Réponses', smallN: 'Petit échantillon',
     },
     npsBy: {

@@ -14,7 +14,7 @@ export const RUN_DATABASE = 'ecoute.duckdb';
 const engineSchema = z.object({ engine: z.string(), model: z.string(), revision: z.string(), description: z.string() });
 const changeSchema = z.object({
   grain: z.string(), period: z.string(), periodComplete: z.boolean().nullable().optional(), n: z.number(), value: z.number().nullable(),
-  previousPeriod: z.string().nullable(), previousValue: z.number().nullable(), change: z.number().nullable(), pValue: z.number().nullable(), significant: z.boolean(),
+  previousPeriod: z.string().nullable(), previousValue: z.number().nullable(), change: z.number().nullable(), pValue: z.number().nullable(), qValue: z.number().nullable().optional(), significant: z.boolean(),
 }).nullable();
 const estimateSchema = z.object({ value: z.number().nullable(), n: z.number(), moe: z.number().nullable(), ciLow: z.number().nullable(), ciHigh: z.number().nullable(), smallN: z.boolean() }).nullable();
 

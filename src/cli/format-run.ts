@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
+import { formatMoney, formatPValue } from '../util/format-figures.ts';
 
 export function formatRun(r: RunResult): string {
   const s = r.summary;
@@ -14,14 +15,14 @@ export function formatRun(r: RunResult): string {
   const c = s.metrics.npsChange;
   const fmt = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(1));
   const headline = [
-    h === null ? 'NPS: no scored responses' : `NPS ${fmt(h.value)} ± ${fmt(h.moe)} (95 % margin of error, n = ${h.n})`,
+    h === null ? 'NPS: no scored responses' : `NPS ${fmt(h.value)} ± ${fmt(h.moe)} (95 % margin of error, clustered by account, n = ${h.n})`,
     c === null || c.previousPeriod === null
       ? ''
-      : `${c.grain} ${c.period}: NPS ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${fmt(c.change)}, p = ${c.pValue === null ? 'n/a' : c.pValue.toFixed(3)}${c.significant ? ', significant' : ', not significant'})`,
+      : `${c.grain} ${c.period}: NPS ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${fmt(c.change)}, p = ${formatPValue(c.pValue, 'en-GB')}, q = ${formatPValue(c.qValue, 'en-GB')}${c.significant ? ', significant' : ', not significant'} at the false-discovery rate)`,
   ]
     .filter((l) => l.length > 0)
     .join('\n');
-  const money = (v: number | null): string => (v === null ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} ${s.reportingCurrency}`);
+  const money = (v: number | null): string => formatMoney(v, s.reportingCurrency, 'en-GB');
   const dissatisfiers =
     s.drivers.topDissatisfiers.length === 0
       ? ['Dissatisfiers: none ranked' + (s.drivers.skipped.length > 0 ? ` (${s.drivers.skipped.map((x) => x.reason).join('; ')})` : '')]

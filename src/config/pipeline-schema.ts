@@ -190,6 +190,12 @@ export const settingsSchema = z
       .describe('respondent weight by contact role; unknown roles weigh default_role_weight'),
     default_role_weight: z.number().min(0).default(1),
     response_rate_target: z.number().min(0).max(1).default(0.65),
+    fdr_level: z
+      .number()
+      .gt(0, { error: 'expected a level between 0 and 1, such as 0.05' })
+      .lt(1, { error: 'expected a level between 0 and 1, such as 0.05' })
+      .default(0.05)
+      .describe('false-discovery rate: a change (or owner flag) is reported when its Benjamini–Hochberg q-value is below it'),
     speeder_seconds: z.number().min(0).default(0).describe('responses faster than this are quarantined as speeders (0 = off)'),
     straightline_min_ratings: z
       .number()

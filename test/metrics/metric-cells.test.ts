@@ -24,14 +24,19 @@ describe('metric_cells', () => {
     await insertResponses(db.connection, npsResponses([10, 10, 9, 9, 9, 8, 7, 7, 6, 0], { at: '2024-01-10' }));
     await computeMetrics(db.connection, { asOf: '2024-01-31', settings: fixtureSettings() });
     const c = await cell(db.connection, { metric: 'nps' });
-    const se = npsSe(0.5, 0.2, 10); // 100 * sqrt(0.61 / 10) = 24.698
+    const srs = npsSe(0.5, 0.2, 10); // 100 * sqrt(0.61 / 10) = 24.698
+    // no account id: every response is its own cluster, so the clustered SE is the SRS one times sqrt(C/(C−1))
+    const se = srs * Math.sqrt(10 / 9);
     expect(c.n).toBe(10);
+    expect(c.clusters).toBe(10);
     expect(c.value).toBeCloseTo(30, 10);
     expect(c.promoters).toBeCloseTo(0.5, 12);
     expect(c.passives).toBeCloseTo(0.3, 12);
     expect(c.detractors).toBeCloseTo(0.2, 12);
+    expect(c.se_srs).toBeCloseTo(srs, 10);
+    expect(c.se_srs).toBeCloseTo(24.698178070456937, 10);
     expect(c.se).toBeCloseTo(se, 10);
-    expect(c.se).toBeCloseTo(24.698178070456937, 10);
+    expect(c.design_effect).toBeCloseTo(10 / 9, 10);
     expect(c.moe).toBeCloseTo(1.96 * se, 10);
     expect(c.ci_low).toBeCloseTo(30 - 1.96 * se, 10);
     expect(c.ci_high).toBeCloseTo(30 + 1.96 * se, 10);
@@ -51,14 +56,18 @@ describe('metric_cells', () => {
     expect(c.n).toBe(8);
     expect(c.top2box).toBeCloseTo(5 / 8, 12);
     expect(c.value).toBeCloseTo(62.5, 10);
-    expect(c.se).toBeCloseTo(100 * Math.sqrt((0.625 * 0.375) / 8), 10);
+    expect(c.se_srs).toBeCloseTo(100 * Math.sqrt((0.625 * 0.375) / 8), 10);
+    expect(c.se).toBeCloseTo(100 * Math.sqrt((0.625 * 0.375) / 8) * Math.sqrt(8 / 7), 10);
 
     const e = await cell(db.connection, { metric: 'ces' });
     const mean = ces.reduce((a, b) => a + b, 0) / ces.length;
     const sd = Math.sqrt(ces.reduce((a, x) => a + (x - mean) ** 2, 0) / (ces.length - 1));
     expect(e.mean).toBeCloseTo(mean, 12);
     expect(e.value).toBeCloseTo(mean, 12);
+    // CES: the SRS SE already uses the sample variance (n − 1), so singleton clusters give it exactly
     expect(e.se).toBeCloseTo(sd / Math.sqrt(ces.length), 12);
+    expect(e.se_srs).toBeCloseTo(sd / Math.sqrt(ces.length), 12);
+    expect(e.design_effect).toBeCloseTo(1, 12);
     // no NPS answered: no NPS cell at all
     expect(await selectRows(db.connection, "SELECT * FROM metric_cells WHERE metric = 'nps'")).toHaveLength(0);
   });
@@ -106,13 +115,19 @@ describe('metric_cells', () => {
     const feb = await cell(db.connection, { metric: 'nps', grain: 'month', period: '2024-02-01' });
     const se1 = npsSe(0.5, 0.2, 100);
     const se2 = npsSe(0.3, 0.4, 100);
-    const changeSe = Math.sqrt(se1 ** 2 + se2 ** 2);
+    // no accounts: 200 singleton clusters over both months, so var = 200/199 · (se1² + se2²)
+    const changeSe = Math.sqrt(se1 ** 2 + se2 ** 2) * Math.sqrt(200 / 199);
     expect(feb.previous_period).toBe('2024-01-01');
     expect(feb.previous_value).toBeCloseTo(30, 10);
     expect(feb.change).toBeCloseTo(-40, 10);
     expect(feb.change_se).toBeCloseTo(changeSe, 10);
-    expect(feb.z).toBeCloseTo(-3.5082320772281173, 9);
-    expect(Number(feb.p_value) / 0.0004510953476143051).toBeCloseTo(1, 6);
+    // z = −3.5082320772281173 · sqrt(199/200); p = math.erfc(|z| / sqrt 2) in Python
+    expect(feb.z).toBeCloseTo(-3.4994505063157915, 9);
+    expect(Number(feb.p_value) / 0.0004662181481251787).toBeCloseTo(1, 6);
+    expect(feb.shared_clusters).toBe(0);
+    // one test in the family (nps × month × overall): q = p
+    expect(feb.family_tests).toBe(1);
+    expect(feb.q_value).toBeCloseTo(Number(feb.p_value), 15);
     expect(feb.significant).toBe(true);
     expect(feb.period_end).toBe('2024-02-29');
     expect(feb.period_complete).toBe(true);

@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { computeMetrics } from '../../src/analyze/metrics/compute-metrics.ts';
 import { openFixtureDatabase, fixtureSettings, insertResponses, insertAccount, insertContact, selectRows } from './metrics-fixture.ts';
+import { clusteredSe, npsClusters } from './cluster-se-reference.ts';
 
 const npsSe = (p: number, d: number, n: number) => 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
 
@@ -50,7 +51,11 @@ describe('metric_weighted', () => {
     expect(r.n).toBe(5);
     expect(r.n_eff).toBe(5);
     expect(r.value).toBeCloseTo(0, 12); // 2 promoters, 1 passive, 2 detractors
-    expect(r.se).toBeCloseTo(npsSe(0.4, 0.4, 5), 10);
+    // clustered by account: A (+1, −1) and B (+1, −1, 0) both sum to 0 = θ · n_a, so every u_a is 0
+    expect(r.se).toBeCloseTo(0, 12);
+    expect(r.se).toBeCloseTo(100 * clusteredSe(npsClusters([[10, 6], [9, 6, 8]])).se, 12);
+    expect(r.se_srs).toBeCloseTo(npsSe(0.4, 0.4, 5), 10);
+    expect(r.design_effect).toBeCloseTo(0, 12);
     expect(r.small_n).toBe(false);
   });
 
@@ -72,8 +77,15 @@ describe('metric_weighted', () => {
     expect(r.promoters).toBeCloseTo(0.4, 12);
     expect(r.detractors).toBeCloseTo(1 / 3, 12);
     expect(r.value).toBeCloseTo(100 * (p - d), 10);
-    expect(r.se).toBeCloseTo(npsSe(p, d, nEff), 10);
-    expect(r.moe).toBeCloseTo(1.96 * npsSe(p, d, nEff), 10);
+    // clustered: W_A = 1.25, S_A = 1 − 0.25 = 0.75; W_B = 2.5, S_B = 0.5 − 1 = −0.5; θ = 0.25 / 3.75 = 1/15;
+    // u_A = 0.75 − 1.25/15 = 2/3, u_B = −0.5 − 2.5/15 = −2/3; var = 2/1 · (8/9) / 3.75² = 0.126420
+    const clustered = 100 * Math.sqrt((2 * (8 / 9)) / 3.75 ** 2);
+    expect(clustered).toBeCloseTo(100 * clusteredSe([[[1, 1], [0.25, -1]], [[0.5, 1], [1, -1], [1, 0]]]).se, 12);
+    expect(r.se).toBeCloseTo(clustered, 10);
+    expect(r.se).toBeCloseTo(35.55555555555556, 10);
+    expect(r.se_srs).toBeCloseTo(npsSe(p, d, nEff), 10);
+    expect(r.design_effect).toBeCloseTo(clustered ** 2 / npsSe(p, d, nEff) ** 2, 10);
+    expect(r.moe).toBeCloseTo(1.96 * clustered, 10);
     expect(r.small_n).toBe(true); // n = 5 but n_eff = 4.25 < min_n 5
 
     const ent = await weightedRow(db, 'role_weighted', 'segment', 'ENT');
@@ -95,7 +107,10 @@ describe('metric_weighted', () => {
     const weighted = await weightedRow(db, 'account_rollup_role_weighted');
     expect(weighted.n).toBe(2);
     expect(weighted.value).toBeCloseTo(50, 10);
-    expect(weighted.se).toBeCloseTo(npsSe(0.5, 0, 2), 10);
+    // every account is one unit: C/(C−1) = 2 times the SRS variance of the two account classes
+    expect(weighted.se_srs).toBeCloseTo(npsSe(0.5, 0, 2), 10);
+    expect(weighted.se).toBeCloseTo(npsSe(0.5, 0, 2) * Math.sqrt(2), 10);
+    expect(weighted.se).toBeCloseTo(50, 10);
     expect(weighted.small_n).toBe(false);
     const smb = await weightedRow(db, 'account_rollup_role_weighted', 'segment', 'SMB');
     expect(smb.n).toBe(1);

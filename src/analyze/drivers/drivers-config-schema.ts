@@ -69,7 +69,7 @@ export const driversConfigSchema = z
       .describe('ROI figures'),
     gaming: z
       .strictObject({
-        alpha: z.number().gt(0).lt(1).default(0.01).describe('family-wise significance level of the share-of-10s test (Bonferroni over owners)'),
+        alpha: z.number().gt(0).lt(1).default(0.01).describe('false-discovery rate of the share-of-10s test (Benjamini–Hochberg q-value over owners)'),
         min_excess_share: z.number().min(0).max(1).default(0.1).describe('a flagged owner\'s share of 10s is at least this far above the peers\''),
         repeat_window_days: positiveInt('days').max(365).default(30).describe('window for the one-respondent-answering-many-times check'),
         max_responses_per_contact: positiveInt('responses').default(3).describe('more responses than this from one contact within the window is a repeat respondent'),

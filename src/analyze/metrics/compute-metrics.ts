@@ -3,8 +3,9 @@
  *
  *   responses ⨝ accounts ⨝ contacts, invitations (canonical tables, filled by ingest)
  *     → create-stat-macros            the statistics formulas, each defined once (SE, margins, erfc, p-values)
- *     → metric_cells                  nps | csat | ces | enps × grain × period × dimension, with SE, 95 % CI,
- *                                     small-n flag and the change vs the previous period (z, p, significant)
+ *     → metric_cells                  nps | csat | ces | enps × grain × period × dimension, with the account-
+ *                                     clustered SE, design effect, 95 % CI, small-n flag and the change vs the
+ *                                     previous period (clustered z, p, Benjamini–Hochberg q, significant)
  *     → metric_weighted               NPS unweighted / role-weighted (Kish n_eff) / account roll-up
  *     → response_rates                invitations → responses, vs settings.response_rate_target
  *     → MetricsSummary                a small JSON-friendly headline read from those tables
@@ -36,7 +37,7 @@ export async function computeMetrics(conn: DuckDBConnection, opts: MetricOptions
   const minN = settings.min_n;
 
   await runSqlFile(conn, 'metrics/create-stat-macros');
-  await runSqlFile(conn, 'metrics/create-metric-cells', { as_of: asOf, grains, min_n: minN });
+  await runSqlFile(conn, 'metrics/create-metric-cells', { as_of: asOf, grains, min_n: minN, fdr_level: settings.fdr_level });
 
   await runSqlFile(conn, 'metrics/create-role-weights');
   for (const [role, weight] of Object.entries(settings.role_weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

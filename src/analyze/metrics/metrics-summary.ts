@@ -27,6 +27,8 @@ export interface PeriodChange {
   readonly change: number | null;
   readonly z: number | null;
   readonly pValue: number | null;
+  /** Benjamini–Hochberg q-value within its family (metric × grain × dimension); significant = q < settings.fdr_level */
+  readonly qValue: number | null;
   readonly significant: boolean;
 }
 
@@ -99,6 +101,7 @@ export async function readMetricsSummary(
             change: finiteOrNull(latest.change),
             z: finiteOrNull(latest.z),
             pValue: finiteOrNull(latest.p_value),
+            qValue: finiteOrNull(latest.q_value),
             significant: latest.significant === true,
           },
     csat: byMetric('csat'),

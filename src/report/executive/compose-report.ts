@@ -6,6 +6,7 @@ import type { BuiltChart, OmittedChart } from '../../charts/build-charts.ts';
 import type { ReportFacts } from './report-facts.ts';
 import type { Block, ReportDocument } from './report-document.ts';
 import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
+import { formatLevel, formatMoney, formatPValue } from '../../util/format-figures.ts';
 
 type Row = Record<string, unknown>;
 
@@ -23,9 +24,9 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   const signed = (v: unknown, digits = 1): string => (typeof v === 'number' && Number.isFinite(v) ? `${v > 0 ? '+' : ''}${n(v, digits)}` : na);
   const int = (v: unknown): string => (v === null || v === undefined || !Number.isFinite(Number(v)) ? na : new Intl.NumberFormat(m.locale, { maximumFractionDigits: 0 }).format(Number(v)));
   const pct = (v: unknown, digits = 1): string => (typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(m.locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : na);
-  const money = (v: unknown): string =>
-    typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(m.locale, { style: 'currency', currency: facts.currency, maximumFractionDigits: 0 }).format(v) : na;
-  const p = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? (v < 0.001 ? '< 0.001' : n(v, 3)) : na);
+  const money = (v: unknown): string => formatMoney(v, facts.currency, m.locale, na);
+  const p = (v: unknown): string => formatPValue(v, m.locale, na);
+  const level = (v: unknown): string => formatLevel(typeof v === 'number' && Number.isFinite(v) ? v : 0.05, m.locale);
   const chart = (id: string): Block[] => {
     const c = charts.svg.get(id);
     return c === undefined ? [] : [{ kind: 'chart', id, title: c.title, svg: c.svg }];
@@ -36,7 +37,9 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   if (h === undefined) blocks.push({ kind: 'p', text: m.noHeadline });
   else {
     blocks.push({ kind: 'p', text: m.headlineNps(n(h.value), n(h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
-    if (h.change !== null && h.change !== undefined) blocks.push({ kind: 'p', text: m.changeFrom(signed(h.change), String(h.previous_period), h.significant === true, p(h.p_value)) });
+    if (h.change !== null && h.change !== undefined) {
+      blocks.push({ kind: 'p', text: m.changeFrom(signed(h.change), String(h.previous_period), h.significant === true, p(h.p_value), p(h.q_value), level(h.fdr_level), int(h.family_tests)) });
+    }
   }
   if (facts.overall) blocks.push({ kind: 'p', text: m.windowNps(n(facts.overall.value), n(facts.overall.moe), int(facts.overall.n)) });
   blocks.push(...chart('nps-trend'));
@@ -62,13 +65,19 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   blocks.push(...chart('dissatisfier-ranking'), ...chart('theme-impact'));
 
   blocks.push({ kind: 'h2', text: m.whatChanged });
-  if (facts.changes.length === 0) blocks.push({ kind: 'p', text: m.noChange });
-  else {
+  const ct = facts.changeTests;
+  const grainName = String(ct?.grain ?? na);
+  if (ct === undefined) blocks.push({ kind: 'p', text: m.noChange });
+  else if (Number(ct.tests_latest) === 0) blocks.push({ kind: 'p', text: m.noChangeTested(grainName) });
+  else if (facts.changes.length === 0 || Number(ct.survivors_latest) === 0) {
+    blocks.push({ kind: 'p', text: m.noChangeSurvives(int(ct.tests_latest), String(ct.period), grainName, level(ct.fdr_level), int(ct.survivors), int(ct.tests)) });
+  } else {
+    blocks.push({ kind: 'p', text: m.changesSurvive(int(ct.survivors_latest), int(ct.tests_latest), String(ct.period), grainName, level(ct.fdr_level), int(ct.survivors), int(ct.tests)) });
     blocks.push({
       kind: 'list',
       items: facts.changes.map((c) => {
         const where = c.dimension === 'overall' ? m.overallWhere : `${String(c.dimension).replaceAll('_', ' ')} ${String(c.dimension_value)}`;
-        return m.change(String(c.metric).toUpperCase(), where, n(c.value), n(c.previous_value), signed(c.change), p(c.p_value));
+        return m.change(String(c.metric).toUpperCase(), where, n(c.value), n(c.previous_value), signed(c.change), p(c.p_value), p(c.q_value));
       }),
     });
   }

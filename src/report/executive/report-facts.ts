@@ -33,6 +33,8 @@ export interface ReportFacts {
   readonly headline: Row | undefined;
   readonly overall: RunSummaryView['metrics'] extends infer M ? (M extends { nps: infer N } ? N : null) : null;
   readonly changes: readonly Row[];
+  /** how many change tests `changes` were chosen from (sql/report/select-change-tests), undefined without metric_cells */
+  readonly changeTests: Row | undefined;
   readonly freshness: Row;
   readonly dissatisfiers: readonly Dissatisfier[];
   /** 'arr_at_risk' when ranked by revenue, 'negative_mentions' when the driver tables are absent */
@@ -59,6 +61,7 @@ export async function gatherReportFacts(
   const asOf = opts.asOf;
   const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-nps', {}))[0] : undefined;
   const changes = has(tables, 'metric_cells') ? await rows(conn, 'report/select-significant-changes', { limit: 8 }) : [];
+  const changeTests = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-change-tests', {}))[0] : undefined;
   const freshness = (await rows(conn, 'report/select-freshness', { as_of: asOf }))[0] ?? {};
   let ranked: Row[] = [];
   let rankedBy: ReportFacts['rankedBy'] = 'arr_at_risk';
@@ -95,6 +98,7 @@ export async function gatherReportFacts(
     headline,
     overall: summary.metrics?.nps ?? null,
     changes,
+    changeTests,
     freshness,
     dissatisfiers,
     rankedBy,

@@ -7,7 +7,7 @@ export interface ReportMessages {
   readonly subtitle: (pipeline: string, asOf: string) => string;
   readonly headline: string;
   readonly headlineNps: (value: string, moe: string, period: string, n: string) => string;
-  readonly changeFrom: (change: string, previous: string, significant: boolean, p: string) => string;
+  readonly changeFrom: (change: string, previous: string, significant: boolean, p: string, q: string, level: string, tests: string) => string;
   readonly noHeadline: string;
   readonly windowNps: (value: string, moe: string, n: string) => string;
   readonly period: (grain: string, start: string, end: string) => string;
@@ -23,7 +23,10 @@ export interface ReportMessages {
   readonly noDissatisfiers: string;
   readonly whatChanged: string;
   readonly noChange: string;
-  readonly change: (metric: string, where: string, value: string, previous: string, change: string, p: string) => string;
+  readonly noChangeTested: (grain: string) => string;
+  readonly noChangeSurvives: (testsLatest: string, period: string, grain: string, level: string, survivors: string, tests: string) => string;
+  readonly changesSurvive: (survivorsLatest: string, testsLatest: string, period: string, grain: string, level: string, survivors: string, tests: string) => string;
+  readonly change: (metric: string, where: string, value: string, previous: string, change: string, p: string, q: string) => string;
   readonly overallWhere: string;
   readonly responseRate: string;
   readonly rate: (rate: string, moe: string, target: string, below: boolean, responses: string, invitations: string) => string;
@@ -50,7 +53,8 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     subtitle: (p, d) => `Pipeline ${p} · data as of ${d}`,
     headline: 'Headline',
     headlineNps: (v, m, p, n) => `NPS ${v} ± ${m} (95 % margin) in ${p}, from ${n} responses.`,
-    changeFrom: (c, prev, sig, p) => `Change from the previous period (${prev}): ${c} points — ${sig ? 'statistically significant' : 'not statistically significant'} (p = ${p}).`,
+    changeFrom: (c, prev, sig, p, q, level, tests) =>
+      `Change from the previous period (${prev}): ${c} points — ${sig ? 'significant' : 'not significant'} at a ${level} false-discovery rate (p = ${p}; q = ${q} among ${tests} tests).`,
     noHeadline: 'No complete period with NPS answers in this run.',
     windowNps: (v, m, n) => `Whole window: NPS ${v} ± ${m} from ${n} responses.`,
     period: (g, s, e) => `the ${g} ${s} – ${e}`,
@@ -65,8 +69,13 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (personal data redacted)`,
     noDissatisfiers: 'No theme mentions in this run.',
     whatChanged: 'What changed since the last period',
-    noChange: 'No statistically significant change in NPS, CSAT or CES since the previous period.',
-    change: (m, w, v, prev, c, p) => `${m} ${w}: ${v} (was ${prev}, ${c}; p = ${p})`,
+    noChange: 'No change test in this run (no metric cells).',
+    noChangeTested: (g) => `No change could be tested at the ${g} grain (every cell or its previous period is below the minimum sample size).`,
+    noChangeSurvives: (tl, per, g, l, s, t) =>
+      `None of the ${tl} changes tested for the ${g} of ${per} survives a ${l} false-discovery rate (Benjamini–Hochberg q-values; ${s} of ${t} changes over every ${g} do): no change since the previous period is supported by the evidence.`,
+    changesSurvive: (sl, tl, per, g, l, s, t) =>
+      `${sl} of the ${tl} changes tested for the ${g} of ${per} survive a ${l} false-discovery rate (Benjamini–Hochberg q-values within each metric and dimension, over ${t} tests of every ${g}; ${s} survive in all):`,
+    change: (m, w, v, prev, c, p, q) => `${m} ${w}: ${v} (was ${prev}, ${c}; p = ${p}, q = ${q})`,
     overallWhere: 'overall',
     responseRate: 'Response rate',
     rate: (r, m, t, below, resp, inv) => `${r} ± ${m} (${resp} responses to ${inv} invitations); target ${t} — ${below ? 'below target' : 'on target'}.`,
@@ -90,7 +99,8 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     subtitle: (p, d) => `Pipeline ${p} · données au ${d}`,
     headline: 'En bref',
     headlineNps: (v, m, p, n) => `NPS ${v} ± ${m} (marge à 95 %) sur ${p}, sur ${n} réponses.`,
-    changeFrom: (c, prev, sig, p) => `Variation par rapport à la période précédente (${prev}) : ${c} points — ${sig ? 'statistiquement significative' : 'non significative'} (p = ${p}).`,
+    changeFrom: (c, prev, sig, p, q, level, tests) =>
+      `Variation par rapport à la période précédente (${prev}) : ${c} points — ${sig ? 'significative' : 'non significative'} à un taux de fausses découvertes de ${level} (p = ${p} ; q = ${q} parmi ${tests} tests).`,
     noHeadline: 'Aucune période complète avec des réponses NPS dans ce traitement.',
     windowNps: (v, m, n) => `Sur toute la fenêtre : NPS ${v} ± ${m} sur ${n} réponses.`,
     period: (g, s, e) => `la période (${g === 'quarter' ? 'trimestre' : g === 'month' ? 'mois' : 'semaine'}) du ${s} au ${e}`,
@@ -105,8 +115,13 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (données personnelles masquées)`,
     noDissatisfiers: 'Aucune mention de thème dans ce traitement.',
     whatChanged: 'Ce qui a changé depuis la dernière période',
-    noChange: 'Aucune variation statistiquement significative du NPS, du CSAT ou du CES depuis la période précédente.',
-    change: (m, w, v, prev, c, p) => `${m} ${w} : ${v} (contre ${prev}, ${c} ; p = ${p})`,
+    noChange: 'Aucun test de variation dans ce traitement (pas de cellules de métriques).',
+    noChangeTested: (g) => `Aucune variation n’a pu être testée (${g}) : chaque cellule ou sa période précédente est sous l’effectif minimal.`,
+    noChangeSurvives: (tl, per, g, l, s, t) =>
+      `Aucune des ${tl} variations testées pour la période (${g}) du ${per} ne résiste à un taux de fausses découvertes de ${l} (q-values de Benjamini–Hochberg ; ${s} sur ${t} variations de toutes les périodes y résistent) : aucune variation depuis la période précédente n’est étayée par les données.`,
+    changesSurvive: (sl, tl, per, g, l, s, t) =>
+      `${sl} des ${tl} variations testées pour la période (${g}) du ${per} résistent à un taux de fausses découvertes de ${l} (q-values de Benjamini–Hochberg par métrique et dimension, sur ${t} tests de toutes les périodes ; ${s} y résistent en tout) :`,
+    change: (m, w, v, prev, c, p, q) => `${m} ${w} : ${v} (contre ${prev}, ${c} ; p = ${p}, q = ${q})`,
     overallWhere: 'global',
     responseRate: 'Taux de réponse',
     rate: (r, m, t, below, resp, inv) => `${r} ± ${m} (${resp} réponses pour ${inv} invitations) ; objectif ${t} — ${below ? 'sous l’objectif' : 'objectif atteint'}.`,
