@@ -60,10 +60,13 @@ console.log(`generate ${RESPONSES.toLocaleString('en')} responses, ${ACCOUNTS.to
 t0 = performance.now();
 await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: '2026-10-31', window_days: 0 });
 await runSqlFile(conn, 'drivers/create-scope-mentions');
-console.log(`scope tables (responses + mentions)                : ${ms(t0)}`);
+await runSqlFile(conn, 'drivers/create-cluster-groups', { groups: 2000, seed: 1 });
+console.log(`scope tables (responses + mentions + clusters)     : ${ms(t0)}`);
 t0 = performance.now();
 await querySqlFile(conn, 'drivers/select-theme-nps-counts');
 await querySqlFile(conn, 'drivers/select-nps-totals');
+await querySqlFile(conn, 'drivers/select-theme-nps-cluster-counts');
+await querySqlFile(conn, 'drivers/select-nps-cluster-totals');
 console.log(`theme × sentiment × NPS-category counts (3 dims)   : ${ms(t0)}`);
 t0 = performance.now();
 await runSqlFile(conn, 'drivers/create-rating-scope');
@@ -73,7 +76,7 @@ const coverage = await createRatingRows(conn, ['a1', 'a2', 'a3', 'a4', 'a5']);
 const complete = await countCompleteRows(conn, [0, 1, 2, 3, 4]);
 console.log(`rating rows (one GROUP BY, ${coverage.ratedResponses} responses)      : ${ms(t0)}`);
 t0 = performance.now();
-const moments = await readRatingMoments(conn, [0, 1, 2, 3, 4], complete, 2000, 1);
+const moments = await readRatingMoments(conn, [0, 1, 2, 3, 4], complete);
 console.log(`rating moments, ${moments.groups} bootstrap groups          : ${ms(t0)}`);
 t0 = performance.now();
 const units = await loadChurnUnits(conn, {

@@ -105,7 +105,7 @@ export interface DriversSummary {
   readonly flaggedOwners: readonly string[];
 }
 
-const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_mentions', 'drivers_ratings', 'drivers_rating_rows', 'drivers_churn_units'];
+const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_cluster_groups', 'drivers_mentions', 'drivers_ratings', 'drivers_rating_rows', 'drivers_churn_units'];
 
 export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions): Promise<DriversSummary> {
   const config = opts.config ?? driversConfigSchema.parse({});
@@ -124,8 +124,10 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (createdMentions) await runSqlFile(conn, 'drivers/create-empty-mentions');
   await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: opts.asOf, window_days: config.analysis_window_days ?? 0 });
   await runSqlFile(conn, 'drivers/create-scope-mentions');
-  const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM drivers_responses');
+  const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n, count(account_id)::INTEGER AS with_account FROM drivers_responses');
   const responses = Number(count.getRowObjectsJson()[0]?.n ?? 0);
+  const clustered = Number(count.getRowObjectsJson()[0]?.with_account ?? 0) > 0;
+  await runSqlFile(conn, 'drivers/create-cluster-groups', { groups: config.bootstrap_groups, seed: opts.seed >>> 0 });
   const observed = (await queryRows(conn, 'drivers/select-theme-ids')).map((r) => str(r, 'theme_id'));
   const themes = [...new Set([...Object.keys(labels), ...observed])].sort(compareText);
   step('scope');
@@ -134,7 +136,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses() });
   else if (themes.length === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noThemes() });
   else {
-    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label });
+    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered });
     tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact);
   }
   step('theme_impact');
@@ -144,7 +146,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (responses > 0) {
     await runSqlFile(conn, 'drivers/create-rating-scope');
     const weights = await computeDriverWeights(conn, {
-      seed: opts.seed, replicates, level, minN, minCoverage: config.min_attribute_coverage, maxGroups: config.bootstrap_groups,
+      seed: opts.seed, replicates, level, minN, minCoverage: config.min_attribute_coverage,
     });
     messages.push(...weights.messages);
     if (weights.skipped) skipped.push({ analysis: 'key_drivers', reason: weights.skipped });
