@@ -51,6 +51,7 @@ SELECT
   coalesce(a.owner, 'unassigned') AS owner,
   arr.arr,
   CASE WHEN s.started IS NOT NULL AND s.started <= u.ref_date THEN datediff('day', s.started, u.ref_date) / 365.25 END AS tenure_years,
+  coalesce($tenure_source = 'first_revenue_period' AND s.started = (SELECT min(period)::DATE FROM revenue), false) AS tenure_truncated,
   coalesce(sc.nps_responses, 0) AS nps_responses,
   sc.mean_nps,
   t.negative_themes,

@@ -13,6 +13,7 @@ import { buildDesignSpec, designMatrix } from '../../src/analyze/drivers/design-
 import { fitChurnModel } from '../../src/analyze/drivers/churn-model-table.ts';
 import { logisticCovariance } from '../../src/analyze/drivers/logistic-covariance.ts';
 import { themeArrAtRisk } from '../../src/analyze/drivers/account-risk.ts';
+import { accountBootstrapCoefficients } from '../../src/analyze/drivers/account-bootstrap-coefficients.ts';
 import type { ChurnUnit } from '../../src/analyze/drivers/churn-units.ts';
 import { loadFixture, day, type FixtureRow } from './fixture.ts';
 
@@ -68,7 +69,7 @@ describe('interval coverage on repeated simulations', () => {
     expect(coveredByResponses).toBeLessThan(covered);
   });
 
-  it('ARR at risk: the coefficient-draw interval covers the true attributable ARR in about 95 % of 100 fits', () => {
+  it('ARR at risk: the account-bootstrap interval covers the true attributable ARR in about 95 % of 100 fits', () => {
     const rng = createRng(21);
     const beta = { intercept: -2, theme: 0.8, detractor: 0.5 };
     const unit = (i: number, kind: 'train' | 'score'): ChurnUnit => {
@@ -95,7 +96,8 @@ describe('interval coverage on repeated simulations', () => {
       const spec = buildDesignSpec(train, { themes: ['t'], includePositive: false, arrBands: [1e9], useTenure: false });
       const fit = fitChurnModel(spec, train, 0.95);
       const covariance = logisticCovariance(fit.model, fit.x, fit.n, fit.k);
-      const [risk] = themeArrAtRisk({ model: fit.model, covariance, spec, x: designMatrix(spec, active), units: active, level: 0.95 }, () => 1, 300, s + 1);
+      const draws = accountBootstrapCoefficients({ model: fit.model, covariance, x: fit.x, n: fit.n, k: fit.k, y: fit.y }, 300, s + 1, 2000);
+      const [risk] = themeArrAtRisk({ model: fit.model, covariance, spec, x: designMatrix(spec, active), units: active, level: 0.95 }, () => 1, draws);
       if ((risk?.low ?? Number.NaN) <= truth && truth <= (risk?.high ?? Number.NaN)) covered++;
     }
     expect(covered / fits).toBeGreaterThanOrEqual(0.88);

@@ -1,8 +1,8 @@
 /**
  * `churn_model`: logistic regression of churn on theme presence, NPS band and controls, fitted on
  * each account's latest renewal decision. One row per design column: coefficient, odds ratio with
- * its Wald interval, p-value, accounts with the feature; dropped (constant / collinear) columns
- * are listed with their status.
+ * its Wald interval, p-value, training accounts with the feature; dropped (constant / collinear)
+ * columns are listed with their status; `note` flags a left-truncated tenure (churn-analysis.ts).
  */
 import { fitLogisticRegression, type LogisticModel } from '../stats/index.ts';
 import { designMatrix, type DesignSpec } from './design-matrix.ts';
@@ -13,7 +13,7 @@ export const CHURN_MODEL_COLUMNS: TableColumns = {
   term: 'VARCHAR', kind: 'VARCHAR', level: 'VARCHAR', label: 'VARCHAR', reference: 'VARCHAR', status: 'VARCHAR',
   coefficient: 'DOUBLE', std_error: 'DOUBLE', z: 'DOUBLE', p_value: 'DOUBLE',
   odds_ratio: 'DOUBLE', odds_ratio_ci_low: 'DOUBLE', odds_ratio_ci_high: 'DOUBLE',
-  accounts_with: 'BIGINT', churned_with: 'BIGINT',
+  accounts_with: 'BIGINT', churned_with: 'BIGINT', note: 'VARCHAR',
 };
 
 export interface FittedChurnModel {
