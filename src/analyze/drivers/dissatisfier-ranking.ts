@@ -11,7 +11,7 @@
  * - 'associated with lower churn': interval below zero and q < level: never shown as ARR at risk;
  * - 'no reliable revenue link': otherwise (the interval contains zero, or q ≥ level);
  * - null: no churn model in this run.
- * `nps_driver`: the negative-mention NPS impact is below zero with q < level (theme_impact's
+ * `fdr_level` records the level used. `nps_driver`: the negative-mention NPS impact is below zero with q < level (theme_impact's
  * `significant`). Rows: revenue dissatisfiers by ARR at risk, then the others by NPS impact.
  * Accounts here are active accounts (scored today), not the training accounts of churn_theme_lift.
  */
@@ -26,7 +26,7 @@ export const DISSATISFIER_COLUMNS: TableColumns = {
   active_accounts_mentioning: 'BIGINT', arr_of_active_accounts_mentioning: 'DOUBLE',
   odds_ratio: 'DOUBLE', odds_ratio_ci_low: 'DOUBLE', odds_ratio_ci_high: 'DOUBLE',
   arr_at_risk: 'DOUBLE', arr_at_risk_ci_low: 'DOUBLE', arr_at_risk_ci_high: 'DOUBLE', arr_at_risk_p_value: 'DOUBLE', arr_at_risk_q_value: 'DOUBLE',
-  revenue_link: 'VARCHAR', share_of_attributable: 'DOUBLE',
+  revenue_link: 'VARCHAR', fdr_level: 'DOUBLE', share_of_attributable: 'DOUBLE',
   weighted_arr_at_risk: 'DOUBLE', rank_by_arr_at_risk: 'BIGINT', rank_by_weighted_arr_at_risk: 'BIGINT', rank_shift: 'BIGINT', small_n: 'BOOLEAN',
 };
 
@@ -94,7 +94,7 @@ export function dissatisfierRanking(input: RankingInput): TableRow[] {
       active_accounts_mentioning: r?.accounts ?? null, arr_of_active_accounts_mentioning: r?.arrOfAccounts ?? null,
       odds_ratio: r?.oddsRatio ?? null, odds_ratio_ci_low: r?.oddsLow ?? null, odds_ratio_ci_high: r?.oddsHigh ?? null,
       arr_at_risk: r?.arrAtRisk ?? null, arr_at_risk_ci_low: r?.low ?? null, arr_at_risk_ci_high: r?.high ?? null,
-      arr_at_risk_p_value: r?.pValue ?? null, arr_at_risk_q_value: q.get(id) ?? null, revenue_link: link(id),
+      arr_at_risk_p_value: r?.pValue ?? null, arr_at_risk_q_value: q.get(id) ?? null, revenue_link: link(id), fdr_level: fdrLevel,
       share_of_attributable: rankArr !== null && rankedTotal > 0 ? (r?.arrAtRisk ?? 0) / rankedTotal : null,
       weighted_arr_at_risk: r?.weighted ?? null, rank_by_arr_at_risk: rankArr, rank_by_weighted_arr_at_risk: byWeighted.get(id) ?? null,
       rank_shift: rankArr === null ? null : rankFreq - rankArr, small_n: (r?.accounts ?? 0) < input.minN,
