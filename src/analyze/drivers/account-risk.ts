@@ -3,7 +3,8 @@
  * model on its feedback in the window before the run date: churn probability (delta-method
  * interval on the logit), ARR at risk = ARR × probability. A theme's attributable ARR at risk is
  * Σ over the active accounts that mention it negatively of ARR × (p − p without the theme), where
- * p without the theme removes its coefficient from the account's logit.
+ * p without the theme removes its term (main effect, plus its interaction with the account's log
+ * ARR when the model has one) from the account's logit.
  *
  * Interval: the attributable ARR is recomputed for each coefficient draw of an account bootstrap
  * of the training accounts (account-bootstrap-coefficients.ts: sampling of the accounts the model
@@ -16,7 +17,7 @@
  */
 import { percentileInterval, zCritical, type LogisticModel } from '../stats/index.ts';
 import { sparseModelRows, sparseDot, sparseQuadraticForm } from './sparse-model-rows.ts';
-import { collapsePatterns, attributableArr, type ThemeColumn } from './risk-patterns.ts';
+import { collapsePatterns, attributableArr, themeTerms, type ThemeColumn } from './risk-patterns.ts';
 import type { DesignSpec } from './design-matrix.ts';
 import type { ChurnUnit } from './churn-units.ts';
 
@@ -52,13 +53,17 @@ export interface RiskInput {
   readonly level: number;
 }
 
-/** coefficient index of each theme's negative-presence column (undefined when dropped). */
+/** coefficient index of each theme's negative-presence column (undefined when dropped) and of its fitted theme × log ARR interaction. */
 function themeCoefficients(input: RiskInput): Map<string, ThemeColumn> {
   const out = new Map<string, ThemeColumn>();
   input.spec.columns.forEach((c, column) => {
     if (c.kind !== 'theme-negative') return;
     const j = input.model.columns.indexOf(column);
-    out.set(c.level, { column, coefficient: j >= 0 ? j : undefined });
+    const interactions = input.spec.columns.flatMap((d, dc) => {
+      const coefficient = input.model.columns.indexOf(dc);
+      return d.kind === 'theme-log-arr' && d.level === c.level && coefficient >= 0 ? [{ column: dc, coefficient }] : [];
+    });
+    out.set(c.level, { column, coefficient: j >= 0 ? j : undefined, interactions });
   });
   return out;
 }
@@ -84,8 +89,9 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
     let best = '';
     let bestGain = 0;
     for (const [theme, t] of themes) {
-      if (t.coefficient === undefined || x[i * k + t.column] === 0) continue;
-      const gain = probability[i] - sigmoid(eta - model.coefficients[t.coefficient]);
+      const terms = themeTerms(t, x, k, i);
+      if (terms.length === 0) continue;
+      const gain = probability[i] - sigmoid(eta - terms.reduce((acc, term) => acc + model.coefficients[term.coefficient] * term.value, 0));
       if (gain > bestGain) { bestGain = gain; best = theme; }
     }
     topTheme.push(best);

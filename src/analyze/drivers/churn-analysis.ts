@@ -96,7 +96,10 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
 
   const step = s.onStep ?? ((): void => undefined);
   step('churn_units');
-  const spec = buildDesignSpec(train, { themes: s.themes, includePositive: c.include_positive_mentions, arrBands: c.arr_bands, useTenure: c.tenure_source !== 'none' });
+  const spec = buildDesignSpec(train, {
+    themes: s.themes, includePositive: c.include_positive_mentions, arrBands: c.arr_bands, useTenure: c.tenure_source !== 'none',
+    themeArrInteractions: c.theme_arr_interactions, minInteractionAccounts: s.minN,
+  });
   const fit = fitChurnModel(spec, train, s.level);
   const covariance = logisticCovariance(fit.model, fit.x, fit.n, fit.k);
   step('churn_model');

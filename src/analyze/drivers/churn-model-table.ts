@@ -63,12 +63,13 @@ export function churnModelRows(fit: FittedChurnModel, spec: DesignSpec, label: (
   if (intercept !== undefined) rows.push({ term: '(intercept)', kind: 'intercept', level: null, label: 'intercept', reference: null, status: 'fitted', ...estimate(model, intercept), accounts_with: n, churned_with: y.reduce((s, v) => s + v, 0) });
   spec.columns.forEach((col, c) => {
     const j = coefficientOf.get(c);
-    const binary = col.kind !== 'tenure';
+    const binary = col.kind !== 'tenure' && col.kind !== 'theme-log-arr';
     const { accounts, churned } = binary ? counts(c) : { accounts: n, churned: y.reduce((s, v) => s + v, 0) };
     const dropped = model.dropped.find((d) => d.name === col.name);
     rows.push({
       term: col.name, kind: col.kind, level: col.level,
-      label: col.kind.startsWith('theme') ? `${label(col.level)} (${col.kind === 'theme-negative' ? 'negative' : 'positive'})` : col.level,
+      label: col.kind === 'theme-log-arr' ? `${label(col.level)} (negative) × log ARR (centred)`
+        : col.kind.startsWith('theme') ? `${label(col.level)} (${col.kind === 'theme-negative' ? 'negative' : 'positive'})` : col.level,
       reference: col.reference, status: j === undefined ? (dropped?.reason ?? 'dropped') : 'fitted',
       ...(j === undefined ? {} : estimate(model, j)),
       accounts_with: accounts, churned_with: churned,

@@ -42,6 +42,10 @@ export const driversConfigSchema = z
       .min(1)
       .default(['churned'])
       .describe('renewal outcomes counted as churn (add downgraded to model contraction too)'),
+    theme_arr_interactions: z
+      .boolean()
+      .default(true)
+      .describe('the churn model also gets theme × log ARR interactions (a complaint may cost more churn among large accounts); a column is kept when min_n training accounts with ARR mention the theme'),
     include_positive_mentions: z.boolean().default(true).describe('the churn model also gets one presence column per theme mentioned positively'),
     segment_weights: z
       .record(z.string().min(1), z.number().min(0))
