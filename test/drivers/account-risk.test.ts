@@ -155,6 +155,35 @@ describe('ARR at risk by covariate patterns', () => {
     expect(sdOneStep / sdRefit).toBeLessThan(1.15);
   });
 
+  it('with theme × log ARR interactions, removes the main effect and the interaction of the account (dense reference)', () => {
+    const iSpec = buildDesignSpec(train, { themes: THEMES, includePositive: false, arrBands: [20_000, 100_000], useTenure: false, themeArrInteractions: true, minInteractionAccounts: 30 });
+    const iFit = fitChurnModel(iSpec, train, 0.95);
+    const iCov = logisticCovariance(iFit.model, iFit.x, iFit.n, iFit.k);
+    const ix = designMatrix(iSpec, active);
+    const ik = iSpec.columns.length;
+    const draws = 50;
+    const betaDraws = accountBootstrapCoefficients({ model: iFit.model, covariance: iCov, x: iFit.x, n: iFit.n, k: iFit.k, y: iFit.y }, draws, 2, 2000);
+    const got = themeArrAtRisk({ model: iFit.model, covariance: iCov, spec: iSpec, x: ix, units: active, level: 0.95 }, () => 1, betaDraws);
+    // centre of ln ARR over the training accounts with ARR, computed here
+    const logs = train.filter((u) => Number.isFinite(u.arr)).map((u) => Math.log(u.arr));
+    const centre = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const coef = (name: string): number => iFit.model.coefficients[iFit.model.names.indexOf(name)] ?? 0;
+    const sig = (e: number): number => 1 / (1 + Math.exp(-e));
+    const eta = (i: number): number => iFit.model.columns.reduce((acc, c, j) => acc + iFit.model.coefficients[j] * (c < 0 ? 1 : ix[i * ik + c]), 0);
+    for (const theme of THEMES) {
+      const main = coef(`theme:${theme}:negative`);
+      const slope = iFit.model.names.includes(`theme:${theme}:negative×log_arr`) ? coef(`theme:${theme}:negative×log_arr`) : 0;
+      let expected = 0;
+      active.forEach((u, i) => {
+        if (!Number.isFinite(u.arr) || !u.negativeThemes.includes(theme)) return;
+        const delta = main + slope * (Math.log(u.arr) - centre);
+        expected += u.arr * (sig(eta(i)) - sig(eta(i) - delta));
+      });
+      expect(got.find((r) => r.themeId === theme)?.arrAtRisk).toBeCloseTo(expected, 6);
+    }
+    expect(iFit.model.names.filter((nm) => nm.endsWith('×log_arr')).length).toBe(THEMES.length);
+  });
+
   it('scores accounts with the dense linear predictor', () => {
     const risk = scoreAccounts(input);
     for (let i = 0; i < active.length; i += 37) expect(risk.probability[i]).toBe(1 / (1 + Math.exp(-dense(i, fit.model.coefficients))));

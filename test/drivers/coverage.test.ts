@@ -19,7 +19,7 @@ import { loadFixture, day, type FixtureRow } from './fixture.ts';
 
 describe('interval coverage on repeated simulations', () => {
   it('theme impact: the 95 % account-bootstrap interval covers the true impact in about 95 % of 50 clustered samples', async () => {
-    // 150 accounts × 10 responses; half the accounts are 'troubled': they mention the theme more
+    // 60 accounts × 25 responses; half the accounts are 'troubled': they mention the theme more
     // often and score lower, so responses cluster by account (a response bootstrap would be too narrow)
     const types = [
       { share: 0.5, f: 0.35, withP: [0.1, 0.3, 0.6], withoutP: [0.35, 0.35, 0.3] },
@@ -40,11 +40,11 @@ describe('interval coverage on repeated simulations', () => {
       const responses: FixtureRow[] = [];
       const mentions: FixtureRow[] = [];
       const accounts: FixtureRow[] = [];
-      for (let a = 0; a < 150; a++) {
+      for (let a = 0; a < 60; a++) {
         const t = rng.chance(types[0].share) ? types[0] : types[1];
         accounts.push({ account_id: `A${a}`, segment: 'S' });
-        for (let j = 0; j < 10; j++) {
-          const i = a * 10 + j;
+        for (let j = 0; j < 25; j++) {
+          const i = a * 25 + j;
           const has = rng.chance(t.f);
           responses.push({ response_id: `R${i}`, account_id: `A${a}`, submitted_at: day(i % 300), nps: score(has ? t.withP : t.withoutP) });
           if (has) mentions.push({ response_id: `R${i}`, theme_id: 't', sentiment_label: 'negative' });

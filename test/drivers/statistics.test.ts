@@ -26,7 +26,9 @@ beforeAll(async () => {
   await loadFixture(db.connection, data);
   summary = await computeDrivers(db.connection, {
     asOf: '2026-06-30', seed: 3, settings: settingsSchema.parse({ min_n: 20 }),
-    config: driversConfigSchema.parse({ bootstrap_resamples: 300 }),
+    // main effects only: the attributable ARR is recomputed below from the theme coefficient alone
+    // (theme × log ARR interactions are checked in account-risk.test.ts)
+    config: driversConfigSchema.parse({ bootstrap_resamples: 300, theme_arr_interactions: false }),
     themeLabels: { billing: 'Billing errors', support: 'Support', never: 'Never mentioned' },
   });
 });
