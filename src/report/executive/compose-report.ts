@@ -26,6 +26,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   const money = (v: unknown): string =>
     typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(m.locale, { style: 'currency', currency: facts.currency, maximumFractionDigits: 0 }).format(v) : na;
   const p = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? (v < 0.001 ? '< 0.001' : n(v, 3)) : na);
+  /** a q-value with its relation sign: '= 0.010', '< 0.001' */
+  const q = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? (v < 0.001 ? '< 0.001' : `= ${n(v, 3)}`) : na);
   const chart = (id: string): Block[] => {
     const c = charts.svg.get(id);
     return c === undefined ? [] : [{ kind: 'chart', id, title: c.title, svg: c.svg }];
@@ -51,7 +53,7 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
     for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted) });
   };
-  const npsImpact = (e: Row): string => m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), p(e.impact_q_value), pct(e.frequency), n(e.nps_with), n(e.nps_without));
+  const npsImpact = (e: Row): string => m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency), n(e.nps_with), n(e.nps_without));
   if (facts.rankedBy === 'negative_mentions') {
     if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
     else blocks.push({ kind: 'note', text: m.rankedByMentions });
@@ -63,9 +65,9 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });
     const items: string[] = [];
     if (facts.rankedBy === 'arr_at_risk') {
-      items.push(m.arrAtRisk(money(e.arr_at_risk), money(e.arr_at_risk_ci_low), money(e.arr_at_risk_ci_high), p(e.arr_at_risk_q_value), Number(e.rank_by_arr_at_risk), int(e.rank_by_frequency), int(e.active_accounts_mentioning)));
+      items.push(m.arrAtRisk(money(e.arr_at_risk), money(e.arr_at_risk_ci_low), money(e.arr_at_risk_ci_high), q(e.arr_at_risk_q_value), Number(e.rank_by_arr_at_risk), int(e.rank_by_frequency), int(e.active_accounts_mentioning)));
       if (e.impact !== null && e.impact !== undefined) items.push(npsImpact(e));
-      if (e.lift !== null && e.lift !== undefined) items.push(m.churnLift(n(e.lift, 2), n(e.lift_ci_low, 2), n(e.lift_ci_high, 2), p(e.lift_q_value), pct(e.churn_rate_with), pct(e.churn_rate_without), int(e.training_accounts_with)));
+      if (e.lift !== null && e.lift !== undefined) items.push(m.churnLift(n(e.lift, 2), n(e.lift_ci_low, 2), n(e.lift_ci_high, 2), q(e.lift_q_value), pct(e.churn_rate_with), pct(e.churn_rate_without), int(e.training_accounts_with)));
     } else {
       items.push(m.negativeMentions(int(e.negative_responses)));
     }
