@@ -19,5 +19,5 @@ describe('coverage on the demo generator', () => {
     expect(impact.total).toBe(100);
     expect(arr.covered / arr.total).toBeGreaterThanOrEqual(0.9);
     expect(impact.covered / impact.total).toBeGreaterThanOrEqual(0.9);
-  }, 120_000);
+  }, 300_000);
 });

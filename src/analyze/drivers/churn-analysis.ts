@@ -12,7 +12,7 @@ import { areaUnderCurve, churnModelRows, fitChurnModel } from './churn-model-tab
 import { logisticCovariance } from './logistic-covariance.ts';
 import { accountBootstrapCoefficients } from './account-bootstrap-coefficients.ts';
 import { churnThemeLift } from './churn-theme-lift.ts';
-import { scoreAccounts, themeArrAtRisk } from './account-risk.ts';
+import { scoreAccounts, themeArrAtRisk, type ThemeArrAtRisk } from './account-risk.ts';
 import { computeRoi } from './roi-tables.ts';
 import { stableSeed } from './stable-seed.ts';
 import { driversMessages } from './drivers-messages.ts';
@@ -62,14 +62,9 @@ export interface ChurnTables {
   readonly summary: ChurnModelSummary;
 }
 
-/** A theme's attributable ARR at risk over the active accounts mentioning it negatively, with its evidence. */
-export interface ThemeRevenueRisk {
-  readonly accounts: number;
-  readonly arrOfAccounts: number;
+/** A theme's attributable ARR at risk over the active accounts mentioning it negatively (account-risk.ts), with its odds ratio. */
+export interface ThemeRevenueRisk extends Omit<ThemeArrAtRisk, 'themeId' | 'arrAtRisk' | 'weightedArrAtRisk'> {
   readonly arrAtRisk: number;
-  readonly low: number;
-  readonly high: number;
-  readonly pValue: number;
   readonly weighted: number;
   readonly oddsRatio: number;
   readonly oddsLow: number;

@@ -13,7 +13,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { benjaminiHochbergQValues, bootstrapClusteredThemeImpacts, bootstrapThemeImpact, npsEstimate, type NpsCounts, type ThemeImpactBootstrap } from '../stats/index.ts';
 import { sqlFile } from '../../db/sql-file.ts';
-import { queryRows, num, str } from './read-rows.ts';
 import { stableSeed } from './stable-seed.ts';
 import { compareText } from './compare-text.ts';
 import type { TableColumns, TableRow } from './write-rows.ts';
@@ -39,51 +38,39 @@ export interface ThemeImpactSettings {
   readonly label: (themeId: string) => string;
   /** false-discovery level of `significant` (q < level) */
   readonly fdrLevel: number;
-  /** true: resample accounts (drivers_cluster_groups exists); false: responses (no account ids) */
+  /** true: resample accounts; false: responses (no analysed response has an account id) */
   readonly clustered: boolean;
 }
 
-const countsOf = (row: { promoters: number; passives: number; detractors: number }): NpsCounts => ({
-  promoters: row.promoters, passives: row.passives, detractors: row.detractors,
-});
 const total = (c: NpsCounts): number => c.promoters + c.passives + c.detractors;
 const minus = (a: NpsCounts, b: NpsCounts): NpsCounts => ({
   promoters: a.promoters - b.promoters, passives: a.passives - b.passives, detractors: a.detractors - b.detractors,
 });
 
 export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactSettings): Promise<TableRow[]> {
-  const totals = await queryRows(conn, 'drivers/select-nps-totals');
-  const counts = await queryRows(conn, 'drivers/select-theme-nps-counts');
-  const key = (d: string, v: string, t: string, se: string): string => JSON.stringify([d, v, t, se]);
-  const mentioned = new Map<string, NpsCounts>();
-  for (const r of counts) {
-    mentioned.set(key(str(r, 'dimension'), str(r, 'dimension_value'), str(r, 'theme_id'), str(r, 'sentiment')), countsOf({
-      promoters: num(r, 'promoters'), passives: num(r, 'passives'), detractors: num(r, 'detractors'),
-    }));
-  }
-  const clusters = s.clustered ? await readClusterCells(conn) : null;
+  // the per-group counts give both the cells' counts (summed over groups) and the account bootstrap
+  const cells = await readClusterCells(conn);
   const rows: (TableRow & { impact: number })[] = [];
   const none: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
-  for (const t of totals) {
-    const dimension = str(t, 'dimension');
-    const value = str(t, 'dimension_value');
-    const all = countsOf({ promoters: num(t, 'promoters'), passives: num(t, 'passives'), detractors: num(t, 'detractors') });
+  for (const [cellKey, cell] of [...cells].sort((a, b) => compareText(a[0], b[0]))) {
+    const [dimension, value] = JSON.parse(cellKey) as [string, string];
+    const all = sumCounts(cell.totals);
     const nAll = total(all);
     const npsAll = npsEstimate(all, s.level);
     const pairs = s.themes.flatMap((themeId) => THEME_SENTIMENTS.map((sentiment) => ({ themeId, sentiment })));
-    const cell = clusters?.get(JSON.stringify([dimension, value]));
-    const boots: ThemeImpactBootstrap[] = cell
-      ? bootstrapClusteredThemeImpacts({ totals: cell.totals, mentions: pairs.map((p) => cell.mentions.get(JSON.stringify([p.themeId, p.sentiment])) ?? NO_MENTIONS) }, {
+    const mentionsOf = (p: { themeId: string; sentiment: string }) => cell.mentions.get(JSON.stringify([p.themeId, p.sentiment])) ?? NO_MENTIONS;
+    const boots: ThemeImpactBootstrap[] = s.clustered
+      ? bootstrapClusteredThemeImpacts({ totals: cell.totals, mentions: pairs.map(mentionsOf) }, {
         replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, JSON.stringify([dimension, value])),
       })
       : pairs.map((p) => {
-        const withTheme = mentioned.get(key(dimension, value, p.themeId, p.sentiment)) ?? none;
+        const withTheme = sumCounts(mentionsOf(p).counts);
         return bootstrapThemeImpact({ mentions: withTheme, others: minus(all, withTheme) }, {
-          replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, key(dimension, value, p.themeId, p.sentiment)),
+          replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, JSON.stringify([dimension, value, p.themeId, p.sentiment])),
         });
       });
     pairs.forEach(({ themeId, sentiment }, k) => {
-      const withTheme = mentioned.get(key(dimension, value, themeId, sentiment)) ?? none;
+      const withTheme = nAll > 0 ? sumCounts(mentionsOf({ themeId, sentiment }).counts) : none;
       const others = minus(all, withTheme);
       const nWith = total(withTheme);
       const boot = boots[k];
@@ -97,7 +84,7 @@ export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactS
         nps_without: npsWithout, nps_delta: (npsWith?.nps ?? Number.NaN) - npsWithout,
         impact: boot.impact, impact_ci_low: boot.interval.low, impact_ci_high: boot.interval.high, impact_se: boot.standardError,
         p_value: nWith > 0 ? boot.pValue : Number.NaN, q_value: Number.NaN,
-        resampled_clusters: cell ? cell.totals.length / 3 : nAll,
+        resampled_clusters: s.clustered ? cell.totals.length / 3 : nAll,
         significant: false,
         small_n: nWith < s.minN,
         rank_by_impact: 0,
@@ -108,6 +95,17 @@ export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactS
 }
 
 const NO_MENTIONS = { groups: new Int32Array(0), counts: new Float64Array(0) };
+
+/** Σ over groups of (promoters, passives, detractors) triples. */
+function sumCounts(triples: Float64Array): NpsCounts {
+  const c = { promoters: 0, passives: 0, detractors: 0 };
+  for (let i = 0; i < triples.length; i += 3) {
+    c.promoters += triples[i];
+    c.passives += triples[i + 1];
+    c.detractors += triples[i + 2];
+  }
+  return c;
+}
 
 /** q-values per family (dimension × sentiment), then `significant` = q < level and the interval excludes zero. */
 function withQValues<T extends TableRow & { impact: number }>(rows: T[], fdrLevel: number): T[] {
