@@ -1,6 +1,6 @@
 -- The attribute ratings of the analysed responses, kept narrow: rid = the response's row in
 -- drivers_responses (an integer key: grouping by it is cheaper than by response_id), g = the
--- response's resampling group (drivers_cluster_groups: its account, or a random group of whole
+-- response's resampling group (create-cluster-groups.sql: its account, or a random group of whole
 -- accounts; the key-driver bootstrap resamples these), the attribute, the rating and the
 -- response's NPS answer. The ratings travel in drivers_responses (responses.ratings), so no join
 -- back to the responses is needed. Key drivers (attribute coverage, per-response rows) and Kano
@@ -8,10 +8,9 @@
 CREATE OR REPLACE TEMP TABLE drivers_ratings AS
 SELECT d.rid, d.g, a.attribute, d.rating, d.nps
 FROM (
-  SELECT r.rowid AS rid, g.g, r.nps, unnest(r.ratings) AS rating, generate_subscripts(r.ratings, 1) AS position
-  FROM drivers_responses r
-  JOIN drivers_cluster_groups g USING (cluster)
-  WHERE len(r.ratings) > 0
+  SELECT rowid AS rid, g, nps, unnest(ratings) AS rating, generate_subscripts(ratings, 1) AS position
+  FROM drivers_responses
+  WHERE len(ratings) > 0
 ) d
 JOIN rating_attributes a USING (position)
 WHERE d.rating IS NOT NULL AND isfinite(d.rating) AND a.attribute IS NOT NULL;

@@ -1,9 +1,7 @@
--- NPS categories per resampling group (drivers_cluster_groups), overall, per segment and per
--- journey stage: the totals of each cell split by group, for the account-level bootstrap.
+-- NPS categories per resampling group (drivers_responses.g, from create-cluster-groups.sql), overall,
+-- per segment and per journey stage: the totals of each cell split by group, for the account bootstrap.
 WITH r AS (
-  SELECT g.g, d.segment, d.journey_stage, d.nps_category
-  FROM drivers_responses d
-  JOIN drivers_cluster_groups g USING (cluster)
+  SELECT g, segment, journey_stage, nps_category FROM drivers_responses
 ),
 d AS (
   SELECT 'overall' AS dimension, 'all' AS dimension_value, g, nps_category FROM r

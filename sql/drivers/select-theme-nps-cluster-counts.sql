@@ -1,10 +1,9 @@
 -- NPS categories of the responses mentioning each theme (with each sentiment) per resampling group
--- (drivers_cluster_groups), overall, per segment and per journey stage.
+-- (drivers_responses.g), overall, per segment and per journey stage.
 WITH j AS (
-  SELECT g.g, m.theme_id, m.sentiment, r.segment, r.journey_stage, r.nps_category
+  SELECT r.g, m.theme_id, m.sentiment, r.segment, r.journey_stage, r.nps_category
   FROM drivers_mentions m
   JOIN drivers_responses r USING (response_id)
-  JOIN drivers_cluster_groups g USING (cluster)
 ),
 d AS (
   SELECT 'overall' AS dimension, 'all' AS dimension_value, g, theme_id, sentiment, nps_category FROM j
