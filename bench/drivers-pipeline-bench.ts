@@ -13,6 +13,11 @@
  * draws account by account, JSON row objects, 50-iteration separated fits), 9.4 s after
  * (scope 0.4, theme impact 0.5, key drivers 1.8, Kano 0.2, churn units 2.0, churn model 1.8,
  * scoring and ARR draws 1.6, ROI and the rest 0.4, owners 0.4, tables 0.4); 200 resamples 8.4 s.
+ * With the account-level bootstraps (theme impact per account group, key drivers per account, ARR at
+ * risk by a one-step account bootstrap), measured only under a load average of 19-27 on the 2 cores
+ * (every step 10-30× slower than above, unchanged steps included): 200 resamples 271 s, theme impact
+ * 65 s of it; the theme-impact resampling alone is 0.5 s per cell of 2,000 account groups × 40 theme ×
+ * sentiment series × 1,000 resamples. Not re-measured on a quiet machine.
  *
  * The generator SQL is written here (constants only, no user input).
  */

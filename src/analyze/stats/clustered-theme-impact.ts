@@ -36,15 +36,13 @@ function impactOf(t: Float64Array, m: Float64Array, cells: Float64Array): number
   return impactOfCells(cells);
 }
 
-function weightedSums(groups: Int32Array | null, counts: Float64Array, w: Float64Array | null, out: Float64Array): void {
+/** Σ of the (promoters, passives, detractors) triples. */
+function sums(counts: Float64Array, out: Float64Array): void {
   out.fill(0);
-  const entries = counts.length / 3;
-  for (let e = 0; e < entries; e++) {
-    const weight = w === null ? 1 : w[groups === null ? e : groups[e]];
-    if (weight === 0) continue;
-    out[0] += weight * counts[3 * e];
-    out[1] += weight * counts[3 * e + 1];
-    out[2] += weight * counts[3 * e + 2];
+  for (let e = 0; e < counts.length; e += 3) {
+    out[0] += counts[e];
+    out[1] += counts[e + 1];
+    out[2] += counts[e + 2];
   }
 }
 
@@ -59,22 +57,45 @@ export function bootstrapClusteredThemeImpacts(cell: ClusteredThemeCell, o: Clus
   const t = new Float64Array(3);
   const m = new Float64Array(3);
   const cells = new Float64Array(6);
-  weightedSums(null, cell.totals, null, t);
+  sums(cell.totals, t);
   const impacts = cell.mentions.map((x) => {
-    weightedSums(x.groups, x.counts, null, m);
+    sums(x.counts, m);
     return impactOf(t, m, cells);
   });
   const draws = cell.mentions.map(() => new Float64Array(o.replicates));
   const rng = createRng(o.seed);
   const w = new Float64Array(groups);
+  const totals = cell.totals;
   for (let b = 0; b < o.replicates; b++) {
     w.fill(0);
     for (let i = 0; i < groups; i++) w[rng.int(groups)]++;
-    weightedSums(null, cell.totals, w, t);
-    cell.mentions.forEach((x, k) => {
-      weightedSums(x.groups, x.counts, w, m);
-      draws[k][b] = impactOf(t, m, cells);
-    });
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    for (let g = 0; g < groups; g++) {
+      const wg = w[g];
+      if (wg === 0) continue;
+      t0 += wg * totals[3 * g];
+      t1 += wg * totals[3 * g + 1];
+      t2 += wg * totals[3 * g + 2];
+    }
+    const nAll = t0 + t1 + t2;
+    for (let k = 0; k < cell.mentions.length; k++) {
+      const { groups: mg, counts } = cell.mentions[k];
+      let m0 = 0;
+      let m1 = 0;
+      let m2 = 0;
+      for (let e = 0; e < mg.length; e++) {
+        const wg = w[mg[e]];
+        if (wg === 0) continue;
+        m0 += wg * counts[3 * e];
+        m1 += wg * counts[3 * e + 1];
+        m2 += wg * counts[3 * e + 2];
+      }
+      // impactOfCells written out: NPS of everyone minus NPS of those without the theme
+      const nOthers = nAll - m0 - m1 - m2;
+      draws[k][b] = nOthers === 0 || nAll === 0 ? Number.NaN : (100 * (t0 - t2)) / nAll - (100 * (t0 - m0 - (t2 - m2))) / nOthers;
+    }
   }
   return impacts.map((impact, k) => summariseImpactDraws(impact, draws[k], o.level));
 }
