@@ -13,6 +13,11 @@
  * draws account by account, JSON row objects, 50-iteration separated fits), 9.4 s after
  * (scope 0.4, theme impact 0.5, key drivers 1.8, Kano 0.2, churn units 2.0, churn model 1.8,
  * scoring and ARR draws 1.6, ROI and the rest 0.4, owners 0.4, tables 0.4); 200 resamples 8.4 s.
+ * With the account-level bootstraps (theme impact per account group, key drivers per account, ARR at
+ * risk by a one-step account bootstrap), measured only under a load average of 19-27 on the 2 cores
+ * (every step 10-30× slower than above, unchanged steps included): 200 resamples 271 s, theme impact
+ * 65 s of it; the theme-impact resampling alone is 0.5 s per cell of 2,000 account groups × 40 theme ×
+ * sentiment series × 1,000 resamples. Not re-measured on a quiet machine.
  *
  * The generator SQL is written here (constants only, no user input).
  */
@@ -60,11 +65,12 @@ console.log(`generate ${RESPONSES.toLocaleString('en')} responses, ${ACCOUNTS.to
 t0 = performance.now();
 await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: '2026-10-31', window_days: 0 });
 await runSqlFile(conn, 'drivers/create-scope-mentions');
-console.log(`scope tables (responses + mentions)                : ${ms(t0)}`);
+await runSqlFile(conn, 'drivers/create-cluster-groups', { groups: 2000, seed: 1 });
+console.log(`scope tables (responses + mentions + clusters)     : ${ms(t0)}`);
 t0 = performance.now();
-await querySqlFile(conn, 'drivers/select-theme-nps-counts');
-await querySqlFile(conn, 'drivers/select-nps-totals');
-console.log(`theme × sentiment × NPS-category counts (3 dims)   : ${ms(t0)}`);
+await querySqlFile(conn, 'drivers/select-theme-nps-cluster-counts');
+await querySqlFile(conn, 'drivers/select-nps-cluster-totals');
+console.log(`theme × sentiment × NPS-category counts per account group (3 dims): ${ms(t0)}`);
 t0 = performance.now();
 await runSqlFile(conn, 'drivers/create-rating-scope');
 console.log(`ratings of the scope, unnested (drivers_ratings)    : ${ms(t0)}`);
@@ -73,7 +79,7 @@ const coverage = await createRatingRows(conn, ['a1', 'a2', 'a3', 'a4', 'a5']);
 const complete = await countCompleteRows(conn, [0, 1, 2, 3, 4]);
 console.log(`rating rows (one GROUP BY, ${coverage.ratedResponses} responses)      : ${ms(t0)}`);
 t0 = performance.now();
-const moments = await readRatingMoments(conn, [0, 1, 2, 3, 4], complete, 2000, 1);
+const moments = await readRatingMoments(conn, [0, 1, 2, 3, 4], complete);
 console.log(`rating moments, ${moments.groups} bootstrap groups          : ${ms(t0)}`);
 t0 = performance.now();
 const units = await loadChurnUnits(conn, {

@@ -1,5 +1,8 @@
--- Dissatisfiers (table dissatisfier_ranking of the driver phase): ARR at risk attributable to each
--- theme with its CI and rank, beside the theme's negative mentions and rank by frequency.
+-- Revenue dissatisfiers (table dissatisfier_ranking of the driver phase): only the themes whose
+-- ARR-at-risk interval lies above zero with a q-value below the run's false-discovery level
+-- (revenue_link = 'revenue dissatisfier'), with the CI and rank, beside their negative mentions
+-- and rank by frequency. A theme without a reliable revenue link, or associated with lower churn,
+-- is never drawn as ARR at risk.
 SELECT
   theme_id,
   round(arr_at_risk, 0) AS arr_at_risk,
@@ -9,5 +12,5 @@ SELECT
   negative_mentions AS mentions,
   rank_by_frequency
 FROM dissatisfier_ranking
-WHERE arr_at_risk IS NOT NULL AND rank_by_arr_at_risk IS NOT NULL
+WHERE revenue_link = 'revenue dissatisfier' AND rank_by_arr_at_risk IS NOT NULL
 ORDER BY rank_by_arr_at_risk, theme_id;

@@ -1,13 +1,14 @@
 -- The attribute ratings of the analysed responses, kept narrow: rid = the response's row in
--- drivers_responses (an integer key: grouping by it is cheaper than by response_id), h = hash(response_id)
--- (the key of the bootstrap groups, so the per-response rows need not be joined back), the attribute, the
--- rating and the response's NPS answer. The ratings travel in drivers_responses (responses.ratings), so
--- no join back to the responses is needed. Key drivers (attribute coverage, per-response rows) and Kano
+-- drivers_responses (an integer key: grouping by it is cheaper than by response_id), g = the
+-- response's resampling group (create-cluster-groups.sql: its account, or a random group of whole
+-- accounts; the key-driver bootstrap resamples these), the attribute, the rating and the
+-- response's NPS answer. The ratings travel in drivers_responses (responses.ratings), so no join
+-- back to the responses is needed. Key drivers (attribute coverage, per-response rows) and Kano
 -- read this table.
 CREATE OR REPLACE TEMP TABLE drivers_ratings AS
-SELECT d.rid, d.h, a.attribute, d.rating, d.nps
+SELECT d.rid, d.g, a.attribute, d.rating, d.nps
 FROM (
-  SELECT rowid AS rid, hash(response_id) AS h, nps, unnest(ratings) AS rating, generate_subscripts(ratings, 1) AS position
+  SELECT rowid AS rid, g, nps, unnest(ratings) AS rating, generate_subscripts(ratings, 1) AS position
   FROM drivers_responses
   WHERE len(ratings) > 0
 ) d

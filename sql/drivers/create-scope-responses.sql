@@ -1,5 +1,7 @@
--- Responses analysed by the driver phase: submitted up to the run date (and within the optional
--- analysis window), with an NPS answer, their NPS category and the account's segment and owner.
+-- Responses analysed by the driver phase: customer surveys (employee answers only feed eNPS)
+-- submitted up to the run date (and within the optional analysis window), with an NPS answer,
+-- their NPS category, the account's segment and owner, and their resampling cluster: the account,
+-- or the response itself when it has no account id (every bootstrap of the phase resamples these).
 CREATE OR REPLACE TEMP TABLE drivers_accounts AS
 SELECT
   account_id,
@@ -20,10 +22,12 @@ SELECT
   CASE WHEN r.nps >= 9 THEN 'promoter' WHEN r.nps >= 7 THEN 'passive' ELSE 'detractor' END AS nps_category,
   coalesce(a.segment, 'unknown') AS segment,
   coalesce(a.owner, 'unassigned') AS owner,
-  r.ratings
+  r.ratings,
+  CASE WHEN r.account_id IS NULL THEN r.response_id ELSE 'account' || chr(31) || r.account_id END AS cluster
 FROM responses r
 LEFT JOIN drivers_accounts a ON a.account_id = r.account_id
 WHERE r.nps IS NOT NULL
+  AND NOT coalesce(r.survey_type = 'employee', false)
   AND r.response_id IS NOT NULL
   AND r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
   AND ($window_days = 0 OR r.submitted_at >= $as_of::DATE + INTERVAL 1 DAY - to_days($window_days::INTEGER));

@@ -1,6 +1,6 @@
--- Account-level features for the churn model, per unit: feedback in the window before the unit's
--- reference date (responses, mean NPS, themes mentioned negatively / positively), the latest ARR
--- on or before that date, segment, owner and tenure in years (from $tenure_source).
+-- Account-level features for the churn model, per unit: customer feedback (employee surveys only
+-- feed eNPS) in the window before the unit's reference date (responses, mean NPS, themes
+-- mentioned negatively / positively), the latest ARR on or before that date, segment, owner and tenure in years (from $tenure_source).
 -- Themes come as bit strings over $themes (bit j = 1: the j-th theme was mentioned), NULL when
 -- none: far cheaper to aggregate and to read than three lists of ids per account.
 WITH u AS (SELECT * FROM drivers_churn_units),
@@ -12,6 +12,7 @@ resp AS (
     ON r.account_id = u.account_id
    AND r.submitted_at < u.ref_date
    AND r.submitted_at >= u.ref_date - to_days($window_days::INTEGER)
+   AND NOT coalesce(r.survey_type = 'employee', false)
 ),
 themes AS (
   SELECT
@@ -50,6 +51,7 @@ SELECT
   coalesce(a.owner, 'unassigned') AS owner,
   arr.arr,
   CASE WHEN s.started IS NOT NULL AND s.started <= u.ref_date THEN datediff('day', s.started, u.ref_date) / 365.25 END AS tenure_years,
+  coalesce($tenure_source = 'first_revenue_period' AND s.started = (SELECT min(period)::DATE FROM revenue), false) AS tenure_truncated,
   coalesce(sc.nps_responses, 0) AS nps_responses,
   sc.mean_nps,
   t.negative_themes,

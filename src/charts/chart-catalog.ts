@@ -89,12 +89,12 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
   },
   {
     id: 'dissatisfier-ranking',
-    requires: { dissatisfier_ranking: ['theme_id', 'arr_at_risk', 'arr_at_risk_ci_low', 'arr_at_risk_ci_high', 'rank_by_arr_at_risk', 'negative_mentions', 'rank_by_frequency'] },
+    requires: { dissatisfier_ranking: ['theme_id', 'arr_at_risk', 'arr_at_risk_ci_low', 'arr_at_risk_ci_high', 'rank_by_arr_at_risk', 'negative_mentions', 'rank_by_frequency', 'revenue_link'] },
     query: 'charts/select-dissatisfier-ranking', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildDissatisfierRankingSpec(m.dissatisfiers),
   },
   {
     id: 'churn-lift',
-    requires: { churn_theme_lift: ['theme_id', 'sentiment', 'lift', 'lift_ci_low', 'lift_ci_high', 'churn_rate_with', 'churn_rate_without', 'accounts_with', 'p_value'] },
+    requires: { churn_theme_lift: ['theme_id', 'sentiment', 'lift', 'lift_ci_low', 'lift_ci_high', 'churn_rate_with', 'churn_rate_without', 'training_accounts_with', 'p_value'] },
     query: 'charts/select-churn-lift', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildChurnLiftSpec(m.churnLift),
   },
 ]);

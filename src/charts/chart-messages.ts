@@ -52,12 +52,12 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       quadrants: ['Fix first', 'Keep up', 'Low priority', 'Possible overkill'],
     },
     dissatisfiers: {
-      title: 'Dissatisfiers: ARR at risk vs frequency', subtitle: 'Left: ARR at risk attributable to the theme (95 % CI). Right: the same themes ranked by number of mentions.',
+      title: 'Revenue dissatisfiers: ARR at risk vs frequency', subtitle: 'Only themes whose ARR at risk is reliably above zero (95 % CI above 0, Benjamini–Hochberg q below the run’s level). Left: ARR at risk attributable to the theme. Right: the same themes by number of negative mentions.',
       arrAtRisk: 'ARR at risk', mentions: 'Mentions', byArr: 'Ranked by ARR at risk', byFrequency: 'Ranked by frequency', rank: 'Rank', theme: 'Theme',
     },
     churnLift: {
-      title: 'Churn lift per theme', subtitle: 'Churn rate of accounts mentioning the theme ÷ churn rate of the others, 95 % CI. Right of 1: more churn.',
-      lift: 'Churn lift (×)', theme: 'Theme', churnWith: 'Churn rate, mentioning', churnWithout: 'Churn rate, not mentioning', accounts: 'Accounts mentioning', pValue: 'p-value',
+      title: 'Churn lift per theme', subtitle: 'Churn rate of the accounts with a renewal decision that mentioned the theme negatively ÷ that of the others, 95 % CI. Right of 1: more churn.',
+      lift: 'Churn lift (×)', theme: 'Theme', churnWith: 'Churn rate, mentioning', churnWithout: 'Churn rate, not mentioning', accounts: 'Accounts with a renewal decision, mentioning', pValue: 'p-value',
     },
   },
   fr: {
@@ -93,11 +93,11 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       quadrants: ['À corriger en priorité', 'À maintenir', 'Faible priorité', 'Effort peut-être excessif'],
     },
     dissatisfiers: {
-      title: 'Irritants : ARR à risque et fréquence', subtitle: 'À gauche : ARR à risque attribuable au thème (IC à 95 %). À droite : les mêmes thèmes classés par nombre de mentions.',
+      title: 'Irritants à impact sur le revenu : ARR à risque et fréquence', subtitle: 'Seuls les thèmes dont l’ARR à risque est fiablement positif (IC à 95 % au-dessus de 0, q de Benjamini–Hochberg sous le seuil du traitement). À gauche : ARR à risque attribuable au thème. À droite : les mêmes thèmes par nombre de mentions négatives.',
       arrAtRisk: 'ARR à risque', mentions: 'Mentions', byArr: 'Classés par ARR à risque', byFrequency: 'Classés par fréquence', rank: 'Rang', theme: 'Thème',
     },
     churnLift: {
-      title: 'Sur-risque d’attrition par thème', subtitle: 'Taux d’attrition des comptes qui mentionnent le thème ÷ celui des autres, IC à 95 %. À droite de 1 : plus d’attrition.',
+      title: 'Sur-risque d’attrition par thème', subtitle: 'Taux d’attrition des comptes avec une décision de renouvellement qui mentionnent le thème négativement ÷ celui des autres, IC à 95 %. À droite de 1 : plus d’attrition.',
       lift: 'Sur-risque d’attrition (×)', theme: 'Thème', churnWith: 'Attrition, comptes le mentionnant', churnWithout: 'Attrition, autres comptes', accounts: 'Comptes le mentionnant', pValue: 'p-valeur',
     },
   },

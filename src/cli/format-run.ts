@@ -23,13 +23,25 @@ export function formatRun(r: RunResult): string {
     .filter((l) => l.length > 0)
     .join('\n');
   const money = (v: number | null): string => formatMoney(v, s.reportingCurrency, 'en-GB');
-  const dissatisfiers =
-    s.drivers.topDissatisfiers.length === 0
-      ? ['Dissatisfiers: none ranked' + (s.drivers.skipped.length > 0 ? ` (${s.drivers.skipped.map((x) => x.reason).join('; ')})` : '')]
-      : [
-          'Top dissatisfiers by ARR at risk (rank by frequency in brackets)',
-          ...s.drivers.topDissatisfiers.slice(0, 3).map((d, i) => `  ${i + 1}. ${d.themeId}: ${money(d.arrAtRisk)} at risk (#${d.rankByFrequency} by frequency)`),
-        ];
+  const d = s.drivers;
+  const fdr = d.fdrLevel.toFixed(2);
+  const linkWords = (link: string | null): string => (link === null ? 'revenue not analysed' : link === 'revenue dissatisfier' ? 'revenue dissatisfier' : link);
+  const dissatisfiers = [
+    ...(d.topDissatisfiers.length > 0
+      ? [
+          `Revenue dissatisfiers (ARR-at-risk 95 % CI above zero, q < ${fdr}; rank by frequency in brackets)`,
+          ...d.topDissatisfiers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${money(x.arrAtRisk)} at risk (95 % CI ${money(x.low)} to ${money(x.high)}) (#${x.rankByFrequency} by frequency)`),
+        ]
+      : d.revenueLinksTested !== null
+        ? [`Revenue dissatisfiers: none, no reliable revenue link found (${d.revenueLinksTested} themes tested, q < ${fdr})`]
+        : ['Revenue dissatisfiers: none ranked' + (d.skipped.length > 0 ? ` (${d.skipped.map((x) => x.reason).join('; ')})` : '')]),
+    ...(d.npsDrivers.length > 0
+      ? [
+          `Biggest NPS drivers (negative mentions, 95 % CI below zero, q < ${fdr})`,
+          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${x.impact.toFixed(2)} NPS points (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
+        ]
+      : [`Biggest NPS drivers: none reliable (q < ${fdr})`]),
+  ];
   const where = relative(process.cwd(), r.outDir) || '.';
   return [
     `ecoute run: ${s.pipeline}, as of ${s.asOf}`,

@@ -3,18 +3,21 @@
  * model on its feedback in the window before the run date: churn probability (delta-method
  * interval on the logit), ARR at risk = ARR × probability. A theme's attributable ARR at risk is
  * Σ over the active accounts that mention it negatively of ARR × (p − p without the theme), where
- * p without the theme removes its coefficient from the account's logit.
+ * p without the theme removes its term (main effect, plus its interaction with the account's log
+ * ARR when the model has one) from the account's logit.
  *
- * Interval: the coefficients are drawn `draws` times from their estimated sampling distribution
- * N(β̂, (XᵀWX)⁻¹) and the attributable ARR recomputed per draw (percentile interval). Accounts are
- * held fixed: the interval reflects the uncertainty of the model, not of which accounts complain.
+ * Interval: the attributable ARR is recomputed for each coefficient draw of an account bootstrap
+ * of the training accounts (account-bootstrap-coefficients.ts: sampling of the accounts the model
+ * learns from, with the sandwich covariance, so it holds under misspecification too); percentile
+ * interval, p-value = 2 × the share of draws across zero. The active accounts are the book of
+ * business itself, known in full, and are held fixed: the figure is the ARR at risk of these
+ * accounts, and its uncertainty is that of the model learnt from the churn history.
  *
  * The draws are evaluated over covariate patterns, all draws at once (risk-patterns.ts).
  */
-import { cholesky, percentileInterval, zCritical, type LogisticModel } from '../stats/index.ts';
-import { createRng } from '../../util/random.ts';
+import { percentileInterval, zCritical, type LogisticModel } from '../stats/index.ts';
 import { sparseModelRows, sparseDot, sparseQuadraticForm } from './sparse-model-rows.ts';
-import { collapsePatterns, attributableArr, type ThemeColumn } from './risk-patterns.ts';
+import { collapsePatterns, attributableArr, themeTerms, type ThemeColumn } from './risk-patterns.ts';
 import type { DesignSpec } from './design-matrix.ts';
 import type { ChurnUnit } from './churn-units.ts';
 
@@ -35,6 +38,8 @@ export interface ThemeArrAtRisk {
   readonly arrAtRisk: number;
   readonly low: number;
   readonly high: number;
+  /** 2 × the share of draws on the other side of zero (NaN when the theme's column was dropped) */
+  readonly pValue: number;
   readonly weightedArrAtRisk: number;
 }
 
@@ -48,13 +53,17 @@ export interface RiskInput {
   readonly level: number;
 }
 
-/** coefficient index of each theme's negative-presence column (undefined when dropped). */
+/** coefficient index of each theme's negative-presence column (undefined when dropped) and of its fitted theme × log ARR interaction. */
 function themeCoefficients(input: RiskInput): Map<string, ThemeColumn> {
   const out = new Map<string, ThemeColumn>();
   input.spec.columns.forEach((c, column) => {
     if (c.kind !== 'theme-negative') return;
     const j = input.model.columns.indexOf(column);
-    out.set(c.level, { column, coefficient: j >= 0 ? j : undefined });
+    const interactions = input.spec.columns.flatMap((d, dc) => {
+      const coefficient = input.model.columns.indexOf(dc);
+      return d.kind === 'theme-log-arr' && d.level === c.level && coefficient >= 0 ? [{ column: dc, coefficient }] : [];
+    });
+    out.set(c.level, { column, coefficient: j >= 0 ? j : undefined, interactions });
   });
   return out;
 }
@@ -80,8 +89,9 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
     let best = '';
     let bestGain = 0;
     for (const [theme, t] of themes) {
-      if (t.coefficient === undefined || x[i * k + t.column] === 0) continue;
-      const gain = probability[i] - sigmoid(eta - model.coefficients[t.coefficient]);
+      const terms = themeTerms(t, x, k, i);
+      if (terms.length === 0) continue;
+      const gain = probability[i] - sigmoid(eta - terms.reduce((acc, term) => acc + model.coefficients[term.coefficient] * term.value, 0));
       if (gain > bestGain) { bestGain = gain; best = theme; }
     }
     topTheme.push(best);
@@ -89,10 +99,13 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
   return { probability, probabilityLow, probabilityHigh, topTheme };
 }
 
-export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string) => number, draws: number, seed: number): ThemeArrAtRisk[] {
-  const { model, covariance, x, units } = input;
+/** Attributable ARR at risk per theme, with its interval from coefficient draws (p × draws, draw-contiguous). */
+export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string) => number, betaDraws: Float64Array): ThemeArrAtRisk[] {
+  const { model, x, units } = input;
   const k = input.spec.columns.length;
   const p = model.columns.length;
+  const draws = betaDraws.length / p;
+  if (!Number.isInteger(draws)) throw new RangeError(`coefficient draws hold ${betaDraws.length} values, not a multiple of ${p} coefficients`);
   const themes = [...themeCoefficients(input)];
   const n = units.length;
   const arr = Float64Array.from(units, (u) => (Number.isFinite(u.arr) ? u.arr : 0));
@@ -101,27 +114,24 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
   const estimate = new Float64Array(themes.length);
   const weighted = new Float64Array(themes.length);
   attributableArr(patterns, Float64Array.from(model.coefficients), 1, estimate, weighted);
-  // coefficient draws β̂ + L·g (L the Cholesky factor of the covariance), drawn in the same order
-  // as ever, stored draw-contiguous
-  const l = cholesky(Float64Array.from(covariance), p, 0);
-  const rng = createRng(seed);
-  const g = new Float64Array(p);
-  const betaT = new Float64Array(p * draws);
-  for (let b = 0; b < draws; b++) {
-    for (let j = 0; j < p; j++) g[j] = rng.normal();
-    for (let a = 0; a < p; a++) {
-      let s = model.coefficients[a];
-      for (let c = 0; c <= a; c++) s += l[a * p + c] * g[c];
-      betaT[a * draws + b] = s;
-    }
-  }
   const samples = new Float64Array(themes.length * draws);
-  if (draws > 0) attributableArr(patterns, betaT, draws, samples);
+  if (draws > 0) attributableArr(patterns, betaDraws, draws, samples);
   return themes.map(([themeId, t], ti) => {
     let accounts = 0;
     let arrOfAccounts = 0;
     for (let i = 0; i < n; i++) if (x[i * k + t.column] !== 0) { accounts++; arrOfAccounts += arr[i]; }
-    const interval = t.coefficient === undefined ? { low: 0, high: 0 } : percentileInterval(samples.subarray(ti * draws, (ti + 1) * draws), input.level);
-    return { themeId, accounts, arrOfAccounts, arrAtRisk: estimate[ti], low: interval.low, high: interval.high, weightedArrAtRisk: weighted[ti] };
+    const own = samples.subarray(ti * draws, (ti + 1) * draws);
+    const interval = t.coefficient === undefined ? { low: 0, high: 0 } : percentileInterval(own, input.level);
+    return {
+      themeId, accounts, arrOfAccounts, arrAtRisk: estimate[ti], low: interval.low, high: interval.high,
+      pValue: t.coefficient === undefined || draws === 0 ? Number.NaN : acrossZero(estimate[ti], own), weightedArrAtRisk: weighted[ti],
+    };
   });
+}
+
+/** 2 × the share of draws on the other side of zero from the estimate, capped at 1. */
+function acrossZero(estimate: number, draws: Float64Array): number {
+  let opposite = 0;
+  for (const v of draws) if (estimate > 0 ? v <= 0 : estimate < 0 ? v >= 0 : true) opposite++;
+  return Math.min(1, (2 * opposite) / draws.length);
 }

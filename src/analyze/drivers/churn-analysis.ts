@@ -10,8 +10,9 @@ import { feedbackCoverage, loadChurnUnits, npsBand, type ChurnUnit } from './chu
 import { arrBand, buildDesignSpec, designMatrix } from './design-matrix.ts';
 import { areaUnderCurve, churnModelRows, fitChurnModel } from './churn-model-table.ts';
 import { logisticCovariance } from './logistic-covariance.ts';
+import { accountBootstrapCoefficients } from './account-bootstrap-coefficients.ts';
 import { churnThemeLift } from './churn-theme-lift.ts';
-import { scoreAccounts, themeArrAtRisk } from './account-risk.ts';
+import { scoreAccounts, themeArrAtRisk, type ThemeArrAtRisk } from './account-risk.ts';
 import { computeRoi } from './roi-tables.ts';
 import { stableSeed } from './stable-seed.ts';
 import { driversMessages } from './drivers-messages.ts';
@@ -24,6 +25,8 @@ export interface ChurnSettings {
   readonly config: DriversConfig;
   readonly level: number;
   readonly minN: number;
+  /** false-discovery level of the churn-lift and revenue-link findings */
+  readonly fdrLevel: number;
   readonly themes: readonly string[];
   readonly label: (themeId: string) => string;
   /** called as each part ends: units read, model fitted, accounts scored (with the ARR draws) */
@@ -43,6 +46,8 @@ export interface ChurnModelSummary {
   readonly separation: boolean;
   readonly auc: number;
   readonly mcfaddenR2: number;
+  /** training accounts whose tenure starts at the export's first revenue period (a lower bound) */
+  readonly tenureTruncatedAccounts: number;
   readonly messages: readonly string[];
 }
 
@@ -51,10 +56,19 @@ export interface ChurnTables {
   readonly churnThemeLift: TableRow[];
   readonly accountChurnRisk: TableRow[];
   /** per theme: ARR at risk and its interval, keyed by theme id */
-  readonly arrAtRisk: Map<string, { accounts: number; arrOfAccounts: number; arrAtRisk: number; low: number; high: number; weighted: number; oddsRatio: number; oddsLow: number; oddsHigh: number }>;
+  readonly arrAtRisk: Map<string, ThemeRevenueRisk>;
   readonly roiCategories: TableRow[];
   readonly roiScenario: TableRow[];
   readonly summary: ChurnModelSummary;
+}
+
+/** A theme's attributable ARR at risk over the active accounts mentioning it negatively (account-risk.ts), with its odds ratio. */
+export interface ThemeRevenueRisk extends Omit<ThemeArrAtRisk, 'themeId' | 'arrAtRisk' | 'weightedArrAtRisk'> {
+  readonly arrAtRisk: number;
+  readonly weighted: number;
+  readonly oddsRatio: number;
+  readonly oddsLow: number;
+  readonly oddsHigh: number;
 }
 
 export type ChurnOutcome = { readonly skipped: string } | { readonly tables: ChurnTables };
@@ -77,7 +91,10 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
 
   const step = s.onStep ?? ((): void => undefined);
   step('churn_units');
-  const spec = buildDesignSpec(train, { themes: s.themes, includePositive: c.include_positive_mentions, arrBands: c.arr_bands, useTenure: c.tenure_source !== 'none' });
+  const spec = buildDesignSpec(train, {
+    themes: s.themes, includePositive: c.include_positive_mentions, arrBands: c.arr_bands, useTenure: c.tenure_source !== 'none',
+    themeArrInteractions: c.theme_arr_interactions, minInteractionAccounts: s.minN,
+  });
   const fit = fitChurnModel(spec, train, s.level);
   const covariance = logisticCovariance(fit.model, fit.x, fit.n, fit.k);
   step('churn_model');
@@ -86,7 +103,8 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   const riskInput = { model: fit.model, covariance, spec, x: xActive, units: active, level: s.level };
   const risk = scoreAccounts(riskInput);
   const weights = c.segment_weights;
-  const themeRisk = themeArrAtRisk(riskInput, (segment) => weights[segment] ?? 1, c.bootstrap_resamples, stableSeed(s.seed, 'arr-at-risk'));
+  const betaDraws = accountBootstrapCoefficients({ model: fit.model, covariance, x: fit.x, n: fit.n, k: fit.k, y: fit.y }, c.bootstrap_resamples, stableSeed(s.seed, 'arr-at-risk'), c.bootstrap_groups);
+  const themeRisk = themeArrAtRisk(riskInput, (segment) => weights[segment] ?? 1, betaDraws);
   step('churn_scoring');
 
   const accountChurnRisk: TableRow[] = active.map((u, i) => ({
@@ -98,11 +116,14 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   }));
   accountChurnRisk.sort((a, b) => order(b.arr_at_risk) - order(a.arr_at_risk) || (String(a.account_id) < String(b.account_id) ? -1 : 1));
 
-  const modelRows = churnModelRows(fit, spec, s.label);
+  const truncated = train.filter((u) => u.tenureTruncated === true).length;
+  const firstPeriod = truncated > 0 ? await firstRevenuePeriod(conn) : '';
+  const tenureNote = truncated > 0 ? driversMessages.tenureTruncated(truncated, train.length, firstPeriod) : null;
+  const modelRows = churnModelRows(fit, spec, s.label).map((r): TableRow => ({ ...r, note: r.kind === 'tenure' ? tenureNote : null }));
   const arrAtRisk = new Map(themeRisk.map((t) => {
     const row = modelRows.find((r) => r.term === `theme:${t.themeId}:negative`);
     return [t.themeId, {
-      accounts: t.accounts, arrOfAccounts: t.arrOfAccounts, arrAtRisk: t.arrAtRisk, low: t.low, high: t.high, weighted: t.weightedArrAtRisk,
+      accounts: t.accounts, arrOfAccounts: t.arrOfAccounts, arrAtRisk: t.arrAtRisk, low: t.low, high: t.high, pValue: t.pValue, weighted: t.weightedArrAtRisk,
       oddsRatio: (row?.odds_ratio as number | undefined) ?? Number.NaN, oddsLow: (row?.odds_ratio_ci_low as number | undefined) ?? Number.NaN, oddsHigh: (row?.odds_ratio_ci_high as number | undefined) ?? Number.NaN,
     }];
   }));
@@ -112,7 +133,8 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
     maxGroups: c.bootstrap_groups,
   });
   const withoutArr = active.filter((u) => !Number.isFinite(u.arr)).length;
-  const messages = [...fit.model.messages, driversMessages.arrRiskInterval(c.bootstrap_resamples)];
+  const messages = [...fit.model.messages, driversMessages.arrRiskInterval(c.bootstrap_resamples, train.length)];
+  if (tenureNote !== null && spec.columns.some((col) => col.kind === 'tenure')) messages.push(tenureNote);
   messages.push(coverage.coveredEvents > 0
     ? driversMessages.trainingWindow(train.length, coverage.coveredFrom, c.churn_window_days)
     : driversMessages.windowNotCovered(c.churn_window_days));
@@ -121,7 +143,7 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   return {
     tables: {
       churnModel: modelRows,
-      churnThemeLift: churnThemeLift(train, s.themes, s.label, s.level, s.minN),
+      churnThemeLift: churnThemeLift(train, s.themes, s.label, s.level, s.minN, s.fdrLevel),
       accountChurnRisk,
       arrAtRisk,
       roiCategories: roi.categories,
@@ -133,10 +155,16 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
         converged: fit.model.converged, separation: fit.model.separation,
         auc: areaUnderCurve(fitted, fit.y),
         mcfaddenR2: fit.model.nullDeviance > 0 ? 1 - fit.model.deviance / fit.model.nullDeviance : Number.NaN,
+        tenureTruncatedAccounts: truncated,
         messages,
       },
     },
   };
+}
+
+async function firstRevenuePeriod(conn: DuckDBConnection): Promise<string> {
+  const reader = await conn.runAndReadAll('SELECT min(period)::DATE::VARCHAR AS first FROM revenue');
+  return String(reader.getRowObjectsJson()[0]?.first ?? '');
 }
 
 const order = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY);

@@ -1,8 +1,8 @@
 /**
  * `churn_model`: logistic regression of churn on theme presence, NPS band and controls, fitted on
  * each account's latest renewal decision. One row per design column: coefficient, odds ratio with
- * its Wald interval, p-value, accounts with the feature; dropped (constant / collinear) columns
- * are listed with their status.
+ * its Wald interval, p-value, training accounts with the feature; dropped (constant / collinear)
+ * columns are listed with their status; `note` flags a left-truncated tenure (churn-analysis.ts).
  */
 import { fitLogisticRegression, type LogisticModel } from '../stats/index.ts';
 import { designMatrix, type DesignSpec } from './design-matrix.ts';
@@ -13,7 +13,7 @@ export const CHURN_MODEL_COLUMNS: TableColumns = {
   term: 'VARCHAR', kind: 'VARCHAR', level: 'VARCHAR', label: 'VARCHAR', reference: 'VARCHAR', status: 'VARCHAR',
   coefficient: 'DOUBLE', std_error: 'DOUBLE', z: 'DOUBLE', p_value: 'DOUBLE',
   odds_ratio: 'DOUBLE', odds_ratio_ci_low: 'DOUBLE', odds_ratio_ci_high: 'DOUBLE',
-  accounts_with: 'BIGINT', churned_with: 'BIGINT',
+  accounts_with: 'BIGINT', churned_with: 'BIGINT', note: 'VARCHAR',
 };
 
 export interface FittedChurnModel {
@@ -63,12 +63,13 @@ export function churnModelRows(fit: FittedChurnModel, spec: DesignSpec, label: (
   if (intercept !== undefined) rows.push({ term: '(intercept)', kind: 'intercept', level: null, label: 'intercept', reference: null, status: 'fitted', ...estimate(model, intercept), accounts_with: n, churned_with: y.reduce((s, v) => s + v, 0) });
   spec.columns.forEach((col, c) => {
     const j = coefficientOf.get(c);
-    const binary = col.kind !== 'tenure';
+    const binary = col.kind !== 'tenure' && col.kind !== 'theme-log-arr';
     const { accounts, churned } = binary ? counts(c) : { accounts: n, churned: y.reduce((s, v) => s + v, 0) };
     const dropped = model.dropped.find((d) => d.name === col.name);
     rows.push({
       term: col.name, kind: col.kind, level: col.level,
-      label: col.kind.startsWith('theme') ? `${label(col.level)} (${col.kind === 'theme-negative' ? 'negative' : 'positive'})` : col.level,
+      label: col.kind === 'theme-log-arr' ? `${label(col.level)} (negative) × log ARR (centred)`
+        : col.kind.startsWith('theme') ? `${label(col.level)} (${col.kind === 'theme-negative' ? 'negative' : 'positive'})` : col.level,
       reference: col.reference, status: j === undefined ? (dropped?.reason ?? 'dropped') : 'fitted',
       ...(j === undefined ? {} : estimate(model, j)),
       accounts_with: accounts, churned_with: churned,

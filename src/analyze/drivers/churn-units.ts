@@ -18,6 +18,8 @@ export interface ChurnUnit {
   readonly arr: number;
   /** NaN when unknown */
   readonly tenureYears: number;
+  /** the start is the first revenue period of the export: the true tenure may be longer */
+  readonly tenureTruncated?: boolean;
   readonly npsResponses: number;
   /** NaN without an NPS answer in the window */
   readonly meanNps: number;
@@ -97,8 +99,8 @@ export async function loadChurnUnits(conn: DuckDBConnection, o: ChurnUnitOptions
   };
   const text = (v: DuckDBValue): string => (v === null ? '' : String(v));
   const number = (v: DuckDBValue): number => (v === null ? Number.NaN : Number(v));
-  const [unit, accountId, refDate, churned, segment, owner, arr, tenure, npsResponses, meanNps, negative, positive, any] = [
-    'unit', 'account_id', 'ref_date', 'churned', 'segment', 'owner', 'arr', 'tenure_years', 'nps_responses', 'mean_nps', 'negative_themes', 'positive_themes', 'any_themes',
+  const [unit, accountId, refDate, churned, segment, owner, arr, tenure, truncated, npsResponses, meanNps, negative, positive, any] = [
+    'unit', 'account_id', 'ref_date', 'churned', 'segment', 'owner', 'arr', 'tenure_years', 'tenure_truncated', 'nps_responses', 'mean_nps', 'negative_themes', 'positive_themes', 'any_themes',
   ].map(column);
   return unit.map((u, i): ChurnUnit => ({
     unit: u === 'train' ? 'train' : 'score',
@@ -109,6 +111,7 @@ export async function loadChurnUnits(conn: DuckDBConnection, o: ChurnUnitOptions
     owner: text(owner[i]),
     arr: number(arr[i]),
     tenureYears: number(tenure[i]),
+    tenureTruncated: truncated[i] === true,
     npsResponses: number(npsResponses[i]),
     meanNps: number(meanNps[i]),
     negativeThemes: themes(negative[i]),

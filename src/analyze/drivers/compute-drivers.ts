@@ -31,7 +31,7 @@ import { analyzeChurn, type ChurnModelSummary, type ChurnStep } from './churn-an
 import { CHURN_MODEL_COLUMNS } from './churn-model-table.ts';
 import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
 import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
-import { dissatisfierRanking, DISSATISFIER_COLUMNS } from './dissatisfier-ranking.ts';
+import { dissatisfierRanking, DISSATISFIER_COLUMNS, type NpsImpact } from './dissatisfier-ranking.ts';
 import { computeOwnerMonitoring, OWNER_COLUMNS } from './owner-monitoring.ts';
 
 export const DRIVER_TABLES = [
@@ -100,12 +100,19 @@ export interface DriversSummary {
   readonly messages: readonly string[];
   readonly keyDrivers: { readonly responses: number; readonly rSquared: number | null } | null;
   readonly churn: ChurnModelSummary | null;
-  /** top of the dissatisfier ranking (by attributable ARR at risk, else by frequency) */
-  readonly topDissatisfiers: readonly { readonly themeId: string; readonly arrAtRisk: number | null; readonly rankByFrequency: number }[];
+  /** revenue dissatisfiers (ARR-at-risk interval above zero, q < fdr_level), by ARR at risk; empty when none holds */
+  readonly topDissatisfiers: readonly {
+    readonly themeId: string; readonly arrAtRisk: number | null; readonly low: number | null; readonly high: number | null; readonly qValue: number | null; readonly rankByFrequency: number;
+  }[];
+  /** the biggest NPS drivers: negative-mention NPS impact below zero with q < fdr_level, most negative first */
+  readonly npsDrivers: readonly { readonly themeId: string; readonly impact: number; readonly low: number; readonly high: number; readonly revenueLink: string | null }[];
+  /** themes whose revenue link was tested (null without a churn model) and the FDR level of every finding */
+  readonly revenueLinksTested: number | null;
+  readonly fdrLevel: number;
   readonly flaggedOwners: readonly string[];
 }
 
-const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_mentions', 'drivers_ratings', 'drivers_rating_rows', 'drivers_churn_units'];
+const TEMP_TABLES = ['drivers_accounts', 'drivers_responses', 'drivers_cluster_groups', 'drivers_mentions', 'drivers_ratings', 'drivers_rating_rows', 'drivers_churn_units'];
 
 export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions): Promise<DriversSummary> {
   const config = opts.config ?? driversConfigSchema.parse({});
@@ -124,8 +131,10 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (createdMentions) await runSqlFile(conn, 'drivers/create-empty-mentions');
   await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: opts.asOf, window_days: config.analysis_window_days ?? 0 });
   await runSqlFile(conn, 'drivers/create-scope-mentions');
-  const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM drivers_responses');
+  const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n, count(account_id)::INTEGER AS with_account FROM drivers_responses');
   const responses = Number(count.getRowObjectsJson()[0]?.n ?? 0);
+  const clustered = Number(count.getRowObjectsJson()[0]?.with_account ?? 0) > 0;
+  await runSqlFile(conn, 'drivers/create-cluster-groups', { groups: config.bootstrap_groups, seed: opts.seed >>> 0 });
   const observed = (await queryRows(conn, 'drivers/select-theme-ids')).map((r) => str(r, 'theme_id'));
   const themes = [...new Set([...Object.keys(labels), ...observed])].sort(compareText);
   step('scope');
@@ -134,7 +143,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses() });
   else if (themes.length === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noThemes() });
   else {
-    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label });
+    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered });
     tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact);
   }
   step('theme_impact');
@@ -144,7 +153,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (responses > 0) {
     await runSqlFile(conn, 'drivers/create-rating-scope');
     const weights = await computeDriverWeights(conn, {
-      seed: opts.seed, replicates, level, minN, minCoverage: config.min_attribute_coverage, maxGroups: config.bootstrap_groups,
+      seed: opts.seed, replicates, level, minN, minCoverage: config.min_attribute_coverage,
     });
     messages.push(...weights.messages);
     if (weights.skipped) skipped.push({ analysis: 'key_drivers', reason: weights.skipped });
@@ -159,7 +168,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   // 3-5. churn linkage, revenue at risk, ROI
   const mentionCounts = await queryRows(conn, 'drivers/select-negative-mentions');
   const negativeMentions = new Map(mentionCounts.map((r) => [str(r, 'theme_id'), num(r, 'negative_mentions')]));
-  const churn = await analyzeChurn(conn, { asOf: opts.asOf, seed: opts.seed, config, level, minN, themes, label, onStep: step });
+  const churn = await analyzeChurn(conn, { asOf: opts.asOf, seed: opts.seed, config, level, minN, fdrLevel: config.fdr_level, themes, label, onStep: step });
   let churnSummary: ChurnModelSummary | null = null;
   if ('skipped' in churn) skipped.push({ analysis: 'churn', reason: churn.skipped });
   else {
@@ -171,7 +180,19 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     churnSummary = t.summary;
     messages.push(...t.summary.messages);
   }
-  if (themes.length > 0) tables.dissatisfier_ranking = dissatisfierRanking(themes, negativeMentions, 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN);
+  const npsImpact = new Map<string, NpsImpact>((tables.theme_impact ?? [])
+    .filter((r) => r.dimension === 'overall' && r.sentiment === 'negative')
+    .map((r) => [String(r.theme_id), {
+      impact: Number(r.impact), low: Number(r.impact_ci_low), high: Number(r.impact_ci_high), qValue: Number(r.q_value), significant: r.significant === true,
+    }]));
+  if (themes.length > 0) {
+    tables.dissatisfier_ranking = dissatisfierRanking({
+      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level,
+    });
+  }
+  const ranking = tables.dissatisfier_ranking ?? [];
+  const revenueLinksTested = 'tables' in churn ? ranking.filter((r) => r.arr_at_risk_q_value !== null && Number.isFinite(r.arr_at_risk_q_value)).length : null;
+  if (revenueLinksTested !== null) messages.push(driversMessages.revenueLinks(ranking.filter((r) => r.revenue_link === 'revenue dissatisfier').length, revenueLinksTested, config.fdr_level));
   step('churn');
 
   // 6. owner monitoring
@@ -190,7 +211,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (createdMentions) await conn.run('DROP TABLE IF EXISTS temp.main.theme_mentions');
   step('write_tables');
 
-  const ranking = tables.dissatisfier_ranking ?? [];
+  const number = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return {
     asOf: opts.asOf,
     seed: opts.seed,
@@ -201,9 +222,16 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     messages,
     keyDrivers,
     churn: churnSummary,
-    topDissatisfiers: ranking.slice(0, 5).map((r) => ({
-      themeId: String(r.theme_id), arrAtRisk: typeof r.arr_at_risk === 'number' ? r.arr_at_risk : null, rankByFrequency: Number(r.rank_by_frequency),
+    topDissatisfiers: ranking.filter((r) => r.revenue_link === 'revenue dissatisfier').slice(0, 5).map((r) => ({
+      themeId: String(r.theme_id), arrAtRisk: number(r.arr_at_risk), low: number(r.arr_at_risk_ci_low), high: number(r.arr_at_risk_ci_high),
+      qValue: number(r.arr_at_risk_q_value), rankByFrequency: Number(r.rank_by_frequency),
     })),
+    npsDrivers: ranking.filter((r) => r.nps_driver === true)
+      .sort((a, b) => Number(a.nps_impact) - Number(b.nps_impact))
+      .slice(0, 5)
+      .map((r) => ({ themeId: String(r.theme_id), impact: Number(r.nps_impact), low: Number(r.nps_impact_ci_low), high: Number(r.nps_impact_ci_high), revenueLink: r.revenue_link === null ? null : String(r.revenue_link) })),
+    revenueLinksTested,
+    fdrLevel: config.fdr_level,
     flaggedOwners: (tables.owner_monitoring ?? []).filter((r) => Array.isArray(r.flags) && r.flags.length > 0).map((r) => String(r.owner)),
   };
 }

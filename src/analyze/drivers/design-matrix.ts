@@ -1,14 +1,17 @@
 /**
  * The churn model's design: one presence column per theme mentioned negatively (and positively,
  * when configured), NPS band (reference: passive), segment (reference: the most common), ARR band
- * (reference: the most common known band) and tenure in years (missing tenure imputed with the
- * mean, plus an indicator). The spec is built on the training units and applied unchanged to the
+ * (reference: the most common known band), optionally theme × log ARR interactions (a negative
+ * mention's effect on churn may grow or shrink with account size: one column per theme, the
+ * mention times ln ARR centred on the training accounts' mean, 0 without ARR; kept when at least
+ * `minInteractionAccounts` training accounts with ARR mention the theme) and tenure in years
+ * (missing tenure imputed with the mean, plus an indicator). The spec is built on the training units and applied unchanged to the
  * accounts scored, so both matrices have the same columns.
  */
 import { npsBand, type ChurnUnit, type NpsBand } from './churn-units.ts';
 import { compareText } from './compare-text.ts';
 
-export type DesignKind = 'theme-negative' | 'theme-positive' | 'nps-band' | 'segment' | 'arr-band' | 'tenure' | 'tenure-unknown';
+export type DesignKind = 'theme-negative' | 'theme-log-arr' | 'theme-positive' | 'nps-band' | 'segment' | 'arr-band' | 'tenure' | 'tenure-unknown';
 
 export interface DesignColumn {
   readonly name: string;
@@ -29,6 +32,10 @@ export interface DesignOptions {
   readonly includePositive: boolean;
   readonly arrBands: readonly number[];
   readonly useTenure: boolean;
+  /** theme × log ARR interaction columns (default off) */
+  readonly themeArrInteractions?: boolean;
+  /** an interaction column needs at least this many training accounts with it (default 30) */
+  readonly minInteractionAccounts?: number;
 }
 
 function compact(v: number): string {
@@ -95,6 +102,16 @@ export function buildDesignSpec(train: readonly ChurnUnit[], o: DesignOptions): 
     if (label === bandRef) return;
     columns.push({ name: `arr_band:${label}`, kind: 'arr-band', level: label, reference: bandRef, value: (u) => (arrBandIndex(u.arr, o.arrBands) === band ? 1 : 0) });
   });
+  if (o.themeArrInteractions === true) {
+    const min = o.minInteractionAccounts ?? 30;
+    const logs = train.filter((u) => Number.isFinite(u.arr) && u.arr > 0).map((u) => Math.log(u.arr));
+    const centre = logs.length > 0 ? logs.reduce((a, b) => a + b, 0) / logs.length : 0;
+    for (const theme of o.themes) {
+      const value = (u: ChurnUnit): number => (u.negativeThemes.includes(theme) && Number.isFinite(u.arr) && u.arr > 0 ? Math.log(u.arr) - centre : 0);
+      if (train.filter((u) => u.negativeThemes.includes(theme) && Number.isFinite(u.arr) && u.arr > 0).length < min) continue;
+      columns.push({ name: `theme:${theme}:negative×log_arr`, kind: 'theme-log-arr', level: theme, reference: null, value });
+    }
+  }
   if (o.useTenure) {
     const known = train.filter((u) => Number.isFinite(u.tenureYears));
     if (known.length > 0) {

@@ -1,7 +1,7 @@
 /**
  * `driver_weights`: key driver analysis of the attribute ratings on the NPS answer. Johnson's
  * relative weights and the exact Shapley/LMG decomposition of R², both from the correlation
- * matrix DuckDB summarises (rating-moments.ts), each weight with a bootstrap interval and a
+ * matrix DuckDB summarises (rating-moments.ts), each weight with an account-level bootstrap interval and a
  * comparison against a random noise variable (a driver is significant only when it beats noise).
  * Mean rating (performance) beside importance gives the importance–performance quadrant.
  * Constant, collinear and rarely rated attributes are listed with their status, the rest analysed.
@@ -31,7 +31,6 @@ export interface DriverWeightsSettings {
   readonly level: number;
   readonly minN: number;
   readonly minCoverage: number;
-  readonly maxGroups: number;
 }
 
 export interface DriverWeightsResult {
@@ -67,7 +66,7 @@ export async function computeDriverWeights(conn: DuckDBConnection, s: DriverWeig
   const columns = selected.map((a) => num(a, 'column'));
   const responses = await countCompleteRows(conn, columns);
   if (responses < Math.max(s.minN, p + 4)) return { ...empty(driversMessages.tooFewRatedResponses(responses, Math.max(s.minN, p + 4))), responses };
-  const moments = await readRatingMoments(conn, columns, responses, s.maxGroups, s.seed);
+  const moments = await readRatingMoments(conn, columns, responses);
   const input = { drivers: selected.map((a) => str(a, 'attribute')), matrix: momentsCorrelation(moments) };
   const z = zCritical(s.level);
   const byAttribute = new Map(attributes.map((a) => [str(a, 'attribute'), a]));

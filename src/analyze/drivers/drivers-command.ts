@@ -39,13 +39,13 @@ export interface DriversCommandResult {
 
 const QUERIES: Readonly<Record<DriversTarget, readonly { name: string; table: string; title: string }[]>> = {
   nps: [
-    { name: 'command-nps-theme-impact', table: 'theme_impact', title: 'Theme impact on NPS (points; NPS_all − NPS_without, 95 % bootstrap CI)' },
+    { name: 'command-nps-theme-impact', table: 'theme_impact', title: 'Impact of negative mentions on NPS (points; NPS_all − NPS_without, 95 % account-bootstrap CI, q-value)' },
     { name: 'command-nps-driver-weights', table: 'driver_weights', title: 'Key drivers of NPS (share of R², significant = beats a random noise driver)' },
     { name: 'command-nps-kano', table: 'kano_attributes', title: 'Penalty-reward (Kano) per attribute (NPS points)' },
   ],
   churn: [
-    { name: 'command-churn-dissatisfiers', table: 'dissatisfier_ranking', title: 'Dissatisfiers by ARR at risk (beside their rank by frequency)' },
-    { name: 'command-churn-lift', table: 'churn_theme_lift', title: 'Churn of accounts mentioning a theme negatively vs not' },
+    { name: 'command-churn-dissatisfiers', table: 'dissatisfier_ranking', title: 'Dissatisfiers: revenue link (ARR at risk only where its interval is above zero, q below the FDR level), then NPS impact' },
+    { name: 'command-churn-lift', table: 'churn_theme_lift', title: 'Churn of training accounts (latest renewal decision) mentioning a theme negatively vs not' },
     { name: 'command-churn-roi', table: 'roi_nps_categories', title: 'Churn and lifetime value by NPS category' },
     { name: 'command-churn-scenario', table: 'roi_scenario', title: 'Revenue kept by moving detractors to passive' },
     { name: 'command-churn-accounts', table: 'account_churn_risk', title: 'Accounts with the most ARR at risk' },

@@ -19,6 +19,12 @@ export const driversConfigSchema = z
       .describe('theme impact, key drivers and owner monitoring use the responses of the last N days before the run date (default: all up to the run date)'),
     bootstrap_resamples: z.number().int().min(50).max(100_000).default(1000).describe('bootstrap resamples behind every interval'),
     confidence_level: z.number().gt(0.5).lt(1).default(0.95).describe('level of every interval'),
+    fdr_level: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.05)
+      .describe('false-discovery rate of findings: a theme impact, churn lift or revenue link is reported only when its Benjamini–Hochberg q-value is below this'),
     min_n: positiveInt('responses').optional().describe('cells with fewer responses / accounts are flagged small_n (default: settings.min_n)'),
     arr_bands: z
       .array(z.number().positive())
@@ -36,6 +42,10 @@ export const driversConfigSchema = z
       .min(1)
       .default(['churned'])
       .describe('renewal outcomes counted as churn (add downgraded to model contraction too)'),
+    theme_arr_interactions: z
+      .boolean()
+      .default(true)
+      .describe('the churn model also gets theme × log ARR interactions (a complaint may cost more churn among large accounts); a column is kept when min_n training accounts with ARR mention the theme'),
     include_positive_mentions: z.boolean().default(true).describe('the churn model also gets one presence column per theme mentioned positively'),
     segment_weights: z
       .record(z.string().min(1), z.number().min(0))
@@ -58,7 +68,7 @@ export const driversConfigSchema = z
       .min(50)
       .max(1_000_000)
       .default(2000)
-      .describe('the key-driver and ROI bootstraps resample rows exactly up to this many responses (accounts per NPS band), beyond it random groups of them'),
+      .describe('the bootstraps resample accounts (a response without an account is its own): exactly up to this many accounts (per NPS band for ROI), beyond it random groups of whole accounts'),
     roi: z
       .strictObject({
         share_detractors_moved: z.number().gt(0).max(1).default(0.1).describe('share of detractor accounts moved to passive in the ROI scenario'),

@@ -27,8 +27,14 @@ export const driversMessages = {
     `the survey history is shorter than the ${days}-day churn window before every renewal decision: all decisions used, early ones have partial feedback (silent accounts look riskier)`,
   noAccounts: () => 'no CRM accounts: churn and revenue analyses skipped',
   accountsWithoutArr: (n: number) => `${n} active accounts have no ARR: their churn probability is reported, their ARR at risk is not`,
-  arrRiskInterval: (draws: number) =>
-    `ARR-at-risk intervals: ${draws} draws of the churn-model coefficients from their estimated sampling distribution (normal, inverse Fisher information)`,
+  arrRiskInterval: (draws: number, accounts: number) =>
+    `ARR-at-risk intervals: ${draws} account-bootstrap resamples of the ${accounts} training accounts (one-step refit of the churn model per resample, sandwich covariance); the active accounts are held fixed`,
+  tenureTruncated: (accounts: number, total: number, first: string) =>
+    `tenure_years is left-truncated for ${accounts} of ${total} training accounts: their first revenue period is the first period of the export (${first}), so their true tenure may be longer`,
+  revenueLinks: (dissatisfiers: number, tested: number, fdr: number) =>
+    dissatisfiers === 0
+      ? `no reliable revenue link found: none of the ${tested} themes tested has an ARR-at-risk interval above zero with q < ${fdr}`
+      : `${dissatisfiers} of ${tested} themes tested are revenue dissatisfiers (ARR-at-risk interval above zero, q < ${fdr})`,
   noDetractors: () => 'no active detractor account: the ROI scenario gains nothing',
   noPassiveOrDetractorHistory: () => 'no renewal history for detractor or passive accounts: ROI scenario skipped',
   bunchingNotCheckable: () =>

@@ -1,8 +1,8 @@
 /**
  * Per-response rating rows of the key-driver analysis, in one GROUP BY over drivers_ratings (no
  * list pivot, no sorted aggregate): for each attribute j, c{j} = ratings of j in the response and
- * x{j} = their sum (the rating itself when c{j} = 1), plus the NPS answer y and h, the hash of the
- * response id (the bootstrap groups are drawn from it). The same table gives
+ * x{j} = their sum (the rating itself when c{j} = 1), plus the NPS answer y and g, the response's
+ * resampling group (its account, or a random group of whole accounts: drivers_cluster_groups). The same table gives
  * each attribute's coverage (responses with c{j} > 0) and, once attributes are selected, the
  * complete rows (c{j} = 1 for every selected j) whose moments feed the correlation matrix.
  *
@@ -26,7 +26,7 @@ export function ratingRowsSql(attributes: number): string {
   }
   return [
     'CREATE OR REPLACE TEMP TABLE drivers_rating_rows AS',
-    `SELECT rid, any_value(h) AS h, any_value(nps)::DOUBLE AS y${parts.map((p) => `, ${p}`).join('')}`,
+    `SELECT rid, any_value(g) AS g, any_value(nps)::DOUBLE AS y${parts.map((p) => `, ${p}`).join('')}`,
     'FROM drivers_ratings',
     'GROUP BY rid',
   ].join('\n');

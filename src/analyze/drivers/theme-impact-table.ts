@@ -1,12 +1,18 @@
 /**
  * `theme_impact`: for each theme × sentiment, overall and per segment and journey stage, the
  * NPS of responses mentioning it vs not and impact = NPS_all − NPS_without (= frequency × delta),
- * with a seeded count-based bootstrap interval (exactly a row bootstrap of the cell's 2×3 table).
+ * with a seeded bootstrap interval that resamples accounts (clusters): every response of an
+ * account is drawn together (clustered-theme-impact.ts). When no analysed response has an account
+ * id, responses are their own clusters and the count-based bootstrap of the 2×3 table is used
+ * (exactly a row bootstrap). p-value: 2 × the share of resamples across zero; q-value:
+ * Benjamini–Hochberg over the family of the row (one dimension × sentiment: all its themes and
+ * values); `significant` = q < the false-discovery level and the interval excludes zero.
  * Every theme of the taxonomy gets a row in every cell, mentioned or not (n_with = 0, impact 0).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { bootstrapThemeImpact, npsEstimate, type NpsCounts } from '../stats/index.ts';
-import { queryRows, num, str } from './read-rows.ts';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { benjaminiHochbergQValues, bootstrapClusteredThemeImpacts, bootstrapThemeImpact, npsEstimate, type NpsCounts, type ThemeImpactBootstrap } from '../stats/index.ts';
+import { sqlFile } from '../../db/sql-file.ts';
 import { stableSeed } from './stable-seed.ts';
 import { compareText } from './compare-text.ts';
 import type { TableColumns, TableRow } from './write-rows.ts';
@@ -19,7 +25,7 @@ export const THEME_IMPACT_COLUMNS: TableColumns = {
   nps_all: 'DOUBLE', nps_all_ci_low: 'DOUBLE', nps_all_ci_high: 'DOUBLE',
   nps_with: 'DOUBLE', nps_with_ci_low: 'DOUBLE', nps_with_ci_high: 'DOUBLE',
   nps_without: 'DOUBLE', nps_delta: 'DOUBLE',
-  impact: 'DOUBLE', impact_ci_low: 'DOUBLE', impact_ci_high: 'DOUBLE', impact_se: 'DOUBLE', p_value: 'DOUBLE',
+  impact: 'DOUBLE', impact_ci_low: 'DOUBLE', impact_ci_high: 'DOUBLE', impact_se: 'DOUBLE', p_value: 'DOUBLE', q_value: 'DOUBLE', resampled_clusters: 'BIGINT',
   significant: 'BOOLEAN', small_n: 'BOOLEAN', rank_by_impact: 'BIGINT',
 };
 
@@ -30,62 +36,142 @@ export interface ThemeImpactSettings {
   readonly minN: number;
   readonly themes: readonly string[];
   readonly label: (themeId: string) => string;
+  /** false-discovery level of `significant` (q < level) */
+  readonly fdrLevel: number;
+  /** true: resample accounts; false: responses (no analysed response has an account id) */
+  readonly clustered: boolean;
 }
 
-const countsOf = (row: { promoters: number; passives: number; detractors: number }): NpsCounts => ({
-  promoters: row.promoters, passives: row.passives, detractors: row.detractors,
-});
 const total = (c: NpsCounts): number => c.promoters + c.passives + c.detractors;
 const minus = (a: NpsCounts, b: NpsCounts): NpsCounts => ({
   promoters: a.promoters - b.promoters, passives: a.passives - b.passives, detractors: a.detractors - b.detractors,
 });
 
 export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactSettings): Promise<TableRow[]> {
-  const totals = await queryRows(conn, 'drivers/select-nps-totals');
-  const counts = await queryRows(conn, 'drivers/select-theme-nps-counts');
-  const key = (d: string, v: string, t: string, se: string): string => JSON.stringify([d, v, t, se]);
-  const mentioned = new Map<string, NpsCounts>();
-  for (const r of counts) {
-    mentioned.set(key(str(r, 'dimension'), str(r, 'dimension_value'), str(r, 'theme_id'), str(r, 'sentiment')), countsOf({
-      promoters: num(r, 'promoters'), passives: num(r, 'passives'), detractors: num(r, 'detractors'),
-    }));
-  }
+  // the per-group counts give both the cells' counts (summed over groups) and the account bootstrap
+  const cells = await readClusterCells(conn);
   const rows: (TableRow & { impact: number })[] = [];
   const none: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
-  for (const t of totals) {
-    const dimension = str(t, 'dimension');
-    const value = str(t, 'dimension_value');
-    const all = countsOf({ promoters: num(t, 'promoters'), passives: num(t, 'passives'), detractors: num(t, 'detractors') });
+  for (const [cellKey, cell] of [...cells].sort((a, b) => compareText(a[0], b[0]))) {
+    const [dimension, value] = JSON.parse(cellKey) as [string, string];
+    const all = sumCounts(cell.totals);
     const nAll = total(all);
     const npsAll = npsEstimate(all, s.level);
-    for (const themeId of s.themes) {
-      for (const sentiment of THEME_SENTIMENTS) {
-        const withTheme = mentioned.get(key(dimension, value, themeId, sentiment)) ?? none;
-        const others = minus(all, withTheme);
-        const nWith = total(withTheme);
-        const boot = bootstrapThemeImpact({ mentions: withTheme, others }, {
-          replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, key(dimension, value, themeId, sentiment)),
+    const pairs = s.themes.flatMap((themeId) => THEME_SENTIMENTS.map((sentiment) => ({ themeId, sentiment })));
+    const mentionsOf = (p: { themeId: string; sentiment: string }) => cell.mentions.get(JSON.stringify([p.themeId, p.sentiment])) ?? NO_MENTIONS;
+    const boots: ThemeImpactBootstrap[] = s.clustered
+      ? bootstrapClusteredThemeImpacts({ totals: cell.totals, mentions: pairs.map(mentionsOf) }, {
+        replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, JSON.stringify([dimension, value])),
+      })
+      : pairs.map((p) => {
+        const withTheme = sumCounts(mentionsOf(p).counts);
+        return bootstrapThemeImpact({ mentions: withTheme, others: minus(all, withTheme) }, {
+          replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, JSON.stringify([dimension, value, p.themeId, p.sentiment])),
         });
-        const npsWith = nWith > 0 ? npsEstimate(withTheme, s.level) : undefined;
-        const npsWithout = total(others) > 0 ? npsEstimate(others, s.level).nps : Number.NaN;
-        const low = boot.interval.low;
-        const high = boot.interval.high;
-        rows.push({
-          dimension, dimension_value: value, theme_id: themeId, theme_label: s.label(themeId), sentiment,
-          n_all: nAll, n_with: nWith, frequency: nAll > 0 ? nWith / nAll : Number.NaN,
-          nps_all: npsAll.nps, nps_all_ci_low: npsAll.low, nps_all_ci_high: npsAll.high,
-          nps_with: npsWith?.nps ?? Number.NaN, nps_with_ci_low: npsWith?.low ?? Number.NaN, nps_with_ci_high: npsWith?.high ?? Number.NaN,
-          nps_without: npsWithout, nps_delta: (npsWith?.nps ?? Number.NaN) - npsWithout,
-          impact: boot.impact, impact_ci_low: low, impact_ci_high: high, impact_se: boot.standardError,
-          p_value: nWith > 0 ? boot.pValue : Number.NaN,
-          significant: nWith > 0 && (low > 0 || high < 0),
-          small_n: nWith < s.minN,
-          rank_by_impact: 0,
-        });
-      }
-    }
+      });
+    pairs.forEach(({ themeId, sentiment }, k) => {
+      const withTheme = nAll > 0 ? sumCounts(mentionsOf({ themeId, sentiment }).counts) : none;
+      const others = minus(all, withTheme);
+      const nWith = total(withTheme);
+      const boot = boots[k];
+      const npsWith = nWith > 0 ? npsEstimate(withTheme, s.level) : undefined;
+      const npsWithout = total(others) > 0 ? npsEstimate(others, s.level).nps : Number.NaN;
+      rows.push({
+        dimension, dimension_value: value, theme_id: themeId, theme_label: s.label(themeId), sentiment,
+        n_all: nAll, n_with: nWith, frequency: nAll > 0 ? nWith / nAll : Number.NaN,
+        nps_all: npsAll.nps, nps_all_ci_low: npsAll.low, nps_all_ci_high: npsAll.high,
+        nps_with: npsWith?.nps ?? Number.NaN, nps_with_ci_low: npsWith?.low ?? Number.NaN, nps_with_ci_high: npsWith?.high ?? Number.NaN,
+        nps_without: npsWithout, nps_delta: (npsWith?.nps ?? Number.NaN) - npsWithout,
+        impact: boot.impact, impact_ci_low: boot.interval.low, impact_ci_high: boot.interval.high, impact_se: boot.standardError,
+        p_value: nWith > 0 ? boot.pValue : Number.NaN, q_value: Number.NaN,
+        resampled_clusters: s.clustered ? cell.totals.length / 3 : nAll,
+        significant: false,
+        small_n: nWith < s.minN,
+        rank_by_impact: 0,
+      });
+    });
   }
-  return rankWithinCells(rows);
+  return rankWithinCells(withQValues(rows, s.fdrLevel));
+}
+
+const NO_MENTIONS = { groups: new Int32Array(0), counts: new Float64Array(0) };
+
+/** Σ over groups of (promoters, passives, detractors) triples. */
+function sumCounts(triples: Float64Array): NpsCounts {
+  const c = { promoters: 0, passives: 0, detractors: 0 };
+  for (let i = 0; i < triples.length; i += 3) {
+    c.promoters += triples[i];
+    c.passives += triples[i + 1];
+    c.detractors += triples[i + 2];
+  }
+  return c;
+}
+
+/** q-values per family (dimension × sentiment), then `significant` = q < level and the interval excludes zero. */
+function withQValues<T extends TableRow & { impact: number }>(rows: T[], fdrLevel: number): T[] {
+  const families = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = `${String(r.dimension)}\u0000${String(r.sentiment)}`;
+    const list = families.get(k) ?? [];
+    list.push(r);
+    families.set(k, list);
+  }
+  const q = new Map<T, number>();
+  for (const list of families.values()) {
+    const values = benjaminiHochbergQValues(list.map((r) => r.p_value as number));
+    list.forEach((r, i) => q.set(r, values[i]));
+  }
+  return rows.map((r) => {
+    const qv = q.get(r) ?? Number.NaN;
+    const low = r.impact_ci_low as number;
+    const high = r.impact_ci_high as number;
+    return { ...r, q_value: qv, significant: (r.n_with as number) > 0 && qv < fdrLevel && (low > 0 || high < 0) };
+  });
+}
+
+interface ClusterCell {
+  readonly totals: Float64Array;
+  /** key JSON [theme, sentiment] → groups (local indices) and counts */
+  readonly mentions: Map<string, { groups: Int32Array; counts: Float64Array }>;
+}
+
+/** Per cell (JSON [dimension, value]): the counts per resampling group, groups renumbered 0.. within the cell. */
+async function readClusterCells(conn: DuckDBConnection): Promise<Map<string, ClusterCell>> {
+  const columns = async (name: string): Promise<DuckDBValue[][]> => (await conn.runAndReadAll(sqlFile(name))).getColumns();
+  const [dim, val, g, p, pa, d] = await columns('drivers/select-nps-cluster-totals');
+  const local = new Map<string, Map<number, number>>();
+  const built = new Map<string, { totals: number[] }>();
+  for (let i = 0; i < dim.length; i++) {
+    const cell = JSON.stringify([String(dim[i]), String(val[i])]);
+    let index = local.get(cell);
+    let b = built.get(cell);
+    if (index === undefined || b === undefined) {
+      local.set(cell, (index = new Map()));
+      built.set(cell, (b = { totals: [] }));
+    }
+    index.set(Number(g[i]), index.size);
+    b.totals.push(Number(p[i]), Number(pa[i]), Number(d[i]));
+  }
+  const [mDim, mVal, mTheme, mSent, mG, mP, mPa, mD] = await columns('drivers/select-theme-nps-cluster-counts');
+  const lists = new Map<string, Map<string, { groups: number[]; counts: number[] }>>();
+  for (let i = 0; i < mDim.length; i++) {
+    const cell = JSON.stringify([String(mDim[i]), String(mVal[i])]);
+    const group = local.get(cell)?.get(Number(mG[i]));
+    if (group === undefined) throw new Error(`theme counts of ${cell} name group ${String(mG[i])}, absent from the cell's totals`);
+    let themes = lists.get(cell);
+    if (themes === undefined) lists.set(cell, (themes = new Map()));
+    const k = JSON.stringify([String(mTheme[i]), String(mSent[i])]);
+    let entry = themes.get(k);
+    if (entry === undefined) themes.set(k, (entry = { groups: [], counts: [] }));
+    entry.groups.push(group);
+    entry.counts.push(Number(mP[i]), Number(mPa[i]), Number(mD[i]));
+  }
+  const out = new Map<string, ClusterCell>();
+  for (const [cell, b] of built) {
+    const mentions = new Map([...(lists.get(cell) ?? new Map<string, { groups: number[]; counts: number[] }>())].map(([k, e]) => [k, { groups: Int32Array.from(e.groups), counts: Float64Array.from(e.counts) }]));
+    out.set(cell, { totals: Float64Array.from(b.totals), mentions });
+  }
+  return out;
 }
 
 /** rank 1 = most negative impact within each (dimension, value, sentiment); ties by theme id. */

@@ -33,7 +33,8 @@ function cellsOf(table: ThemeTable): Float64Array {
   return Float64Array.of(m.promoters, m.passives, m.detractors, o.promoters, o.passives, o.detractors);
 }
 
-function impactOfCells(c: Float64Array): number {
+/** Impact of the six cells (mentions P, Pa, D, others P, Pa, D); NaN when nobody is left without the theme. */
+export function impactOfCells(c: ArrayLike<number>): number {
   const nOthers = c[3] + c[4] + c[5];
   const nAll = nOthers + c[0] + c[1] + c[2];
   if (nOthers === 0 || nAll === 0) return Number.NaN;
@@ -75,22 +76,31 @@ export function bootstrapThemeImpact(table: ThemeTable, options: ThemeImpactOpti
   const rng = createRng(options.seed ?? 1);
   const draws = new Float64Array(replicates);
   const buffer = new Float64Array(6);
-  let degenerate = 0;
-  let opposite = 0;
   for (let b = 0; b < replicates; b++) {
     sampleMultinomial(rng, n, cells, buffer);
-    const v = impactOfCells(buffer);
-    draws[b] = v;
+    draws[b] = impactOfCells(buffer);
+  }
+  return summariseImpactDraws(impact, draws, level);
+}
+
+/**
+ * The bootstrap summary of an impact from its resampled values: percentile interval, standard
+ * error and p-value = 2 × share of the resamples on the other side of zero (NaN resamples ignored).
+ */
+export function summariseImpactDraws(impact: number, draws: Float64Array, level: number): ThemeImpactBootstrap {
+  let degenerate = 0;
+  let opposite = 0;
+  for (const v of draws) {
     if (Number.isNaN(v)) degenerate++;
     else if (impact > 0 ? v <= 0 : impact < 0 ? v >= 0 : true) opposite++;
   }
-  const valid = replicates - degenerate;
+  const valid = draws.length - degenerate;
   return {
     impact,
     interval: percentileInterval(draws, level),
     standardError: sampleStandardDeviation(draws),
     pValue: valid > 0 ? Math.min(1, (2 * opposite) / valid) : Number.NaN,
-    replicates,
+    replicates: draws.length,
     degenerate,
   };
 }

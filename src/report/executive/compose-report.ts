@@ -27,6 +27,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   const money = (v: unknown): string => formatMoney(v, facts.currency, m.locale, na);
   const p = (v: unknown): string => formatPValue(v, m.locale, na);
   const level = (v: unknown): string => formatLevel(typeof v === 'number' && Number.isFinite(v) ? v : 0.05, m.locale);
+  /** a q-value with its relation sign: '= 0.010', '< 0.001' */
+  const q = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? (v < 0.001 ? '< 0.001' : `= ${n(v, 3)}`) : na);
   const chart = (id: string): Block[] => {
     const c = charts.svg.get(id);
     return c === undefined ? [] : [{ kind: 'chart', id, title: c.title, svg: c.svg }];
@@ -45,24 +47,54 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   blocks.push(...chart('nps-trend'));
 
   blocks.push({ kind: 'h2', text: m.topDissatisfiers });
-  if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
-  else blocks.push({ kind: 'note', text: facts.rankedBy === 'arr_at_risk' ? m.rankedByArr : m.rankedByMentions });
+  const links = facts.revenueLinks;
+  const fdr = facts.fdrLevel === null ? na : n(facts.fdrLevel, 2);
+  const quoted = new Set<string>();
+  const quotes = (d: ReportFacts['dissatisfiers'][number]): void => {
+    if (quoted.has(d.themeId)) return;
+    quoted.add(d.themeId);
+    if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
+    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted) });
+  };
+  const npsImpact = (e: Row): string => m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency), n(e.nps_with), n(e.nps_without));
+  if (facts.rankedBy === 'negative_mentions') {
+    if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
+    else blocks.push({ kind: 'note', text: m.rankedByMentions });
+  } else if (links === null) blocks.push({ kind: 'p', text: m.noRevenueAnalysis });
+  else if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noRevenueLink(int(links.tested), fdr) });
+  else blocks.push({ kind: 'note', text: m.rankedByArr(int(links.tested), fdr) });
   facts.dissatisfiers.forEach((d, i) => {
     const e: Row = d.evidence;
     blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });
     const items: string[] = [];
     if (facts.rankedBy === 'arr_at_risk') {
-      items.push(m.arrAtRisk(money(e.arr_at_risk), money(e.arr_at_risk_ci_low), money(e.arr_at_risk_ci_high), Number(e.rank_by_arr_at_risk), int(e.rank_by_frequency)));
-      if (e.impact !== null && e.impact !== undefined) items.push(m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), pct(e.frequency), n(e.nps_with), n(e.nps_without)));
-      if (e.lift !== null && e.lift !== undefined) items.push(m.churnLift(n(e.lift, 2), n(e.lift_ci_low, 2), n(e.lift_ci_high, 2), pct(e.churn_rate_with), pct(e.churn_rate_without)));
+      items.push(m.arrAtRisk(money(e.arr_at_risk), money(e.arr_at_risk_ci_low), money(e.arr_at_risk_ci_high), q(e.arr_at_risk_q_value), Number(e.rank_by_arr_at_risk), int(e.rank_by_frequency), int(e.active_accounts_mentioning)));
+      if (e.impact !== null && e.impact !== undefined) items.push(npsImpact(e));
+      if (e.lift !== null && e.lift !== undefined) items.push(m.churnLift(n(e.lift, 2), n(e.lift_ci_low, 2), n(e.lift_ci_high, 2), q(e.lift_q_value), pct(e.churn_rate_with), pct(e.churn_rate_without), int(e.training_accounts_with)));
     } else {
       items.push(m.negativeMentions(int(e.negative_responses)));
     }
     blocks.push({ kind: 'list', items });
-    if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
-    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted) });
+    quotes(d);
   });
-  blocks.push(...chart('dissatisfier-ranking'), ...chart('theme-impact'));
+  blocks.push(...chart('dissatisfier-ranking'));
+  if (facts.rankedBy === 'arr_at_risk') {
+    blocks.push({ kind: 'h2', text: m.npsDrivers });
+    if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: m.noNpsDrivers(fdr) });
+    else blocks.push({ kind: 'note', text: m.npsDriversIntro(fdr) });
+    facts.npsDrivers.forEach((d, i) => {
+      const e: Row = d.evidence;
+      blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });
+      const link = e.revenue_link === 'revenue dissatisfier' ? m.linkDissatisfier(Number(e.rank_by_arr_at_risk))
+        : e.revenue_link === 'associated with lower churn' ? m.linkLowerChurn
+          : e.revenue_link === 'no reliable revenue link' ? m.linkNone : m.linkNotAnalysed;
+      blocks.push({ kind: 'list', items: [npsImpact(e), link] });
+      quotes(d);
+    });
+    if (links !== null && links.noReliableLink.length > 0) blocks.push({ kind: 'p', text: m.noReliableLinkFor(links.noReliableLink.map(facts.themeLabel).join(', ')) });
+    if (links !== null && links.lowerChurn.length > 0) blocks.push({ kind: 'p', text: m.lowerChurnFor(links.lowerChurn.map(facts.themeLabel).join(', ')) });
+  }
+  blocks.push(...chart('theme-impact'));
 
   blocks.push({ kind: 'h2', text: m.whatChanged });
   const ct = facts.changeTests;

@@ -36,9 +36,18 @@ export interface ReportFacts {
   /** how many change tests `changes` were chosen from (sql/report/select-change-tests), undefined without metric_cells */
   readonly changeTests: Row | undefined;
   readonly freshness: Row;
+  /** revenue dissatisfiers (ARR-at-risk interval above zero, q below the FDR level), or the most mentioned themes without driver tables */
   readonly dissatisfiers: readonly Dissatisfier[];
-  /** 'arr_at_risk' when ranked by revenue, 'negative_mentions' when the driver tables are absent */
+  /** 'arr_at_risk' when the driver tables are there (even if no theme passes), 'negative_mentions' when they are absent */
   readonly rankedBy: 'arr_at_risk' | 'negative_mentions';
+  /** the biggest NPS drivers (negative mentions with a reliable negative impact), with their revenue link */
+  readonly npsDrivers: readonly Dissatisfier[];
+  /** the revenue-link test: themes tested, the FDR level, and the themes without a reliable link (ids); null without a churn model */
+  /** false-discovery level of the driver findings (null without driver tables) */
+  readonly fdrLevel: number | null;
+  /** display label of a theme id (the report names themes without a reliable revenue link) */
+  readonly themeLabel: (id: string) => string;
+  readonly revenueLinks: { readonly tested: number; readonly fdrLevel: number; readonly noReliableLink: readonly string[]; readonly lowerChurn: readonly string[] } | null;
   readonly engines: ReadonlyArray<{ engine: string; model: string; description: string }>;
   readonly responseRate: Row | undefined;
 }
@@ -65,15 +74,35 @@ export async function gatherReportFacts(
   const freshness = (await rows(conn, 'report/select-freshness', { as_of: asOf }))[0] ?? {};
   let ranked: Row[] = [];
   let rankedBy: ReportFacts['rankedBy'] = 'arr_at_risk';
-  if (has(tables, 'dissatisfier_ranking', 'theme_impact', 'churn_theme_lift')) ranked = await rows(conn, 'report/select-top-dissatisfiers', { limit: top });
-  if (ranked.length === 0 && has(tables, 'theme_mentions')) {
-    rankedBy = 'negative_mentions';
-    ranked = (await rows(conn, 'report/select-negative-theme-counts', { as_of: asOf })).slice(0, top);
+  let npsRows: Row[] = [];
+  let revenueLinks: ReportFacts['revenueLinks'] = null;
+  let fdrLevel: number | null = null;
+  const driverTables = has(tables, 'dissatisfier_ranking', 'theme_impact', 'churn_theme_lift') && (tables.get('dissatisfier_ranking')?.has('revenue_link') ?? false);
+  if (driverTables) {
+    ranked = await rows(conn, 'report/select-top-dissatisfiers', { limit: top });
+    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top });
+    const all = await rows(conn, 'report/select-revenue-links', {});
+    if (all.length > 0) fdrLevel = Number(all[0]?.fdr_level);
+    const links = all.filter((l) => l.revenue_link !== null);
+    if (links.length > 0) {
+      revenueLinks = {
+        tested: links.filter((l) => l.tested === true).length,
+        fdrLevel: Number(links[0]?.fdr_level),
+        noReliableLink: links.filter((l) => l.revenue_link === 'no reliable revenue link').map((l) => String(l.theme_id)),
+        lowerChurn: links.filter((l) => l.revenue_link === 'associated with lower churn').map((l) => String(l.theme_id)),
+      };
+    }
+  }
+  if (!driverTables || (revenueLinks === null && ranked.length === 0 && npsRows.length === 0)) {
+    if (has(tables, 'theme_mentions')) {
+      rankedBy = 'negative_mentions';
+      ranked = (await rows(conn, 'report/select-negative-theme-counts', { as_of: asOf })).slice(0, top);
+    }
   }
   const examples = has(tables, 'theme_mentions')
     ? await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: opts.verbatimsPerTheme ?? 3 })
     : [];
-  const dissatisfiers = ranked.map((r) => {
+  const withVerbatims = (r: Row): Dissatisfier => {
     const themeId = String(r.theme_id);
     return {
       themeId,
@@ -87,7 +116,9 @@ export async function gatherReportFacts(
         segment: String(e.segment),
       })),
     };
-  });
+  };
+  const dissatisfiers = ranked.map(withVerbatims);
+  const npsDrivers = npsRows.map(withVerbatims);
   const responseRate = has(tables, 'response_rates')
     ? (await conn.runAndReadAll("SELECT invitations, responses, rate, moe, target, below_target FROM response_rates WHERE grain = 'all' AND dimension = 'overall'")).getRowObjectsJson()[0] as Row | undefined
     : undefined;
@@ -102,6 +133,10 @@ export async function gatherReportFacts(
     freshness,
     dissatisfiers,
     rankedBy,
+    npsDrivers,
+    revenueLinks,
+    fdrLevel,
+    themeLabel: opts.themeLabel,
     engines: summary.classification?.engines ?? [],
     responseRate,
   };

@@ -12,11 +12,22 @@ export interface ReportMessages {
   readonly windowNps: (value: string, moe: string, n: string) => string;
   readonly period: (grain: string, start: string, end: string) => string;
   readonly topDissatisfiers: string;
-  readonly rankedByArr: string;
+  readonly rankedByArr: (tested: string, fdr: string) => string;
   readonly rankedByMentions: string;
-  readonly arrAtRisk: (value: string, low: string, high: string, rank: number, freqRank: string) => string;
-  readonly npsImpact: (value: string, low: string, high: string, freq: string, withNps: string, withoutNps: string) => string;
-  readonly churnLift: (lift: string, low: string, high: string, withRate: string, withoutRate: string) => string;
+  readonly noRevenueLink: (tested: string, fdr: string) => string;
+  readonly noRevenueAnalysis: string;
+  readonly arrAtRisk: (value: string, low: string, high: string, q: string, rank: number, freqRank: string, accounts: string) => string;
+  readonly npsImpact: (value: string, low: string, high: string, q: string, freq: string, withNps: string, withoutNps: string) => string;
+  readonly churnLift: (lift: string, low: string, high: string, q: string, withRate: string, withoutRate: string, accounts: string) => string;
+  readonly npsDrivers: string;
+  readonly npsDriversIntro: (fdr: string) => string;
+  readonly noNpsDrivers: (fdr: string) => string;
+  readonly linkDissatisfier: (rank: number) => string;
+  readonly linkNone: string;
+  readonly linkLowerChurn: string;
+  readonly linkNotAnalysed: string;
+  readonly noReliableLinkFor: (themes: string) => string;
+  readonly lowerChurnFor: (themes: string) => string;
   readonly negativeMentions: (responses: string) => string;
   readonly noVerbatims: string;
   readonly verbatimCite: (nps: string, segment: string, date: string) => string;
@@ -58,12 +69,23 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     noHeadline: 'No complete period with NPS answers in this run.',
     windowNps: (v, m, n) => `Whole window: NPS ${v} ± ${m} from ${n} responses.`,
     period: (g, s, e) => `the ${g} ${s} – ${e}`,
-    topDissatisfiers: 'Top three dissatisfiers',
-    rankedByArr: 'Ranked by the annual recurring revenue (ARR) at risk attributable to each theme.',
+    topDissatisfiers: 'Revenue dissatisfiers',
+    rankedByArr: (t, q) => `Themes whose negative mentions are reliably linked to revenue at risk (ARR-at-risk 95 % CI above zero, q < ${q}, among ${t} themes tested), ranked by the annual recurring revenue (ARR) at risk attributable to them.`,
+    noRevenueLink: (t, q) => `No reliable revenue link found: for none of the ${t} themes tested is the ARR at risk attributable to its negative mentions reliably above zero (95 % CI above zero and q < ${q}). No theme is named as a revenue dissatisfier.`,
+    noRevenueAnalysis: 'The churn and revenue analysis is not in this run (no renewal history): no theme can be named as a revenue dissatisfier.',
     rankedByMentions: 'The revenue-at-risk analysis is not in this run, so these themes are ranked by the number of responses that mention them negatively.',
-    arrAtRisk: (v, l, h, rank, f) => `ARR at risk: ${v} (95 % CI ${l} to ${h}); rank ${rank} by revenue, rank ${f} by frequency.`,
-    npsImpact: (v, l, h, f, w, wo) => `Impact on NPS: ${v} points (95 % CI ${l} to ${h}); mentioned in ${f} of responses; NPS ${w} with the theme vs ${wo} without.`,
-    churnLift: (lift, l, h, w, wo) => `Churn lift: ×${lift} (95 % CI ${l} to ${h}); churn ${w} among accounts mentioning it negatively vs ${wo} among the others.`,
+    arrAtRisk: (v, l, h, q, rank, f, a) => `ARR at risk: ${v} (95 % CI ${l} to ${h}; q ${q}) over the ${a} active accounts that mentioned it negatively; rank ${rank} by revenue, rank ${f} by frequency of negative mentions.`,
+    npsImpact: (v, l, h, q, f, w, wo) => `Impact of negative mentions on NPS: ${v} points (95 % CI ${l} to ${h}; q ${q}); mentioned negatively in ${f} of responses; NPS ${w} with a negative mention vs ${wo} without.`,
+    churnLift: (lift, l, h, q, w, wo, a) => `Churn lift: ×${lift} (95 % CI ${l} to ${h}; q ${q}); churn ${w} among the ${a} accounts with a renewal decision that mentioned it negatively vs ${wo} among the others.`,
+    npsDrivers: 'Biggest NPS drivers',
+    npsDriversIntro: (q) => `Themes whose negative mentions reliably lower NPS (95 % CI below zero, q < ${q}), largest impact first, with their revenue link.`,
+    noNpsDrivers: (q) => `No theme's negative mentions reliably lower NPS (95 % CI below zero, q < ${q}).`,
+    linkDissatisfier: (rank) => `Revenue: revenue dissatisfier #${rank} above.`,
+    linkNone: 'Revenue: no reliable revenue link found.',
+    linkLowerChurn: 'Revenue: associated with lower churn, not a revenue risk.',
+    linkNotAnalysed: 'Revenue: not analysed in this run.',
+    noReliableLinkFor: (t) => `No reliable revenue link found for: ${t}.`,
+    lowerChurnFor: (t) => `Associated with lower churn (never counted as ARR at risk): ${t}.`,
     negativeMentions: (r) => `Responses with a negative mention: ${r}.`,
     noVerbatims: 'No verbatim examples for this theme.',
     verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (personal data redacted)`,
@@ -104,12 +126,23 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     noHeadline: 'Aucune période complète avec des réponses NPS dans ce traitement.',
     windowNps: (v, m, n) => `Sur toute la fenêtre : NPS ${v} ± ${m} sur ${n} réponses.`,
     period: (g, s, e) => `la période (${g === 'quarter' ? 'trimestre' : g === 'month' ? 'mois' : 'semaine'}) du ${s} au ${e}`,
-    topDissatisfiers: 'Les trois principaux irritants',
-    rankedByArr: 'Classés par revenu récurrent annuel (ARR) à risque attribuable à chaque thème.',
+    topDissatisfiers: 'Irritants qui pèsent sur le revenu',
+    rankedByArr: (t, q) => `Thèmes dont les mentions négatives sont liées de façon fiable à du revenu à risque (IC à 95 % de l’ARR à risque au-dessus de zéro, q < ${q}, parmi ${t} thèmes testés), classés par revenu récurrent annuel (ARR) à risque qui leur est attribuable.`,
+    noRevenueLink: (t, q) => `Aucun lien fiable avec le revenu : pour aucun des ${t} thèmes testés l’ARR à risque attribuable à ses mentions négatives n’est fiablement positif (IC à 95 % au-dessus de zéro et q < ${q}). Aucun thème n’est désigné comme irritant pesant sur le revenu.`,
+    noRevenueAnalysis: 'L’analyse de l’attrition et du revenu ne figure pas dans ce traitement (pas d’historique de renouvellement) : aucun thème ne peut être désigné comme irritant pesant sur le revenu.',
     rankedByMentions: 'L’analyse du revenu à risque ne figure pas dans ce traitement : ces thèmes sont classés par nombre de réponses qui les mentionnent négativement.',
-    arrAtRisk: (v, l, h, rank, f) => `ARR à risque : ${v} (IC à 95 % de ${l} à ${h}) ; rang ${rank} par revenu, rang ${f} par fréquence.`,
-    npsImpact: (v, l, h, f, w, wo) => `Impact sur le NPS : ${v} points (IC à 95 % de ${l} à ${h}) ; mentionné dans ${f} des réponses ; NPS ${w} avec le thème contre ${wo} sans.`,
-    churnLift: (lift, l, h, w, wo) => `Sur-risque d’attrition : ×${lift} (IC à 95 % de ${l} à ${h}) ; attrition de ${w} chez les comptes qui le mentionnent négativement contre ${wo} chez les autres.`,
+    arrAtRisk: (v, l, h, q, rank, f, a) => `ARR à risque : ${v} (IC à 95 % de ${l} à ${h} ; q ${q}) sur les ${a} comptes actifs qui l’ont mentionné négativement ; rang ${rank} par revenu, rang ${f} par fréquence des mentions négatives.`,
+    npsImpact: (v, l, h, q, f, w, wo) => `Impact des mentions négatives sur le NPS : ${v} points (IC à 95 % de ${l} à ${h} ; q ${q}) ; mentionné négativement dans ${f} des réponses ; NPS ${w} avec une mention négative contre ${wo} sans.`,
+    churnLift: (lift, l, h, q, w, wo, a) => `Sur-risque d’attrition : ×${lift} (IC à 95 % de ${l} à ${h} ; q ${q}) ; attrition de ${w} chez les ${a} comptes avec une décision de renouvellement qui l’ont mentionné négativement contre ${wo} chez les autres.`,
+    npsDrivers: 'Principaux leviers du NPS',
+    npsDriversIntro: (q) => `Thèmes dont les mentions négatives font baisser le NPS de façon fiable (IC à 95 % sous zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
+    noNpsDrivers: (q) => `Aucun thème dont les mentions négatives font baisser le NPS de façon fiable (IC à 95 % sous zéro, q < ${q}).`,
+    linkDissatisfier: (rank) => `Revenu : irritant n° ${rank} ci-dessus.`,
+    linkNone: 'Revenu : aucun lien fiable avec le revenu.',
+    linkLowerChurn: 'Revenu : associé à moins d’attrition, pas un risque pour le revenu.',
+    linkNotAnalysed: 'Revenu : non analysé dans ce traitement.',
+    noReliableLinkFor: (t) => `Aucun lien fiable avec le revenu pour : ${t}.`,
+    lowerChurnFor: (t) => `Associés à moins d’attrition (jamais comptés comme ARR à risque) : ${t}.`,
     negativeMentions: (r) => `Réponses avec une mention négative : ${r}.`,
     noVerbatims: 'Pas d’exemple de verbatim pour ce thème.',
     verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (données personnelles masquées)`,
