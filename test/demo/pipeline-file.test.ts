@@ -24,7 +24,7 @@ describe('pipelines/demo.yaml', () => {
     expect(p.sources.responses.path).toBe('../demo-data/responses-*.csv');
     expect(p.sources.responses.date_formats).toEqual(['%d/%m/%Y %H:%M']);
     expect(p.settings.speeder_seconds).toBe(15);
-    expect(p.output.dir).toBe('out/demo');
+    expect(p.output.dir).toBe('../out/demo') /* relative to the pipeline file */;
   });
 
   it('maps every exported column', () => {
