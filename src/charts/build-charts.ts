@@ -14,6 +14,8 @@ import { createThemeLabeler, type ThemeLabels } from './theme-labels.ts';
 export interface BuiltChart {
   readonly id: string;
   readonly filters: ChartFilters;
+  /** explorer filter → field of a clicked row (see ChartDefinition.drill) */
+  readonly drill: Readonly<Record<string, string>>;
   /** spec with `data: { name: 'rows' }` */
   readonly spec: TopLevelSpec;
   /** every row, including per-period and per-segment slices */
@@ -63,7 +65,7 @@ export async function buildCharts(
       omitted.push({ id: def.id, reason: 'no rows for the whole period and all segments' });
       continue;
     }
-    charts.push({ id: def.id, filters: def.filters, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
+    charts.push({ id: def.id, filters: def.filters, drill: def.drill ?? {}, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
   }
   return { lang: opts.lang, charts, omitted };
 }

@@ -9,7 +9,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   'use strict';
   var payload = JSON.parse(document.getElementById('ecoute-data').textContent);
   var t = payload.text;
-  var state = { period: 'all', segment: 'all' };
+  var state = readHash();
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -30,6 +30,51 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     });
     wrap.appendChild(s);
     return { wrap: wrap, select: s };
+  }
+
+  // the dashboard's filters live in the URL's hash (beside the explorer's v_* keys): a view can be shared
+  function readHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    var s = { period: 'all', segment: 'all' };
+    Object.keys(s).forEach(function (k) {
+      var v = params.get(k);
+      var options = k === 'period' ? payload.periods : payload.segments;
+      if (v !== null && options.some(function (o) { return o.key === v; })) s[k] = v;
+    });
+    return s;
+  }
+  function writeHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    Object.keys(state).forEach(function (k) { if (state[k] === 'all') params.delete(k); else params.set(k, state[k]); });
+    var hash = params.toString();
+    history.replaceState(null, '', hash === '' ? location.pathname + location.search : '#' + hash);
+  }
+
+  /** First and last day of a period key ('month:2026-10-01', 'quarter:2026-07-01'), for the explorer's date filter. */
+  function periodRange(key) {
+    var m = /^(month|quarter|year):(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+    if (!m) return { from: '', to: '' };
+    var months = m[1] === 'month' ? 1 : m[1] === 'quarter' ? 3 : 12;
+    var end = new Date(Date.UTC(Number(m[2]), Number(m[3]) - 1 + months, 0));
+    return { from: m[2] + '-' + m[3] + '-' + m[4], to: end.toISOString().slice(0, 10) };
+  }
+
+  /** A click on a mark of a chart that drills: the explorer filtered to the clicked row and the dashboard's filters. */
+  function drill(chart, datum) {
+    var filters = {};
+    var any = false;
+    Object.keys(chart.drill).forEach(function (key) {
+      var v = datum[chart.drill[key]];
+      if (v !== undefined && v !== null && v !== '') { filters[key] = String(v); any = true; }
+    });
+    if (!any || !window.ecouteExplorer) return;
+    if (state.segment !== 'all' && filters.segment === undefined) filters.segment = state.segment;
+    if (state.period !== 'all') {
+      var range = periodRange(state.period);
+      filters.from = range.from;
+      filters.to = range.to;
+    }
+    window.ecouteExplorer.open(filters);
   }
 
   function rowsFor(chart) {
@@ -54,12 +99,18 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     var spec = Object.assign({}, chart.spec, { data: { values: rows } });
     return vegaEmbed(target, spec, { actions: false, renderer: 'svg' }).then(function (result) {
       card.dataset.rows = String(rows.length);
+      if (Object.keys(chart.drill).length > 0) {
+        result.view.addEventListener('click', function (event, item) {
+          if (item && item.datum) drill(chart, item.datum);
+        });
+      }
       return result;
     });
   }
 
   function drawAll() {
     document.body.dataset.rendered = 'false';
+    writeHash();
     return Promise.all(payload.charts.map(drawChart)).then(function () {
       document.body.dataset.rendered = 'true';
     }, function (error) {
@@ -102,6 +153,15 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     var segment = select('filter-segment', t.segment, payload.segments);
     filters.appendChild(period.wrap);
     filters.appendChild(segment.wrap);
+    period.select.value = state.period;
+    segment.select.value = state.segment;
+    var langs = document.getElementById('languages');
+    payload.languages.forEach(function (l) {
+      var a = el('a', null, l.lang.toUpperCase());
+      a.href = l.file;
+      a.hreflang = l.lang;
+      langs.appendChild(a);
+    });
     period.select.addEventListener('change', function () { state.period = period.select.value; drawAll(); });
     segment.select.addEventListener('change', function () { state.segment = segment.select.value; drawAll(); });
 
@@ -109,6 +169,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     payload.charts.forEach(function (chart) {
       var card = el('section', 'card');
       card.id = 'card-' + chart.id;
+      if (Object.keys(chart.drill).length > 0) card.dataset.drill = Object.keys(chart.drill).join(' ');
       card.appendChild(el('div', 'chart'));
       card.appendChild(el('p', 'note'));
       grid.appendChild(card);

@@ -6,6 +6,7 @@
  */
 import { jsonForScript, type DashboardPayload } from './dashboard-payload.ts';
 import type { RecentRun } from '../../publish/recent-runs.ts';
+import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
 
 /** The last nights' status, loaded beside the payload: the one file of the dashboard that depends on the folder's past. */
 export const RUN_HISTORY_SCRIPT = 'run-history.js';
@@ -13,6 +14,20 @@ export const RUN_HISTORY_SCRIPT = 'run-history.js';
 /** dashboard/run-history.js: sets window.ecouteRunHistory (JSON is a valid script expression; shown through textContent). */
 export function runHistoryScript(runs: readonly RecentRun[]): string {
   return `window.ecouteRunHistory = ${JSON.stringify(runs, null, 1)};\n`;
+}
+
+/** The verbatim explorer: its data (every verbatim, columnar, shared by every language) and its script. */
+export const VERBATIMS_SCRIPT = 'verbatims.js';
+export const EXPLORER_SCRIPT = 'explorer.js';
+
+/** The dashboard page of a language: index.html in English, index-<lang>.html otherwise. */
+export function dashboardFile(lang: string): string {
+  return lang === 'en' ? 'index.html' : `index-${lang}.html`;
+}
+
+/** dashboard/verbatims.js: sets window.ecouteVerbatims to the explorer's columns (JSON is a valid script expression). */
+export function verbatimsScript(columns: ExplorerColumns): string {
+  return `window.ecouteVerbatims = ${JSON.stringify(columns)};\n`;
 }
 
 export const VENDOR_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
@@ -28,7 +43,14 @@ main{padding:16px 24px}#charts{display:flex;flex-wrap:wrap;gap:16px}
 .card{background:white;border:1px solid #dde1e6;border-radius:6px;padding:10px;min-width:300px}
 .note{color:#666;font-size:12px;margin:4px 0 0}section.panel{background:white;border:1px solid #dde1e6;border-radius:6px;padding:10px 16px;margin-top:16px;overflow-x:auto}
 h2{font-size:16px;margin:6px 0}table{border-collapse:collapse;font-size:12px;width:100%}td,th{border-bottom:1px solid #e6e6e6;padding:4px 6px;text-align:left;vertical-align:top}
-td:last-child{white-space:pre-wrap;overflow-wrap:anywhere;max-width:520px}`;
+td:last-child{white-space:pre-wrap;overflow-wrap:anywhere;max-width:520px}
+#languages a{color:white;margin-left:8px;font-size:13px}.card[data-drill] .chart{cursor:pointer}
+.explorer-filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:8px 0}.explorer-filters select,.explorer-filters input{font-size:13px}
+#explorer-search{min-width:320px;padding:3px 6px}ol.verbatims{list-style:none;padding:0;margin:0}li.verbatim-item{border-bottom:1px solid #e6e6e6;padding:6px 0}
+.verbatim-item .meta{color:#555;font-size:12px}.verbatim-item p.verbatim{margin:3px 0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:13px}
+mark.clause{background:#ffe3b3}mark.hit{background:#bfe3ff}mark.clause.hit{background:#c9f0c0}
+.tag{display:inline-block;font-size:11px;border-radius:3px;padding:1px 5px;margin:0 4px 2px 0;background:#eef1f4}.tag.negative{background:#f6d5d1}.tag.positive{background:#d3ecd9}.tag.dim{opacity:.5}
+.pager{display:flex;gap:12px;align-items:center;margin-top:8px}.count{font-size:13px;margin:4px 0}`;
 
 export function dashboardHtml(payload: DashboardPayload): string {
   return `<!DOCTYPE html>
@@ -42,16 +64,19 @@ export function dashboardHtml(payload: DashboardPayload): string {
 ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 </head>
 <body>
-<header><h1 id="title"></h1><span id="as-of"></span><div id="filters"></div></header>
+<header><h1 id="title"></h1><span id="as-of"></span><span id="languages"></span><div id="filters"></div></header>
 <main>
 <div id="charts"></div>
 <section class="panel" id="callbacks"></section>
 <section class="panel" id="examples"></section>
+<section class="panel" id="explorer"></section>
 <section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
 <script src="${RUN_HISTORY_SCRIPT}"></script>
+<script src="${VERBATIMS_SCRIPT}"></script>
+<script src="${EXPLORER_SCRIPT}"></script>
 <script src="app.js"></script>
 </body>
 </html>

@@ -3,7 +3,8 @@
  *
  *   runDir/ecoute.duckdb (read-only) ─► buildCharts per language ─► specs/<lang>/<chart>.vl.json
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
- *                                     ├► writeDashboard (first language) ─► dashboard/
+ *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
+ *                                     ├► loadExplorerData ─► dashboard/verbatims.js (every verbatim, shared)
  *                                     └► buildCallbackList      ─► callback-list.csv, callback-list.json
  *
  * Deterministic: same run and asOf → byte-identical files; timings are returned, never written
@@ -17,7 +18,8 @@ import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { writeReport } from '../executive/build-report.ts';
-import { writeDashboard } from './build-dashboard.ts';
+import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
+import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns } from '../../publish/recent-runs.ts';
 
 export interface VisualsOptions {
@@ -62,7 +64,14 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     callbacks = callbackRows.length;
     t.callback += performance.now() - mark;
 
-    for (const [i, lang] of langs.entries()) {
+    mark = performance.now();
+    const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf: opts.asOf });
+    const dashboardDir = join(runDir, 'dashboard');
+    const relative = (f: string): string => f.slice(runDir.length).replace(/^[/\\]+/, '');
+    files.push(...writeDashboardShared(dashboardDir, explorer, recentRuns).map(relative));
+    t.dashboard += performance.now() - mark;
+
+    for (const lang of langs) {
       mark = performance.now();
       const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, ...(labels ? { themeLabels: labels } : {}) });
       for (const c of set.charts) {
@@ -76,15 +85,13 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
 
       mark = performance.now();
       const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
-      files.push(...reportFiles.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
+      files.push(...reportFiles.map(relative));
       t.report += performance.now() - mark;
 
-      if (i === 0) {
-        mark = performance.now();
-        const dash = await writeDashboard(run, set, callbackRows, { outDir: join(runDir, 'dashboard'), lang, asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
-        files.push(...dash.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
-        t.dashboard += performance.now() - mark;
-      }
+      mark = performance.now();
+      const page = await writeDashboardPage(run, set, callbackRows, { outDir: dashboardDir, lang, asOf: opts.asOf, explorer, languages: langs, ...(labels ? { themeLabels: labels } : {}) });
+      files.push(relative(page));
+      t.dashboard += performance.now() - mark;
     }
   } finally {
     run.close();
