@@ -74,7 +74,7 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
   },
   {
     id: 'theme-sentiment', requires: MENTIONS, query: 'charts/select-theme-sentiment',
-    filters: { period: true, segment: true }, labelsThemes: true, drill: { theme: 'theme_id' }, build: (m) => buildThemeSentimentSpec(m.themeSentiment),
+    filters: { period: true, segment: true }, labelsThemes: true, drill: { theme: 'theme_id', sentiment: 'sentiment_label' }, build: (m) => buildThemeSentimentSpec(m.themeSentiment),
   },
   {
     id: 'segment-theme-heatmap', requires: { ...MENTIONS, verbatim_sentiment: ['response_id'] }, query: 'charts/select-segment-theme-heatmap',

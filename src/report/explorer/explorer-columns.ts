@@ -52,7 +52,7 @@ export interface ExplorerMentionRow {
 }
 
 export interface DictionaryColumn {
-  /** distinct values, sorted */
+  /** distinct values, sorted (ARR bands: in band order) */
   readonly values: string[];
   /** per verbatim: index into values */
   readonly codes: number[];
@@ -100,13 +100,16 @@ function dictionary(values: readonly string[]): DictionaryColumn {
   return { values: distinct, codes: values.map((v) => index.get(v)!) };
 }
 
-/** Where the redacted clause sits in the redacted text: near its recorded start first, then anywhere, then ignoring case. */
+/** Where the redacted clause sits in the redacted text: the occurrence nearest its recorded start, else one ignoring case. */
 export function locateClause(text: string, clause: string, hint: number | null | undefined): [number, number] {
   if (clause.length === 0) return [-1, -1];
-  const near = typeof hint === 'number' && hint > 0 ? text.indexOf(clause, Math.max(0, hint - 40)) : -1;
-  let at = near >= 0 ? near : text.indexOf(clause);
-  if (at < 0) at = text.toLowerCase().indexOf(clause.toLowerCase());
-  return at < 0 ? [-1, -1] : [at, at + clause.length];
+  const target = typeof hint === 'number' ? hint : 0;
+  let best = -1;
+  for (let at = text.indexOf(clause); at >= 0; at = text.indexOf(clause, at + 1)) {
+    if (best < 0 || Math.abs(at - target) < Math.abs(best - target)) best = at;
+  }
+  if (best < 0) best = text.toLowerCase().indexOf(clause.toLowerCase());
+  return best < 0 ? [-1, -1] : [best, best + clause.length];
 }
 
 export function buildExplorerColumns(
@@ -116,9 +119,12 @@ export function buildExplorerColumns(
 ): ExplorerColumns {
   const bandLabels = arrBandLabels(opts.arrBands);
   const text = rows.map((r) => redactPii(r.verbatim));
+  // ARR bands keep their order (lowest first, 'unknown' last), every band listed; other dictionaries are sorted
   const dims = Object.fromEntries(EXPLORER_DIMENSIONS.map((d) => [
     d,
-    dictionary(d === 'arr_band' ? rows.map((r) => bandLabels[arrBandIndex(r.arr ?? Number.NaN, opts.arrBands)]!) : rows.map((r) => r[d])),
+    d === 'arr_band'
+      ? { values: [...bandLabels], codes: rows.map((r) => arrBandIndex(r.arr ?? Number.NaN, opts.arrBands)) }
+      : dictionary(rows.map((r) => r[d])),
   ])) as Record<ExplorerDimension, DictionaryColumn>;
 
   const position = new Map(rows.map((r, i) => [r.response_id, i]));
