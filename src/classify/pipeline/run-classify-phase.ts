@@ -2,6 +2,7 @@
  * The classify phase of a pipeline run, start to finish:
  *
  *   scored verbatims ─▶ domain model (reused across runs, retrained on growth)
+ *   distinct verbatims + taxonomy ─▶ topic model (trained per run; same clauses and taxonomy → same model)
  *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (incremental cache
  *     ─▶ verbatim_sentiment, theme_mentions) ─▶ discoverThemes (theme_candidates)
  *
@@ -19,6 +20,7 @@ import { discoverThemes, type DiscoverResult } from '../discovery/discover-theme
 import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
 import { loadTrainingData } from './load-training-data.ts';
 import { prepareDomainModel } from './domain-model-store.ts';
+import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 
 export interface ClassifyPhaseOptions {
@@ -46,7 +48,8 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
   if (opts.config.domain_adaptation && mayUseEmbeddedSentiment(opts.config)) {
     prepared = await prepareDomainModel(conn, await loadTrainingData(conn), { runDate: opts.runDate });
   }
-  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared);
+  const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, 'responses') : undefined;
+  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared, topicModel);
   const run = await classifyResponses(conn, {
     engines,
     ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
