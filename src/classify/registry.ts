@@ -16,7 +16,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Language, SentimentEngine, SentimentLabel, TopicEngine } from './classifier-types.ts';
 import type { Taxonomy } from '../config/taxonomy-schema.ts';
 import type { ClassifyConfig, ModelTaskConfig } from './classify-config-schema.ts';
-import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, createKeywordTopicEngine, detectLanguage, trainDomainModel, DomainModelError, type DomainModel } from './embedded/index.ts';
+import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, createKeywordTopicEngine, detectLanguage, EMBEDDED_TOPIC_MODEL, trainDomainModel, DomainModelError, type DomainModel } from './embedded/index.ts';
 import type { TopicModel } from './embedded/train-topic-model.ts';
 import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
 
@@ -142,7 +142,7 @@ export async function resolveEngines(
   trainingData?: TrainingData | PreparedDomainModel,
   topicModel?: PreparedTopicModel,
 ): Promise<ResolvedEngines> {
-  const notices: string[] = topicModel === undefined ? [] : [topicModel.notice];
+  const notices: string[] = [];
   let domain: DomainModel | undefined;
   const ctx: EngineContext = {
     modelsRoot,
@@ -179,6 +179,8 @@ export async function resolveEngines(
   } else if (config.topics.engine === 'transformer') {
     notices.push('topics: the pipeline has no taxonomy, so verbatims are not matched to themes');
   }
+  if (topicModel !== undefined && topics?.info.model === EMBEDDED_TOPIC_MODEL) notices.push(topicModel.notice);
+  else if (topicModel !== undefined && topicModel.model === undefined && topics !== undefined && topics.info.engine === 'embedded') notices.push(topicModel.notice);
   const detect = await ENGINE_REGISTRY.language.embedded(ctx);
   return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(domain !== undefined ? { domain } : {}), notices };
 }

@@ -9,7 +9,7 @@
  *     "product", "use", is not a match).
  * A multi-word label or keyword never matches by one of its words alone: "customer" does not half-match
  * "Customer service" and "Customer success". Keywords and labels of the clause's language are used
- * ('other': both languages). The words a keyword or label covered are flagged in `masked`, so a model
+ * ('other': both languages) for keywords; labels match in any language. The words a keyword or label covered are flagged in `masked`, so a model
  * trained on seed matches learns from the rest of the clause (see train-topic-model.ts).
  */
 import type { Language, MatchSource } from '../classifier-types.ts';
@@ -110,8 +110,8 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
   });
   if (at.length === 0) return { words, scores, sources, evidence, masked };
   const stems = at.map((i) => lightStem(words[i] as string));
+  // a label is a whole phrase, specific enough to match in any language ("Livraison" in a mixed verbatim)
   for (const l of tax.labels) {
-    if (!usable(l.language)) continue;
     const found = findPhrase(stems, l.stems);
     if (found < 0) continue;
     for (let k = 0; k < l.stems.length; k++) masked[at[found + k] as number] = 1;

@@ -37,6 +37,6 @@ export async function resolveCommandEngines(conn: DuckDBConnection, choice: Engi
     domain_adaptation: false,
     ...(choice.batchSize !== undefined ? { batch_size: choice.batchSize } : {}),
   });
-  const topicModel = taxonomy !== undefined && mayUseTopicModel(config) ? await prepareTopicModel(conn, taxonomy, 'input-file') : undefined;
+  const topicModel = taxonomy !== undefined && mayUseTopicModel(config) ? await prepareTopicModel(conn, taxonomy, { source: 'input-file' }) : undefined;
   return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), undefined, topicModel);
 }

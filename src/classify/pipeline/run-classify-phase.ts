@@ -2,7 +2,7 @@
  * The classify phase of a pipeline run, start to finish:
  *
  *   scored verbatims ─▶ domain model (reused across runs, retrained on growth)
- *   distinct verbatims + taxonomy ─▶ topic model (trained per run; same clauses and taxonomy → same model)
+ *   distinct verbatims + taxonomy ─▶ topic model (reused across runs, retrained on growth or a new taxonomy)
  *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (incremental cache
  *     ─▶ verbatim_sentiment, theme_mentions) ─▶ discoverThemes (theme_candidates)
  *
@@ -48,7 +48,7 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
   if (opts.config.domain_adaptation && mayUseEmbeddedSentiment(opts.config)) {
     prepared = await prepareDomainModel(conn, await loadTrainingData(conn), { runDate: opts.runDate });
   }
-  const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, 'responses') : undefined;
+  const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, { source: 'responses', runDate: opts.runDate }) : undefined;
   const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared, topicModel);
   const run = await classifyResponses(conn, {
     engines,
