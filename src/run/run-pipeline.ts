@@ -34,6 +34,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
@@ -127,6 +128,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     );
     for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
     for (const n of classification.notices) log(`  ${n}`);
+    if (pipeline.taxonomy !== undefined) {
+      const taxonomy = pipeline.taxonomy;
+      const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));
+      for (const f of lint.findings) log(`  warning (themes lint): ${f.message}`);
+    }
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>

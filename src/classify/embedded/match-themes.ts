@@ -45,7 +45,7 @@ export interface SeedMatch {
   readonly masked: Uint8Array;
 }
 
-function patternMatches(p: KeywordPattern, words: readonly string[], at: number): boolean {
+export function patternMatches(p: KeywordPattern, words: readonly string[], at: number): boolean {
   if (at + p.words.length > words.length) return false;
   for (let k = 0; k < p.words.length; k++) {
     const want = p.words[k] as { text: string; prefix: boolean };
@@ -57,7 +57,7 @@ function patternMatches(p: KeywordPattern, words: readonly string[], at: number)
 
 const MEMO_LIMIT = 100_000;
 
-function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
+export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
   const known = tax.memo.get(w);
   if (known !== undefined) return known;
   const found: KeywordPattern[] = [...(tax.exact.get(w) ?? [])];
