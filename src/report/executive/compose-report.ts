@@ -57,7 +57,7 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     }
     blocks.push({ kind: 'list', items });
     if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
-    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted) });
+    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted), ...(v.highlight !== undefined ? { highlight: v.highlight } : {}) });
   });
   blocks.push(...chart('dissatisfier-ranking'), ...chart('theme-impact'));
 
