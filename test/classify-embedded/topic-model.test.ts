@@ -146,8 +146,8 @@ describe('topic model', () => {
     const run = async (m: typeof a): Promise<string> =>
       (await classifyVerbatims(texts.slice(0, 300), { sentiment, topics: createEmbeddedTopicEngine(GEN_TAXONOMY, { model: m }) })).map((r) => serializeMentions(r.mentions)).join('\n');
     expect(await run(b)).toBe(await run(a));
-    // a duplicate clause changes nothing (training is on distinct clauses); a new one changes the model
-    expect(trainTopicModel(tax, GEN_TAXONOMY, [...clauses, clauses[0]!]).fingerprint).toBe(a.fingerprint);
+    // counts are part of the training data: one more occurrence, or a new clause, changes the model
+    expect(trainTopicModel(tax, GEN_TAXONOMY, [...clauses, clauses[0]!]).fingerprint).not.toBe(a.fingerprint);
     const other = trainTopicModel(tax, GEN_TAXONOMY, [...clauses, { text: 'the invoice came with a new fee', language: 'en' }]);
     expect(other.fingerprint).not.toBe(a.fingerprint);
     expect(createEmbeddedTopicEngine(GEN_TAXONOMY, { model: other }).info.revision).not.toBe(createEmbeddedTopicEngine(GEN_TAXONOMY, { model: a }).info.revision);

@@ -44,6 +44,8 @@ export const MIN_SEEDED_CLAUSES = 10;
 export interface TrainingClause {
   readonly text: string;
   readonly language: Language;
+  /** how many times it was written (default 1) */
+  readonly count?: number;
 }
 
 export interface TopicModelStats {
@@ -100,14 +102,14 @@ export function trainTopicModel(tax: CompiledTaxonomy, taxonomy: Taxonomy, claus
     if (seeds.words.length === 0) continue;
     const key = `${c.language}\u0001${seeds.words.join(' ')}`;
     const known = byKey.get(key);
-    if (known === undefined) byKey.set(key, { key, seeds, count: 1 });
-    else known.count++;
+    if (known === undefined) byKey.set(key, { key, seeds, count: c.count ?? 1 });
+    else known.count += c.count ?? 1;
   }
   const distinct = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const themes = tax.themeIds.length;
   const none = themes;
   const hash = createHash('sha256').update(`${TOPIC_MODEL_VERSION}\u0000${JSON.stringify(taxonomy)}`);
-  for (const d of distinct) hash.update(`\u0000${d.key}`);
+  for (const d of distinct) hash.update(`\u0000${d.key}\u0000${d.count}`);
   const fingerprint = hash.digest('hex').slice(0, 16);
 
   const seedsPerTheme = new Array<number>(themes).fill(0);
@@ -184,6 +186,12 @@ export function calibrated(model: TopicModel, p: Float64Array): Float64Array {
 }
 
 /** Trains on the clauses of whole verbatims (split as classifyVerbatims splits them). */
-export function trainTopicModelOnVerbatims(tax: CompiledTaxonomy, taxonomy: Taxonomy, texts: readonly string[], languages?: readonly (Language | undefined)[]): TopicModel {
-  return trainTopicModel(tax, taxonomy, verbatimClauses(texts, languages).clauses.map((c) => ({ text: c.clause.text, language: c.language })));
+export function trainTopicModelOnVerbatims(
+  tax: CompiledTaxonomy,
+  taxonomy: Taxonomy,
+  texts: readonly string[],
+  languages?: readonly (Language | undefined)[],
+  counts?: readonly number[],
+): TopicModel {
+  return trainTopicModel(tax, taxonomy, verbatimClauses(texts, languages).clauses.map((c) => ({ text: c.clause.text, language: c.language, count: counts?.[c.verbatim] ?? 1 })));
 }

@@ -107,7 +107,7 @@ export async function prepareTopicModel(conn: DuckDBConnection, taxonomy: Taxono
     }
   }
   try {
-    const model = trainTopicModelOnVerbatims(compileTaxonomy(taxonomy), taxonomy, rows.map((r) => String(r.text)));
+    const model = trainTopicModelOnVerbatims(compileTaxonomy(taxonomy), taxonomy, rows.map((r) => String(r.text)), undefined, rows.map((r) => Number(r.n)));
     if (fromResponses) await storeModel(conn, key, model, n, opts.runDate ?? '');
     return { model, notice: `topics: ${describe(model, n)}` };
   } catch (error) {
