@@ -2,6 +2,7 @@
  * `ecoute validate`: checks the pipeline definition and that every source file can be read and has the
  * mapped columns — without loading anything. All problems are collected, not just the first.
  */
+import { lintTaxonomy } from '../classify/lint/lint-taxonomy.ts';
 import { basename, relative } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { DEFAULT_CSV_OPTIONS, SOURCE_NAMES } from '../config/pipeline-schema.ts';
@@ -26,6 +27,8 @@ export interface ValidateResult {
   readonly pipeline: string;
   readonly ok: boolean;
   readonly checks: SourceCheck[];
+  /** taxonomy lint findings without data (`ecoute themes lint` adds the data of the last run): warnings, never errors */
+  readonly themeWarnings: string[];
 }
 
 
@@ -87,5 +90,6 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
   } finally {
     db.close();
   }
-  return { pipeline: pipeline.name || basename(pipelineFile), ok: checks.every((c) => c.ok), checks };
+  const themeWarnings = pipeline.taxonomy === undefined ? [] : lintTaxonomy(pipeline.taxonomy).findings.map((f) => f.message);
+  return { pipeline: pipeline.name || basename(pipelineFile), ok: checks.every((c) => c.ok), checks, themeWarnings };
 }
