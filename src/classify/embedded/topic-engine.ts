@@ -6,7 +6,7 @@
  *   examples; match-themes.ts) plus the topic model trained on the dataset's own clauses
  *   (train-topic-model.ts), which finds a theme said without its keywords. A seeded theme scores
  *   0.6 + 0.4 × the model's calibrated probability (so among several seeded themes the model orders them);
- *   a clause without any seed gets the model's best theme, scored 0.5–0.6, when the model prefers it to
+ *   a clause without any seed (and with at least two content words) gets the model's best theme, scored 0.5–0.6, when the model prefers it to
  *   'none' and its calibrated probability reaches 0.5 (the model finds what the keywords missed; it never
  *   adds a theme to a clause the seeds already placed).
  *   Without a model (too few seed matches to train one) it keeps to its seeds and says so.
@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import type { Language, ThemeMatch, TopicEngine } from '../classifier-types.ts';
+import { STOPWORDS } from '../language/stopwords.ts';
 import { cleanText } from './clean-text.ts';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile-taxonomy.ts';
 import { matchSeeds } from './match-themes.ts';
@@ -39,6 +40,9 @@ export interface EmbeddedTopicOptions {
 }
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+/** A clause needs this many content words before the model alone may give it a theme ("correct." is too little). */
+const MIN_MODEL_WORDS = 2;
+const contentWordCount = (words: readonly string[]): number => words.filter((w) => w.length > 1 && !STOPWORDS.has(w)).length;
 
 function revisionOf(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
@@ -95,7 +99,7 @@ export function createEmbeddedTopicEngine(taxonomy: Taxonomy, opts: EmbeddedTopi
     seeds.scores.forEach((s, t) => {
       if (s >= threshold) found.push({ themeId: tax.themeIds[t] as string, score: round4(0.6 + 0.4 * (q[t] as number)), source: seeds.sources[t] ?? 'keyword', evidence: seeds.evidence[t] ?? '' });
     });
-    if (found.length > 0) return found;
+    if (found.length > 0 || contentWordCount(seeds.words) < MIN_MODEL_WORDS) return found;
     // no seed: the model's best theme, when it beats 'none' and its calibrated probability reaches 0.5
     let best = 0;
     for (let t = 1; t < q.length; t++) if ((q[t] as number) > (q[best] as number)) best = t;
