@@ -6,6 +6,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import { classifyConfigSchema } from '../classify-config-schema.ts';
 import { resolveEngines, type ResolvedEngines } from '../registry.ts';
+import { loadDomainModel } from './load-domain-model.ts';
 
 export interface EngineChoice {
   /** default 'embedded' */
@@ -16,6 +17,8 @@ export interface EngineChoice {
   readonly fallback?: 'embedded' | 'fail';
   /** texts per chunk */
   readonly batchSize?: number;
+  /** a run folder or an exported domain model file: the embedded sentiment engine applies it */
+  readonly domainModel?: string;
 }
 
 export async function resolveCommandEngines(choice: EngineChoice, task: 'sentiment' | 'topics', taxonomy: Taxonomy | undefined): Promise<ResolvedEngines> {
@@ -30,5 +33,6 @@ export async function resolveCommandEngines(choice: EngineChoice, task: 'sentime
     domain_adaptation: false,
     ...(choice.batchSize !== undefined ? { batch_size: choice.batchSize } : {}),
   });
-  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir));
+  const domain = choice.domainModel === undefined ? undefined : await loadDomainModel(choice.domainModel);
+  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), domain);
 }
