@@ -140,7 +140,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the verbatim explorer
     // the matched clause is highlighted and says what matched it
     const mark = page.locator('#explorer-list mark.clause').first();
     expect(await mark.count()).toBe(1);
-    expect(await mark.getAttribute('title')).toMatch(/ · /);
+    expect(await mark.getAttribute('title')).toMatch(/ · (keyword|theme label|taxonomy example|topic model|embedding similarity)\b/);
     expect(page.url()).toContain(`v_theme=${encodeURIComponent(theme)}`);
     await page.close();
   });
