@@ -12,10 +12,12 @@ import { openRun, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
-import { themeExamples } from '../executive/report-facts.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
 import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, verbatimsScript, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
 import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
+import { CSV_APP_JS, CSV_SCRIPT } from './csv-app.ts';
+import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
+import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
 import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
 import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
@@ -45,7 +47,10 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
   };
   for (const script of VENDOR_SCRIPTS) write(`vendor/${script}`, readFileSync(fileURLToPath(new URL(VENDOR_SOURCES[script], import.meta.url)), 'utf8'));
   write('app.js', DASHBOARD_APP_JS);
+  write(CSV_SCRIPT, CSV_APP_JS);
   write(EXPLORER_SCRIPT, EXPLORER_APP_JS);
+  write(DERIVED_ROWS_SCRIPT, DERIVED_ROWS_JS);
+  write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);
   write(VERBATIMS_SCRIPT, verbatimsScript(explorer));
   write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
   return files;
@@ -57,9 +62,8 @@ export async function writeDashboardPage(
   opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerColumns; languages: readonly DashboardLang[] },
 ): Promise<string> {
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
-  const examples = (await themeExamples(run.db.connection, run.tables, opts.asOf, 5)).map((e) => ({ ...e, theme: label(e.themeId) }));
   const payload = buildDashboardPayload({
-    lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency, charts, callbacks, examples,
+    lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency, charts, callbacks,
     engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
     themeLabels: Object.fromEntries(opts.explorer.themes.map((id) => [id, label(id)])),
     languages: opts.languages.filter((l) => l !== opts.lang).map((l) => ({ lang: l, file: dashboardFile(l) })),

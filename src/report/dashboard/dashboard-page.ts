@@ -7,6 +7,9 @@
 import { jsonForScript, type DashboardPayload } from './dashboard-payload.ts';
 import type { RecentRun } from '../../publish/recent-runs.ts';
 import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
+import { CSV_SCRIPT } from './csv-app.ts';
+import { DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
+import { CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
 
 /** The last nights' status, loaded beside the payload: the one file of the dashboard that depends on the folder's past. */
 export const RUN_HISTORY_SCRIPT = 'run-history.js';
@@ -37,7 +40,7 @@ export const CONTENT_SECURITY_POLICY =
 
 const STYLE = `body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:0;background:#f4f5f7;color:#1d1d1d}
 header{background:#1f3b57;color:white;padding:14px 24px;display:flex;flex-wrap:wrap;align-items:center;gap:24px}
-header h1{font-size:20px;margin:0}header #as-of{opacity:.85;font-size:13px}#filters{display:flex;gap:16px;margin-left:auto}
+header h1{font-size:20px;margin:0}header #as-of{opacity:.85;font-size:13px}#filters{display:flex;flex-wrap:wrap;gap:8px 14px;margin-left:auto;align-items:center}
 .filter span{margin-right:6px;font-size:13px}.filter select{font-size:13px;padding:2px 4px}
 main{padding:16px 24px}#charts{display:flex;flex-wrap:wrap;gap:16px}
 .card{background:white;border:1px solid #dde1e6;border-radius:6px;padding:10px;min-width:300px}
@@ -68,15 +71,17 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 <main>
 <div id="charts"></div>
 <section class="panel" id="callbacks"></section>
-<section class="panel" id="examples"></section>
 <section class="panel" id="explorer"></section>
 <section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
 <script src="${RUN_HISTORY_SCRIPT}"></script>
+<script src="${CSV_SCRIPT}"></script>
 <script src="${VERBATIMS_SCRIPT}"></script>
 <script src="${EXPLORER_SCRIPT}"></script>
+<script src="${DERIVED_ROWS_SCRIPT}"></script>
+<script src="${CALLBACK_PANEL_SCRIPT}"></script>
 <script src="app.js"></script>
 </body>
 </html>

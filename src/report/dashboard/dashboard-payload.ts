@@ -8,7 +8,7 @@ import type { ChartSet } from '../../charts/build-charts.ts';
 import type { ChartFilters } from '../../charts/chart-catalog.ts';
 import type { ChartRow } from '../../charts/spec-base.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
-import type { Verbatim } from '../executive/report-facts.ts';
+import { DERIVED_CHARTS } from './derived-rows-app.ts';
 import { DASHBOARD_MESSAGES, type DashboardLang } from './dashboard-messages.ts';
 import { EXPLORER_MESSAGES } from '../explorer/explorer-messages.ts';
 
@@ -22,7 +22,8 @@ export interface DashboardPayload {
   readonly charts: ReadonlyArray<{ id: string; filters: ChartFilters; drill: Readonly<Record<string, string>>; spec: TopLevelSpec; rows: readonly ChartRow[] }>;
   readonly omitted: ReadonlyArray<{ id: string; reason: string }>;
   readonly callbacks: readonly CallbackRow[];
-  readonly examples: ReadonlyArray<Verbatim & { theme: string }>;
+  /** charts whose rows the browser recomputes from the explorer's columns (derived-rows.js): they answer every filter */
+  readonly derived: readonly string[];
   readonly engines: readonly string[];
   readonly currency: string;
   /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
@@ -44,7 +45,7 @@ const GRAIN_ORDER = (key: string): number => (key === 'all' ? 0 : key.startsWith
 
 export function buildDashboardPayload(input: {
   lang: DashboardLang; pipeline: string; asOf: string; currency: string; charts: ChartSet; callbacks: readonly CallbackRow[];
-  examples: ReadonlyArray<Verbatim & { theme: string }>; engines: readonly string[];
+  engines: readonly string[];
   themeLabels: Readonly<Record<string, string>>; languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
 }): DashboardPayload {
   const text = DASHBOARD_MESSAGES[input.lang];
@@ -64,7 +65,8 @@ export function buildDashboardPayload(input: {
   return {
     lang: input.lang, pipeline: input.pipeline, asOf: input.asOf, text, periods, segments, currency: input.currency,
     charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, drill: c.drill, spec: c.spec, rows: c.rows })),
-    omitted: input.charts.omitted, callbacks: input.callbacks, examples: input.examples, engines: input.engines,
+    omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
+    derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
     explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels }, languages: input.languages,
   };
 }

@@ -14,8 +14,6 @@
  * of data goes into the page through textContent: a verbatim is always just text. The filters are
  * kept in the URL's hash (v_* keys) beside the dashboard's, so a view can be shared.
  */
-import { FORMULA_TRIGGER } from '../callback/callback-csv.ts';
-
 export const EXPLORER_APP_JS = String.raw`(function () {
   'use strict';
   var initStarted = performance.now();
@@ -27,7 +25,6 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   var DIMS = ['segment', 'region', 'owner', 'journey_stage', 'touchpoint', 'survey_type', 'language', 'arr_band'];
   var SORTS = ['date-desc', 'date-asc', 'arr-desc', 'arr-asc', 'nps-asc', 'nps-desc'];
   var PAGE = 20;
-  var FORMULA = new RegExp(${JSON.stringify(FORMULA_TRIGGER.source)});
   var DAY = 86400000;
   var n = data.n;
   var state = emptyState();
@@ -72,20 +69,22 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   }
 
   // ---- filtering ----
-  function terms() {
-    return fold(state.q).split(/\s+/).filter(function (w) { return w.length > 0; });
+  function terms(s) {
+    return fold((s || state).q || '').split(/\s+/).filter(function (w) { return w.length > 0; });
   }
 
-  function compute() {
-    var words = terms();
+  /** Indices of the verbatims that pass the filters s (the explorer's state or a panel's), newest first. */
+  function matchRows(s) {
+    var state = s;
+    var words = terms(s);
     var texts = words.length > 0 ? foldedTexts() : null;
-    var theme = state.theme === '' ? -1 : data.themes.indexOf(state.theme);
-    var sentiment = state.sentiment === '' ? -1 : SENTIMENTS.indexOf(state.sentiment);
-    var wantMentions = state.theme !== '' || state.sentiment !== '';
+    var theme = !state.theme ? -1 : data.themes.indexOf(state.theme);
+    var sentiment = !state.sentiment ? -1 : SENTIMENTS.indexOf(state.sentiment);
+    var wantMentions = !!state.theme || !!state.sentiment;
     var codes = DIMS.map(function (d) {
-      return state[d] === '' ? -1 : data.dims[d].values.indexOf(state[d]);
+      return !state[d] ? -1 : data.dims[d].values.indexOf(state[d]);
     });
-    var missing = (state.theme !== '' && theme < 0) || codes.some(function (c, k) { return state[DIMS[k]] !== '' && c < 0; });
+    var missing = (!!state.theme && theme < 0) || codes.some(function (c, k) { return !!state[DIMS[k]] && c < 0; });
     var from = dayNumber(state.from);
     var to = dayNumber(state.to);
     var m = data.mention;
@@ -99,7 +98,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
       if (!ok) continue;
       if (from !== null && data.day[i] < from) continue;
       if (to !== null && data.day[i] > to) continue;
-      if (state.nps_category !== '' && npsCategory(data.nps[i]) !== state.nps_category) continue;
+      if (state.nps_category && npsCategory(data.nps[i]) !== state.nps_category) continue;
       if (wantMentions) {
         var found = false;
         for (var j = m.offsets[i]; j < m.offsets[i + 1]; j++) {
@@ -116,7 +115,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
       }
       out.push(i);
     }
-    return sortRows(out);
+    return out;
   }
 
   function sortRows(rows) {
@@ -205,10 +204,10 @@ export const EXPLORER_APP_JS = String.raw`(function () {
 
   function draw() {
     var started = performance.now();
-    selected = compute();
+    selected = sortRows(matchRows(state));
     var pages = Math.max(1, Math.ceil(selected.length / PAGE));
     if (state.page >= pages) state.page = pages - 1;
-    var words = terms();
+    var words = terms(state);
     var theme = state.theme === '' ? -1 : data.themes.indexOf(state.theme);
     var sentiment = state.sentiment === '' ? -1 : SENTIMENTS.indexOf(state.sentiment);
     var list = controls.list;
@@ -268,35 +267,18 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   }
 
   // ---- CSV of the selection ----
-  function csvCell(v) {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number') return isFinite(v) ? String(v) : '';
-    var s = FORMULA.test(v) ? "'" + v : v;
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
   function csv() {
     var head = ['response_id', 'date', 'nps', 'csat', 'ces', 'nps_category'].concat(DIMS).concat(['arr', 'themes', 'verbatim']);
-    var lines = [head.join(',')];
     var m = data.mention;
-    selected.forEach(function (i) {
+    return window.ecouteCsv.text(head, selected.map(function (i) {
       var themes = [];
       for (var j = m.offsets[i]; j < m.offsets[i + 1]; j++) themes.push(data.themes[m.theme[j]] + ':' + (SENTIMENTS[m.sentiment[j]] || ''));
-      var row = [data.id[i], dayString(data.day[i]), data.nps[i], data.csat[i], data.ces[i], npsCategory(data.nps[i])]
+      return [data.id[i], dayString(data.day[i]), data.nps[i], data.csat[i], data.ces[i], npsCategory(data.nps[i])]
         .concat(DIMS.map(function (d) { return data.dims[d].values[data.dims[d].codes[i]]; }))
         .concat([data.arr[i], themes.join('; '), data.text[i]]);
-      lines.push(row.map(csvCell).join(','));
-    });
-    return lines.join('\r\n') + '\r\n';
+    }));
   }
-  function download() {
-    var blob = new Blob(['\ufeff' + csv()], { type: 'text/csv;charset=utf-8' });
-    var a = el('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'verbatims.csv';
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-  }
+  function download() { window.ecouteCsv.download('verbatims.csv', csv()); }
 
   // ---- controls ----
   function select(key, label, options) {
@@ -410,7 +392,12 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     selection: function () { return selected.slice(); },
     csv: csv,
     dims: DIMS,
+    /** indices of the verbatims passing filters (segment, region, ..., from, to, theme, ...), newest first */
+    rowsWhere: function (filters) { return matchRows(Object.assign(emptyState(), filters || {})); },
+    data: data,
   };
+  // a panel of the dashboard: the page's filters (dimensions and dates) that change become the explorer's
+  window.ecoutePanels = (window.ecoutePanels || []).concat([{ id: 'explorer', update: function (filters, changed) { if (Object.keys(changed).length > 0) set(changed); } }]);
 
   build();
   state = readHash();

@@ -1,0 +1,34 @@
+/**
+ * The dashboard's CSV helper for the browser (written to dashboard/csv.js): window.ecouteCsv with
+ * `text(head, rows)` — RFC 4180 quoting, CRLF, text cells that a spreadsheet would evaluate
+ * prefixed with a quote (the same trigger as the call-back CSV, FORMULA_TRIGGER) — and
+ * `download(name, text)`, a UTF-8 file with a byte-order mark so spreadsheets read the accents.
+ */
+import { FORMULA_TRIGGER } from '../callback/callback-csv.ts';
+
+export const CSV_SCRIPT = 'csv.js';
+
+export const CSV_APP_JS = String.raw`(function () {
+  'use strict';
+  var FORMULA = new RegExp(${JSON.stringify(FORMULA_TRIGGER.source)});
+  function cell(v) {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return isFinite(v) ? String(v) : '';
+    var s = String(v);
+    if (FORMULA.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function text(head, rows) {
+    return [head.join(',')].concat(rows.map(function (r) { return r.map(cell).join(','); })).join('\r\n') + '\r\n';
+  }
+  function download(name, content) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob(['\ufeff' + content], { type: 'text/csv;charset=utf-8' }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+  window.ecouteCsv = { cell: cell, text: text, download: download };
+}());
+`;
