@@ -18,6 +18,7 @@ import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
 import { CSV_APP_JS, CSV_SCRIPT } from './csv-app.ts';
 import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
+import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
 import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
 import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
@@ -51,6 +52,7 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
   write(EXPLORER_SCRIPT, EXPLORER_APP_JS);
   write(DERIVED_ROWS_SCRIPT, DERIVED_ROWS_JS);
   write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);
+  write(OWNER_TABLE_SCRIPT, OWNER_TABLE_JS);
   write(VERBATIMS_SCRIPT, verbatimsScript(explorer));
   write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
   return files;
@@ -79,7 +81,7 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const lang = opts.lang ?? 'en';
     const asOf = opts.asOf ?? run.summary.asOf;
     const themeLabels = opts.themeLabels;
-    const charts = await buildCharts(run.db.connection, { asOf, lang, ...(themeLabels ? { themeLabels } : {}) });
+    const charts = await buildCharts(run.db.connection, { asOf, lang, currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang) });
     const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
     const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));

@@ -2,7 +2,7 @@
  * The call-back panel's browser script (dashboard/callbacks.js): registers in window.ecoutePanels
  * and, for the page's filters (period or custom dates on the response date, segment, region,
  * journey stage, touchpoint, survey type, ARR band, language), shows how many call-backs the
- * selection holds (open, overdue), the ten with the most ARR at risk, and a CSV download of the
+ * selection holds (open, overdue), the five with the most ARR at risk, and a CSV download of the
  * whole filtered list. The full list is never drawn inline (it is in callback-list.csv beside the run).
  */
 export const CALLBACK_PANEL_SCRIPT = 'callbacks.js';
@@ -12,7 +12,7 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
   var payload = JSON.parse(document.getElementById('ecoute-data').textContent);
   var t = payload.text;
   var DIMS = ['segment', 'region', 'journey_stage', 'touchpoint', 'survey_type', 'arr_band', 'language'];
-  var TOP = 10;
+  var TOP = 5;
   var section = document.getElementById('callbacks');
   var selected = payload.callbacks;
 

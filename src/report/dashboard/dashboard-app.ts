@@ -23,6 +23,8 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   var state = readHash();
   var controls = {};
   var last = null;
+  // charts a panel module shows instead (e.g. the owners' table) get no chart card
+  var charts = payload.charts.filter(function (c) { return payload.panelCharts.indexOf(c.id) < 0; });
   var drawn = {};
 
   function blank() {
@@ -81,7 +83,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   /** The page's filters as panels read them: dates (from the period or the custom range) and dimensions. */
   function filters() {
     var range = state.period === 'custom' ? { from: state.from, to: state.to } : periodRange(state.period);
-    var f = { from: range.from, to: range.to };
+    var f = { period: state.period, from: range.from, to: range.to };
     DIMS.forEach(function (d) { f[d] = state[d]; });
     return f;
   }
@@ -167,7 +169,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     Object.keys(f).forEach(function (k) { if (last === null ? f[k] !== '' : f[k] !== last[k]) changed[k] = f[k]; });
     last = f;
     (window.ecoutePanels || []).forEach(function (p) { p.update(f, changed); });
-    return Promise.all(payload.charts.map(drawChart)).then(function () {
+    return Promise.all(charts.map(drawChart)).then(function () {
       document.body.dataset.rendered = 'true';
     }, function (error) {
       document.body.dataset.rendered = 'error';
@@ -256,12 +258,20 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     });
 
     var grid = document.getElementById('charts');
-    payload.charts.forEach(function (chart) {
+    charts.forEach(function (chart) {
       var card = el('section', 'card');
       card.id = 'card-' + chart.id;
       if (Object.keys(chart.drill).length > 0) card.dataset.drill = Object.keys(chart.drill).join(' ');
       card.appendChild(el('div', 'chart'));
       card.appendChild(el('p', 'note'));
+      grid.appendChild(card);
+    });
+    // a chart the run cannot feed keeps its place and says why, in words
+    payload.omitted.forEach(function (o) {
+      var card = el('section', 'card omitted');
+      card.id = 'card-' + o.id;
+      card.appendChild(el('h3', null, t.chartNames[o.id] || o.id));
+      card.appendChild(el('p', 'note', t.notDrawn + ' ' + o.reason + '.'));
       grid.appendChild(card);
     });
 

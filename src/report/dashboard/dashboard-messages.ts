@@ -4,6 +4,17 @@ export const DASHBOARD_MESSAGES = {
     title: 'CX dashboard', asOf: 'Data as of', period: 'Period', segment: 'Segment', allPeriods: 'Whole period', allSegments: 'All segments',
     customRange: 'Custom range…', from: 'From', to: 'To', all: 'All', reset: 'Reset filters',
     filterNames: { period: 'period', custom: 'custom date range', segment: 'segment', region: 'region', journey_stage: 'journey stage', touchpoint: 'touchpoint', survey_type: 'survey type', arr_band: 'ARR band', language: 'language' },
+    notDrawn: 'Not drawn for this run:',
+    owners: {
+      title: 'NPS by account owner', note: 'The five best and five worst owners by NPS, with the 95 % interval (clustered by account) and the number of answers. Click a column to sort, an owner to read their accounts\' verbatims.',
+      owner: 'Owner', ci: '95 % CI', suppressed: 'too few answers', smallN: 'small n', showAll: 'Show all {n} owners', showTop: 'Show the top and bottom five',
+      unranked: '{n} owners have too few answers to be ranked (flagged "small n").',
+    },
+    chartNames: {
+      'nps-trend': 'NPS trend', 'nps-by-segment': 'NPS by segment', 'nps-by-region': 'NPS by region', 'nps-by-journey-stage': 'NPS by journey stage', 'nps-by-owner': 'NPS by owner',
+      'response-rate': 'Response rate', 'theme-sentiment': 'Theme sentiment', 'segment-theme-heatmap': 'Negative mentions by segment and theme', 'theme-impact': 'Theme impact on NPS',
+      'driver-quadrant': 'Key drivers', 'dissatisfier-ranking': 'Revenue dissatisfiers', 'churn-lift': 'Churn lift by theme',
+    } as Record<string, string>,
     notFiltered: 'Not filtered by {filters}:', noRows: 'No data for this selection.',
     whyNotFiltered: {
       default: 'this chart is computed for the whole run.',
@@ -16,7 +27,7 @@ export const DASHBOARD_MESSAGES = {
       'dissatisfier-ranking': 'ARR at risk comes from the churn model fitted on the whole run; use the explorer (sorted by ARR) for a selection.',
       'churn-lift': 'churn lifts come from the churn model fitted on the whole run.',
     },
-    callbacks: 'Call-back list (48 hours)', callbackNote: 'Detractors, and passives with a negative theme mention, sorted by ARR at risk. Verbatims are PII-redacted. The ten with the most ARR at risk are shown; the whole selection downloads as CSV.',
+    callbacks: 'Call-back list (48 hours)', callbackNote: 'Detractors, and passives with a negative theme mention, sorted by ARR at risk. Verbatims are PII-redacted. The five with the most ARR at risk are shown; the whole selection downloads as CSV.',
     callbackCount: '{n} call-backs in this selection (of {total}): {overdue} overdue, {open} open. Top {top} by ARR at risk:', callbackCsv: 'Download CSV (selection)',
     noCallbacksSelected: 'No call-back in this selection.', omitted: 'Charts not drawn for this run', classifier: 'Classifier',
     columns: { due_by: 'Due by', status: 'Status', account: 'Account', owner: 'Owner', arr_at_risk: 'ARR at risk', nps: 'NPS', themes: 'Negative themes', verbatim: 'Verbatim', theme: 'Theme', date: 'Date' },
@@ -28,6 +39,17 @@ export const DASHBOARD_MESSAGES = {
     title: 'Tableau de bord CX', asOf: 'Données au', period: 'Période', segment: 'Segment', allPeriods: 'Toute la période', allSegments: 'Tous les segments',
     customRange: 'Dates choisies…', from: 'Du', to: 'Au', all: 'Tous', reset: 'Réinitialiser les filtres',
     filterNames: { period: 'période', custom: 'dates choisies', segment: 'segment', region: 'région', journey_stage: 'étape du parcours', touchpoint: 'point de contact', survey_type: 'type d’enquête', arr_band: 'tranche d’ARR', language: 'langue' },
+    notDrawn: 'Non produit pour ce traitement :',
+    owners: {
+      title: 'NPS par responsable de compte', note: 'Les cinq meilleurs et les cinq moins bons responsables par NPS, avec l’intervalle à 95 % (par grappe de comptes) et le nombre de réponses. Cliquez sur une colonne pour trier, sur un responsable pour lire les verbatims de ses comptes.',
+      owner: 'Responsable', ci: 'IC 95 %', suppressed: 'trop peu de réponses', smallN: 'petit n', showAll: 'Afficher les {n} responsables', showTop: 'Afficher les cinq premiers et derniers',
+      unranked: '{n} responsables ont trop peu de réponses pour être classés (« petit n »).',
+    },
+    chartNames: {
+      'nps-trend': 'Évolution du NPS', 'nps-by-segment': 'NPS par segment', 'nps-by-region': 'NPS par région', 'nps-by-journey-stage': 'NPS par étape du parcours', 'nps-by-owner': 'NPS par responsable',
+      'response-rate': 'Taux de réponse', 'theme-sentiment': 'Tonalité par thème', 'segment-theme-heatmap': 'Mentions négatives par segment et thème', 'theme-impact': 'Impact des thèmes sur le NPS',
+      'driver-quadrant': 'Leviers', 'dissatisfier-ranking': 'Irritants qui coûtent du revenu', 'churn-lift': 'Effet des thèmes sur l’attrition',
+    } as Record<string, string>,
     notFiltered: 'Non filtré par {filters} :', noRows: 'Pas de données pour cette sélection.',
     whyNotFiltered: {
       default: 'ce graphique est calculé sur tout le traitement.',
@@ -40,7 +62,7 @@ export const DASHBOARD_MESSAGES = {
       'dissatisfier-ranking': 'l’ARR à risque vient du modèle d’attrition ajusté sur tout le traitement ; pour une sélection, utilisez l’explorateur (tri par ARR).',
       'churn-lift': 'les effets sur l’attrition viennent du modèle ajusté sur tout le traitement.',
     },
-    callbacks: 'Liste de rappel (48 heures)', callbackNote: 'Détracteurs, et passifs avec une mention négative, triés par ARR à risque. Verbatims sans données personnelles. Les dix avec le plus d’ARR à risque sont affichés ; toute la sélection se télécharge en CSV.',
+    callbacks: 'Liste de rappel (48 heures)', callbackNote: 'Détracteurs, et passifs avec une mention négative, triés par ARR à risque. Verbatims sans données personnelles. Les cinq avec le plus d’ARR à risque sont affichés ; toute la sélection se télécharge en CSV.',
     callbackCount: '{n} rappels dans cette sélection (sur {total}) : {overdue} en retard, {open} à faire. Les {top} premiers par ARR à risque :', callbackCsv: 'Télécharger le CSV (sélection)',
     noCallbacksSelected: 'Aucun rappel dans cette sélection.', omitted: 'Graphiques non produits pour ce traitement', classifier: 'Classifieur',
     columns: { due_by: 'À rappeler avant', status: 'Statut', account: 'Compte', owner: 'Responsable', arr_at_risk: 'ARR à risque', nps: 'NPS', themes: 'Thèmes négatifs', verbatim: 'Verbatim', theme: 'Thème', date: 'Date' },

@@ -10,6 +10,7 @@ import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
 import { CSV_SCRIPT } from './csv-app.ts';
 import { DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
+import { OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
 
 /** The last nights' status, loaded beside the payload: the one file of the dashboard that depends on the folder's past. */
 export const RUN_HISTORY_SCRIPT = 'run-history.js';
@@ -53,6 +54,9 @@ td:last-child{white-space:pre-wrap;overflow-wrap:anywhere;max-width:520px}
 .verbatim-item .meta{color:#555;font-size:12px}.verbatim-item p.verbatim{margin:3px 0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:13px}
 mark.clause{background:#ffe3b3}mark.hit{background:#bfe3ff}mark.clause.hit{background:#c9f0c0}
 .tag{display:inline-block;font-size:11px;border-radius:3px;padding:1px 5px;margin:0 4px 2px 0;background:#eef1f4}.tag.negative{background:#f6d5d1}.tag.positive{background:#d3ecd9}.tag.dim{opacity:.5}
+table.owners{width:auto}th.sortable{cursor:pointer;user-select:none}td.num{text-align:right;font-variant-numeric:tabular-nums}td.flag{color:#b35c00}tr.gap td{border-top:2px dashed #bbb}
+button.link{background:none;border:none;padding:0;color:#1f5f9f;cursor:pointer;font:inherit;text-decoration:underline}.card.omitted h3{font-size:15px;margin:4px 0}
+.panel-row{display:flex;gap:16px;align-items:flex-start}.panel-row>section.panel{flex:1 1 0;min-width:0}#owners{flex:0 0 auto;max-width:520px}
 .pager{display:flex;gap:12px;align-items:center;margin-top:8px}.count{font-size:13px;margin:4px 0}`;
 
 export function dashboardHtml(payload: DashboardPayload): string {
@@ -70,7 +74,8 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 <header><h1 id="title"></h1><span id="as-of"></span><span id="languages"></span><div id="filters"></div></header>
 <main>
 <div id="charts"></div>
-<section class="panel" id="callbacks"></section>
+<div class="panel-row"><section class="panel" id="owners"></section>
+<section class="panel" id="callbacks"></section></div>
 <section class="panel" id="explorer"></section>
 <section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
@@ -82,6 +87,7 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 <script src="${EXPLORER_SCRIPT}"></script>
 <script src="${DERIVED_ROWS_SCRIPT}"></script>
 <script src="${CALLBACK_PANEL_SCRIPT}"></script>
+<script src="${OWNER_TABLE_SCRIPT}"></script>
 <script src="app.js"></script>
 </body>
 </html>

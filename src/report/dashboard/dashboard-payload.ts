@@ -9,6 +9,7 @@ import type { ChartFilters } from '../../charts/chart-catalog.ts';
 import type { ChartRow } from '../../charts/spec-base.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
 import { DERIVED_CHARTS } from './derived-rows-app.ts';
+import { OWNER_TABLE_CHART } from './owner-table-app.ts';
 import { DASHBOARD_MESSAGES, type DashboardLang } from './dashboard-messages.ts';
 import { EXPLORER_MESSAGES } from '../explorer/explorer-messages.ts';
 
@@ -24,6 +25,8 @@ export interface DashboardPayload {
   readonly callbacks: readonly CallbackRow[];
   /** charts whose rows the browser recomputes from the explorer's columns (derived-rows.js): they answer every filter */
   readonly derived: readonly string[];
+  /** charts shown by a panel module instead of a chart card (the owners' table) */
+  readonly panelCharts: readonly string[];
   readonly engines: readonly string[];
   readonly currency: string;
   /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
@@ -67,6 +70,7 @@ export function buildDashboardPayload(input: {
     charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, drill: c.drill, spec: c.spec, rows: c.rows })),
     omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
+    panelCharts: [OWNER_TABLE_CHART],
     explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels }, languages: input.languages,
   };
 }

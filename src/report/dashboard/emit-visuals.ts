@@ -73,7 +73,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
 
     for (const lang of langs) {
       mark = performance.now();
-      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, ...(labels ? { themeLabels: labels } : {}) });
+      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, currency: run.summary.reportingCurrency, ...(labels ? { themeLabels: labels } : {}) });
       for (const c of set.charts) {
         const name = join('specs', lang, `${c.id}.vl.json`);
         writeFileAtomic(join(runDir, name), toJsonText(c.staticSpec));
