@@ -15,7 +15,7 @@ import { buildCallbackList, type CallbackRow } from '../callback/callback-list.t
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
 import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, verbatimsScript, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
 import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
-import { CSV_APP_JS, CSV_SCRIPT } from './csv-app.ts';
+import { HELPERS_APP_JS, HELPERS_SCRIPT } from './browser-helpers-app.ts';
 import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
 import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
@@ -48,7 +48,7 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
   };
   for (const script of VENDOR_SCRIPTS) write(`vendor/${script}`, readFileSync(fileURLToPath(new URL(VENDOR_SOURCES[script], import.meta.url)), 'utf8'));
   write('app.js', DASHBOARD_APP_JS);
-  write(CSV_SCRIPT, CSV_APP_JS);
+  write(HELPERS_SCRIPT, HELPERS_APP_JS);
   write(EXPLORER_SCRIPT, EXPLORER_APP_JS);
   write(DERIVED_ROWS_SCRIPT, DERIVED_ROWS_JS);
   write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);

@@ -16,20 +16,8 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
   var section = document.getElementById('callbacks');
   var selected = payload.callbacks;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function money(v) {
-    if (v === null || v === undefined) return '';
-    try {
-      return new Intl.NumberFormat(payload.lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: payload.currency, notation: 'compact', maximumSignificantDigits: 3 }).format(v);
-    } catch (e) {
-      return String(v) + ' ' + payload.currency;
-    }
-  }
+  var el = window.ecouteUi.el;
+  function money(v) { return window.ecouteUi.money(v, payload.lang, payload.currency); }
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (_, k) { return String(values[k]); });
   }
@@ -47,7 +35,7 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
 
   function csv() {
     var head = ['due_by', 'status', 'account_id', 'account_name', 'segment', 'region', 'owner', 'arr', 'arr_at_risk', 'nps', 'nps_category', 'negative_themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'verbatim'];
-    return window.ecouteCsv.text(head, selected.map(function (r) {
+    return window.ecouteUi.csv(head, selected.map(function (r) {
       return head.map(function (h) { return Array.isArray(r[h]) ? r[h].join('; ') : r[h]; });
     }));
   }
@@ -87,7 +75,7 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
   var button = el('button', null, t.callbackCsv);
   button.type = 'button';
   button.id = 'callbacks-csv';
-  button.addEventListener('click', function () { window.ecouteCsv.download('callback-list-selection.csv', csv()); });
+  button.addEventListener('click', function () { window.ecouteUi.download('callback-list-selection.csv', csv()); });
   var bar = el('div', 'explorer-filters');
   bar.appendChild(summary);
   bar.appendChild(button);

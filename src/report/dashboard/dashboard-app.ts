@@ -33,12 +33,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     return s;
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var el = window.ecouteUi.el;
 
   /** The values a dimension can take: the explorer's dictionary, and the segments of the charts. */
   function dimValues(d) {

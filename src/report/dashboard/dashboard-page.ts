@@ -7,7 +7,7 @@
 import { jsonForScript, type DashboardPayload } from './dashboard-payload.ts';
 import type { RecentRun } from '../../publish/recent-runs.ts';
 import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
-import { CSV_SCRIPT } from './csv-app.ts';
+import { HELPERS_SCRIPT } from './browser-helpers-app.ts';
 import { DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
 import { OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
@@ -82,7 +82,7 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
 <script src="${RUN_HISTORY_SCRIPT}"></script>
-<script src="${CSV_SCRIPT}"></script>
+<script src="${HELPERS_SCRIPT}"></script>
 <script src="${VERBATIMS_SCRIPT}"></script>
 <script src="${EXPLORER_SCRIPT}"></script>
 <script src="${DERIVED_ROWS_SCRIPT}"></script>

@@ -23,12 +23,7 @@ export const OWNER_TABLE_JS = String.raw`(function () {
   var rows = [];
   var locale = payload.lang === 'fr' ? 'fr-FR' : 'en-GB';
   function num(v, digits) { return v === null || v === undefined ? '' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v); }
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var el = window.ecouteUi.el;
 
   var head = el('h2', null, t.owners.title);
   var note = el('p', 'note');

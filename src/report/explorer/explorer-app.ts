@@ -134,20 +134,8 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   }
 
   // ---- drawing ----
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function money(v) {
-    if (v === null || v === undefined) return '';
-    try {
-      return new Intl.NumberFormat(payload.lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: payload.currency, notation: 'compact', maximumSignificantDigits: 3 }).format(v);
-    } catch (e) {
-      return String(v) + ' ' + payload.currency;
-    }
-  }
+  var el = window.ecouteUi.el;
+  function money(v) { return window.ecouteUi.money(v, payload.lang, payload.currency); }
   function count(v) { return new Intl.NumberFormat(payload.lang === 'fr' ? 'fr-FR' : 'en-GB').format(v); }
 
   function mentionText(j) {
@@ -270,7 +258,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   function csv() {
     var head = ['response_id', 'date', 'nps', 'csat', 'ces', 'nps_category'].concat(DIMS).concat(['arr', 'themes', 'verbatim']);
     var m = data.mention;
-    return window.ecouteCsv.text(head, selected.map(function (i) {
+    return window.ecouteUi.csv(head, selected.map(function (i) {
       var themes = [];
       for (var j = m.offsets[i]; j < m.offsets[i + 1]; j++) themes.push(data.themes[m.theme[j]] + ':' + (SENTIMENTS[m.sentiment[j]] || ''));
       return [data.id[i], dayString(data.day[i]), data.nps[i], data.csat[i], data.ces[i], npsCategory(data.nps[i])]
@@ -278,7 +266,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
         .concat([data.arr[i], themes.join('; '), data.text[i]]);
     }));
   }
-  function download() { window.ecouteCsv.download('verbatims.csv', csv()); }
+  function download() { window.ecouteUi.download('verbatims.csv', csv()); }
 
   // ---- controls ----
   function select(key, label, options) {
