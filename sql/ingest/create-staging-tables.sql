@@ -27,12 +27,15 @@ CREATE OR REPLACE TEMP TABLE stg_line_shifts (
 -- The one text rule of validation: leading and trailing spaces (including the no-break spaces U+00A0 and
 -- U+202F of French exports) are removed and an empty value is NULL. The guard keeps the common case, a value
 -- with nothing to trim, from paying for trim's copy (measured: trims were a third of the check time).
-CREATE OR REPLACE TEMP MACRO ecoute_text(value) AS
+-- ecoute_text is ecoute_trimmed, or, for a source with missing_values, validate/use-missing-values.sql's
+-- version that also turns those texts (NA, N/A, -...) into NULL.
+CREATE OR REPLACE TEMP MACRO ecoute_trimmed(value) AS
   CASE WHEN value = '' THEN NULL
        WHEN prefix(value, ' ') OR suffix(value, ' ') OR prefix(value, chr(160)) OR suffix(value, chr(160))
             OR prefix(value, chr(8239)) OR suffix(value, chr(8239))
          THEN nullif(trim(value, ' ' || chr(160) || chr(8239)), '')
        ELSE value END;
+CREATE OR REPLACE TEMP MACRO ecoute_text(value) AS ecoute_trimmed(value);
 -- The one number rule: a text value (already through ecoute_text) as DOUBLE, with a decimal comma accepted; NULL when it is not a number.
 CREATE OR REPLACE TEMP MACRO ecoute_number(text) AS
   try_cast(CASE WHEN contains(text, ',') THEN replace(text, ',', '.') ELSE text END AS DOUBLE);

@@ -8,6 +8,10 @@
  *   CSV / Parquet /   DuckDB's own readers     sql/validate/check-*.sql: typed canonical tables
  *   JSON lines, globs  into stg_<source>        + quarantine (file, line, field, reason)
  *                                               rows read = accepted + quarantined, per source
+ *          │                                    + field_problems (ratings set missing on accepted rows)
+ *          ▼
+ *   evaluateGates (validate/) ─► min accepted rows, max quarantined share, max change vs the previous run:
+ *                                a failed gate publishes nothing (exit code 3), keeps out/failed/<as-of>/
  *          │
  *          ▼
  *   computeMetrics (analyze/metrics/) ─► NPS / CSAT / CES / eNPS cells with SE, margins, change significance
@@ -43,7 +47,12 @@ import { writeOutputs } from '../report/write-outputs.ts';
 import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
-import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
+import { fieldProblemSummary, quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
+import { evaluateGates, failedGates, type GateResult } from '../validate/evaluate-gates.ts';
+import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { GateError } from './errors.ts';
+import { previousRowsRead } from './previous-run.ts';
+import { keepFailedRun } from './keep-failed-run.ts';
 import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
@@ -67,6 +76,10 @@ export interface RunSummary {
   readonly reportingCurrency: string;
   readonly sources: SourceReport[];
   readonly quarantine: QuarantineSummary;
+  /** fields of accepted rows set missing (field_problems): not quarantined rows, not in the reconciliation */
+  readonly fieldProblems: QuarantineSummary;
+  /** every quality gate checked after validation (all passed, or the run would have stopped) */
+  readonly gates: GateResult[];
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
@@ -119,6 +132,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       const r = s.reconciliation;
       log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}`);
     }
+    const quarantine = await quarantineSummary(conn);
+    const fieldProblems = await fieldProblemSummary(conn);
+    const configured = SOURCE_NAMES.filter((s) => pipeline.sources[s] !== undefined);
+    const gates = evaluateGates(loaded.sources.map((s) => s.reconciliation), previousRowsRead(outDir), pipeline.settings.gates, configured);
+    const failed = failedGates(gates);
+    if (failed.length > 0) {
+      const kept = await keepFailedRun(conn, outDir, opts.asOf, {
+        pipeline: pipeline.name, asOf: opts.asOf, status: 'gated', sources: loaded.sources, quarantine, fieldProblems, gates, versions: await versions(conn),
+      });
+      throw new GateError(failed.map((g) => g.message), kept);
+    }
     log('computing metrics');
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
@@ -132,13 +156,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const drivers = await watch.time('drivers', () =>
       computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
     );
-    const quarantine = await quarantineSummary(conn);
     log('writing outputs');
     await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
+      writeOutputs(conn, outDir, { tables: ['quarantine', 'field_problems', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,
@@ -146,6 +169,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       reportingCurrency: loaded.reportingCurrency,
       sources: loaded.sources,
       quarantine,
+      fieldProblems,
+      gates,
       metrics,
       classification,
       drivers,

@@ -1,0 +1,26 @@
+/**
+ * What the previous published run of an output folder read, per source, from its run-summary.json: the
+ * baseline of the max_row_change gate. No summary, or one that does not parse, means no baseline.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { SOURCE_NAMES, type SourceName } from '../config/pipeline-schema.ts';
+
+const previousSummarySchema = z.object({
+  sources: z.array(z.object({ source: z.enum(SOURCE_NAMES), reconciliation: z.object({ rowsRead: z.number().int().min(0) }) })),
+});
+
+export function previousRowsRead(outDir: string): Partial<Record<SourceName, number>> | undefined {
+  const path = join(outDir, 'run-summary.json');
+  if (!existsSync(path)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const result = previousSummarySchema.safeParse(parsed);
+  if (!result.success) return undefined;
+  return Object.fromEntries(result.data.sources.map((s) => [s.source, s.reconciliation.rowsRead]));
+}
