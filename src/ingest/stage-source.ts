@@ -18,6 +18,7 @@ import { formatOf, type SourceFormat } from './format-of.ts';
 import { resolveSourceFiles } from './resolve-source-files.ts';
 import { sourceFileProblem } from './messages.ts';
 import { readCsvRecords } from './read-csv-records.ts';
+import { sampleFile } from './sample-file.ts';
 
 export interface StagedFile {
   readonly fileId: number;
@@ -41,6 +42,8 @@ export interface StageContext {
   readonly workDir: string;
   /** next file id, shared by all sources so ids are unique in `stg_files` */
   nextFileId: number;
+  /** `ecoute validate`: stage only the first N rows of each file of these sources */
+  readonly sample?: { readonly rows: number; readonly sources: readonly SourceName[] };
 }
 
 
@@ -195,12 +198,23 @@ export async function stageSource(ctx: StageContext, pipeline: Pipeline, source:
   for (const file of files) {
     const fileId = ctx.nextFileId++;
     const format = formatOf(file, spec.format);
-    const result =
-      format === 'parquet'
-        ? await stageParquetFile(ctx, pipeline, source, file, fileId)
-        : format === 'jsonl'
-          ? await stageJsonlFile(ctx, pipeline, source, file, fileId)
-          : await stageCsvFile(ctx, pipeline, source, file, fileId);
+    const csv = spec.csv ?? DEFAULT_CSV_OPTIONS;
+    const sampled = ctx.sample !== undefined && ctx.sample.sources.includes(source) && !(format === 'csv' && csv.encoding === 'utf-16');
+    if (sampled) mkdirSync(ctx.workDir, { recursive: true });
+    const read = sampled ? await sampleFile(ctx.conn, file, format, ctx.sample?.rows ?? 0, format === 'csv' && csv.header ? 1 : 0, ctx.workDir, fileId) : file;
+    let result: StagedFile;
+    try {
+      result =
+        format === 'parquet'
+          ? await stageParquetFile(ctx, pipeline, source, read, fileId)
+          : format === 'jsonl'
+            ? await stageJsonlFile(ctx, pipeline, source, read, fileId)
+            : await stageCsvFile(ctx, pipeline, source, read, fileId);
+    } catch (e) {
+      // a problem found in the sample is reported on the source file itself
+      if (sampled && e instanceof SourceFileError) throw new SourceFileError(source, file, e.message.slice(e.file.length + 2));
+      throw e;
+    }
     /** as shown in outputs: relative to the pipeline file, so moving the project changes no output byte */
     const shown = relative(ctx.baseDir, file) || basename(file);
     await runSqlFile(ctx.conn, 'ingest/record-staged-file', {
