@@ -3,7 +3,8 @@
 -- 'all' | 'week' | 'month' | 'quarter'), $min_n (cells with n < min_n are small).
 -- Metrics: nps, csat (top-2-box % of 1..5), ces (mean of 1..7) from non-employee surveys;
 -- enps (NPS of survey_type 'employee'). Missing dimension values are grouped as '(unknown)'.
--- Only cells with at least one answer exist. All aggregates are exact integer counts and sums,
+-- n_flagged: how many of the cell's n responses carry a quality flag (speeder, straight-liner kept by
+-- settings.quality: flag). Only cells with at least one answer exist. All aggregates are exact integer counts and sums,
 -- so values are byte-identical across runs. Needs the macros of metrics/create-stat-macros.
 -- Rows are counted per day for each dimension (grouping sets), then the small day table is rolled up
 -- into each grain.
@@ -12,6 +13,7 @@ WITH scored AS (
   SELECT
     r.submitted_at::DATE AS day,
     coalesce(r.survey_type = 'employee', false) AS is_employee,
+    coalesce(len(r.quality_flags), 0) > 0 AS flagged,
     CASE WHEN r.nps BETWEEN 0 AND 10 THEN r.nps END AS nps,
     CASE WHEN r.csat BETWEEN 1 AND 5 THEN r.csat END AS csat,
     CASE WHEN r.ces BETWEEN 1 AND 7 THEN r.ces END AS ces,
@@ -40,6 +42,10 @@ day_counts AS (
     -- outside its grouping set a column is NULL, and grouped values are never NULL (coalesced above)
     coalesce(segment, region, owner, journey_stage, touchpoint, channel, 'all') AS dimension_value,
     count(nps) FILTER (WHERE NOT is_employee) AS nps_n,
+    count(nps) FILTER (WHERE NOT is_employee AND flagged) AS nps_f,
+    count(nps) FILTER (WHERE is_employee AND flagged) AS enps_f,
+    count(csat) FILTER (WHERE NOT is_employee AND flagged) AS csat_f,
+    count(ces) FILTER (WHERE NOT is_employee AND flagged) AS ces_f,
     count(*) FILTER (WHERE NOT is_employee AND nps >= 9) AS nps_p,
     count(*) FILTER (WHERE NOT is_employee AND nps <= 6) AS nps_d,
     count(nps) FILTER (WHERE is_employee) AS enps_n,
@@ -57,6 +63,7 @@ day_counts AS (
 ),
 counts AS (
   SELECT g.grain, metric_period_start(g.grain, dc.day) AS period, dc.dimension, dc.dimension_value,
+    sum(nps_f)::BIGINT AS nps_f, sum(enps_f)::BIGINT AS enps_f, sum(csat_f)::BIGINT AS csat_f, sum(ces_f)::BIGINT AS ces_f,
     sum(nps_n)::BIGINT AS nps_n, sum(nps_p)::BIGINT AS nps_p, sum(nps_d)::BIGINT AS nps_d,
     sum(enps_n)::BIGINT AS enps_n, sum(enps_p)::BIGINT AS enps_p, sum(enps_d)::BIGINT AS enps_d,
     sum(csat_n)::BIGINT AS csat_n, sum(csat_top2)::BIGINT AS csat_top2,
@@ -65,21 +72,21 @@ counts AS (
   GROUP BY ALL
 ),
 long AS (
-  SELECT 'nps' AS metric, grain, period, dimension, dimension_value, nps_n AS n,
+  SELECT 'nps' AS metric, grain, period, dimension, dimension_value, nps_n AS n, nps_f AS n_flagged,
     metric_ratio(nps_p, nps_n) AS promoters, metric_ratio(nps_n - nps_p - nps_d, nps_n) AS passives,
     metric_ratio(nps_d, nps_n) AS detractors, NULL::DOUBLE AS top2box, NULL::DOUBLE AS mean, NULL::DOUBLE AS variance
   FROM counts WHERE nps_n > 0
   UNION ALL
-  SELECT 'enps', grain, period, dimension, dimension_value, enps_n,
+  SELECT 'enps', grain, period, dimension, dimension_value, enps_n, enps_f,
     metric_ratio(enps_p, enps_n), metric_ratio(enps_n - enps_p - enps_d, enps_n), metric_ratio(enps_d, enps_n),
     NULL, NULL, NULL
   FROM counts WHERE enps_n > 0
   UNION ALL
-  SELECT 'csat', grain, period, dimension, dimension_value, csat_n,
+  SELECT 'csat', grain, period, dimension, dimension_value, csat_n, csat_f,
     NULL, NULL, NULL, metric_ratio(csat_top2, csat_n), NULL, NULL
   FROM counts WHERE csat_n > 0
   UNION ALL
-  SELECT 'ces', grain, period, dimension, dimension_value, ces_n,
+  SELECT 'ces', grain, period, dimension, dimension_value, ces_n, ces_f,
     NULL, NULL, NULL, NULL, metric_ratio(ces_sum, ces_n), metric_sample_variance(ces_sum, ces_sum_sq, ces_n)
   FROM counts WHERE ces_n > 0
 ),
@@ -107,7 +114,7 @@ SELECT
   metric, grain, period,
   (metric_period_shift(grain, period, 1) - INTERVAL 1 DAY)::DATE AS period_end,
   CASE WHEN grain <> 'all' THEN metric_period_shift(grain, period, 1) <= $as_of::DATE + INTERVAL 1 DAY END AS period_complete,
-  dimension, dimension_value, n::INTEGER AS n,
+  dimension, dimension_value, n::INTEGER AS n, n_flagged::INTEGER AS n_flagged,
   value, promoters, passives, detractors, top2box, mean,
   se, metric_margin_95(se) AS moe,
   metric_clamp(value - metric_margin_95(se), scale_min, scale_max) AS ci_low,

@@ -53,6 +53,7 @@ import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
 import { GateError } from './errors.ts';
 import { previousRowsRead } from './previous-run.ts';
 import { keepFailedRun } from './keep-failed-run.ts';
+import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
 import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
@@ -80,6 +81,8 @@ export interface RunSummary {
   readonly fieldProblems: QuarantineSummary;
   /** every quality gate checked after validation (all passed, or the run would have stopped) */
   readonly gates: GateResult[];
+  /** accepted responses per quality flag (settings.quality: flag keeps them; metric_cells.n_flagged counts them per cell) */
+  readonly qualityFlags: Record<string, number>;
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
@@ -137,6 +140,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const configured = SOURCE_NAMES.filter((s) => pipeline.sources[s] !== undefined);
     const gates = evaluateGates(loaded.sources.map((s) => s.reconciliation), previousRowsRead(outDir), pipeline.settings.gates, configured);
     const failed = failedGates(gates);
+    const qualityFlags = await qualityFlagCounts(conn);
     if (failed.length > 0) {
       const kept = await keepFailedRun(conn, outDir, opts.asOf, {
         pipeline: pipeline.name, asOf: opts.asOf, status: 'gated', sources: loaded.sources, quarantine, fieldProblems, gates, versions: await versions(conn),
@@ -171,6 +175,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       quarantine,
       fieldProblems,
       gates,
+      qualityFlags,
       metrics,
       classification,
       drivers,

@@ -59,3 +59,27 @@ describe('not rated and missing values', () => {
     ]);
   });
 });
+
+describe('quality flags in the metrics', () => {
+  it('flagged responses stay in the NPS, and the cell says how many of its n are flagged', async () => {
+    const header = ['id', 'submitted_at', 'nps', 'secs', 'q1', 'q2', 'q3'];
+    fx.write(
+      'responses.csv',
+      csvText([
+        header,
+        ['r1', '2024-05-01', '10', '5', '4', '5', '3'], // speeder
+        ['r2', '2024-05-01', '9', '95', '5', '5', '5'], // straight-liner (all 5)
+        ['r3', '2024-05-01', '2', '95', '1', '1', '1'], // straight-liner (all 1)
+        ['r4', '2024-05-01', '7', '95', '4', '2', '3'],
+      ]),
+    );
+    const responses = { path: 'responses.csv', columns: { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', duration_seconds: 'secs', ratings: { q1: 'q1', q2: 'q2', q3: 'q3' } } };
+    fx.pipeline({ sources: { responses }, settings: { speeder_seconds: 30, straightline_min_ratings: 3 } });
+    const result = await fx.run();
+    expect(await reconciliation(result)).toEqual([4, 4, 0]);
+    expect(result.summary.qualityFlags).toEqual({ speeder: 1, straight_liner: 2 });
+    // promoters r1 r2, detractor r3, passive r4: NPS = 100 * (2 - 1) / 4 = 25
+    expect(result.summary.metrics.nps).toMatchObject({ n: 4, nFlagged: 3, value: 25 });
+    expect(await queryOut(result.outDir, "SELECT n, n_flagged FROM metric_cells WHERE metric = 'nps' AND grain = 'all' AND dimension = 'overall'")).toEqual([{ n: 4, n_flagged: 3 }]);
+  });
+});
