@@ -99,7 +99,7 @@ describe('quality gates', () => {
   });
 
   it('a bank export with a non-date column mapped as the date is gated (exit 3), not a run that loads nothing', async () => {
-    const rows = [['id', 'booking', 'value_date', 'score'], ...Array.from({ length: 30 }, (_, i) => [`T${i}`, `EUR ${100 + i},00`, '2024-05-01', String(i % 11)])];
+    const rows = [['id', 'booking', 'value_date', 'score'], ...Array.from({ length: 30 }, (_, i) => [`T${i}`, `EUR ${100 + i}.00`, '2024-05-01', String(i % 11)])];
     fx.write('export.csv', csvText(rows));
     fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
     const r = await run('2024-06-01');
@@ -145,7 +145,8 @@ describe('ecoute validate on a sample', () => {
     fx.pipeline({ settings: { gates: {} } });
     let text = '';
     const out = { isTTY: false, write: (t: string) => void (text += t) };
-    expect(await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--sample', '4', '--json'], out, () => undefined)).toBe(0);
+    const code = await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--sample', '4', '--json'], out, () => undefined);
+    expect(code, text).toBe(0);
     expect(JSON.parse(text)).toMatchObject({ ok: true, sampleRows: 4, samples: [{ rowsRead: 4, rowsQuarantined: 0 }] });
     text = '';
     expect(await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--json'], out, () => undefined)).toBe(1);
