@@ -73,6 +73,7 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
 /** Runs the CLI and returns the exit code (bin/ecoute.js sets process.exitCode from it). */
 export async function main(argv: readonly string[], out: Output = stdoutOutput, err: (text: string) => void = (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`)): Promise<number> {
   const program = buildProgram(out, err);
+  process.exitCode = undefined; // a command sets it; one main() call is one command (tests call main several times)
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
