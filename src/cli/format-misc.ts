@@ -5,7 +5,7 @@ import type { DemoSummary } from '../demo/generate-demo.ts';
 
 export function formatValidate(r: ValidateResult): string {
   const rows = r.checks.map((c) => [c.source, c.file, c.ok ? 'ok' : 'ERROR', c.problem ?? c.warning ?? '']);
-  const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+  const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
   const sample =
     r.sampleRows === undefined
       ? []
