@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
-import { DEFAULT_CSV_OPTIONS, SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { DEFAULT_CSV_OPTIONS, SOURCE_NAMES, type Pipeline } from '../config/pipeline-schema.ts';
 import { structValue } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
 import { querySqlFile, runSqlFile } from '../db/sql-file.ts';
@@ -125,14 +125,19 @@ export async function validatePipeline(pipelineFile: string, opts: ValidateOptio
   const name = pipeline.name || basename(pipelineFile);
   if (!checks.every((c) => c.ok)) return { pipeline: name, ok: false, checks, samples: [], gates: [] };
   const sampleRows = opts.sampleRows ?? DEFAULT_SAMPLE_ROWS;
-  const sample = await checkSample(pipelineFile, sampleRows, opts.asOf);
+  const sample = await checkSample(pipeline, baseDir, pipelineFile, sampleRows, opts.asOf);
   if ('problem' in sample) return { pipeline: name, ok: false, checks: [...checks, sample.problem], samples: [], gates: [] };
   return { pipeline: name, ok: sample.gates.every((g) => g.passed), checks, sampleRows, samples: sample.samples, gates: sample.gates };
 }
 
 /** The first `rows` rows of each file through the run's own staging and checks, in an in-memory database. */
-async function checkSample(pipelineFile: string, rows: number, asOf: string): Promise<{ samples: SourceSample[]; gates: GateResult[] } | { problem: SourceCheck }> {
-  const { pipeline, baseDir } = loadPipeline(pipelineFile);
+async function checkSample(
+  pipeline: Pipeline,
+  baseDir: string,
+  pipelineFile: string,
+  rows: number,
+  asOf: string,
+): Promise<{ samples: SourceSample[]; gates: GateResult[] } | { problem: SourceCheck }> {
   const db = await openDatabase();
   const workDir = mkdtempSync(join(tmpdir(), 'ecoute-validate-'));
   try {
