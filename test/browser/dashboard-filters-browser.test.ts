@@ -56,7 +56,7 @@ async function choose(page: Page, id: string, value: string): Promise<void> {
 
 /** Per card: what its SVG shows (every mark's and axis' accessible label, every text), its note and the filters it says it ignores. */
 async function cards(page: Page): Promise<Record<string, { svg: string; note: string; ignored: string; rows: string }>> {
-  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('section.card')].map((c) => [c.id, {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('section.card:not(.omitted)')].map((c) => [c.id, {
     svg: [...c.querySelectorAll('svg [aria-label], svg text')].map((e) => `${e.getAttribute('aria-label') ?? ''}|${e.tagName === 'text' ? e.textContent : ''}`).join('\n'), note: c.querySelector('.note')!.textContent ?? '', ignored: (c as HTMLElement).dataset.ignored ?? '', rows: (c as HTMLElement).dataset.rows ?? '',
   }])));
 }
