@@ -17,5 +17,7 @@ export const sourceFileProblem = {
     const name = best[0] === '\t' ? 'tab' : JSON.stringify(best[0]);
     return ` — the header contains ${best[1]} × ${name} and the configured delimiter is ${JSON.stringify(delimiter)}: set csv.delimiter to ${name}?`;
   },
+  notAnExport: (source: string, records: number, topReason: string): string =>
+    `this does not look like a ${source} export: none of its ${records} records has the shape of one (most common problem: ${topReason}); check the path, the delimiter and the column mapping. Nothing of it was copied into the outputs`,
   unreadable: (reason: string): string => `cannot be read: ${reason.split('\n').slice(0, 3).join(' ')}`,
 };

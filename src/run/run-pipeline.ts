@@ -138,7 +138,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, outDir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
+      writeOutputs(conn, outDir, { tables: ['quarantine_export', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,

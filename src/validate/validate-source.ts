@@ -9,6 +9,7 @@ import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { internalName } from '../db/quote-identifier.ts';
 import { canonicalFields, ratingMappings } from '../ingest/source-fields.ts';
 import { EcouteError } from '../run/errors.ts';
+import { checkFileShapes } from './check-file-shapes.ts';
 
 export interface Reconciliation {
   readonly source: SourceName;
@@ -139,6 +140,7 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   if (source === 'responses') rawFields.push("'ratings': ratings");
   if (inPlace !== undefined) await runSqlFile(conn, inPlace.problemsView);
   else await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM ${checked}`);
+  await checkFileShapes(conn, source);
   await conn.run(`CREATE OR REPLACE TEMP VIEW stg_current AS SELECT rowid AS _rid, {${rawFields.join(', ')}} AS raw FROM stg_${name}`);
   await runSqlFile(conn, 'validate/quarantine-rejects', { source });
   await runSqlFile(conn, 'validate/quarantine-checked', { source });
