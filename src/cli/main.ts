@@ -11,7 +11,10 @@ import { ecouteVersion } from '../run/versions.ts';
 import { printResult, stdoutOutput, type Output } from './print-result.ts';
 import { formatRun } from './format-run.ts';
 import { formatValidate, formatDemo } from './format-misc.ts';
-import { parseAsOf, parseSeed, todayUtc } from './parse-args.ts';
+import { parseAsOf, parseErasureTarget, parseSeed, todayUtc } from './parse-args.ts';
+import { formatErase } from './format-erase.ts';
+import { erasePerson } from '../erase/erase-person.ts';
+import { userInfo } from 'node:os';
 import { addVerbatimCommands } from './verbatim-commands.ts';
 import { addReportCommands } from './report-commands.ts';
 
@@ -61,6 +64,25 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
       printResult(out, result, o.json === true, formatValidate);
       if (!result.ok) process.exitCode = 1;
     });
+
+  program
+    .command('erase')
+    .description('right to erasure: put a person on the erasure list (applied by every later run), purge the published night, write an audit entry')
+    .argument('<pipeline>', 'pipeline file')
+    .option('--contact <id>', 'a contact id')
+    .option('--account <id>', 'an account id (every row of the account)')
+    .option('--email <address>', 'an email address (a contact id equal to it, and responses whose verbatim holds it)')
+    .option('--by <name>', 'who asks for the erasure (default: the OS user)')
+    .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
+    .option('--json', 'print the result as JSON')
+    .action(async (pipeline: string, o: JsonFlag & { contact?: string; account?: string; email?: string; by?: string; out?: string }) =>
+      printResult(
+        out,
+        await erasePerson({ pipelineFile: pipeline, outDir: o.out, ...parseErasureTarget(o), by: o.by ?? userInfo().username, at: new Date().toISOString(), log: o.json ? undefined : err }),
+        o.json === true,
+        formatErase,
+      ),
+    );
 
   addVerbatimCommands(program, out);
   addReportCommands(program, out);

@@ -38,16 +38,17 @@ import { loadPipeline } from '../config/load-pipeline.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
-import { computeMetrics, METRIC_TABLES, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
-import { writeOutputs } from '../report/write-outputs.ts';
+import { computeMetrics, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
+import { writeRunTables } from '../report/write-outputs.ts';
 import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
 import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
 import { classifyPhase, type ClassifySummary } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
-import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
+import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
+import { erasureHashes, erasureListPath, readErasureList } from '../erase/erasure-list.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -94,8 +95,6 @@ export interface RunResult {
 export const DATABASE_FILE = 'ecoute.duckdb';
 /** Seed of every bootstrap and simulation in the driver analyses: runs are reproducible. */
 const DRIVER_SEED = 20_240_601;
-/** Verbatim tables exported beside the database (verbatims themselves stay inside DuckDB). */
-const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_candidates'] as const;
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
@@ -113,11 +112,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const conn = db.connection;
     log(`loading sources of ${pipeline.name} (as of ${opts.asOf})`);
     const loaded = await watch.time('ingest_validate', () =>
-      loadSources({ conn, pipeline, baseDir, workDir: join(outDir, '.work'), asOf: opts.asOf }),
+      loadSources({ conn, pipeline, baseDir, workDir: join(outDir, '.work'), asOf: opts.asOf, erasureHashes: erasureHashes(readErasureList(erasureListPath(outDir))) }),
     );
     for (const s of loaded.sources) {
       const r = s.reconciliation;
-      log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}`);
+      log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}${r.rowsErased > 0 ? ` + erased ${r.rowsErased}` : ''}`);
     }
     log('computing metrics');
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
@@ -134,12 +133,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     );
     const quarantine = await quarantineSummary(conn);
     log('writing outputs');
-    await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
-    await runSqlFile(conn, 'classify/create-redact-pii-macro');
-    await runSqlFile(conn, 'report/create-export-views');
-    const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, outDir, { tables: ['quarantine_export', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
-    );
+    const outputs = await watch.time('outputs', () => writeRunTables(conn, outDir));
     const summary: RunSummary = {
       pipeline: pipeline.name,
       asOf: opts.asOf,

@@ -1,0 +1,84 @@
+/**
+ * `ecoute erase <pipeline> --contact ID | --account ID | --email ADDRESS`: the right to erasure.
+ *
+ *   1. records the request in `<out>/erasure-list.jsonl` (the identifier as a salted hash), which every
+ *      later run applies at ingest: the person's rows are dropped and counted as erased
+ *      (rows read = accepted + quarantined + erased), so the next export cannot bring them back;
+ *   2. purges every published night (src/erase/published-nights.ts) of their rows, verbatims and cached
+ *      classifications, rewriting the database file and every exported file (src/erase/purge-night.ts);
+ *   3. appends an audit entry to `<out>/erasure-audit.jsonl`: who, when, what kind of identifier (its
+ *      hash, never the identifier), and what was removed from which night, with counts.
+ *
+ * The time of the request is an input (`at`): the CLI reads the clock, this code does not.
+ */
+import { join, relative, resolve } from 'node:path';
+import { loadPipeline } from '../config/load-pipeline.ts';
+import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
+import { UsageError } from '../run/errors.ts';
+import { appendJsonLine, erasureHash, erasureHashes, erasureListPath, readErasureList, type ErasureEntry, type ErasureKind } from './erasure-list.ts';
+import { publishedNights } from './published-nights.ts';
+import { purgeNight, type NightPurge } from './purge-night.ts';
+
+export const ERASURE_AUDIT_FILE = 'erasure-audit.jsonl';
+
+export interface EraseOptions {
+  readonly pipelineFile: string;
+  /** output folder; default: the pipeline's output.dir */
+  readonly outDir?: string;
+  readonly kind: ErasureKind;
+  readonly id: string;
+  /** who asked for it (recorded in the list and the audit) */
+  readonly by: string;
+  /** when, ISO 8601 UTC */
+  readonly at: string;
+  readonly log?: (message: string) => void;
+}
+
+export interface EraseResult {
+  readonly kind: ErasureKind;
+  readonly hash: string;
+  readonly by: string;
+  readonly at: string;
+  /** whether the identifier was on the list already (the purge runs again all the same) */
+  readonly alreadyListed: boolean;
+  readonly erasureList: string;
+  readonly audit: string;
+  /** one entry per published night, `dir` relative to the output folder ('.' for the folder itself) */
+  readonly nights: NightPurge[];
+}
+
+export function checkIdentifier(kind: ErasureKind, id: string): void {
+  if (id.trim().length === 0) throw new UsageError(`--${kind}: expected a non-empty ${kind === 'email' ? 'email address' : `${kind} id`}`);
+  if (kind === 'email' && !/^[^@\s]+@[^@\s]+$/.test(id.trim())) throw new UsageError(`--email: expected an email address, got ${JSON.stringify(id)}`);
+}
+
+export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
+  checkIdentifier(opts.kind, opts.id);
+  const log = opts.log ?? (() => undefined);
+  const { pipeline } = loadPipeline(opts.pipelineFile);
+  const outRoot = resolve(opts.outDir ?? pipeline.output.dir);
+  const listFile = erasureListPath(outRoot);
+  const hash = erasureHash(opts.kind, opts.id);
+  const list = readErasureList(listFile);
+  const alreadyListed = list.some((e) => e.hash === hash);
+  const entry: ErasureEntry = { kind: opts.kind, hash, requested_at: opts.at, by: opts.by };
+  if (!alreadyListed) appendJsonLine(listFile, entry);
+  const hashes = erasureHashes(alreadyListed ? list : [...list, entry]);
+  const themeLabels = pipeline.taxonomy === undefined ? undefined : themeLabelsFromTaxonomy(pipeline.taxonomy.themes);
+  const nights: NightPurge[] = [];
+  for (const dir of publishedNights(outRoot)) {
+    log(`purging ${dir}`);
+    const purge = await purgeNight(dir, hashes, themeLabels === undefined ? {} : { themeLabels });
+    nights.push({ ...purge, dir: relative(outRoot, dir) || '.' });
+  }
+  const audit = join(outRoot, ERASURE_AUDIT_FILE);
+  appendJsonLine(audit, {
+    at: opts.at,
+    by: opts.by,
+    kind: opts.kind,
+    hash,
+    already_listed: alreadyListed,
+    nights: nights.map((n) => ({ night: n.dir, removed: n.removed, files_rewritten: n.files.length })),
+  });
+  return { kind: opts.kind, hash, by: opts.by, at: opts.at, alreadyListed, erasureList: listFile, audit, nights };
+}
