@@ -49,6 +49,7 @@ import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { erasureHashes, erasureListPath, readErasureList } from '../erase/erasure-list.ts';
+import { rewriteDatabase } from '../erase/rewrite-database.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -149,6 +150,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const limits = (await conn.runAndReadAll("SELECT current_setting('memory_limit')::VARCHAR, current_setting('threads')::INTEGER")).getRows()[0];
     await conn.run('CHECKPOINT');
     db.close();
+    // rows dropped at ingest for the erasure list were written, then deleted: their bytes would linger in the file
+    if (loaded.sources.some((x) => x.reconciliation.rowsErased > 0)) await watch.time('erasure_rewrite', () => rewriteDatabase(dbTmp));
     renameSync(dbTmp, dbPath);
     rmSync(join(outDir, '.work'), { recursive: true, force: true });
     writeFileAtomic(join(outDir, 'run-summary.json'), toJsonText(summary));
