@@ -11,6 +11,7 @@
  *
  * The time of the request is an input (`at`): the CLI reads the clock, this code does not.
  */
+import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
@@ -57,6 +58,7 @@ export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
   const log = opts.log ?? (() => undefined);
   const { pipeline } = loadPipeline(opts.pipelineFile);
   const outRoot = resolve(opts.outDir ?? pipeline.output.dir);
+  mkdirSync(outRoot, { recursive: true }); // a request before the first run is recorded all the same
   const listFile = erasureListPath(outRoot);
   const hash = erasureHash(opts.kind, opts.id);
   const list = readErasureList(listFile);
