@@ -9,7 +9,7 @@ export function formatErase(r: EraseResult): string {
       ? ['no published night to purge yet']
       : r.nights.map((n) => {
           const rows = Object.entries(n.removed).map(([table, count]) => [table, count]);
-          return `night ${n.dir}: ${rows.length === 0 ? 'nothing of theirs found' : `\n${formatTable(['table', 'rows removed'], rows)}`}\n${n.files.length} files rewritten`;
+          return `night ${n.dir}:${rows.length === 0 ? ' nothing of theirs found' : `\n${formatTable(['table', 'rows removed'], rows)}`}\n${n.files.length} files rewritten`;
         });
   return [head, '', ...nights, '', `recorded in ${r.erasureList} (applied by every later run at ingest)`, `audit entry in ${r.audit}`].join('\n');
 }
