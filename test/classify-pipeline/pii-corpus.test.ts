@@ -4,30 +4,17 @@
  * giving exactly the output of `redactPii` on every sentence of both corpora.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { runSqlFile } from '../../src/db/sql-file.ts';
+import type { Database } from '../../src/db/open-database.ts';
 import { redactPii } from '../../src/classify/pii/redact-pii.ts';
 import { isIbanValid, isLuhnValid, isNirValid, type PiiKind } from '../../src/classify/pii/pii-patterns.ts';
 import { piiCorpus, piiFreeCorpus, type PiiCase } from './pii-corpus.ts';
+import { openRedactionDatabase, sqlRedact } from './sql-redact.ts';
 
 const KINDS: readonly PiiKind[] = ['email', 'phone', 'iban', 'card', 'nir'];
 const CORPUS = piiCorpus();
 const CLEAN = piiFreeCorpus();
 
-async function sqlRedact(db: Database, texts: readonly string[]): Promise<string[]> {
-  await db.connection.run('CREATE OR REPLACE TEMP TABLE pii_texts (i INTEGER, t VARCHAR)');
-  const appender = await db.connection.createAppender('pii_texts');
-  texts.forEach((t, i) => {
-    appender.appendInteger(i);
-    appender.appendVarchar(t);
-    appender.endRow();
-  });
-  appender.closeSync();
-  const reader = await db.connection.runAndReadAll('SELECT redact_pii(t) AS r FROM pii_texts ORDER BY i');
-  return reader.getRowObjectsJson().map((row) => String(row.r));
-}
-
-function recallTable(corpus: readonly PiiCase[], outputs: readonly string[]): Map<PiiKind, { n: number; hit: number; misses: string[] }> {
+function recallTable(corpus: readonly PiiCase[], outputs: ReadonlyArray<string | null>): Map<PiiKind, { n: number; hit: number; misses: string[] }> {
   const table = new Map<PiiKind, { n: number; hit: number; misses: string[] }>(KINDS.map((k) => [k, { n: 0, hit: 0, misses: [] }]));
   corpus.forEach((c, i) => {
     const row = table.get(c.kind)!;
@@ -72,8 +59,7 @@ describe('PII corpus', () => {
   describe('redact_pii DuckDB macro', () => {
     let db: Database;
     beforeAll(async () => {
-      db = await openDatabase();
-      await runSqlFile(db.connection, 'classify/create-redact-pii-macro');
+      db = await openRedactionDatabase();
     });
     afterAll(() => db.close());
 
