@@ -11,9 +11,12 @@ import { ecouteVersion } from '../run/versions.ts';
 import { printResult, stdoutOutput, type Output } from './print-result.ts';
 import { formatRun } from './format-run.ts';
 import { formatValidate, formatDemo } from './format-misc.ts';
-import { parseAsOf, parsePositiveInt, parseSeed, todayUtc } from './parse-args.ts';
+import { parseAsOf, parseErasureTarget, parsePositiveInt, parseSeed, todayUtc } from './parse-args.ts';
 import { historyCommand } from '../publish/history-command.ts';
 import { formatHistory } from './format-history.ts';
+import { formatErase } from './format-erase.ts';
+import { erasePerson } from '../erase/erase-person.ts';
+import { userInfo } from 'node:os';
 import { addVerbatimCommands } from './verbatim-commands.ts';
 import { addReportCommands } from './report-commands.ts';
 
@@ -76,6 +79,26 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
     .option('--json', 'print as JSON')
     .action((target: string, o: JsonFlag & { limit: string }) =>
       printResult(out, historyCommand(target, { limit: parsePositiveInt('--limit', o.limit) }), o.json === true, formatHistory),
+    );
+
+  program
+    .command('erase')
+    .description('right to erasure: put a person on the erasure list (applied by every later run), purge the published night, write an audit entry')
+    .argument('<pipeline>', 'pipeline file')
+    .option('--contact <id>', 'a contact id')
+    .option('--account <id>', 'an account id (every row of the account)')
+    .option('--email <address>', 'an email address (a contact id equal to it, and responses whose verbatim holds it)')
+    .option('--by <name>', 'who asks for the erasure (default: the OS user)')
+    .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
+    .option('--wait', 'wait for a run that holds the output folder instead of failing at once')
+    .option('--json', 'print the result as JSON')
+    .action(async (pipeline: string, o: JsonFlag & { contact?: string; account?: string; email?: string; by?: string; out?: string; wait?: boolean }) =>
+      printResult(
+        out,
+        await erasePerson({ pipelineFile: pipeline, outDir: o.out, ...parseErasureTarget(o), by: o.by ?? userInfo().username, at: new Date().toISOString(), wait: o.wait === true, log: o.json ? undefined : err }),
+        o.json === true,
+        formatErase,
+      ),
     );
 
   addVerbatimCommands(program, out);
