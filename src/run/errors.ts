@@ -6,10 +6,16 @@ import { formatConfigProblems, type ConfigProblem } from '../config/format-zod-i
 
 export class EcouteError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /**
+   * The failed run's staging folder must not be kept for inspection: it would hold what must not be
+   * written (a file refused as "not an export" is staged in its database). The run log still records it.
+   */
+  readonly discardRun: boolean;
+  constructor(message: string, exitCode = 1, discardRun = false) {
     super(message);
     this.name = 'EcouteError';
     this.exitCode = exitCode;
+    this.discardRun = discardRun;
   }
 }
 
@@ -29,9 +35,9 @@ export class ConfigError extends EcouteError {
 export class SourceFileError extends EcouteError {
   readonly file: string;
   readonly source: string;
-  /** exit code 1, or 3 for a file refused by a quality check (not an export of its source) */
+  /** exit code 1, or 3 for a file refused by a quality check (not an export of its source: its run is discarded) */
   constructor(source: string, file: string, message: string, exitCode = 1) {
-    super(`${file}: ${message}`, exitCode);
+    super(`${file}: ${message}`, exitCode, exitCode === 3);
     this.name = 'SourceFileError';
     this.file = file;
     this.source = source;
