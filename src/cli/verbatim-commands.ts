@@ -1,14 +1,10 @@
 /**
  * `ecoute classify`, `ecoute eval`, `ecoute models ...` and `ecoute themes promote`: the verbatim engine's commands.
+ * Each action imports its module when it runs (see main.ts).
  */
 import type { Command } from 'commander';
-import { classifyFile } from '../classify/pipeline/classify-file.ts';
-import { evalFile } from '../classify/pipeline/eval-file.ts';
-import { addModel, listModels, pullModel, verifyModels } from '../models/index.ts';
-import { promoteCandidate } from '../classify/discovery/promote-candidate.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { printResult, type Output } from './print-result.ts';
-import { formatClassify, formatEval, formatModels, formatVerify } from './format-verbatim.ts';
+import type { Output } from './print-result.ts';
+import type { IoFor } from './command-io.ts';
 import { parseEngine, parseFallback, parseTask, parsePositiveInt, todayUtc } from './parse-args.ts';
 
 interface EngineFlags {
@@ -28,10 +24,12 @@ function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fal
   };
 }
 
-export function addVerbatimCommands(program: Command, out: Output): void {
+const formatJson = (r: unknown): string => JSON.stringify(r, null, 2);
+
+export function addVerbatimCommands(program: Command, out: Output, io: IoFor): void {
   const engineOptions = (c: Command): Command =>
     c
-      .option('--engine <engine>', 'embedded | transformer', 'embedded')
+      .option('--engine <engine>', 'embedded | transformer (the transformer engine is an optional dependency)', 'embedded')
       .option('--model <dir>', 'transformer model directory (with --engine transformer)')
       .option('--fallback <mode>', 'embedded | fail: what to do when the model cannot load', 'fail')
       .option('--batch-size <n>', 'texts per batch')
@@ -46,14 +44,13 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       .option('--out <file>', 'output file (.csv, .parquet, .jsonl)')
       .option('--taxonomy <file>', 'taxonomy YAML or a pipeline file, to match themes')
       .option('--redact', 'replace emails, phone numbers, IBANs and card numbers in the output text'),
-  ).action(async (o: EngineFlags & { input: string; textColumn: string; out?: string; taxonomy?: string; redact?: boolean }) =>
-    printResult(
-      out,
-      await classifyFile({ input: o.input, textColumn: o.textColumn, ...engineChoice(o), ...(o.out !== undefined ? { out: o.out } : {}), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), redact: o.redact === true, quiet: o.json === true }),
-      o.json === true,
+  ).action(async (o: EngineFlags & { input: string; textColumn: string; out?: string; taxonomy?: string; redact?: boolean }) => {
+    const [{ classifyFile }, { formatClassify }, x] = [await import('../classify/pipeline/classify-file.ts'), await import('./format-verbatim.ts'), io(o)];
+    x.print(
+      await classifyFile({ input: o.input, textColumn: o.textColumn, ...engineChoice(o), ...(o.out !== undefined ? { out: o.out } : {}), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), redact: o.redact === true, quiet: x.silent }),
       formatClassify,
-    ),
-  );
+    );
+  });
 
   engineOptions(
     program
@@ -64,48 +61,57 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       .requiredOption('--label-column <column>', 'column holding the gold label')
       .option('--task <task>', 'sentiment | topics', 'sentiment')
       .option('--taxonomy <file>', 'taxonomy YAML or a pipeline file (task topics)'),
-  ).action(async (o: EngineFlags & { input: string; textColumn: string; labelColumn: string; task: string; taxonomy?: string }) =>
-    printResult(
-      out,
-      await evalFile({ input: o.input, textColumn: o.textColumn, labelColumn: o.labelColumn, task: parseTask(o.task), ...engineChoice(o), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), quiet: o.json === true }),
-      o.json === true,
+  ).action(async (o: EngineFlags & { input: string; textColumn: string; labelColumn: string; task: string; taxonomy?: string }) => {
+    const [{ evalFile }, { formatEval }, x] = [await import('../classify/pipeline/eval-file.ts'), await import('./format-verbatim.ts'), io(o)];
+    x.print(
+      await evalFile({ input: o.input, textColumn: o.textColumn, labelColumn: o.labelColumn, task: parseTask(o.task), ...engineChoice(o), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), quiet: x.silent }),
       formatEval,
-    ),
-  );
+    );
+  });
 
   const models = program.command('models').description('transformer model directories under models/ (manifest with SHA-256 of every file)');
   models
     .command('list')
+    .description('the models of the models folder: id, task, revision, size, labels')
     .option('--root <dir>', 'models folder', 'models')
     .option('--json', 'print as JSON')
-    .action(async (o: { root: string; json?: boolean }) => printResult(out, await listModels(o.root), o.json === true, formatModels));
+    .action(async (o: { root: string; json?: boolean }) => {
+      const [{ listModels }, { formatModels }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await listModels(o.root), formatModels);
+    });
   models
     .command('add')
+    .description('copy a local model directory into the models folder and write its manifest (SHA-256 of every file)')
     .argument('<dir>', 'a Hugging Face-layout model directory (config.json, tokenizer files, onnx/model*.onnx)')
     .option('--root <dir>', 'models folder', 'models')
     .option('--id <id>', 'model id (default: the directory name)')
     .option('--revision <rev>', 'revision (default: a hash of the files)')
     .option('--replace', 'replace a model with the same id')
     .option('--json', 'print as JSON')
-    .action(async (dir: string, o: { root: string; id?: string; revision?: string; replace?: boolean; json?: boolean }) =>
-      printResult(out, await addModel(dir, o.root, { addedAt: todayUtc(), ...(o.id !== undefined ? { id: o.id } : {}), ...(o.revision !== undefined ? { revision: o.revision } : {}), replace: o.replace === true }), o.json === true, (m) => JSON.stringify(m, null, 2)),
-    );
+    .action(async (dir: string, o: { root: string; id?: string; revision?: string; replace?: boolean; json?: boolean }) => {
+      const { addModel } = await import('../models/index.ts');
+      io(o).print(await addModel(dir, o.root, { addedAt: todayUtc(), ...(o.id !== undefined ? { id: o.id } : {}), ...(o.revision !== undefined ? { revision: o.revision } : {}), replace: o.replace === true }), formatJson);
+    });
   models
     .command('pull')
+    .description('download a model from the Hugging Face hub into the models folder, with its manifest')
     .argument('<hub-id>', 'Hugging Face model id, e.g. cardiffnlp/twitter-xlm-roberta-base-sentiment')
     .option('--revision <rev>', 'branch, tag or commit', 'main')
     .option('--root <dir>', 'models folder', 'models')
     .option('--json', 'print as JSON')
-    .action(async (hubId: string, o: { revision: string; root: string; json?: boolean }) =>
-      printResult(out, await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), o.json === true, (m) => JSON.stringify(m, null, 2)),
-    );
+    .action(async (hubId: string, o: { revision: string; root: string; json?: boolean }) => {
+      const { pullModel } = await import('../models/index.ts');
+      io(o).print(await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), formatJson);
+    });
   models
     .command('verify')
+    .description('check every file of every model against the SHA-256 of its manifest (exit 1 on a mismatch)')
     .option('--root <dir>', 'models folder', 'models')
     .option('--json', 'print as JSON')
     .action(async (o: { root: string; json?: boolean }) => {
+      const [{ verifyModels }, { formatVerify }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
       const result = await verifyModels(o.root);
-      printResult(out, result, o.json === true, formatVerify);
+      io(o).print(result, formatVerify);
       if (!result.ok) process.exitCode = 1;
     });
 
@@ -113,10 +119,12 @@ export function addVerbatimCommands(program: Command, out: Output): void {
     .command('themes')
     .description('candidate themes discovered among verbatims that match no theme')
     .command('promote')
+    .description('print a discovered candidate theme as a taxonomy entry to paste into the pipeline file')
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
     .argument('<candidate-id>', 'candidate id, e.g. cand_1a2b3c4d')
     .option('--id <theme-id>', 'theme id for the taxonomy')
     .action(async (runDir: string, candidateId: string, o: { id?: string }) => {
+      const [{ openDatabase }, { promoteCandidate }] = [await import('../db/open-database.ts'), await import('../classify/discovery/promote-candidate.ts')];
       const db = await openDatabase(`${runDir}/ecoute.duckdb`);
       try {
         out.write(await promoteCandidate(db.connection, candidateId, o.id !== undefined ? { themeId: o.id } : {}));

@@ -6,6 +6,8 @@ import { formatConfigProblems, type ConfigProblem } from '../config/format-zod-i
 
 export class EcouteError extends Error {
   readonly exitCode: number;
+  /** stable machine-readable kind, the `code` of `--json` errors */
+  readonly code: string = 'failed';
   constructor(message: string, exitCode = 1) {
     super(message);
     this.name = 'EcouteError';
@@ -15,6 +17,7 @@ export class EcouteError extends Error {
 
 /** A pipeline file with mistakes: all of them, each with its path. */
 export class ConfigError extends EcouteError {
+  override readonly code: string = 'config_invalid';
   readonly file: string;
   readonly problems: readonly ConfigProblem[];
   constructor(file: string, problems: readonly ConfigProblem[]) {
@@ -27,6 +30,7 @@ export class ConfigError extends EcouteError {
 
 /** A whole source file that cannot be read (missing, binary, wrong delimiter, missing columns). */
 export class SourceFileError extends EcouteError {
+  override readonly code: string = 'source_unreadable';
   readonly file: string;
   readonly source: string;
   constructor(source: string, file: string, message: string) {
@@ -39,6 +43,7 @@ export class SourceFileError extends EcouteError {
 
 /** Command-line usage mistakes (exit code 2). */
 export class UsageError extends EcouteError {
+  override readonly code: string = 'usage';
   constructor(message: string) {
     super(message, 2);
     this.name = 'UsageError';
@@ -47,6 +52,7 @@ export class UsageError extends EcouteError {
 
 /** Another run holds the output folder (exit code 1; `--wait` waits for it instead). */
 export class RunLockedError extends EcouteError {
+  override readonly code: string = 'run_locked';
   readonly lockFile: string;
   constructor(lockFile: string, owner: { pid: number; host: string; runId: string; startedAt: string } | undefined) {
     super(
@@ -61,6 +67,7 @@ export class RunLockedError extends EcouteError {
 
 /** An output folder ecoute cannot use: it holds files ecoute did not write, or a name clash. */
 export class OutputFolderError extends EcouteError {
+  override readonly code: string = 'output_folder';
   readonly folder: string;
   constructor(folder: string, message: string) {
     super(`${folder}: ${message}`);
