@@ -15,6 +15,7 @@ import { inspectFile } from '../ingest/inspect-file.ts';
 import { formatOf } from '../ingest/format-of.ts';
 import { missingColumns } from '../ingest/source-fields.ts';
 import { sourceFileProblem } from '../ingest/messages.ts';
+import { groupFileProblems, type KeyedCheck } from './group-file-problems.ts';
 
 export interface SourceCheck {
   readonly source: string;
@@ -31,15 +32,20 @@ export interface ValidateResult {
 }
 
 
+/** Files missing the same mapped columns have the same problem, whatever else their headers hold. */
+const missingKey = (missing: readonly string[]): string | undefined => (missing.length === 0 ? undefined : `missing columns ${JSON.stringify(missing)}`);
+
 export async function validatePipeline(pipelineFile: string): Promise<ValidateResult> {
   const { pipeline, baseDir } = loadPipeline(pipelineFile);
   const db = await openDatabase();
-  const checks: SourceCheck[] = [];
+  const keyed: KeyedCheck[] = [];
   try {
     for (const source of SOURCE_NAMES) {
       const spec = pipeline.sources[source];
       if (spec === undefined) continue;
       const files = await resolveSourceFiles(db.connection, baseDir, spec.path);
+      // every check is kept with the source's glob and what makes its problem the same as another file's (grouped below)
+      const checks = { push: (check: SourceCheck, key?: string): number => keyed.push({ check, glob: spec.path, ...(key !== undefined ? { key } : {}) }) };
       if (files.length === 0) checks.push({ source, file: spec.path, ok: false, problem: sourceFileProblem.noFiles(baseDir) });
       for (const path of files) {
         const format = formatOf(path, spec.format);
@@ -61,6 +67,7 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
             missing.length === 0
               ? { source, file, ok: true }
               : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, info.columns) + sourceFileProblem.delimiterHint(csv.delimiter, info.delimiterCounts) },
+            missingKey(missing),
           );
           continue;
         }
@@ -92,11 +99,12 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
           continue;
         }
         const missing = missingColumns(pipeline, source, columns);
-        checks.push(missing.length === 0 ? { source, file, ok: true } : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, columns) });
+        checks.push(missing.length === 0 ? { source, file, ok: true } : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, columns) }, missingKey(missing));
       }
     }
   } finally {
     db.close();
   }
+  const checks = groupFileProblems(keyed);
   return { pipeline: pipeline.name || basename(pipelineFile), ok: checks.every((c) => c.ok), checks };
 }
