@@ -1,6 +1,6 @@
 /**
  * The `ecoute` command line. Each action is one line: parse, call one src/ function, print.
- * Exit codes: 0 ok, 1 error, 2 usage.
+ * Exit codes: 0 ok, 1 error, 2 usage, 3 a quality gate failed (settings.gates; nothing published).
  *
  * Every command's module is imported inside its action (`await import(...)`), so `ecoute --help`
  * loads commander and this file's few small helpers, not DuckDB or the transformer engine.
@@ -13,6 +13,7 @@ import { UsageError } from '../run/errors.ts';
 import { ecouteVersion } from '../run/versions.ts';
 import { stdoutOutput, type Output } from './print-result.ts';
 import { parseAsOf, parsePositiveInt, parseSeed, todayUtc } from './parse-args.ts';
+import { DEFAULT_SAMPLE_ROWS } from '../validate/sample-rows.ts';
 import { addVerbatimCommands } from './verbatim-commands.ts';
 import { addReportCommands } from './report-commands.ts';
 import { createCliLog, parseLogLevel } from './cli-log.ts';
@@ -29,7 +30,7 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
     .description('CX analytics pipeline: surveys, CRM and revenue in DuckDB; verbatims; drivers; dashboards')
     .addOption(new Option('--quiet', 'print nothing but errors (no log lines on stderr, no table on stdout; --json still prints its JSON)').conflicts('verbose'))
     .addOption(new Option('--verbose', 'more log lines: counts per source, engines, notices, and the stack of an unexpected error'))
-    .addHelpText('after', '\nOutput: results on stdout (a table, or JSON with --json); one timestamped log line per phase on stderr.\nWith --json an error is JSON on stdout too: {"error": {"code", "message", "file", "path"}}.\nExit codes: 0 ok, 1 error, 2 usage.')
+    .addHelpText('after', '\nOutput: results on stdout (a table, or JSON with --json); one timestamped log line per phase on stderr.\nWith --json an error is JSON on stdout too: {"error": {"code", "message", "file", "path"}}.\nExit codes: 0 ok, 1 error (or validate found a source that would lose too many rows), 2 usage,\n3 a quality gate failed (settings.gates): nothing published, the run kept in <out>/failed/<as-of>/')
     .version(ecouteVersion())
     .exitOverride()
     .configureOutput({ writeOut: (t) => out.write(t), writeErr: err, outputError: (t, write) => (jsonErrors ? undefined : write(t)) });
@@ -37,7 +38,7 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
 
   program
     .command('run')
-    .description('run a pipeline: load, validate, compute metrics, write outputs')
+    .description('run a pipeline: load, validate, check the quality gates (exit 3 when one fails), compute metrics, write outputs')
     .argument('<pipeline>', 'pipeline file, e.g. pipelines/demo.yaml')
     .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
     .option('--as-of <date>', 'run date YYYY-MM-DD (default: today, UTC)')
@@ -62,12 +63,14 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
 
   program
     .command('validate')
-    .description('check a pipeline definition and its source files without loading anything')
+    .description('check a pipeline, its source files, and a sample of rows through the run\'s checks and gates (exit 1 when a gate fails)')
     .argument('<pipeline>', 'pipeline file')
+    .option('--sample <rows>', 'rows read from the head of each file', String(DEFAULT_SAMPLE_ROWS))
+    .option('--as-of <date>', 'run date YYYY-MM-DD for the future-date check (default: today, UTC)')
     .option('--json', 'print the result as JSON')
-    .action(async (pipeline: string, o: JsonFlag) => {
+    .action(async (pipeline: string, o: JsonFlag & { sample: string; asOf?: string }) => {
       const [{ validatePipeline }, { formatValidate }] = [await import('../validate/check-sources.ts'), await import('./format-misc.ts')];
-      const result = await validatePipeline(pipeline);
+      const result = await validatePipeline(pipeline, { sampleRows: parsePositiveInt('--sample', o.sample), asOf: parseAsOf(o.asOf ?? todayUtc()) });
       io(o).print(result, formatValidate);
       if (!result.ok) process.exitCode = 1;
     });

@@ -12,15 +12,17 @@ interface EngineFlags {
   model?: string;
   fallback?: string;
   batchSize?: string;
+  domainModel?: string;
   json?: boolean;
 }
 
-function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number } {
+function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number; domainModel?: string } {
   return {
     engine: parseEngine(o.engine ?? 'embedded'),
     fallback: parseFallback(o.fallback ?? 'fail'),
     ...(o.model !== undefined ? { model: o.model } : {}),
     ...(o.batchSize !== undefined ? { batchSize: parsePositiveInt('--batch-size', o.batchSize) } : {}),
+    ...(o.domainModel !== undefined ? { domainModel: o.domainModel } : {}),
   };
 }
 
@@ -33,6 +35,7 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
       .option('--model <dir>', 'transformer model directory (with --engine transformer)')
       .option('--fallback <mode>', 'embedded | fail: what to do when the model cannot load', 'fail')
       .option('--batch-size <n>', 'texts per batch')
+      .option('--domain-model <run-dir|file>', 'apply the domain model of a run (or a file from `ecoute sentiment export-domain`) to the embedded sentiment engine')
       .option('--json', 'print the result as JSON');
 
   engineOptions(
@@ -116,8 +119,31 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
     });
 
   program
-    .command('themes')
-    .description('candidate themes discovered among verbatims that match no theme')
+    .command('sentiment')
+    .description("the embedded sentiment engine's domain model")
+    .command('export-domain')
+    .description('write the cross-fitted domain model a run trained (one model per fold, out-of-fold accuracy) to a JSON file')
+    .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
+    .requiredOption('--out <file>', 'JSON file to write')
+    .option('--json', 'print the result as JSON')
+    .action(async (runDir: string, o: { out: string; json?: boolean }) => {
+      const [{ exportDomainModel }, { describeOutOfFold }] = [await import('../classify/pipeline/load-domain-model.ts'), await import('../classify/pipeline/cross-fit-phase.ts')];
+      io(o).print(await exportDomainModel(runDir, o.out), (r) =>
+        `${r.out}: ${r.models} domain model${r.models === 1 ? '' : 's'}${r.outOfFold === undefined ? '' : `; ${describeOutOfFold(r.outOfFold, r.models)}`}`,
+      );
+    });
+
+  const themes = program.command('themes').description('the taxonomy: lint it, promote candidate themes discovered among unmatched verbatims');
+  themes
+    .command('lint')
+    .description('keywords that match common words or other themes, shared keywords, share of clauses per keyword (with the data of the last run)')
+    .argument('<pipeline>', 'pipeline file')
+    .option('--json', 'print as JSON')
+    .action(async (pipeline: string, o: { json?: boolean }) => {
+      const [{ lintPipelineTaxonomy }, { formatLint }] = [await import('../classify/lint/lint-run-taxonomy.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await lintPipelineTaxonomy(pipeline), formatLint);
+    });
+  themes
     .command('promote')
     .description('print a discovered candidate theme as a taxonomy entry to paste into the pipeline file')
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')

@@ -11,7 +11,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { createDemoFixture, type DemoFixture } from '../demo/demo-fixture.ts';
 
 export const DEMO_PIPELINE = fileURLToPath(new URL('../../pipelines/demo.yaml', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../bin/ecoute.js', import.meta.url));
+/** the CLI from its TypeScript sources (runChild runs a .ts file through tsx): tests never depend on a build in dist/ */
+export const CLI = fileURLToPath(new URL('../../src/cli/ecoute.ts', import.meta.url));
 export const AS_OF = '2026-11-01';
 
 export interface DemoSetup {
