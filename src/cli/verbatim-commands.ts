@@ -26,8 +26,6 @@ function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fal
   };
 }
 
-const formatJson = (r: unknown): string => JSON.stringify(r, null, 2);
-
 export function addVerbatimCommands(program: Command, out: Output, io: IoFor): void {
   const engineOptions = (c: Command): Command =>
     c
@@ -92,8 +90,8 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
     .option('--replace', 'replace a model with the same id')
     .option('--json', 'print as JSON')
     .action(async (dir: string, o: { root: string; id?: string; revision?: string; replace?: boolean; json?: boolean }) => {
-      const { addModel } = await import('../models/index.ts');
-      io(o).print(await addModel(dir, o.root, { addedAt: todayUtc(), ...(o.id !== undefined ? { id: o.id } : {}), ...(o.revision !== undefined ? { revision: o.revision } : {}), replace: o.replace === true }), formatJson);
+      const [{ addModel }, { formatModel }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await addModel(dir, o.root, { addedAt: todayUtc(), ...(o.id !== undefined ? { id: o.id } : {}), ...(o.revision !== undefined ? { revision: o.revision } : {}), replace: o.replace === true }), formatModel);
     });
   models
     .command('pull')
@@ -103,8 +101,8 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
     .option('--root <dir>', 'models folder', 'models')
     .option('--json', 'print as JSON')
     .action(async (hubId: string, o: { revision: string; root: string; json?: boolean }) => {
-      const { pullModel } = await import('../models/index.ts');
-      io(o).print(await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), formatJson);
+      const [{ pullModel }, { formatModel }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), formatModel);
     });
   models
     .command('verify')

@@ -5,7 +5,7 @@
  * `--help` that loads no heavy module.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -163,6 +163,30 @@ describe('--help', () => {
       expect(await main(['node', 'ecoute', ...path, '--help'], c.out, c.err)).toBe(0);
       expect(flat(c.text()), path.join(' ')).toContain(flat(cmd.description()));
     }
+  });
+});
+
+describe('models commands print tables, not JSON, without --json', () => {
+  it('add, list and verify (a changed file is named)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoute-cli-models-'));
+    await writeTinyModel(join(dir, 'tiny-sentiment'), 'sentiment');
+    const files = readdirSync(join(dir, 'tiny-sentiment'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const root = join(dir, 'models');
+    const add = capture();
+    expect(await main(['node', 'ecoute', 'models', 'add', join(dir, 'tiny-sentiment'), '--root', root, '--revision', 'r1'], add.out, add.err)).toBe(0);
+    expect(add.text()).toMatch(new RegExp(`^tiny-sentiment in tiny-sentiment \\(revision r1, sentiment, local\\): ${files.length} files, [0-9.]+ MB, SHA-256 of each in the manifest\n$`));
+    const list = capture();
+    expect(await main(['node', 'ecoute', 'models', 'list', '--root', root], list.out, list.err)).toBe(0);
+    expect(list.text()).toMatch(/^id\s+dir\s+revision\s+tasks\s+source\s+files\s+MB\s+added\s+present\n/);
+    expect(list.text()).toMatch(new RegExp(`tiny-sentiment\\s+tiny-sentiment\\s+r1\\s+sentiment\\s+local\\s+${files.length}\\s`));
+    const ok = capture();
+    expect(await main(['node', 'ecoute', 'models', 'verify', '--root', root], ok.out, ok.err)).toBe(0);
+    expect(ok.text()).toMatch(/tiny-sentiment\s+ok\n\nall model files match the manifest\n$/);
+    writeFileSync(join(root, 'tiny-sentiment', 'config.json'), '{}');
+    const bad = capture();
+    expect(await main(['node', 'ecoute', 'models', 'verify', '--root', root], bad.out, bad.err)).toBe(1);
+    expect(bad.text()).toMatch(/tiny-sentiment\s+CHANGED\s+tiny-sentiment\/config\.json\s+size 2 bytes, expected \d+/);
+    expect(bad.text().trimStart().startsWith('{')).toBe(false);
   });
 });
 
