@@ -12,7 +12,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../run/errors.ts';
 import { ecouteVersion } from '../run/versions.ts';
 import { stdoutOutput, type Output } from './print-result.ts';
-import { parseAsOf, parsePositiveInt, parseSeed, todayUtc } from './parse-args.ts';
+import { parseAsOf, parseErasureTarget, parsePositiveInt, parseSeed, todayUtc } from './parse-args.ts';
 import { DEFAULT_SAMPLE_ROWS } from '../validate/sample-rows.ts';
 import { addVerbatimCommands } from './verbatim-commands.ts';
 import { addReportCommands } from './report-commands.ts';
@@ -84,6 +84,22 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
     .action(async (target: string, o: JsonFlag & { limit: string }) => {
       const [{ historyCommand }, { formatHistory }] = [await import('../publish/history-command.ts'), await import('./format-history.ts')];
       io(o).print(historyCommand(target, { limit: parsePositiveInt('--limit', o.limit) }), formatHistory);
+    });
+
+  program
+    .command('erase')
+    .description('right to erasure: put a person on the erasure list (applied by every later run), purge the published night, write an audit entry')
+    .argument('<pipeline>', 'pipeline file')
+    .option('--contact <id>', 'a contact id')
+    .option('--account <id>', 'an account id (every row of the account)')
+    .option('--email <address>', 'an email address (a contact id equal to it, and responses whose verbatim holds it)')
+    .option('--by <name>', 'who asks for the erasure (default: the OS user)')
+    .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
+    .option('--wait', 'wait for a run that holds the output folder instead of failing at once')
+    .option('--json', 'print the result as JSON')
+    .action(async (pipeline: string, o: JsonFlag & { contact?: string; account?: string; email?: string; by?: string; out?: string; wait?: boolean }) => {
+      const [{ erasePerson }, { formatErase }, { userInfo }, x] = [await import('../erase/erase-person.ts'), await import('./format-erase.ts'), await import('node:os'), io(o)];
+      x.print(await erasePerson({ pipelineFile: pipeline, outDir: o.out, ...parseErasureTarget(o), by: o.by ?? userInfo().username, at: new Date().toISOString(), wait: o.wait === true, log: x.log.phase }), formatErase);
     });
 
   addVerbatimCommands(program, out, io);

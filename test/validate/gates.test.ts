@@ -56,7 +56,7 @@ const run = (asOf: string): Promise<{ code: number; errors: string }> => cli(['r
 
 describe('quality gates', () => {
   it('evaluateGates: safe defaults, per-source thresholds, row change against the previous run', () => {
-    const rec = (read: number, accepted: number) => ({ source: 'responses' as const, files: 1, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: read - accepted });
+    const rec = (read: number, accepted: number) => ({ source: 'responses' as const, files: 1, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: read - accepted, rowsErased: 0 });
     const defaults = gatesSchema.parse({});
     // 6 of 10 quarantined: 0.6 > 0.5
     expect(evaluateGates([rec(10, 4)], undefined, defaults, ['responses']).map((g) => [g.gate, g.figure, g.threshold, g.passed])).toEqual([
