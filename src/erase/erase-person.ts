@@ -11,10 +11,12 @@
  *
  * The time of the request is an input (`at`): the CLI reads the clock, this code does not.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadPipeline, resolveOutputDir } from '../config/load-pipeline.ts';
 import { outputLayout } from '../publish/output-layout.ts';
+import { checkOutputFolder, markOutputFolder } from '../publish/claim-output-folder.ts';
+import { ecouteVersion } from '../run/versions.ts';
 import { acquireRunLock } from '../publish/run-lock.ts';
 import { freezeNight, readNightManifest, unfreezeNight } from '../publish/freeze-night.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
@@ -64,7 +66,10 @@ export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
   const loaded = loadPipeline(opts.pipelineFile);
   const { pipeline } = loaded;
   const outRoot = resolveOutputDir(loaded, opts.outDir);
-  mkdirSync(outRoot, { recursive: true }); // a request before the first run is recorded all the same
+  // a request before the first run is recorded all the same, in a folder marked as ecoute's (the run then uses it)
+  const layout = outputLayout(outRoot);
+  checkOutputFolder(layout);
+  markOutputFolder(layout, ecouteVersion());
   const listFile = erasureListPath(outRoot);
   const hash = erasureHash(opts.kind, opts.id);
   const list = readErasureList(listFile);
@@ -75,7 +80,7 @@ export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
   const themeLabels = pipeline.taxonomy === undefined ? undefined : themeLabelsFromTaxonomy(pipeline.taxonomy.themes);
   const nights: NightPurge[] = [];
   // a run publishing meanwhile would copy the previous night before its purge: hold the run lock
-  const lock = await acquireRunLock(outputLayout(outRoot).lock, { runId: `erase-${hash.slice(0, 12)}`, startedAt: opts.at, ...(opts.wait !== undefined ? { wait: opts.wait } : {}), log });
+  const lock = await acquireRunLock(layout.lock, { runId: `erase-${hash.slice(0, 12)}`, startedAt: opts.at, ...(opts.wait !== undefined ? { wait: opts.wait } : {}), log });
   try {
     for (const night of publishedNights(outRoot)) {
       const dir = relative(outRoot, night.dir);

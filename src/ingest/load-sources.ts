@@ -63,7 +63,7 @@ export async function loadSources(opts: LoadOptions): Promise<{ sources: SourceR
   for (const source of LOAD_ORDER) {
     const files = staged.get(source);
     if (files === undefined) continue;
-    const reconciliation = await validateSource({ conn, pipeline, asOf: opts.asOf, reportingCurrency: currency, erasureHashes }, source, files.length);
+    const reconciliation = await validateSource({ conn, pipeline, asOf: opts.asOf, reportingCurrency: currency, erasureHashes, sampled: sample !== undefined }, source, files.length);
     reports.push({
       source,
       files: files.map((f) => ({ path: f.path, format: f.format, records: f.records, rejected: f.rejected, unmappedColumns: f.unmappedColumns, warnings: f.warnings })),

@@ -33,8 +33,9 @@ export class SourceFileError extends EcouteError {
   override readonly code: string = 'source_unreadable';
   readonly file: string;
   readonly source: string;
-  constructor(source: string, file: string, message: string) {
-    super(`${file}: ${message}`);
+  /** exit code 1, or 3 for a file refused by a quality check (not an export of its source) */
+  constructor(source: string, file: string, message: string, exitCode = 1) {
+    super(`${file}: ${message}`, exitCode);
     this.name = 'SourceFileError';
     this.file = file;
     this.source = source;

@@ -4,13 +4,15 @@
  * refused with its file and line, and the next run dropping the person's rows at ingest.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, appendFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/print-result.ts';
 import { ERASURE_LIST_FILE } from '../../src/erase/erasure-list.ts';
+import { isUnchanged, readNightManifest } from '../../src/publish/freeze-night.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
 
 function capture(): { out: Output; text: () => string; err: (t: string) => void; errors: () => string } {
   let text = '';
@@ -63,6 +65,39 @@ describe('ecoute erase (CLI)', () => {
     const again = await run(dir);
     const rec = (again.json as { summary: { sources: Array<{ reconciliation: Record<string, number> }> } }).summary.sources[0]?.reconciliation;
     expect(rec).toMatchObject({ rowsRead: 4, rowsAccepted: 2, rowsQuarantined: 0, rowsErased: 2 });
+  });
+
+  it('purges every kept night (runs/ and failed/) under the lock, and freezes each again with a manifest of the purged files', async () => {
+    const dir = fixture();
+    expect((await run(dir)).code).toBe(0);
+    expect((await run(dir)).code).toBe(0); // two nights kept under runs/
+    // a gated run kept for inspection without its database (its raw quarantine names the contact)
+    mkdirSync(join(dir, 'out', 'failed', '2024-02-01-gated'), { recursive: true });
+    writeFileSync(join(dir, 'out', 'failed', '2024-02-01-gated', 'quarantine.csv'), 'raw\nR3,C-GONE,2024-01-07,dix,bad\n');
+    const c = capture();
+    expect(await main(['node', 'ecoute', 'erase', join(dir, 'p.yaml'), '--out', join(dir, 'out'), '--contact', 'C-GONE', '--json'], c.out, c.err)).toBe(0);
+    const result = JSON.parse(c.text()) as { nights: Array<{ dir: string; removed: Record<string, number>; folderRemoved?: boolean }> };
+    const runs = readdirSync(join(dir, 'out', 'runs')).sort();
+    expect(runs).toHaveLength(2);
+    expect(result.nights.map((n) => n.dir)).toEqual([...runs.map((r) => join('runs', r)), join('failed', '2024-02-01-gated')]);
+    expect(result.nights.at(-1)?.folderRemoved).toBe(true);
+    expect(readdirSync(join(dir, 'out', 'failed'))).toEqual([]);
+    for (const r of runs) {
+      const night = join(dir, 'out', 'runs', r);
+      expect(result.nights.find((n) => n.dir === join('runs', r))?.removed).toMatchObject({ responses: 1, quarantine: 1 });
+      const manifest = readNightManifest(night)!;
+      expect(manifest.runId).toBe(r);
+      for (const f of manifest.files) {
+        expect(await isUnchanged(night, f.path, manifest), f.path).toBe(true);
+        expect(statSync(join(night, f.path)).mode & 0o222, f.path).toBe(0); // read-only again
+      }
+      const db = await openDatabase(join(night, 'ecoute.duckdb'));
+      try {
+        expect((await db.connection.runAndReadAll("SELECT count(*) FROM responses WHERE contact_id = 'C-GONE'")).getRows()[0]?.[0]).toBe(0n);
+      } finally {
+        db.close();
+      }
+    }
   });
 
   it('an email erases the responses whose verbatim holds it, whatever its case', async () => {

@@ -118,11 +118,24 @@ describe('quality gates', () => {
     fx.write('export.csv', csvText(rows));
     fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
     const r = await run('2024-06-01');
+    // every record fails its date: refused as "not an export" before any line is copied anywhere (issue 12.8),
+    // with the exit code of a failed gate
     expect(r.code).toBe(3);
-    expect(r.errors).toContain('responses: 0 rows accepted of 30 read, fewer than the 1 required (min_accepted_rows)');
-    expect(r.errors).toContain('responses: 100 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
+    expect(r.errors).toContain('export.csv: this does not look like a responses export: none of its 30 records has the shape of one (most common problem: invalid_date)');
     expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
     expect(existsSync(join(fx.dir, 'out', 'run-summary.json'))).toBe(false);
+    const history = readFileSync(join(fx.dir, 'out', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; exitCode: number });
+    expect(history.map((h) => [h.status, h.exitCode])).toEqual([['gated', 3]]);
+  });
+
+  it('a bank export with a few rows of valid dates among the wrong ones is stopped by the gates (exit 3) with its quarantine kept', async () => {
+    const rows = [['id', 'booking', 'value_date', 'score'], ...Array.from({ length: 30 }, (_, i) => [`T${i}`, i < 3 ? '2024-05-01' : `EUR ${100 + i}.00`, '2024-05-01', String(i % 11)])];
+    fx.write('export.csv', csvText(rows));
+    fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
+    const r = await run('2024-06-01');
+    expect(r.code).toBe(3);
+    expect(r.errors).toContain('responses: 90 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
+    expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
     expect(readFileSync(join(keptRun('2024-06-01'), 'quarantine.csv'), 'utf8')).toContain('invalid_date');
   });
 });
