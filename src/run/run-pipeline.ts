@@ -73,8 +73,12 @@ export interface RunOptions {
   readonly outDir?: string;
   /** run date YYYY-MM-DD */
   readonly asOf: string;
-  /** progress messages (stderr in the CLI); silent in tests */
+  /** one message per phase (a timestamped line on stderr in the CLI); silent in tests */
   readonly log?: (message: string) => void;
+  /** finer messages: counts per source, engines, notices (the CLI prints them with --verbose) */
+  readonly detail?: (message: string) => void;
+  /** no progress bar (the CLI's --quiet and --json); default: quiet when there is no `log` */
+  readonly quiet?: boolean;
   /** folder of model directories for transformer engines (default: models/) */
   readonly modelsRoot?: string;
   /** wait for a run that holds the output folder instead of failing at once */
@@ -144,12 +148,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
 
 /** Builds every file of the night in `night.dir` (the staging folder): nothing outside it is written. */
 async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: RunOptions, log: (message: string) => void): Promise<Omit<RunResult, 'outDir' | 'nightDir' | 'runId'>> {
+  const detail = opts.detail ?? (() => undefined);
   const watch = createStopwatch();
   const { pipeline, baseDir } = loaded;
   const dir = night.dir;
   const dbPath = join(dir, DATABASE_FILE);
   const previous = await copyPreviousDatabase(night.previousNight, DATABASE_FILE, dbPath);
-  if (previous.notice !== undefined) log(previous.notice);
+  if (previous.notice !== undefined) detail(previous.notice);
   const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads });
   let open = true;
   try {
@@ -164,7 +169,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     }));
     for (const s of loadedSources.sources) {
       const r = s.reconciliation;
-      log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}${r.rowsErased > 0 ? ` + erased ${r.rowsErased}` : ''}`);
+      detail(`${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}${r.rowsErased > 0 ? ` + erased ${r.rowsErased}` : ''}`);
     }
     const quarantine = await quarantineSummary(conn);
     const fieldProblems = await fieldProblemSummary(conn);
@@ -184,15 +189,15 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
-      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
+      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
     );
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
-    for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
-    for (const n of classification.notices) log(`  ${n}`);
+    for (const e of classification.engines) detail(`${e.engine} ${e.model}: ${e.description}`);
+    for (const n of classification.notices) detail(n);
     if (pipeline.taxonomy !== undefined) {
       const taxonomy = pipeline.taxonomy;
       const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));
-      for (const f of lint.findings) log(`  warning (themes lint): ${f.message}`);
+      for (const f of lint.findings) detail(`warning (themes lint): ${f.message}`);
     }
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
