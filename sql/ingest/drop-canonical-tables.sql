@@ -7,5 +7,8 @@ DROP TABLE IF EXISTS rating_attributes;
 DROP TABLE IF EXISTS revenue;
 DROP TABLE IF EXISTS churn_events;
 DROP TABLE IF EXISTS invitations;
+DROP TABLE IF EXISTS benchmark;
+DROP TABLE IF EXISTS benchmark_attributes;
+DROP TABLE IF EXISTS reference_scores;
 DROP TABLE IF EXISTS quarantine;
 DROP TABLE IF EXISTS reconciliation;

@@ -21,6 +21,10 @@
  *                                        ARR at risk per account and per theme, ROI, owner monitoring
  *          │
  *          ▼
+ *   computeBenchmark (analyze/benchmark/) ─► "How we compare": brand NPS per quarter and segment, gaps with
+ *                                           competitors (interval, q-value), their trend, attribute comparison
+ *          │
+ *          ▼
  *   writeOutputs (report/) ─► ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
  *          │
  *          ▼
@@ -53,6 +57,7 @@ import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
 import { copyPreviousDatabase } from '../publish/previous-database.ts';
 import { recentRuns, RECENT_RUNS_FILE } from '../publish/recent-runs.ts';
+import { computeBenchmark, BENCHMARK_TABLES, type BenchmarkSummary } from '../analyze/benchmark/compute-benchmark.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -77,6 +82,7 @@ export interface RunSummary {
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
+  readonly benchmark: BenchmarkSummary;
   readonly outputs: string[];
   readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number };
   readonly versions: Versions;
@@ -163,13 +169,18 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const drivers = await watch.time('drivers', () =>
       computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
     );
+    log('comparing with competitors');
+    const benchmark = await watch.time('benchmark', () =>
+      computeBenchmark(conn, { seed: DRIVER_SEED, minN: pipeline.settings.min_n, fdrLevel: pipeline.settings.fdr_level }),
+    );
+    if (!benchmark.computed && benchmark.answers > 0) log(`  benchmark not compared: ${benchmark.reason ?? ''}`);
     const quarantine = await quarantineSummary(conn);
     log('writing outputs');
     await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, dir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
+      writeOutputs(conn, dir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES, ...(benchmark.computed ? BENCHMARK_TABLES : [])] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,
@@ -180,6 +191,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       metrics,
       classification,
       drivers,
+      benchmark,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
