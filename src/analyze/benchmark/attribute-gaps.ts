@@ -1,16 +1,19 @@
 /**
  * Which attribute ratings explain the gap with a competitor: a key-driver comparison over the answers about
- * the two brands (all periods and segments). Per attribute k:
- *   importance_k   = slope of the NPS indicator y (+100 / 0 / −100) on rating k, over the answers about both
- *                    brands that rate k (cov(r_k, y) / var(r_k)): NPS points per rating point;
+ * the two brands (all periods and segments) that rate every attribute. Per attribute k:
+ *   importance_k   = the coefficient of rating k in the least-squares regression of the NPS indicator
+ *                    y (+100 / 0 / −100) on all the ratings (with an intercept), fitted on the answers about
+ *                    both brands: NPS points per rating point, the other attributes held equal;
  *   difference_k   = mean rating k of our brand − mean rating k of the competitor;
- *   contribution_k = importance_k × difference_k: the NPS points of the gap that attribute k accounts for.
+ *   contribution_k = importance_k × difference_k: the NPS points of the gap that attribute k accounts for
+ *                    (the contributions add up to the part of the gap the ratings explain).
  * A negative contribution is an attribute where the competitor's lead costs us points.
  * Intervals: seeded percentile bootstrap, resampling our answers and the competitor's answers separately
- * (each answer is its own cluster). An attribute needs at least `minN` rated answers per brand.
+ * (each answer is its own cluster). A comparison needs at least `minN` complete answers per brand.
  */
 import { percentileInterval, bootstrapReplicates } from '../stats/bootstrap.ts';
 import { stableSeed } from '../drivers/stable-seed.ts';
+import { solveSymmetric, SingularMatrixError } from '../stats/cholesky.ts';
 import { npsPoints, type BenchmarkAnswer } from './benchmark-answer.ts';
 
 export interface AttributeGap {
@@ -33,48 +36,67 @@ export interface AttributeGap {
   readonly clear: boolean;
 }
 
-interface Rated {
-  readonly rating: number;
+/** One complete answer: its ratings (one per attribute) and its NPS indicator. */
+export interface RatedAnswer {
+  readonly ratings: readonly number[];
   readonly y: number;
 }
 
 export interface AttributeStatistics {
-  readonly meanOwn: number;
-  readonly meanCompetitor: number;
-  readonly difference: number;
-  readonly importance: number;
-  readonly contribution: number;
+  readonly meanOwn: readonly number[];
+  readonly meanCompetitor: readonly number[];
+  readonly difference: readonly number[];
+  readonly importance: readonly number[];
+  readonly contribution: readonly number[];
 }
 
-/** The three figures of one attribute from the rated answers of each brand. */
-export function attributeStatistics(own: readonly Rated[], competitor: readonly Rated[]): AttributeStatistics {
-  const mean = (xs: readonly Rated[]): number => xs.reduce((s, x) => s + x.rating, 0) / xs.length;
-  const meanOwn = mean(own);
-  const meanCompetitor = mean(competitor);
-  const all = [...own, ...competitor];
-  const mr = mean(all);
-  const my = all.reduce((s, x) => s + x.y, 0) / all.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const x of all) {
-    sxy += (x.rating - mr) * (x.y - my);
-    sxx += (x.rating - mr) ** 2;
+function means(xs: readonly RatedAnswer[], k: number): number[] {
+  const m = new Array<number>(k).fill(0);
+  for (const x of xs) for (let j = 0; j < k; j++) m[j]! += x.ratings[j]! / xs.length;
+  return m;
+}
+
+/** Least-squares coefficients of y on the ratings (intercept dropped); NaN when the ratings are collinear. */
+export function ratingCoefficients(rows: readonly RatedAnswer[], k: number): number[] {
+  const p = k + 1;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  const x = new Float64Array(p);
+  for (const r of rows) {
+    x[0] = 1;
+    for (let j = 0; j < k; j++) x[j + 1] = r.ratings[j]!;
+    for (let a = 0; a < p; a++) {
+      xty[a] += x[a]! * r.y;
+      for (let b = 0; b < p; b++) xtx[a * p + b] += x[a]! * x[b]!;
+    }
   }
-  const importance = sxx > 0 ? sxy / sxx : Number.NaN;
-  const difference = meanOwn - meanCompetitor;
-  return { meanOwn, meanCompetitor, difference, importance, contribution: importance * difference };
+  try {
+    return [...solveSymmetric(xtx, p, xty)].slice(1);
+  } catch (e) {
+    if (e instanceof SingularMatrixError) return new Array<number>(k).fill(Number.NaN);
+    throw e;
+  }
 }
 
-function rated(answers: readonly BenchmarkAnswer[], k: number): Rated[] {
-  const out: Rated[] = [];
+/** The figures of every attribute from the complete answers about each brand. */
+export function attributeStatistics(own: readonly RatedAnswer[], competitor: readonly RatedAnswer[], k: number): AttributeStatistics {
+  const meanOwn = means(own, k);
+  const meanCompetitor = means(competitor, k);
+  const importance = ratingCoefficients([...own, ...competitor], k);
+  const difference = meanOwn.map((m, j) => m - meanCompetitor[j]!);
+  return { meanOwn, meanCompetitor, difference, importance, contribution: importance.map((b, j) => b * difference[j]!) };
+}
+
+function complete(answers: readonly BenchmarkAnswer[], k: number): RatedAnswer[] {
+  const out: RatedAnswer[] = [];
   for (const a of answers) {
-    const r = a.ratings[k];
-    if (r !== null && r !== undefined) out.push({ rating: r, y: npsPoints(a.score) });
+    const r = a.ratings.slice(0, k);
+    if (r.length === k && r.every((x) => x !== null && x !== undefined)) out.push({ ratings: r as number[], y: npsPoints(a.score) });
   }
   return out;
 }
 
-function resample(rng: { int(n: number): number }, xs: readonly Rated[]): Rated[] {
+function resample(rng: { int(n: number): number }, xs: readonly RatedAnswer[]): RatedAnswer[] {
   return Array.from({ length: xs.length }, () => xs[rng.int(xs.length)]!);
 }
 
@@ -83,30 +105,32 @@ export function attributeGaps(
   opts: { own: string; competitors: readonly string[]; attributes: readonly string[]; seed: number; replicates: number; minN: number },
 ): AttributeGap[] {
   const out: AttributeGap[] = [];
-  const ownAnswers = answers.filter((a) => a.brand === opts.own);
+  const k = opts.attributes.length;
+  if (k === 0) return out;
+  const ownRows = complete(answers.filter((a) => a.brand === opts.own), k);
   for (const competitor of opts.competitors) {
-    const compAnswers = answers.filter((a) => a.brand === competitor);
-    opts.attributes.forEach((attribute, k) => {
-      const o = rated(ownAnswers, k);
-      const c = rated(compAnswers, k);
-      if (o.length < opts.minN || c.length < opts.minN) return;
-      const point = attributeStatistics(o, c);
-      const reps = { difference: [] as number[], importance: [] as number[], contribution: [] as number[] };
-      bootstrapReplicates(stableSeed(opts.seed, `benchmark:${competitor}:${attribute}`), opts.replicates, (rng) => {
-        const s = attributeStatistics(resample(rng, o), resample(rng, c));
-        reps.difference.push(s.difference);
-        reps.importance.push(s.importance);
-        reps.contribution.push(s.contribution);
-        return s.contribution;
+    const compRows = complete(answers.filter((a) => a.brand === competitor), k);
+    if (ownRows.length < opts.minN || compRows.length < opts.minN) continue;
+    const point = attributeStatistics(ownRows, compRows, k);
+    const reps = opts.attributes.map(() => ({ difference: [] as number[], importance: [] as number[], contribution: [] as number[] }));
+    bootstrapReplicates(stableSeed(opts.seed, `benchmark:${competitor}`), opts.replicates, (rng) => {
+      const s = attributeStatistics(resample(rng, ownRows), resample(rng, compRows), k);
+      reps.forEach((r, j) => {
+        r.difference.push(s.difference[j]!);
+        r.importance.push(s.importance[j]!);
+        r.contribution.push(s.contribution[j]!);
       });
-      const d = percentileInterval(reps.difference);
-      const i = percentileInterval(reps.importance);
-      const ct = percentileInterval(reps.contribution);
+      return 0;
+    });
+    opts.attributes.forEach((attribute, j) => {
+      const d = percentileInterval(reps[j]!.difference);
+      const i = percentileInterval(reps[j]!.importance);
+      const ct = percentileInterval(reps[j]!.contribution);
       out.push({
-        competitor, attribute, nOwn: o.length, nCompetitor: c.length, meanOwn: point.meanOwn, meanCompetitor: point.meanCompetitor,
-        difference: point.difference, differenceLow: d.low, differenceHigh: d.high,
-        importance: point.importance, importanceLow: i.low, importanceHigh: i.high,
-        contribution: point.contribution, contributionLow: ct.low, contributionHigh: ct.high,
+        competitor, attribute, nOwn: ownRows.length, nCompetitor: compRows.length, meanOwn: point.meanOwn[j]!, meanCompetitor: point.meanCompetitor[j]!,
+        difference: point.difference[j]!, differenceLow: d.low, differenceHigh: d.high,
+        importance: point.importance[j]!, importanceLow: i.low, importanceHigh: i.high,
+        contribution: point.contribution[j]!, contributionLow: ct.low, contributionHigh: ct.high,
         clear: ct.low > 0 || ct.high < 0,
       });
     });
