@@ -41,6 +41,7 @@
  */
 import { join } from 'node:path';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
+import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
@@ -164,6 +165,11 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
     for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
     for (const n of classification.notices) log(`  ${n}`);
+    if (pipeline.taxonomy !== undefined) {
+      const taxonomy = pipeline.taxonomy;
+      const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));
+      for (const f of lint.findings) log(`  warning (themes lint): ${f.message}`);
+    }
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>
