@@ -11,6 +11,8 @@ import { loadPipeline } from '../config/load-pipeline.ts';
 import { themeLabelsFromTaxonomy, type ThemeLabels } from '../charts/theme-labels.ts';
 import { printResult, formatTable, type Output } from './print-result.ts';
 import { parsePositiveInt, parseDriversTarget, parseLang } from './parse-args.ts';
+import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
+import { defaultOwnerKeyFile } from '../report/owners/default-owner-key-file.ts';
 
 function labelsFrom(pipelineFile: string | undefined): { themeLabels?: ThemeLabels } {
   if (pipelineFile === undefined) return {};
@@ -61,9 +63,15 @@ export function addReportCommands(program: Command, out: Output): void {
     .option('--out <dir>', 'output folder (default: <run-dir>/dashboard)')
     .option('--lang <lang>', 'fr | en', 'en')
     .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--per-owner', 'also write one dashboard per account owner (dashboard/owners/) and the administrator index')
+    .option('--key-file <file>', 'secret key of the owner page names (default: owner-pages.key in the output folder; created when missing)')
+    .option('--min-n <n>', 'minimum sample size of the owner pages\' cells', '30')
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; json?: boolean }) =>
-      printResult(out, await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...labelsFrom(o.pipeline) }), o.json === true, formatFiles),
+    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; perOwner?: boolean; keyFile?: string; minN: string; json?: boolean }) =>
+      printResult(out, await buildDashboard(runDir, {
+        outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...labelsFrom(o.pipeline),
+        ...(o.perOwner === true ? { ownerKey: loadOwnerKey(o.keyFile ?? defaultOwnerKeyFile(runDir)).key, minN: parsePositiveInt('--min-n', o.minN) } : {}),
+      }), o.json === true, formatFiles),
     );
 
   program

@@ -39,7 +39,8 @@
  * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
  * byte-identical output files (timings go to run-timings.json, the one file that differs).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -208,8 +209,13 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
     writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');
+    const perOwner = pipeline.output.per_owner;
+    const ownerKey = perOwner === undefined ? undefined : loadOwnerKey(resolve(resolveOutputDir(loaded, opts.outDir), perOwner.key_file)).key;
     const visuals = await watch.time('visuals', () =>
-      emitVisuals(dir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),
+      emitVisuals(dir, {
+        asOf: opts.asOf, minN: pipeline.settings.min_n, ...(ownerKey !== undefined ? { ownerKey } : {}),
+        ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}),
+      }),
     );
     const finalSummary: RunSummary = {
       ...summary,

@@ -1,7 +1,9 @@
 /**
  * One answer of the competitive benchmark survey as the analyses see it: the brand it is about, our own
- * brand or a competitor's, its quarter and segment, its NPS indicator and its attribute ratings.
+ * brand or a competitor's, its quarter and segment, its 0-10 score and its attribute ratings.
  */
+export { npsPoints } from '../stats/clustered-nps.ts';
+
 export interface BenchmarkAnswer {
   readonly brand: string;
   readonly role: 'own' | 'competitor';
@@ -13,9 +15,4 @@ export interface BenchmarkAnswer {
   readonly score: number;
   /** ratings[k] for attribute k of the benchmark's attributes; null when not rated */
   readonly ratings: ReadonlyArray<number | null>;
-}
-
-/** A respondent's contribution to NPS in points: +100 promoter, 0 passive, −100 detractor. */
-export function npsPoints(score: number): number {
-  return score >= 9 ? 100 : score >= 7 ? 0 : -100;
 }
