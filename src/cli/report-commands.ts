@@ -13,6 +13,9 @@ import { printResult, formatTable, type Output } from './print-result.ts';
 import { parsePositiveInt, parseDriversTarget, parseLang } from './parse-args.ts';
 import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { defaultOwnerKeyFile } from '../report/owners/default-owner-key-file.ts';
+import { exportTestimonials } from '../report/testimonials/export-testimonials.ts';
+import { formatTestimonials, testimonialRuleMessage } from './format-testimonials.ts';
+import { EcouteError, UsageError } from '../run/errors.ts';
 
 function labelsFrom(pipelineFile: string | undefined): { themeLabels?: ThemeLabels } {
   if (pipelineFile === undefined) return {};
@@ -21,6 +24,12 @@ function labelsFrom(pipelineFile: string | undefined): { themeLabels?: ThemeLabe
 }
 
 const formatFiles = (r: { files: string[] }): string => r.files.join('\n');
+
+function parseNps(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new UsageError(`${flag}: expected a whole NPS score 0-10, got ${JSON.stringify(value)}`);
+  return n;
+}
 
 export function addReportCommands(program: Command, out: Output): void {
   program
@@ -73,6 +82,23 @@ export function addReportCommands(program: Command, out: Output): void {
         ...(o.perOwner === true ? { ownerKey: loadOwnerKey(o.keyFile ?? defaultOwnerKeyFile(runDir)).key, minN: parsePositiveInt('--min-n', o.minN) } : {}),
       }), o.json === true, formatFiles),
     );
+
+  program
+    .command('testimonials')
+    .description('export consented promoter verbatims (PII-redacted) for review, and check the 20 % negative-testimonial rule')
+    .argument('<run-dir>', 'run output folder')
+    .option('--lang <lang>', 'fr | en: only testimonials in that language')
+    .option('--min-nps <n>', 'lowest NPS of a testimonial', '9')
+    .option('--limit <n>', 'testimonials a page shows (the rule is checked on them)', '12')
+    .option('--out <dir>', 'output folder', 'testimonials')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { lang?: string; minNps: string; limit: string; out: string; json?: boolean }) => {
+      const result = await exportTestimonials(runDir, {
+        outDir: o.out, minNps: parseNps('--min-nps', o.minNps), limit: parsePositiveInt('--limit', o.limit), ...(o.lang !== undefined ? { lang: parseLang(o.lang) } : {}),
+      });
+      printResult(out, result, o.json === true, formatTestimonials);
+      if (!result.rule.ok) throw new EcouteError(testimonialRuleMessage(result.rule));
+    });
 
   program
     .command('notebook')
