@@ -8,6 +8,7 @@ import type { BenchmarkFacts } from './benchmark-facts.ts';
 import type { Block } from './report-document.ts';
 import { COMPARE_MESSAGES } from './compare-messages.ts';
 import type { ReportLang } from './report-messages.ts';
+import { formatQuarter } from '../../util/format-figures.ts';
 
 export interface FigureFormat {
   readonly n: (v: unknown, digits?: number) => string;
@@ -17,7 +18,6 @@ export interface FigureFormat {
   readonly level: (v: unknown) => string;
 }
 
-const quarterLabel = (start: string): string => `${start.slice(0, 4)} Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
 
 export function compareSection(facts: BenchmarkFacts, lang: ReportLang, f: FigureFormat, fdrLevel: number | null, chart: Block[]): Block[] {
   const m = COMPARE_MESSAGES[lang];
@@ -28,7 +28,7 @@ export function compareSection(facts: BenchmarkFacts, lang: ReportLang, f: Figur
     const c = String(g.competitor);
     blocks.push({ kind: 'h3', text: c });
     const items = [m.gap(own, c, f.signed(g.gap), f.signed(g.ci_low), f.signed(g.ci_high), f.q(g.q_value), f.n(g.own_nps), f.n(g.competitor_nps), f.int(g.n_own), f.int(g.n_competitor), g.significant === true)];
-    if (g.latest_quarter !== null && g.latest_quarter !== undefined) items.push(m.latest(quarterLabel(String(g.latest_quarter)), f.signed(g.latest_gap), f.signed(g.latest_ci_low), f.signed(g.latest_ci_high)));
+    if (g.latest_quarter !== null && g.latest_quarter !== undefined) items.push(m.latest(formatQuarter(String(g.latest_quarter)), f.signed(g.latest_gap), f.signed(g.latest_ci_low), f.signed(g.latest_ci_high)));
     if (g.slope_per_quarter !== null && g.slope_per_quarter !== undefined) {
       items.push(m.trend(f.signed(g.slope_per_quarter), f.signed(g.slope_ci_low), f.signed(g.slope_ci_high), f.q(g.slope_q_value), f.int(g.quarters), Number(g.slope_ci_low) > 0 || Number(g.slope_ci_high) < 0));
     }

@@ -11,6 +11,7 @@ import { withInlineData, withLocale, type ChartRow } from '../../charts/spec-bas
 import { clusteredNps } from '../../analyze/stats/clustered-nps.ts';
 import type { DashboardLang } from '../dashboard/dashboard-messages.ts';
 import { OWNER_MESSAGES } from './owner-messages.ts';
+import { formatQuarter } from '../../util/format-figures.ts';
 
 export interface OwnerAnswer {
   readonly accountId: string;
@@ -50,7 +51,7 @@ function chart(id: string, title: string, dimension: string, rows: ChartRow[], l
 export function ownerCharts(answers: readonly OwnerAnswer[], lang: DashboardLang, minN: number): BuiltChart[] {
   const t = OWNER_MESSAGES[lang];
   const quarters = [...groupBy(answers, (a) => a.quarter)].sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([q, list]) => cell(`${q.slice(0, 4)} Q${Math.floor((Number(q.slice(5, 7)) - 1) / 3) + 1}`, list.map((a) => ({ cluster: a.accountId, score: a.score })), minN));
+    .map(([q, list]) => cell(formatQuarter(q), list.map((a) => ({ cluster: a.accountId, score: a.score })), minN));
   const accounts = [...groupBy(answers, (a) => a.accountId)].sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, list]) => cell(list[0]!.accountName, list.map((a, i) => ({ cluster: String(i), score: a.score })), Math.min(minN, 5)));
   const out: BuiltChart[] = [];
