@@ -83,12 +83,12 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   tracker.onFile('churn.csv', writers.churn.close());
   tracker.onFile('truth-mentions.csv', writers.truthMentions.close());
 
+  for (const [name, rows] of generateBenchmark(opts.outDir, opts.seed, scale).files) tracker.onFile(name, rows);
   const truth = buildGroundTruth(
     { seed: opts.seed, scale, dateRange, accounts: accounts.length, contacts: accounts.reduce((n, a) => n + a.contacts.length, 0) },
     tracker,
   );
   writeTextFileAtomic(path('ground-truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
-  for (const [name, rows] of generateBenchmark(opts.outDir, opts.seed, scale).files) tracker.onFile(name, rows);
   const files = [...tracker.stats.files].map(([name, rows]) => ({ name, rows }));
   return { outDir: opts.outDir, seed: opts.seed, scale, dateRange, files, groundTruth: 'ground-truth.json' };
 }
