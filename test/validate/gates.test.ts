@@ -1,6 +1,6 @@
 /**
  * Quality gates through the CLI: each threshold stops the run with exit code 3, names source, figure and
- * threshold, leaves the previous run's outputs byte-identical and keeps the failed run in failed/<as-of>/.
+ * threshold, leaves the previous run's outputs byte-identical and keeps the failed run in failed/<run-id>/.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,13 +20,13 @@ function good(n: number): string[][] {
   return Array.from({ length: n }, (_, i) => [`r${i + 1}`, `c${i + 1}`, 'a1', '2024-05-01', String(i % 11), '']);
 }
 
-/** Every file under a folder with its bytes, except the failed/ folder a gated run adds. */
+/** Every file under a folder with its bytes, except what a gated run adds: failed/ and the run log. */
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (relative(dir, p) === 'failed') continue;
+      if (relative(dir, p) === 'failed' || name === 'history.jsonl') continue;
       if (statSync(p).isDirectory()) walk(p);
       else files.set(relative(dir, p), readFileSync(p).toString('base64'));
     }
@@ -39,6 +39,14 @@ async function cli(args: string[]): Promise<{ code: number; errors: string }> {
   let errors = '';
   const code = await main(['node', 'ecoute', ...args], { isTTY: false, write: () => undefined }, (t) => void (errors += t));
   return { code, errors };
+}
+
+/** The folder a gated run of `asOf` was kept in: failed/<run-id>, the run id starting with the as-of date. */
+function keptRun(asOf: string): string {
+  const failed = join(fx.dir, 'out', 'failed');
+  const names = readdirSync(failed).filter((n) => n.startsWith(`${asOf}-`));
+  expect(names).toHaveLength(1);
+  return join(failed, names[0]!);
 }
 
 const run = (asOf: string): Promise<{ code: number; errors: string }> => cli(['run', fx.pipelineFile, '--out', join(fx.dir, 'out'), '--as-of', asOf, '--json']);
@@ -88,14 +96,18 @@ describe('quality gates', () => {
       expect(r.code, c.message).toBe(3);
       expect(r.errors).toContain(c.message);
       expect(snapshot(join(fx.dir, 'out'))).toEqual(before);
-      const kept = join(fx.dir, 'out', 'failed', asOf);
+      const kept = keptRun(asOf);
+      expect(r.errors).toContain(`kept in ${kept}`);
       expect(existsSync(join(kept, 'quarantine.csv'))).toBe(true);
       const summary = JSON.parse(readFileSync(join(kept, 'run-summary.json'), 'utf8')) as { status: string; gates: Array<{ passed: boolean; message: string }> };
       expect(summary.status).toBe('gated');
       expect(summary.gates.filter((g) => !g.passed).map((g) => g.message)).toEqual([c.message]);
+      // header + the two bad dates of the first case
+      if (i === 0) expect(readFileSync(join(kept, 'quarantine.csv'), 'utf8').trim().split('\n')).toHaveLength(3);
     }
-    const quarantined = readFileSync(join(fx.dir, 'out', 'failed', '2024-06-02', 'quarantine.csv'), 'utf8').trim().split('\n');
-    expect(quarantined).toHaveLength(3); // header + the two bad dates
+    // the run log keeps every night: one published, four gated with exit code 3
+    const history = readFileSync(join(fx.dir, 'out', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; exitCode: number });
+    expect(history.map((h) => [h.status, h.exitCode])).toEqual([['published', 0], ['gated', 3], ['gated', 3], ['gated', 3], ['gated', 3]]);
   });
 
   it('a bank export with a non-date column mapped as the date is gated (exit 3), not a run that loads nothing', async () => {
@@ -108,7 +120,7 @@ describe('quality gates', () => {
     expect(r.errors).toContain('responses: 100 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
     expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
     expect(existsSync(join(fx.dir, 'out', 'run-summary.json'))).toBe(false);
-    expect(readFileSync(join(fx.dir, 'out', 'failed', '2024-06-01', 'quarantine.csv'), 'utf8')).toContain('invalid_date');
+    expect(readFileSync(join(keptRun('2024-06-01'), 'quarantine.csv'), 'utf8')).toContain('invalid_date');
   });
 });
 
