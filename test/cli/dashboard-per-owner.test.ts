@@ -11,7 +11,7 @@ import type { Output } from '../../src/cli/print-result.ts';
 import { createFixture, csvText, type Fixture } from '../ingest/helpers.ts';
 import { stringify, parse } from 'yaml';
 
-const quiet: Output = { isTTY: false, write: () => undefined };
+const quiet: Output = { write: () => undefined };
 
 describe('ecoute dashboard --per-owner', () => {
   let fx: Fixture;

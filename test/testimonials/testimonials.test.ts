@@ -34,7 +34,7 @@ const ROWS: Array<[string, string, string, string]> = [
 function capture(): { out: Output; text: () => string; err: (t: string) => void; errors: () => string } {
   let text = '';
   let errors = '';
-  return { out: { isTTY: false, write: (t) => { text += t; } }, text: () => text, err: (t) => { errors += t; }, errors: () => errors };
+  return { out: { write: (t) => { text += t; } }, text: () => text, err: (t) => { errors += t; }, errors: () => errors };
 }
 
 /** A writable copy of a published run, with the verbatim sentiment of the given responses set. */
