@@ -104,16 +104,21 @@ describe('testimonials with consent', () => {
     copies.push(dir);
     const c = capture();
     const out = join(dir, 'review');
-    expect(await main(['node', 'ecoute', 'testimonials', dir, '--out', out, '--json'], c.out, c.err)).toBe(1);
+    expect(await main(['node', 'ecoute', 'testimonials', dir, '--out', out], c.out, c.err)).toBe(1);
+    expect(c.text()).toContain('negative: 2 of 6 (33.3 %)');
     const rule = checkNegativeShare(['negative', 'negative', 'positive', 'positive', 'positive', 'positive']);
     expect(rule).toEqual({ total: 6, negative: 2, share: 2 / 6, ok: false });
     expect(c.errors()).toContain(testimonialRuleMessage(rule));
     expect(readFileSync(join(out, 'testimonials.html'), 'utf8')).toContain('class="rule-failed"');
     const narrow = capture();
-    expect(await main(['node', 'ecoute', 'testimonials', dir, '--out', join(dir, 'narrow'), '--min-nps', '10', '--limit', '2', '--json'], narrow.out, narrow.err)).toBe(1);
+    expect(await main(['node', 'ecoute', 'testimonials', dir, '--out', join(dir, 'narrow'), '--min-nps', '10', '--limit', '2'], narrow.out, narrow.err)).toBe(1);
     // NPS 10 consented: P1, P3, P5, the latest two are P5 (negative) and P3
-    const r = JSON.parse(narrow.text()) as { exported: number; rule: { negative: number } };
-    expect(r).toMatchObject({ exported: 2, rule: { negative: 1 } });
+    expect(narrow.text()).toContain('2 testimonials exported');
+    expect(narrow.text()).toContain('negative: 1 of 2 (50.0 %)');
+    const csv = readFileSync(join(dir, 'narrow', 'testimonials.csv'), 'utf8');
+    expect(csv).toMatch(/^P5,/m);
+    expect(csv).toMatch(/^P3,/m);
+    expect(csv).not.toMatch(/^P1,/m);
   });
 
   it('the rule: strictly under 20 %', () => {
