@@ -24,6 +24,7 @@ import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
+import { writeOwnerDashboards } from '../owners/write-owner-dashboards.ts';
 
 const VENDOR_SOURCES: Readonly<Record<(typeof VENDOR_SCRIPTS)[number], string>> = {
   'vega.min.js': '../../../node_modules/vega/build/vega.min.js',
@@ -36,6 +37,9 @@ export interface DashboardOptions {
   readonly lang?: DashboardLang;
   readonly asOf?: string;
   readonly themeLabels?: ThemeLabels;
+  /** also write one dashboard per owner (dashboard/owners/), names keyed by this secret */
+  readonly ownerKey?: Buffer;
+  readonly minN?: number;
 }
 
 /** The dashboard's files every language shares: vendor scripts, app.js, the explorer (script and every verbatim), the run history. */
@@ -86,6 +90,9 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
     const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));
     files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], ...(themeLabels ? { themeLabels } : {}) }));
+    if (opts.ownerKey !== undefined) {
+      files.push(...(await writeOwnerDashboards(run, callbacks, { dashboardDir: opts.outDir, key: opts.ownerKey, lang, asOf, minN: opts.minN ?? 30, ...(themeLabels ? { themeLabels } : {}) })).files);
+    }
     return { files };
   } finally {
     run.close();

@@ -59,7 +59,8 @@ button.link{background:none;border:none;padding:0;color:#1f5f9f;cursor:pointer;f
 .panel-row{display:flex;gap:16px;align-items:flex-start}.panel-row>section.panel{flex:1 1 0;min-width:0}#owners{flex:0 0 auto;max-width:520px}
 .pager{display:flex;gap:12px;align-items:center;margin-top:8px}.count{font-size:13px;margin:4px 0}`;
 
-export function dashboardHtml(payload: DashboardPayload): string {
+/** `assets`: where vendor/, app.js and run-history.js are, relative to the page ('' beside it; '../' for owner pages). */
+export function dashboardHtml(payload: DashboardPayload, assets = ''): string {
   return `<!DOCTYPE html>
 <html lang="${payload.lang}">
 <head>
@@ -68,7 +69,7 @@ export function dashboardHtml(payload: DashboardPayload): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ecoute</title>
 <style>${STYLE}</style>
-${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
+${VENDOR_SCRIPTS.map((s) => `<script src="${assets}vendor/${s}"></script>`).join('\n')}
 </head>
 <body>
 <header><h1 id="title"></h1><span id="as-of"></span><span id="languages"></span><div id="filters"></div></header>
@@ -81,14 +82,14 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
-<script src="${RUN_HISTORY_SCRIPT}"></script>
-<script src="${HELPERS_SCRIPT}"></script>
-<script src="${VERBATIMS_SCRIPT}"></script>
-<script src="${EXPLORER_SCRIPT}"></script>
-<script src="${DERIVED_ROWS_SCRIPT}"></script>
-<script src="${CALLBACK_PANEL_SCRIPT}"></script>
-<script src="${OWNER_TABLE_SCRIPT}"></script>
-<script src="app.js"></script>
+<script src="${assets}${RUN_HISTORY_SCRIPT}"></script>
+<script src="${assets}${HELPERS_SCRIPT}"></script>
+<script src="${assets}${VERBATIMS_SCRIPT}"></script>
+<script src="${assets}${EXPLORER_SCRIPT}"></script>
+<script src="${assets}${DERIVED_ROWS_SCRIPT}"></script>
+<script src="${assets}${CALLBACK_PANEL_SCRIPT}"></script>
+<script src="${assets}${OWNER_TABLE_SCRIPT}"></script>
+<script src="${assets}app.js"></script>
 </body>
 </html>
 `;

@@ -30,7 +30,7 @@ export interface DashboardPayload {
   readonly engines: readonly string[];
   readonly currency: string;
   /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
-  readonly explorer: { readonly text: (typeof EXPLORER_MESSAGES)[DashboardLang]; readonly themeLabels: Readonly<Record<string, string>> };
+  readonly explorer: { readonly text: (typeof EXPLORER_MESSAGES)[DashboardLang]; readonly themeLabels: Readonly<Record<string, string>>; readonly filters: Readonly<Record<string, string>> };
   /** the dashboard in the other languages: file name and language */
   readonly languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
 }
@@ -50,6 +50,8 @@ export function buildDashboardPayload(input: {
   lang: DashboardLang; pipeline: string; asOf: string; currency: string; charts: ChartSet; callbacks: readonly CallbackRow[];
   engines: readonly string[];
   themeLabels: Readonly<Record<string, string>>; languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
+  /** explorer filters applied when the URL sets none (an owner's page: its owner) */
+  explorerFilters?: Readonly<Record<string, string>>;
 }): DashboardPayload {
   const text = DASHBOARD_MESSAGES[input.lang];
   const periodKeys = new Set<string>(['all']);
@@ -71,7 +73,7 @@ export function buildDashboardPayload(input: {
     omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
     panelCharts: [OWNER_TABLE_CHART],
-    explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels }, languages: input.languages,
+    explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
   };
 }
 

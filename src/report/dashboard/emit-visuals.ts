@@ -21,6 +21,7 @@ import { writeReport } from '../executive/build-report.ts';
 import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
 import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns } from '../../publish/recent-runs.ts';
+import { writeOwnerDashboards } from '../owners/write-owner-dashboards.ts';
 
 export interface VisualsOptions {
   readonly asOf: string;
@@ -29,6 +30,10 @@ export interface VisualsOptions {
   readonly themeLabels?: ThemeLabels;
   /** call-back window in days before asOf (default 14) */
   readonly callbackWindowDays?: number;
+  /** write one dashboard per account owner (dashboard/owners/), file names keyed by this secret */
+  readonly ownerKey?: Buffer;
+  /** minimum sample size of the owner pages' cells (settings.min_n) */
+  readonly minN?: number;
 }
 
 export interface VisualsSummary {
@@ -92,6 +97,12 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
       const page = await writeDashboardPage(run, set, callbackRows, { outDir: dashboardDir, lang, asOf: opts.asOf, explorer, languages: langs, ...(labels ? { themeLabels: labels } : {}) });
       files.push(relative(page));
       t.dashboard += performance.now() - mark;
+      if (opts.ownerKey !== undefined && lang === langs[0]) {
+        mark = performance.now();
+        const owners = await writeOwnerDashboards(run, callbackRows, { dashboardDir, key: opts.ownerKey, lang, asOf: opts.asOf, minN: opts.minN ?? 30, ...(labels ? { themeLabels: labels } : {}) });
+        files.push(...owners.files.map(relative));
+        t.dashboard += performance.now() - mark;
+      }
     }
   } finally {
     run.close();

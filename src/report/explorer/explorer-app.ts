@@ -389,6 +389,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
 
   build();
   state = readHash();
+  if (!/(^|[#&])v_/.test(location.hash)) Object.keys(payload.explorer.filters || {}).forEach(function (k) { if (k in state) state[k] = payload.explorer.filters[k]; });
   sync();
   draw();
   document.body.dataset.explorerInitMs = String(performance.now() - initStarted);
