@@ -33,6 +33,7 @@ export interface DashboardPayload {
   readonly explorer: { readonly text: (typeof EXPLORER_MESSAGES)[DashboardLang]; readonly themeLabels: Readonly<Record<string, string>>; readonly filters: Readonly<Record<string, string>> };
   /** the dashboard in the other languages: file name and language */
   readonly languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
+  readonly examples: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
 }
 
 function periodLabel(key: string, allLabel: string): string {
@@ -52,6 +53,8 @@ export function buildDashboardPayload(input: {
   themeLabels: Readonly<Record<string, string>>; languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
   /** explorer filters applied when the URL sets none (an owner's page: its owner) */
   explorerFilters?: Readonly<Record<string, string>>;
+  /** a short list of verbatims shown as a table (an owner's page), PII-redacted by the caller */
+  examples?: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
 }): DashboardPayload {
   const text = DASHBOARD_MESSAGES[input.lang];
   const periodKeys = new Set<string>(['all']);
@@ -73,7 +76,7 @@ export function buildDashboardPayload(input: {
     omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
     panelCharts: [OWNER_TABLE_CHART],
-    explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
+    examples: input.examples ?? [], explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
   };
 }
 

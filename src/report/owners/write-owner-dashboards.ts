@@ -65,7 +65,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
       charts: { lang: opts.lang, charts: ownerCharts(answers, opts.lang, opts.minN), omitted: [] },
       // the owner's page opens the shared verbatim explorer on the owner's verbatims (a view, not an access boundary)
       themeLabels: {}, languages: [], explorerFilters: { owner },
-      callbacks: callbacks.filter((c) => c.owner === owner), engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
+      callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
     });
     const file = `${ownerPageName(opts.key, owner)}.html`;
     writeFileAtomic(join(dir, file), dashboardHtml({ ...payload, pipeline: `${run.summary.pipeline} · ${owner}` }, '../'));
