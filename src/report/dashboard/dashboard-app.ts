@@ -276,7 +276,8 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       ex.appendChild(el('h2', null, t.examples));
       ex.appendChild(table([t.columns.theme, t.columns.nps, t.columns.date, t.segment, t.columns.verbatim],
         payload.examples.map(function (v) { return [v.theme, v.nps === null ? '' : v.nps, v.submitted, v.segment, v.text]; })));
-      document.getElementById('explorer').before(ex);
+      var anchor = document.getElementById('explorer') || document.getElementById('history');
+      anchor.before(ex);
     }
     var hist = document.getElementById('history');
     var runs = window.ecouteRunHistory || [];

@@ -60,7 +60,8 @@ button.link{background:none;border:none;padding:0;color:#1f5f9f;cursor:pointer;f
 .pager{display:flex;gap:12px;align-items:center;margin-top:8px}.count{font-size:13px;margin:4px 0}`;
 
 /** `assets`: where vendor/, app.js and run-history.js are, relative to the page ('' beside it; '../' for owner pages). */
-export function dashboardHtml(payload: DashboardPayload, assets = ''): string {
+/** `explorer`: whether the page embeds the verbatim explorer (every verbatim of the run): never on an owner's page. */
+export function dashboardHtml(payload: DashboardPayload, assets = '', explorer = true): string {
   return `<!DOCTYPE html>
 <html lang="${payload.lang}">
 <head>
@@ -77,16 +78,13 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="${assets}vendor/${s}"></script>`).join
 <div id="charts"></div>
 <div class="panel-row"><section class="panel" id="owners"></section>
 <section class="panel" id="callbacks"></section></div>
-<section class="panel" id="explorer"></section>
-<section class="panel" id="history"></section>
+${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}<section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
 <script src="${assets}${RUN_HISTORY_SCRIPT}"></script>
 <script src="${assets}${HELPERS_SCRIPT}"></script>
-<script src="${assets}${VERBATIMS_SCRIPT}"></script>
-<script src="${assets}${EXPLORER_SCRIPT}"></script>
-<script src="${assets}${DERIVED_ROWS_SCRIPT}"></script>
+${explorer ? `<script src="${assets}${VERBATIMS_SCRIPT}"></script>\n<script src="${assets}${EXPLORER_SCRIPT}"></script>\n` : ''}<script src="${assets}${DERIVED_ROWS_SCRIPT}"></script>
 <script src="${assets}${CALLBACK_PANEL_SCRIPT}"></script>
 <script src="${assets}${OWNER_TABLE_SCRIPT}"></script>
 <script src="${assets}app.js"></script>
