@@ -16,6 +16,7 @@ import { historyCommand } from '../publish/history-command.ts';
 import { formatHistory } from './format-history.ts';
 import { addVerbatimCommands } from './verbatim-commands.ts';
 import { addReportCommands } from './report-commands.ts';
+import { workerCommand } from '../classify/queue/worker-command.ts';
 
 interface JsonFlag {
   json?: boolean;
@@ -36,11 +37,12 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
     .option('--as-of <date>', 'run date YYYY-MM-DD (default: today, UTC)')
     .option('--models <dir>', 'folder of transformer model directories', 'models')
     .option('--wait', 'wait for a run that holds the output folder instead of failing at once')
+    .option('--queue <url>', 'classify on `ecoute worker` processes through this Redis (sets classify.queue.redis)')
     .option('--json', 'print the run summary as JSON')
-    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string; wait?: boolean }) =>
+    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string; wait?: boolean; queue?: string }) =>
       printResult(
         out,
-        await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, wait: o.wait === true, log: o.json ? undefined : err }),
+        await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, wait: o.wait === true, log: o.json ? undefined : err, ...(o.queue !== undefined ? { queue: o.queue } : {}) }),
         o.json === true,
         formatRun,
       ),
@@ -74,6 +76,21 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
     .action((target: string, o: JsonFlag & { limit: string }) =>
       printResult(out, historyCommand(target, { limit: parsePositiveInt('--limit', o.limit) }), o.json === true, formatHistory),
     );
+
+  program
+    .command('worker')
+    .description('classify verbatims for runs that use classify.queue or --queue (Redis, BullMQ); runs until SIGINT/SIGTERM')
+    .requiredOption('--redis <url>', 'Redis address, e.g. redis://10.0.0.5:6379')
+    .option('--concurrency <n>', 'chunks processed at the same time', '1')
+    .option('--models <dir>', 'folder of transformer model directories', 'models')
+    .option('--lock-duration-ms <n>', 'lock of a chunk in progress; a dead worker\'s chunk is retried after it expires', '30000')
+    .option('--stalled-interval-ms <n>', 'how often to look for chunks of dead workers', '30000')
+    .action(async (o: { redis: string; concurrency: string; models: string; lockDurationMs: string; stalledIntervalMs: string }) => {
+      await workerCommand({
+        redis: o.redis, concurrency: parsePositiveInt('--concurrency', o.concurrency), modelsRoot: o.models,
+        lockDurationMs: parsePositiveInt('--lock-duration-ms', o.lockDurationMs), stalledIntervalMs: parsePositiveInt('--stalled-interval-ms', o.stalledIntervalMs), log: err,
+      });
+    });
 
   addVerbatimCommands(program, out);
   addReportCommands(program, out);

@@ -66,6 +66,8 @@ export interface RunOptions {
   readonly modelsRoot?: string;
   /** wait for a run that holds the output folder instead of failing at once */
   readonly wait?: boolean;
+  /** Redis address: classify on `ecoute worker` processes (overrides classify.queue.redis) */
+  readonly queue?: string;
 }
 
 export interface RunSummary {
@@ -153,11 +155,16 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
-      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
+      classifyPhase(conn, pipeline, {
+        asOf: opts.asOf, quiet: opts.log === undefined, log,
+        ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}), ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
+      }),
     );
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
     for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
     for (const n of classification.notices) log(`  ${n}`);
+    const q = classifyWork.queue;
+    if (q !== undefined) log(`  classify queue: ${q.chunks} chunks, ${q.remote} by workers, ${q.local} here (fallback), ${q.stalled} stalled and retried`);
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>

@@ -20,6 +20,9 @@ import { classifyResponses, type ClassifyResponsesResult } from './classify-resp
 import { loadTrainingData } from './load-training-data.ts';
 import { prepareDomainModel } from './domain-model-store.ts';
 import type { ProgressOutput } from './progress-bar.ts';
+import { withClassifyQueue } from '../queue/with-classify-queue.ts';
+import type { QueueConfig } from '../queue/queue-config-schema.ts';
+import type { QueueStats } from '../queue/queue-classifier.ts';
 
 /** Days before the run date within which a candidate's first clause makes it a new candidate. */
 const NEW_CANDIDATE_DAYS = 31;
@@ -40,10 +43,15 @@ export interface ClassifyPhaseOptions {
   readonly discover?: boolean;
   readonly quiet?: boolean;
   readonly progressOutput?: ProgressOutput;
+  /** classify the uncached texts on `ecoute worker` processes (classify.queue, --queue) */
+  readonly queue?: QueueConfig;
+  readonly log?: (message: string) => void;
 }
 
 export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly notices: readonly string[];
+  /** chunks sent to workers, stalled and retried, or run here after the no-worker timeout */
+  readonly queue?: QueueStats;
   readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
     readonly newCandidates: readonly string[] };
 }
@@ -57,18 +65,23 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     prepared = await prepareDomainModel(conn, await loadTrainingData(conn), { runDate: opts.runDate });
   }
   const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared);
-  const run = await classifyResponses(conn, {
-    engines,
-    ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
-    batchSize: opts.config.batch_size,
-    concurrency: opts.config.concurrency,
-    quiet: opts.quiet,
-    progressOutput: opts.progressOutput,
-  });
-  if (opts.taxonomy === undefined || opts.discover === false) return { ...run, notices: engines.notices };
+  const { result: run, queue } = await withClassifyQueue(opts.queue, { config: opts.config, ...(opts.taxonomy !== undefined ? { taxonomy: opts.taxonomy } : {}), engines, ...(opts.log !== undefined ? { log: opts.log } : {}) }, (remote) =>
+    classifyResponses(conn, {
+      engines,
+      ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
+      batchSize: opts.config.batch_size,
+      concurrency: opts.config.concurrency,
+      quiet: opts.quiet,
+      progressOutput: opts.progressOutput,
+      ...remote,
+    }),
+  );
+  const queued = queue !== undefined ? { queue } : {};
+  if (opts.taxonomy === undefined || opts.discover === false) return { ...run, ...queued, notices: engines.notices };
   const found = await discoverThemes(conn, { runDate: opts.runDate });
   return {
     ...run,
+    ...queued,
     notices: engines.notices,
     discovery: {
       unmatchedClauses: found.unmatchedClauses,
