@@ -16,7 +16,8 @@ import { join, resolve, sep } from 'node:path';
 import type { Language, SentimentEngine, SentimentLabel, TopicEngine } from './classifier-types.ts';
 import type { Taxonomy } from '../config/taxonomy-schema.ts';
 import type { ClassifyConfig, ModelTaskConfig } from './classify-config-schema.ts';
-import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, detectLanguage, trainDomainModel, DomainModelError, type DomainModel } from './embedded/index.ts';
+import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, createKeywordTopicEngine, detectLanguage, EMBEDDED_TOPIC_MODEL, trainDomainModel, DomainModelError, type DomainModel } from './embedded/index.ts';
+import type { TopicModel } from './embedded/train-topic-model.ts';
 import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
 
 export type ClassifyTask = 'sentiment' | 'topics' | 'language';
@@ -26,6 +27,8 @@ export interface EngineContext {
   /** absolute or cwd-relative models/ root */
   readonly modelsRoot: string;
   readonly domain?: DomainModel;
+  /** the topic model trained on this run's clauses (embedded topics engine) */
+  readonly topicModel?: TopicModel;
   readonly batchSize?: number;
   readonly concurrency?: number;
 }
@@ -70,7 +73,8 @@ export const ENGINE_REGISTRY = Object.freeze({
       loadTransformerSentiment(modelPath(ctx.modelsRoot, requireModel('sentiment', model)), transformerOptions(ctx))) as SentimentFactory,
   }),
   topics: Object.freeze({
-    embedded: (async (ctx) => createEmbeddedTopicEngine(ctx.taxonomy)) as TopicFactory,
+    embedded: (async (ctx) => createEmbeddedTopicEngine(ctx.taxonomy, ctx.topicModel === undefined ? {} : { model: ctx.topicModel })) as TopicFactory,
+    keywords: (async (ctx) => createKeywordTopicEngine(ctx.taxonomy)) as TopicFactory,
     transformer: (async (ctx, model) =>
       loadTransformerTopics(modelPath(ctx.modelsRoot, requireModel('topics', model)), ctx.taxonomy, transformerOptions(ctx))) as TopicFactory,
   }),
@@ -91,6 +95,12 @@ export interface PreparedDomainModel {
   readonly notice: string;
 }
 
+/** The topic model trained for this run (absent when too few clauses match a seed), with what to report. */
+export interface PreparedTopicModel {
+  readonly model?: TopicModel;
+  readonly notice: string;
+}
+
 export interface ResolvedEngines {
   readonly sentiment: SentimentEngine;
   /** absent when the pipeline has no taxonomy */
@@ -108,12 +118,12 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 async function withFallback<E>(
   task: 'sentiment' | 'topics',
-  cfg: ModelTaskConfig,
+  cfg: ModelTaskConfig | { readonly engine: 'embedded' | 'keywords' },
   load: (model: string) => Promise<E>,
   embedded: () => Promise<E>,
   notices: string[],
 ): Promise<E> {
-  if (cfg.engine === 'embedded') return embedded();
+  if (cfg.engine !== 'transformer') return embedded();
   try {
     return await load(cfg.model);
   } catch (error) {
@@ -130,10 +140,17 @@ export async function resolveEngines(
   taxonomy: Taxonomy | undefined,
   modelsRoot: string,
   trainingData?: TrainingData | PreparedDomainModel,
+  topicModel?: PreparedTopicModel,
 ): Promise<ResolvedEngines> {
   const notices: string[] = [];
   let domain: DomainModel | undefined;
-  const ctx: EngineContext = { modelsRoot, batchSize: config.batch_size, concurrency: config.concurrency, ...(taxonomy !== undefined ? { taxonomy } : {}) };
+  const ctx: EngineContext = {
+    modelsRoot,
+    batchSize: config.batch_size,
+    concurrency: config.concurrency,
+    ...(taxonomy !== undefined ? { taxonomy } : {}),
+    ...(topicModel?.model !== undefined ? { topicModel: topicModel.model } : {}),
+  };
   const embeddedSentiment = async (): Promise<SentimentEngine> => {
     if (config.domain_adaptation && trainingData !== undefined) {
       if (!('texts' in trainingData)) {
@@ -157,10 +174,13 @@ export async function resolveEngines(
   let topics: TopicEngine | undefined;
   if (taxonomy !== undefined) {
     const tctx = { ...ctx, taxonomy };
-    topics = await withFallback('topics', config.topics, (m) => ENGINE_REGISTRY.topics.transformer(tctx, m), () => ENGINE_REGISTRY.topics.embedded(tctx), notices);
+    const embeddedTopics = config.topics.engine === 'keywords' ? () => ENGINE_REGISTRY.topics.keywords(tctx) : () => ENGINE_REGISTRY.topics.embedded(tctx);
+    topics = await withFallback('topics', config.topics, (m) => ENGINE_REGISTRY.topics.transformer(tctx, m), embeddedTopics, notices);
   } else if (config.topics.engine === 'transformer') {
     notices.push('topics: the pipeline has no taxonomy, so verbatims are not matched to themes');
   }
+  if (topicModel !== undefined && topics?.info.model === EMBEDDED_TOPIC_MODEL) notices.push(topicModel.notice);
+  else if (topicModel !== undefined && topicModel.model === undefined && topics !== undefined && topics.info.engine === 'embedded') notices.push(topicModel.notice);
   const detect = await ENGINE_REGISTRY.language.embedded(ctx);
   return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(domain !== undefined ? { domain } : {}), notices };
 }

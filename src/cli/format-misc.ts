@@ -5,7 +5,8 @@ import type { DemoSummary } from '../demo/generate-demo.ts';
 
 export function formatValidate(r: ValidateResult): string {
   const rows = r.checks.map((c) => [c.source, c.file, c.ok ? 'ok' : 'ERROR', c.problem ?? c.warning ?? '']);
-  return `${formatTable(['source', 'file', 'status', 'detail'], rows)}\n\n${r.ok ? 'pipeline is valid' : 'pipeline has problems'}`;
+  const warnings = r.themeWarnings.map((w) => `warning (themes lint): ${w}\n`).join('');
+  return `${formatTable(['source', 'file', 'status', 'detail'], rows)}\n\n${warnings}${r.ok ? 'pipeline is valid' : 'pipeline has problems'}`;
 }
 
 export function formatDemo(r: DemoSummary): string {

@@ -7,8 +7,9 @@ import { evalFile } from '../classify/pipeline/eval-file.ts';
 import { addModel, listModels, pullModel, verifyModels } from '../models/index.ts';
 import { promoteCandidate } from '../classify/discovery/promote-candidate.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { lintPipelineTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { printResult, type Output } from './print-result.ts';
-import { formatClassify, formatEval, formatModels, formatVerify } from './format-verbatim.ts';
+import { formatClassify, formatEval, formatLint, formatModels, formatVerify } from './format-verbatim.ts';
 import { parseEngine, parseFallback, parseTask, parsePositiveInt, todayUtc } from './parse-args.ts';
 
 interface EngineFlags {
@@ -109,9 +110,14 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       if (!result.ok) process.exitCode = 1;
     });
 
-  program
-    .command('themes')
-    .description('candidate themes discovered among verbatims that match no theme')
+  const themes = program.command('themes').description('the taxonomy: lint it, promote candidate themes discovered among unmatched verbatims');
+  themes
+    .command('lint')
+    .description('keywords that match common words or other themes, shared keywords, share of clauses per keyword (with the data of the last run)')
+    .argument('<pipeline>', 'pipeline file')
+    .option('--json', 'print as JSON')
+    .action(async (pipeline: string, o: { json?: boolean }) => printResult(out, await lintPipelineTaxonomy(pipeline), o.json === true, formatLint));
+  themes
     .command('promote')
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
     .argument('<candidate-id>', 'candidate id, e.g. cand_1a2b3c4d')

@@ -37,6 +37,7 @@
  */
 import { join } from 'node:path';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
+import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
@@ -165,6 +166,11 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     for (const n of classification.notices) log(`  ${n}`);
     const q = classifyWork.queue;
     if (q !== undefined) log(`  classify queue: ${q.chunks} chunks, ${q.remote} by workers, ${q.local} here (fallback), ${q.stalled} stalled and retried`);
+    if (pipeline.taxonomy !== undefined) {
+      const taxonomy = pipeline.taxonomy;
+      const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));
+      for (const f of lint.findings) log(`  warning (themes lint): ${f.message}`);
+    }
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
+import { lintTaxonomy } from '../classify/lint/lint-taxonomy.ts';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { DEFAULT_CSV_OPTIONS, SOURCE_NAMES } from '../config/pipeline-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -28,6 +29,8 @@ export interface ValidateResult {
   readonly pipeline: string;
   readonly ok: boolean;
   readonly checks: SourceCheck[];
+  /** taxonomy lint findings without data (`ecoute themes lint` adds the data of the last run): warnings, never errors */
+  readonly themeWarnings: string[];
 }
 
 
@@ -98,5 +101,6 @@ export async function validatePipeline(pipelineFile: string): Promise<ValidateRe
   } finally {
     db.close();
   }
-  return { pipeline: pipeline.name || basename(pipelineFile), ok: checks.every((c) => c.ok), checks };
+  const themeWarnings = pipeline.taxonomy === undefined ? [] : lintTaxonomy(pipeline.taxonomy).findings.map((f) => f.message);
+  return { pipeline: pipeline.name || basename(pipelineFile), ok: checks.every((c) => c.ok), checks, themeWarnings };
 }

@@ -74,7 +74,7 @@ export function countingClassifier(model = 'double', revision = '1'): CountingCl
           if (clauseText.length > 1) {
             const s = start + part.indexOf(clauseText);
             for (const m of themesOf(clauseText)) {
-              mentions.push({ themeId: m.themeId, score: m.score, clause: { text: clauseText, start: s, end: s + clauseText.length }, sentiment: sentimentOf(clauseText) });
+              mentions.push({ themeId: m.themeId, score: m.score, source: 'keyword' as const, evidence: m.themeId, clause: { text: clauseText, start: s, end: s + clauseText.length }, sentiment: sentimentOf(clauseText) });
             }
           }
           start = end;

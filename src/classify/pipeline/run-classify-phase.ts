@@ -2,6 +2,7 @@
  * The classify phase of a pipeline run, start to finish:
  *
  *   scored verbatims ─▶ domain model (reused across runs, retrained on growth)
+ *   distinct verbatims + taxonomy ─▶ topic model (reused across runs, retrained on growth or a new taxonomy)
  *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (incremental cache
  *     ─▶ verbatim_sentiment, theme_mentions) ─▶ discoverThemes (theme_candidates)
  *
@@ -19,6 +20,7 @@ import { discoverThemes, type DiscoverResult } from '../discovery/discover-theme
 import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
 import { loadTrainingData } from './load-training-data.ts';
 import { prepareDomainModel } from './domain-model-store.ts';
+import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 import { withClassifyQueue } from '../queue/with-classify-queue.ts';
 import type { QueueConfig } from '../queue/queue-config-schema.ts';
@@ -64,8 +66,9 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
   if (opts.config.domain_adaptation && mayUseEmbeddedSentiment(opts.config)) {
     prepared = await prepareDomainModel(conn, await loadTrainingData(conn), { runDate: opts.runDate });
   }
-  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared);
-  const { result: run, queue } = await withClassifyQueue(opts.queue, { config: opts.config, ...(opts.taxonomy !== undefined ? { taxonomy: opts.taxonomy } : {}), engines, ...(opts.log !== undefined ? { log: opts.log } : {}) }, (remote) =>
+  const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, { source: 'responses', runDate: opts.runDate }) : undefined;
+  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared, topicModel);
+  const { result: run, queue } = await withClassifyQueue(opts.queue, { config: opts.config, ...(opts.taxonomy !== undefined ? { taxonomy: opts.taxonomy } : {}), engines, ...(topicModel !== undefined ? { topicModel } : {}), ...(opts.log !== undefined ? { log: opts.log } : {}) }, (remote) =>
     classifyResponses(conn, {
       engines,
       ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),

@@ -28,20 +28,23 @@ export const classifyJobSchema = z
 
 export type ClassifyJob = z.infer<typeof classifyJobSchema>;
 
-const sentimentSchema = z.object({
+const sentimentSchema = z.looseObject({
   label: z.enum(['negative', 'neutral', 'positive']),
   polarity: z.number().min(-1).max(1),
   confidence: z.number().min(0).max(1),
 });
 
-const classificationSchema = z.object({
+/** Loose objects: fields this version does not name (another engine's extras) travel through unchanged. */
+const classificationSchema = z.looseObject({
   language: z.enum(['fr', 'en', 'other']),
   sentiment: sentimentSchema,
   mentions: z.array(
-    z.object({
+    z.looseObject({
       themeId: z.string(),
-      clause: z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+      clause: z.looseObject({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
       score: z.number(),
+      source: z.enum(['keyword', 'label', 'example', 'model', 'embedding']),
+      evidence: z.string(),
       sentiment: sentimentSchema,
     }),
   ),
@@ -70,5 +73,5 @@ export function resultsFor(hashes: readonly string[], raw: unknown): { results: 
   if (got.length !== hashes.length || results.length !== hashes.length) return { problem: `${results.length} results for ${hashes.length} texts` };
   const mismatch = got.findIndex((h, i) => h !== hashes[i]);
   if (mismatch !== -1) return { problem: `result ${mismatch} is for another text (hash ${got[mismatch]!.slice(0, 12)}…)` };
-  return { results: results as VerbatimClassification[] };
+  return { results: results as unknown as VerbatimClassification[] };
 }

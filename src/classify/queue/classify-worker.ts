@@ -18,7 +18,7 @@ import { buildCacheKey, type CacheKey } from '../pipeline/cache-key.ts';
 import { defaultClassifyBatch } from '../pipeline/classify-responses.ts';
 import type { ClassifyBatch } from '../pipeline/classify-into-cache.ts';
 import { CLASSIFY_QUEUE, classifyJobSchema, type ClassifyResult } from './classify-job.ts';
-import { engineSpecSchema, specRedisKey, type EngineSpec } from './engine-spec.ts';
+import { engineSpecSchema, preparedTopicModel, specRedisKey, type EngineSpec } from './engine-spec.ts';
 import { bullConnection, parseRedisUrl, redactRedisUrl } from './redis-url.ts';
 import { RespClient } from './resp-client.ts';
 import { queueMessages } from './queue-messages.ts';
@@ -49,7 +49,7 @@ interface BuiltEngines {
 /** Engines described by the spec, or the reason this worker cannot build them. */
 async function buildEngines(spec: EngineSpec, modelsRoot: string): Promise<BuiltEngines> {
   const prepared: PreparedDomainModel | undefined = spec.config.domain_adaptation ? { ...(spec.domain !== undefined ? { domain: spec.domain } : {}), notice: '' } : undefined;
-  const engines = await resolveEngines(spec.config, spec.taxonomy, modelsRoot, prepared);
+  const engines = await resolveEngines(spec.config, spec.taxonomy, modelsRoot, prepared, preparedTopicModel(spec));
   return { key: buildCacheKey(engines, spec.taxonomy?.version), classify: await defaultClassifyBatch(engines) };
 }
 

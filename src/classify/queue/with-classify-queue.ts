@@ -5,7 +5,7 @@
  */
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import type { ClassifyConfig } from '../classify-config-schema.ts';
-import type { ResolvedEngines } from '../registry.ts';
+import type { PreparedTopicModel, ResolvedEngines } from '../registry.ts';
 import { buildCacheKey } from '../pipeline/cache-key.ts';
 import { defaultClassifyBatch } from '../pipeline/classify-responses.ts';
 import type { ClassifyBatch } from '../pipeline/classify-into-cache.ts';
@@ -21,13 +21,13 @@ export interface QueueBatchOptions {
 
 export async function withClassifyQueue<T>(
   queue: QueueConfig | undefined,
-  ctx: { readonly config: ClassifyConfig; readonly taxonomy?: Taxonomy; readonly engines: ResolvedEngines; readonly log?: (message: string) => void },
+  ctx: { readonly config: ClassifyConfig; readonly taxonomy?: Taxonomy; readonly engines: ResolvedEngines; readonly topicModel?: PreparedTopicModel; readonly log?: (message: string) => void },
   classify: (remote: Partial<QueueBatchOptions>) => Promise<T>,
 ): Promise<{ result: T; queue?: QueueStats }> {
   if (queue === undefined) return { result: await classify({}) };
   const remote = await openQueueClassifier({
     queue,
-    spec: buildEngineSpec(ctx.config, ctx.taxonomy, ctx.engines.domain),
+    spec: buildEngineSpec(ctx.config, ctx.taxonomy, ctx.engines.domain, ctx.topicModel),
     key: buildCacheKey(ctx.engines, ctx.taxonomy?.version),
     local: await defaultClassifyBatch(ctx.engines),
     ...(ctx.log !== undefined ? { log: ctx.log } : {}),
