@@ -96,9 +96,10 @@ export function addVerbatimCommands(program: Command, out: Output): void {
     .argument('<hub-id>', 'Hugging Face model id, e.g. cardiffnlp/twitter-xlm-roberta-base-sentiment')
     .option('--revision <rev>', 'branch, tag or commit', 'main')
     .option('--root <dir>', 'models folder', 'models')
+    .option('--endpoint <url>', 'hub or mirror address (default: $HF_ENDPOINT, then https://huggingface.co)')
     .option('--json', 'print as JSON')
-    .action(async (hubId: string, o: { revision: string; root: string; json?: boolean }) =>
-      printResult(out, await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), o.json === true, (m) => JSON.stringify(m, null, 2)),
+    .action(async (hubId: string, o: { revision: string; root: string; endpoint?: string; json?: boolean }) =>
+      printResult(out, await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision, ...pullEndpoint(o.endpoint), log: (m) => process.stderr.write(`${m}\n`) }), o.json === true, (m) => JSON.stringify(m, null, 2)),
     );
   models
     .command('verify')
@@ -130,4 +131,10 @@ export function addVerbatimCommands(program: Command, out: Output): void {
         db.close();
       }
     });
+}
+
+/** --endpoint, else $HF_ENDPOINT (the variable the hub's own clients read), else the library default. */
+function pullEndpoint(flag: string | undefined): { baseUrl?: string } {
+  const url = flag ?? process.env.HF_ENDPOINT;
+  return url !== undefined && url !== '' ? { baseUrl: url } : {};
 }
