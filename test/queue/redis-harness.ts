@@ -54,7 +54,7 @@ export interface WorkerProcess {
 }
 
 export function startWorker(redisUrl: string, modelsRoot: string, extra: readonly string[] = []): WorkerProcess {
-  const args = [join(REPO, 'bin', 'ecoute.js'), 'worker', '--redis', redisUrl, '--models', modelsRoot, '--lock-duration-ms', '2000', '--stalled-interval-ms', '1000', ...extra];
+  const args = [join(REPO, 'bin', 'ecoute.js'), 'worker', '--redis', redisUrl, '--models', modelsRoot, '--lock-duration-ms', '4000', '--stalled-interval-ms', '1000', ...extra];
   const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
   let text = '';
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
