@@ -17,8 +17,8 @@
  *
  * Results are pasted into the README ("Classification on several machines").
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeRandomEncoderModel } from '../src/classify/transformer/index.ts';
@@ -55,6 +55,14 @@ const texts = generateVerbatims(count);
 const chunks: string[][] = [];
 for (let i = 0; i < texts.length; i += chunk) chunks.push(texts.slice(i, i + chunk));
 
+/** CPU milliseconds (user + system, all threads) a process has used so far, from /proc (Linux). */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s ticks
+}
+const load = (): string => loadavg()[0]!.toFixed(1);
+
 async function flush(): Promise<void> {
   const c = new RespClient(parseRedisUrl(redis.url));
   await c.call('FLUSHALL');
@@ -68,11 +76,13 @@ async function measure(engine: 'transformer' | 'embedded'): Promise<void> {
   const engines = await resolveEngines(config, undefined, models);
   const local = await defaultClassifyBatch(engines);
   await local(chunks[0]!); // warm-up (model load, first inference)
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const c of chunks) await local(c);
   const localRate = (count / (performance.now() - t0)) * 1000;
-  console.log(`${engine}: ${count} texts in ${chunks.length} chunks of ${chunk}`);
-  console.log(`  local (one process)   ${localRate.toFixed(1)} texts/s`);
+  const lc = process.cpuUsage(c0);
+  console.log(`${engine}: ${count} texts in ${chunks.length} chunks of ${chunk} (load average ${load()} on ${availableParallelism()} cores)`);
+  console.log(`  local (one process)   ${localRate.toFixed(1)} texts/s   CPU ${((lc.user + lc.system) / 1000 / count).toFixed(2)} ms/text`);
 
   for (const n of [1, 2]) {
     await flush();
@@ -88,17 +98,22 @@ async function measure(engine: 'transformer' | 'embedded'): Promise<void> {
       // warm every worker on one distinct chunk each (engine build and first inference are not throughput)
       await Promise.all(workers.map((_, i) => remote.classify([`warm-up ${engine} ${n} ${i}`])));
       const cpu0 = process.cpuUsage();
+      const workerCpu0 = workers.map((w) => cpuMsOf(w.child.pid));
       const w0 = performance.now();
       await Promise.all(chunks.map((c) => remote.classify(c)));
       const ms = performance.now() - w0;
       const cpu = process.cpuUsage(cpu0);
+      const workerMs = workers.reduce((sum, w, i) => sum + cpuMsOf(w.child.pid) - workerCpu0[i]!, 0);
       const coordinatorUs = (cpu.user + cpu.system) / count;
-      console.log(`  queue, ${n} worker${n === 1 ? ' ' : 's'}      ${((count / ms) * 1000).toFixed(1)} texts/s   coordinator CPU ${(coordinatorUs / 1000).toFixed(3)} ms/text (≈ ${Math.round(1e6 / coordinatorUs)} texts/s per coordinator core)`);
+      console.log(
+        `  queue, ${n} worker${n === 1 ? ' ' : 's'}      ${((count / ms) * 1000).toFixed(1)} texts/s   workers CPU ${(workerMs / count).toFixed(2)} ms/text   ` +
+          `coordinator CPU ${(coordinatorUs / 1000).toFixed(3)} ms/text (≈ ${Math.round(1e6 / coordinatorUs)} texts/s per coordinator core)   load ${load()}`,
+      );
     } finally {
       await remote.close();
     }
   }
-  for (const w of workers.splice(0)) w.child.kill('SIGTERM');
+  await Promise.all(workers.splice(0).map((w) => new Promise((r) => (w.child.once('exit', r), w.child.kill('SIGTERM')))));
 }
 
 try {
