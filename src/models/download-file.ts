@@ -5,13 +5,12 @@
  * announced (Content-Length / Content-Range, and the hub's listing) and its SHA-256 is the listed one.
  * A file still short after the retries, or with another checksum, is deleted and the pull fails.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ExpectedFile } from './hub-listing.ts';
 import { modelMessages } from './model-messages.ts';
 import { PullError } from './pull-error.ts';
+import { sha256File } from './hash-model-files.ts';
 
 export interface DownloadOptions {
   /** per-read idle timeout in ms */
@@ -24,12 +23,6 @@ export interface DownloadOptions {
 }
 
 const sizeOf = async (file: string): Promise<number> => (await stat(file).catch(() => undefined))?.size ?? 0;
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** The total size a response announces: Content-Range's total for a 206, Content-Length for a 200. */
 function announcedTotal(res: Response): number | undefined {
@@ -111,7 +104,7 @@ export async function downloadFile(url: string, file: string, expected: Expected
     throw new PullError(url, modelMessages.partial(url, size, total, retries + 1));
   }
   if (expected.sha256 !== undefined) {
-    const got = await sha256Of(part);
+    const got = await sha256File(part);
     if (got !== expected.sha256) {
       await rm(part, { force: true });
       throw new PullError(url, modelMessages.checksumMismatch(url, got, expected.sha256));

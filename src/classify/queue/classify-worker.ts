@@ -21,7 +21,7 @@ import { CLASSIFY_QUEUE, classifyJobSchema, type ClassifyResult } from './classi
 import { engineSpecSchema, preparedTopicModel, specRedisKey, type EngineSpec } from './engine-spec.ts';
 import { bullConnection, parseRedisUrl, redactRedisUrl } from './redis-url.ts';
 import { RespClient } from './resp-client.ts';
-import { queueMessages } from './queue-messages.ts';
+import { errorText, queueMessages } from './queue-messages.ts';
 
 export interface ClassifyWorkerOptions {
   readonly redis: string;
@@ -55,8 +55,6 @@ async function buildEngines(spec: EngineSpec, modelsRoot: string): Promise<Built
 
 const sameKey = (a: CacheKey, b: CacheKey): boolean =>
   a.engine === b.engine && a.model === b.model && a.revision === b.revision && a.taxonomy_version === b.taxonomy_version;
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export async function startClassifyWorker(opts: ClassifyWorkerOptions): Promise<RunningWorker> {
   const url = redactRedisUrl(opts.redis);

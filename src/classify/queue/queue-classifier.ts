@@ -27,7 +27,7 @@ import { CLASSIFY_JOB, CLASSIFY_QUEUE, chunkJobId, resultsFor, textHash, type Cl
 import { ENGINE_SPEC_TTL_SECONDS, engineSpecId, specRedisKey, type EngineSpec } from './engine-spec.ts';
 import { bullConnection, parseRedisUrl, redactRedisUrl } from './redis-url.ts';
 import { RespClient } from './resp-client.ts';
-import { queueMessages } from './queue-messages.ts';
+import { errorText, queueMessages } from './queue-messages.ts';
 import type { QueueConfig } from './queue-config-schema.ts';
 
 export interface QueueClassifierOptions {
@@ -65,8 +65,6 @@ export class QueueClassifyError extends EcouteError {
     this.name = 'QueueClassifyError';
   }
 }
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 async function connectOrFail<T extends { waitUntilReady(): Promise<unknown>; close(): Promise<void> }>(what: T, url: string, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -16,3 +16,6 @@ export const queueMessages = {
   badSpec: (specId: string, problem: string) => `refused: engine spec ${specId} is invalid (${problem})`,
   badJob: (jobId: string, problem: string) => `refused: job ${jobId} is not a classification chunk (${problem})`,
 } as const;
+
+/** The message of anything thrown. */
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
