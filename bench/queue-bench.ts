@@ -92,7 +92,7 @@ async function measure(engine: 'transformer' | 'embedded'): Promise<void> {
       await w.waitFor(/worker ready/, 180_000);
     }
     const queue = queueConfigSchema.parse({ redis: redis.url, chunk_size: chunk, timeout_seconds: 120 });
-    const spec = buildEngineSpec(config, undefined, undefined, undefined);
+    const spec = buildEngineSpec(config, undefined, undefined);
     const remote = await openQueueClassifier({ queue, spec, key: buildCacheKey(engines, undefined), local });
     try {
       // warm every worker on one distinct chunk each (engine build and first inference are not throughput)

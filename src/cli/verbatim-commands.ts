@@ -4,6 +4,8 @@
 import type { Command } from 'commander';
 import { classifyFile } from '../classify/pipeline/classify-file.ts';
 import { evalFile } from '../classify/pipeline/eval-file.ts';
+import { exportDomainModel } from '../classify/pipeline/load-domain-model.ts';
+import { describeOutOfFold } from '../classify/pipeline/cross-fit-phase.ts';
 import { addModel, listModels, pullModel, verifyModels } from '../models/index.ts';
 import { promoteCandidate } from '../classify/discovery/promote-candidate.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -17,15 +19,17 @@ interface EngineFlags {
   model?: string;
   fallback?: string;
   batchSize?: string;
+  domainModel?: string;
   json?: boolean;
 }
 
-function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number } {
+function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number; domainModel?: string } {
   return {
     engine: parseEngine(o.engine ?? 'embedded'),
     fallback: parseFallback(o.fallback ?? 'fail'),
     ...(o.model !== undefined ? { model: o.model } : {}),
     ...(o.batchSize !== undefined ? { batchSize: parsePositiveInt('--batch-size', o.batchSize) } : {}),
+    ...(o.domainModel !== undefined ? { domainModel: o.domainModel } : {}),
   };
 }
 
@@ -36,6 +40,7 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       .option('--model <dir>', 'transformer model directory (with --engine transformer)')
       .option('--fallback <mode>', 'embedded | fail: what to do when the model cannot load', 'fail')
       .option('--batch-size <n>', 'texts per batch')
+      .option('--domain-model <run-dir|file>', 'apply the domain model of a run (or a file from `ecoute sentiment export-domain`) to the embedded sentiment engine')
       .option('--json', 'print the result as JSON');
 
   engineOptions(
@@ -110,6 +115,20 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       printResult(out, result, o.json === true, formatVerify);
       if (!result.ok) process.exitCode = 1;
     });
+
+  program
+    .command('sentiment')
+    .description("the embedded sentiment engine's domain model")
+    .command('export-domain')
+    .description('write the cross-fitted domain model a run trained (one model per fold, out-of-fold accuracy) to a JSON file')
+    .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
+    .requiredOption('--out <file>', 'JSON file to write')
+    .option('--json', 'print the result as JSON')
+    .action(async (runDir: string, o: { out: string; json?: boolean }) =>
+      printResult(out, await exportDomainModel(runDir, o.out), o.json === true, (r) =>
+        `${r.out}: ${r.models} domain model${r.models === 1 ? "" : "s"}${r.outOfFold === undefined ? "" : `; ${describeOutOfFold(r.outOfFold, r.models)}`}`,
+      ),
+    );
 
   const themes = program.command('themes').description('the taxonomy: lint it, promote candidate themes discovered among unmatched verbatims');
   themes

@@ -10,6 +10,7 @@ import { runClassifyPhase } from '../classify/pipeline/run-classify-phase.ts';
 import type { EngineInfo } from '../classify/classifier-types.ts';
 import { resolveQueueConfig } from '../classify/queue/queue-config-schema.ts';
 import type { QueueStats } from '../classify/queue/queue-classifier.ts';
+import type { OutOfFoldScore } from '../classify/embedded/domain-model-set.ts';
 
 export interface ClassifySummary {
   /** what produced the sentiment and the themes (says "embedded default, no transformer installed" when so) */
@@ -20,6 +21,12 @@ export interface ClassifySummary {
   readonly sentimentRows: number;
   readonly mentionRows: number;
   readonly candidateThemes: number;
+  /**
+   * The cross-fitted domain model behind verbatim_sentiment: folds and out-of-fold accuracy on the
+   * scored verbatims (each predicted by the model not trained on its account), majority and lexicon
+   * baselines beside it. Absent when domain adaptation is off or was skipped (see notices).
+   */
+  readonly domainModel?: { readonly folds: number; readonly fingerprint: string; readonly outOfFold: OutOfFoldScore };
 }
 
 export interface ClassifyPhaseOptions {
@@ -62,6 +69,7 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
       sentimentRows: run.sentimentRows,
       mentionRows: run.mentionRows,
       candidateThemes: run.discovery?.candidates ?? 0,
+      ...(run.domain !== undefined ? { domainModel: { folds: run.domain.folds, fingerprint: run.domain.fingerprint, outOfFold: run.domain.outOfFold } } : {}),
     },
     work: { cachedHits: run.cachedHits, newlyClassified: run.newlyClassified, ...(run.queue !== undefined ? { queue: run.queue } : {}) },
   };

@@ -8,6 +8,7 @@ import { classifyConfigSchema } from '../classify-config-schema.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { resolveEngines, type ResolvedEngines } from '../registry.ts';
 import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
+import { loadDomainModel } from './load-domain-model.ts';
 
 export interface EngineChoice {
   /** default 'embedded'; 'keywords' (topics only): seed matches without the topic model */
@@ -18,6 +19,8 @@ export interface EngineChoice {
   readonly fallback?: 'embedded' | 'fail';
   /** texts per chunk */
   readonly batchSize?: number;
+  /** a run folder or an exported domain model file: the embedded sentiment engine applies it */
+  readonly domainModel?: string;
 }
 
 /**
@@ -38,5 +41,6 @@ export async function resolveCommandEngines(conn: DuckDBConnection, choice: Engi
     ...(choice.batchSize !== undefined ? { batch_size: choice.batchSize } : {}),
   });
   const topicModel = taxonomy !== undefined && mayUseTopicModel(config) ? await prepareTopicModel(conn, taxonomy, { source: 'input-file' }) : undefined;
-  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), undefined, topicModel);
+  const domain = choice.domainModel === undefined ? undefined : await loadDomainModel(choice.domainModel);
+  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), domain, topicModel);
 }

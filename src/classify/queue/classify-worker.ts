@@ -13,7 +13,7 @@
  * ```
  */
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { resolveEngines, type PreparedDomainModel } from '../registry.ts';
+import { resolveEngines } from '../registry.ts';
 import { buildCacheKey, type CacheKey } from '../pipeline/cache-key.ts';
 import { defaultClassifyBatch } from '../pipeline/classify-responses.ts';
 import type { ClassifyBatch } from '../pipeline/classify-into-cache.ts';
@@ -48,8 +48,7 @@ interface BuiltEngines {
 
 /** Engines described by the spec, or the reason this worker cannot build them. */
 async function buildEngines(spec: EngineSpec, modelsRoot: string): Promise<BuiltEngines> {
-  const prepared: PreparedDomainModel | undefined = spec.config.domain_adaptation ? { ...(spec.domain !== undefined ? { domain: spec.domain } : {}), notice: '' } : undefined;
-  const engines = await resolveEngines(spec.config, spec.taxonomy, modelsRoot, prepared, preparedTopicModel(spec));
+  const engines = await resolveEngines(spec.config, spec.taxonomy, modelsRoot, undefined, preparedTopicModel(spec));
   return { key: buildCacheKey(engines, spec.taxonomy?.version), classify: await defaultClassifyBatch(engines) };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Everything a worker needs to build the coordinator's engines: the classify settings, the taxonomy,
- * and the embedded domain (sentiment) and topic models the run trained or reused (topic weights travel
- * as the base64 of their float32 bytes, so the worker's model is bit-for-bit the coordinator's). Stored once per run in Redis under its SHA-256
+ * and the embedded topic model the run trained or reused (its weights travel as the base64 of their
+ * float32 bytes, so the worker's model is bit-for-bit the coordinator's). The domain sentiment model
+ * is not part of it: a run classifies texts without it and overlays it afterwards, in its own database. Stored once per run in Redis under its SHA-256
  * (jobs carry only the id); a worker builds the engines from it with its own models/ folder and
  * refuses a job whose cache key (engine, model revision, taxonomy version) its engines do not give.
  */
@@ -9,8 +10,6 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { classifyConfigSchema, type ClassifyConfig } from '../classify-config-schema.ts';
 import { taxonomySchema, type Taxonomy } from '../../config/taxonomy-schema.ts';
-import { domainModelSchema } from '../embedded/domain-model-schema.ts';
-import type { DomainModel } from '../embedded/domain-model.ts';
 import type { TopicModel } from '../embedded/train-topic-model.ts';
 import type { PreparedTopicModel } from '../registry.ts';
 
@@ -22,7 +21,6 @@ export interface EngineSpec {
   readonly format: typeof ENGINE_SPEC_FORMAT;
   readonly config: Omit<ClassifyConfig, 'queue'>;
   readonly taxonomy?: Taxonomy;
-  readonly domain?: DomainModel;
   /** the prepared topic model and its notice (model absent: too few seeds, the run goes on seeds alone) */
   readonly topics?: { readonly notice: string; readonly model?: StoredTopicModel };
 }
@@ -43,7 +41,6 @@ export const engineSpecSchema = z.strictObject({
   format: z.literal(ENGINE_SPEC_FORMAT),
   config: classifyConfigSchema,
   taxonomy: taxonomySchema.optional(),
-  domain: domainModelSchema.optional(),
   topics: z.strictObject({ notice: z.string(), model: topicModelSchema.optional() }).optional(),
 });
 
@@ -74,12 +71,11 @@ export function preparedTopicModel(spec: EngineSpec): PreparedTopicModel | undef
   return { model, notice: t.notice };
 }
 
-export function buildEngineSpec(config: ClassifyConfig, taxonomy: Taxonomy | undefined, domain: DomainModel | undefined, topics: PreparedTopicModel | undefined): EngineSpec {
+export function buildEngineSpec(config: ClassifyConfig, taxonomy: Taxonomy | undefined, topics: PreparedTopicModel | undefined): EngineSpec {
   const { queue: _queue, ...rest } = config;
   return {
     format: ENGINE_SPEC_FORMAT, config: rest,
     ...(taxonomy !== undefined ? { taxonomy } : {}),
-    ...(domain !== undefined ? { domain } : {}),
     ...(topics !== undefined ? { topics: { notice: topics.notice, ...(topics.model !== undefined ? { model: storeTopicModel(topics.model) } : {}) } } : {}),
   };
 }

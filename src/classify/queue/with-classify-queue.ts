@@ -27,7 +27,7 @@ export async function withClassifyQueue<T>(
   if (queue === undefined) return { result: await classify({}) };
   const remote = await openQueueClassifier({
     queue,
-    spec: buildEngineSpec(ctx.config, ctx.taxonomy, ctx.engines.domain, ctx.topicModel),
+    spec: buildEngineSpec(ctx.config, ctx.taxonomy, ctx.topicModel),
     key: buildCacheKey(ctx.engines, ctx.taxonomy?.version),
     local: await defaultClassifyBatch(ctx.engines),
     ...(ctx.log !== undefined ? { log: ctx.log } : {}),
