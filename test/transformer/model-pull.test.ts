@@ -69,7 +69,8 @@ beforeAll(async () => {
       return;
     }
     cuts += 1;
-    res.write(body.subarray(0, Math.max(1, Math.floor(body.length / 3))), () => res.socket?.destroy());
+    // a third of the body, then the connection is closed (FIN after the bytes have left): the client has them all
+    res.write(body.subarray(0, Math.max(1, Math.floor(body.length / 3))), () => setTimeout(() => res.socket?.end(), 20));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
