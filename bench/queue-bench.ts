@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeRandomEncoderModel } from '../src/classify/transformer/index.ts';
+import { writeRandomEncoderModel } from '../test/support/tiny-model/index.ts';
 import { resolveEngines } from '../src/classify/registry.ts';
 import { classifyConfigSchema } from '../src/classify/classify-config-schema.ts';
 import { buildCacheKey } from '../src/classify/pipeline/cache-key.ts';

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { writeTinyModel } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { queueMessages } from '../../src/classify/queue/queue-messages.ts';
 import { RespClient } from '../../src/classify/queue/resp-client.ts';

@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeTinyModel, loadTransformerSentiment } from '../../src/classify/transformer/index.ts';
+import { loadTransformerSentiment } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { pullModel, PullError, readManifest, modelMessages } from '../../src/models/index.ts';
 import { listFilesRecursive } from '../../src/models/hash-model-files.ts';
 import { main } from '../../src/cli/main.ts';
@@ -127,7 +128,7 @@ describe('models pull from a hub-like endpoint', () => {
     expect((err as Error).message).toBe(modelMessages.checksumMismatch(url, sha256(files.get(ONNX)!), sha256(Buffer.from('other bytes'))));
     await expectNothingInstalled(models);
     const errors: string[] = [];
-    const code = await main(['node', 'ecoute', 'models', 'pull', REPO, '--revision', 'v1', '--root', models, '--endpoint', base], { isTTY: false, write: () => undefined }, (t) => errors.push(t));
+    const code = await main(['node', 'ecoute', 'models', 'pull', REPO, '--revision', 'v1', '--root', models, '--endpoint', base], { write: () => undefined }, (t) => errors.push(t));
     expect(code).toBe(1);
     expect(errors.join('\n')).toContain('does not match the hub');
   });
@@ -149,7 +150,7 @@ describe('models pull from a hub-like endpoint', () => {
     process.env.HF_ENDPOINT = base;
     try {
       const printed: string[] = [];
-      const code = await main(['node', 'ecoute', 'models', 'pull', REPO, '--revision', 'v1', '--root', models, '--json'], { isTTY: false, write: (t) => printed.push(t) }, () => undefined);
+      const code = await main(['node', 'ecoute', 'models', 'pull', REPO, '--revision', 'v1', '--root', models, '--json'], { write: (t) => printed.push(t) }, () => undefined);
       expect(code).toBe(0);
       expect(JSON.parse(printed.join(''))).toMatchObject({ id: REPO, revision: COMMIT, source: 'hub' });
       expect(requests[0]!.url).toBe(`/api/models/${REPO}/revision/v1?blobs=true`);
