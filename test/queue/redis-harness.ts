@@ -54,7 +54,8 @@ export interface WorkerProcess {
 }
 
 export function startWorker(redisUrl: string, modelsRoot: string, extra: readonly string[] = []): WorkerProcess {
-  const args = [join(REPO, 'bin', 'ecoute.js'), 'worker', '--redis', redisUrl, '--models', modelsRoot, '--lock-duration-ms', '4000', '--stalled-interval-ms', '1000', ...extra];
+  // the CLI from source through tsx, so the suite does not depend on a build in dist/
+  const args = ['--import', 'tsx', join(REPO, 'src', 'cli', 'ecoute.ts'), 'worker', '--redis', redisUrl, '--models', modelsRoot, '--lock-duration-ms', '4000', '--stalled-interval-ms', '1000', ...extra];
   const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
   let text = '';
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
