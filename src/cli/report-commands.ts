@@ -8,6 +8,7 @@ import type { ThemeLabels } from '../charts/theme-labels.ts';
 import { formatTable, type Output } from './print-result.ts';
 import type { IoFor } from './command-io.ts';
 import { parsePositiveInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
+import { EcouteError, UsageError } from '../run/errors.ts';
 
 async function labelsFrom(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels }> {
   if (pipelineFile === undefined) return {};
@@ -17,6 +18,18 @@ async function labelsFrom(pipelineFile: string | undefined): Promise<{ themeLabe
 }
 
 const formatFiles = (r: { files: string[] }): string => r.files.join('\n');
+
+/** --per-owner: the key (the output folder's owner-pages.key unless --key-file) and the cells' minimum n. */
+async function ownerOptions(runDir: string, keyFile: string | undefined, minN: string): Promise<{ ownerKey: Buffer; minN: number }> {
+  const [{ loadOwnerKey }, { defaultOwnerKeyFile }] = [await import('../report/owners/owner-page-name.ts'), await import('../report/owners/default-owner-key-file.ts')];
+  return { ownerKey: loadOwnerKey(keyFile ?? defaultOwnerKeyFile(runDir)).key, minN: parsePositiveInt('--min-n', minN) };
+}
+
+function parseNps(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new UsageError(`${flag}: expected a whole NPS score 0-10, got ${JSON.stringify(value)}`);
+  return n;
+}
 
 export function addReportCommands(program: Command, _out: Output, io: IoFor): void {
   program
@@ -61,10 +74,14 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
     .option('--out <dir>', 'output folder (default: <run-dir>/dashboard)')
     .option('--lang <lang>', 'fr | en', 'en')
     .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--per-owner', 'also write one dashboard per account owner (dashboard/owners/) and the administrator index')
+    .option('--key-file <file>', 'secret key of the owner page names (default: owner-pages.key in the output folder; created when missing)')
+    .option('--min-n <n>', 'minimum sample size of the owner pages\' cells', '30')
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; json?: boolean }) => {
+    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; perOwner?: boolean; keyFile?: string; minN: string; json?: boolean }) => {
       const { buildDashboard } = await import('../report/dashboard/build-dashboard.ts');
-      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await labelsFrom(o.pipeline)) }), formatFiles);
+      const owners = o.perOwner === true ? await ownerOptions(runDir, o.keyFile, o.minN) : {};
+      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await labelsFrom(o.pipeline)), ...owners }), formatFiles);
     });
 
   program
@@ -78,6 +95,24 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
       parseExportFormat(o.format);
       const { exportArrowTables } = await import('../report/export-arrow.ts');
       io(o).print(await exportArrowTables(runDir, o.out), (r) => formatTable(['table', 'rows', 'file'], r.tables.map((t) => [t.table, t.rows, t.file])));
+    });
+
+  program
+    .command('testimonials')
+    .description('export consented promoter verbatims (PII-redacted) for review, and check the 20 % negative-testimonial rule')
+    .argument('<run-dir>', 'run output folder')
+    .option('--lang <lang>', 'fr | en: only testimonials in that language')
+    .option('--min-nps <n>', 'lowest NPS of a testimonial', '9')
+    .option('--limit <n>', 'testimonials a page shows (the rule is checked on them)', '12')
+    .option('--out <dir>', 'output folder', 'testimonials')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { lang?: string; minNps: string; limit: string; out: string; json?: boolean }) => {
+      const [{ exportTestimonials }, { formatTestimonials, testimonialRuleMessage }] = [await import('../report/testimonials/export-testimonials.ts'), await import('./format-testimonials.ts')];
+      const result = await exportTestimonials(runDir, {
+        outDir: o.out, minNps: parseNps('--min-nps', o.minNps), limit: parsePositiveInt('--limit', o.limit), ...(o.lang !== undefined ? { lang: parseLang(o.lang) } : {}),
+      });
+      io(o).print(result, formatTestimonials);
+      if (!result.rule.ok) throw new EcouteError(testimonialRuleMessage(result.rule));
     });
 
   program

@@ -25,6 +25,10 @@
  *                                        ARR at risk per account and per theme, ROI, owner monitoring
  *          │
  *          ▼
+ *   computeBenchmark (analyze/benchmark/) ─► "How we compare": brand NPS per quarter and segment, gaps with
+ *                                           competitors (interval, q-value), their trend, attribute comparison
+ *          │
+ *          ▼
  *   writeOutputs (report/) ─► ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
  *          │
  *          ▼
@@ -39,7 +43,8 @@
  * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
  * byte-identical output files (timings go to run-timings.json, the one file that differs).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -64,6 +69,7 @@ import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
 import { copyPreviousDatabase } from '../publish/previous-database.ts';
 import { recentRuns, RECENT_RUNS_FILE } from '../publish/recent-runs.ts';
+import { computeBenchmark, type BenchmarkSummary } from '../analyze/benchmark/compute-benchmark.ts';
 import { erasureHashes, erasureListPath, readErasureList } from '../erase/erasure-list.ts';
 import { rewriteDatabase } from '../erase/rewrite-database.ts';
 
@@ -102,6 +108,7 @@ export interface RunSummary {
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
+  readonly benchmark: BenchmarkSummary;
   readonly outputs: string[];
   readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number };
   readonly versions: Versions;
@@ -211,6 +218,11 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const drivers = await watch.time('drivers', () =>
       computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
     );
+    log('comparing with competitors');
+    const benchmark = await watch.time('benchmark', () =>
+      computeBenchmark(conn, { seed: DRIVER_SEED, minN: pipeline.settings.min_n, fdrLevel: pipeline.settings.fdr_level }),
+    );
+    if (!benchmark.computed && benchmark.answers > 0) log(`  benchmark not compared: ${benchmark.reason ?? ''}`);
     log('writing outputs');
     const outputs = await watch.time('outputs', () => writeRunTables(conn, dir));
     const summary: RunSummary = {
@@ -225,6 +237,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       metrics,
       classification,
       drivers,
+      benchmark,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
@@ -237,8 +250,13 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
     writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');
+    const perOwner = pipeline.output.per_owner;
+    const ownerKey = perOwner === undefined ? undefined : loadOwnerKey(resolve(resolveOutputDir(loaded, opts.outDir), perOwner.key_file)).key;
     const visuals = await watch.time('visuals', () =>
-      emitVisuals(dir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),
+      emitVisuals(dir, {
+        asOf: opts.asOf, minN: pipeline.settings.min_n, ...(ownerKey !== undefined ? { ownerKey } : {}),
+        ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}),
+      }),
     );
     const finalSummary: RunSummary = {
       ...summary,
