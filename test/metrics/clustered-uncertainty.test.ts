@@ -3,8 +3,8 @@
  * formulas): the linearisation (sandwich) estimator of a ratio of totals with the account as cluster,
  * var = C/(C−1) · Σ_a u_a² / n², and the clustered SE of a change between two periods sharing accounts.
  * R's survey package gives the same figures (svydesign(ids = ~account, data = d); svymean(~unit, d) for a
- * cell; for a change, svyby(~unit, ~period, d, svymean, covmat = TRUE) then svycontrast); R was not
- * available on the machine these tests were written on, so the references are the hand computations below.
+ * cell; for a change, svyby(~unit, ~period, d, svymean, covmat = TRUE) then svycontrast); the figures R gives
+ * for the first and third data sets below are pasted, with the R code, in clustered-se-r-reference.test.ts.
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
