@@ -135,11 +135,10 @@ shared_keys AS (
     sum(cur.csat_s * prev.csat_s) AS csat_s_s, sum(cur.csat_s * prev.csat_n) AS csat_s_n, sum(cur.csat_n * prev.csat_s) AS csat_n_s, sum(cur.csat_n * prev.csat_n) AS csat_n_n,
     count(*) FILTER (WHERE cur.ces_n > 0 AND prev.ces_n > 0) AS ces_shared,
     sum(cur.ces_s * prev.ces_s) AS ces_s_s, sum(cur.ces_s * prev.ces_n) AS ces_s_n, sum(cur.ces_n * prev.ces_s) AS ces_n_s, sum(cur.ces_n * prev.ces_n) AS ces_n_n
-  FROM cluster_cells cur
-  JOIN cluster_cells prev
+  FROM (FROM cluster_cells WHERE grain <> 'all' AND cluster_account IS NOT NULL) cur
+  JOIN (FROM cluster_cells WHERE grain <> 'all' AND cluster_account IS NOT NULL) prev
     ON prev.grain = cur.grain AND prev.next_period = cur.period AND prev.cluster_account = cur.cluster_account
     AND prev.level = cur.level AND prev.level_value = cur.level_value
-  WHERE cur.grain <> 'all'
   GROUP BY ALL
 ),
 shared_wide AS (
