@@ -6,7 +6,7 @@
  * bench/.data/, loads them once through the demo pipeline's ingest into a DuckDB file, then times, each in
  * a fresh child process on its own copy of that file (so peak memory is the variant's own):
  *   srs      metric_cells as it was before clustered SEs (git REV, default c213ded: SRS margins only)
- *   before   metric_cells with the per-cluster grouping sets and shared-account self-join (REV, default 7ff8cec)
+ *   before   metric_cells with the per-cluster grouping sets and shared-account self-join (REV, default 006cba8)
  *   current  metric_cells as in this tree, and the whole computeMetrics phase (metric_cells, metric_weighted,
  *            response_rates) as a run executes it
  * Earlier versions are read with `git show REV:sql/metrics/...` (their macros too), never copied into the
@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     runs: { type: 'string', default: '3' },
     threads: { type: 'string' },
-    before: { type: 'string', default: '7ff8cec' },
+    before: { type: 'string', default: '006cba8' },
     srs: { type: 'string', default: 'c213ded' },
     child: { type: 'string' },
     db: { type: 'string' },

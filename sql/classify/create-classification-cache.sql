@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS classification_cache (
   polarity DOUBLE,
   confidence DOUBLE,
   mentions STRUCT(theme_id VARCHAR, clause_text VARCHAR, clause_start INTEGER, clause_end INTEGER,
-                  match_score DOUBLE, sentiment_label VARCHAR, polarity DOUBLE)[]
+                  match_score DOUBLE, match_source VARCHAR, match_evidence VARCHAR,
+                  sentiment_label VARCHAR, polarity DOUBLE)[]  -- match_source: keyword | label | example | model | embedding
 );
 CREATE TEMP TABLE IF NOT EXISTS classification_staging (
   text_hash VARCHAR, engine VARCHAR, model VARCHAR, revision VARCHAR, taxonomy_version VARCHAR,

@@ -37,6 +37,8 @@ SELECT
   m.clause_start,
   m.clause_end,
   m.match_score,
+  m.match_source,
+  m.match_evidence,
   m.sentiment_label,
   m.polarity,
   t_engine::VARCHAR AS engine,

@@ -33,12 +33,29 @@ export interface Clause {
   readonly end: number;
 }
 
+/** What matched a theme: a keyword, the label, an example phrase, the topic model, or a transformer model. */
+export type MatchSource = 'keyword' | 'label' | 'example' | 'model' | 'embedding';
+
+/** A theme found in a clause, with its provenance. */
+export interface ThemeMatch {
+  readonly themeId: string;
+  /** match strength in [0, 1] */
+  readonly score: number;
+  /** what matched (default 'embedding' for engines that do not say) */
+  readonly source?: MatchSource;
+  /** the keyword, label or example that matched, as written in the taxonomy */
+  readonly evidence?: string;
+}
+
 export interface ThemeMention {
   readonly themeId: string;
   /** the clause that mentions the theme */
   readonly clause: Clause;
   /** match strength in [0, 1] */
   readonly score: number;
+  readonly source: MatchSource;
+  /** the keyword, label or example that matched ('' for the model) */
+  readonly evidence: string;
   readonly sentiment: SentimentResult;
 }
 
@@ -57,5 +74,5 @@ export interface SentimentEngine {
 /** Theme scores for a batch of clauses: for each clause, the themes it mentions (possibly none). */
 export interface TopicEngine {
   readonly info: EngineInfo;
-  matchThemes(clauses: readonly string[], languages?: readonly Language[]): Promise<Array<Array<{ themeId: string; score: number }>>>;
+  matchThemes(clauses: readonly string[], languages?: readonly Language[]): Promise<ThemeMatch[][]>;
 }

@@ -6,7 +6,7 @@
  * ```yaml
  * classify:
  *   sentiment: { engine: transformer, model: xlm-sentiment, fallback: embedded }
- *   topics: { engine: embedded }
+ *   topics: { engine: embedded }      # or keywords: seed matches only, no topic model
  *   domain_adaptation: true
  *   batch_size: 256
  *   concurrency: 1
@@ -34,10 +34,21 @@ const modelTaskSchema = z
   ])
   .default({ engine: 'embedded' });
 
+/** Themes: the embedded topic model (default), the keyword matcher alone, or a transformer model directory. */
+const topicTaskSchema = z
+  .discriminatedUnion('engine', [
+    z.strictObject({ engine: z.literal('embedded') }),
+    z.strictObject({ engine: z.literal('keywords') }),
+    z.strictObject({ engine: z.literal('transformer'), model: modelDir, fallback }),
+  ])
+  .default({ engine: 'embedded' });
+
 export const classifyConfigSchema = z
   .strictObject({
     sentiment: modelTaskSchema.describe('verbatim and clause sentiment'),
-    topics: modelTaskSchema.describe('theme matching against the taxonomy'),
+    topics: topicTaskSchema.describe(
+      'theme matching against the taxonomy: embedded (keywords, labels and examples seed a topic model trained on the run\'s own clauses), keywords (seed matches only, for comparison) or transformer',
+    ),
     language: z
       .strictObject({ engine: z.literal('embedded', { error: 'language detection only has the embedded engine' }) })
       .default({ engine: 'embedded' })
@@ -61,3 +72,4 @@ export const classifyConfigSchema = z
 
 export type ClassifyConfig = z.infer<typeof classifyConfigSchema>;
 export type ModelTaskConfig = ClassifyConfig['sentiment'];
+export type TopicTaskConfig = ClassifyConfig['topics'];

@@ -7,16 +7,18 @@
  * **Example:**
  * ```ts
  * const config = classifyConfigSchema.parse({ sentiment: { engine: 'transformer', model: 'xlm', fallback: 'embedded' } });
- * const r = await resolveEngines(config, taxonomy, 'models', trainingData);
+ * const r = await resolveEngines(config, taxonomy, 'models');
  * r.sentiment.info.engine; // 'embedded' when models/xlm is broken
  * r.notices; // ['sentiment: model "xlm" could not be loaded (models/xlm/onnx/model.onnx: ...); continuing on the embedded default (fallback: embedded)']
  * ```
  */
 import { join, resolve, sep } from 'node:path';
-import type { Language, SentimentEngine, SentimentLabel, TopicEngine } from './classifier-types.ts';
+import type { Language, SentimentEngine, TopicEngine } from './classifier-types.ts';
 import type { Taxonomy } from '../config/taxonomy-schema.ts';
 import type { ClassifyConfig, ModelTaskConfig } from './classify-config-schema.ts';
-import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, detectLanguage, trainDomainModel, DomainModelError, type DomainModel } from './embedded/index.ts';
+import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, createKeywordTopicEngine, detectLanguage, EMBEDDED_TOPIC_MODEL, type DomainModel } from './embedded/index.ts';
+import type { TopicModel } from './embedded/train-topic-model.ts';
+import type { DomainModelSet } from './embedded/domain-model-set.ts';
 import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
 
 export type ClassifyTask = 'sentiment' | 'topics' | 'language';
@@ -25,7 +27,9 @@ export interface EngineContext {
   readonly taxonomy?: Taxonomy;
   /** absolute or cwd-relative models/ root */
   readonly modelsRoot: string;
-  readonly domain?: DomainModel;
+  readonly domain?: DomainModel | DomainModelSet;
+  /** the topic model trained on this run's clauses (embedded topics engine) */
+  readonly topicModel?: TopicModel;
   readonly batchSize?: number;
   readonly concurrency?: number;
 }
@@ -70,7 +74,8 @@ export const ENGINE_REGISTRY = Object.freeze({
       loadTransformerSentiment(modelPath(ctx.modelsRoot, requireModel('sentiment', model)), transformerOptions(ctx))) as SentimentFactory,
   }),
   topics: Object.freeze({
-    embedded: (async (ctx) => createEmbeddedTopicEngine(ctx.taxonomy)) as TopicFactory,
+    embedded: (async (ctx) => createEmbeddedTopicEngine(ctx.taxonomy, ctx.topicModel === undefined ? {} : { model: ctx.topicModel })) as TopicFactory,
+    keywords: (async (ctx) => createKeywordTopicEngine(ctx.taxonomy)) as TopicFactory,
     transformer: (async (ctx, model) =>
       loadTransformerTopics(modelPath(ctx.modelsRoot, requireModel('topics', model)), ctx.taxonomy, transformerOptions(ctx))) as TopicFactory,
   }),
@@ -79,15 +84,9 @@ export const ENGINE_REGISTRY = Object.freeze({
   }),
 });
 
-/** Scored verbatims to adapt the embedded sentiment engine to the pipeline's domain. */
-export interface TrainingData {
-  readonly texts: readonly string[];
-  readonly labels: readonly SentimentLabel[];
-}
-
-/** A domain model prepared beforehand (e.g. reused from the database by prepareDomainModel), with what to report. */
-export interface PreparedDomainModel {
-  readonly domain?: DomainModel;
+/** The topic model trained for this run (absent when too few clauses match a seed), with what to report. */
+export interface PreparedTopicModel {
+  readonly model?: TopicModel;
   readonly notice: string;
 }
 
@@ -96,24 +95,22 @@ export interface ResolvedEngines {
   /** absent when the pipeline has no taxonomy */
   readonly topics?: TopicEngine;
   readonly detectLanguage: (text: string) => Language;
-  readonly domain?: DomainModel;
-  /** what a report must say: fallbacks used, domain adaptation done or skipped */
+  /** the domain model the embedded sentiment engine applies (given by the caller, e.g. --domain-model) */
+  readonly domain?: DomainModel | DomainModelSet;
+  /** what a report must say: fallbacks used */
   readonly notices: readonly string[];
 }
-
-/** Scored verbatims needed before a domain model is trained. */
-export const MIN_DOMAIN_TRAINING = 50;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 async function withFallback<E>(
   task: 'sentiment' | 'topics',
-  cfg: ModelTaskConfig,
+  cfg: ModelTaskConfig | { readonly engine: 'embedded' | 'keywords' },
   load: (model: string) => Promise<E>,
   embedded: () => Promise<E>,
   notices: string[],
 ): Promise<E> {
-  if (cfg.engine === 'embedded') return embedded();
+  if (cfg.engine !== 'transformer') return embedded();
   try {
     return await load(cfg.model);
   } catch (error) {
@@ -125,42 +122,43 @@ async function withFallback<E>(
   }
 }
 
+/**
+ * The engines a `classify:` section asks for. `domain` is a trained domain model (or cross-fitted set)
+ * the embedded sentiment engine applies to every text; a pipeline run does not pass one: it cross-fits
+ * its own after classifying text-only (see cross-fit-phase.ts), so no response is scored by a model
+ * trained on its own score.
+ */
 export async function resolveEngines(
   config: ClassifyConfig,
   taxonomy: Taxonomy | undefined,
   modelsRoot: string,
-  trainingData?: TrainingData | PreparedDomainModel,
+  domain?: DomainModel | DomainModelSet,
+  topicModel?: PreparedTopicModel,
 ): Promise<ResolvedEngines> {
   const notices: string[] = [];
-  let domain: DomainModel | undefined;
-  const ctx: EngineContext = { modelsRoot, batchSize: config.batch_size, concurrency: config.concurrency, ...(taxonomy !== undefined ? { taxonomy } : {}) };
+  const ctx: EngineContext = {
+    modelsRoot,
+    batchSize: config.batch_size,
+    concurrency: config.concurrency,
+    ...(taxonomy !== undefined ? { taxonomy } : {}),
+    ...(topicModel?.model !== undefined ? { topicModel: topicModel.model } : {}),
+  };
+  let used: DomainModel | DomainModelSet | undefined;
   const embeddedSentiment = async (): Promise<SentimentEngine> => {
-    if (config.domain_adaptation && trainingData !== undefined) {
-      if (!('texts' in trainingData)) {
-        domain = trainingData.domain;
-        notices.push(trainingData.notice);
-      } else if (trainingData.texts.length >= MIN_DOMAIN_TRAINING) {
-        try {
-          domain = trainDomainModel(trainingData.texts, trainingData.labels);
-          notices.push(`sentiment: embedded domain model trained on ${trainingData.texts.length} scored verbatims (fingerprint ${domain.fingerprint})`);
-        } catch (error) {
-          if (!(error instanceof DomainModelError)) throw error;
-          notices.push(`sentiment: domain adaptation skipped (${error.message})`);
-        }
-      } else {
-        notices.push(`sentiment: domain adaptation skipped, ${trainingData.texts.length} scored verbatims (needs ${MIN_DOMAIN_TRAINING})`);
-      }
-    }
+    used = domain;
     return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : {}) });
   };
   const sentiment = await withFallback('sentiment', config.sentiment, (m) => ENGINE_REGISTRY.sentiment.transformer(ctx, m), embeddedSentiment, notices);
   let topics: TopicEngine | undefined;
   if (taxonomy !== undefined) {
     const tctx = { ...ctx, taxonomy };
-    topics = await withFallback('topics', config.topics, (m) => ENGINE_REGISTRY.topics.transformer(tctx, m), () => ENGINE_REGISTRY.topics.embedded(tctx), notices);
+    const embeddedTopics = config.topics.engine === 'keywords' ? () => ENGINE_REGISTRY.topics.keywords(tctx) : () => ENGINE_REGISTRY.topics.embedded(tctx);
+    topics = await withFallback('topics', config.topics, (m) => ENGINE_REGISTRY.topics.transformer(tctx, m), embeddedTopics, notices);
   } else if (config.topics.engine === 'transformer') {
     notices.push('topics: the pipeline has no taxonomy, so verbatims are not matched to themes');
   }
+  if (topicModel !== undefined && topics?.info.model === EMBEDDED_TOPIC_MODEL) notices.push(topicModel.notice);
+  else if (topicModel !== undefined && topicModel.model === undefined && topics !== undefined && topics.info.engine === 'embedded') notices.push(topicModel.notice);
   const detect = await ENGINE_REGISTRY.language.embedded(ctx);
-  return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(domain !== undefined ? { domain } : {}), notices };
+  return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(used !== undefined ? { domain: used } : {}), notices };
 }

@@ -1,6 +1,7 @@
 /** Human text for the verbatim commands. */
 import type { ClassifyFileResult } from '../classify/pipeline/classify-file.ts';
 import type { EvalFileResult } from '../classify/pipeline/eval-file.ts';
+import type { PipelineLint } from '../classify/lint/lint-run-taxonomy.ts';
 import type { ModelList, VerifyResult } from '../models/index.ts';
 import { formatTable } from './print-result.ts';
 
@@ -37,4 +38,14 @@ export function formatModels(r: ModelList): string {
 
 export function formatVerify(r: VerifyResult): string {
   return `${JSON.stringify(r, null, 2)}\n${r.ok ? 'all model files match the manifest' : 'some model files are missing or changed'}`;
+}
+
+export function formatLint(r: PipelineLint): string {
+  const source = r.database === undefined ? 'no run database yet: checks without data' : `${r.clauses} clauses from ${r.database}`;
+  const findings = r.findings.length === 0 ? 'no findings' : r.findings.map((f) => `${f.kind.padEnd(13)} ${f.message}`).join('\n');
+  const keywords =
+    r.keywords.length === 0
+      ? ''
+      : `\n\n${formatTable(['theme', 'keyword', 'lang', 'clauses', 'share'], r.keywords.map((k) => [k.theme, k.keyword, k.language, k.clauses, `${(100 * k.share).toFixed(2)} %`]))}`;
+  return `${r.pipeline}: ${source}\n\n${findings}${keywords}`;
 }

@@ -4,11 +4,14 @@
 import type { Command } from 'commander';
 import { classifyFile } from '../classify/pipeline/classify-file.ts';
 import { evalFile } from '../classify/pipeline/eval-file.ts';
+import { exportDomainModel } from '../classify/pipeline/load-domain-model.ts';
+import { describeOutOfFold } from '../classify/pipeline/cross-fit-phase.ts';
 import { addModel, listModels, pullModel, verifyModels } from '../models/index.ts';
 import { promoteCandidate } from '../classify/discovery/promote-candidate.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { lintPipelineTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { printResult, type Output } from './print-result.ts';
-import { formatClassify, formatEval, formatModels, formatVerify } from './format-verbatim.ts';
+import { formatClassify, formatEval, formatLint, formatModels, formatVerify } from './format-verbatim.ts';
 import { parseEngine, parseFallback, parseTask, parsePositiveInt, todayUtc } from './parse-args.ts';
 
 interface EngineFlags {
@@ -16,15 +19,17 @@ interface EngineFlags {
   model?: string;
   fallback?: string;
   batchSize?: string;
+  domainModel?: string;
   json?: boolean;
 }
 
-function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number } {
+function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number; domainModel?: string } {
   return {
     engine: parseEngine(o.engine ?? 'embedded'),
     fallback: parseFallback(o.fallback ?? 'fail'),
     ...(o.model !== undefined ? { model: o.model } : {}),
     ...(o.batchSize !== undefined ? { batchSize: parsePositiveInt('--batch-size', o.batchSize) } : {}),
+    ...(o.domainModel !== undefined ? { domainModel: o.domainModel } : {}),
   };
 }
 
@@ -35,6 +40,7 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       .option('--model <dir>', 'transformer model directory (with --engine transformer)')
       .option('--fallback <mode>', 'embedded | fail: what to do when the model cannot load', 'fail')
       .option('--batch-size <n>', 'texts per batch')
+      .option('--domain-model <run-dir|file>', 'apply the domain model of a run (or a file from `ecoute sentiment export-domain`) to the embedded sentiment engine')
       .option('--json', 'print the result as JSON');
 
   engineOptions(
@@ -110,8 +116,27 @@ export function addVerbatimCommands(program: Command, out: Output): void {
     });
 
   program
-    .command('themes')
-    .description('candidate themes discovered among verbatims that match no theme')
+    .command('sentiment')
+    .description("the embedded sentiment engine's domain model")
+    .command('export-domain')
+    .description('write the cross-fitted domain model a run trained (one model per fold, out-of-fold accuracy) to a JSON file')
+    .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
+    .requiredOption('--out <file>', 'JSON file to write')
+    .option('--json', 'print the result as JSON')
+    .action(async (runDir: string, o: { out: string; json?: boolean }) =>
+      printResult(out, await exportDomainModel(runDir, o.out), o.json === true, (r) =>
+        `${r.out}: ${r.models} domain model${r.models === 1 ? "" : "s"}${r.outOfFold === undefined ? "" : `; ${describeOutOfFold(r.outOfFold, r.models)}`}`,
+      ),
+    );
+
+  const themes = program.command('themes').description('the taxonomy: lint it, promote candidate themes discovered among unmatched verbatims');
+  themes
+    .command('lint')
+    .description('keywords that match common words or other themes, shared keywords, share of clauses per keyword (with the data of the last run)')
+    .argument('<pipeline>', 'pipeline file')
+    .option('--json', 'print as JSON')
+    .action(async (pipeline: string, o: { json?: boolean }) => printResult(out, await lintPipelineTaxonomy(pipeline), o.json === true, formatLint));
+  themes
     .command('promote')
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
     .argument('<candidate-id>', 'candidate id, e.g. cand_1a2b3c4d')

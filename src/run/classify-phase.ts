@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Pipeline } from '../config/pipeline-schema.ts';
 import { runClassifyPhase } from '../classify/pipeline/run-classify-phase.ts';
 import type { EngineInfo } from '../classify/classifier-types.ts';
+import type { OutOfFoldScore } from '../classify/embedded/domain-model-set.ts';
 
 export interface ClassifySummary {
   /** what produced the sentiment and the themes (says "embedded default, no transformer installed" when so) */
@@ -18,6 +19,12 @@ export interface ClassifySummary {
   readonly sentimentRows: number;
   readonly mentionRows: number;
   readonly candidateThemes: number;
+  /**
+   * The cross-fitted domain model behind verbatim_sentiment: folds and out-of-fold accuracy on the
+   * scored verbatims (each predicted by the model not trained on its account), majority and lexicon
+   * baselines beside it. Absent when domain adaptation is off or was skipped (see notices).
+   */
+  readonly domainModel?: { readonly folds: number; readonly fingerprint: string; readonly outOfFold: OutOfFoldScore };
 }
 
 export interface ClassifyPhaseOptions {
@@ -52,6 +59,7 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
       sentimentRows: run.sentimentRows,
       mentionRows: run.mentionRows,
       candidateThemes: run.discovery?.candidates ?? 0,
+      ...(run.domain !== undefined ? { domainModel: { folds: run.domain.folds, fingerprint: run.domain.fingerprint, outOfFold: run.domain.outOfFold } } : {}),
     },
     work: { cachedHits: run.cachedHits, newlyClassified: run.newlyClassified },
   };

@@ -71,7 +71,7 @@ describe('classifyVerbatims', () => {
     };
     const [r] = await classifyVerbatims(['good product but bad support'], { sentiment, topics }, ['en']);
     expect(r?.language).toBe('en');
-    expect(r?.mentions).toEqual([{ themeId: 'support', clause: { text: 'but bad support', start: 13, end: 28 }, score: 0.7, sentiment: { label: 'negative', polarity: -1, confidence: 1 } }]);
+    expect(r?.mentions).toEqual([{ themeId: 'support', clause: { text: 'but bad support', start: 13, end: 28 }, score: 0.7, source: 'embedding', evidence: '', sentiment: { label: 'negative', polarity: -1, confidence: 1 } }]);
     expect(calls).toEqual([['good product but bad support'], ['but bad support']]);
   });
 });

@@ -106,3 +106,39 @@ describe('lexicon sentiment rules', () => {
     expect(engine.info).toMatchObject({ engine: 'embedded', description: 'embedded default (FR/EN lexicon), no transformer installed' });
   });
 });
+
+/** Known misses of the previous engine (issue 10), each a named example with its expected label. */
+describe('named sentiment cases (negation, contrast, sarcasm, factual complaints)', () => {
+  const engine = createEmbeddedSentimentEngine();
+  const cases: Array<[string, Language, 'negative' | 'neutral' | 'positive']> = [
+    ['Thanks for nothing!', 'en', 'negative'],
+    ['Je ne trouve pas le produit très efficace', 'fr', 'negative'],
+    ['Principe super, mais le briquet ne se recharge plus', 'fr', 'negative'],
+    ['you suck!', 'en', 'negative'],
+    ['Merci pour rien.', 'fr', 'negative'],
+    ['Why has my transfer not gone through yet?', 'en', 'negative'],
+    ["It doesn't work anymore", 'en', 'negative'],
+    ['My card no longer works', 'en', 'negative'],
+    ["Le colis n'est toujours pas arrivé", 'fr', 'negative'],
+    ['Still no refund', 'en', 'negative'],
+    ['My parcel never arrived', 'en', 'negative'],
+    ['I was charged twice', 'en', 'negative'],
+    ["J'ai été débité deux fois", 'fr', 'negative'],
+    ["J'ai appelé trois fois sans réponse", 'fr', 'negative'],
+    ['Livraison sans problème', 'fr', 'positive'],
+    ["Je n'ai jamais été déçu", 'fr', 'positive'],
+    ['Je ne regrette pas du tout mon achat', 'fr', 'positive'],
+    ['The parcel arrived on Tuesday', 'en', 'neutral'],
+  ];
+  for (const [text, language, expected] of cases) {
+    it(`${JSON.stringify(text)} → ${expected}`, async () => {
+      const [r] = await engine.classifySentiment([text], [language]);
+      expect(r?.label).toBe(expected);
+    });
+  }
+
+  it('gives a polarity of exactly 0 only to texts with no evidence', () => {
+    expect(scoreLexicon('The parcel arrived on Tuesday', 'en')).toMatchObject({ polarity: 0, hits: 0 });
+    expect(scoreLexicon('le briquet ne se recharge plus', 'fr').polarity).toBeLessThan(0);
+  });
+});

@@ -6,13 +6,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EngineInfo, SentimentEngine, TopicEngine, VerbatimClassification, SentimentResult } from '../../src/classify/classifier-types.ts';
 import { runSqlFile } from '../../src/db/sql-file.ts';
 
-export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<{ id: string; verbatim: string | null; nps?: number; submittedAt?: string }>): Promise<void> {
+export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<{ id: string; verbatim: string | null; nps?: number; submittedAt?: string; account?: string }>): Promise<void> {
   await runSqlFile(conn, 'ingest/create-canonical-tables');
   const appender = await conn.createAppender('responses');
   for (const r of rows) {
     appender.appendVarchar(r.id);
     appender.appendNull(); // contact_id
-    appender.appendNull(); // account_id
+    if (r.account === undefined) appender.appendNull();
+    else appender.appendVarchar(r.account); // account_id
     appender.appendVarchar(r.submittedAt ?? '2024-01-15 10:00:00');
     for (let i = 0; i < 4; i++) appender.appendNull(); // channel, survey_type, journey_stage, touchpoint
     if (r.nps === undefined) appender.appendNull();
@@ -74,7 +75,7 @@ export function countingClassifier(model = 'double', revision = '1'): CountingCl
           if (clauseText.length > 1) {
             const s = start + part.indexOf(clauseText);
             for (const m of themesOf(clauseText)) {
-              mentions.push({ themeId: m.themeId, score: m.score, clause: { text: clauseText, start: s, end: s + clauseText.length }, sentiment: sentimentOf(clauseText) });
+              mentions.push({ themeId: m.themeId, score: m.score, source: 'keyword' as const, evidence: m.themeId, clause: { text: clauseText, start: s, end: s + clauseText.length }, sentiment: sentimentOf(clauseText) });
             }
           }
           start = end;

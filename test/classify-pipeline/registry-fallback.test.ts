@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { classifyConfigSchema } from '../../src/classify/classify-config-schema.ts';
-import { ENGINE_REGISTRY, EngineConfigError, resolveEngines, MIN_DOMAIN_TRAINING, modelPath } from '../../src/classify/registry.ts';
+import { ENGINE_REGISTRY, EngineConfigError, resolveEngines, modelPath } from '../../src/classify/registry.ts';
 import { writeTinyModel } from '../../src/classify/transformer/index.ts';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
+import { trainDomainModel } from '../../src/classify/embedded/index.ts';
 
 const taxonomy = taxonomySchema.parse({
   version: '3',
@@ -71,22 +72,21 @@ describe('engine registry', () => {
     expect(r.notices[0]).toMatch(/^topics: model "no-such-model" could not be loaded/);
   });
 
-  it('trains the embedded domain model on scored verbatims, or says why not', async () => {
+  it('applies a given domain model to the embedded engine, never trains one itself', async () => {
     const texts: string[] = [];
     const labels: Array<'negative' | 'neutral' | 'positive'> = [];
-    for (let i = 0; i < MIN_DOMAIN_TRAINING + 10; i++) {
+    for (let i = 0; i < 60; i++) {
       texts.push(i % 2 === 0 ? `le colis ${i} est arrivé abîmé, remboursement demandé` : `livraison ${i} rapide, très contente`);
       labels.push(i % 2 === 0 ? 'negative' : 'positive');
     }
-    const r = await resolveEngines(classifyConfigSchema.parse({}), taxonomy, root, { texts, labels });
-    expect(r.domain?.fingerprint).toBeTypeOf('string');
-    expect(r.notices[0]).toMatch(/domain model trained on 60 scored verbatims/);
-    const few = await resolveEngines(classifyConfigSchema.parse({}), taxonomy, root, { texts: texts.slice(0, 5), labels: labels.slice(0, 5) });
-    expect(few.domain).toBeUndefined();
-    expect(few.notices[0]).toMatch(/domain adaptation skipped, 5 scored verbatims/);
-    const off = await resolveEngines(classifyConfigSchema.parse({ domain_adaptation: false }), taxonomy, root, { texts, labels });
-    expect(off.domain).toBeUndefined();
-    expect(off.notices).toEqual([]);
+    const model = trainDomainModel(texts, labels);
+    const r = await resolveEngines(classifyConfigSchema.parse({}), taxonomy, root, model);
+    expect(r.domain).toBe(model);
+    expect(r.sentiment.info.model).toBe('ecoute-embedded-lexicon+domain');
+    const plain = await resolveEngines(classifyConfigSchema.parse({}), taxonomy, root);
+    expect(plain.domain).toBeUndefined();
+    expect(plain.sentiment.info.model).toBe('ecoute-embedded-lexicon');
+    expect(plain.notices).toEqual([]);
   });
 
   it('keeps model directories inside the models root', () => {

@@ -61,7 +61,7 @@ export async function loadFixture(conn: DuckDBConnection, data: FixtureData): Pr
       await loadRatings(conn, file);
     }
     if (data.mentions) {
-      await conn.run('CREATE OR REPLACE TABLE theme_mentions (response_id VARCHAR, theme_id VARCHAR, sentiment_label VARCHAR, polarity DOUBLE)');
+      await conn.run('CREATE OR REPLACE TABLE theme_mentions (response_id VARCHAR, theme_id VARCHAR, sentiment_label VARCHAR, polarity DOUBLE, clause_text VARCHAR, clause_start INTEGER DEFAULT 0, clause_end INTEGER, match_score DOUBLE DEFAULT 1.0, match_source VARCHAR DEFAULT \'keyword\', match_evidence VARCHAR)');
       if (data.mentions.length > 0) {
         const file = join(dir, 'mentions.json');
         writeFileSync(file, JSON.stringify(data.mentions));

@@ -45,7 +45,7 @@ export async function loadDemo(conn: DuckDBConnection, dir: string): Promise<voi
   await conn.run(
     `CREATE OR REPLACE TABLE theme_mentions AS
      SELECT t.response_id, t.theme_id, NULL::VARCHAR AS clause_text, NULL::INTEGER AS clause_start, NULL::INTEGER AS clause_end,
-            1.0::DOUBLE AS match_score, t.sentiment AS sentiment_label,
+            1.0::DOUBLE AS match_score, 'truth' AS match_source, NULL::VARCHAR AS match_evidence, t.sentiment AS sentiment_label,
             CASE t.sentiment WHEN 'negative' THEN -1.0 WHEN 'positive' THEN 1.0 ELSE 0.0 END AS polarity,
             'truth' AS engine, 'truth-mentions.csv' AS model
      FROM read_csv($f, header = true, all_varchar = true) t

@@ -1,7 +1,7 @@
 /**
  * Full classification of a batch of verbatims with any engines (embedded or transformer):
  *
- *   clean (HTML, entities, U+FFFD, length cap) → language → clauses
+ *   clean (HTML, entities, U+FFFD, length cap) → language → clauses (verbatim-clauses.ts)
  *     → overall sentiment of each verbatim
  *     → themes of each clause → sentiment of each clause that mentions a theme
  *
@@ -9,10 +9,8 @@
  * Example: "le produit est bien mais le support est injoignable" with themes product and support
  *   → mentions [{themeId: 'product', sentiment: positive}, {themeId: 'support', sentiment: negative}].
  */
-import type { Clause, Language, SentimentEngine, SentimentResult, ThemeMention, TopicEngine, VerbatimClassification } from '../classifier-types.ts';
-import { splitClauses } from '../clauses/split-clauses.ts';
-import { detectLanguage } from '../language/detect-language.ts';
-import { cleanTextWithOffsets, originalSpan } from './clean-text.ts';
+import type { Language, SentimentEngine, SentimentResult, ThemeMention, TopicEngine, VerbatimClassification } from '../classifier-types.ts';
+import { verbatimClauses } from './verbatim-clauses.ts';
 
 export interface VerbatimEngines {
   readonly sentiment: SentimentEngine;
@@ -26,40 +24,40 @@ export async function classifyVerbatims(
   engines: VerbatimEngines,
   languages?: readonly (Language | undefined)[],
 ): Promise<VerbatimClassification[]> {
-  const cleaned = texts.map((t) => cleanTextWithOffsets(t ?? ''));
-  const langs: Language[] = cleaned.map((c, i) => languages?.[i] ?? detectLanguage(c.text));
-  const nonEmpty = cleaned.map((c, i) => i).filter((i) => (cleaned[i]?.text ?? '') !== '');
+  const cleaned = verbatimClauses(texts, languages, engines.topics !== undefined);
+  const langs = cleaned.languages;
+  const nonEmpty = cleaned.cleaned.map((_, i) => i).filter((i) => cleaned.cleaned[i] !== '');
   const overall = await engines.sentiment.classifySentiment(
-    nonEmpty.map((i) => (cleaned[i] as { text: string }).text),
+    nonEmpty.map((i) => cleaned.cleaned[i] as string),
     nonEmpty.map((i) => langs[i] as Language),
   );
-  const sentiments: SentimentResult[] = cleaned.map(() => EMPTY);
+  const sentiments: SentimentResult[] = cleaned.cleaned.map(() => EMPTY);
   nonEmpty.forEach((i, k) => (sentiments[i] = overall[k] as SentimentResult));
-  const mentions: ThemeMention[][] = cleaned.map(() => []);
+  const mentions: ThemeMention[][] = cleaned.cleaned.map(() => []);
   if (engines.topics !== undefined) {
-    const flat: Array<{ verbatim: number; clause: Clause }> = [];
-    for (const i of nonEmpty) {
-      const c = cleaned[i] as ReturnType<typeof cleanTextWithOffsets>;
-      for (const clause of splitClauses(c.text, langs[i])) {
-        const span = originalSpan(c, clause.start, clause.end);
-        flat.push({ verbatim: i, clause: { text: clause.text, start: span.start, end: span.end } });
-      }
-    }
+    const flat = cleaned.clauses;
     const themes = await engines.topics.matchThemes(
       flat.map((f) => f.clause.text),
-      flat.map((f) => langs[f.verbatim] as Language),
+      flat.map((f) => f.language),
     );
     const needed = flat.map((_, k) => k).filter((k) => (themes[k]?.length ?? 0) > 0);
     const clauseSentiment = await engines.sentiment.classifySentiment(
-      needed.map((k) => (flat[k] as { clause: Clause }).clause.text),
-      needed.map((k) => langs[(flat[k] as { verbatim: number }).verbatim] as Language),
+      needed.map((k) => flat[k]!.clause.text),
+      needed.map((k) => flat[k]!.language),
     );
     needed.forEach((k, n) => {
-      const f = flat[k] as { verbatim: number; clause: Clause };
+      const f = flat[k]!;
       for (const m of themes[k] ?? []) {
-        (mentions[f.verbatim] as ThemeMention[]).push({ themeId: m.themeId, clause: f.clause, score: m.score, sentiment: clauseSentiment[n] as SentimentResult });
+        mentions[f.verbatim]!.push({
+          themeId: m.themeId,
+          clause: f.clause,
+          score: m.score,
+          source: m.source ?? 'embedding',
+          evidence: m.evidence ?? '',
+          sentiment: clauseSentiment[n] as SentimentResult,
+        });
       }
     });
   }
-  return cleaned.map((_, i) => ({ language: langs[i] as Language, sentiment: sentiments[i] as SentimentResult, mentions: mentions[i] as ThemeMention[] }));
+  return cleaned.cleaned.map((_, i) => ({ language: langs[i] as Language, sentiment: sentiments[i] as SentimentResult, mentions: mentions[i] as ThemeMention[] }));
 }

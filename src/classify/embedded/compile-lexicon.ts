@@ -12,7 +12,7 @@ import { EN_BOOSTERS, EN_LEXICON, EN_NEGATORS } from './lexicon-en.ts';
 import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
-export const SCORING_RULES_VERSION = '1';
+export const SCORING_RULES_VERSION = '2';
 
 export interface PhraseEntry {
   /** folded words; a word ending in '*' matches any word starting with it */

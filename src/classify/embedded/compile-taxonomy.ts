@@ -1,7 +1,7 @@
 /**
  * Compiles a Taxonomy into matchers: keyword patterns (words, multi-word phrases, `*` stems; folded so
- * case and accents do not matter), label word sets, and a char-trigram TF-IDF index over each theme's
- * examples, description and labels.
+ * case and accents do not matter), label phrases, and a char-trigram TF-IDF index over each theme's
+ * examples and description.
  */
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
@@ -14,6 +14,8 @@ export type PatternLanguage = 'en' | 'fr';
 export interface KeywordPattern {
   readonly theme: number;
   readonly language: PatternLanguage;
+  /** the keyword as written in the taxonomy (provenance of a match) */
+  readonly text: string;
   /** folded words; prefix: the keyword ended with '*' */
   readonly words: ReadonlyArray<{ readonly text: string; readonly prefix: boolean }>;
 }
@@ -21,7 +23,9 @@ export interface KeywordPattern {
 export interface LabelMatcher {
   readonly theme: number;
   readonly language: PatternLanguage;
-  /** light stems of the label's content words */
+  /** the label as written */
+  readonly text: string;
+  /** light stems of the label's content words, matched as a contiguous phrase */
   readonly stems: readonly string[];
 }
 
@@ -41,6 +45,10 @@ export interface CompiledTaxonomy {
   readonly postings: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   /** theme index of each document */
   readonly docTheme: readonly number[];
+  /** text of each document (an example or the description) */
+  readonly docText: readonly string[];
+  /** light stems of each document's topical words */
+  readonly docStems: ReadonlyArray<ReadonlySet<string>>;
   /** memo of word → patterns whose first word matches it */
   readonly memo: Map<string, readonly KeywordPattern[]>;
 }
@@ -102,14 +110,14 @@ function keywordPattern(theme: number, language: PatternLanguage, keyword: strin
     const folded = foldedWords(prefix ? part.slice(0, -1) : part);
     return folded.map((text, i) => ({ text, prefix: prefix && i === folded.length - 1 }));
   });
-  return words.length === 0 ? undefined : { theme, language, words };
+  return words.length === 0 ? undefined : { theme, language, text: keyword, words };
 }
 
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const exact = new Map<string, KeywordPattern[]>();
   const prefixes = new Map<string, KeywordPattern[]>();
   const labels: LabelMatcher[] = [];
-  const docs: Array<{ theme: number; counts: Map<string, number> }> = [];
+  const docs: Array<{ theme: number; text: string; counts: Map<string, number> }> = [];
   taxonomy.themes.forEach((t, theme) => {
     for (const language of ['en', 'fr'] as const) {
       for (const kw of t.keywords[language]) {
@@ -122,12 +130,13 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       const label = t.labels[language];
       if (label !== undefined) {
         const stems = contentWords(label).map(lightStem);
-        if (stems.length > 0) labels.push({ theme, language, stems });
+        if (stems.length > 0) labels.push({ theme, language, text: label, stems });
       }
     }
-    for (const text of [...t.examples, t.description ?? '', t.labels.en ?? '', t.labels.fr ?? '']) {
+    // labels are matched as whole phrases (match-themes.ts), not by similarity: one of their words is not enough
+    for (const text of [...t.examples, t.description ?? '']) {
       const words = topicalWords(contentWords(text));
-      if (words.length > 0) docs.push({ theme, counts: trigramCounts(words) });
+      if (words.length > 0) docs.push({ theme, text, counts: trigramCounts(words) });
     }
   });
   const df = new Map<string, number>();
@@ -157,6 +166,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     unseenIdf: Math.log(1 + n) + 1,
     postings,
     docTheme: docs.map((d) => d.theme),
+    docText: docs.map((d) => d.text),
+    docStems: docs.map((d) => new Set(topicalWords(contentWords(d.text)).map(lightStem))),
     memo: new Map(),
   };
 }

@@ -2,10 +2,14 @@
  * Features of the domain model: hashed word unigrams and bigrams (folded, L2-normalised binary
  * values) plus a few dense lexicon features, so the model learns how far to trust the lexicon
  * on this dataset and what the dataset's own vocabulary means (stacking rather than a fixed blend).
+ *
+ * The two halves depend on the text alone, so a pipeline computes them once per distinct text and
+ * keeps them (see sentiment-features-store.ts): `hashTokens` (32-bit hashes, before reduction to the
+ * model's dimension) and `summarizeLexicon`; `toFeatures` combines them for a given dimension.
  */
 import type { Language } from '../classifier-types.ts';
 import { foldedWords } from './fold-text.ts';
-import { scoreLexicon, squash } from './score-lexicon.ts';
+import { scoreLexicon, squash, type LexiconScore } from './score-lexicon.ts';
 
 export const DENSE_FEATURES = 4;
 /** Only the first words of a long text become features: bounded work per text. */
@@ -23,6 +27,9 @@ export interface TextFeatures {
   readonly lexiconPolarity: number;
 }
 
+/** What the domain model needs of the lexicon's verdict on a text. */
+export type LexiconSummary = Pick<LexiconScore, 'polarity' | 'positive' | 'negative' | 'hits'>;
+
 /** 32-bit FNV-1a of a string, deterministic across platforms. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
   let h = seed;
@@ -35,16 +42,28 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
 
 const SPACE_CODE = 32;
 
-export function extractFeatures(text: string, language: Language | undefined, dim: number): TextFeatures {
+/** Distinct 32-bit hashes of the folded word unigrams and bigrams of a text, in first-seen order. */
+export function hashTokens(text: string): number[] {
   const words = foldedWords(text).slice(0, MAX_WORDS);
   const seen = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const h = fnv1a(words[i] as string);
-    seen.add(h % dim);
+    seen.add(h);
     // bigram "w1 w2" hashed by continuing w1's state: same value as fnv1a(`${w1} ${w2}`), no concatenation
-    if (i + 1 < words.length) seen.add(fnv1a(words[i + 1] as string, Math.imul(h ^ SPACE_CODE, 0x01000193)) % dim);
+    if (i + 1 < words.length) seen.add(fnv1a(words[i + 1] as string, Math.imul(h ^ SPACE_CODE, 0x01000193)));
   }
-  const lex = scoreLexicon(text, language);
+  return [...seen];
+}
+
+export function summarizeLexicon(text: string, language: Language | undefined): LexiconSummary {
+  const s = scoreLexicon(text, language);
+  return { polarity: s.polarity, positive: s.positive, negative: s.negative, hits: s.hits };
+}
+
+/** Model features from stored hashes and lexicon summary, reduced to `dim` buckets. */
+export function toFeatures(hashes: readonly number[], lex: LexiconSummary, dim: number): TextFeatures {
+  const seen = new Set<number>();
+  for (const h of hashes) seen.add(h % dim);
   const indices = [...seen];
   return {
     indices,
@@ -54,4 +73,8 @@ export function extractFeatures(text: string, language: Language | undefined, di
     lexiconHits: lex.hits,
     lexiconPolarity: lex.polarity,
   };
+}
+
+export function extractFeatures(text: string, language: Language | undefined, dim: number): TextFeatures {
+  return toFeatures(hashTokens(text), summarizeLexicon(text, language), dim);
 }

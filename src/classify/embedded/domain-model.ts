@@ -60,29 +60,46 @@ function fingerprintOf(texts: readonly string[], labels: readonly SentimentLabel
   return h.digest('hex').slice(0, 16);
 }
 
-export function trainDomainModel(texts: readonly string[], labels: readonly SentimentLabel[], opts: TrainDomainOptions = {}): DomainModel {
-  if (texts.length !== labels.length) throw new DomainModelError(`texts (${texts.length}) and labels (${labels.length}) differ in length`);
-  const dim = opts.dim ?? 1 << 18;
-  const epochs = opts.epochs ?? 6;
-  const lr = opts.learningRate ?? 0.3;
-  const l2 = opts.l2 ?? 1e-5;
-  const seed = opts.seed ?? 1;
+/** Labels as class indices; throws DomainModelError on a length mismatch, an unknown label or a single class. */
+function classIndices(n: number, labels: readonly SentimentLabel[]): number[] {
+  if (n !== labels.length) throw new DomainModelError(`texts (${n}) and labels (${labels.length}) differ in length`);
   const y = labels.map((l) => DOMAIN_LABELS.indexOf(l));
   const bad = y.indexOf(-1);
   if (bad !== -1) throw new DomainModelError(`labels[${bad}]: expected negative, neutral or positive, got "${String(labels[bad])}"`);
+  if (new Set(y).size < 2) throw new DomainModelError('domain adaptation needs texts of at least two sentiment classes');
+  return y;
+}
+
+function resolvedOptions(opts: TrainDomainOptions): { dim: number; epochs: number; lr: number; l2: number; seed: number } {
+  return { dim: opts.dim ?? 1 << 18, epochs: opts.epochs ?? 6, lr: opts.learningRate ?? 0.3, l2: opts.l2 ?? 1e-5, seed: opts.seed ?? 1 };
+}
+
+export function trainDomainModel(texts: readonly string[], labels: readonly SentimentLabel[], opts: TrainDomainOptions = {}): DomainModel {
+  classIndices(texts.length, labels);
+  const options = resolvedOptions(opts);
+  const feats = texts.map((t, i) => extractFeatures(t, opts.languages?.[i], options.dim));
+  return trainDomainModelOnFeatures(feats, labels, opts, fingerprintOf(texts, labels, options));
+}
+
+/**
+ * Trains on features computed beforehand (toFeatures with the same `dim`); `fingerprint` identifies
+ * the training data (the caller hashes what it stands for: ids, texts, labels) and is mixed with the options.
+ */
+export function trainDomainModelOnFeatures(feats: readonly TextFeatures[], labels: readonly SentimentLabel[], opts: TrainDomainOptions, fingerprint: string): DomainModel {
+  const y = classIndices(feats.length, labels);
+  const { dim, epochs, lr, l2, seed } = resolvedOptions(opts);
   const classCounts = DOMAIN_LABELS.map((_, k) => y.filter((c) => c === k).length);
-  if (classCounts.filter((n) => n > 0).length < 2) throw new DomainModelError('domain adaptation needs texts of at least two sentiment classes');
   const K = DOMAIN_LABELS.length;
-  const feats: TextFeatures[] = texts.map((t, i) => extractFeatures(t, opts.languages?.[i], dim));
-  const W = new Float64Array(dim * K);
-  const G = new Float64Array(dim * K).fill(1e-8);
+  // weight and AdaGrad accumulator side by side: one cache line per update instead of two
+  const WG = new Float64Array(dim * K * 2);
+  for (let i = 1; i < WG.length; i += 2) WG[i] = 1e-8;
   const D = new Float64Array(DENSE_FEATURES * K);
   const GD = new Float64Array(DENSE_FEATURES * K).fill(1e-8);
   const B = new Float64Array(K);
   const GB = new Float64Array(K).fill(1e-8);
   const present = classCounts.map((n) => n > 0);
   const rng = createRng(seed);
-  const order = texts.map((_, i) => i);
+  const order = feats.map((_, i) => i);
   const p = new Float64Array(K);
   for (let e = 0; e < epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -91,16 +108,16 @@ export function trainDomainModel(texts: readonly string[], labels: readonly Sent
     }
     for (const n of order) {
       const f = feats[n] as TextFeatures;
-      logits(f, W, D, B, K, p);
+      logits(f, WG, D, B, K, p);
       softmax(p, present);
       for (let k = 0; k < K; k++) {
         if (!present[k]) continue;
         const g = (p[k] as number) - (y[n] === k ? 1 : 0);
         for (const idx of f.indices) {
-          const at = idx * K + k;
-          const grad = g * f.value + l2 * (W[at] as number);
-          G[at] = (G[at] as number) + grad * grad;
-          W[at] = (W[at] as number) - (lr * grad) / Math.sqrt(G[at] as number);
+          const at = (idx * K + k) * 2;
+          const grad = g * f.value + l2 * (WG[at] as number);
+          WG[at + 1] = (WG[at + 1] as number) + grad * grad;
+          WG[at] = (WG[at] as number) - (lr * grad) / Math.sqrt(WG[at + 1] as number);
         }
         for (let d = 0; d < DENSE_FEATURES; d++) {
           const at = d * K + k;
@@ -117,17 +134,17 @@ export function trainDomainModel(texts: readonly string[], labels: readonly Sent
   const weights: number[] = [];
   for (let idx = 0; idx < dim; idx++) {
     let keep = false;
-    for (let k = 0; k < K; k++) if (Math.abs(W[idx * K + k] as number) >= 1e-3) keep = true;
+    for (let k = 0; k < K; k++) if (Math.abs(WG[(idx * K + k) * 2] as number) >= 1e-3) keep = true;
     if (!keep) continue;
     features.push(idx);
-    for (let k = 0; k < K; k++) weights.push(round(W[idx * K + k] as number));
+    for (let k = 0; k < K; k++) weights.push(round(WG[(idx * K + k) * 2] as number));
   }
   const options = { dim, epochs, lr, l2, seed };
   return {
     format: DOMAIN_MODEL_FORMAT,
     lexiconVersion: LEXICON_VERSION,
-    fingerprint: fingerprintOf(texts, labels, options),
-    trainedOn: texts.length,
+    fingerprint: createHash('sha256').update(`${fingerprint}\u0000${JSON.stringify(options)}`).digest('hex').slice(0, 16),
+    trainedOn: feats.length,
     classCounts,
     dim,
     bias: [...B].map(round),
@@ -137,10 +154,10 @@ export function trainDomainModel(texts: readonly string[], labels: readonly Sent
   };
 }
 
-function logits(f: TextFeatures, W: Float64Array, D: Float64Array, B: Float64Array, K: number, out: Float64Array): void {
+function logits(f: TextFeatures, WG: Float64Array, D: Float64Array, B: Float64Array, K: number, out: Float64Array): void {
   for (let k = 0; k < K; k++) {
     let s = B[k] as number;
-    for (const idx of f.indices) s += (W[idx * K + k] as number) * f.value;
+    for (const idx of f.indices) s += (WG[(idx * K + k) * 2] as number) * f.value;
     for (let d = 0; d < DENSE_FEATURES; d++) s += (D[d * K + k] as number) * (f.dense[d] as number);
     out[k] = s;
   }

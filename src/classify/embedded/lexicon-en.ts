@@ -119,6 +119,9 @@ no call -1.5, no call back -2.0, no callback -2.0, never called back -2.3, let d
 missed appointment -2.2, missed appointments -2.2, missed -1.0, took over -1.2, supposed to -1.0,
 should have been -1.0, should of been -1.0, nothing has been done -2.0, nothing was done -2.0, absolute joke -3.0, way too -0.5, not happy -2.2, not satisfied -2.2, not impressed -1.8,
 not recommend -2.0, not as pictured -2.0, not as described -2.0, not what i expected -1.5, returned it -1.5,
+thanks for nothing -2.8, thank you for nothing -2.8, thanks for nothing at all -3.0, suck -2.5, sucked -2.5,
+sucking -2.2, you suck -2.8, no longer works -2.0, no longer working -2.0, stopped working -2.2, stop working -2.0,
+not work -2.0, not working -2.0, not worked -2.0, not functioning -2.0, not charge -1.8, not charging -1.8,
 overwhelming -1.0, unclear -1.5, vague -1.2, lengthy -1.0, tedious -1.8, delayed delivery -2.0, late delivery -2.0,
 `;
 

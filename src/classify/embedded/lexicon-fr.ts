@@ -61,7 +61,7 @@ honteu* -2.8, scandal* -3.0, inadmissible* -3.0, inacceptable* -2.8, inexcusable
 injoignable* -2.5, inexistant* -2.2, incompétent* -2.7, incompétence -2.7, incapable* -2.2, irrespectueu* -2.5,
 impoli* -2.3, désagréable* -2.3, méprisant* -2.7, mépris -2.5, agressi* -2.3, arrogan* -2.5, lent -1.6,
 lente -1.6, lents -1.6, lentes -1.6, lenteur* -1.8, lentement -1.2, retard* -1.8, attente -1.0, attendre -0.6,
-toujours pas -1.8, toujours rien -2.0, toujours en attente -2.2, jamais reçu* -2.5, pas reçu* -2.0,
+merci pour rien -2.8, merci pour tout ça pour rien -2.8, toujours pas -1.8, toujours rien -2.0, toujours en attente -2.2, jamais reçu* -2.5, pas reçu* -2.0,
 jamais arrivé* -2.5, pas arrivé* -2.0, pas livré* -2.0, jamais livré* -2.5, aucune nouvelle -2.0,
 aucunes nouvelles -2.0, sans nouvelle* -2.0, pas de nouvelle* -2.0, aucune réponse -2.2, pas de réponse -2.2,
 sans réponse -2.2, aucun retour -2.0, pas de retour -1.8, répond pas -2.2, répondent pas -2.2, répond jamais -2.2,

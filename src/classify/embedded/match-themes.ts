@@ -1,24 +1,51 @@
 /**
- * Theme scores of one clause against a compiled taxonomy, each in [0, 1]:
- *   keyword / phrase / stem hit → 0.9 (+0.03 per extra hit), all label words present → 0.85,
- *   part of a multi-word label → 0.35, combined by noisy-or with the best char-trigram TF-IDF cosine (opinion words left out)
- *   to the theme's examples / description / labels (counted from 0.2, reaching 1 at cosine 0.8).
- * Keywords and labels of the clause's language are used ('other': both languages).
+ * Seed matches of one clause against a compiled taxonomy: for each theme, a score in [0, 1] and what
+ * matched it (the provenance of a mention):
+ *   keyword or keyword phrase → 0.9 (+0.03 per extra hit), source 'keyword';
+ *   the whole label as a phrase (its content words in order, e.g. "billing errors") → 0.85, source 'label';
+ *   char-trigram TF-IDF cosine (opinion words left out) to the theme's examples / description, counted
+ *     from 0.2 and reaching 1 at cosine 0.8, combined by noisy-or, source 'example' when it decides; an
+ *     example counts only when the clause shares at least two of its topical word stems (one shared word,
+ *     "product", "use", is not a match).
+ * A multi-word label or keyword never matches by one of its words alone: "customer" does not half-match
+ * "Customer service" and "Customer success". Keywords and labels of the clause's language are used
+ * ('other': both languages) for keywords; labels match in any language. The words a keyword or label covered are flagged in `masked`, so a model
+ * trained on seed matches learns from the rest of the clause (see train-topic-model.ts).
  */
-import type { Language } from '../classifier-types.ts';
-import { keepContentWords, topicalWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern } from './compile-taxonomy.ts';
+import type { Language, MatchSource } from '../classifier-types.ts';
+import { topicalWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern } from './compile-taxonomy.ts';
 import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
+import { STOPWORDS } from '../language/stopwords.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
-export const PARTIAL_LABEL_SCORE = 0.35;
 const SIMILARITY_FLOOR = 0.2;
 const SIMILARITY_FULL = 0.8;
+const MIN_SHARED_STEMS = 2;
+
+function sharedStems(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const s of a) if (b.has(s)) n++;
+  return n;
+}
 /** Longest clause text looked at (bounded work). */
 const MAX_CLAUSE_CHARS = 2000;
 
-function patternMatches(p: KeywordPattern, words: readonly string[], at: number): boolean {
+export interface SeedMatch {
+  /** folded words of the clause */
+  readonly words: readonly string[];
+  /** per theme, the seed score in [0, 1] (0: no seed) */
+  readonly scores: Float64Array;
+  /** per theme, what gave the score */
+  readonly sources: Array<MatchSource | undefined>;
+  /** per theme, the keyword, label or example that matched, as written in the taxonomy */
+  readonly evidence: Array<string | undefined>;
+  /** 1 for the words covered by a keyword or label match */
+  readonly masked: Uint8Array;
+}
+
+export function patternMatches(p: KeywordPattern, words: readonly string[], at: number): boolean {
   if (at + p.words.length > words.length) return false;
   for (let k = 0; k < p.words.length; k++) {
     const want = p.words[k] as { text: string; prefix: boolean };
@@ -30,7 +57,7 @@ function patternMatches(p: KeywordPattern, words: readonly string[], at: number)
 
 const MEMO_LIMIT = 100_000;
 
-function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
+export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
   const known = tax.memo.get(w);
   if (known !== undefined) return known;
   const found: KeywordPattern[] = [...(tax.exact.get(w) ?? [])];
@@ -43,34 +70,66 @@ function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPatter
   return found;
 }
 
-export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Language | undefined): Float64Array {
+/** Index in `stems` where `phrase` occurs as a contiguous run, or -1. */
+function findPhrase(stems: readonly string[], phrase: readonly string[]): number {
+  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (stems[i + k] !== phrase[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Language | undefined): SeedMatch {
   const text = clause.length > MAX_CLAUSE_CHARS ? clause.slice(0, MAX_CLAUSE_CHARS) : clause;
   const lang = language ?? 'other';
   const usable = (l: 'en' | 'fr'): boolean => lang === 'other' || lang === l;
-  const scores = new Float64Array(tax.themeIds.length);
-  const hits = new Uint16Array(tax.themeIds.length);
+  const themes = tax.themeIds.length;
+  const scores = new Float64Array(themes);
+  const sources: Array<MatchSource | undefined> = new Array<MatchSource | undefined>(themes).fill(undefined);
+  const evidence: Array<string | undefined> = new Array<string | undefined>(themes).fill(undefined);
+  const hits = new Uint16Array(themes);
   const words = foldedWords(text);
-  const hit = (p: KeywordPattern): void => {
-    if (usable(p.language)) hits[p.theme] = (hits[p.theme] as number) + 1;
-  };
+  const masked = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    for (const p of candidatesFor(tax, words[i] as string)) if (patternMatches(p, words, i)) hit(p);
+    for (const p of candidatesFor(tax, words[i] as string)) {
+      if (!usable(p.language) || !patternMatches(p, words, i)) continue;
+      hits[p.theme] = (hits[p.theme] as number) + 1;
+      evidence[p.theme] ??= p.text;
+      masked.fill(1, i, i + p.words.length);
+    }
   }
   hits.forEach((h, t) => {
-    if (h > 0) scores[t] = Math.min(1, KEYWORD_SCORE + 0.03 * (h - 1));
+    if (h === 0) return;
+    scores[t] = Math.min(1, KEYWORD_SCORE + 0.03 * (h - 1));
+    sources[t] = 'keyword';
   });
-  const content = keepContentWords(words);
-  if (content.length === 0) return scores;
-  const stems = new Set(content.map(lightStem));
+  // content words with their positions, for label phrases
+  const at: number[] = [];
+  words.forEach((w, i) => {
+    if (w.length > 1 && !STOPWORDS.has(w)) at.push(i);
+  });
+  if (at.length === 0) return { words, scores, sources, evidence, masked };
+  const stems = at.map((i) => lightStem(words[i] as string));
+  // a label is a whole phrase, specific enough to match in any language ("Livraison" in a mixed verbatim)
   for (const l of tax.labels) {
-    if (!usable(l.language)) continue;
-    const found = l.stems.filter((s) => stems.has(s)).length;
-    const s = found === l.stems.length ? LABEL_SCORE : found > 0 ? PARTIAL_LABEL_SCORE : 0;
-    if (s > (scores[l.theme] as number)) scores[l.theme] = s;
+    const found = findPhrase(stems, l.stems);
+    if (found < 0) continue;
+    for (let k = 0; k < l.stems.length; k++) masked[at[found + k] as number] = 1;
+    if (LABEL_SCORE > (scores[l.theme] as number)) {
+      scores[l.theme] = LABEL_SCORE;
+      sources[l.theme] = 'label';
+      evidence[l.theme] = l.text;
+    }
   }
-  // TF-IDF cosine of the clause's topical trigrams with each theme document
+  scoreSimilarity(tax, at.map((i) => words[i] as string), scores, sources, evidence);
+  return { words, scores, sources, evidence, masked };
+}
+
+/** Noisy-or of the best example similarity into the scores (see the file comment). */
+function scoreSimilarity(tax: CompiledTaxonomy, content: readonly string[], scores: Float64Array, sources: Array<MatchSource | undefined>, evidence: Array<string | undefined>): void {
   const topical = topicalWords(content);
-  if (topical.length === 0) return scores;
+  if (topical.length < MIN_SHARED_STEMS) return;
+  const stems = new Set(topical.map(lightStem));
   const counts = trigramCounts(topical);
   const dots = new Map<number, number>();
   let norm = 0;
@@ -84,15 +143,29 @@ export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Lan
   }
   norm = Math.sqrt(norm);
   const bestSim = new Float64Array(tax.themeIds.length);
+  const bestDoc = new Int32Array(tax.themeIds.length).fill(-1);
   for (const [doc, dot] of dots) {
     const t = tax.docTheme[doc] as number;
     const cos = dot / norm;
-    if (cos > (bestSim[t] as number)) bestSim[t] = cos;
+    if (cos <= (bestSim[t] as number) || cos <= SIMILARITY_FLOOR || sharedStems(stems, tax.docStems[doc] as ReadonlySet<string>) < MIN_SHARED_STEMS) continue;
+    if (cos > (bestSim[t] as number)) {
+      bestSim[t] = cos;
+      bestDoc[t] = doc;
+    }
   }
   bestSim.forEach((cos, t) => {
     if (cos <= SIMILARITY_FLOOR) return;
     const sim = Math.min(1, (cos - SIMILARITY_FLOOR) / (SIMILARITY_FULL - SIMILARITY_FLOOR));
-    scores[t] = 1 - (1 - (scores[t] as number)) * (1 - sim);
+    const before = scores[t] as number;
+    scores[t] = 1 - (1 - before) * (1 - sim);
+    if (sim > before) {
+      sources[t] = 'example';
+      evidence[t] = tax.docText[bestDoc[t] as number];
+    }
   });
-  return scores;
+}
+
+/** Seed scores only (the keyword engine). */
+export function scoreThemes(tax: CompiledTaxonomy, clause: string, language: Language | undefined): Float64Array {
+  return matchSeeds(tax, clause, language).scores;
 }

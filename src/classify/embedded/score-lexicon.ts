@@ -105,6 +105,37 @@ function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number):
   return lex.negators.has(w);
 }
 
+/** Words a French split negation reaches: "je ne trouve pas le produit très efficace" negates "efficace". */
+const NE_PAS_SCOPE = 5;
+
+/** Is word i within NE_PAS_SCOPE words after a "ne/n' … pas|plus|jamais|rien|guère|point" of its clause part? */
+function inNePasScope(words: readonly string[], breakBefore: readonly boolean[], i: number): boolean {
+  for (let j = 1; j <= NE_PAS_SCOPE && i - j >= 0; j++) {
+    if (breakBefore[i - j + 1]) return false;
+    const k = i - j;
+    if (NE_PAS_TAIL.has(words[k] as string) && (NE.has(words[k - 1] ?? '') || NE.has(words[k - 2] ?? '') || NE.has(words[k - 3] ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * A clause with no opinion word that says something stopped or has not happened is a complaint:
+ * "le briquet ne se recharge plus", "it no longer charges", "my transfer has not gone through yet",
+ * "doesn't work anymore". Valence of such a clause (it counts as one hit).
+ */
+const STOPPED_OR_PENDING = -1.5;
+
+function isStoppedOrPending(words: readonly string[], french: boolean): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as string;
+    if (french && w === 'plus' && (NE.has(words[k - 1] ?? '') || NE.has(words[k - 2] ?? '') || NE.has(words[k - 3] ?? ''))) return true;
+    if (french && w === 'encore' && words[k - 1] === 'pas') return true;
+    if (w === 'longer' && words[k - 1] === 'no') return true;
+    if ((w === 'anymore' || w === 'yet') && words.slice(Math.max(0, k - 6), k).some((x) => x === 'not' || x === 'never' || x === 'no')) return true;
+  }
+  return false;
+}
+
 function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean): ClauseSums {
   const { words, caps, breakBefore } = t;
   const out: ClauseSums = { sum: 0, positive: 0, negative: 0, hits: 0 };
@@ -139,6 +170,7 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
       if (boost !== undefined) v *= 1 + boost * (1 - 0.1 * (j - 1));
       if (!negated && isNegatorAt(lex, words, i - j)) negated = true;
     }
+    if (!negated && french && inNePasScope(words, breakBefore, i)) negated = true;
     if (!negated && french) {
       const before = NE.has(words[i - 1] ?? '') || NE.has(words[i - 2] ?? '');
       const end = i + term.len;
@@ -154,6 +186,11 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
     else out.negative += v;
     out.hits++;
     i += term.len;
+  }
+  if (out.hits === 0 && isStoppedOrPending(words, french)) {
+    out.sum += STOPPED_OR_PENDING;
+    out.negative += STOPPED_OR_PENDING;
+    out.hits = 1;
   }
   return out;
 }

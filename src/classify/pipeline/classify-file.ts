@@ -51,7 +51,6 @@ export const ADDED_COLUMNS = ['ecoute_language', 'ecoute_sentiment', 'ecoute_pol
 
 export async function classifyFile(opts: ClassifyFileOptions): Promise<ClassifyFileResult> {
   const taxonomy = opts.taxonomyFile === undefined ? undefined : await loadTaxonomyFile(opts.taxonomyFile);
-  const engines = await resolveCommandEngines(opts, 'sentiment', taxonomy);
   const db = await openDatabase();
   try {
     const conn = db.connection;
@@ -60,6 +59,7 @@ export async function classifyFile(opts: ClassifyFileOptions): Promise<ClassifyF
     const clash = columns.filter((c) => (ADDED_COLUMNS as readonly string[]).includes(c));
     if (clash.length > 0) throw new InputFileError(`${opts.input}: already has column(s) ${clash.join(', ')}; was it classified before?`);
     await createInputSourceView(conn, opts.textColumn);
+    const engines = await resolveCommandEngines(conn, opts, 'sentiment', taxonomy);
     const { key, counts } = await classifyInputTexts(conn, engines, taxonomy?.version, opts);
     await runSqlFile(conn, 'classify/build-classified-file', cacheKeyParams(key));
     if (opts.redact === true) {

@@ -46,6 +46,8 @@ interface TodoRow {
 }
 
 export async function ensureClassificationCache(conn: DuckDBConnection): Promise<void> {
+  const [shape] = await querySqlFile(conn, 'classify/select-cache-shape');
+  if (Number(shape?.cache_tables ?? 0) > 0 && Number(shape?.with_provenance ?? 0) === 0) await runSqlFile(conn, 'classify/drop-classification-cache');
   await runSqlFile(conn, 'classify/create-classification-cache');
 }
 

@@ -66,7 +66,6 @@ function polaritySign(polarity: number): string {
 export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
   if (opts.task === 'topics' && opts.taxonomyFile === undefined) throw new InputFileError('evaluating topics needs a taxonomy file (--taxonomy <file>)');
   const taxonomy = opts.taxonomyFile === undefined ? undefined : await loadTaxonomyFile(opts.taxonomyFile);
-  const engines = await resolveCommandEngines(opts, opts.task, taxonomy);
   const db = await openDatabase();
   try {
     const conn = db.connection;
@@ -74,6 +73,7 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     requireColumn(opts.input, columns, opts.textColumn, 'text');
     requireColumn(opts.input, columns, opts.labelColumn, 'label');
     await createInputSourceView(conn, opts.textColumn, opts.labelColumn);
+    const engines = await resolveCommandEngines(conn, opts, opts.task, taxonomy);
     const { key, counts } = await classifyInputTexts(conn, engines, taxonomy?.version, opts);
     const rows = await querySqlFile(conn, 'classify/select-eval-rows', cacheKeyParams(key));
     const [{ n } = { n: 0 }] = await querySqlFile(conn, 'classify/count-input-rows');

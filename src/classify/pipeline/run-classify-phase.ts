@@ -1,24 +1,25 @@
 /**
  * The classify phase of a pipeline run, start to finish:
  *
- *   scored verbatims ─▶ domain model (reused across runs, retrained on growth)
- *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (incremental cache
- *     ─▶ verbatim_sentiment, theme_mentions) ─▶ discoverThemes (theme_candidates)
+ *   distinct verbatims + taxonomy ─▶ topic model (reused across runs, retrained on growth or a new taxonomy)
+ *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (text-only, incremental
+ *     cache ─▶ verbatim_sentiment, theme_mentions) ─▶ runCrossFitPhase (domain models retrained on this
+ *     run's scored verbatims, cross-fitted by account ─▶ verbatim_sentiment overlay) ─▶ discoverThemes
  *
  * **Example:**
  * ```ts
  * const r = await runClassifyPhase(conn, { config: classifyConfigSchema.parse(pipeline.classify), taxonomy: pipeline.taxonomy, modelsRoot: 'models', runDate: '2024-06-01' });
- * r.notices; // ['sentiment: embedded domain model 3f9c… reused (trained on 4120 scored verbatims on 2024-05-01; ...)']
+ * r.domain?.outOfFold; // { n: 4120, accuracy: 0.81, majorityLabel: 'negative', majorityAccuracy: 0.52, lexiconAccuracy: 0.70 }
  * ```
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import type { ClassifyConfig } from '../classify-config-schema.ts';
-import { resolveEngines, type PreparedDomainModel } from '../registry.ts';
+import { resolveEngines } from '../registry.ts';
 import { discoverThemes, type DiscoverResult } from '../discovery/discover-themes.ts';
 import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
-import { loadTrainingData } from './load-training-data.ts';
-import { prepareDomainModel } from './domain-model-store.ts';
+import { runCrossFitPhase, type DomainSummary } from './cross-fit-phase.ts';
+import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 
 /** Days before the run date within which a candidate's first clause makes it a new candidate. */
@@ -44,19 +45,15 @@ export interface ClassifyPhaseOptions {
 
 export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly notices: readonly string[];
+  /** the cross-fitted domain model behind verbatim_sentiment, with its out-of-fold accuracy */
+  readonly domain?: DomainSummary;
   readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
     readonly newCandidates: readonly string[] };
 }
 
-/** The embedded sentiment engine may run: configured, or as the fallback of a transformer model. */
-const mayUseEmbeddedSentiment = (c: ClassifyConfig): boolean => c.sentiment.engine === 'embedded' || c.sentiment.fallback === 'embedded';
-
 export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPhaseOptions): Promise<ClassifyPhaseResult> {
-  let prepared: PreparedDomainModel | undefined;
-  if (opts.config.domain_adaptation && mayUseEmbeddedSentiment(opts.config)) {
-    prepared = await prepareDomainModel(conn, await loadTrainingData(conn), { runDate: opts.runDate });
-  }
-  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, prepared);
+  const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, { source: 'responses', runDate: opts.runDate }) : undefined;
+  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, undefined, topicModel);
   const run = await classifyResponses(conn, {
     engines,
     ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
@@ -65,11 +62,24 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     quiet: opts.quiet,
     progressOutput: opts.progressOutput,
   });
-  if (opts.taxonomy === undefined || opts.discover === false) return { ...run, notices: engines.notices };
+  // the domain model adapts the embedded engine only (a transformer that loaded is used as it is)
+  const crossFit = await runCrossFitPhase(conn, {
+    runDate: opts.runDate,
+    key: run.key,
+    sentiment: engines.sentiment.info,
+    enabled: opts.config.domain_adaptation && engines.sentiment.info.engine === 'embedded',
+  });
+  const notices = crossFit.notice === undefined ? engines.notices : [...engines.notices, crossFit.notice];
+  const result = {
+    ...run,
+    engines: [crossFit.engine, ...run.engines.slice(1)],
+    notices,
+    ...(crossFit.domain !== undefined ? { domain: crossFit.domain } : {}),
+  };
+  if (opts.taxonomy === undefined || opts.discover === false) return result;
   const found = await discoverThemes(conn, { runDate: opts.runDate });
   return {
-    ...run,
-    notices: engines.notices,
+    ...result,
     discovery: {
       unmatchedClauses: found.unmatchedClauses,
       candidates: found.seen.length,

@@ -2,7 +2,7 @@
  * Theme mentions as they travel from JS into `classification_staging.mentions`: a JSON array whose keys
  * are the fields of the typed `classification_cache.mentions` list and the columns of `theme_mentions`.
  */
-import type { SentimentLabel, ThemeMention } from '../classifier-types.ts';
+import type { MatchSource, SentimentLabel, ThemeMention } from '../classifier-types.ts';
 
 export interface StoredMention {
   readonly theme_id: string;
@@ -10,6 +10,10 @@ export interface StoredMention {
   readonly clause_start: number;
   readonly clause_end: number;
   readonly match_score: number;
+  /** what matched: keyword, label, example, model or embedding */
+  readonly match_source: MatchSource;
+  /** the keyword, label or example that matched, as written in the taxonomy ('' for a model) */
+  readonly match_evidence: string;
   readonly sentiment_label: SentimentLabel;
   readonly polarity: number;
 }
@@ -24,6 +28,8 @@ export function toStoredMention(m: ThemeMention): StoredMention {
     clause_start: m.clause.start,
     clause_end: m.clause.end,
     match_score: round6(m.score),
+    match_source: m.source,
+    match_evidence: m.evidence,
     sentiment_label: m.sentiment.label,
     polarity: round6(m.sentiment.polarity),
   };

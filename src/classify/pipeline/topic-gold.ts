@@ -8,8 +8,13 @@ import { parseMentions } from './serialize-mentions.ts';
 export const NO_THEME = 'none';
 
 export function predictedTheme(mentionsJson: string): string {
+  return strongestTheme(parseMentions(mentionsJson));
+}
+
+/** The strongest theme of a verbatim's mentions (ties to the smaller id), or 'none'. */
+export function strongestTheme(mentions: ReadonlyArray<{ readonly theme_id: string; readonly match_score: number }>): string {
   let best: { id: string; score: number } | undefined;
-  for (const m of parseMentions(mentionsJson)) {
+  for (const m of mentions) {
     if (best === undefined || m.match_score > best.score || (m.match_score === best.score && m.theme_id < best.id)) best = { id: m.theme_id, score: m.match_score };
   }
   return best?.id ?? NO_THEME;

@@ -54,7 +54,7 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     if (quoted.has(d.themeId)) return;
     quoted.add(d.themeId);
     if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
-    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted) });
+    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted), ...(v.highlight !== undefined ? { highlight: v.highlight } : {}) });
   };
   const npsImpact = (e: Row): string => m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency), n(e.nps_with), n(e.nps_without));
   if (facts.rankedBy === 'negative_mentions') {

@@ -5,7 +5,7 @@
 export type Block =
   | { readonly kind: 'h1' | 'h2' | 'h3' | 'p' | 'note'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
-  | { readonly kind: 'quote'; readonly text: string; readonly cite: string }
+  | { readonly kind: 'quote'; readonly text: string; readonly cite: string; readonly highlight?: { readonly before: string; readonly clause: string; readonly after: string } }
   | { readonly kind: 'chart'; readonly id: string; readonly title: string; readonly svg: string }
   | { readonly kind: 'table'; readonly head: readonly string[]; readonly rows: ReadonlyArray<readonly string[]> };
 
@@ -43,7 +43,11 @@ export function renderHtml(doc: ReportDocument): string {
       case 'p': return `<p>${escapeHtml(b.text)}</p>`;
       case 'note': return `<p class="note">${escapeHtml(b.text)}</p>`;
       case 'list': return `<ul>\n${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
-      case 'quote': return `<blockquote>${escapeHtml(b.text)}<cite>${escapeHtml(b.cite)}</cite></blockquote>`;
+      case 'quote': {
+        const h = b.highlight;
+        const body = h === undefined ? escapeHtml(b.text) : `${escapeHtml(h.before)}<mark>${escapeHtml(h.clause)}</mark>${escapeHtml(h.after)}`;
+        return `<blockquote>${body}<cite>${escapeHtml(b.cite)}</cite></blockquote>`;
+      }
       case 'chart': return `<figure id="chart-${escapeHtml(b.id)}" class="chart" aria-label="${escapeHtml(b.title)}">${b.svg}</figure>`;
       case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}\n</tbody></table>`;
     }
@@ -75,7 +79,12 @@ export function renderMarkdown(doc: ReportDocument, svgDir: string): string {
       case 'p': out.push(escapeMarkdown(b.text)); break;
       case 'note': out.push(`*${escapeMarkdown(b.text)}*`); break;
       case 'list': out.push(b.items.map((i) => `- ${escapeMarkdown(i)}`).join('\n')); break;
-      case 'quote': out.push(`> ${escapeMarkdown(b.text)}\n>\n> — ${escapeMarkdown(b.cite)}`); break;
+      case 'quote': {
+        const h = b.highlight;
+        const body = h === undefined || h.clause.trim() === '' ? escapeMarkdown(b.text) : `${escapeMarkdown(h.before)}**${escapeMarkdown(h.clause)}**${escapeMarkdown(h.after)}`;
+        out.push(`> ${body}\n>\n> — ${escapeMarkdown(b.cite)}`);
+        break;
+      }
       case 'chart': out.push(`![${escapeMarkdown(b.title)}](${svgDir}/${b.id}.svg)`); break;
       case 'table':
         out.push([`| ${b.head.map(escapeMarkdown).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)].join('\n'));

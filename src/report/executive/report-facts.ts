@@ -16,6 +16,24 @@ export interface Verbatim {
   readonly nps: number | null;
   readonly submitted: string;
   readonly segment: string;
+  /** the verbatim around the clause that mentions the theme (each part redacted), to highlight it */
+  readonly highlight?: { readonly before: string; readonly clause: string; readonly after: string };
+}
+
+/** A quoted verbatim with its mentioning clause split out for highlighting; every part redacted. */
+export function quotedVerbatim(e: Row): Verbatim {
+  const text = String(e.verbatim);
+  const start = Number(e.clause_start);
+  const end = Number(e.clause_end);
+  const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length;
+  return {
+    responseId: String(e.response_id),
+    text: redactPii(text),
+    nps: e.nps === null ? null : Number(e.nps),
+    submitted: String(e.submitted),
+    segment: String(e.segment),
+    ...(valid ? { highlight: { before: redactPii(text.slice(0, start)), clause: redactPii(text.slice(start, end)), after: redactPii(text.slice(end)) } } : {}),
+  };
 }
 
 export interface Dissatisfier {
@@ -109,13 +127,7 @@ export async function gatherReportFacts(
       themeId,
       label: opts.themeLabel(themeId),
       evidence: r,
-      verbatims: examples.filter((e) => e.theme_id === themeId).map((e) => ({
-        responseId: String(e.response_id),
-        text: redactPii(String(e.verbatim)),
-        nps: e.nps === null ? null : Number(e.nps),
-        submitted: String(e.submitted),
-        segment: String(e.segment),
-      })),
+      verbatims: examples.filter((e) => e.theme_id === themeId).map(quotedVerbatim),
     };
   };
   const dissatisfiers = ranked.map(withVerbatims);
@@ -146,12 +158,5 @@ export async function gatherReportFacts(
 /** Example verbatims per theme for the dashboard (redacted). */
 export async function themeExamples(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, asOf: string, perTheme: number): Promise<Array<Verbatim & { themeId: string }>> {
   if (!has(tables, 'theme_mentions')) return [];
-  return (await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: perTheme })).map((e) => ({
-    themeId: String(e.theme_id),
-    responseId: String(e.response_id),
-    text: redactPii(String(e.verbatim)),
-    nps: e.nps === null ? null : Number(e.nps),
-    submitted: String(e.submitted),
-    segment: String(e.segment),
-  }));
+  return (await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: perTheme })).map((e) => ({ themeId: String(e.theme_id), ...quotedVerbatim(e) }));
 }

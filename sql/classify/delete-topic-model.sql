@@ -1,0 +1,1 @@
+DELETE FROM classify_topic_model WHERE taxonomy_key = $taxonomy_key;

@@ -1,0 +1,148 @@
+/**
+ * Domain adaptation inside a run, without leakage: the embedded engine's domain models are
+ * retrained on this run's scored verbatims, cross-fitted by account (see cross-fit-domain.ts), and
+ * each response's sentiment in verbatim_sentiment comes from the model that never saw its account.
+ *
+ *   sentiment_features (per text, incremental) + responses (account, NPS)
+ *     ─▶ crossFitDomain ─▶ domain_sentiment ─▶ verbatim_sentiment (overlay of the text-only rows)
+ *                       ─▶ classify_domain_model (the set, for `ecoute sentiment export-domain`)
+ *
+ * theme_mentions keep the text-only (lexicon) sentiment of their clause: nothing a driver analysis
+ * explains NPS with is derived from a response's own score. Same responses → same models and rows,
+ * whether the database was built night by night or from scratch.
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBBlobValue } from '@duckdb/node-api';
+import type { EngineInfo, SentimentLabel } from '../classifier-types.ts';
+import { runSqlFile, querySqlFile, sqlFile } from '../../db/sql-file.ts';
+import { LEXICON_VERSION } from '../embedded/compile-lexicon.ts';
+import { crossFitDomain, type CrossFitOptions, type CrossFitRow } from '../embedded/cross-fit-domain.ts';
+import { domainSetFingerprint, type DomainModelSet, type OutOfFoldScore } from '../embedded/domain-model-set.ts';
+import { DomainModelError } from '../embedded/domain-model.ts';
+import { domainEngineInfo } from '../embedded/sentiment-engine.ts';
+import { cacheKeyParams, type CacheKey } from './cache-key.ts';
+import { round6 } from './serialize-mentions.ts';
+import { unpackHashes, updateSentimentFeatures } from './sentiment-features-store.ts';
+
+export interface CrossFitPhaseOptions extends CrossFitOptions {
+  /** the run's date (YYYY-MM-DD), stored with the model set */
+  readonly runDate: string;
+  /** the text-only engine key the classification cache was filled under */
+  readonly key: CacheKey;
+  /** the text-only sentiment engine (its rows are what the domain model overlays) */
+  readonly sentiment: EngineInfo;
+  /** false: no domain model (undo the overlay of a previous run if any) */
+  readonly enabled: boolean;
+}
+
+export interface DomainSummary {
+  readonly folds: number;
+  /** model fingerprints hashed together */
+  readonly fingerprint: string;
+  readonly outOfFold: OutOfFoldScore;
+  /** texts whose features were computed this run (the rest came from sentiment_features) */
+  readonly newlyFeaturized: number;
+}
+
+export interface CrossFitPhaseResult {
+  readonly domain?: DomainSummary;
+  /** the engine behind verbatim_sentiment (the domain engine when the overlay was applied) */
+  readonly engine: EngineInfo;
+  readonly notice?: string;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+
+export function describeOutOfFold(s: OutOfFoldScore, folds: number): string {
+  return `out-of-fold accuracy ${pct(s.accuracy)} on ${s.n.toLocaleString('en-US')} scored verbatims (${folds} folds by account; always "${s.majorityLabel}" ${pct(s.majorityAccuracy)}, lexicon alone ${pct(s.lexiconAccuracy)})`;
+}
+
+async function loadRows(conn: DuckDBConnection): Promise<CrossFitRow[]> {
+  const reader = await conn.runAndReadAll(sqlFile('classify/select-cross-fit-rows'), { lexicon_version: LEXICON_VERSION });
+  const rows: CrossFitRow[] = [];
+  for (const r of reader.getRows() as DuckDBValue[][]) {
+    const [id, group, textHash, label, hashes, polarity, positive, negative, hits] = r;
+    rows.push({
+      id: String(id),
+      group: String(group),
+      textHash: String(textHash),
+      ...(label === null ? {} : { label: String(label) as SentimentLabel }),
+      hashes: unpackHashes((hashes as DuckDBBlobValue).bytes),
+      lexicon: { polarity: Number(polarity), positive: Number(positive), negative: Number(negative), hits: Number(hits) },
+    });
+  }
+  return rows;
+}
+
+async function writeOverlay(conn: DuckDBConnection, opts: CrossFitPhaseOptions, domain: EngineInfo | undefined): Promise<void> {
+  // every response (the macros of output-rows.sql read this view)
+  await conn.run('CREATE OR REPLACE TEMP VIEW classify_output_rows_of AS SELECT response_id, text_hash FROM response_text_hashes');
+  await runSqlFile(conn, 'classify/output-rows');
+  await runSqlFile(conn, 'classify/overlay-domain-sentiment', {
+    ...cacheKeyParams(opts.key),
+    sentiment_engine: opts.sentiment.engine,
+    sentiment_model: opts.sentiment.model,
+    sentiment_revision: opts.sentiment.revision,
+    domain_model: domain?.model ?? opts.sentiment.model,
+    domain_revision: domain?.revision ?? opts.sentiment.revision,
+  });
+}
+
+async function storeSet(conn: DuckDBConnection, set: DomainModelSet, runDate: string): Promise<void> {
+  await runSqlFile(conn, 'classify/create-domain-model-store');
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    await runSqlFile(conn, 'classify/replace-domain-model');
+    await runSqlFile(conn, 'classify/insert-domain-model', {
+      fingerprint: domainSetFingerprint(set.models),
+      lexicon_version: set.lexiconVersion,
+      trained_on: set.outOfFold.n,
+      trained_run: runDate,
+      model: JSON.stringify(set),
+    });
+    await conn.run('COMMIT');
+  } catch (error) {
+    await conn.run('ROLLBACK');
+    throw error;
+  }
+}
+
+export async function runCrossFitPhase(conn: DuckDBConnection, opts: CrossFitPhaseOptions): Promise<CrossFitPhaseResult> {
+  await runSqlFile(conn, 'classify/create-domain-sentiment');
+  if (!opts.enabled) {
+    const [row] = await querySqlFile(conn, 'classify/count-domain-rows', { sentiment_model: opts.sentiment.model });
+    if (Number(row?.n ?? 0) > 0) await writeOverlay(conn, opts, undefined);
+    return { engine: opts.sentiment };
+  }
+  const newlyFeaturized = await updateSentimentFeatures(conn, opts.key);
+  const rows = await loadRows(conn);
+  let fit: ReturnType<typeof crossFitDomain>;
+  try {
+    fit = crossFitDomain(rows, opts);
+  } catch (error) {
+    if (!(error instanceof DomainModelError)) throw error;
+    await writeOverlay(conn, opts, undefined);
+    return { engine: opts.sentiment, notice: `sentiment: domain adaptation skipped (${error.message}); verbatim sentiment is the lexicon's` };
+  }
+  const appender = await conn.createAppender('domain_sentiment');
+  try {
+    rows.forEach((r, i) => {
+      const s = fit.results[i]!;
+      appender.appendVarchar(r.id);
+      appender.appendInteger(fit.fold[i]!);
+      appender.appendVarchar(s.label);
+      appender.appendDouble(round6(s.polarity));
+      appender.appendDouble(round6(s.confidence));
+      appender.endRow();
+    });
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  const engine = domainEngineInfo(fit.set);
+  await writeOverlay(conn, opts, engine);
+  await storeSet(conn, fit.set, opts.runDate);
+  const folds = fit.set.models.length;
+  const domain: DomainSummary = { folds, fingerprint: domainSetFingerprint(fit.set.models), outOfFold: fit.set.outOfFold, newlyFeaturized };
+  return { domain, engine, notice: `sentiment: domain model cross-fitted, each response scored by the model not trained on its account; ${describeOutOfFold(fit.set.outOfFold, folds)}` };
+}
