@@ -106,5 +106,6 @@ CREATE TABLE IF NOT EXISTS reconciliation (
   files INTEGER,
   rows_read BIGINT,
   rows_accepted BIGINT,
-  rows_quarantined BIGINT
+  rows_quarantined BIGINT,
+  rows_erased BIGINT              -- rows of people on the erasure list, dropped at ingest (read = accepted + quarantined + erased)
 );

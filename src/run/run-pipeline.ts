@@ -45,8 +45,8 @@ import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
-import { computeMetrics, METRIC_TABLES, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
-import { writeOutputs } from '../report/write-outputs.ts';
+import { computeMetrics, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
+import { writeRunTables } from '../report/write-outputs.ts';
 import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
@@ -59,11 +59,13 @@ import { keepFailedRun } from './keep-failed-run.ts';
 import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
 import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
-import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
+import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
 import { copyPreviousDatabase } from '../publish/previous-database.ts';
 import { recentRuns, RECENT_RUNS_FILE } from '../publish/recent-runs.ts';
+import { erasureHashes, erasureListPath, readErasureList } from '../erase/erasure-list.ts';
+import { rewriteDatabase } from '../erase/rewrite-database.ts';
 
 export interface RunOptions {
   readonly pipelineFile: string;
@@ -71,8 +73,12 @@ export interface RunOptions {
   readonly outDir?: string;
   /** run date YYYY-MM-DD */
   readonly asOf: string;
-  /** progress messages (stderr in the CLI); silent in tests */
+  /** one message per phase (a timestamped line on stderr in the CLI); silent in tests */
   readonly log?: (message: string) => void;
+  /** finer messages: counts per source, engines, notices (the CLI prints them with --verbose) */
+  readonly detail?: (message: string) => void;
+  /** no progress bar (the CLI's --quiet and --json); default: quiet when there is no `log` */
+  readonly quiet?: boolean;
   /** folder of model directories for transformer engines (default: models/) */
   readonly modelsRoot?: string;
   /** wait for a run that holds the output folder instead of failing at once */
@@ -124,8 +130,6 @@ export interface RunResult {
 export const DATABASE_FILE = 'ecoute.duckdb';
 /** Seed of every bootstrap and simulation in the driver analyses: runs are reproducible. */
 const DRIVER_SEED = 20_240_601;
-/** Verbatim tables exported beside the database (verbatims themselves stay inside DuckDB). */
-const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_candidates'] as const;
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
@@ -144,12 +148,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
 
 /** Builds every file of the night in `night.dir` (the staging folder): nothing outside it is written. */
 async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: RunOptions, log: (message: string) => void): Promise<Omit<RunResult, 'outDir' | 'nightDir' | 'runId'>> {
+  const detail = opts.detail ?? (() => undefined);
   const watch = createStopwatch();
   const { pipeline, baseDir } = loaded;
   const dir = night.dir;
   const dbPath = join(dir, DATABASE_FILE);
   const previous = await copyPreviousDatabase(night.previousNight, DATABASE_FILE, dbPath);
-  if (previous.notice !== undefined) log(previous.notice);
+  if (previous.notice !== undefined) detail(previous.notice);
   const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads });
   let open = true;
   try {
@@ -157,14 +162,14 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     night.facts.versions = { ...(await versions(conn)) };
     log(`loading sources of ${pipeline.name} (as of ${opts.asOf})`);
     const loadedSources = await watch.time('ingest_validate', () =>
-      loadSources({ conn, pipeline, baseDir, workDir: join(dir, '.work'), asOf: opts.asOf }),
+      loadSources({ conn, pipeline, baseDir, workDir: join(dir, '.work'), asOf: opts.asOf, erasureHashes: erasureHashes(readErasureList(erasureListPath(night.root))) }),
     );
     night.facts.sources = loadedSources.sources.map((s) => ({
       source: s.reconciliation.source, rowsRead: s.reconciliation.rowsRead, rowsAccepted: s.reconciliation.rowsAccepted, rowsQuarantined: s.reconciliation.rowsQuarantined,
     }));
     for (const s of loadedSources.sources) {
       const r = s.reconciliation;
-      log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}`);
+      detail(`${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}${r.rowsErased > 0 ? ` + erased ${r.rowsErased}` : ''}`);
     }
     const quarantine = await quarantineSummary(conn);
     const fieldProblems = await fieldProblemSummary(conn);
@@ -184,15 +189,15 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
-      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
+      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
     );
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
-    for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
-    for (const n of classification.notices) log(`  ${n}`);
+    for (const e of classification.engines) detail(`${e.engine} ${e.model}: ${e.description}`);
+    for (const n of classification.notices) detail(n);
     if (pipeline.taxonomy !== undefined) {
       const taxonomy = pipeline.taxonomy;
       const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));
-      for (const f of lint.findings) log(`  warning (themes lint): ${f.message}`);
+      for (const f of lint.findings) detail(`warning (themes lint): ${f.message}`);
     }
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
@@ -200,12 +205,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
     );
     log('writing outputs');
-    await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
-    await runSqlFile(conn, 'classify/create-redact-pii-macro');
-    await runSqlFile(conn, 'report/create-export-views');
-    const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, dir, { tables: ['quarantine', 'field_problems', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
-    );
+    const outputs = await watch.time('outputs', () => writeRunTables(conn, dir));
     const summary: RunSummary = {
       pipeline: pipeline.name,
       asOf: opts.asOf,
@@ -225,6 +225,8 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     await conn.run('CHECKPOINT');
     db.close();
     open = false;
+    // rows dropped at ingest for the erasure list were written, then deleted: their bytes would linger in the file
+    if (loadedSources.sources.some((x) => x.reconciliation.rowsErased > 0)) await watch.time('erasure_rewrite', () => rewriteDatabase(dbPath));
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
     writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');

@@ -29,6 +29,15 @@ export const REASON_CODES = {
 
 export type ReasonCode = keyof typeof REASON_CODES;
 
+/**
+ * Reasons that say a record does not have the shape of a record of its source (as opposed to a well-formed
+ * record that is a duplicate, a speeder or of an unknown account). A file of which every record fails one
+ * of these is not an export of that source: the run stops (src/validate/check-file-shapes.ts).
+ */
+export const SHAPE_REASONS: readonly ReasonCode[] = [
+  'unparseable_row', 'missing_id', 'missing_date', 'invalid_date', 'not_a_number', 'out_of_range', 'no_score', 'missing_value', 'invalid_value',
+];
+
 export function isReasonCode(code: string): code is ReasonCode {
   return Object.hasOwn(REASON_CODES, code);
 }

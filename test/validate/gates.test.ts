@@ -1,6 +1,6 @@
 /**
  * Quality gates through the CLI: each threshold stops the run with exit code 3, names source, figure and
- * threshold, leaves the previous run's outputs byte-identical and keeps the failed run in failed/<as-of>/.
+ * threshold, leaves the previous run's outputs byte-identical and keeps the failed run in failed/<run-id>/.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,13 +20,13 @@ function good(n: number): string[][] {
   return Array.from({ length: n }, (_, i) => [`r${i + 1}`, `c${i + 1}`, 'a1', '2024-05-01', String(i % 11), '']);
 }
 
-/** Every file under a folder with its bytes, except the failed/ folder a gated run adds. */
+/** Every file under a folder with its bytes, except what a gated run adds: failed/ and the run log. */
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (relative(dir, p) === 'failed') continue;
+      if (relative(dir, p) === 'failed' || name === 'history.jsonl') continue;
       if (statSync(p).isDirectory()) walk(p);
       else files.set(relative(dir, p), readFileSync(p).toString('base64'));
     }
@@ -35,17 +35,28 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
+/** `errors`: what stderr says, and with --json the message of the JSON error on stdout. */
 async function cli(args: string[]): Promise<{ code: number; errors: string }> {
   let errors = '';
-  const code = await main(['node', 'ecoute', ...args], { isTTY: false, write: () => undefined }, (t) => void (errors += t));
-  return { code, errors };
+  let stdout = '';
+  const code = await main(['node', 'ecoute', ...args], { write: (t) => void (stdout += t) }, (t) => void (errors += t));
+  const json = stdout.trimStart().startsWith('{') ? (JSON.parse(stdout) as { error?: { message: string } }) : undefined;
+  return { code, errors: errors + (json?.error?.message ?? '') };
+}
+
+/** The folder a gated run of `asOf` was kept in: failed/<run-id>, the run id starting with the as-of date. */
+function keptRun(asOf: string): string {
+  const failed = join(fx.dir, 'out', 'failed');
+  const names = readdirSync(failed).filter((n) => n.startsWith(`${asOf}-`));
+  expect(names).toHaveLength(1);
+  return join(failed, names[0]!);
 }
 
 const run = (asOf: string): Promise<{ code: number; errors: string }> => cli(['run', fx.pipelineFile, '--out', join(fx.dir, 'out'), '--as-of', asOf, '--json']);
 
 describe('quality gates', () => {
   it('evaluateGates: safe defaults, per-source thresholds, row change against the previous run', () => {
-    const rec = (read: number, accepted: number) => ({ source: 'responses' as const, files: 1, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: read - accepted });
+    const rec = (read: number, accepted: number) => ({ source: 'responses' as const, files: 1, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: read - accepted, rowsErased: 0 });
     const defaults = gatesSchema.parse({});
     // 6 of 10 quarantined: 0.6 > 0.5
     expect(evaluateGates([rec(10, 4)], undefined, defaults, ['responses']).map((g) => [g.gate, g.figure, g.threshold, g.passed])).toEqual([
@@ -88,14 +99,18 @@ describe('quality gates', () => {
       expect(r.code, c.message).toBe(3);
       expect(r.errors).toContain(c.message);
       expect(snapshot(join(fx.dir, 'out'))).toEqual(before);
-      const kept = join(fx.dir, 'out', 'failed', asOf);
+      const kept = keptRun(asOf);
+      expect(r.errors).toContain(`kept in ${kept}`);
       expect(existsSync(join(kept, 'quarantine.csv'))).toBe(true);
       const summary = JSON.parse(readFileSync(join(kept, 'run-summary.json'), 'utf8')) as { status: string; gates: Array<{ passed: boolean; message: string }> };
       expect(summary.status).toBe('gated');
       expect(summary.gates.filter((g) => !g.passed).map((g) => g.message)).toEqual([c.message]);
+      // header + the two bad dates of the first case
+      if (i === 0) expect(readFileSync(join(kept, 'quarantine.csv'), 'utf8').trim().split('\n')).toHaveLength(3);
     }
-    const quarantined = readFileSync(join(fx.dir, 'out', 'failed', '2024-06-02', 'quarantine.csv'), 'utf8').trim().split('\n');
-    expect(quarantined).toHaveLength(3); // header + the two bad dates
+    // the run log keeps every night: one published, four gated with exit code 3
+    const history = readFileSync(join(fx.dir, 'out', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; exitCode: number });
+    expect(history.map((h) => [h.status, h.exitCode])).toEqual([['published', 0], ['gated', 3], ['gated', 3], ['gated', 3], ['gated', 3]]);
   });
 
   it('a bank export with a non-date column mapped as the date is gated (exit 3), not a run that loads nothing', async () => {
@@ -103,12 +118,25 @@ describe('quality gates', () => {
     fx.write('export.csv', csvText(rows));
     fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
     const r = await run('2024-06-01');
+    // every record fails its date: refused as "not an export" before any line is copied anywhere (issue 12.8),
+    // with the exit code of a failed gate
     expect(r.code).toBe(3);
-    expect(r.errors).toContain('responses: 0 rows accepted of 30 read, fewer than the 1 required (min_accepted_rows)');
-    expect(r.errors).toContain('responses: 100 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
+    expect(r.errors).toContain('export.csv: this does not look like a responses export: none of its 30 records has the shape of one (most common problem: invalid_date)');
     expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
     expect(existsSync(join(fx.dir, 'out', 'run-summary.json'))).toBe(false);
-    expect(readFileSync(join(fx.dir, 'out', 'failed', '2024-06-01', 'quarantine.csv'), 'utf8')).toContain('invalid_date');
+    const history = readFileSync(join(fx.dir, 'out', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; exitCode: number });
+    expect(history.map((h) => [h.status, h.exitCode])).toEqual([['gated', 3]]);
+  });
+
+  it('a bank export with a few rows of valid dates among the wrong ones is stopped by the gates (exit 3) with its quarantine kept', async () => {
+    const rows = [['id', 'booking', 'value_date', 'score'], ...Array.from({ length: 30 }, (_, i) => [`T${i}`, i < 3 ? '2024-05-01' : `EUR ${100 + i}.00`, '2024-05-01', String(i % 11)])];
+    fx.write('export.csv', csvText(rows));
+    fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
+    const r = await run('2024-06-01');
+    expect(r.code).toBe(3);
+    expect(r.errors).toContain('responses: 90 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
+    expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
+    expect(readFileSync(join(keptRun('2024-06-01'), 'quarantine.csv'), 'utf8')).toContain('invalid_date');
   });
 });
 
@@ -119,7 +147,7 @@ describe('ecoute validate on a sample', () => {
     fx.write('responses.csv', responsesCsv(rows));
     fx.pipeline({ sources: { responses: { path: 'responses.csv', columns: { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', verbatim: 'comment' } } }, settings: { gates: {} } });
     let text = '';
-    const out = { isTTY: false, write: (t: string) => void (text += t) };
+    const out = { write: (t: string) => void (text += t) };
     expect(await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--json'], out, () => undefined)).toBe(1);
     const result = JSON.parse(text) as { ok: boolean; samples: Array<{ source: string; rowsRead: number; rowsQuarantined: number; byReason: Array<{ reason: string; count: number; share: number }> }>; gates: Array<{ gate: string; passed: boolean; message: string }> };
     expect(result.ok).toBe(false);
@@ -144,7 +172,7 @@ describe('ecoute validate on a sample', () => {
     fx.write('responses.csv', responsesCsv(rows));
     fx.pipeline({ settings: { gates: {} } });
     let text = '';
-    const out = { isTTY: false, write: (t: string) => void (text += t) };
+    const out = { write: (t: string) => void (text += t) };
     const code = await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--sample', '4', '--json'], out, () => undefined);
     expect(code, text).toBe(0);
     expect(JSON.parse(text)).toMatchObject({ ok: true, sampleRows: 4, samples: [{ rowsRead: 4, rowsQuarantined: 0 }] });
