@@ -44,10 +44,17 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
     .option('--as-of <date>', 'run date YYYY-MM-DD (default: today, UTC)')
     .option('--models <dir>', 'folder of transformer model directories', 'models')
     .option('--wait', 'wait for a run that holds the output folder instead of failing at once')
+    .option('--queue <url>', 'classify on `ecoute worker` processes through this Redis (sets classify.queue.redis)')
     .option('--json', 'print the run summary as JSON')
-    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string; wait?: boolean }) => {
+    .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string; wait?: boolean; queue?: string }) => {
       const [{ runPipeline }, { formatRun }, x] = [await import('../run/run-pipeline.ts'), await import('./format-run.ts'), io(o)];
-      x.print(await runPipeline({ pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, wait: o.wait === true, log: x.log.phase, detail: x.log.detail, quiet: x.silent }), formatRun);
+      x.print(
+        await runPipeline({
+          pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, wait: o.wait === true, log: x.log.phase, detail: x.log.detail, quiet: x.silent,
+          ...(o.queue !== undefined ? { queue: o.queue } : {}),
+        }),
+        formatRun,
+      );
     });
 
   program
@@ -84,6 +91,22 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
     .action(async (target: string, o: JsonFlag & { limit: string }) => {
       const [{ historyCommand }, { formatHistory }] = [await import('../publish/history-command.ts'), await import('./format-history.ts')];
       io(o).print(historyCommand(target, { limit: parsePositiveInt('--limit', o.limit) }), formatHistory);
+    });
+
+  program
+    .command('worker')
+    .description('classify verbatims for runs that use classify.queue or --queue (Redis, BullMQ); runs until SIGINT/SIGTERM')
+    .requiredOption('--redis <url>', 'Redis address, e.g. redis://10.0.0.5:6379')
+    .option('--concurrency <n>', 'chunks processed at the same time', '1')
+    .option('--models <dir>', 'folder of transformer model directories', 'models')
+    .option('--lock-duration-ms <n>', 'lock of a chunk in progress; a dead worker\'s chunk is retried after it expires', '30000')
+    .option('--stalled-interval-ms <n>', 'how often to look for chunks of dead workers', '30000')
+    .action(async (o: { redis: string; concurrency: string; models: string; lockDurationMs: string; stalledIntervalMs: string }) => {
+      const { workerCommand } = await import('../classify/queue/worker-command.ts');
+      await workerCommand({
+        redis: o.redis, concurrency: parsePositiveInt('--concurrency', o.concurrency), modelsRoot: o.models,
+        lockDurationMs: parsePositiveInt('--lock-duration-ms', o.lockDurationMs), stalledIntervalMs: parsePositiveInt('--stalled-interval-ms', o.stalledIntervalMs), log: err,
+      });
     });
 
   program

@@ -99,10 +99,11 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
     .argument('<hub-id>', 'Hugging Face model id, e.g. cardiffnlp/twitter-xlm-roberta-base-sentiment')
     .option('--revision <rev>', 'branch, tag or commit', 'main')
     .option('--root <dir>', 'models folder', 'models')
+    .option('--endpoint <url>', 'hub or mirror address (default: $HF_ENDPOINT, then https://huggingface.co)')
     .option('--json', 'print as JSON')
-    .action(async (hubId: string, o: { revision: string; root: string; json?: boolean }) => {
+    .action(async (hubId: string, o: { revision: string; root: string; endpoint?: string; json?: boolean }) => {
       const [{ pullModel }, { formatModel }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
-      io(o).print(await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), formatModel);
+      io(o).print(await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision, ...pullEndpoint(o.endpoint), log: (m) => process.stderr.write(`${m}\n`) }), formatModel);
     });
   models
     .command('verify')
@@ -156,4 +157,10 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
         db.close();
       }
     });
+}
+
+/** --endpoint, else $HF_ENDPOINT (the variable the hub's own clients read), else the library default. */
+function pullEndpoint(flag: string | undefined): { baseUrl?: string } {
+  const url = flag ?? process.env.HF_ENDPOINT;
+  return url !== undefined && url !== '' ? { baseUrl: url } : {};
 }

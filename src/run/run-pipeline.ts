@@ -89,6 +89,8 @@ export interface RunOptions {
   readonly modelsRoot?: string;
   /** wait for a run that holds the output folder instead of failing at once */
   readonly wait?: boolean;
+  /** Redis address: classify on `ecoute worker` processes (overrides classify.queue.redis) */
+  readonly queue?: string;
 }
 
 export interface RunSummary {
@@ -196,11 +198,16 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
-      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
+      classifyPhase(conn, pipeline, {
+        asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, log: detail,
+        ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}), ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
+      }),
     );
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
     for (const e of classification.engines) detail(`${e.engine} ${e.model}: ${e.description}`);
     for (const n of classification.notices) detail(n);
+    const q = classifyWork.queue;
+    if (q !== undefined) detail(`classify queue: ${q.chunks} chunks, ${q.remote} by workers, ${q.local} here (fallback), ${q.stalled} stalled and retried`);
     if (pipeline.taxonomy !== undefined) {
       const taxonomy = pipeline.taxonomy;
       const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));

@@ -4,7 +4,7 @@
  * sizes and the classifier. Every verbatim is passed through `redactPii` here, at the edge.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlFile } from '../../db/sql-file.ts';
+import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import type { RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
@@ -90,6 +90,7 @@ export async function gatherReportFacts(
   const top = opts.top ?? 3;
   const asOf = opts.asOf;
   const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-nps', {}))[0] : undefined;
+  if (has(tables, 'metric_cells')) await runSqlFile(conn, 'report/create-change-period');
   const changes = has(tables, 'metric_cells') ? await rows(conn, 'report/select-significant-changes', { limit: 8 }) : [];
   const changeTests = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-change-tests', {}))[0] : undefined;
   const freshness = (await rows(conn, 'report/select-freshness', { as_of: asOf }))[0] ?? {};
