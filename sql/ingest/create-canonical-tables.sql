@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS responses (
   duration_seconds DOUBLE,
   verbatim_truncated BOOLEAN,
   ratings DOUBLE[],               -- attribute ratings, ratings[k] for the attribute at position k of rating_attributes
+  quality_flags VARCHAR[],        -- careless-answer flags kept on the response: speeder, straight_liner (settings.quality)
   _source_file VARCHAR,
   _line BIGINT
 );
@@ -88,6 +89,17 @@ CREATE TABLE IF NOT EXISTS quarantine (
   value VARCHAR,                  -- the offending value as read
   other_problems VARCHAR[],       -- further problems of the same row (code:field)
   raw VARCHAR                     -- the input row as JSON (or the raw CSV text for unparseable rows)
+);
+-- Fields of accepted rows that were set missing (an attribute rating not a number, off the scale or "not
+-- rated"): the row itself is in its canonical table, so these are not counted in the reconciliation.
+CREATE TABLE IF NOT EXISTS field_problems (
+  source VARCHAR,
+  source_file VARCHAR,
+  line BIGINT,
+  row_id VARCHAR,                 -- the row's id (response_id for responses)
+  field VARCHAR,                  -- e.g. ratings.ease
+  reason_code VARCHAR,            -- not_a_number | out_of_range | not_rated
+  value VARCHAR                   -- the value as read
 );
 CREATE TABLE IF NOT EXISTS reconciliation (
   source VARCHAR,

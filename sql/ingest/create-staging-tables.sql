@@ -27,12 +27,15 @@ CREATE OR REPLACE TEMP TABLE stg_line_shifts (
 -- The one text rule of validation: leading and trailing spaces (including the no-break spaces U+00A0 and
 -- U+202F of French exports) are removed and an empty value is NULL. The guard keeps the common case, a value
 -- with nothing to trim, from paying for trim's copy (measured: trims were a third of the check time).
-CREATE OR REPLACE TEMP MACRO ecoute_text(value) AS
+-- ecoute_text is ecoute_trimmed, or, for a source with missing_values, validate/use-missing-values.sql's
+-- version that also turns those texts (NA, N/A, -...) into NULL.
+CREATE OR REPLACE TEMP MACRO ecoute_trimmed(value) AS
   CASE WHEN value = '' THEN NULL
        WHEN prefix(value, ' ') OR suffix(value, ' ') OR prefix(value, chr(160)) OR suffix(value, chr(160))
             OR prefix(value, chr(8239)) OR suffix(value, chr(8239))
          THEN nullif(trim(value, ' ' || chr(160) || chr(8239)), '')
        ELSE value END;
+CREATE OR REPLACE TEMP MACRO ecoute_text(value) AS ecoute_trimmed(value);
 -- A text with its control characters (NUL included) shown as U+FFFD, for the quarantine's value column.
 CREATE OR REPLACE TEMP MACRO ecoute_visible(text) AS regexp_replace(text, '[\x00-\x1F\x7F]', chr(65533), 'g');
 -- An id holding a NUL or another control character (an id is compared and joined byte for byte: never guessed clean).

@@ -8,4 +8,5 @@ DROP TABLE IF EXISTS revenue;
 DROP TABLE IF EXISTS churn_events;
 DROP TABLE IF EXISTS invitations;
 DROP TABLE IF EXISTS quarantine;
+DROP TABLE IF EXISTS field_problems;
 DROP TABLE IF EXISTS reconciliation;

@@ -4,7 +4,8 @@
 -- significant when its Benjamini–Hochberg q-value is below it).
 -- Metrics: nps, csat (top-2-box % of 1..5), ces (mean of 1..7) from non-employee surveys;
 -- enps (NPS of survey_type 'employee'). Missing dimension values are grouped as '(unknown)'.
--- Only cells with at least one answer exist. All aggregates are exact integer counts and sums,
+-- n_flagged: how many of the cell's n responses carry a quality flag (speeder, straight-liner kept by
+-- settings.quality: flag). Only cells with at least one answer exist. All aggregates are exact integer counts and sums,
 -- so values are byte-identical across runs. Needs the macros of metrics/create-stat-macros.
 --
 -- Uncertainty is clustered by account: respondents of one account are not independent. Each metric is a
@@ -30,6 +31,7 @@ WITH scored AS (
     r.account_id AS cluster_account,
     CASE WHEN r.account_id IS NULL THEN r.response_id END AS cluster_response,
     coalesce(r.survey_type = 'employee', false) AS is_employee,
+    coalesce(len(r.quality_flags), 0) > 0 AS flagged,
     CASE WHEN r.nps BETWEEN 0 AND 10 THEN r.nps END AS nps,
     CASE WHEN r.csat BETWEEN 1 AND 5 THEN r.csat END AS csat,
     CASE WHEN r.ces BETWEEN 1 AND 7 THEN r.ces END AS ces,
@@ -64,6 +66,10 @@ cluster_counts AS (
     coalesce(segment, region, owner, journey_stage, touchpoint, channel, 'all') AS dimension_value,
     cluster_account, cluster_response,
     count(nps) FILTER (WHERE NOT is_employee) AS nps_n,
+    count(nps) FILTER (WHERE NOT is_employee AND flagged) AS nps_f,
+    count(nps) FILTER (WHERE is_employee AND flagged) AS enps_f,
+    count(csat) FILTER (WHERE NOT is_employee AND flagged) AS csat_f,
+    count(ces) FILTER (WHERE NOT is_employee AND flagged) AS ces_f,
     count(*) FILTER (WHERE NOT is_employee AND nps >= 9) AS nps_p,
     count(*) FILTER (WHERE NOT is_employee AND nps <= 6) AS nps_d,
     count(nps) FILTER (WHERE is_employee) AS enps_n,
@@ -92,7 +98,7 @@ cluster_counts AS (
 cluster_scores AS MATERIALIZED (
   SELECT grain, period, dimension, dimension_value, cluster_account,
     nps_n, nps_p - nps_d AS nps_s, nps_p, nps_d, enps_n, enps_p - enps_d AS enps_s, enps_p, enps_d,
-    csat_n, csat_top2, ces_n, ces_sum, ces_sum_sq
+    csat_n, csat_top2, ces_n, ces_sum, ces_sum_sq, nps_f, enps_f, csat_f, ces_f
   FROM cluster_counts
 ),
 wide AS (
@@ -104,22 +110,23 @@ wide AS (
     sum(csat_n) AS csat_n, sum(csat_top2) AS csat_s, count(*) FILTER (WHERE csat_n > 0) AS csat_c,
     sum(csat_top2 * csat_top2) AS csat_ss, sum(csat_top2 * csat_n) AS csat_sn, sum(csat_n * csat_n) AS csat_nn,
     sum(ces_n) AS ces_n, sum(ces_sum) AS ces_s, sum(ces_sum_sq) AS ces_q, count(*) FILTER (WHERE ces_n > 0) AS ces_c,
-    sum(ces_sum * ces_sum) AS ces_ss, sum(ces_sum * ces_n) AS ces_sn, sum(ces_n * ces_n) AS ces_nn
+    sum(ces_sum * ces_sum) AS ces_ss, sum(ces_sum * ces_n) AS ces_sn, sum(ces_n * ces_n) AS ces_nn,
+    sum(nps_f) AS nps_f, sum(enps_f) AS enps_f, sum(csat_f) AS csat_f, sum(ces_f) AS ces_f
   FROM cluster_scores
   GROUP BY ALL
 ),
 counts AS (
   SELECT 'nps' AS metric, grain, period, dimension, dimension_value, nps_n AS n, nps_c AS clusters, nps_s AS s,
-    nps_p + nps_d AS s_sq, nps_p AS pos, nps_d AS neg, nps_ss AS ss, nps_sn AS sn, nps_nn AS nn
+    nps_p + nps_d AS s_sq, nps_p AS pos, nps_d AS neg, nps_ss AS ss, nps_sn AS sn, nps_nn AS nn, nps_f AS n_flagged
   FROM wide WHERE nps_n > 0
   UNION ALL
-  SELECT 'enps', grain, period, dimension, dimension_value, enps_n, enps_c, enps_s, enps_p + enps_d, enps_p, enps_d, enps_ss, enps_sn, enps_nn
+  SELECT 'enps', grain, period, dimension, dimension_value, enps_n, enps_c, enps_s, enps_p + enps_d, enps_p, enps_d, enps_ss, enps_sn, enps_nn, enps_f
   FROM wide WHERE enps_n > 0
   UNION ALL
-  SELECT 'csat', grain, period, dimension, dimension_value, csat_n, csat_c, csat_s, csat_s, csat_s, NULL, csat_ss, csat_sn, csat_nn
+  SELECT 'csat', grain, period, dimension, dimension_value, csat_n, csat_c, csat_s, csat_s, csat_s, NULL, csat_ss, csat_sn, csat_nn, csat_f
   FROM wide WHERE csat_n > 0
   UNION ALL
-  SELECT 'ces', grain, period, dimension, dimension_value, ces_n, ces_c, ces_s, ces_q, NULL, NULL, ces_ss, ces_sn, ces_nn
+  SELECT 'ces', grain, period, dimension, dimension_value, ces_n, ces_c, ces_s, ces_q, NULL, NULL, ces_ss, ces_sn, ces_nn, ces_f
   FROM wide WHERE ces_n > 0
 ),
 -- sums over the clusters (accounts) present in a period and in the period before it (cross terms)
@@ -155,7 +162,7 @@ shared AS (
   SELECT 'ces', grain, period, dimension, dimension_value, ces_shared, ces_s_s, ces_s_n, ces_n_s, ces_n_n FROM shared_wide
 ),
 estimated AS (
-  SELECT metric, grain, period, dimension, dimension_value, n, clusters, s, s_sq, ss, sn, nn,
+  SELECT metric, grain, period, dimension, dimension_value, n, n_flagged, clusters, s, s_sq, ss, sn, nn,
     CASE WHEN metric IN ('nps', 'enps') THEN metric_ratio(pos, n) END AS promoters,
     CASE WHEN metric IN ('nps', 'enps') THEN metric_ratio(n - pos - neg, n) END AS passives,
     CASE WHEN metric IN ('nps', 'enps') THEN metric_ratio(neg, n) END AS detractors,
@@ -219,7 +226,7 @@ SELECT
   metric, grain, period,
   (metric_period_shift(grain, period, 1) - INTERVAL 1 DAY)::DATE AS period_end,
   CASE WHEN grain <> 'all' THEN metric_period_shift(grain, period, 1) <= $as_of::DATE + INTERVAL 1 DAY END AS period_complete,
-  dimension, dimension_value, n::INTEGER AS n, clusters::INTEGER AS clusters,
+  dimension, dimension_value, n::INTEGER AS n, n_flagged::INTEGER AS n_flagged, clusters::INTEGER AS clusters,
   value, promoters, passives, detractors, top2box, mean,
   se, se_srs, metric_design_effect(se, se_srs) AS design_effect, metric_margin_95(se) AS moe,
   metric_clamp(value - metric_margin_95(se), scale_min, scale_max) AS ci_low,

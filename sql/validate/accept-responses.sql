@@ -4,6 +4,13 @@
 DELETE FROM responses
 WHERE _problems IS NOT NULL OR _late_problems IS NOT NULL OR _rid IN (SELECT _rid FROM chk_responses_cross);
 
+-- Ratings set missing on the rows that stay (the quarantined rows keep their raw values in `quarantine`).
+INSERT INTO field_problems
+SELECT 'responses', _source_file, _line, response_id, p.field, p.code, p.value
+FROM (SELECT _rid, _source_file, _line, response_id, unnest(_field_problems) AS p FROM responses WHERE _field_problems IS NOT NULL)
+ORDER BY _rid, p.field;
+
+ALTER TABLE responses DROP COLUMN _field_problems;
 ALTER TABLE responses DROP COLUMN _late_problems;
 ALTER TABLE responses DROP COLUMN _problems;
 ALTER TABLE responses DROP COLUMN _file_id;

@@ -8,13 +8,17 @@
 --                    for the rows that have one (building ten structs for every row was a third of the time);
 --   chk_responses_cross  the few rows with a problem that needs the other rows (unknown account, repeated id,
 --                    the same answers submitted again), found on the typed rows with aggregates;
---   _late_problems   speeder and straight-liner, listed after the cross-row problems.
+--   _late_problems   speeder and straight-liner when settings.quality quarantines them, listed after the
+--                    cross-row problems (by default they are only named in quality_flags and the row stays);
+--   _field_problems  attribute ratings that are not a number, off the scale or "not rated": the rating is
+--                    NULL in `ratings`, the row stays, and accept-responses.sql lists them in field_problems.
 -- Problems are lists of {code, field, value} (NULL = none); the first one is the quarantine reason.
 ALTER TABLE responses ALTER COLUMN submitted_at DROP NOT NULL;
 ALTER TABLE responses ADD COLUMN _rid BIGINT;
 ALTER TABLE responses ADD COLUMN _file_id INTEGER;
 ALTER TABLE responses ADD COLUMN _problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
 ALTER TABLE responses ADD COLUMN _late_problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
+ALTER TABLE responses ADD COLUMN _field_problems STRUCT(code VARCHAR, field VARCHAR, value VARCHAR)[];
 
 INSERT INTO responses BY NAME
 WITH base AS (
@@ -36,8 +40,9 @@ WITH base AS (
          lower(ecoute_text(s.language)) AS language,
          s.ratings AS ratings_text,
          -- DuckDB's own cast reads a list of plain numbers (digits, an optional decimal point) without a lambda per
-         -- element; any other list (decimal comma, spaces, text, exponents) takes the full grammar
-         CASE WHEN $number_locale <> 'fr' AND list_count(try_cast(s.ratings AS DOUBLE[])) = list_count(s.ratings)
+         -- element; any other list (decimal comma, spaces, text, exponents) takes the full grammar, and so does
+         -- every list of a source whose missing_values name more than blank cells (they may look like numbers)
+         CASE WHEN $plain_missing AND $number_locale <> 'fr' AND list_count(try_cast(s.ratings AS DOUBLE[])) = list_count(s.ratings)
                    AND regexp_full_match(array_to_string(s.ratings, ';'), '([0-9]+(\.[0-9]+)?(;|$))*') THEN try_cast(s.ratings AS DOUBLE[])
               ELSE list_transform(s.ratings, x -> ecoute_number(ecoute_text(x), $number_locale)) END AS ratings_num,
          ecoute_text(CASE WHEN regexp_matches(s.verbatim, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
@@ -51,25 +56,36 @@ numbers AS (
          ecoute_number(csat_raw, $number_locale) AS csat_num,
          ecoute_number(ces_raw, $number_locale) AS ces_num,
          ecoute_number(duration_raw, $number_locale) AS duration_seconds,
-         list_count(ratings_num) AS ratings_count
+         -- per rating given: NULL when fine, else why it is set missing; the exact search only runs when the quick
+         -- test (every given rating is a number within the scale, none a "not rated" value) fails
+         CASE WHEN list_count(ratings_num) = list_count(ratings_text)
+                   AND coalesce(list_min(ratings_num) >= $rating_min AND list_max(ratings_num) <= $rating_max, true)
+                   AND (len($not_rated_any) = 0 OR NOT list_has_any(ratings_num, $not_rated_any)) THEN NULL
+              ELSE list_transform(ratings_text, (x, i) -> CASE
+                     WHEN ecoute_text(x) IS NULL THEN NULL
+                     WHEN ratings_num[i] IS NULL THEN ecoute_number_problem(ecoute_text(x), $number_locale)
+                     WHEN list_contains($not_rated[i], ratings_num[i]) THEN 'not_rated'
+                     WHEN ratings_num[i] < $rating_min OR ratings_num[i] > $rating_max THEN 'out_of_range' END)
+         END AS rating_codes
   FROM base
+),
+rated AS (
+  SELECT *,
+         CASE WHEN rating_codes IS NULL THEN ratings_num
+              ELSE list_transform(ratings_num, (v, i) -> CASE WHEN rating_codes[i] IS NULL THEN v END)
+         END AS ratings_clean
+  FROM numbers
 ),
 typed AS (
   SELECT *,
          CASE WHEN nps_num = floor(nps_num) AND nps_num BETWEEN 0 AND 10 THEN nps_num::INTEGER END AS nps,
          CASE WHEN csat_num = floor(csat_num) AND csat_num BETWEEN 1 AND 5 THEN csat_num::INTEGER END AS csat,
          CASE WHEN ces_num = floor(ces_num) AND ces_num BETWEEN 1 AND 7 THEN ces_num::INTEGER END AS ces,
-         -- first rating given but not a number or off the scale (0 = none); the exact search only runs when the
-         -- quick test (every given rating is a number, all within the scale) fails
-         CASE WHEN ratings_count = list_count(ratings_text)
-                   AND coalesce(list_min(ratings_num) >= $rating_min AND list_max(ratings_num) <= $rating_max, true) THEN 0
-              ELSE coalesce(list_position(list_transform(ratings_text, (x, i) -> ecoute_text(x) IS NOT NULL
-                     AND (ratings_num[i] IS NULL OR ratings_num[i] < $rating_min OR ratings_num[i] > $rating_max)), true), 0)
-         END AS bad_rating_idx,
+         list_count(ratings_clean) AS ratings_count,
          -- byte length bounds the character length, so only long texts are measured in characters
          CASE WHEN strlen(verbatim_clean) > $max_verbatim_chars THEN left(verbatim_clean, $max_verbatim_chars) ELSE verbatim_clean END AS verbatim,
          strlen(verbatim_clean) > $max_verbatim_chars AND length(verbatim_clean) > $max_verbatim_chars AS verbatim_truncated
-  FROM numbers
+  FROM rated
 ),
 coded AS (
   SELECT *,
@@ -88,20 +104,22 @@ coded AS (
          CASE WHEN ces_raw IS NOT NULL AND ces_num IS NULL THEN ecoute_number_problem(ces_raw, $number_locale)
               WHEN ces_raw IS NOT NULL AND ces IS NULL THEN 'out_of_range' END AS p_ces,
          CASE WHEN $scores_mapped AND nps_raw IS NULL AND csat_raw IS NULL AND ces_raw IS NULL THEN 'no_score' END AS p_score,
-         CASE WHEN bad_rating_idx > 0 THEN 'out_of_range' END AS p_rating,
          CASE WHEN duration_raw IS NOT NULL AND duration_seconds IS NULL THEN ecoute_number_problem(duration_raw, $number_locale)
               WHEN duration_seconds < 0 THEN 'not_a_number' END AS p_duration,
          CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee') THEN 'invalid_value' END AS p_survey_type,
          CASE WHEN $speeder_seconds > 0 AND isfinite(duration_seconds) AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
               THEN 'speeder' END AS p_speeder,
-         CASE WHEN ratings_count >= $straightline_min_ratings AND list_min(ratings_num) = list_max(ratings_num) THEN 'straight_liner' END AS p_straight
+         CASE WHEN ratings_count >= $straightline_min_ratings AND list_min(ratings_clean) = list_max(ratings_clean) THEN 'straight_liner' END AS p_straight
   FROM typed
 )
 SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage, touchpoint,
        nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false) AS verbatim_truncated,
        $file_paths[_file_id] AS _source_file, _line,
-       _rid, _file_id, ratings_num AS ratings,
-       CASE WHEN coalesce(p_id, p_control_id, p_date, p_nps, p_csat, p_ces, p_score, p_rating, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
+       _rid, _file_id, ratings_clean AS ratings,
+       CASE WHEN p_speeder IS NULL AND p_straight IS NULL THEN []::VARCHAR[]
+            ELSE list_filter([CASE WHEN $speeder_action = 'flag' THEN p_speeder END,
+                              CASE WHEN $straight_liner_action = 'flag' THEN p_straight END], x -> x IS NOT NULL) END AS quality_flags,
+       CASE WHEN coalesce(p_id, p_control_id, p_date, p_nps, p_csat, p_ces, p_score, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
          CASE WHEN p_id IS NOT NULL THEN {'code': p_id, 'field': 'response_id', 'value': NULL::VARCHAR} END,
          CASE WHEN p_control_id IS NOT NULL THEN {'code': 'invalid_id', 'field': p_control_id,
            'value': ecoute_visible(CASE p_control_id WHEN 'response_id' THEN response_id WHEN 'contact_id' THEN contact_id ELSE account_id END)} END,
@@ -110,15 +128,17 @@ SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, 
          CASE WHEN p_csat IS NOT NULL THEN {'code': p_csat, 'field': 'csat', 'value': csat_raw} END,
          CASE WHEN p_ces IS NOT NULL THEN {'code': p_ces, 'field': 'ces', 'value': ces_raw} END,
          CASE WHEN p_score IS NOT NULL THEN {'code': p_score, 'field': 'nps', 'value': NULL} END,
-         CASE WHEN p_rating IS NOT NULL
-              THEN {'code': p_rating, 'field': 'ratings.' || $attributes[bad_rating_idx], 'value': ecoute_text(ratings_text[bad_rating_idx])} END,
          CASE WHEN p_duration IS NOT NULL THEN {'code': p_duration, 'field': 'duration_seconds', 'value': duration_raw} END,
          CASE WHEN p_survey_type IS NOT NULL THEN {'code': p_survey_type, 'field': 'survey_type', 'value': survey_type} END
        ], x -> x IS NOT NULL) END AS _problems,
-       CASE WHEN coalesce(p_speeder, p_straight) IS NOT NULL THEN list_filter([
-         CASE WHEN p_speeder IS NOT NULL THEN {'code': p_speeder, 'field': 'duration_seconds', 'value': duration_raw} END,
-         CASE WHEN p_straight IS NOT NULL THEN {'code': p_straight, 'field': 'ratings', 'value': list_min(ratings_num)::VARCHAR} END
-       ], x -> x IS NOT NULL) END AS _late_problems
+       CASE WHEN (p_speeder IS NOT NULL AND $speeder_action = 'quarantine') OR (p_straight IS NOT NULL AND $straight_liner_action = 'quarantine')
+       THEN list_filter([
+         CASE WHEN p_speeder IS NOT NULL AND $speeder_action = 'quarantine' THEN {'code': p_speeder, 'field': 'duration_seconds', 'value': duration_raw} END,
+         CASE WHEN p_straight IS NOT NULL AND $straight_liner_action = 'quarantine'
+              THEN {'code': p_straight, 'field': 'ratings', 'value': list_min(ratings_clean)::VARCHAR} END
+       ], x -> x IS NOT NULL) END AS _late_problems,
+       CASE WHEN list_count(rating_codes) > 0 THEN list_filter(list_transform(rating_codes, (c, i) -> CASE WHEN c IS NOT NULL
+         THEN {'code': c, 'field': 'ratings.' || $attributes[i], 'value': ecoute_text(ratings_text[i])} END), x -> x IS NOT NULL) END AS _field_problems
 -- No ORDER BY: the scan keeps the file order. (Staged row groups cut short, as the read buffers for 4 MB
 -- records made them, were written as they came and rewritten at the next checkpoint: +1.4 s on 1,000,000
 -- rows. stage-source.ts keeps DuckDB's default buffers; sorting here instead cost 0.6 s and 300 MB.)

@@ -5,8 +5,27 @@ import type { DemoSummary } from '../demo/generate-demo.ts';
 
 export function formatValidate(r: ValidateResult): string {
   const rows = r.checks.map((c) => [c.source, c.file, c.ok ? 'ok' : 'ERROR', c.problem ?? c.warning ?? '']);
-  const warnings = r.themeWarnings.map((w) => `warning (themes lint): ${w}\n`).join('');
-  return `${formatTable(['source', 'file', 'status', 'detail'], rows)}\n\n${warnings}${r.ok ? 'pipeline is valid' : 'pipeline has problems'}`;
+  const warnings = r.themeWarnings.map((w) => `warning (themes lint): ${w}`);
+  const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
+  const sample =
+    r.sampleRows === undefined
+      ? []
+      : [
+          '',
+          `Sample: the first ${r.sampleRows} rows of each file through the run's checks (accounts whole)`,
+          formatTable(
+            ['source', 'read', 'would quarantine', 'reason', 'rows', 'share'],
+            r.samples.flatMap((s) => [
+              [s.source, s.rowsRead, `${s.rowsQuarantined} (${pct(s.quarantinedShare)})`, '', null, ''],
+              ...s.byReason.map((q) => ['', null, '', q.reason, q.count, pct(q.share)]),
+              ...s.fieldProblems.map((f) => ['', null, '', `${f.reason} (field set missing, row kept)`, f.count, '']),
+            ]),
+          ),
+          '',
+          'Gates on the sample',
+          ...r.gates.map((g) => `  ${g.passed ? 'ok  ' : 'FAIL'} ${g.message}`),
+        ];
+  return [formatTable(['source', 'file', 'status', 'detail'], rows), ...sample, ...(warnings.length > 0 ? ['', ...warnings] : []), '', r.ok ? 'pipeline is valid' : 'pipeline has problems'].join('\n');
 }
 
 export function formatDemo(r: DemoSummary): string {

@@ -11,11 +11,16 @@ export function formatRun(r: RunResult): string {
     s.sources.map((x) => [x.source, x.reconciliation.files, x.reconciliation.rowsRead, x.reconciliation.rowsAccepted, x.reconciliation.rowsQuarantined]),
   );
   const q = s.quarantine.byReason.length === 0 ? 'none' : formatTable(['source', 'reason', 'rows'], s.quarantine.byReason.map((x) => [x.source, x.reason, x.count]));
+  const flags = Object.entries(s.qualityFlags);
+  const kept = [
+    s.fieldProblems.total === 0 ? '' : `Fields set missing on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
+    flags.length === 0 ? '' : `Flagged responses kept (settings.quality): ${flags.map(([f, n]) => `${f} ${n}`).join(', ')}`,
+  ].filter((l) => l.length > 0);
   const h = s.metrics.nps;
   const c = s.metrics.npsChange;
   const fmt = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(1));
   const headline = [
-    h === null ? 'NPS: no scored responses' : `NPS ${fmt(h.value)} ± ${fmt(h.moe)} (95 % margin of error, clustered by account, n = ${h.n})`,
+    h === null ? 'NPS: no scored responses' : `NPS ${fmt(h.value)} ± ${fmt(h.moe)} (95 % margin of error, clustered by account, n = ${h.n}, of which ${h.nFlagged} flagged)`,
     c === null || c.previousPeriod === null
       ? ''
       : `${c.grain} ${c.period}: NPS ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${fmt(c.change)}, p = ${formatPValue(c.pValue, 'en-GB')}, q = ${formatPValue(c.qValue, 'en-GB')}${c.significant ? ', significant' : ', not significant'} at the false-discovery rate)`,
@@ -51,6 +56,7 @@ export function formatRun(r: RunResult): string {
     '',
     'Quarantine',
     q,
+    ...(kept.length === 0 ? [] : ['', ...kept]),
     '',
     headline,
     '',

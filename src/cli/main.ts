@@ -1,10 +1,10 @@
 /**
  * The `ecoute` command line. Each action is one line: parse, call one src/ function, print.
- * Exit codes: 0 ok, 1 error, 2 usage.
+ * Exit codes: 0 ok, 1 error, 2 usage, 3 a quality gate failed (settings.gates; nothing published).
  */
 import { Command, CommanderError } from 'commander';
 import { runPipeline } from '../run/run-pipeline.ts';
-import { validatePipeline } from '../validate/check-sources.ts';
+import { DEFAULT_SAMPLE_ROWS, validatePipeline } from '../validate/check-sources.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { EcouteError, UsageError } from '../run/errors.ts';
 import { ecouteVersion } from '../run/versions.ts';
@@ -24,13 +24,14 @@ interface JsonFlag {
 export function buildProgram(out: Output, err: (text: string) => void): Command {
   const program = new Command('ecoute')
     .description('CX analytics pipeline: surveys, CRM and revenue in DuckDB; verbatims; drivers; dashboards')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error (or validate found a source that would lose too many rows), 2 usage,\n3 a quality gate failed (settings.gates): nothing published, the run kept in <out>/failed/<as-of>/')
     .version(ecouteVersion())
     .exitOverride()
     .configureOutput({ writeOut: (t) => out.write(t), writeErr: err });
 
   program
     .command('run')
-    .description('run a pipeline: load, validate, compute metrics, write outputs')
+    .description('run a pipeline: load, validate, check the quality gates (exit 3 when one fails), compute metrics, write outputs')
     .argument('<pipeline>', 'pipeline file, e.g. pipelines/demo.yaml')
     .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
     .option('--as-of <date>', 'run date YYYY-MM-DD (default: today, UTC)')
@@ -56,11 +57,13 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
 
   program
     .command('validate')
-    .description('check a pipeline definition and its source files without loading anything')
+    .description('check a pipeline, its source files, and a sample of rows through the run\'s checks and gates (exit 1 when a gate fails)')
     .argument('<pipeline>', 'pipeline file')
+    .option('--sample <rows>', 'rows read from the head of each file', String(DEFAULT_SAMPLE_ROWS))
+    .option('--as-of <date>', 'run date YYYY-MM-DD for the future-date check (default: today, UTC)')
     .option('--json', 'print the result as JSON')
-    .action(async (pipeline: string, o: JsonFlag) => {
-      const result = await validatePipeline(pipeline);
+    .action(async (pipeline: string, o: JsonFlag & { sample: string; asOf?: string }) => {
+      const result = await validatePipeline(pipeline, { sampleRows: parsePositiveInt('--sample', o.sample), asOf: parseAsOf(o.asOf ?? todayUtc()) });
       printResult(out, result, o.json === true, formatValidate);
       if (!result.ok) process.exitCode = 1;
     });
@@ -83,6 +86,7 @@ export function buildProgram(out: Output, err: (text: string) => void): Command 
 /** Runs the CLI and returns the exit code (bin/ecoute.js sets process.exitCode from it). */
 export async function main(argv: readonly string[], out: Output = stdoutOutput, err: (text: string) => void = (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`)): Promise<number> {
   const program = buildProgram(out, err);
+  process.exitCode = undefined; // a command sets it; one main() call is one command (tests call main several times)
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -18,6 +18,15 @@ const columnName = z
 
 const optionalColumn = columnName.optional();
 
+/** Rating values that mean "not rated" (the attribute is then missing, and recorded in field_problems). */
+const notRated = z.union([z.number(), z.array(z.number())]).optional();
+
+/** One attribute rating mapped with its own "not rated" values, e.g. `{ column: "Q7", not_rated: 0 }`. */
+const ratingColumnSchema = z.strictObject({
+  column: columnName,
+  not_rated: notRated.describe('values of this rating that mean "not rated" (instead of rating_scale.not_rated)'),
+});
+
 export const csvOptionsSchema = z
   .strictObject({
     delimiter: z.string().min(1).max(4).default(',').describe('field separator, e.g. "," ";" "\\t" "|"'),
@@ -76,6 +85,10 @@ const sourceBase = {
     .enum(NUMBER_LOCALES)
     .optional()
     .describe('thousands separators of the numbers: en 12,500.50; fr 12 500,50; none (default): no thousands separator, "12,500" is ambiguous_number'),
+  missing_values: z
+    .array(z.string().max(256))
+    .default([''])
+    .describe('texts that mean "no value" in this export, compared after trimming spaces, e.g. ["", "NA", "N/A", "-"]; a blank cell is always missing'),
 };
 
 export const responsesSourceSchema = z
@@ -98,14 +111,21 @@ export const responsesSourceSchema = z
         language: optionalColumn.describe('language code if known (fr, en...)'),
         duration_seconds: optionalColumn.describe('time taken to answer, for speeder detection'),
         ratings: z
-          .record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'attribute names are lower_snake_case' }), columnName)
+          .record(
+            z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'attribute names are lower_snake_case' }),
+            z.union([columnName, ratingColumnSchema]),
+          )
           .default({})
-          .describe('attribute ratings: canonical attribute name -> column'),
+          .describe('attribute ratings: canonical attribute name -> column, or { column, not_rated } for a rating with its own "not rated" values'),
       })
       .describe('mapping of canonical response fields to source columns'),
     survey_type: z.enum(['relational', 'transactional', 'employee']).optional().describe('survey type when the file has no column for it'),
     rating_scale: z
-      .strictObject({ min: z.number().default(1), max: z.number().default(5) })
+      .strictObject({
+        min: z.number().default(1),
+        max: z.number().default(5),
+        not_rated: notRated.describe('rating values that mean "not rated" for every attribute, e.g. 0 or [0, 99]'),
+      })
       .prefault({})
       .refine((r) => r.min < r.max, { error: 'rating_scale.min must be below rating_scale.max', path: ['max'] })
       .describe('range of attribute ratings'),
@@ -176,6 +196,39 @@ export const invitationsSourceSchema = z
   })
   .describe('survey invitations, for response rates');
 
+const qualityAction = z.enum(['flag', 'quarantine']).default('flag');
+
+export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations'] as const;
+
+/** Thresholds of one source's gate; unset ones take the gates' defaults. */
+const gateThresholds = {
+  min_accepted_rows: z.number().int().min(0).optional().describe('fewest accepted rows (default 1: a source that loads nothing fails)'),
+  max_quarantined_share: z.number().min(0).max(1).optional().describe('largest share of rows read that may be quarantined (default 0.5)'),
+  max_row_change: z
+    .number()
+    .min(0)
+    .optional()
+    .describe('largest relative change of rows read against the previous published run, e.g. 0.3 = ±30 % (default: not checked)'),
+};
+
+export const gatesSchema = z
+  .strictObject({
+    ...gateThresholds,
+    required_sources: z
+      .array(z.enum(SOURCE_NAMES))
+      .optional()
+      .describe('sources that must be in the pipeline and deliver rows (default: every source the pipeline maps)'),
+    sources: z
+      .strictObject(Object.fromEntries(SOURCE_NAMES.map((s) => [s, z.strictObject(gateThresholds).optional()])) as Record<
+        (typeof SOURCE_NAMES)[number],
+        z.ZodOptional<z.ZodObject<typeof gateThresholds>>
+      >)
+      .prefault({})
+      .describe('thresholds per source, e.g. { responses: { max_quarantined_share: 0.05 } }'),
+  })
+  .prefault({})
+  .describe('quality gates checked right after validation: a failed gate stops the run with exit code 3 and publishes nothing');
+
 export const settingsSchema = z
   .strictObject({
     min_n: z.number().int().min(1).default(30).describe('cells with fewer responses are flagged as small'),
@@ -196,13 +249,20 @@ export const settingsSchema = z
       .lt(1, { error: 'expected a level between 0 and 1, such as 0.05' })
       .default(0.05)
       .describe('false-discovery rate: a change (or owner flag) is reported when its Benjamini–Hochberg q-value is below it'),
-    speeder_seconds: z.number().min(0).default(0).describe('responses faster than this are quarantined as speeders (0 = off)'),
+    speeder_seconds: z.number().min(0).default(0).describe('responses faster than this are speeders (0 = off); see quality'),
     straightline_min_ratings: z
       .number()
       .int()
       .min(2)
       .default(5)
       .describe('with at least this many attribute ratings all identical, a response is a straight-liner'),
+    quality: z
+      .strictObject({
+        speeder: qualityAction.describe('speeders: flagged in responses.quality_flags (default) or quarantined'),
+        straight_liner: qualityAction.describe('straight-liners: flagged in responses.quality_flags (default) or quarantined'),
+      })
+      .prefault({})
+      .describe('what happens to responses that look careless: flag keeps them (metrics count them), quarantine drops them'),
     duplicate_window_days: z.number().min(0).default(30).describe('same respondent, same answers within this many days = duplicate'),
     max_verbatim_chars: z.number().int().min(100).default(20000).describe('longer verbatims are truncated (and flagged)'),
     max_record_bytes: z
@@ -231,6 +291,7 @@ export const settingsSchema = z
       .optional()
       .describe("DuckDB's memory limit for the run; past it DuckDB spills to a folder beside the database (default: 80 % of RAM)"),
     threads: z.number().int().min(1).max(256).optional().describe('DuckDB worker threads for the run (default: one per core)'),
+    gates: gatesSchema,
   })
   .prefault({})
   .describe('analysis settings');
@@ -268,4 +329,6 @@ export type SourceName = keyof Pipeline['sources'];
 export type CsvOptions = z.infer<typeof csvOptionsSchema>;
 /** CSV options of a source without a `csv:` section: the schema's defaults. */
 export const DEFAULT_CSV_OPTIONS: CsvOptions = csvOptionsSchema.parse({});
-export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations'] as const satisfies readonly SourceName[];
+export type Gates = z.infer<typeof gatesSchema>;
+export type QualityAction = z.infer<typeof qualityAction>;
+void (SOURCE_NAMES satisfies readonly SourceName[]);

@@ -20,6 +20,8 @@ export interface LoadOptions {
   readonly baseDir: string;
   readonly workDir: string;
   readonly asOf: string;
+  /** `ecoute validate`: stage only the first N rows of each file (accounts, which the others are checked against, stay whole) */
+  readonly sampleRows?: number;
 }
 
 const LOAD_ORDER: readonly SourceName[] = ['accounts', 'contacts', 'revenue', 'churn', 'invitations', 'responses'];
@@ -45,7 +47,8 @@ export async function loadSources(opts: LoadOptions): Promise<{ sources: SourceR
   await runSqlFile(conn, 'ingest/drop-canonical-tables');
   await runSqlFile(conn, 'ingest/create-canonical-tables');
   await runSqlFile(conn, 'ingest/create-staging-tables');
-  const ctx: StageContext = { conn, baseDir: opts.baseDir, workDir: opts.workDir, nextFileId: 1 };
+  const sample = opts.sampleRows === undefined ? undefined : { rows: opts.sampleRows, sources: SOURCE_NAMES.filter((s) => s !== 'accounts') };
+  const ctx: StageContext = { conn, baseDir: opts.baseDir, workDir: opts.workDir, nextFileId: 1, ...(sample !== undefined ? { sample } : {}) };
   const staged = new Map<SourceName, StagedFile[]>();
   for (const source of LOAD_ORDER) {
     if (pipeline.sources[source] !== undefined) staged.set(source, await stageSource(ctx, pipeline, source));

@@ -51,9 +51,27 @@ export function fieldMappings(pipeline: Pipeline, source: SourceName): FieldMapp
   });
 }
 
+/** An attribute rating: its column, and the values that mean "not rated" (its own, else the rating_scale's). */
+export interface RatingMapping {
+  readonly attribute: string;
+  readonly column: string;
+  readonly notRated: readonly number[];
+}
+
+/** Attribute ratings of the responses source, sorted by attribute. */
+export function ratingColumns(pipeline: Pipeline): RatingMapping[] {
+  const r = pipeline.sources.responses;
+  return Object.entries(r.columns.ratings)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([attribute, m]) => {
+      const notRated = (typeof m === 'string' ? undefined : m.not_rated) ?? r.rating_scale.not_rated ?? [];
+      return { attribute, column: typeof m === 'string' ? m : m.column, notRated: typeof notRated === 'number' ? [notRated] : notRated };
+    });
+}
+
 /** Attribute ratings of the responses source: [attribute, column] pairs sorted by attribute. */
 export function ratingMappings(pipeline: Pipeline): Array<[string, string]> {
-  return Object.entries(pipeline.sources.responses.columns.ratings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return ratingColumns(pipeline).map((m) => [m.attribute, m.column]);
 }
 
 /** Finds the file's column for a configured name: exact first, then case-insensitive (DuckDB's own rule). */

@@ -21,6 +21,7 @@ import { readCsvRecords, recordRemovedRecords } from './read-csv-records.ts';
 import { loadJsonLines } from './load-json-lines.ts';
 import { decompressedCopy } from './decompress-file.ts';
 import { duplicateColumns, parquetTopLevelNames } from './duplicate-columns.ts';
+import { sampleFile } from './sample-file.ts';
 
 export interface StagedFile {
   readonly fileId: number;
@@ -44,6 +45,8 @@ export interface StageContext {
   readonly workDir: string;
   /** next file id, shared by all sources so ids are unique in `stg_files` */
   nextFileId: number;
+  /** `ecoute validate`: stage only the first N rows of each file of these sources */
+  readonly sample?: { readonly rows: number; readonly sources: readonly SourceName[] };
 }
 
 
@@ -217,17 +220,21 @@ export async function stageSource(ctx: StageContext, pipeline: Pipeline, source:
     const format = formatOf(file, spec.format);
     // a compressed text file is read from its decompressed copy (the scans and checks see the text)
     const text = format === 'parquet' ? file : await decompressedCopy(source, file, join(ctx.workDir, `${fileId}-decompressed`));
+    const csv = spec.csv ?? DEFAULT_CSV_OPTIONS;
+    const sampled = ctx.sample !== undefined && ctx.sample.sources.includes(source) && !(format === 'csv' && csv.encoding === 'utf-16');
+    if (sampled) mkdirSync(ctx.workDir, { recursive: true });
+    const read = sampled ? await sampleFile(ctx.conn, text, format, ctx.sample?.rows ?? 0, format === 'csv' && csv.header ? 1 : 0, ctx.workDir, fileId) : text;
     let result: StagedFile;
     try {
       result =
         format === 'parquet'
-          ? await stageParquetFile(ctx, pipeline, source, file, fileId)
+          ? await stageParquetFile(ctx, pipeline, source, read, fileId)
           : format === 'jsonl'
-            ? await stageJsonlFile(ctx, pipeline, source, text, fileId)
-            : await stageCsvFile(ctx, pipeline, source, text, fileId);
+            ? await stageJsonlFile(ctx, pipeline, source, read, fileId)
+            : await stageCsvFile(ctx, pipeline, source, read, fileId);
     } catch (e) {
-      // a problem found in the decompressed copy names the user's file
-      if (e instanceof SourceFileError && text !== file) throw new SourceFileError(source, file, e.message.slice(text.length + 2));
+      // a problem found in the decompressed copy or the sample is reported on the user's file
+      if (read !== file && e instanceof SourceFileError && e.file !== file) throw new SourceFileError(source, file, e.message.slice(e.file.length + 2));
       throw e;
     }
     /** as shown in outputs: relative to the pipeline file, so moving the project changes no output byte */

@@ -49,6 +49,8 @@ export interface NightContext {
   readonly runId: string;
   /** the night published before this run (its real folder), if any */
   readonly previousNight: string | undefined;
+  /** where a failed run's staging folder is kept, as failed/<run-id> (output.keep_failed) */
+  readonly failedDir: string;
   /** the run log before this run, oldest first */
   readonly history: readonly HistoryEntry[];
   readonly facts: RunFacts;
@@ -88,7 +90,7 @@ export async function publishRun<T>(opts: PublishOptions, build: (night: NightCo
     // we hold the lock: whatever is in staging/ was left by a killed run
     if (existsSync(layout.staging)) for (const n of readdirSync(layout.staging)) rmSync(join(layout.staging, n), { recursive: true, force: true });
     mkdirSync(stagingDir, { recursive: true });
-    const night: NightContext = { dir: stagingDir, runId, previousNight: publishedNightDir(layout.root), history: readHistory(layout.history).entries, facts };
+    const night: NightContext = { dir: stagingDir, runId, previousNight: publishedNightDir(layout.root), failedDir: layout.failed, history: readHistory(layout.history).entries, facts };
     let result: T;
     try {
       result = await build(night);

@@ -1,5 +1,5 @@
 /**
- * Errors a user can act on. Each maps to an exit code: 1 for a failed run, 2 for usage.
+ * Errors a user can act on. Each maps to an exit code: 1 for a failed run, 2 for usage, 3 for a failed quality gate.
  * Messages name the file (and row and field where there is one).
  */
 import { formatConfigProblems, type ConfigProblem } from '../config/format-zod-issues.ts';
@@ -66,5 +66,22 @@ export class OutputFolderError extends EcouteError {
     super(`${folder}: ${message}`);
     this.name = 'OutputFolderError';
     this.folder = folder;
+  }
+}
+
+/** A run stopped by a quality gate (exit code 3): nothing was published; the messages name source, figure and threshold. */
+export class GateError extends EcouteError {
+  readonly failures: readonly string[];
+  /** where the failed run's quarantine and summary were kept for inspection */
+  readonly keptIn: string | undefined;
+  constructor(failures: readonly string[], keptIn?: string) {
+    super(
+      `quality gate failed, nothing published (the previous run's outputs are untouched):\n${failures.map((f) => `  ${f}`).join('\n')}` +
+        (keptIn === undefined ? '' : `\nquarantine and run summary of this run kept in ${keptIn}`),
+      3,
+    );
+    this.name = 'GateError';
+    this.failures = failures;
+    this.keptIn = keptIn;
   }
 }

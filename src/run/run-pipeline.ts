@@ -8,6 +8,10 @@
  *   CSV / Parquet /   DuckDB's own readers     sql/validate/check-*.sql: typed canonical tables
  *   JSON lines, globs  into stg_<source>        + quarantine (file, line, field, reason)
  *                                               rows read = accepted + quarantined, per source
+ *          │                                    + field_problems (ratings set missing on accepted rows)
+ *          ▼
+ *   evaluateGates (validate/) ─► min accepted rows, max quarantined share, max change vs the previous run:
+ *                                a failed gate publishes nothing (exit code 3), keeps out/failed/<as-of>/
  *          │
  *          ▼
  *   computeMetrics (analyze/metrics/) ─► NPS / CSAT / CES / eNPS cells with SE, margins, change significance
@@ -46,7 +50,13 @@ import { writeOutputs } from '../report/write-outputs.ts';
 import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
-import { quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
+import { fieldProblemSummary, quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
+import { evaluateGates, failedGates, type GateResult } from '../validate/evaluate-gates.ts';
+import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { GateError } from './errors.ts';
+import { previousRowsRead } from './previous-run.ts';
+import { keepFailedRun } from './keep-failed-run.ts';
+import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
 import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import { computeDrivers, DRIVER_TABLES, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
@@ -75,6 +85,12 @@ export interface RunSummary {
   readonly reportingCurrency: string;
   readonly sources: SourceReport[];
   readonly quarantine: QuarantineSummary;
+  /** fields of accepted rows set missing (field_problems): not quarantined rows, not in the reconciliation */
+  readonly fieldProblems: QuarantineSummary;
+  /** every quality gate checked after validation (all passed, or the run would have stopped) */
+  readonly gates: GateResult[];
+  /** accepted responses per quality flag (settings.quality: flag keeps them; metric_cells.n_flagged counts them per cell) */
+  readonly qualityFlags: Record<string, number>;
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
@@ -150,6 +166,20 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       const r = s.reconciliation;
       log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}`);
     }
+    const quarantine = await quarantineSummary(conn);
+    const fieldProblems = await fieldProblemSummary(conn);
+    const configured = SOURCE_NAMES.filter((s) => pipeline.sources[s] !== undefined);
+    const gates = evaluateGates(loadedSources.sources.map((s) => s.reconciliation), previousRowsRead(night.previousNight), pipeline.settings.gates, configured);
+    night.facts.gates = gates;
+    const failed = failedGates(gates);
+    const qualityFlags = await qualityFlagCounts(conn);
+    if (failed.length > 0) {
+      // the staging folder becomes failed/<run-id> (publishRun): the quarantine and summary are kept there
+      await keepFailedRun(conn, dir, {
+        pipeline: pipeline.name, asOf: opts.asOf, status: 'gated', sources: loadedSources.sources, quarantine, fieldProblems, gates, versions: await versions(conn),
+      });
+      throw new GateError(failed.map((g) => g.message), join(night.failedDir, night.runId));
+    }
     log('computing metrics');
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
@@ -169,13 +199,12 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const drivers = await watch.time('drivers', () =>
       computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
     );
-    const quarantine = await quarantineSummary(conn);
     log('writing outputs');
     await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
     await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-export-views');
     const outputs = await watch.time('outputs', () =>
-      writeOutputs(conn, dir, { tables: ['quarantine', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
+      writeOutputs(conn, dir, { tables: ['quarantine', 'field_problems', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES] }),
     );
     const summary: RunSummary = {
       pipeline: pipeline.name,
@@ -183,6 +212,9 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       reportingCurrency: loadedSources.reportingCurrency,
       sources: loadedSources.sources,
       quarantine,
+      fieldProblems,
+      gates,
+      qualityFlags,
       metrics,
       classification,
       drivers,

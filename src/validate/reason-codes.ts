@@ -1,5 +1,6 @@
 /**
- * Why a row was quarantined. The SQL checks emit these codes; this is the one place their wording lives.
+ * Why a row was quarantined, or (field_problems) why a field of an accepted row was set missing.
+ * The SQL checks emit these codes; this is the one place their wording lives.
  */
 export const REASON_CODES = {
   missing_id: 'a required id is blank',
@@ -19,8 +20,9 @@ export const REASON_CODES = {
   duplicate_id: 'the same id was already read (the first record is kept; for CRM accounts the last export wins)',
   conflicting_record: 'the same account appears in several exports with different values; the last export wins',
   duplicate_submission: 'the same respondent submitted the same answers again within duplicate_window_days',
-  speeder: 'answered faster than speeder_seconds',
-  straight_liner: 'every attribute rating has the same value',
+  not_rated: 'the attribute rating is a "not rated" value (rating_scale.not_rated or the rating\'s own not_rated); it is set missing',
+  speeder: 'answered faster than speeder_seconds (quarantined only with settings.quality.speeder: quarantine)',
+  straight_liner: 'every attribute rating has the same value (quarantined only with settings.quality.straight_liner: quarantine)',
   unparseable_row: 'the CSV/JSON record cannot be split into fields (unterminated quote, wrong number of fields, invalid encoding, control character in a JSON line)',
   record_too_large: 'the record is longer than settings.max_record_bytes (raw keeps its first bytes)',
 } as const;

@@ -3,11 +3,11 @@
  * problems; clean rows go to the canonical table, the others to `quarantine` with file, line, field and
  * reason. Then the books are balanced: rows read = accepted + quarantined, or the run stops.
  */
-import { listValue, LIST, VARCHAR, INTEGER, BIGINT, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, LIST, VARCHAR, INTEGER, BIGINT, DOUBLE, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Pipeline, SourceName } from '../config/pipeline-schema.ts';
 import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { internalName } from '../db/quote-identifier.ts';
-import { canonicalFields, ratingMappings } from '../ingest/source-fields.ts';
+import { canonicalFields, ratingColumns, ratingMappings } from '../ingest/source-fields.ts';
 import { EcouteError } from '../run/errors.ts';
 
 export interface Reconciliation {
@@ -83,6 +83,7 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
     case 'responses': {
       const r = pipeline.sources.responses;
       const s = pipeline.settings;
+      const notRated = ratingColumns(pipeline).map((m) => [...m.notRated]);
       return {
         values: {
           ...dates,
@@ -98,11 +99,22 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
           duplicate_window_days: s.duplicate_window_days,
           speeder_seconds: s.speeder_seconds,
           straightline_min_ratings: s.straightline_min_ratings,
+          speeder_action: s.quality.speeder,
+          straight_liner_action: s.quality.straight_liner,
+          not_rated: listValue(notRated.map((v) => listValue(v))),
+          not_rated_any: listValue([...new Set(notRated.flat())]),
+          plain_missing: missingValues(pipeline, source).length === 0,
         },
-        types: { ...dateTypes, attributes: list, default_survey_type: VARCHAR },
+        types: { ...dateTypes, attributes: list, default_survey_type: VARCHAR, not_rated: LIST(LIST(DOUBLE)), not_rated_any: LIST(DOUBLE) },
       };
     }
   }
+}
+
+/** The source's missing_values other than blank (a blank cell is always missing), trimmed as ecoute_text trims. */
+function missingValues(pipeline: Pipeline, source: SourceName): string[] {
+  const listed = pipeline.sources[source]?.missing_values ?? [];
+  return [...new Set(listed.map((v) => v.replace(/^[ \u00a0\u202f]+|[ \u00a0\u202f]+$/g, '')).filter((v) => v !== ''))];
 }
 
 /**
@@ -147,6 +159,7 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const inPlace = CHECKED_IN_PLACE[source];
   const checked = inPlace !== undefined ? canonical : `chk_${name}`;
   const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
+  await runSqlFile(conn, 'validate/use-missing-values', { missing_values: listValue(missingValues(ctx.pipeline, source)) }, { missing_values: LIST(VARCHAR) });
   await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
   if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
     await conn.run(`ALTER TABLE ${checked} RENAME TO chk_shift_target`);

@@ -4,7 +4,7 @@ import { formatConfigProblems } from '../../src/config/format-zod-issues.ts';
 import { ConfigError } from '../../src/run/errors.ts';
 import { validatePipeline } from '../../src/validate/check-sources.ts';
 import { sourceFileProblem } from '../../src/ingest/messages.ts';
-import { createFixture, caught, csvText, responsesCsv, RESPONSES_HEADER, type Fixture } from './helpers.ts';
+import { AS_OF, createFixture, caught, csvText, responsesCsv, RESPONSES_HEADER, type Fixture } from './helpers.ts';
 
 let fx: Fixture;
 beforeEach(() => {
@@ -73,7 +73,7 @@ describe('ecoute validate', () => {
         revenue: { path: 'finance/*.csv', columns: { account_id: 'a', period: 'p', arr: 'x' } },
       },
     });
-    const result = await validatePipeline(fx.pipelineFile);
+    const result = await validatePipeline(fx.pipelineFile, { asOf: AS_OF });
     expect(result.ok).toBe(false);
     const bySource = Object.fromEntries(result.checks.map((c) => [c.source, c]));
     expect(bySource.responses?.problem).toBe(
@@ -88,15 +88,15 @@ describe('ecoute validate', () => {
   it('a JSON lines file with one malformed line is readable (the run quarantines that line); a missing key is a problem', async () => {
     fx.write('responses.jsonl', '{"id": "r1", "at": "2024-05-01", "nps": 9}\n{"id": "r2", "at": \n');
     fx.pipeline({ sources: { responses: { path: 'responses.jsonl', columns: { response_id: 'id', submitted_at: 'at', nps: 'nps' } } } });
-    expect((await validatePipeline(fx.pipelineFile)).checks).toEqual([{ source: 'responses', file: 'responses.jsonl', ok: true }]);
+    expect((await validatePipeline(fx.pipelineFile, { asOf: AS_OF })).checks).toEqual([{ source: 'responses', file: 'responses.jsonl', ok: true }]);
     fx.pipeline({ sources: { responses: { path: 'responses.jsonl', columns: { response_id: 'id', submitted_at: 'submitted', nps: 'nps' } } } });
-    const [check] = (await validatePipeline(fx.pipelineFile)).checks;
+    const [check] = (await validatePipeline(fx.pipelineFile, { asOf: AS_OF })).checks;
     expect(check?.problem).toBe(sourceFileProblem.missingColumns(['submitted'], ['at', 'id', 'nps']));
   });
 
   it('passes a pipeline whose files are fine', async () => {
     fx.write('responses.csv', responsesCsv([['r1', 'c1', 'a1', '2024-05-01', '9', '']]));
     fx.pipeline();
-    expect(await validatePipeline(fx.pipelineFile)).toMatchObject({ ok: true, pipeline: 'badinput' });
+    expect(await validatePipeline(fx.pipelineFile, { asOf: AS_OF })).toMatchObject({ ok: true, pipeline: 'badinput' });
   });
 });

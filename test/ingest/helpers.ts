@@ -12,6 +12,9 @@ import { runPipeline, type RunResult } from '../../src/run/run-pipeline.ts';
 
 export const AS_OF = '2024-06-30';
 
+/** settings.gates that pass every run: no source required, any share quarantined. */
+export const OPEN_GATES = { required_sources: [], min_accepted_rows: 0, max_quarantined_share: 1 } as const;
+
 /** The responses mapping most cases use: the CSV header is `RESPONSES_HEADER`. */
 export const RESPONSES_COLUMNS = {
   response_id: 'id',
@@ -71,7 +74,9 @@ export function createFixture(): Fixture {
     pipeline(spec = {}) {
       const sources = { responses: defaultResponses(), ...(spec.sources ?? {}) };
       const doc: Record<string, unknown> = { name: 'badinput', sources };
-      if (spec.settings !== undefined) doc.settings = spec.settings;
+      // the bad-input cases check the quarantine, not the quality gates: the gates let every run through
+      // unless the case sets settings.gates itself ({} for the defaults)
+      doc.settings = { gates: OPEN_GATES, ...(spec.settings ?? {}) };
       writeFileSync(pipelineFile, stringify(doc));
       return pipelineFile;
     },

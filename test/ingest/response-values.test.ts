@@ -140,7 +140,7 @@ describe('duplicates and respondent quality', () => {
     expect(await column(result.outDir, 'responses', 'response_id')).toEqual(['r1', 'r3', 'r4']);
   });
 
-  it('speeders and straight-liners are quarantined with their settings (and kept without them)', async () => {
+  it('speeders and straight-liners are flagged by default, quarantined when settings.quality asks (and kept without the rules)', async () => {
     const header = ['id', 'submitted_at', 'nps', 'secs', 'q1', 'q2', 'q3'];
     fx.write(
       'responses.csv',
@@ -158,6 +158,16 @@ describe('duplicates and respondent quality', () => {
       columns: { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', duration_seconds: 'secs', ratings: { q1: 'q1', q2: 'q2', q3: 'q3' } },
     };
     fx.pipeline({ sources: { responses }, settings: { speeder_seconds: 30, straightline_min_ratings: 3 } });
+    const flagged = await fx.run('flagged');
+    expect(await quarantineLines(flagged.outDir)).toEqual([[6, 'not_a_number', 'duration_seconds', 'NaN']]);
+    expect(await reconciliation(flagged)).toEqual([5, 4, 1]);
+    expect(await queryOut(flagged.outDir, 'SELECT response_id, quality_flags FROM responses ORDER BY response_id')).toEqual([
+      { response_id: 'r1', quality_flags: ['speeder'] },
+      { response_id: 'r2', quality_flags: ['straight_liner'] },
+      { response_id: 'r3', quality_flags: [] },
+      { response_id: 'r4', quality_flags: [] },
+    ]);
+    fx.pipeline({ sources: { responses }, settings: { speeder_seconds: 30, straightline_min_ratings: 3, quality: { speeder: 'quarantine', straight_liner: 'quarantine' } } });
     const strict = await fx.run('strict');
     expect(await quarantineLines(strict.outDir)).toEqual([
       [2, 'speeder', 'duration_seconds', '12'],
@@ -171,16 +181,24 @@ describe('duplicates and respondent quality', () => {
     expect(await queryOut(lenient.outDir, "SELECT count(*)::INTEGER AS n FROM response_ratings WHERE response_id = 'r4'")).toEqual([{ n: 2 }]);
   });
 
-  it('a rating outside rating_scale is out_of_range on ratings.<attribute>', async () => {
+  it('a rating outside rating_scale is set missing and listed in field_problems as out_of_range; the response stays', async () => {
     fx.write('responses.csv', csvText([['id', 'submitted_at', 'nps', 'ease'], ['r1', '2024-05-01', '9', '6'], ['r2', '2024-05-01', '9', '5']]));
     fx.pipeline({ sources: { responses: { path: 'responses.csv', columns: { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', ratings: { ease: 'ease' } } } } });
     const result = await fx.run();
-    expect(await quarantineLines(result.outDir)).toEqual([[2, 'out_of_range', 'ratings.ease', '6']]);
+    expect(await quarantineLines(result.outDir)).toEqual([]);
+    expect(await reconciliation(result)).toEqual([2, 2, 0]);
+    expect(await queryOut(result.outDir, 'SELECT line::INTEGER AS line, row_id, field, reason_code, value FROM field_problems')).toEqual([
+      { line: 2, row_id: 'r1', field: 'ratings.ease', reason_code: 'out_of_range', value: '6' },
+    ]);
+    expect(await queryOut(result.outDir, 'SELECT response_id, ratings FROM responses ORDER BY response_id')).toEqual([
+      { response_id: 'r1', ratings: [null] },
+      { response_id: 'r2', ratings: [5] },
+    ]);
   });
 });
 
 describe('rating values', () => {
-  it('ratings with spaces, a decimal comma or no-break spaces are read; blanks are missing; the first bad rating of a row is its reason', async () => {
+  it('ratings with spaces, a decimal comma or no-break spaces are read; blanks are missing; every bad rating is set missing and listed', async () => {
     const nbsp = '\u00a0';
     const header = ['id', 'submitted_at', 'nps', 'q1', 'q2', 'q3'];
     fx.write(
@@ -196,15 +214,20 @@ describe('rating values', () => {
     const columns = { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', ratings: { q1: 'q1', q2: 'q2', q3: 'q3' } };
     fx.pipeline({ sources: { responses: { path: 'responses.csv', columns } } });
     const result = await fx.run();
-    expect(await quarantineLines(result.outDir)).toEqual([
-      [3, 'out_of_range', 'ratings.q2', 'bof'],
-      [5, 'out_of_range', 'ratings.q2', '9'],
+    expect(await quarantineLines(result.outDir)).toEqual([]);
+    expect(await queryOut(result.outDir, 'SELECT line::INTEGER AS line, field, reason_code, value FROM field_problems')).toEqual([
+      { line: 3, field: 'ratings.q2', reason_code: 'not_a_number', value: 'bof' },
+      { line: 3, field: 'ratings.q3', reason_code: 'out_of_range', value: '7' },
+      { line: 5, field: 'ratings.q2', reason_code: 'out_of_range', value: '9' },
+      { line: 5, field: 'ratings.q3', reason_code: 'not_a_number', value: 'x' },
     ]);
     expect(await queryOut(result.outDir, 'SELECT response_id, attribute, rating FROM response_ratings ORDER BY response_id, attribute')).toEqual([
       { response_id: 'r1', attribute: 'q1', rating: 4 },
       { response_id: 'r1', attribute: 'q2', rating: 3.5 },
       { response_id: 'r1', attribute: 'q3', rating: 2 },
+      { response_id: 'r2', attribute: 'q1', rating: 5 },
       { response_id: 'r3', attribute: 'q3', rating: 1 },
+      { response_id: 'r4', attribute: 'q1', rating: 2 },
     ]);
   });
 });

@@ -205,7 +205,7 @@ describe('config sanity', () => {
   it('rating_scale min above max and an unknown strptime specifier are config errors with their paths (run and validate)', async () => {
     fx.write('responses.csv', responsesCsv([['r1', 'c1', 'a1', '2024-05-01', '9', '']]));
     const file = fx.pipeline({ sources: { responses: defaultResponses({ rating_scale: { min: 5, max: 1 }, date_formats: ['%d/%m/%Y', '%d/%m/%Q'] }) } });
-    for (const attempt of [() => fx.run(), () => validatePipeline(file), async () => loadPipeline(file)]) {
+    for (const attempt of [() => fx.run(), () => validatePipeline(file, { asOf: '2024-06-01' }), async () => loadPipeline(file)]) {
       const e = await caught(attempt);
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as ConfigError).problems).toEqual([

@@ -16,7 +16,7 @@
  * **Example:**
  * ```ts
  * const summary = await computeMetrics(db.connection, { asOf: '2024-06-30', settings });
- * summary.nps; // { value: 23.4, n: 1250, moe: 5.1, ciLow: 18.3, ciHigh: 28.5, smallN: false }
+ * summary.nps; // { value: 23.4, n: 1250, nFlagged: 12, moe: 5.1, ciLow: 18.3, ciHigh: 28.5, smallN: false }
  * ```
  */
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';

@@ -10,6 +10,8 @@ import type { MatchRule, ResponseRatePlan } from './response-rate-plan.ts';
 export interface CellHeadline {
   readonly value: number | null;
   readonly n: number;
+  /** responses among n that carry a quality flag (speeder, straight-liner), kept by settings.quality: flag */
+  readonly nFlagged: number;
   readonly moe: number | null;
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
@@ -66,6 +68,7 @@ function headline(row: Record<string, unknown> | undefined): CellHeadline | null
   return {
     value: finiteOrNull(row.value),
     n: count(row.n),
+    nFlagged: count(row.n_flagged),
     moe: finiteOrNull(row.moe),
     ciLow: finiteOrNull(row.ci_low),
     ciHigh: finiteOrNull(row.ci_high),
