@@ -6,9 +6,14 @@ import { formatMoney, formatPValue } from '../util/format-figures.ts';
 
 export function formatRun(r: RunResult): string {
   const s = r.summary;
+  // the erased column (rows of people on the erasure list) only appears once someone was erased
+  const erased = s.sources.some((x) => x.reconciliation.rowsErased > 0);
   const rec = formatTable(
-    ['source', 'files', 'read', 'accepted', 'quarantined'],
-    s.sources.map((x) => [x.source, x.reconciliation.files, x.reconciliation.rowsRead, x.reconciliation.rowsAccepted, x.reconciliation.rowsQuarantined]),
+    ['source', 'files', 'read', 'accepted', 'quarantined', ...(erased ? ['erased'] : [])],
+    s.sources.map((x) => {
+      const r = x.reconciliation;
+      return [x.source, r.files, r.rowsRead, r.rowsAccepted, r.rowsQuarantined, ...(erased ? [r.rowsErased] : [])];
+    }),
   );
   const q = s.quarantine.byReason.length === 0 ? 'none' : formatTable(['source', 'reason', 'rows'], s.quarantine.byReason.map((x) => [x.source, x.reason, x.count]));
   const flags = Object.entries(s.qualityFlags);
@@ -51,7 +56,7 @@ export function formatRun(r: RunResult): string {
   return [
     `ecoute run: ${s.pipeline}, as of ${s.asOf}`,
     '',
-    'Reconciliation (rows read = accepted + quarantined)',
+    `Reconciliation (rows read = accepted + quarantined${erased ? ' + erased' : ''})`,
     rec,
     '',
     'Quarantine',

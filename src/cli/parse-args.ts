@@ -36,3 +36,12 @@ export function parsePositiveInt(flag: string, value: string): number {
 
 export const parseDriversTarget = (v: string): 'nps' | 'churn' => oneOf('--target', v, ['nps', 'churn'] as const);
 export const parseLang = (v: string): 'fr' | 'en' => oneOf('--lang', v, ['fr', 'en'] as const);
+export const parseExportFormat = (v: string): 'arrow' => oneOf('--format', v, ['arrow'] as const);
+
+/** `ecoute erase`: exactly one of --contact, --account, --email. */
+export function parseErasureTarget(o: { contact?: string; account?: string; email?: string }): { kind: 'contact' | 'account' | 'email'; id: string } {
+  const given = (['contact', 'account', 'email'] as const).flatMap((kind) => (o[kind] === undefined ? [] : [{ kind, id: o[kind] }]));
+  const first = given[0];
+  if (given.length !== 1 || first === undefined) throw new UsageError(`erase expects exactly one of --contact ID, --account ID, --email ADDRESS (got ${given.length})`);
+  return first;
+}

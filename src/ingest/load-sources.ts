@@ -22,9 +22,11 @@ export interface LoadOptions {
   readonly asOf: string;
   /** `ecoute validate`: stage only the first N rows of each file (accounts, which the others are checked against, stay whole) */
   readonly sampleRows?: number;
+  /** hashes of the erasure list: the rows they name are dropped at ingest and counted as erased */
+  readonly erasureHashes?: readonly string[];
 }
 
-const LOAD_ORDER: readonly SourceName[] = ['accounts', 'contacts', 'revenue', 'churn', 'invitations', 'responses'];
+const LOAD_ORDER: readonly SourceName[] = ['accounts', 'contacts', 'revenue', 'churn', 'invitations', 'responses', 'benchmark', 'reference_scores'];
 
 async function reportingCurrency(conn: DuckDBConnection, pipeline: Pipeline): Promise<string> {
   if (pipeline.settings.currency !== undefined) return pipeline.settings.currency;
@@ -55,11 +57,13 @@ export async function loadSources(opts: LoadOptions): Promise<{ sources: SourceR
   }
   await runSqlFile(conn, 'validate/reject-offsets');
   const currency = await reportingCurrency(conn, pipeline);
+  const erasureHashes = opts.erasureHashes ?? [];
+  if (erasureHashes.length > 0) await runSqlFile(conn, 'erase/create-erasure-macros');
   const reports: SourceReport[] = [];
   for (const source of LOAD_ORDER) {
     const files = staged.get(source);
     if (files === undefined) continue;
-    const reconciliation = await validateSource({ conn, pipeline, asOf: opts.asOf, reportingCurrency: currency }, source, files.length);
+    const reconciliation = await validateSource({ conn, pipeline, asOf: opts.asOf, reportingCurrency: currency, erasureHashes, sampled: sample !== undefined }, source, files.length);
     reports.push({
       source,
       files: files.map((f) => ({ path: f.path, format: f.format, records: f.records, rejected: f.rejected, unmappedColumns: f.unmappedColumns, warnings: f.warnings })),

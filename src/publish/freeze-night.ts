@@ -28,6 +28,14 @@ export async function freezeNight(dir: string, meta: { runId: string; asOf: stri
   return manifest;
 }
 
+/**
+ * Makes a frozen night's files writable again, for the one sanctioned change to a published night:
+ * `ecoute erase`, which purges it under the output folder's lock and freezes it again (new manifest).
+ */
+export async function unfreezeNight(dir: string): Promise<void> {
+  for (const path of await listFilesRecursive(dir)) chmodSync(join(dir, ...path.split('/')), 0o644);
+}
+
 export function readNightManifest(dir: string): NightManifest | undefined {
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, NIGHT_MANIFEST), 'utf8')));

@@ -49,6 +49,8 @@ export interface NightContext {
   readonly runId: string;
   /** the night published before this run (its real folder), if any */
   readonly previousNight: string | undefined;
+  /** the output folder (its root: erasure list, run log) */
+  readonly root: string;
   /** where a failed run's staging folder is kept, as failed/<run-id> (output.keep_failed) */
   readonly failedDir: string;
   /** the run log before this run, oldest first */
@@ -90,7 +92,7 @@ export async function publishRun<T>(opts: PublishOptions, build: (night: NightCo
     // we hold the lock: whatever is in staging/ was left by a killed run
     if (existsSync(layout.staging)) for (const n of readdirSync(layout.staging)) rmSync(join(layout.staging, n), { recursive: true, force: true });
     mkdirSync(stagingDir, { recursive: true });
-    const night: NightContext = { dir: stagingDir, runId, previousNight: publishedNightDir(layout.root), failedDir: layout.failed, history: readHistory(layout.history).entries, facts };
+    const night: NightContext = { dir: stagingDir, root: layout.root, runId, previousNight: publishedNightDir(layout.root), failedDir: layout.failed, history: readHistory(layout.history).entries, facts };
     let result: T;
     try {
       result = await build(night);
@@ -109,7 +111,9 @@ export async function publishRun<T>(opts: PublishOptions, build: (night: NightCo
     } catch (e) {
       const exitCode = e instanceof EcouteError ? e.exitCode : 1;
       let folder: string | null = null;
-      if (existsSync(stagingDir)) {
+      if (existsSync(stagingDir) && e instanceof EcouteError && e.discardRun) {
+        rmSync(stagingDir, { recursive: true, force: true });
+      } else if (existsSync(stagingDir)) {
         for (const s of SCRATCH) rmSync(join(stagingDir, s), { recursive: true, force: true });
         mkdirSync(layout.failed, { recursive: true });
         renameSync(stagingDir, join(layout.failed, runId));

@@ -1,22 +1,48 @@
 /**
  * Writes the run's tables beside the DuckDB file: `tables/<name>.parquet` and `.csv`, and the
  * quarantine also as `quarantine.csv` at the top of the out dir where a data team looks first.
+ * A table `x` with a PII-redacted view `x_export` (sql/report/create-export-views.sql) is written from
+ * the view: free text leaves DuckDB only redacted, the quarantine's raw rows included.
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { runSqlFile } from '../db/sql-file.ts';
+import { METRIC_TABLES } from '../analyze/metrics/compute-metrics.ts';
+import { DRIVER_TABLES } from '../analyze/drivers/compute-drivers.ts';
+import { BENCHMARK_TABLES } from '../analyze/benchmark/compute-benchmark.ts';
+import { tableExists } from '../analyze/drivers/read-rows.ts';
 import { exportTable } from './export-table.ts';
 
 export interface OutputPlan {
   readonly tables: readonly string[];
 }
 
+/** Verbatim tables exported beside the database (verbatims themselves stay inside DuckDB). */
+const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_candidates'] as const;
+
+/** Every table a run exports, in order; `_export` views are written under the name of their table. */
+export const RUN_TABLES: readonly string[] = Object.freeze(['quarantine_export', 'field_problems', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES]);
+
 export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan: OutputPlan): Promise<string[]> {
   const written: string[] = [];
   for (const table of plan.tables) {
-    // `<x>_export` views (PII-redacted) are written under the name of the table they expose
     const files = await exportTable(conn, table, join(outDir, 'tables', table.replace(/_export$/, '')), ['parquet', 'csv']);
     written.push(...files);
   }
-  written.push(...(await exportTable(conn, 'quarantine', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line'])));
+  written.push(...(await exportTable(conn, 'quarantine_export', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line'])));
   return written.map((f) => f.slice(outDir.length + 1));
+}
+
+/**
+ * The redaction macros and export views, then every table of RUN_TABLES (and the benchmark tables of a run
+ * that compared brands): what a run writes beside its database, and what `ecoute erase` rewrites after a purge.
+ */
+export async function writeRunTables(conn: DuckDBConnection, outDir: string): Promise<string[]> {
+  await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
+  await runSqlFile(conn, 'classify/create-redact-pii-macro');
+  await runSqlFile(conn, 'report/create-quarantine-export-view');
+  await runSqlFile(conn, 'report/create-export-views');
+  const benchmark: string[] = [];
+  for (const t of BENCHMARK_TABLES) if (await tableExists(conn, t)) benchmark.push(t);
+  return writeOutputs(conn, outDir, { tables: [...RUN_TABLES, ...benchmark] });
 }

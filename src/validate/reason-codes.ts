@@ -10,7 +10,7 @@ export const REASON_CODES = {
   future_date: 'the date is after the run date (--as-of)',
   not_a_number: 'expected a number of the source\'s number grammar (no exponent, underscore, hex, inf or nan; see number_locale)',
   ambiguous_number: 'a number with a thousands separator (or a comma that could be one, as in 12,500) in a source without number_locale',
-  out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale)',
+  out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale, reference NPS -100..100, n a positive whole number)',
   no_score: 'the response has no NPS, CSAT or CES score',
   missing_value: 'a required value is blank',
   negative_value: 'the amount is negative',
@@ -28,6 +28,15 @@ export const REASON_CODES = {
 } as const;
 
 export type ReasonCode = keyof typeof REASON_CODES;
+
+/**
+ * Reasons that say a record does not have the shape of a record of its source (as opposed to a well-formed
+ * record that is a duplicate, a speeder or of an unknown account). A file of which every record fails one
+ * of these is not an export of that source: the run stops (src/validate/check-file-shapes.ts).
+ */
+export const SHAPE_REASONS: readonly ReasonCode[] = [
+  'unparseable_row', 'missing_id', 'missing_date', 'invalid_date', 'not_a_number', 'out_of_range', 'no_score', 'missing_value', 'invalid_value',
+];
 
 export function isReasonCode(code: string): code is ReasonCode {
   return Object.hasOwn(REASON_CODES, code);

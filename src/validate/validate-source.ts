@@ -1,14 +1,17 @@
 /**
  * Validate one staged source: the checks in `sql/validate/check-<source>.sql` give every row its list of
  * problems; clean rows go to the canonical table, the others to `quarantine` with file, line, field and
- * reason. Then the books are balanced: rows read = accepted + quarantined, or the run stops.
+ * reason; rows of people on the erasure list are then dropped from both (src/erase/erase-source-rows.ts).
+ * Then the books are balanced: rows read = accepted + quarantined + erased, or the run stops.
  */
 import { listValue, LIST, VARCHAR, INTEGER, BIGINT, DOUBLE, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { Pipeline, SourceName } from '../config/pipeline-schema.ts';
+import { isRatedSource, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
 import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { internalName } from '../db/quote-identifier.ts';
 import { canonicalFields, ratingColumns, ratingMappings } from '../ingest/source-fields.ts';
 import { EcouteError } from '../run/errors.ts';
+import { checkFileShapes } from './check-file-shapes.ts';
+import { eraseSourceRows } from '../erase/erase-source-rows.ts';
 
 export interface Reconciliation {
   readonly source: SourceName;
@@ -16,6 +19,8 @@ export interface Reconciliation {
   readonly rowsRead: number;
   readonly rowsAccepted: number;
   readonly rowsQuarantined: number;
+  /** rows of people on the erasure list, dropped at ingest */
+  readonly rowsErased: number;
 }
 
 export interface ValidationContext {
@@ -24,6 +29,11 @@ export interface ValidationContext {
   /** run date, YYYY-MM-DD */
   readonly asOf: string;
   readonly reportingCurrency: string;
+  /** hashes of the erasure list (src/erase/erasure-list.ts); their rows are dropped */
+  readonly erasureHashes?: readonly string[];
+  /** `ecoute validate` on a sample: nothing is written anywhere, so a file that is not an export is
+   * reported by its shares and gates rather than refused (checkFileShapes guards the outputs of a run) */
+  readonly sampled?: boolean;
 }
 
 const ISO_DATE_FORMATS = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d'];
@@ -80,6 +90,23 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
         values: { ...dates, as_of: asOf, default_survey_type: null },
         types: { ...dateTypes, default_survey_type: VARCHAR },
       };
+    case 'benchmark': {
+      const b = pipeline.sources.benchmark;
+      return {
+        values: {
+          ...dates,
+          number_locale,
+          as_of: asOf,
+          max_verbatim_chars: pipeline.settings.max_verbatim_chars,
+          rating_min: b?.rating_scale.min ?? 1,
+          rating_max: b?.rating_scale.max ?? 5,
+          attributes: textList(ratingMappings(pipeline, 'benchmark').map(([a]) => a)),
+        },
+        types: { ...dateTypes, attributes: list },
+      };
+    }
+    case 'reference_scores':
+      return { values: { number_locale }, types: {} };
     case 'responses': {
       const r = pipeline.sources.responses;
       const s = pipeline.settings;
@@ -129,6 +156,7 @@ const CHECKED_IN_PLACE: Partial<Record<SourceName, { problemsView: string }>> = 
 const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Bound>> = {
   responses: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline).map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
   revenue: (ctx) => ({ values: { reporting_currency: ctx.reportingCurrency }, types: {} }),
+  benchmark: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline, 'benchmark').map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
 };
 
 /**
@@ -150,6 +178,9 @@ async function fileParams(conn: DuckDBConnection): Promise<Bound> {
   };
 }
 
+/** SQL files are kebab-case: validate/check-reference-scores.sql. */
+const sqlName = (source: SourceName): string => source.replaceAll('_', '-');
+
 export async function validateSource(ctx: ValidationContext, source: SourceName, fileCount: number): Promise<Reconciliation> {
   const { conn } = ctx;
   const name = internalName(source);
@@ -160,34 +191,37 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const checked = inPlace !== undefined ? canonical : `chk_${name}`;
   const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, 'validate/use-missing-values', { missing_values: listValue(missingValues(ctx.pipeline, source)) }, { missing_values: LIST(VARCHAR) });
-  await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
+  await runSqlFile(conn, `validate/check-${sqlName(source)}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
   if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
     await conn.run(`ALTER TABLE ${checked} RENAME TO chk_shift_target`);
     await runSqlFile(conn, 'validate/apply-line-shifts', files.values, files.types);
     await conn.run(`ALTER TABLE chk_shift_target RENAME TO ${checked}`);
   }
   const rawFields = canonicalFields(source).map((f) => `'${internalName(f)}': ${internalName(f)}`);
-  if (source === 'responses') rawFields.push("'ratings': ratings");
+  if (isRatedSource(source)) rawFields.push("'ratings': ratings");
   if (inPlace !== undefined) await runSqlFile(conn, inPlace.problemsView);
   else await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM ${checked}`);
+  if (ctx.sampled !== true) await checkFileShapes(conn, source);
   await conn.run(`CREATE OR REPLACE TEMP VIEW stg_current AS SELECT rowid AS _rid, {${rawFields.join(', ')}} AS raw FROM stg_${name}`);
   await runSqlFile(conn, 'validate/quarantine-rejects', { source });
   await runSqlFile(conn, 'validate/quarantine-checked', { source });
   const accept = ACCEPT_PARAMS[source]?.(ctx) ?? { values: {}, types: {} };
-  await runSqlFile(conn, `validate/accept-${source}`, { ...accept.values, ...files.values }, { ...accept.types, ...files.types });
+  await runSqlFile(conn, `validate/accept-${sqlName(source)}`, { ...accept.values, ...files.values }, { ...accept.types, ...files.types });
+  const erased = await eraseSourceRows(conn, source, canonical, ctx.erasureHashes ?? []);
   const accepted = (await queryNumber(conn, `SELECT count(*) FROM ${canonical}`)) - before;
   const quarantined = await queryNumber(conn, 'SELECT count(*) FROM quarantine WHERE source = $source', { source });
   const read = await queryNumber(conn, 'SELECT sum(records + rejected) FROM stg_files WHERE source = $source', { source });
-  if (read !== accepted + quarantined) {
-    throw new EcouteError(`internal error: ${source} does not reconcile: read ${read} != accepted ${accepted} + quarantined ${quarantined}`);
+  if (read !== accepted + quarantined + erased) {
+    throw new EcouteError(`internal error: ${source} does not reconcile: read ${read} != accepted ${accepted} + quarantined ${quarantined} + erased ${erased}`);
   }
-  const rec: Reconciliation = { source, files: fileCount, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined };
-  await conn.run('INSERT INTO reconciliation VALUES ($source, $files, $read, $accepted, $quarantined)', {
+  const rec: Reconciliation = { source, files: fileCount, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, rowsErased: erased };
+  await conn.run('INSERT INTO reconciliation VALUES ($source, $files, $read, $accepted, $quarantined, $erased)', {
     source,
     files: fileCount,
     read,
     accepted,
     quarantined,
+    erased,
   });
   return rec;
 }

@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { runSqlFile } from '../../src/db/sql-file.ts';
+import type { Database } from '../../src/db/open-database.ts';
 import { redactPii, findPii } from '../../src/classify/pii/redact-pii.ts';
 import { isIbanValid, isLuhnValid, PII_PATTERNS } from '../../src/classify/pii/pii-patterns.ts';
 import { sqlFile } from '../../src/db/sql-file.ts';
+import { openRedactionDatabase, sqlRedact } from './sql-redact.ts';
 
 const POSITIVE: ReadonlyArray<readonly [string, string]> = [
   ['écrivez à jean.dupont@example.fr svp', 'écrivez à [email] svp'],
@@ -70,24 +70,13 @@ describe('redactPii', () => {
 describe('redact_pii DuckDB macro', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase();
-    await runSqlFile(db.connection, 'classify/create-redact-pii-macro');
+    db = await openRedactionDatabase();
   });
   afterAll(() => db.close());
 
   it('gives exactly the TypeScript output on every fixture', async () => {
     const inputs = [...POSITIVE.map(([i]) => i), ...NEGATIVE];
-    await db.connection.run('CREATE TEMP TABLE pii_fixtures (i INTEGER, t VARCHAR)');
-    const appender = await db.connection.createAppender('pii_fixtures');
-    inputs.forEach((t, i) => {
-      appender.appendInteger(i);
-      appender.appendVarchar(t);
-      appender.endRow();
-    });
-    appender.closeSync();
-    const reader = await db.connection.runAndReadAll('SELECT i, redact_pii(t) AS r FROM pii_fixtures ORDER BY i');
-    const sqlOut = reader.getRowObjectsJson().map((row) => row.r);
-    expect(sqlOut).toEqual(inputs.map(redactPii));
+    expect(await sqlRedact(db, inputs)).toEqual(inputs.map(redactPii));
   });
 
   it('uses the very same pattern strings as the TypeScript twin', () => {

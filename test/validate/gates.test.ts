@@ -35,10 +35,13 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
+/** `errors`: what stderr says, and with --json the message of the JSON error on stdout. */
 async function cli(args: string[]): Promise<{ code: number; errors: string }> {
   let errors = '';
-  const code = await main(['node', 'ecoute', ...args], { isTTY: false, write: () => undefined }, (t) => void (errors += t));
-  return { code, errors };
+  let stdout = '';
+  const code = await main(['node', 'ecoute', ...args], { write: (t) => void (stdout += t) }, (t) => void (errors += t));
+  const json = stdout.trimStart().startsWith('{') ? (JSON.parse(stdout) as { error?: { message: string } }) : undefined;
+  return { code, errors: errors + (json?.error?.message ?? '') };
 }
 
 /** The folder a gated run of `asOf` was kept in: failed/<run-id>, the run id starting with the as-of date. */
@@ -53,7 +56,7 @@ const run = (asOf: string): Promise<{ code: number; errors: string }> => cli(['r
 
 describe('quality gates', () => {
   it('evaluateGates: safe defaults, per-source thresholds, row change against the previous run', () => {
-    const rec = (read: number, accepted: number) => ({ source: 'responses' as const, files: 1, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: read - accepted });
+    const rec = (read: number, accepted: number) => ({ source: 'responses' as const, files: 1, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: read - accepted, rowsErased: 0 });
     const defaults = gatesSchema.parse({});
     // 6 of 10 quarantined: 0.6 > 0.5
     expect(evaluateGates([rec(10, 4)], undefined, defaults, ['responses']).map((g) => [g.gate, g.figure, g.threshold, g.passed])).toEqual([
@@ -115,11 +118,24 @@ describe('quality gates', () => {
     fx.write('export.csv', csvText(rows));
     fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
     const r = await run('2024-06-01');
+    // every record fails its date: refused as "not an export" before any line is copied anywhere (issue 12.8),
+    // with the exit code of a failed gate
     expect(r.code).toBe(3);
-    expect(r.errors).toContain('responses: 0 rows accepted of 30 read, fewer than the 1 required (min_accepted_rows)');
-    expect(r.errors).toContain('responses: 100 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
+    expect(r.errors).toContain('export.csv: this does not look like a responses export: none of its 30 records has the shape of one (most common problem: invalid_date)');
     expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
     expect(existsSync(join(fx.dir, 'out', 'run-summary.json'))).toBe(false);
+    const history = readFileSync(join(fx.dir, 'out', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; exitCode: number });
+    expect(history.map((h) => [h.status, h.exitCode])).toEqual([['gated', 3]]);
+  });
+
+  it('a bank export with a few rows of valid dates among the wrong ones is stopped by the gates (exit 3) with its quarantine kept', async () => {
+    const rows = [['id', 'booking', 'value_date', 'score'], ...Array.from({ length: 30 }, (_, i) => [`T${i}`, i < 3 ? '2024-05-01' : `EUR ${100 + i}.00`, '2024-05-01', String(i % 11)])];
+    fx.write('export.csv', csvText(rows));
+    fx.pipeline({ sources: { responses: { path: 'export.csv', columns: { response_id: 'id', submitted_at: 'booking', nps: 'score' } } }, settings: { gates: {} } });
+    const r = await run('2024-06-01');
+    expect(r.code).toBe(3);
+    expect(r.errors).toContain('responses: 90 % of 30 rows read quarantined, more than the 50 % allowed (max_quarantined_share)');
+    expect(existsSync(join(fx.dir, 'out', 'ecoute.duckdb'))).toBe(false);
     expect(readFileSync(join(keptRun('2024-06-01'), 'quarantine.csv'), 'utf8')).toContain('invalid_date');
   });
 });
@@ -131,7 +147,7 @@ describe('ecoute validate on a sample', () => {
     fx.write('responses.csv', responsesCsv(rows));
     fx.pipeline({ sources: { responses: { path: 'responses.csv', columns: { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', verbatim: 'comment' } } }, settings: { gates: {} } });
     let text = '';
-    const out = { isTTY: false, write: (t: string) => void (text += t) };
+    const out = { write: (t: string) => void (text += t) };
     expect(await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--json'], out, () => undefined)).toBe(1);
     const result = JSON.parse(text) as { ok: boolean; samples: Array<{ source: string; rowsRead: number; rowsQuarantined: number; byReason: Array<{ reason: string; count: number; share: number }> }>; gates: Array<{ gate: string; passed: boolean; message: string }> };
     expect(result.ok).toBe(false);
@@ -156,7 +172,7 @@ describe('ecoute validate on a sample', () => {
     fx.write('responses.csv', responsesCsv(rows));
     fx.pipeline({ settings: { gates: {} } });
     let text = '';
-    const out = { isTTY: false, write: (t: string) => void (text += t) };
+    const out = { write: (t: string) => void (text += t) };
     const code = await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--sample', '4', '--json'], out, () => undefined);
     expect(code, text).toBe(0);
     expect(JSON.parse(text)).toMatchObject({ ok: true, sampleRows: 4, samples: [{ rowsRead: 4, rowsQuarantined: 0 }] });
