@@ -55,7 +55,7 @@ async function insertResponses(conn: DuckDBConnection, from: number, to: number,
     a.appendNull();
     a.appendNull();
     a.appendVarchar(verbatim(rng, i));
-    for (let k = 0; k < 7; k++) a.appendNull(); // language, duration, truncated, ratings, quality_flags, _source_file, _line
+    for (let k = 0; k < 8; k++) a.appendNull(); // language, duration, truncated, consent, ratings, quality_flags, _source_file, _line
     a.endRow();
   }
   a.closeSync();
