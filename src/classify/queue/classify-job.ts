@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { FeaturizedClause } from '../embedded/featurize-verbatims.ts';
 import type { VerbatimClassification } from '../classifier-types.ts';
 import type { CacheKey } from '../pipeline/cache-key.ts';
 
@@ -55,7 +56,48 @@ export const classifyResultSchema = z.strictObject({
   results: z.array(classificationSchema),
 });
 
-export type ClassifyResult = { readonly hashes: readonly string[]; readonly results: readonly VerbatimClassification[] };
+/** What a worker returns through Redis: the results in their wire form (toWire). */
+export type ClassifyResult = { readonly hashes: readonly string[]; readonly results: readonly unknown[] };
+
+/** A classification with the featurized clauses of a pipeline run's per-run topic engine (typed arrays inside). */
+type WithClauses = VerbatimClassification & { readonly clauses?: readonly FeaturizedClause[] };
+
+/**
+ * A result as it travels through Redis (JSON): the typed arrays of featurized clauses (seed scores,
+ * feature indices) as plain arrays, absent sources/evidence as null. JSON numbers round-trip doubles
+ * exactly, so fromWire gives back the very features the worker computed.
+ */
+export function toWire(r: WithClauses): unknown {
+  if (r.clauses === undefined) return r;
+  return {
+    ...r,
+    clauses: r.clauses.map((c) => ({
+      ...c,
+      topic: { ...c.topic, scores: Array.from(c.topic.scores), features: Array.from(c.topic.features), sources: c.topic.sources.map((x) => x ?? null), evidence: c.topic.evidence.map((x) => x ?? null) },
+    })),
+  };
+}
+
+const wireClauseSchema = z.looseObject({
+  topic: z.looseObject({
+    scores: z.array(z.number()),
+    features: z.array(z.number().int().nonnegative()),
+    sources: z.array(z.enum(['keyword', 'label', 'example', 'model', 'embedding']).nullable()),
+    evidence: z.array(z.string().nullable()),
+  }),
+});
+
+function fromWire(r: Record<string, unknown>): WithClauses {
+  if (!Array.isArray(r.clauses)) return r as unknown as WithClauses;
+  const clauses = r.clauses.map((raw) => {
+    const c = wireClauseSchema.parse(raw);
+    return {
+      ...c,
+      topic: { ...c.topic, scores: Float64Array.from(c.topic.scores), features: Uint32Array.from(c.topic.features), sources: c.topic.sources.map((x) => x ?? undefined), evidence: c.topic.evidence.map((x) => x ?? undefined) },
+    };
+  });
+  return { ...r, clauses } as unknown as WithClauses;
+}
 
 export const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -73,5 +115,9 @@ export function resultsFor(hashes: readonly string[], raw: unknown): { results: 
   if (got.length !== hashes.length || results.length !== hashes.length) return { problem: `${results.length} results for ${hashes.length} texts` };
   const mismatch = got.findIndex((h, i) => h !== hashes[i]);
   if (mismatch !== -1) return { problem: `result ${mismatch} is for another text (hash ${got[mismatch]!.slice(0, 12)}…)` };
-  return { results: results as unknown as VerbatimClassification[] };
+  try {
+    return { results: results.map((r) => fromWire(r)) };
+  } catch (e) {
+    return { problem: `clauses: ${(e as Error).message.slice(0, 200)}` };
+  }
 }

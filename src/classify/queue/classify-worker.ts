@@ -17,7 +17,7 @@ import { resolveEngines } from '../registry.ts';
 import { buildCacheKey, type CacheKey } from '../pipeline/cache-key.ts';
 import { defaultClassifyBatch } from '../pipeline/classify-responses.ts';
 import type { ClassifyBatch } from '../pipeline/classify-into-cache.ts';
-import { CLASSIFY_QUEUE, classifyJobSchema, type ClassifyResult } from './classify-job.ts';
+import { CLASSIFY_QUEUE, classifyJobSchema, toWire, type ClassifyResult } from './classify-job.ts';
 import { engineSpecSchema, preparedTopicModel, specRedisKey, type EngineSpec } from './engine-spec.ts';
 import { bullConnection, parseRedisUrl, redactRedisUrl } from './redis-url.ts';
 import { RespClient } from './resp-client.ts';
@@ -99,7 +99,7 @@ export async function startClassifyWorker(opts: ClassifyWorkerOptions): Promise<
     const started = performance.now();
     const results = await engines.classify(data.texts);
     opts.log(`chunk ${id} done in ${Math.round(performance.now() - started)} ms`);
-    return { hashes: data.hashes, results };
+    return { hashes: data.hashes, results: results.map(toWire) };
   }
 
   const worker = new Worker(CLASSIFY_QUEUE, processChunk, {
