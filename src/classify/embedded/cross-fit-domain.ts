@@ -119,7 +119,7 @@ export function trainFoldModels(rows: readonly CrossFitRow[], fold: readonly num
  * (all of them when fewer): a row can be in fold f's training set only if its hash is ≤ thresholds[f].
  * `idHash`/`fold` hold one entry per scored row, in any order.
  */
-export function trainingThresholds(idHash: Uint32Array, fold: Uint8Array, opts: CrossFitOptions): Uint32Array {
+export function trainingThresholds(idHash: Uint32Array, fold: Uint16Array, opts: CrossFitOptions): Uint32Array {
   const { k, cap } = resolveCrossFitOptions(opts);
   const out = new Uint32Array(k);
   for (let f = 0; f < k; f++) {
