@@ -19,3 +19,15 @@ CREATE OR REPLACE TEMP TABLE drivers_responses AS
 SELECT r.*, g.g
 FROM drivers_responses r
 JOIN drivers_cluster_groups g USING (cluster);
+
+-- Each analysed response in every theme-impact cell it counts in (overall, its segment, its journey stage),
+-- with its group and NPS category: the one definition of those cells for select-nps-cluster-totals and
+-- select-theme-nps-cluster-counts.
+CREATE OR REPLACE TEMP VIEW drivers_response_cells AS
+SELECT response_id, g, nps_category, cell.dimension AS dimension, cell.value AS dimension_value
+FROM (
+  SELECT response_id, g, nps_category,
+    unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': segment},
+      {'dimension': 'journey_stage', 'value': journey_stage}]) AS cell
+  FROM drivers_responses
+);

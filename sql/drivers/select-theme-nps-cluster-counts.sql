@@ -1,26 +1,15 @@
--- NPS categories of the responses mentioning each theme (with each sentiment) per resampling group
--- (drivers_responses.g), overall, per segment and per journey stage.
-WITH j AS (
-  SELECT r.g, m.theme_id, m.sentiment, r.segment, r.journey_stage, r.nps_category
-  FROM drivers_mentions m
-  JOIN drivers_responses r USING (response_id)
-),
-d AS (
-  SELECT 'overall' AS dimension, 'all' AS dimension_value, g, theme_id, sentiment, nps_category FROM j
-  UNION ALL
-  SELECT 'segment', segment, g, theme_id, sentiment, nps_category FROM j
-  UNION ALL
-  SELECT 'journey_stage', journey_stage, g, theme_id, sentiment, nps_category FROM j
-)
+-- NPS categories of the responses mentioning each theme (with each sentiment) per resampling group, in
+-- the cells of drivers_response_cells (overall, per segment and per journey stage; create-cluster-groups.sql).
 SELECT
-  dimension,
-  dimension_value,
-  theme_id,
-  sentiment,
-  g,
-  count(*) FILTER (WHERE nps_category = 'promoter')::INTEGER AS promoters,
-  count(*) FILTER (WHERE nps_category = 'passive')::INTEGER AS passives,
-  count(*) FILTER (WHERE nps_category = 'detractor')::INTEGER AS detractors
-FROM d
+  c.dimension,
+  c.dimension_value,
+  m.theme_id,
+  m.sentiment,
+  c.g,
+  count(*) FILTER (WHERE c.nps_category = 'promoter')::INTEGER AS promoters,
+  count(*) FILTER (WHERE c.nps_category = 'passive')::INTEGER AS passives,
+  count(*) FILTER (WHERE c.nps_category = 'detractor')::INTEGER AS detractors
+FROM drivers_mentions m
+JOIN drivers_response_cells c USING (response_id)
 GROUP BY ALL
-ORDER BY dimension, dimension_value, theme_id, sentiment, g;
+ORDER BY c.dimension, c.dimension_value, m.theme_id, m.sentiment, c.g;

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS responses (
   language VARCHAR,
   duration_seconds DOUBLE,
   verbatim_truncated BOOLEAN,
+  consent BOOLEAN,                -- testimonial consent (NULL: not recorded)
   ratings DOUBLE[],               -- attribute ratings, ratings[k] for the attribute at position k of rating_attributes
   quality_flags VARCHAR[],        -- careless-answer flags kept on the response: speeder, straight_liner (settings.quality)
   _source_file VARCHAR,
@@ -77,6 +78,34 @@ CREATE TABLE IF NOT EXISTS invitations (
   account_id VARCHAR,
   invited_at TIMESTAMP,
   survey_type VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
+-- Competitive benchmark panel answers (a blind or panel survey about our brand and its competitors):
+-- respondents have no account, so each answer is its own cluster.
+CREATE TABLE IF NOT EXISTS benchmark (
+  response_id VARCHAR,
+  responded_at TIMESTAMP,
+  brand VARCHAR,
+  role VARCHAR,                   -- own | competitor
+  nps INTEGER,                    -- 0..10
+  segment VARCHAR,
+  verbatim VARCHAR,
+  ratings DOUBLE[],               -- ratings[k] for the attribute at position k of benchmark_attributes
+  _source_file VARCHAR,
+  _line BIGINT
+);
+CREATE TABLE IF NOT EXISTS benchmark_attributes (
+  position INTEGER,
+  attribute VARCHAR
+);
+-- Published reference figures: no respondent-level data, shown as reference points and never tested.
+CREATE TABLE IF NOT EXISTS reference_scores (
+  brand VARCHAR,
+  period VARCHAR,
+  nps DOUBLE,
+  n BIGINT,
+  source VARCHAR,
   _source_file VARCHAR,
   _line BIGINT
 );

@@ -76,3 +76,7 @@ CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats, tz_formats) 
   CASE WHEN regexp_matches(value, '[0-9]') THEN
     ecoute_within_years(coalesce(try_strptime(ecoute_text(value), formats), timezone('UTC', try_strptime(ecoute_text(value), tz_formats)),
                                  ecoute_iso_timestamp(ecoute_text(value)))) END;
+-- A yes/no answer (testimonial consent, English or French): true, false, or NULL when blank or not recognised.
+CREATE OR REPLACE TEMP MACRO ecoute_yes_no(text) AS
+  CASE WHEN lower(text) IN ('yes', 'y', 'true', '1', 'oui', 'o', 'vrai') THEN true
+       WHEN lower(text) IN ('no', 'n', 'false', '0', 'non', 'faux') THEN false END;

@@ -24,12 +24,8 @@
 -- (metric × grain × dimension, every period and value) gets Benjamini–Hochberg q-values over its tests
 -- with both cells at least min_n (family_tests: how many); `significant` is q_value < $fdr_level (column fdr_level).
 CREATE OR REPLACE TABLE metric_cells AS
-WITH scored AS (
-  SELECT
-    r.submitted_at::DATE AS day,
-    -- the cluster: the account, or the response itself when it has no account id
-    r.account_id AS cluster_account,
-    CASE WHEN r.account_id IS NULL THEN r.response_id END AS cluster_response,
+WITH cleaned AS (
+  SELECT r.response_id, r.account_id, r.submitted_at::DATE AS day,
     coalesce(r.survey_type = 'employee', false) AS is_employee,
     coalesce(len(r.quality_flags), 0) > 0 AS flagged,
     CASE WHEN r.nps BETWEEN 0 AND 10 THEN r.nps END AS nps,
@@ -46,25 +42,17 @@ WITH scored AS (
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
     AND (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL)
 ),
-in_periods AS (
-  SELECT g.grain, metric_period_start(g.grain, s.day) AS period, s.* EXCLUDE (day)
-  FROM scored s CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
-),
--- one row per cluster within each (grain, period, dimension cell)
-cluster_counts AS (
-  SELECT grain, period,
-    CASE
-      WHEN grouping(segment) = 0 THEN 'segment'
-      WHEN grouping(region) = 0 THEN 'region'
-      WHEN grouping(owner) = 0 THEN 'owner'
-      WHEN grouping(journey_stage) = 0 THEN 'journey_stage'
-      WHEN grouping(touchpoint) = 0 THEN 'touchpoint'
-      WHEN grouping(channel) = 0 THEN 'channel'
-      ELSE 'overall'
-    END AS dimension,
-    -- outside its grouping set a column is NULL, and grouped values are never NULL (coalesced above)
-    coalesce(segment, region, owner, journey_stage, touchpoint, channel, 'all') AS dimension_value,
-    cluster_account, cluster_response,
+-- Roll-up, step 1: each cluster's totals once per period and finest cell key: answers n, flagged answers f,
+-- promoters p and detractors d (NPS, eNPS), CSAT top-2-box count, CES sum and sum of squares (employee
+-- answers count for eNPS only). The account-level set serves the overall, segment, region and owner cells alike (they are
+-- attributes of the account: one value per cluster); each response-level dimension needs a set of its own.
+cluster_cells AS MATERIALIZED (
+  SELECT grain, period, metric_period_shift(grain, period, 1) AS next_period, cluster_account,
+    CASE WHEN grouping(segment) = 0 THEN 'account' WHEN grouping(journey_stage) = 0 THEN 'journey_stage'
+      WHEN grouping(touchpoint) = 0 THEN 'touchpoint' ELSE 'channel' END AS level,
+    -- the value of a response-level dimension ('all' on the account level)
+    coalesce(journey_stage, touchpoint, channel, 'all') AS level_value,
+    segment, region, owner,
     count(nps) FILTER (WHERE NOT is_employee) AS nps_n,
     count(nps) FILTER (WHERE NOT is_employee AND flagged) AS nps_f,
     count(nps) FILTER (WHERE is_employee AND flagged) AS enps_f,
@@ -76,43 +64,54 @@ cluster_counts AS (
     count(*) FILTER (WHERE is_employee AND nps >= 9) AS enps_p,
     count(*) FILTER (WHERE is_employee AND nps <= 6) AS enps_d,
     count(csat) FILTER (WHERE NOT is_employee) AS csat_n,
-    count(*) FILTER (WHERE NOT is_employee AND csat >= 4) AS csat_top2,
+    count(*) FILTER (WHERE NOT is_employee AND csat >= 4) AS csat_s,
     count(ces) FILTER (WHERE NOT is_employee) AS ces_n,
-    sum(ces) FILTER (WHERE NOT is_employee) AS ces_sum,
-    sum(ces * ces) FILTER (WHERE NOT is_employee) AS ces_sum_sq
-  FROM in_periods
+    coalesce(sum(ces) FILTER (WHERE NOT is_employee), 0)::BIGINT AS ces_s,
+    coalesce(sum(ces * ces) FILTER (WHERE NOT is_employee), 0)::BIGINT AS ces_q
+  FROM (
+    SELECT g.grain, metric_period_start(g.grain, c.day) AS period,
+      -- the cluster: the account, or the response itself when it has no account id
+      c.account_id AS cluster_account, CASE WHEN c.account_id IS NULL THEN c.response_id END AS cluster_response,
+      c.* EXCLUDE (day, account_id, response_id)
+    FROM cleaned c CROSS JOIN (SELECT unnest($grains::VARCHAR[]) AS grain) g
+  )
   GROUP BY GROUPING SETS (
-    (grain, period, cluster_account, cluster_response),
-    (grain, period, cluster_account, cluster_response, segment),
-    (grain, period, cluster_account, cluster_response, region),
-    (grain, period, cluster_account, cluster_response, owner),
+    (grain, period, cluster_account, cluster_response, segment, region, owner),
     (grain, period, cluster_account, cluster_response, journey_stage),
     (grain, period, cluster_account, cluster_response, touchpoint),
     (grain, period, cluster_account, cluster_response, channel)
   )
 ),
--- per cell: the exact sums over its clusters of each metric (n = Σ n_a, s = Σ s_a with s_i the per-response
--- score: NPS +1 / 0 / −1, CSAT top-2-box 1 / 0, CES 1..7; q = Σ s_i²; ss = Σ s_a², sn = Σ s_a n_a,
--- nn = Σ n_a², c = clusters with an answer). Kept wide (one row per cell and cluster, all metrics) so the
--- cluster rows are read once.
-cluster_scores AS MATERIALIZED (
-  SELECT grain, period, dimension, dimension_value, cluster_account,
-    nps_n, nps_p - nps_d AS nps_s, nps_p, nps_d, enps_n, enps_p - enps_d AS enps_s, enps_p, enps_d,
-    csat_n, csat_top2, ces_n, ces_sum, ces_sum_sq, nps_f, enps_f, csat_f, ces_f
-  FROM cluster_counts
-),
-wide AS (
-  SELECT grain, period, dimension, dimension_value,
-    sum(nps_n) AS nps_n, sum(nps_s) AS nps_s, sum(nps_p) AS nps_p, sum(nps_d) AS nps_d, count(*) FILTER (WHERE nps_n > 0) AS nps_c,
-    sum(nps_s * nps_s) AS nps_ss, sum(nps_s * nps_n) AS nps_sn, sum(nps_n * nps_n) AS nps_nn,
-    sum(enps_n) AS enps_n, sum(enps_s) AS enps_s, sum(enps_p) AS enps_p, sum(enps_d) AS enps_d, count(*) FILTER (WHERE enps_n > 0) AS enps_c,
-    sum(enps_s * enps_s) AS enps_ss, sum(enps_s * enps_n) AS enps_sn, sum(enps_n * enps_n) AS enps_nn,
-    sum(csat_n) AS csat_n, sum(csat_top2) AS csat_s, count(*) FILTER (WHERE csat_n > 0) AS csat_c,
-    sum(csat_top2 * csat_top2) AS csat_ss, sum(csat_top2 * csat_n) AS csat_sn, sum(csat_n * csat_n) AS csat_nn,
-    sum(ces_n) AS ces_n, sum(ces_sum) AS ces_s, sum(ces_sum_sq) AS ces_q, count(*) FILTER (WHERE ces_n > 0) AS ces_c,
-    sum(ces_sum * ces_sum) AS ces_ss, sum(ces_sum * ces_n) AS ces_sn, sum(ces_n * ces_n) AS ces_nn,
+-- Roll-up, step 2: the sums over clusters per finest key (an account-level key is a segment × region ×
+-- owner combination, a response-level key is its own cell): n = Σ n_a, p, d, s = Σ s_a (s_a = p_a − d_a for
+-- NPS), q, f; ss = Σ s_a², sn = Σ s_a n_a, nn = Σ n_a², c = clusters with an answer. Sums of squares over
+-- clusters add up across keys, so step 3 rolls the few key rows up into the cells.
+key_sums AS (
+  SELECT grain, period, level, level_value, segment, region, owner,
+    sum(nps_n) AS nps_n, sum(nps_p) AS nps_p, sum(nps_d) AS nps_d, count(*) FILTER (WHERE nps_n > 0) AS nps_c,
+    sum((nps_p - nps_d) * (nps_p - nps_d)) AS nps_ss, sum((nps_p - nps_d) * nps_n) AS nps_sn, sum(nps_n * nps_n) AS nps_nn,
+    sum(enps_n) AS enps_n, sum(enps_p) AS enps_p, sum(enps_d) AS enps_d, count(*) FILTER (WHERE enps_n > 0) AS enps_c,
+    sum((enps_p - enps_d) * (enps_p - enps_d)) AS enps_ss, sum((enps_p - enps_d) * enps_n) AS enps_sn, sum(enps_n * enps_n) AS enps_nn,
+    sum(csat_n) AS csat_n, sum(csat_s) AS csat_s, count(*) FILTER (WHERE csat_n > 0) AS csat_c,
+    sum(csat_s * csat_s) AS csat_ss, sum(csat_s * csat_n) AS csat_sn, sum(csat_n * csat_n) AS csat_nn,
+    sum(ces_n) AS ces_n, sum(ces_s) AS ces_s, sum(ces_q) AS ces_q, count(*) FILTER (WHERE ces_n > 0) AS ces_c,
+    sum(ces_s * ces_s) AS ces_ss, sum(ces_s * ces_n) AS ces_sn, sum(ces_n * ces_n) AS ces_nn,
     sum(nps_f) AS nps_f, sum(enps_f) AS enps_f, sum(csat_f) AS csat_f, sum(ces_f) AS ces_f
-  FROM cluster_scores
+  FROM cluster_cells
+  GROUP BY ALL
+),
+-- Roll-up, step 3: an account-level key row counts in the overall, segment, region and owner cells of its
+-- period, a response-level key row in its own cell
+wide AS (
+  SELECT grain, period, cell.dimension AS dimension, cell.value AS dimension_value,
+    sum(nps_n) AS nps_n, sum(nps_p) - sum(nps_d) AS nps_s, sum(nps_p) AS nps_p, sum(nps_d) AS nps_d, sum(nps_c) AS nps_c,
+    sum(nps_ss) AS nps_ss, sum(nps_sn) AS nps_sn, sum(nps_nn) AS nps_nn,
+    sum(enps_n) AS enps_n, sum(enps_p) - sum(enps_d) AS enps_s, sum(enps_p) AS enps_p, sum(enps_d) AS enps_d, sum(enps_c) AS enps_c,
+    sum(enps_ss) AS enps_ss, sum(enps_sn) AS enps_sn, sum(enps_nn) AS enps_nn,
+    sum(csat_n) AS csat_n, sum(csat_s) AS csat_s, sum(csat_c) AS csat_c, sum(csat_ss) AS csat_ss, sum(csat_sn) AS csat_sn, sum(csat_nn) AS csat_nn,
+    sum(ces_n) AS ces_n, sum(ces_s) AS ces_s, sum(ces_q) AS ces_q, sum(ces_c) AS ces_c, sum(ces_ss) AS ces_ss, sum(ces_sn) AS ces_sn, sum(ces_nn) AS ces_nn,
+    sum(nps_f) AS nps_f, sum(enps_f) AS enps_f, sum(csat_f) AS csat_f, sum(ces_f) AS ces_f
+  FROM (SELECT *, unnest(metric_cell_keys(level, level_value, segment, region, owner)) AS cell FROM key_sums)
   GROUP BY ALL
 ),
 counts AS (
@@ -129,26 +128,34 @@ counts AS (
   SELECT 'ces', grain, period, dimension, dimension_value, ces_n, ces_c, ces_s, ces_q, NULL, NULL, ces_ss, ces_sn, ces_nn, ces_f
   FROM wide WHERE ces_n > 0
 ),
--- sums over the clusters (accounts) present in a period and in the period before it (cross terms)
-shared_wide AS (
-  SELECT cur.grain, cur.period, cur.dimension, cur.dimension_value,
+-- Change tests: each account's totals in a period joined to its totals in the period before, once per
+-- account and finest key (cross terms s_s = Σ s_a s'_a, s_n = Σ s_a n'_a, n_s = Σ n_a s'_a, n_n = Σ n_a n'_a,
+-- shared = accounts answering in both), summed per key, then rolled up into the cells as above
+shared_keys AS (
+  SELECT cur.grain, cur.period, cur.level, cur.level_value, cur.segment, cur.region, cur.owner,
     count(*) FILTER (WHERE cur.nps_n > 0 AND prev.nps_n > 0) AS nps_shared,
-    sum(cur.nps_s * prev.nps_s) AS nps_s_s, sum(cur.nps_s * prev.nps_n) AS nps_s_n,
-    sum(cur.nps_n * prev.nps_s) AS nps_n_s, sum(cur.nps_n * prev.nps_n) AS nps_n_n,
+    sum((cur.nps_p - cur.nps_d) * (prev.nps_p - prev.nps_d)) AS nps_s_s, sum((cur.nps_p - cur.nps_d) * prev.nps_n) AS nps_s_n,
+    sum(cur.nps_n * (prev.nps_p - prev.nps_d)) AS nps_n_s, sum(cur.nps_n * prev.nps_n) AS nps_n_n,
     count(*) FILTER (WHERE cur.enps_n > 0 AND prev.enps_n > 0) AS enps_shared,
-    sum(cur.enps_s * prev.enps_s) AS enps_s_s, sum(cur.enps_s * prev.enps_n) AS enps_s_n,
-    sum(cur.enps_n * prev.enps_s) AS enps_n_s, sum(cur.enps_n * prev.enps_n) AS enps_n_n,
+    sum((cur.enps_p - cur.enps_d) * (prev.enps_p - prev.enps_d)) AS enps_s_s, sum((cur.enps_p - cur.enps_d) * prev.enps_n) AS enps_s_n,
+    sum(cur.enps_n * (prev.enps_p - prev.enps_d)) AS enps_n_s, sum(cur.enps_n * prev.enps_n) AS enps_n_n,
     count(*) FILTER (WHERE cur.csat_n > 0 AND prev.csat_n > 0) AS csat_shared,
-    sum(cur.csat_top2 * prev.csat_top2) AS csat_s_s, sum(cur.csat_top2 * prev.csat_n) AS csat_s_n,
-    sum(cur.csat_n * prev.csat_top2) AS csat_n_s, sum(cur.csat_n * prev.csat_n) AS csat_n_n,
+    sum(cur.csat_s * prev.csat_s) AS csat_s_s, sum(cur.csat_s * prev.csat_n) AS csat_s_n, sum(cur.csat_n * prev.csat_s) AS csat_n_s, sum(cur.csat_n * prev.csat_n) AS csat_n_n,
     count(*) FILTER (WHERE cur.ces_n > 0 AND prev.ces_n > 0) AS ces_shared,
-    sum(cur.ces_sum * prev.ces_sum) AS ces_s_s, sum(cur.ces_sum * prev.ces_n) AS ces_s_n,
-    sum(cur.ces_n * prev.ces_sum) AS ces_n_s, sum(cur.ces_n * prev.ces_n) AS ces_n_n
-  FROM cluster_scores cur
-  JOIN cluster_scores prev
-    ON prev.grain = cur.grain AND prev.dimension = cur.dimension AND prev.dimension_value = cur.dimension_value
-    AND prev.cluster_account = cur.cluster_account AND prev.period = metric_period_shift(cur.grain, cur.period, -1)
-  WHERE cur.grain <> 'all' AND cur.cluster_account IS NOT NULL AND prev.cluster_account IS NOT NULL
+    sum(cur.ces_s * prev.ces_s) AS ces_s_s, sum(cur.ces_s * prev.ces_n) AS ces_s_n, sum(cur.ces_n * prev.ces_s) AS ces_n_s, sum(cur.ces_n * prev.ces_n) AS ces_n_n
+  FROM (FROM cluster_cells WHERE grain <> 'all' AND cluster_account IS NOT NULL) cur
+  JOIN (FROM cluster_cells WHERE grain <> 'all' AND cluster_account IS NOT NULL) prev
+    ON prev.grain = cur.grain AND prev.next_period = cur.period AND prev.cluster_account = cur.cluster_account
+    AND prev.level = cur.level AND prev.level_value = cur.level_value
+  GROUP BY ALL
+),
+shared_wide AS (
+  SELECT grain, period, cell.dimension AS dimension, cell.value AS dimension_value,
+    sum(nps_shared) AS nps_shared, sum(nps_s_s) AS nps_s_s, sum(nps_s_n) AS nps_s_n, sum(nps_n_s) AS nps_n_s, sum(nps_n_n) AS nps_n_n,
+    sum(enps_shared) AS enps_shared, sum(enps_s_s) AS enps_s_s, sum(enps_s_n) AS enps_s_n, sum(enps_n_s) AS enps_n_s, sum(enps_n_n) AS enps_n_n,
+    sum(csat_shared) AS csat_shared, sum(csat_s_s) AS csat_s_s, sum(csat_s_n) AS csat_s_n, sum(csat_n_s) AS csat_n_s, sum(csat_n_n) AS csat_n_n,
+    sum(ces_shared) AS ces_shared, sum(ces_s_s) AS ces_s_s, sum(ces_s_n) AS ces_s_n, sum(ces_n_s) AS ces_n_s, sum(ces_n_n) AS ces_n_n
+  FROM (SELECT *, unnest(metric_cell_keys(level, level_value, segment, region, owner)) AS cell FROM shared_keys)
   GROUP BY ALL
 ),
 shared AS (

@@ -29,36 +29,48 @@ WITH base AS (
     AND NOT coalesce(r.survey_type = 'employee', false)
 ),
 grains AS (SELECT unnest($grains::VARCHAR[]) AS grain),
-respondent_clusters AS (
-  SELECT g.grain, metric_period_start(g.grain, b.day) AS period, d.dimension AS dimension, d.value AS dimension_value,
-    b.account_id, CASE WHEN b.account_id IS NULL THEN b.response_id END AS response_id,
+-- Roll-up, step 1: each cluster's totals once per period (the segment is an attribute of the account: one
+-- value per cluster), also the account's score sums for the roll-up methods
+cluster_totals AS (
+  SELECT g.grain, metric_period_start(g.grain, b.day) AS period, b.account_id,
+    CASE WHEN b.account_id IS NULL THEN b.response_id END AS response_id, b.segment,
     count(*) AS n, count(*) FILTER (WHERE b.nps >= 9) AS n_p, count(*) FILTER (WHERE b.nps <= 6) AS n_d,
     sum(b.w) AS w_a, sum(b.w * b.nps_sign) AS sw_a, sum(b.w * b.w) AS w2_a,
-    sum(b.w) FILTER (WHERE b.nps >= 9) AS w_p, sum(b.w) FILTER (WHERE b.nps <= 6) AS w_d
-  FROM (
-    SELECT *, CASE WHEN nps >= 9 THEN 1 WHEN nps <= 6 THEN -1 ELSE 0 END AS nps_sign,
-      unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': segment}]) AS d
-    FROM base
-  ) b CROSS JOIN grains g
+    sum(b.w) FILTER (WHERE b.nps >= 9) AS w_p, sum(b.w) FILTER (WHERE b.nps <= 6) AS w_d,
+    sum(b.nps) AS score_sum, sum(b.w * b.nps) AS w_score_sum
+  FROM (SELECT *, CASE WHEN nps >= 9 THEN 1 WHEN nps <= 6 THEN -1 ELSE 0 END AS nps_sign FROM base) b CROSS JOIN grains g
   GROUP BY ALL
 ),
-respondent_cells AS (
-  SELECT grain, period, dimension, dimension_value,
-    sum(n)::BIGINT AS n, sum(n_p)::BIGINT AS n_p, sum(n_d)::BIGINT AS n_d, count(*) AS clusters,
+-- step 2: sums over the clusters of each segment (exact: integer counts and DECIMAL weights)
+respondent_segments AS (
+  SELECT grain, period, segment,
+    sum(n) AS n, sum(n_p) AS n_p, sum(n_d) AS n_d, count(*) AS clusters,
     sum((n_p - n_d) * (n_p - n_d)) AS ss, sum((n_p - n_d) * n) AS sn, sum(n * n) AS nn,
-    sum(w_a)::DOUBLE AS sum_w, sum(w2_a)::DOUBLE AS sum_w2,
-    coalesce(sum(w_p), 0)::DOUBLE AS sum_w_p, coalesce(sum(w_d), 0)::DOUBLE AS sum_w_d,
-    sum(sw_a)::DOUBLE AS w_s, sum(sw_a * sw_a)::DOUBLE AS w_ss, sum(sw_a * w_a)::DOUBLE AS w_sn, sum(w_a * w_a)::DOUBLE AS w_nn
-  FROM respondent_clusters
+    sum(w_a) AS sum_w, sum(w2_a) AS sum_w2, sum(w_p) AS sum_w_p, sum(w_d) AS sum_w_d,
+    sum(sw_a) AS w_s, sum(sw_a * sw_a) AS w_ss, sum(sw_a * w_a) AS w_sn, sum(w_a * w_a) AS w_nn
+  FROM cluster_totals
+  GROUP BY ALL
+),
+-- step 3: the segments rolled up into the overall cell and each segment's own
+respondent_cells AS (
+  SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,
+    sum(n)::BIGINT AS n, sum(n_p)::BIGINT AS n_p, sum(n_d)::BIGINT AS n_d, sum(clusters) AS clusters,
+    sum(ss) AS ss, sum(sn) AS sn, sum(nn) AS nn,
+    sum(sum_w)::DOUBLE AS sum_w, sum(sum_w2)::DOUBLE AS sum_w2,
+    coalesce(sum(sum_w_p), 0)::DOUBLE AS sum_w_p, coalesce(sum(sum_w_d), 0)::DOUBLE AS sum_w_d,
+    sum(w_s)::DOUBLE AS w_s, sum(w_ss)::DOUBLE AS w_ss, sum(w_sn)::DOUBLE AS w_sn, sum(w_nn)::DOUBLE AS w_nn
+  FROM (
+    SELECT *, unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': segment}]) AS d
+    FROM respondent_segments
+  )
   GROUP BY ALL
 ),
 account_scores AS (
-  SELECT g.grain, metric_period_start(g.grain, b.day) AS period, b.account_id, b.segment,
-    sum(b.nps)::DOUBLE / count(*) AS mean_score,
-    sum(b.w * b.nps)::DOUBLE / NULLIF(sum(b.w)::DOUBLE, 0) AS mean_score_weighted
-  FROM base b CROSS JOIN grains g
-  WHERE b.account_id IS NOT NULL
-  GROUP BY ALL
+  SELECT grain, period, account_id, segment,
+    score_sum::DOUBLE / n AS mean_score,
+    w_score_sum::DOUBLE / NULLIF(w_a::DOUBLE, 0) AS mean_score_weighted
+  FROM cluster_totals
+  WHERE account_id IS NOT NULL
 ),
 account_cells AS (
   SELECT grain, period, d.dimension AS dimension, d.value AS dimension_value,

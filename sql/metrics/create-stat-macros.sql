@@ -105,3 +105,10 @@ CREATE OR REPLACE TEMP MACRO metric_period_shift(grain, period, k) AS
     WHEN 'month' THEN (period + to_months(k))::DATE
     WHEN 'quarter' THEN (period + to_months(3 * k))::DATE
   END;
+
+-- The metric_cells cells a row of per-cluster totals counts in: an account-level row (level 'account')
+-- in the overall, segment, region and owner cells, a response-level row in its own dimension's cell.
+CREATE OR REPLACE TEMP MACRO metric_cell_keys(level, level_value, segment, region, owner) AS
+  CASE WHEN level = 'account' THEN [{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': segment},
+      {'dimension': 'region', 'value': region}, {'dimension': 'owner', 'value': owner}]
+    ELSE [{'dimension': level, 'value': level_value}] END;

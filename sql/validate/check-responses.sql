@@ -38,6 +38,8 @@ WITH base AS (
          ecoute_text(s.ces) AS ces_raw,
          ecoute_text(s.duration_seconds) AS duration_raw,
          lower(ecoute_text(s.language)) AS language,
+         ecoute_text(s.consent) AS consent_raw,
+         ecoute_yes_no(ecoute_text(s.consent)) AS consent,
          s.ratings AS ratings_text,
          -- DuckDB's own cast reads a list of plain numbers (digits, an optional decimal point) without a lambda per
          -- element; any other list (decimal comma, spaces, text, exponents) takes the full grammar, and so does
@@ -107,19 +109,20 @@ coded AS (
          CASE WHEN duration_raw IS NOT NULL AND duration_seconds IS NULL THEN ecoute_number_problem(duration_raw, $number_locale)
               WHEN duration_seconds < 0 THEN 'not_a_number' END AS p_duration,
          CASE WHEN survey_type IS NOT NULL AND survey_type NOT IN ('relational', 'transactional', 'employee') THEN 'invalid_value' END AS p_survey_type,
+         CASE WHEN consent_raw IS NOT NULL AND consent IS NULL THEN 'invalid_value' END AS p_consent,
          CASE WHEN $speeder_seconds > 0 AND isfinite(duration_seconds) AND duration_seconds >= 0 AND duration_seconds < $speeder_seconds
               THEN 'speeder' END AS p_speeder,
          CASE WHEN ratings_count >= $straightline_min_ratings AND list_min(ratings_clean) = list_max(ratings_clean) THEN 'straight_liner' END AS p_straight
   FROM typed
 )
 SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, journey_stage, touchpoint,
-       nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false) AS verbatim_truncated,
+       nps, csat, ces, verbatim, language, duration_seconds, coalesce(verbatim_truncated, false) AS verbatim_truncated, consent,
        $file_paths[_file_id] AS _source_file, _line,
        _rid, _file_id, ratings_clean AS ratings,
        CASE WHEN p_speeder IS NULL AND p_straight IS NULL THEN []::VARCHAR[]
             ELSE list_filter([CASE WHEN $speeder_action = 'flag' THEN p_speeder END,
                               CASE WHEN $straight_liner_action = 'flag' THEN p_straight END], x -> x IS NOT NULL) END AS quality_flags,
-       CASE WHEN coalesce(p_id, p_control_id, p_date, p_nps, p_csat, p_ces, p_score, p_duration, p_survey_type) IS NOT NULL THEN list_filter([
+       CASE WHEN coalesce(p_id, p_control_id, p_date, p_nps, p_csat, p_ces, p_score, p_duration, p_survey_type, p_consent) IS NOT NULL THEN list_filter([
          CASE WHEN p_id IS NOT NULL THEN {'code': p_id, 'field': 'response_id', 'value': NULL::VARCHAR} END,
          CASE WHEN p_control_id IS NOT NULL THEN {'code': 'invalid_id', 'field': p_control_id,
            'value': ecoute_visible(CASE p_control_id WHEN 'response_id' THEN response_id WHEN 'contact_id' THEN contact_id ELSE account_id END)} END,
@@ -129,7 +132,8 @@ SELECT response_id, contact_id, account_id, submitted_at, channel, survey_type, 
          CASE WHEN p_ces IS NOT NULL THEN {'code': p_ces, 'field': 'ces', 'value': ces_raw} END,
          CASE WHEN p_score IS NOT NULL THEN {'code': p_score, 'field': 'nps', 'value': NULL} END,
          CASE WHEN p_duration IS NOT NULL THEN {'code': p_duration, 'field': 'duration_seconds', 'value': duration_raw} END,
-         CASE WHEN p_survey_type IS NOT NULL THEN {'code': p_survey_type, 'field': 'survey_type', 'value': survey_type} END
+         CASE WHEN p_survey_type IS NOT NULL THEN {'code': p_survey_type, 'field': 'survey_type', 'value': survey_type} END,
+         CASE WHEN p_consent IS NOT NULL THEN {'code': p_consent, 'field': 'consent', 'value': consent_raw} END
        ], x -> x IS NOT NULL) END AS _problems,
        CASE WHEN (p_speeder IS NOT NULL AND $speeder_action = 'quarantine') OR (p_straight IS NOT NULL AND $straight_liner_action = 'quarantine')
        THEN list_filter([

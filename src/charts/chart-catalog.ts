@@ -14,6 +14,7 @@ import { buildThemeImpactSpec } from './specs/theme-impact-spec.ts';
 import { buildDriverQuadrantSpec } from './specs/driver-quadrant-spec.ts';
 import { buildDissatisfierRankingSpec } from './specs/dissatisfier-ranking-spec.ts';
 import { buildChurnLiftSpec } from './specs/churn-lift-spec.ts';
+import { buildBenchmarkComparisonSpec } from './specs/benchmark-comparison-spec.ts';
 
 export interface ChartFilters {
   /** rows carry f_period ('all' | '<grain>:<period start>') */
@@ -96,5 +97,10 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
     id: 'churn-lift',
     requires: { churn_theme_lift: ['theme_id', 'sentiment', 'lift', 'lift_ci_low', 'lift_ci_high', 'churn_rate_with', 'churn_rate_without', 'training_accounts_with', 'p_value'] },
     query: 'charts/select-churn-lift', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildChurnLiftSpec(m.churnLift),
+  },
+  {
+    id: 'benchmark-comparison',
+    requires: { benchmark_nps: ['brand', 'role', 'period', 'segment', 'n', 'nps', 'ci_low', 'ci_high'], benchmark_reference: ['brand', 'period', 'nps', 'n', 'source'] },
+    query: 'charts/select-benchmark-comparison', filters: { period: false, segment: true }, labelsThemes: false, build: (m) => buildBenchmarkComparisonSpec(m.benchmark),
   },
 ]);

@@ -3,6 +3,8 @@
  * Spec builders take one language's texts and never hard-code wording, so a test compares
  * against these messages rather than copied strings.
  */
+import { BENCHMARK_CHART_MESSAGES, type BenchmarkChartMessages } from './specs/benchmark-comparison-messages.ts';
+
 export type ChartLang = 'en' | 'fr';
 
 export interface ChartMessages {
@@ -16,6 +18,7 @@ export interface ChartMessages {
   readonly driverQuadrant: { title: string; subtitle: string; importance: string; performance: string; driver: string; significant: string; notSignificant: string; quadrants: readonly [string, string, string, string] };
   readonly dissatisfiers: { title: string; subtitle: string; arrAtRisk: string; mentions: string; byArr: string; byFrequency: string; rank: string; theme: string };
   readonly churnLift: { title: string; subtitle: string; lift: string; theme: string; churnWith: string; churnWithout: string; accounts: string; pValue: string };
+  readonly benchmark: BenchmarkChartMessages;
 }
 
 export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
@@ -59,6 +62,7 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'Churn lift per theme', subtitle: 'Churn rate of the accounts with a renewal decision that mentioned the theme negatively ÷ that of the others, 95 % CI. Right of 1: more churn.',
       lift: 'Churn lift (×)', theme: 'Theme', churnWith: 'Churn rate, mentioning', churnWithout: 'Churn rate, not mentioning', accounts: 'Accounts with a renewal decision, mentioning', pValue: 'p-value',
     },
+    benchmark: BENCHMARK_CHART_MESSAGES.en,
   },
   fr: {
     npsTrend: {
@@ -100,5 +104,6 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'Sur-risque d’attrition par thème', subtitle: 'Taux d’attrition des comptes avec une décision de renouvellement qui mentionnent le thème négativement ÷ celui des autres, IC à 95 %. À droite de 1 : plus d’attrition.',
       lift: 'Sur-risque d’attrition (×)', theme: 'Thème', churnWith: 'Attrition, comptes le mentionnant', churnWithout: 'Attrition, autres comptes', accounts: 'Comptes le mentionnant', pValue: 'p-valeur',
     },
+    benchmark: BENCHMARK_CHART_MESSAGES.fr,
   },
 };

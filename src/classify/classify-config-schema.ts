@@ -10,9 +10,11 @@
  *   domain_adaptation: true
  *   batch_size: 256
  *   concurrency: 1
+ *   queue: { redis: "redis://HOST:6379", chunk_size: 256 }   # optional: classify on `ecoute worker` processes
  * ```
  */
 import { z } from 'zod';
+import { queueConfigSchema } from './queue/queue-config-schema.ts';
 
 const modelDir = z
   .string({ error: 'expected a model directory' })
@@ -59,6 +61,7 @@ export const classifyConfigSchema = z
       .describe("train the embedded sentiment engine's domain model on the pipeline's own scored verbatims (NPS-labelled)"),
     batch_size: z.number().int().min(1).max(100_000).default(256).describe('texts per classification chunk'),
     concurrency: z.number().int().min(1).max(32).default(1).describe('chunks classified at the same time'),
+    queue: queueConfigSchema.optional(),
   })
   .default({
     sentiment: { engine: 'embedded' },

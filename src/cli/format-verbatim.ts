@@ -2,7 +2,7 @@
 import type { ClassifyFileResult } from '../classify/pipeline/classify-file.ts';
 import type { EvalFileResult } from '../classify/pipeline/eval-file.ts';
 import type { PipelineLint } from '../classify/lint/lint-run-taxonomy.ts';
-import type { ModelList, VerifyResult } from '../models/index.ts';
+import type { ManifestModel, ModelList, VerifyResult } from '../models/index.ts';
 import { formatTable } from './print-result.ts';
 
 const engineLines = (engines: ReadonlyArray<{ description: string }>, notices: readonly string[]): string[] => [
@@ -32,12 +32,28 @@ export function formatEval(r: EvalFileResult): string {
   ].join('\n');
 }
 
+const megabytes = (bytes: number): number => Math.round(bytes / 1e5) / 10;
+
 export function formatModels(r: ModelList): string {
-  return JSON.stringify(r, null, 2);
+  const rows = r.models.map((m) => [m.id, m.dir, m.revision, m.tasks.join(', '), m.source, m.files, megabytes(m.bytes), m.added_at, m.present ? 'yes' : 'MISSING']);
+  const table = r.models.length === 0 ? 'no model in the manifest' : formatTable(['id', 'dir', 'revision', 'tasks', 'source', 'files', 'MB', 'added', 'present'], rows);
+  return r.unregistered.length === 0 ? table : `${table}\n\nfolders not in the manifest (add them with \`ecoute models add\`): ${r.unregistered.join(', ')}`;
+}
+
+/** `models add` / `models pull`: the model as written into the manifest. */
+export function formatModel(m: ManifestModel): string {
+  const bytes = m.files.reduce((sum, f) => sum + f.size, 0);
+  return `${m.id} in ${m.dir} (revision ${m.revision}, ${m.tasks.join(', ')}, ${m.source}): ${m.files.length} files, ${megabytes(bytes)} MB, SHA-256 of each in the manifest`;
 }
 
 export function formatVerify(r: VerifyResult): string {
-  return `${JSON.stringify(r, null, 2)}\n${r.ok ? 'all model files match the manifest' : 'some model files are missing or changed'}`;
+  const rows = r.models.flatMap((m) =>
+    m.problems.length === 0 && m.untracked.length === 0
+      ? [[m.id, 'ok', '', '']]
+      : [...m.problems.map((p) => [m.id, p.problem.toUpperCase(), p.file, p.detail]), ...m.untracked.map((f) => [m.id, 'untracked', f, 'not in the manifest'])],
+  );
+  const table = r.models.length === 0 ? 'no model in the manifest' : formatTable(['model', 'status', 'file', 'detail'], rows);
+  return `${table}\n\n${r.ok ? 'all model files match the manifest' : 'some model files are missing or changed'}`;
 }
 
 export function formatLint(r: PipelineLint): string {

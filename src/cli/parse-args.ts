@@ -36,6 +36,7 @@ export function parsePositiveInt(flag: string, value: string): number {
 
 export const parseDriversTarget = (v: string): 'nps' | 'churn' => oneOf('--target', v, ['nps', 'churn'] as const);
 export const parseLang = (v: string): 'fr' | 'en' => oneOf('--lang', v, ['fr', 'en'] as const);
+export const parseExportFormat = (v: string): 'arrow' => oneOf('--format', v, ['arrow'] as const);
 
 /** `ecoute erase`: exactly one of --contact, --account, --email. */
 export function parseErasureTarget(o: { contact?: string; account?: string; email?: string }): { kind: 'contact' | 'account' | 'email'; id: string } {

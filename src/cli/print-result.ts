@@ -1,24 +1,27 @@
 /**
- * One way to print a command's result: JSON when asked (--json) or when stdout is not a terminal,
- * otherwise the command's human text.
+ * One way to print a command's result: JSON with `--json`, otherwise the command's human text.
+ * The format never depends on whether stdout is a terminal: a cron job's log reads like the terminal.
  */
 export interface Output {
-  readonly isTTY: boolean;
   write(text: string): void;
 }
 
 export const stdoutOutput: Output = {
-  get isTTY() {
-    return process.stdout.isTTY === true;
-  },
   write: (text) => {
     process.stdout.write(text);
   },
 };
 
-export function printResult<T>(out: Output, result: T, json: boolean, human: (r: T) => string): void {
-  if (json || !out.isTTY) out.write(`${JSON.stringify(result, null, 2)}\n`);
-  else out.write(`${human(result)}\n`);
+/** How the result of one command is printed: `--json`, or `--quiet` (no human text, only errors). */
+export interface PrintMode {
+  readonly json: boolean;
+  readonly quiet?: boolean;
+}
+
+export function printResult<T>(out: Output, result: T, mode: PrintMode | boolean, human: (r: T) => string): void {
+  const m = typeof mode === 'boolean' ? { json: mode } : mode;
+  if (m.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (m.quiet !== true) out.write(`${human(result)}\n`);
 }
 
 /** A plain text table: columns padded to their widest cell, numbers right-aligned. */

@@ -1,26 +1,37 @@
 /**
- * `ecoute drivers`, `ecoute report`, `ecoute dashboard` and `ecoute notebook render`: read a finished run.
+ * `ecoute drivers`, `ecoute report`, `ecoute dashboard`, `ecoute export` and `ecoute notebook render`:
+ * read a finished run. Each action imports its module when it runs (see main.ts).
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { driversCommand } from '../analyze/drivers/drivers-command.ts';
-import { buildReport } from '../report/executive/build-report.ts';
-import { buildDashboard } from '../report/dashboard/build-dashboard.ts';
-import { renderNotebook } from '../notebook/render-notebook.ts';
-import { loadPipeline } from '../config/load-pipeline.ts';
-import { themeLabelsFromTaxonomy, type ThemeLabels } from '../charts/theme-labels.ts';
-import { printResult, formatTable, type Output } from './print-result.ts';
-import { parsePositiveInt, parseDriversTarget, parseLang } from './parse-args.ts';
+import type { ThemeLabels } from '../charts/theme-labels.ts';
+import { formatTable, type Output } from './print-result.ts';
+import type { IoFor } from './command-io.ts';
+import { parsePositiveInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
+import { EcouteError, UsageError } from '../run/errors.ts';
 
-function labelsFrom(pipelineFile: string | undefined): { themeLabels?: ThemeLabels } {
+async function labelsFrom(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels }> {
   if (pipelineFile === undefined) return {};
+  const [{ loadPipeline }, { themeLabelsFromTaxonomy }] = [await import('../config/load-pipeline.ts'), await import('../charts/theme-labels.ts')];
   const { pipeline } = loadPipeline(pipelineFile);
   return pipeline.taxonomy === undefined ? {} : { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) };
 }
 
 const formatFiles = (r: { files: string[] }): string => r.files.join('\n');
 
-export function addReportCommands(program: Command, out: Output): void {
+/** --per-owner: the key (the output folder's owner-pages.key unless --key-file) and the cells' minimum n. */
+async function ownerOptions(runDir: string, keyFile: string | undefined, minN: string): Promise<{ ownerKey: Buffer; minN: number }> {
+  const [{ loadOwnerKey }, { defaultOwnerKeyFile }] = [await import('../report/owners/owner-page-name.ts'), await import('../report/owners/default-owner-key-file.ts')];
+  return { ownerKey: loadOwnerKey(keyFile ?? defaultOwnerKeyFile(runDir)).key, minN: parsePositiveInt('--min-n', minN) };
+}
+
+function parseNps(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new UsageError(`${flag}: expected a whole NPS score 0-10, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function addReportCommands(program: Command, _out: Output, io: IoFor): void {
   program
     .command('drivers')
     .description('print the ranked driver tables of a finished run')
@@ -29,9 +40,10 @@ export function addReportCommands(program: Command, out: Output): void {
     .option('--limit <n>', 'rows per table', '20')
     .option('--json', 'print as JSON')
     .action(async (target: string, o: { target: string; limit: string; json?: boolean }) => {
+      const { driversCommand } = await import('../analyze/drivers/drivers-command.ts');
       const where = /\.ya?ml$/i.test(target) ? { pipelineFile: target } : { runDir: target };
       const result = await driversCommand({ ...where, target: parseDriversTarget(o.target), limit: parsePositiveInt('--limit', o.limit) });
-      printResult(out, result, o.json === true, (r) =>
+      io(o).print(result, (r) =>
         r.tables
           .map((t) => {
             const cols = t.rows.length > 0 ? Object.keys(t.rows[0] ?? {}) : [];
@@ -50,9 +62,10 @@ export function addReportCommands(program: Command, out: Output): void {
     .option('--out <dir>', 'output folder (default: <run-dir>/report)')
     .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { lang: string; out?: string; pipeline?: string; json?: boolean }) =>
-      printResult(out, await buildReport(runDir, { lang: parseLang(o.lang), outDir: o.out ?? join(runDir, 'report'), ...labelsFrom(o.pipeline) }), o.json === true, formatFiles),
-    );
+    .action(async (runDir: string, o: { lang: string; out?: string; pipeline?: string; json?: boolean }) => {
+      const { buildReport } = await import('../report/executive/build-report.ts');
+      io(o).print(await buildReport(runDir, { lang: parseLang(o.lang), outDir: o.out ?? join(runDir, 'report'), ...(await labelsFrom(o.pipeline)) }), formatFiles);
+    });
 
   program
     .command('dashboard')
@@ -61,20 +74,58 @@ export function addReportCommands(program: Command, out: Output): void {
     .option('--out <dir>', 'output folder (default: <run-dir>/dashboard)')
     .option('--lang <lang>', 'fr | en', 'en')
     .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--per-owner', 'also write one dashboard per account owner (dashboard/owners/) and the administrator index')
+    .option('--key-file <file>', 'secret key of the owner page names (default: owner-pages.key in the output folder; created when missing)')
+    .option('--min-n <n>', 'minimum sample size of the owner pages\' cells', '30')
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; json?: boolean }) =>
-      printResult(out, await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...labelsFrom(o.pipeline) }), o.json === true, formatFiles),
-    );
+    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; perOwner?: boolean; keyFile?: string; minN: string; json?: boolean }) => {
+      const { buildDashboard } = await import('../report/dashboard/build-dashboard.ts');
+      const owners = o.perOwner === true ? await ownerOptions(runDir, o.keyFile, o.minN) : {};
+      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await labelsFrom(o.pipeline)), ...owners }), formatFiles);
+    });
+
+  program
+    .command('export')
+    .description('write the main tables of a finished run as Apache Arrow IPC files (one .arrow file per table)')
+    .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--format <format>', 'arrow (Arrow IPC file format)', 'arrow')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { out: string; format: string; json?: boolean }) => {
+      parseExportFormat(o.format);
+      const { exportArrowTables } = await import('../report/export-arrow.ts');
+      io(o).print(await exportArrowTables(runDir, o.out), (r) => formatTable(['table', 'rows', 'file'], r.tables.map((t) => [t.table, t.rows, t.file])));
+    });
+
+  program
+    .command('testimonials')
+    .description('export consented promoter verbatims (PII-redacted) for review, and check the 20 % negative-testimonial rule')
+    .argument('<run-dir>', 'run output folder')
+    .option('--lang <lang>', 'fr | en: only testimonials in that language')
+    .option('--min-nps <n>', 'lowest NPS of a testimonial', '9')
+    .option('--limit <n>', 'testimonials a page shows (the rule is checked on them)', '12')
+    .option('--out <dir>', 'output folder', 'testimonials')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { lang?: string; minNps: string; limit: string; out: string; json?: boolean }) => {
+      const [{ exportTestimonials }, { formatTestimonials, testimonialRuleMessage }] = [await import('../report/testimonials/export-testimonials.ts'), await import('./format-testimonials.ts')];
+      const result = await exportTestimonials(runDir, {
+        outDir: o.out, minNps: parseNps('--min-nps', o.minNps), limit: parsePositiveInt('--limit', o.limit), ...(o.lang !== undefined ? { lang: parseLang(o.lang) } : {}),
+      });
+      io(o).print(result, formatTestimonials);
+      if (!result.rule.ok) throw new EcouteError(testimonialRuleMessage(result.rule));
+    });
 
   program
     .command('notebook')
     .description('notebooks: Markdown with SQL and Vega-Lite blocks, run against a finished run')
     .command('render')
+    .description('run a notebook\'s SQL and Vega-Lite blocks against a run; write it as HTML and Markdown')
     .argument('<file>', 'notebook, e.g. notebooks/churn-deep-dive.md')
     .requiredOption('--run <dir>', 'run output folder')
     .option('--out <dir>', 'output folder', 'out/notebooks')
     .option('--json', 'print as JSON')
-    .action(async (file: string, o: { run: string; out: string; json?: boolean }) =>
-      printResult(out, await renderNotebook(file, { runDir: o.run, outDir: o.out }), o.json === true, formatFiles),
-    );
+    .action(async (file: string, o: { run: string; out: string; json?: boolean }) => {
+      const { renderNotebook } = await import('../notebook/render-notebook.ts');
+      io(o).print(await renderNotebook(file, { runDir: o.run, outDir: o.out }), formatFiles);
+    });
 }

@@ -1,17 +1,10 @@
 /**
  * `ecoute classify`, `ecoute eval`, `ecoute models ...` and `ecoute themes promote`: the verbatim engine's commands.
+ * Each action imports its module when it runs (see main.ts).
  */
 import type { Command } from 'commander';
-import { classifyFile } from '../classify/pipeline/classify-file.ts';
-import { evalFile } from '../classify/pipeline/eval-file.ts';
-import { exportDomainModel } from '../classify/pipeline/load-domain-model.ts';
-import { describeOutOfFold } from '../classify/pipeline/cross-fit-phase.ts';
-import { addModel, listModels, pullModel, verifyModels } from '../models/index.ts';
-import { promoteCandidate } from '../classify/discovery/promote-candidate.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { lintPipelineTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
-import { printResult, type Output } from './print-result.ts';
-import { formatClassify, formatEval, formatLint, formatModels, formatVerify } from './format-verbatim.ts';
+import type { Output } from './print-result.ts';
+import type { IoFor } from './command-io.ts';
 import { parseEngine, parseFallback, parseTask, parsePositiveInt, todayUtc } from './parse-args.ts';
 
 interface EngineFlags {
@@ -33,10 +26,10 @@ function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fal
   };
 }
 
-export function addVerbatimCommands(program: Command, out: Output): void {
+export function addVerbatimCommands(program: Command, out: Output, io: IoFor): void {
   const engineOptions = (c: Command): Command =>
     c
-      .option('--engine <engine>', 'embedded | transformer', 'embedded')
+      .option('--engine <engine>', 'embedded | transformer (the transformer engine is an optional dependency)', 'embedded')
       .option('--model <dir>', 'transformer model directory (with --engine transformer)')
       .option('--fallback <mode>', 'embedded | fail: what to do when the model cannot load', 'fail')
       .option('--batch-size <n>', 'texts per batch')
@@ -52,14 +45,13 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       .option('--out <file>', 'output file (.csv, .parquet, .jsonl)')
       .option('--taxonomy <file>', 'taxonomy YAML or a pipeline file, to match themes')
       .option('--redact', 'replace emails, phone numbers, IBANs and card numbers in the output text'),
-  ).action(async (o: EngineFlags & { input: string; textColumn: string; out?: string; taxonomy?: string; redact?: boolean }) =>
-    printResult(
-      out,
-      await classifyFile({ input: o.input, textColumn: o.textColumn, ...engineChoice(o), ...(o.out !== undefined ? { out: o.out } : {}), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), redact: o.redact === true, quiet: o.json === true }),
-      o.json === true,
+  ).action(async (o: EngineFlags & { input: string; textColumn: string; out?: string; taxonomy?: string; redact?: boolean }) => {
+    const [{ classifyFile }, { formatClassify }, x] = [await import('../classify/pipeline/classify-file.ts'), await import('./format-verbatim.ts'), io(o)];
+    x.print(
+      await classifyFile({ input: o.input, textColumn: o.textColumn, ...engineChoice(o), ...(o.out !== undefined ? { out: o.out } : {}), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), redact: o.redact === true, quiet: x.silent }),
       formatClassify,
-    ),
-  );
+    );
+  });
 
   engineOptions(
     program
@@ -70,48 +62,58 @@ export function addVerbatimCommands(program: Command, out: Output): void {
       .requiredOption('--label-column <column>', 'column holding the gold label')
       .option('--task <task>', 'sentiment | topics', 'sentiment')
       .option('--taxonomy <file>', 'taxonomy YAML or a pipeline file (task topics)'),
-  ).action(async (o: EngineFlags & { input: string; textColumn: string; labelColumn: string; task: string; taxonomy?: string }) =>
-    printResult(
-      out,
-      await evalFile({ input: o.input, textColumn: o.textColumn, labelColumn: o.labelColumn, task: parseTask(o.task), ...engineChoice(o), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), quiet: o.json === true }),
-      o.json === true,
+  ).action(async (o: EngineFlags & { input: string; textColumn: string; labelColumn: string; task: string; taxonomy?: string }) => {
+    const [{ evalFile }, { formatEval }, x] = [await import('../classify/pipeline/eval-file.ts'), await import('./format-verbatim.ts'), io(o)];
+    x.print(
+      await evalFile({ input: o.input, textColumn: o.textColumn, labelColumn: o.labelColumn, task: parseTask(o.task), ...engineChoice(o), ...(o.taxonomy !== undefined ? { taxonomyFile: o.taxonomy } : {}), quiet: x.silent }),
       formatEval,
-    ),
-  );
+    );
+  });
 
   const models = program.command('models').description('transformer model directories under models/ (manifest with SHA-256 of every file)');
   models
     .command('list')
+    .description('the models of the models folder: id, task, revision, size, labels')
     .option('--root <dir>', 'models folder', 'models')
     .option('--json', 'print as JSON')
-    .action(async (o: { root: string; json?: boolean }) => printResult(out, await listModels(o.root), o.json === true, formatModels));
+    .action(async (o: { root: string; json?: boolean }) => {
+      const [{ listModels }, { formatModels }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await listModels(o.root), formatModels);
+    });
   models
     .command('add')
+    .description('copy a local model directory into the models folder and write its manifest (SHA-256 of every file)')
     .argument('<dir>', 'a Hugging Face-layout model directory (config.json, tokenizer files, onnx/model*.onnx)')
     .option('--root <dir>', 'models folder', 'models')
     .option('--id <id>', 'model id (default: the directory name)')
     .option('--revision <rev>', 'revision (default: a hash of the files)')
     .option('--replace', 'replace a model with the same id')
     .option('--json', 'print as JSON')
-    .action(async (dir: string, o: { root: string; id?: string; revision?: string; replace?: boolean; json?: boolean }) =>
-      printResult(out, await addModel(dir, o.root, { addedAt: todayUtc(), ...(o.id !== undefined ? { id: o.id } : {}), ...(o.revision !== undefined ? { revision: o.revision } : {}), replace: o.replace === true }), o.json === true, (m) => JSON.stringify(m, null, 2)),
-    );
+    .action(async (dir: string, o: { root: string; id?: string; revision?: string; replace?: boolean; json?: boolean }) => {
+      const [{ addModel }, { formatModel }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await addModel(dir, o.root, { addedAt: todayUtc(), ...(o.id !== undefined ? { id: o.id } : {}), ...(o.revision !== undefined ? { revision: o.revision } : {}), replace: o.replace === true }), formatModel);
+    });
   models
     .command('pull')
+    .description('download a model from the Hugging Face hub into the models folder, with its manifest')
     .argument('<hub-id>', 'Hugging Face model id, e.g. cardiffnlp/twitter-xlm-roberta-base-sentiment')
     .option('--revision <rev>', 'branch, tag or commit', 'main')
     .option('--root <dir>', 'models folder', 'models')
+    .option('--endpoint <url>', 'hub or mirror address (default: $HF_ENDPOINT, then https://huggingface.co)')
     .option('--json', 'print as JSON')
-    .action(async (hubId: string, o: { revision: string; root: string; json?: boolean }) =>
-      printResult(out, await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision }), o.json === true, (m) => JSON.stringify(m, null, 2)),
-    );
+    .action(async (hubId: string, o: { revision: string; root: string; endpoint?: string; json?: boolean }) => {
+      const [{ pullModel }, { formatModel }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await pullModel(hubId, { modelsRoot: o.root, addedAt: todayUtc(), revision: o.revision, ...pullEndpoint(o.endpoint), log: (m) => process.stderr.write(`${m}\n`) }), formatModel);
+    });
   models
     .command('verify')
+    .description('check every file of every model against the SHA-256 of its manifest (exit 1 on a mismatch)')
     .option('--root <dir>', 'models folder', 'models')
     .option('--json', 'print as JSON')
     .action(async (o: { root: string; json?: boolean }) => {
+      const [{ verifyModels }, { formatVerify }] = [await import('../models/index.ts'), await import('./format-verbatim.ts')];
       const result = await verifyModels(o.root);
-      printResult(out, result, o.json === true, formatVerify);
+      io(o).print(result, formatVerify);
       if (!result.ok) process.exitCode = 1;
     });
 
@@ -123,11 +125,12 @@ export function addVerbatimCommands(program: Command, out: Output): void {
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
     .requiredOption('--out <file>', 'JSON file to write')
     .option('--json', 'print the result as JSON')
-    .action(async (runDir: string, o: { out: string; json?: boolean }) =>
-      printResult(out, await exportDomainModel(runDir, o.out), o.json === true, (r) =>
-        `${r.out}: ${r.models} domain model${r.models === 1 ? "" : "s"}${r.outOfFold === undefined ? "" : `; ${describeOutOfFold(r.outOfFold, r.models)}`}`,
-      ),
-    );
+    .action(async (runDir: string, o: { out: string; json?: boolean }) => {
+      const [{ exportDomainModel }, { describeOutOfFold }] = [await import('../classify/pipeline/load-domain-model.ts'), await import('../classify/pipeline/cross-fit-phase.ts')];
+      io(o).print(await exportDomainModel(runDir, o.out), (r) =>
+        `${r.out}: ${r.models} domain model${r.models === 1 ? '' : 's'}${r.outOfFold === undefined ? '' : `; ${describeOutOfFold(r.outOfFold, r.models)}`}`,
+      );
+    });
 
   const themes = program.command('themes').description('the taxonomy: lint it, promote candidate themes discovered among unmatched verbatims');
   themes
@@ -135,13 +138,18 @@ export function addVerbatimCommands(program: Command, out: Output): void {
     .description('keywords that match common words or other themes, shared keywords, share of clauses per keyword (with the data of the last run)')
     .argument('<pipeline>', 'pipeline file')
     .option('--json', 'print as JSON')
-    .action(async (pipeline: string, o: { json?: boolean }) => printResult(out, await lintPipelineTaxonomy(pipeline), o.json === true, formatLint));
+    .action(async (pipeline: string, o: { json?: boolean }) => {
+      const [{ lintPipelineTaxonomy }, { formatLint }] = [await import('../classify/lint/lint-run-taxonomy.ts'), await import('./format-verbatim.ts')];
+      io(o).print(await lintPipelineTaxonomy(pipeline), formatLint);
+    });
   themes
     .command('promote')
+    .description('print a discovered candidate theme as a taxonomy entry to paste into the pipeline file')
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
     .argument('<candidate-id>', 'candidate id, e.g. cand_1a2b3c4d')
     .option('--id <theme-id>', 'theme id for the taxonomy')
     .action(async (runDir: string, candidateId: string, o: { id?: string }) => {
+      const [{ openDatabase }, { promoteCandidate }] = [await import('../db/open-database.ts'), await import('../classify/discovery/promote-candidate.ts')];
       const db = await openDatabase(`${runDir}/ecoute.duckdb`);
       try {
         out.write(await promoteCandidate(db.connection, candidateId, o.id !== undefined ? { themeId: o.id } : {}));
@@ -149,4 +157,10 @@ export function addVerbatimCommands(program: Command, out: Output): void {
         db.close();
       }
     });
+}
+
+/** --endpoint, else $HF_ENDPOINT (the variable the hub's own clients read), else the library default. */
+function pullEndpoint(flag: string | undefined): { baseUrl?: string } {
+  const url = flag ?? process.env.HF_ENDPOINT;
+  return url !== undefined && url !== '' ? { baseUrl: url } : {};
 }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { pipelineSchema, type Pipeline } from './pipeline-schema.ts';
-import { toConfigProblems, type ConfigProblem } from './format-zod-issues.ts';
+import { formatIssuePath, type ConfigProblem } from './format-zod-issues.ts';
+import { yamlNodePosition } from './yaml-node-position.ts';
 import { ConfigError } from '../run/errors.ts';
 
 export interface LoadedPipeline {
@@ -21,14 +22,18 @@ export function parsePipelineText(text: string): { value?: Pipeline; problems: C
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
-      problems: doc.errors.map((e) => ({
-        path: ((pos) => `line ${pos.line}, column ${pos.col}`)(e.linePos?.[0] ?? lineCounter.linePos(e.pos[0])),
-        message: e.message.split('\n')[0] ?? e.message,
-      })),
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return { path: `line ${pos.line}, column ${pos.col}`, message: e.message.split('\n')[0] ?? e.message, line: pos.line, column: pos.col };
+      }),
     };
   }
   const parsed = pipelineSchema.safeParse(doc.toJS());
-  if (!parsed.success) return { problems: toConfigProblems(parsed.error) };
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message, ...yamlNodePosition(doc, lineCounter, issue.path) })),
+    };
+  }
   return { value: parsed.data, problems: [] };
 }
 

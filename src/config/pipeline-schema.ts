@@ -110,6 +110,7 @@ export const responsesSourceSchema = z
         verbatim: optionalColumn.describe('free-text comment'),
         language: optionalColumn.describe('language code if known (fr, en...)'),
         duration_seconds: optionalColumn.describe('time taken to answer, for speeder detection'),
+        consent: optionalColumn.describe('testimonial consent per response (yes/no, oui/non, true/false, 1/0); without it `ecoute testimonials` exports nothing'),
         ratings: z
           .record(
             z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'attribute names are lower_snake_case' }),
@@ -196,9 +197,50 @@ export const invitationsSourceSchema = z
   })
   .describe('survey invitations, for response rates');
 
+const attributeRatings = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'attribute names are lower_snake_case' }), columnName)
+  .default({})
+  .describe('attribute ratings: canonical attribute name -> column');
+
+export const benchmarkSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z
+      .strictObject({
+        response_id: columnName.describe('unique id of the panel answer (required)'),
+        responded_at: columnName.describe('when the panel member answered (required)'),
+        brand: columnName.describe('the brand the answer is about (required)'),
+        role: columnName.describe('own or competitor (required; also propre/concurrent)'),
+        nps: columnName.describe('likelihood to recommend the brand, integer 0-10 (required)'),
+        segment: optionalColumn.describe('segment of the panel member, e.g. Enterprise'),
+        verbatim: optionalColumn.describe('free-text comment'),
+        ratings: attributeRatings,
+      })
+      .describe('mapping of the benchmark survey columns'),
+    rating_scale: z
+      .strictObject({ min: z.number().default(1), max: z.number().default(5) })
+      .prefault({})
+      .refine((r) => r.min < r.max, { error: 'rating_scale.min must be below rating_scale.max', path: ['max'] })
+      .describe('range of attribute ratings'),
+  })
+  .describe('competitive benchmark: one row per answer of a blind or panel survey about our brand and competitors');
+
+export const referenceScoresSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z.strictObject({
+      brand: columnName.describe('brand or industry the figure is about'),
+      period: columnName.describe('period the figure covers, as published (e.g. 2026, 2026-Q2)'),
+      nps: columnName.describe('published NPS in points, -100..100'),
+      n: optionalColumn.describe('published number of respondents'),
+      source: columnName.describe('who published it'),
+    }),
+  })
+  .describe('published reference NPS figures (no respondent-level data): shown as reference points, never tested');
+
 const qualityAction = z.enum(['flag', 'quarantine']).default('flag');
 
-export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations'] as const;
+export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations', 'benchmark', 'reference_scores'] as const;
 
 /** Thresholds of one source's gate; unset ones take the gates' defaults. */
 const gateThresholds = {
@@ -307,6 +349,8 @@ export const pipelineSchema = z
       revenue: revenueSourceSchema.optional(),
       churn: churnSourceSchema.optional(),
       invitations: invitationsSourceSchema.optional(),
+      benchmark: benchmarkSourceSchema.optional(),
+      reference_scores: referenceScoresSourceSchema.optional(),
     }),
     taxonomy: taxonomySchema.optional(),
     classify: classifyConfigSchema,
@@ -317,6 +361,16 @@ export const pipelineSchema = z
         dir: z.string().min(1).default('out').describe('output folder, relative to the pipeline file'),
         keep_runs: z.number().int().min(1).max(1000).default(7).describe('published nights kept under runs/ (the current one included)'),
         keep_failed: z.number().int().min(0).max(1000).default(3).describe('failed or gated runs kept under failed/ for inspection'),
+        per_owner: z
+          .strictObject({
+            key_file: z
+              .string()
+              .min(1)
+              .default('owner-pages.key')
+              .describe('secret key of the owner page names (HMAC-SHA256), relative to the output folder; created (random, mode 600) when missing'),
+          })
+          .optional()
+          .describe('write one dashboard per account owner (dashboard/owners/) and an administrator index in every run'),
       })
       .prefault({})
       .describe('where outputs land and how many nights are kept'),
@@ -326,6 +380,11 @@ export const pipelineSchema = z
 export type Pipeline = z.infer<typeof pipelineSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type SourceName = keyof Pipeline['sources'];
+/** Sources whose rows carry attribute ratings (columns.ratings, rating_scale). */
+export type RatedSourceName = 'responses' | 'benchmark';
+export function isRatedSource(source: SourceName): source is RatedSourceName {
+  return source === 'responses' || source === 'benchmark';
+}
 export type CsvOptions = z.infer<typeof csvOptionsSchema>;
 /** CSV options of a source without a `csv:` section: the schema's defaults. */
 export const DEFAULT_CSV_OPTIONS: CsvOptions = csvOptionsSchema.parse({});

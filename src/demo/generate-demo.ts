@@ -6,6 +6,7 @@
  *        ▼                                   ▼
  *   accounts.csv contacts.csv   responses-YYYY-MM.csv invitations.csv revenue.csv churn.csv
  *                                truth-mentions.csv ground-truth.json
+ *   benchmark.csv reference-scores.csv benchmark-ground-truth.json (competitive panel, own random stream)
  *
  * Same seed and scale → byte-identical files. Every file is written to `<name>.tmp` and renamed.
  */
@@ -21,6 +22,7 @@ import {
   CHURN_HEADER, INVITATION_HEADER, REVENUE_HEADER, TRUTH_MENTIONS_HEADER, simulateCompany,
 } from './simulate-company.ts';
 import { createCsvFileWriter, writeTextFileAtomic } from './write-file-atomic.ts';
+import { generateBenchmark } from './generate-benchmark.ts';
 
 export interface DemoOptions {
   readonly outDir: string;
@@ -81,6 +83,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   tracker.onFile('churn.csv', writers.churn.close());
   tracker.onFile('truth-mentions.csv', writers.truthMentions.close());
 
+  for (const [name, rows] of generateBenchmark(opts.outDir, opts.seed, scale).files) tracker.onFile(name, rows);
   const truth = buildGroundTruth(
     { seed: opts.seed, scale, dateRange, accounts: accounts.length, contacts: accounts.reduce((n, a) => n + a.contacts.length, 0) },
     tracker,

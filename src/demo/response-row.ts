@@ -5,6 +5,17 @@
 import { formatFrenchDateTime } from './demo-calendar.ts';
 import { ATTRIBUTES, RATING_COLUMNS } from './nps-model.ts';
 import type { ResponseRecord } from './generate-response.ts';
+import { stableSeed } from '../analyze/drivers/stable-seed.ts';
+
+/**
+ * The survey's last question, "may we quote your comment as a testimonial?": Yes for about 30 % of the
+ * respondents, No for 60 %, unanswered otherwise. Drawn from a hash of the response id, not from the demo's
+ * random stream, so every other column of the export is unchanged by it.
+ */
+export function testimonialConsent(responseId: string): string {
+  const u = stableSeed(0x7e57, responseId) / 4294967296;
+  return u < 0.3 ? 'Yes' : u < 0.9 ? 'No' : '';
+}
 
 export const RESPONSE_COLUMNS = {
   response_id: 'Response ID',
@@ -21,6 +32,7 @@ export const RESPONSE_COLUMNS = {
   verbatim: 'Comment',
   language: 'Language',
   duration_seconds: 'Duration (s)',
+  consent: 'Testimonial Consent',
 } as const;
 
 export const RESPONSE_HEADER: readonly string[] = [
@@ -29,6 +41,7 @@ export const RESPONSE_HEADER: readonly string[] = [
   RESPONSE_COLUMNS.verbatim,
   RESPONSE_COLUMNS.language,
   RESPONSE_COLUMNS.duration_seconds,
+  RESPONSE_COLUMNS.consent,
 ];
 
 export function responseFields(r: ResponseRecord): string[] {
@@ -49,5 +62,6 @@ export function responseFields(r: ResponseRecord): string[] {
     r.verbatim?.text ?? '',
     r.contact.language,
     String(r.durationSeconds),
+    testimonialConsent(r.id),
   ];
 }

@@ -21,7 +21,7 @@ export const sourceFileProblem = {
     `the header names the same column more than once (names are compared ignoring case): ${groups.map((g) => g.map((c) => JSON.stringify(c)).join(' and ')).join('; ')}; rename or remove the copies`,
   jsonArray: (): string =>
     'is a JSON array ([...]), not JSON lines (one object per line): convert it, e.g. with jq -c ".[]" file.json > file.jsonl',
-  compressed: (kind: string): string => `${kind}-compressed, which ecoute does not read: decompress it first (gzip .gz files are read)`,
+  compressed: (kind: string): string => `${kind}-compressed, which ecoute does not read: decompress it first (gzip .gz and zstd .zst files are read)`,
   notAnExport: (source: string, records: number, topReason: string): string =>
     `this does not look like a ${source} export: none of its ${records} records has the shape of one (most common problem: ${topReason}); check the path, the delimiter and the column mapping. Nothing of it was copied into the outputs`,
   unreadable: (reason: string): string => `cannot be read: ${reason.split('\n').slice(0, 3).join(' ')}`,

@@ -5,12 +5,16 @@
 import type { z } from 'zod';
 import {
   accountsSourceSchema,
+  benchmarkSourceSchema,
   churnSourceSchema,
+  isRatedSource,
+  referenceScoresSourceSchema,
   contactsSourceSchema,
   invitationsSourceSchema,
   responsesSourceSchema,
   revenueSourceSchema,
   type Pipeline,
+  type RatedSourceName,
   type SourceName,
 } from '../config/pipeline-schema.ts';
 
@@ -21,6 +25,8 @@ const COLUMN_SHAPES = {
   revenue: revenueSourceSchema.shape.columns.shape,
   churn: churnSourceSchema.shape.columns.shape,
   invitations: invitationsSourceSchema.shape.columns.shape,
+  benchmark: benchmarkSourceSchema.shape.columns.shape,
+  reference_scores: referenceScoresSourceSchema.shape.columns.shape,
 } as const;
 
 export interface FieldMapping {
@@ -69,8 +75,9 @@ export function ratingColumns(pipeline: Pipeline): RatingMapping[] {
     });
 }
 
-/** Attribute ratings of the responses source: [attribute, column] pairs sorted by attribute. */
-export function ratingMappings(pipeline: Pipeline): Array<[string, string]> {
+/** Attribute ratings of a rated source (responses by default): [attribute, column] pairs sorted by attribute. */
+export function ratingMappings(pipeline: Pipeline, source: RatedSourceName = 'responses'): Array<[string, string]> {
+  if (source === 'benchmark') return Object.entries(pipeline.sources.benchmark?.columns.ratings ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return ratingColumns(pipeline).map((m) => [m.attribute, m.column]);
 }
 
@@ -82,7 +89,7 @@ export function matchColumn(columns: readonly string[], wanted: string): string 
 /** Every source column the pipeline maps for this source (scalar fields and ratings). */
 export function mappedColumns(pipeline: Pipeline, source: SourceName): string[] {
   const cols = fieldMappings(pipeline, source).flatMap((m) => (m.column === undefined ? [] : [m.column]));
-  if (source === 'responses') cols.push(...ratingMappings(pipeline).map(([, c]) => c));
+  if (isRatedSource(source)) cols.push(...ratingMappings(pipeline, source).map(([, c]) => c));
   return cols;
 }
 

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { structValue, type DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_CSV_OPTIONS, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
+import { DEFAULT_CSV_OPTIONS, isRatedSource, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
 import { quoteIdentifier, internalName } from '../db/quote-identifier.ts';
 import { runSqlFile, querySqlFile, queryNumber } from '../db/sql-file.ts';
 import { SourceFileError, EcouteError } from '../run/errors.ts';
@@ -57,7 +57,7 @@ function stagingTable(source: SourceName): string {
 /** `CREATE TABLE stg_x (_file_id INTEGER, <field> VARCHAR, ...)`: names are ecoute's own. A record's position in its file is its rowid minus the file's row_offset. */
 function stagingDdl(source: SourceName): string {
   const cols = canonicalFields(source).map((f) => `${internalName(f)} VARCHAR`);
-  if (source === 'responses') cols.push('ratings VARCHAR[]');
+  if (isRatedSource(source)) cols.push('ratings VARCHAR[]');
   return `CREATE OR REPLACE TEMP TABLE ${stagingTable(source)} (_file_id INTEGER, ${cols.join(', ')})`;
 }
 
@@ -78,8 +78,8 @@ function projection(pipeline: Pipeline, source: SourceName, fileId: number, colu
   for (const m of fieldMappings(pipeline, source)) {
     parts.push(`${m.column === undefined ? 'NULL' : pick(m.column)}::VARCHAR AS ${internalName(m.field)}`);
   }
-  if (source === 'responses') {
-    const ratings = ratingMappings(pipeline).map(([, col]) => `${pick(col)}::VARCHAR`);
+  if (isRatedSource(source)) {
+    const ratings = ratingMappings(pipeline, source).map(([, col]) => `${pick(col)}::VARCHAR`);
     parts.push(`[${ratings.join(', ')}]::VARCHAR[] AS ratings`);
   }
   if (missing.length > 0) throw new SourceFileError(source, file, sourceFileProblem.missingColumns(missing, columns));

@@ -11,4 +11,10 @@ export const modelMessages = {
   noOnnx: (id: string, tried: readonly string[]) => `${id}: none of ${tried.join(', ')} exists on the hub; this model has no ONNX export`,
   badHubId: (id: string) => `"${id}" is not a hub model id (expected owner/name)`,
   targetExists: (dir: string) => `${dir} already exists; pass replace: true (--force) to overwrite it`,
+  partial: (url: string, got: number, total: number | undefined, attempts: number) =>
+    `${url}: download incomplete after ${attempts} attempt${attempts === 1 ? '' : 's'} (${got} of ${total ?? 'an unknown number of'} bytes); nothing was installed`,
+  sizeMismatch: (url: string, announced: number, listed: number) => `${url}: the server announces ${announced} bytes, the hub lists ${listed}; nothing was installed`,
+  checksumMismatch: (url: string, got: string, listed: string) => `${url}: SHA-256 ${got} does not match the hub's ${listed}; nothing was installed`,
+  resuming: (url: string, have: number, total: number | undefined) => `${url}: connection cut at ${have}${total !== undefined ? ` of ${total}` : ''} bytes; resuming`,
+  badListing: (url: string, problem: string) => `${url}: not a hub file listing (${problem})`,
 } as const;

@@ -1,7 +1,11 @@
 /**
- * `ecoute models pull <hub-id> [--revision R]`: downloads the standard files of an ONNX model
- * from the Hugging Face hub (<base>/<id>/resolve/<revision>/<file>) into the models root and
- * records it in models/manifest.json. Offline, it fails fast: every request has a timeout that
+ * `ecoute models pull <hub-id> [--revision R] [--endpoint URL]`: downloads the standard files of an
+ * ONNX model from the Hugging Face hub or a mirror (<endpoint>/<id>/resolve/<revision>/<file>; the
+ * endpoint defaults to $HF_ENDPOINT, then https://huggingface.co) into the models root and records it
+ * in models/manifest.json with the SHA-256 of every file. The hub's listing
+ * (<endpoint>/api/models/<id>/revision/<rev>?blobs=true) gives each file's size and, for LFS files,
+ * SHA-256: a cut connection is resumed with a Range request, and a file that stays short or has
+ * another checksum fails the pull — the model folder only appears once every file is complete. Offline, it fails fast: every request has a timeout that
  * also covers DNS and connect (default 8 s, reset on each received chunk), and a refused
  * connection fails at once, with a message that says what to do instead.
  *
@@ -9,12 +13,17 @@
  *   await pullModel('Xenova/distilbert-base-uncased-finetuned-sst-2-english', {
  *     modelsRoot: 'models', addedAt: '2025-01-31T10:00:00Z' });
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { modelDirName, type ManifestModel } from './manifest-schema.ts';
 import { modelMessages } from './model-messages.ts';
 import { registerModelDir } from './register-model.ts';
 import { pathExists } from '../util/path-exists.ts';
+import { downloadFile } from './download-file.ts';
+import { parseHubListing, type HubListing } from './hub-listing.ts';
+import { PullError } from './pull-error.ts';
+
+export { PullError };
 
 export interface PullOptions {
   readonly modelsRoot: string;
@@ -30,17 +39,8 @@ export interface PullOptions {
   readonly onnxFiles?: readonly string[];
   readonly replace?: boolean;
   readonly fetch?: typeof fetch;
-}
-
-export class PullError extends Error {
-  constructor(
-    readonly url: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'PullError';
-  }
+  /** progress notes (a cut connection being resumed) */
+  readonly log?: (message: string) => void;
 }
 
 const REQUIRED = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
@@ -52,32 +52,41 @@ export async function pullModel(hubId: string, opts: PullOptions): Promise<Manif
   if (!HUB_ID.test(hubId)) throw new PullError(hubId, modelMessages.badHubId(hubId));
   const base = (opts.baseUrl ?? 'https://huggingface.co').replace(/\/+$/, '');
   const revision = opts.revision ?? 'main';
-  const get = (file: string): Promise<Response | undefined> =>
-    fetchFile(`${base}/${hubId}/resolve/${encodeURIComponent(revision)}/${file}`, base, opts);
+  const timeoutMs = opts.timeoutMs ?? 8000;
+  const get = (url: string, headers: Record<string, string> = {}) => fetchFile(url, base, opts, headers);
+  const fileUrl = (file: string) => `${base}/${hubId}/resolve/${encodeURIComponent(revision)}/${file}`;
   const target = join(resolve(opts.modelsRoot), modelDirName(hubId));
   const tmp = `${target}.pulling.tmp`;
   if (opts.replace !== true && (await pathExists(target))) throw new PullError(target, modelMessages.targetExists(target));
   await rm(tmp, { recursive: true, force: true });
   try {
-    let commit: string | undefined;
+    const listing = await readListing(`${base}/api/models/${hubId}/revision/${encodeURIComponent(revision)}?blobs=true`, get);
+    const listed = (file: string) => listing?.files.get(file) ?? {};
+    const inListing = (file: string) => listing === undefined || listing.files.has(file);
+    let commit = listing?.commit;
+    const download = async (file: string): Promise<boolean> => {
+      if (!inListing(file)) return false;
+      return downloadFile(fileUrl(file), join(tmp, ...file.split('/')), listed(file), {
+        timeoutMs,
+        get: async (url, headers) => {
+          const res = await get(url, headers);
+          commit ??= res?.headers.get('x-repo-commit') ?? undefined;
+          return res;
+        },
+        ...(opts.log !== undefined ? { log: opts.log } : {}),
+      });
+    };
     for (const file of REQUIRED) {
-      const res = await get(file);
-      if (res === undefined) throw new PullError(file, modelMessages.httpError(`${base}/${hubId}/resolve/${revision}/${file}`, 404));
-      commit ??= res.headers.get('x-repo-commit') ?? undefined;
-      await save(res, join(tmp, file), opts.timeoutMs);
+      if (!(await download(file))) throw new PullError(file, modelMessages.httpError(fileUrl(file), 404));
     }
-    for (const file of OPTIONAL) {
-      const res = await get(file);
-      if (res !== undefined) await save(res, join(tmp, file), opts.timeoutMs);
-    }
+    for (const file of OPTIONAL) await download(file);
     const onnxFiles = opts.onnxFiles ?? DEFAULT_ONNX;
     let found = false;
     for (const file of onnxFiles) {
-      const res = await get(file);
-      if (res === undefined) continue;
-      await save(res, join(tmp, ...file.split('/')), opts.timeoutMs);
-      found = true;
-      break;
+      if (await download(file)) {
+        found = true;
+        break;
+      }
     }
     if (!found) throw new PullError(hubId, modelMessages.noOnnx(hubId, onnxFiles));
     await rm(target, { recursive: true, force: true });
@@ -88,14 +97,29 @@ export async function pullModel(hubId: string, opts: PullOptions): Promise<Manif
   }
 }
 
+/** The hub's listing of the revision, or undefined when the endpoint has no listing API (404). */
+async function readListing(url: string, get: (url: string) => Promise<Response | undefined>): Promise<HubListing | undefined> {
+  const res = await get(url);
+  if (res === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch (error) {
+    throw new PullError(url, modelMessages.badListing(url, causeText(error)));
+  }
+  const listing = parseHubListing(json);
+  if ('problem' in listing) throw new PullError(url, modelMessages.badListing(url, listing.problem));
+  return listing;
+}
+
 /** GET with an abortable timeout; undefined on 404; PullError when offline or on other HTTP errors */
-async function fetchFile(url: string, base: string, opts: PullOptions): Promise<Response | undefined> {
+async function fetchFile(url: string, base: string, opts: PullOptions, headers: Record<string, string>): Promise<Response | undefined> {
   const timeoutMs = opts.timeoutMs ?? 8000;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let res: Response;
   try {
-    res = await (opts.fetch ?? fetch)(url, { signal: controller.signal, redirect: 'follow' });
+    res = await (opts.fetch ?? fetch)(url, { signal: controller.signal, redirect: 'follow', headers });
   } catch (err) {
     if (controller.signal.aborted) throw new PullError(url, modelMessages.timeout(url, timeoutMs), { cause: err });
     throw new PullError(url, modelMessages.offline(base, causeText(err)), { cause: err });
@@ -111,32 +135,6 @@ async function fetchFile(url: string, base: string, opts: PullOptions): Promise<
     throw new PullError(url, modelMessages.httpError(url, res.status));
   }
   return res;
-}
-
-/** stream a response body to a file, aborting when no chunk arrives for timeoutMs */
-async function save(res: Response, file: string, timeoutMs = 8000): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const reader = res.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  if (reader) {
-    for (;;) {
-      let timer: NodeJS.Timeout | undefined;
-      const idle = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PullError(res.url, modelMessages.timeout(res.url, timeoutMs))), timeoutMs);
-      });
-      try {
-        const { done, value } = await Promise.race([reader.read(), idle]);
-        if (done) break;
-        chunks.push(value);
-      } catch (err) {
-        await reader.cancel().catch(() => undefined);
-        throw err;
-      } finally {
-        clearTimeout(timer);
-      }
-    }
-  }
-  await writeFile(file, Buffer.concat(chunks));
 }
 
 function causeText(err: unknown): string {

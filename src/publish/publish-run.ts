@@ -111,7 +111,9 @@ export async function publishRun<T>(opts: PublishOptions, build: (night: NightCo
     } catch (e) {
       const exitCode = e instanceof EcouteError ? e.exitCode : 1;
       let folder: string | null = null;
-      if (existsSync(stagingDir)) {
+      if (existsSync(stagingDir) && e instanceof EcouteError && e.discardRun) {
+        rmSync(stagingDir, { recursive: true, force: true });
+      } else if (existsSync(stagingDir)) {
         for (const s of SCRATCH) rmSync(join(stagingDir, s), { recursive: true, force: true });
         mkdirSync(layout.failed, { recursive: true });
         renameSync(stagingDir, join(layout.failed, runId));

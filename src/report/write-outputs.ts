@@ -9,6 +9,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile } from '../db/sql-file.ts';
 import { METRIC_TABLES } from '../analyze/metrics/compute-metrics.ts';
 import { DRIVER_TABLES } from '../analyze/drivers/compute-drivers.ts';
+import { BENCHMARK_TABLES } from '../analyze/benchmark/compute-benchmark.ts';
+import { tableExists } from '../analyze/drivers/read-rows.ts';
 import { exportTable } from './export-table.ts';
 
 export interface OutputPlan {
@@ -32,13 +34,15 @@ export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan:
 }
 
 /**
- * The redaction macros and export views, then every table of RUN_TABLES: what a run writes beside its
- * database, and what `ecoute erase` rewrites after a purge.
+ * The redaction macros and export views, then every table of RUN_TABLES (and the benchmark tables of a run
+ * that compared brands): what a run writes beside its database, and what `ecoute erase` rewrites after a purge.
  */
 export async function writeRunTables(conn: DuckDBConnection, outDir: string): Promise<string[]> {
   await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
   await runSqlFile(conn, 'classify/create-redact-pii-macro');
   await runSqlFile(conn, 'report/create-quarantine-export-view');
   await runSqlFile(conn, 'report/create-export-views');
-  return writeOutputs(conn, outDir, { tables: RUN_TABLES });
+  const benchmark: string[] = [];
+  for (const t of BENCHMARK_TABLES) if (await tableExists(conn, t)) benchmark.push(t);
+  return writeOutputs(conn, outDir, { tables: [...RUN_TABLES, ...benchmark] });
 }

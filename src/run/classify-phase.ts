@@ -8,6 +8,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Pipeline } from '../config/pipeline-schema.ts';
 import { runClassifyPhase } from '../classify/pipeline/run-classify-phase.ts';
 import type { EngineInfo } from '../classify/classifier-types.ts';
+import { resolveQueueConfig } from '../classify/queue/queue-config-schema.ts';
+import type { QueueStats } from '../classify/queue/queue-classifier.ts';
 import type { OutOfFoldScore } from '../classify/embedded/domain-model-set.ts';
 
 export interface ClassifySummary {
@@ -32,6 +34,9 @@ export interface ClassifyPhaseOptions {
   /** folder holding model directories (default: models/ in the current directory) */
   readonly modelsRoot?: string;
   readonly quiet: boolean;
+  /** Redis address from --queue: classify on `ecoute worker` processes */
+  readonly queue?: string;
+  readonly log?: (message: string) => void;
 }
 
 /**
@@ -41,15 +46,20 @@ export interface ClassifyPhaseOptions {
 export interface ClassifyWork {
   readonly cachedHits: number;
   readonly newlyClassified: number;
+  /** with classify.queue: chunks done by workers, stalled and retried, or run here (fallback) */
+  readonly queue?: QueueStats;
 }
 
 export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, opts: ClassifyPhaseOptions): Promise<{ summary: ClassifySummary; work: ClassifyWork }> {
+  const queue = resolveQueueConfig(pipeline.classify.queue, opts.queue);
   const run = await runClassifyPhase(conn, {
     config: pipeline.classify,
     ...(pipeline.taxonomy !== undefined ? { taxonomy: pipeline.taxonomy } : {}),
     modelsRoot: resolve(opts.modelsRoot ?? 'models'),
     runDate: opts.asOf,
     quiet: opts.quiet,
+    ...(queue !== undefined ? { queue } : {}),
+    ...(opts.log !== undefined ? { log: opts.log } : {}),
   });
   return {
     summary: {
@@ -61,6 +71,6 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
       candidateThemes: run.discovery?.candidates ?? 0,
       ...(run.domain !== undefined ? { domainModel: { folds: run.domain.folds, fingerprint: run.domain.fingerprint, outOfFold: run.domain.outOfFold } } : {}),
     },
-    work: { cachedHits: run.cachedHits, newlyClassified: run.newlyClassified },
+    work: { cachedHits: run.cachedHits, newlyClassified: run.newlyClassified, ...(run.queue !== undefined ? { queue: run.queue } : {}) },
   };
 }

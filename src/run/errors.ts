@@ -6,15 +6,24 @@ import { formatConfigProblems, type ConfigProblem } from '../config/format-zod-i
 
 export class EcouteError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /** stable machine-readable kind, the `code` of `--json` errors */
+  readonly code: string = 'failed';
+  /**
+   * The failed run's staging folder must not be kept for inspection: it would hold what must not be
+   * written (a file refused as "not an export" is staged in its database). The run log still records it.
+   */
+  readonly discardRun: boolean;
+  constructor(message: string, exitCode = 1, discardRun = false) {
     super(message);
     this.name = 'EcouteError';
     this.exitCode = exitCode;
+    this.discardRun = discardRun;
   }
 }
 
 /** A pipeline file with mistakes: all of them, each with its path. */
 export class ConfigError extends EcouteError {
+  override readonly code: string = 'config_invalid';
   readonly file: string;
   readonly problems: readonly ConfigProblem[];
   constructor(file: string, problems: readonly ConfigProblem[]) {
@@ -27,11 +36,12 @@ export class ConfigError extends EcouteError {
 
 /** A whole source file that cannot be read (missing, binary, wrong delimiter, missing columns). */
 export class SourceFileError extends EcouteError {
+  override readonly code: string = 'source_unreadable';
   readonly file: string;
   readonly source: string;
-  /** exit code 1, or 3 for a file refused by a quality check (not an export of its source) */
+  /** exit code 1, or 3 for a file refused by a quality check (not an export of its source: its run is discarded) */
   constructor(source: string, file: string, message: string, exitCode = 1) {
-    super(`${file}: ${message}`, exitCode);
+    super(`${file}: ${message}`, exitCode, exitCode === 3);
     this.name = 'SourceFileError';
     this.file = file;
     this.source = source;
@@ -40,6 +50,7 @@ export class SourceFileError extends EcouteError {
 
 /** Command-line usage mistakes (exit code 2). */
 export class UsageError extends EcouteError {
+  override readonly code: string = 'usage';
   constructor(message: string) {
     super(message, 2);
     this.name = 'UsageError';
@@ -48,6 +59,7 @@ export class UsageError extends EcouteError {
 
 /** Another run holds the output folder (exit code 1; `--wait` waits for it instead). */
 export class RunLockedError extends EcouteError {
+  override readonly code: string = 'run_locked';
   readonly lockFile: string;
   constructor(lockFile: string, owner: { pid: number; host: string; runId: string; startedAt: string } | undefined) {
     super(
@@ -62,6 +74,7 @@ export class RunLockedError extends EcouteError {
 
 /** An output folder ecoute cannot use: it holds files ecoute did not write, or a name clash. */
 export class OutputFolderError extends EcouteError {
+  override readonly code: string = 'output_folder';
   readonly folder: string;
   constructor(folder: string, message: string) {
     super(`${folder}: ${message}`);
@@ -72,6 +85,7 @@ export class OutputFolderError extends EcouteError {
 
 /** A run stopped by a quality gate (exit code 3): nothing was published; the messages name source, figure and threshold. */
 export class GateError extends EcouteError {
+  override readonly code: string = 'gate_failed';
   readonly failures: readonly string[];
   /** where the failed run's quarantine and summary were kept for inspection */
   readonly keptIn: string | undefined;

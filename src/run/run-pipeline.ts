@@ -25,6 +25,10 @@
  *                                        ARR at risk per account and per theme, ROI, owner monitoring
  *          │
  *          ▼
+ *   computeBenchmark (analyze/benchmark/) ─► "How we compare": brand NPS per quarter and segment, gaps with
+ *                                           competitors (interval, q-value), their trend, attribute comparison
+ *          │
+ *          ▼
  *   writeOutputs (report/) ─► ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
  *          │
  *          ▼
@@ -40,7 +44,8 @@
  * byte-identical output files (timings go to run-timings.json, the one file that differs).
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -65,6 +70,7 @@ import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
 import { copyPreviousDatabase } from '../publish/previous-database.ts';
 import { recentRuns, RECENT_RUNS_FILE } from '../publish/recent-runs.ts';
+import { computeBenchmark, type BenchmarkSummary } from '../analyze/benchmark/compute-benchmark.ts';
 import { erasureHashes, erasureListPath, readErasureList } from '../erase/erasure-list.ts';
 import { rewriteDatabase } from '../erase/rewrite-database.ts';
 
@@ -74,12 +80,18 @@ export interface RunOptions {
   readonly outDir?: string;
   /** run date YYYY-MM-DD */
   readonly asOf: string;
-  /** progress messages (stderr in the CLI); silent in tests */
+  /** one message per phase (a timestamped line on stderr in the CLI); silent in tests */
   readonly log?: (message: string) => void;
+  /** finer messages: counts per source, engines, notices (the CLI prints them with --verbose) */
+  readonly detail?: (message: string) => void;
+  /** no progress bar (the CLI's --quiet and --json); default: quiet when there is no `log` */
+  readonly quiet?: boolean;
   /** folder of model directories for transformer engines (default: models/) */
   readonly modelsRoot?: string;
   /** wait for a run that holds the output folder instead of failing at once */
   readonly wait?: boolean;
+  /** Redis address: classify on `ecoute worker` processes (overrides classify.queue.redis) */
+  readonly queue?: string;
 }
 
 export interface RunSummary {
@@ -97,6 +109,7 @@ export interface RunSummary {
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
+  readonly benchmark: BenchmarkSummary;
   readonly outputs: string[];
   readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number };
   readonly versions: Versions;
@@ -145,12 +158,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
 
 /** Builds every file of the night in `night.dir` (the staging folder): nothing outside it is written. */
 async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: RunOptions, log: (message: string) => void): Promise<Omit<RunResult, 'outDir' | 'nightDir' | 'runId'>> {
+  const detail = opts.detail ?? (() => undefined);
   const watch = createStopwatch();
   const { pipeline, baseDir } = loaded;
   const dir = night.dir;
   const dbPath = join(dir, DATABASE_FILE);
   const previous = await copyPreviousDatabase(night.previousNight, DATABASE_FILE, dbPath);
-  if (previous.notice !== undefined) log(previous.notice);
+  if (previous.notice !== undefined) detail(previous.notice);
   // DuckDB spills inside the staging folder (.work is scratch: never published)
   mkdirSync(join(dir, '.work'), { recursive: true });
   const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') });
@@ -167,7 +181,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     }));
     for (const s of loadedSources.sources) {
       const r = s.reconciliation;
-      log(`  ${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}${r.rowsErased > 0 ? ` + erased ${r.rowsErased}` : ''}`);
+      detail(`${r.source}: read ${r.rowsRead} = accepted ${r.rowsAccepted} + quarantined ${r.rowsQuarantined}${r.rowsErased > 0 ? ` + erased ${r.rowsErased}` : ''}`);
     }
     const quarantine = await quarantineSummary(conn);
     const fieldProblems = await fieldProblemSummary(conn);
@@ -187,21 +201,31 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const metrics = await watch.time('metrics', () => computeMetrics(conn, { asOf: opts.asOf, settings: pipeline.settings }));
     log('classifying verbatims');
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
-      classifyPhase(conn, pipeline, { asOf: opts.asOf, quiet: opts.log === undefined, ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}) }),
+      classifyPhase(conn, pipeline, {
+        asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, log: detail,
+        ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}), ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
+      }),
     );
     night.facts.engines = classification.engines.map((e) => `${e.engine} ${e.model}`);
-    for (const e of classification.engines) log(`  ${e.engine} ${e.model}: ${e.description}`);
-    for (const n of classification.notices) log(`  ${n}`);
+    for (const e of classification.engines) detail(`${e.engine} ${e.model}: ${e.description}`);
+    for (const n of classification.notices) detail(n);
+    const q = classifyWork.queue;
+    if (q !== undefined) detail(`classify queue: ${q.chunks} chunks, ${q.remote} by workers, ${q.local} here (fallback), ${q.stalled} stalled and retried`);
     if (pipeline.taxonomy !== undefined) {
       const taxonomy = pipeline.taxonomy;
       const lint = await watch.time('themes_lint', () => lintRunTaxonomy(conn, taxonomy));
-      for (const f of lint.findings) log(`  warning (themes lint): ${f.message}`);
+      for (const f of lint.findings) detail(`warning (themes lint): ${f.message}`);
     }
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>
       computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
     );
+    log('comparing with competitors');
+    const benchmark = await watch.time('benchmark', () =>
+      computeBenchmark(conn, { seed: DRIVER_SEED, minN: pipeline.settings.min_n, fdrLevel: pipeline.settings.fdr_level }),
+    );
+    if (!benchmark.computed && benchmark.answers > 0) log(`  benchmark not compared: ${benchmark.reason ?? ''}`);
     log('writing outputs');
     const outputs = await watch.time('outputs', () => writeRunTables(conn, dir));
     const summary: RunSummary = {
@@ -216,6 +240,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       metrics,
       classification,
       drivers,
+      benchmark,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
@@ -228,8 +253,13 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
     writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');
+    const perOwner = pipeline.output.per_owner;
+    const ownerKey = perOwner === undefined ? undefined : loadOwnerKey(resolve(resolveOutputDir(loaded, opts.outDir), perOwner.key_file)).key;
     const visuals = await watch.time('visuals', () =>
-      emitVisuals(dir, { asOf: opts.asOf, ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}) }),
+      emitVisuals(dir, {
+        asOf: opts.asOf, minN: pipeline.settings.min_n, ...(ownerKey !== undefined ? { ownerKey } : {}),
+        ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}),
+      }),
     );
     const finalSummary: RunSummary = {
       ...summary,

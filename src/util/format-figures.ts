@@ -33,3 +33,8 @@ export function formatMoney(value: unknown, currency: string, locale: string, fa
 export function formatLevel(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
+
+/** A quarter from its first day: '2026-07-01' → '2026 Q3'. */
+export function formatQuarter(start: string): string {
+  return `${start.slice(0, 4)} Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+}

@@ -20,6 +20,7 @@ import { inspectFile } from '../ingest/inspect-file.ts';
 import { formatOf } from '../ingest/format-of.ts';
 import { missingColumns } from '../ingest/source-fields.ts';
 import { sourceFileProblem } from '../ingest/messages.ts';
+import { groupFileProblems, type KeyedCheck } from './group-file-problems.ts';
 import { loadSources } from '../ingest/load-sources.ts';
 import { EcouteError } from '../run/errors.ts';
 import { fieldProblemSummary, quarantineSummary } from './quarantine-summary.ts';
@@ -65,18 +66,24 @@ export interface ValidateOptions {
   readonly asOf: string;
 }
 
-export const DEFAULT_SAMPLE_ROWS = 10_000;
+/** Files missing the same mapped columns have the same problem, whatever else their headers hold. */
+const missingKey = (missing: readonly string[]): string | undefined => (missing.length === 0 ? undefined : `missing columns ${JSON.stringify(missing)}`);
+
+export { DEFAULT_SAMPLE_ROWS } from './sample-rows.ts';
+import { DEFAULT_SAMPLE_ROWS } from './sample-rows.ts';
 
 
 export async function validatePipeline(pipelineFile: string, opts: ValidateOptions): Promise<ValidateResult> {
   const { pipeline, baseDir } = loadPipeline(pipelineFile);
   const db = await openDatabase();
-  const checks: SourceCheck[] = [];
+  const keyed: KeyedCheck[] = [];
   try {
     for (const source of SOURCE_NAMES) {
       const spec = pipeline.sources[source];
       if (spec === undefined) continue;
       const files = await resolveSourceFiles(db.connection, baseDir, spec.path);
+      // every check is kept with the source's glob and what makes its problem the same as another file's (grouped below)
+      const checks = { push: (check: SourceCheck, key?: string): number => keyed.push({ check, glob: spec.path, ...(key !== undefined ? { key } : {}) }) };
       if (files.length === 0) checks.push({ source, file: spec.path, ok: false, problem: sourceFileProblem.noFiles(baseDir) });
       for (const path of files) {
         const format = formatOf(path, spec.format);
@@ -98,6 +105,7 @@ export async function validatePipeline(pipelineFile: string, opts: ValidateOptio
             missing.length === 0
               ? { source, file, ok: true }
               : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, info.columns) + sourceFileProblem.delimiterHint(csv.delimiter, info.delimiterCounts) },
+            missingKey(missing),
           );
           continue;
         }
@@ -129,12 +137,13 @@ export async function validatePipeline(pipelineFile: string, opts: ValidateOptio
           continue;
         }
         const missing = missingColumns(pipeline, source, columns);
-        checks.push(missing.length === 0 ? { source, file, ok: true } : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, columns) });
+        checks.push(missing.length === 0 ? { source, file, ok: true } : { source, file, ok: false, problem: sourceFileProblem.missingColumns(missing, columns) }, missingKey(missing));
       }
     }
   } finally {
     db.close();
   }
+  const checks = groupFileProblems(keyed);
   const name = pipeline.name || basename(pipelineFile);
   const themeWarnings = pipeline.taxonomy === undefined ? [] : lintTaxonomy(pipeline.taxonomy).findings.map((f) => f.message);
   if (!checks.every((c) => c.ok)) return { pipeline: name, ok: false, checks, themeWarnings, samples: [], gates: [] };

@@ -10,7 +10,7 @@ export const REASON_CODES = {
   future_date: 'the date is after the run date (--as-of)',
   not_a_number: 'expected a number of the source\'s number grammar (no exponent, underscore, hex, inf or nan; see number_locale)',
   ambiguous_number: 'a number with a thousands separator (or a comma that could be one, as in 12,500) in a source without number_locale',
-  out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale)',
+  out_of_range: 'the number is outside the allowed range (NPS integer 0-10, CSAT 1-5, CES 1-7, ratings rating_scale, reference NPS -100..100, n a positive whole number)',
   no_score: 'the response has no NPS, CSAT or CES score',
   missing_value: 'a required value is blank',
   negative_value: 'the amount is negative',

@@ -5,7 +5,7 @@
  * Then the books are balanced: rows read = accepted + quarantined + erased, or the run stops.
  */
 import { listValue, LIST, VARCHAR, INTEGER, BIGINT, DOUBLE, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { Pipeline, SourceName } from '../config/pipeline-schema.ts';
+import { isRatedSource, type Pipeline, type SourceName } from '../config/pipeline-schema.ts';
 import { runSqlFile, queryNumber } from '../db/sql-file.ts';
 import { internalName } from '../db/quote-identifier.ts';
 import { canonicalFields, ratingColumns, ratingMappings } from '../ingest/source-fields.ts';
@@ -90,6 +90,23 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
         values: { ...dates, as_of: asOf, default_survey_type: null },
         types: { ...dateTypes, default_survey_type: VARCHAR },
       };
+    case 'benchmark': {
+      const b = pipeline.sources.benchmark;
+      return {
+        values: {
+          ...dates,
+          number_locale,
+          as_of: asOf,
+          max_verbatim_chars: pipeline.settings.max_verbatim_chars,
+          rating_min: b?.rating_scale.min ?? 1,
+          rating_max: b?.rating_scale.max ?? 5,
+          attributes: textList(ratingMappings(pipeline, 'benchmark').map(([a]) => a)),
+        },
+        types: { ...dateTypes, attributes: list },
+      };
+    }
+    case 'reference_scores':
+      return { values: { number_locale }, types: {} };
     case 'responses': {
       const r = pipeline.sources.responses;
       const s = pipeline.settings;
@@ -139,6 +156,7 @@ const CHECKED_IN_PLACE: Partial<Record<SourceName, { problemsView: string }>> = 
 const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Bound>> = {
   responses: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline).map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
   revenue: (ctx) => ({ values: { reporting_currency: ctx.reportingCurrency }, types: {} }),
+  benchmark: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline, 'benchmark').map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
 };
 
 /**
@@ -160,6 +178,9 @@ async function fileParams(conn: DuckDBConnection): Promise<Bound> {
   };
 }
 
+/** SQL files are kebab-case: validate/check-reference-scores.sql. */
+const sqlName = (source: SourceName): string => source.replaceAll('_', '-');
+
 export async function validateSource(ctx: ValidationContext, source: SourceName, fileCount: number): Promise<Reconciliation> {
   const { conn } = ctx;
   const name = internalName(source);
@@ -170,14 +191,14 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const checked = inPlace !== undefined ? canonical : `chk_${name}`;
   const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, 'validate/use-missing-values', { missing_values: listValue(missingValues(ctx.pipeline, source)) }, { missing_values: LIST(VARCHAR) });
-  await runSqlFile(conn, `validate/check-${source}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
+  await runSqlFile(conn, `validate/check-${sqlName(source)}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
   if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
     await conn.run(`ALTER TABLE ${checked} RENAME TO chk_shift_target`);
     await runSqlFile(conn, 'validate/apply-line-shifts', files.values, files.types);
     await conn.run(`ALTER TABLE chk_shift_target RENAME TO ${checked}`);
   }
   const rawFields = canonicalFields(source).map((f) => `'${internalName(f)}': ${internalName(f)}`);
-  if (source === 'responses') rawFields.push("'ratings': ratings");
+  if (isRatedSource(source)) rawFields.push("'ratings': ratings");
   if (inPlace !== undefined) await runSqlFile(conn, inPlace.problemsView);
   else await conn.run(`CREATE OR REPLACE TEMP VIEW chk_current AS SELECT * FROM ${checked}`);
   if (ctx.sampled !== true) await checkFileShapes(conn, source);
@@ -185,7 +206,7 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   await runSqlFile(conn, 'validate/quarantine-rejects', { source });
   await runSqlFile(conn, 'validate/quarantine-checked', { source });
   const accept = ACCEPT_PARAMS[source]?.(ctx) ?? { values: {}, types: {} };
-  await runSqlFile(conn, `validate/accept-${source}`, { ...accept.values, ...files.values }, { ...accept.types, ...files.types });
+  await runSqlFile(conn, `validate/accept-${sqlName(source)}`, { ...accept.values, ...files.values }, { ...accept.types, ...files.types });
   const erased = await eraseSourceRows(conn, source, canonical, ctx.erasureHashes ?? []);
   const accepted = (await queryNumber(conn, `SELECT count(*) FROM ${canonical}`)) - before;
   const quarantined = await queryNumber(conn, 'SELECT count(*) FROM quarantine WHERE source = $source', { source });

@@ -48,6 +48,13 @@ export const CHART_FIXTURES: Readonly<Record<string, readonly ChartRow[]>> = {
     theme_id: `t${i}`, theme, lift: [2.4, 1.1, 0.7, 6][i]!, lift_ci_low: [1.8, 0.8, 0.5, 2.5][i]!, lift_ci_high: [3.1, 1.5, 0.95, 12][i]!,
     churn_rate_with: 0.3, churn_rate_without: 0.12, accounts_with: 40 + i, p_value: 0.01 * (i + 1),
   })),
+  'benchmark-comparison': [
+    { label: 'Us', kind: 'own', nps: 17.2, ci_low: 13.9, ci_high: 20.5, n: 2400, source: null },
+    { label: 'Northwind <b>Cloud</b>', kind: 'competitor', nps: 35.7, ci_low: 32.6, ci_high: 38.8, n: 2400, source: null },
+    { label: 'Brightdesk', kind: 'competitor', nps: 15.5, ci_low: 12.2, ci_high: 18.8, n: 2400, source: null },
+    { label: 'Industry (2025)', kind: 'reference', nps: 29, ci_low: null, ci_high: null, n: 2400, source: 'panel report' },
+    { label: 'Northwind Cloud (2025)', kind: 'reference', nps: 41, ci_low: null, ci_high: null, n: null, source: 'press release' },
+  ],
 };
 
 /** The NPS-by-dimension charts share one row shape. */

@@ -26,6 +26,7 @@ export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<
     appender.appendNull(); // duration
     appender.appendNull(); // truncated
     appender.appendNull(); // ratings
+    appender.appendNull(); // quality_flags
     appender.appendNull(); // _source_file
     appender.appendNull(); // _line
     appender.endRow();

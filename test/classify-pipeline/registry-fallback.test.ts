@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { classifyConfigSchema } from '../../src/classify/classify-config-schema.ts';
 import { ENGINE_REGISTRY, EngineConfigError, resolveEngines, modelPath } from '../../src/classify/registry.ts';
-import { writeTinyModel } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
 import { trainDomainModel } from '../../src/classify/embedded/index.ts';
 

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { Output } from '../../src/cli/print-result.ts';
 
-function capture(isTTY: boolean): { out: Output; text: () => string; err: (t: string) => void; errors: () => string } {
+function capture(): { out: Output; text: () => string; err: (t: string) => void; errors: () => string } {
   let text = '';
   let errors = '';
   return {
-    out: { isTTY, write: (t) => void (text += t) },
+    out: { write: (t) => void (text += t) },
     text: () => text,
     err: (t) => void (errors += t),
     errors: () => errors,
@@ -29,7 +29,7 @@ function fixture(): string {
 describe('ecoute CLI', () => {
   it('runs a pipeline and prints the summary as JSON with --json (exit 0)', async () => {
     const dir = fixture();
-    const c = capture(true);
+    const c = capture();
     const code = await main(['node', 'ecoute', 'run', join(dir, 'p.yaml'), '--out', join(dir, 'out'), '--as-of', '2024-02-01', '--json'], c.out, c.err);
     expect(code).toBe(0);
     const result = JSON.parse(c.text()) as { summary: { sources: Array<{ reconciliation: { rowsRead: number; rowsAccepted: number; rowsQuarantined: number } }> } };
@@ -37,16 +37,16 @@ describe('ecoute CLI', () => {
     expect(readFileSync(join(dir, 'out', 'quarantine.csv'), 'utf8')).toContain('not_a_number');
   });
 
-  it('prints a human table on a terminal', async () => {
+  it('prints a human table without --json', async () => {
     const dir = fixture();
-    const c = capture(true);
+    const c = capture();
     expect(await main(['node', 'ecoute', 'run', join(dir, 'p.yaml'), '--out', join(dir, 'out'), '--as-of', '2024-02-01'], c.out, c.err)).toBe(0);
     expect(c.text()).toMatch(/responses\s+1\s+3\s+2\s+1/);
   });
 
   it('exits 2 on usage errors: unknown command, bad --as-of', async () => {
     const dir = fixture();
-    const c = capture(true);
+    const c = capture();
     expect(await main(['node', 'ecoute', 'frobnicate'], c.out, c.err)).toBe(2);
     expect(await main(['node', 'ecoute', 'run', join(dir, 'p.yaml'), '--as-of', '31/12/2024'], c.out, c.err)).toBe(2);
     expect(c.errors()).toContain('--as-of expects YYYY-MM-DD');
@@ -55,7 +55,7 @@ describe('ecoute CLI', () => {
   it('exits 1 with every mistake of a broken pipeline file', async () => {
     const dir = fixture();
     writeFileSync(join(dir, 'bad.yaml'), 'name: "bad name!"\nsources:\n  responses:\n    columns: { nps: 3 }\nsettings: { min_n: -1 }\n');
-    const c = capture(false);
+    const c = capture();
     expect(await main(['node', 'ecoute', 'run', join(dir, 'bad.yaml'), '--as-of', '2024-02-01'], c.out, c.err)).toBe(1);
     const e = c.errors();
     expect(e).toContain('bad.yaml: name:');
@@ -68,8 +68,8 @@ describe('ecoute CLI', () => {
   it('validate reports a missing column without loading, exit 1', async () => {
     const dir = fixture();
     writeFileSync(join(dir, 'p2.yaml'), 'name: v\nsources:\n  responses:\n    path: responses.csv\n    columns: { response_id: id, submitted_at: when, nps: nps }\n');
-    const c = capture(false);
-    expect(await main(['node', 'ecoute', 'validate', join(dir, 'p2.yaml')], c.out, c.err)).toBe(1);
+    const c = capture();
+    expect(await main(['node', 'ecoute', 'validate', join(dir, 'p2.yaml'), '--json'], c.out, c.err)).toBe(1);
     const result = JSON.parse(c.text()) as { ok: boolean; checks: Array<{ problem?: string }> };
     expect(result.ok).toBe(false);
     expect(result.checks[0]?.problem).toContain('"when" not found');

@@ -17,7 +17,7 @@ import { openDatabase } from '../../src/db/open-database.ts';
 function capture(): { out: Output; text: () => string; err: (t: string) => void; errors: () => string } {
   let text = '';
   let errors = '';
-  return { out: { isTTY: false, write: (t) => void (text += t) }, text: () => text, err: (t) => void (errors += t), errors: () => errors };
+  return { out: { write: (t) => void (text += t) }, text: () => text, err: (t) => void (errors += t), errors: () => errors };
 }
 
 function fixture(): string {
@@ -33,7 +33,9 @@ function fixture(): string {
 const run = async (dir: string): Promise<{ code: number; json: unknown; errors: string }> => {
   const c = capture();
   const code = await main(['node', 'ecoute', 'run', join(dir, 'p.yaml'), '--out', join(dir, 'out'), '--as-of', '2024-02-01', '--json'], c.out, c.err);
-  return { code, json: code === 0 ? JSON.parse(c.text()) : undefined, errors: c.errors() };
+  // with --json an error is JSON on stdout: `errors` holds stderr and that error's message
+  const json = c.text().trimStart().startsWith('{') ? (JSON.parse(c.text()) as { error?: { message: string } }) : undefined;
+  return { code, json: code === 0 ? json : undefined, errors: c.errors() + (json?.error?.message ?? '') };
 };
 
 describe('ecoute erase (CLI)', () => {

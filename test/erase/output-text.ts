@@ -3,7 +3,7 @@
  * Parquet files (compressed) read back row by row, DuckDB files both as raw bytes and table by table
  * (their strings are compressed too, so a byte search alone would prove nothing).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/open-database.ts';
 
@@ -36,8 +36,9 @@ async function duckdbText(path: string): Promise<string> {
   }
 }
 
+/** Every real file under `dir` (the fixed links of the output folder point at files listed under runs/ already). */
 export async function outputTexts(dir: string): Promise<FileText[]> {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((n) => join(dir, n)).filter((p) => statSync(p).isFile()).sort();
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((n) => join(dir, n)).filter((p) => lstatSync(p).isFile()).sort();
   const out: FileText[] = [];
   for (const path of files) {
     if (path.endsWith('.parquet')) out.push({ path, text: await parquetText(path) });

@@ -114,7 +114,7 @@ describe('privacy by default', () => {
     for (const kind of ['[phone]', '[card]', '[iban]', '[nir]', '[email]']) expect(callbacks, kind).toContain(kind);
     const quarantine = readFileSync(join(outDir, 'quarantine.csv'), 'utf8');
     expect(quarantine).toContain('joignable au [phone] ou carte [card]');
-  });
+  }, 300_000);
 });
 
 describe('ecoute erase', () => {
@@ -124,7 +124,7 @@ describe('ecoute erase', () => {
     for (const needle of ERASED_NEEDLES) expect(db.text, needle).toContain(needle);
     expect(readFileSync(join(outDir, 'ecoute.duckdb')).includes('CON-ERASE-01')).toBe(true);
     expect(readFileSync(join(outDir, 'callback-list.csv'), 'utf8')).toContain('Quokkaxyl');
-  });
+  }, 300_000);
 
   it('by contact, account and email: no trace of them in any file, the audit says what went', async () => {
     const by = { by: 'dpo@example.com', outDir };

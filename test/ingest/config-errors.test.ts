@@ -57,7 +57,8 @@ describe('pipeline file mistakes', () => {
 
   it('a column name with control characters is refused by the schema', () => {
     const { problems } = parsePipelineText('name: x\nsources:\n  responses:\n    path: r.csv\n    columns:\n      response_id: "id\\u0000"\n      submitted_at: at\n');
-    expect(problems).toEqual([{ path: 'sources.responses.columns.response_id', message: 'column name contains control characters' }]);
+    // the value of `      response_id: ` (6 + 13 characters) on line 6
+    expect(problems).toEqual([{ path: 'sources.responses.columns.response_id', message: 'column name contains control characters', line: 6, column: 20 }]);
   });
 });
 

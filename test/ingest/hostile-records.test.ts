@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { decompress } from 'fzstd';
 import { SourceFileError } from '../../src/run/errors.ts';
 import { sourceFileProblem, recordProblem } from '../../src/ingest/messages.ts';
 import { validatePipeline } from '../../src/validate/check-sources.ts';
@@ -97,12 +98,35 @@ describe('no record lost, whatever its size', () => {
     expect(await column(jl.outDir, 'responses', "response_id || '@' || _line")).toEqual(['r1@1', 'r2@3']);
   });
 
-  it('a zstd file and a JSON array are refused with a clear message (an array of 3 read as 5 records)', async () => {
-    const zst = fx.write('responses.csv.zst', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]));
+  it('a zstd-compressed CSV and JSON lines file are read with their line numbers; a truncated one is a clear error', async () => {
+    // test/ingest/fixtures/*.zst: `zstd -19` (zstd 1.5.4) of the texts below, committed as bytes (fzstd only decodes)
+    const fixture = (name: string): Buffer => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+    expect(Buffer.from(decompress(fixture('responses.csv.zst'))).toString('utf8')).toBe([HEADER, row(1), row(2, '"two\nlines"'), row(3)].join('\n') + '\n');
+    expect(Buffer.from(decompress(fixture('r.jsonl.zst'))).toString('utf8')).toBe(`${json(1)}\n\n${json(2)}\n`);
+    fx.write('responses.csv.zst', fixture('responses.csv.zst'));
+    fx.write('r.jsonl.zst', fixture('r.jsonl.zst'));
     fx.pipeline({ sources: { responses: { path: 'responses.csv.zst', columns: jsonl.columns } } });
-    const e1 = await caught(() => fx.run('zst'));
+    const csv = await fx.run('csv');
+    expect(csv.summary.sources[0]?.files[0]).toMatchObject({ path: 'responses.csv.zst', format: 'csv' });
+    expect(await column(csv.outDir, 'responses', "response_id || '@' || _line")).toEqual(['r1@2', 'r2@3', 'r3@5']);
+    fx.pipeline({ sources: { responses: { ...jsonl, path: 'r.jsonl.zst' } } });
+    const jl = await fx.run('jsonl');
+    expect(await column(jl.outDir, 'responses', "response_id || '@' || _line")).toEqual(['r1@1', 'r2@3']);
+    // a frame cut short never becomes a shorter file read as complete
+    const whole = fixture('responses.csv.zst');
+    const cut = fx.write('cut.csv.zst', whole.subarray(0, whole.length - 6));
+    fx.pipeline({ sources: { responses: { path: 'cut.csv.zst', columns: jsonl.columns } } });
+    const e = await caught(() => fx.run('cut'));
+    expect(e).toBeInstanceOf(SourceFileError);
+    expect(e.message).toMatch(new RegExp(`^${cut.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be read: zstd: `));
+  });
+
+  it('bzip2 / xz files and a JSON array are refused with a clear message (an array of 3 read as 5 records)', async () => {
+    const bz = fx.write('responses.csv.bz2', Buffer.from([0x42, 0x5a, 0x68, 0x39, 0, 0, 0, 0]));
+    fx.pipeline({ sources: { responses: { path: 'responses.csv.bz2', columns: jsonl.columns } } });
+    const e1 = await caught(() => fx.run('bz2'));
     expect(e1).toBeInstanceOf(SourceFileError);
-    expect(e1.message).toBe(`${zst}: ${sourceFileProblem.compressed('zstd')}`);
+    expect(e1.message).toBe(`${bz}: ${sourceFileProblem.compressed('bzip2')}`);
     const array = fx.write('r.json', JSON.stringify([1, 2, 3].map((i) => JSON.parse(json(i)) as unknown), null, 1));
     fx.pipeline({ sources: { responses: { ...jsonl, path: 'r.json' } } });
     const e2 = await caught(() => fx.run('array'));

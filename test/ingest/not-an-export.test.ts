@@ -71,14 +71,19 @@ describe('a file that is not an export of its source', () => {
     fx.write('responses.csv', responsesCsv([['r1', 'c1', 'a1', '2024-05-01', '9', 'ok'], ['r2', 'c1', 'a1', 'not a date', '9', 'bad']]));
     fx.pipeline();
     const first = await fx.run();
-    const before = filesOf(first.outDir).filter((f) => !f.path.endsWith('run-timings.json'));
+    // the run log (history.jsonl) records the refused run; nothing else changes
+    const unchanged = (f: { path: string }): boolean => !f.path.endsWith('run-timings.json') && !f.path.endsWith('history.jsonl');
+    const before = filesOf(first.outDir).filter(unchanged);
     fx.write('passwd', PASSWD);
     passwdPipeline();
     await expect(fx.run()).rejects.toThrow('this does not look like a responses export');
-    const after = filesOf(first.outDir).filter((f) => !f.path.endsWith('run-timings.json'));
+    const after = filesOf(first.outDir).filter(unchanged);
     expect(after.map((f) => f.path)).toEqual(before.map((f) => f.path));
     after.forEach((f, i) => expect(f.bytes.equals(before[i]!.bytes), f.path).toBe(true));
     expect(after.some((f) => f.bytes.includes('/usr/sbin/nologin'))).toBe(false);
+    const log = readFileSync(join(first.outDir, 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; exitCode: number; folder: string | null });
+    expect(log.at(-1)).toMatchObject({ status: 'gated', exitCode: 3, folder: null });
+    expect(existsSync(join(first.outDir, 'failed'))).toBe(false);
   });
 
   it(`a file of fewer than ${MIN_RECORDS} records, all bad, is quarantined row by row`, async () => {

@@ -208,10 +208,15 @@ describe('config sanity', () => {
     for (const attempt of [() => fx.run(), () => validatePipeline(file, { asOf: '2024-06-01' }), async () => loadPipeline(file)]) {
       const e = await caught(attempt);
       expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).problems).toEqual([
+      const problems = (e as ConfigError).problems;
+      expect(problems.map((p) => ({ path: p.path, message: p.message }))).toEqual([
         { path: 'sources.responses.date_formats.1', message: 'unknown strptime specifier "%Q" in "%d/%m/%Q"' },
         { path: 'sources.responses.rating_scale.max', message: 'rating_scale.min must be below rating_scale.max' },
       ]);
+      // each with the line of its value in the pipeline file (the YAML line of `max:` and of the second format)
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines[problems[0]!.line! - 1]).toContain('%d/%m/%Q');
+      expect(lines[problems[1]!.line! - 1]).toMatch(/max/);
     }
   });
 

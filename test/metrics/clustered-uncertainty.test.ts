@@ -3,8 +3,14 @@
  * formulas): the linearisation (sandwich) estimator of a ratio of totals with the account as cluster,
  * var = C/(C−1) · Σ_a u_a² / n², and the clustered SE of a change between two periods sharing accounts.
  * R's survey package gives the same figures (svydesign(ids = ~account, data = d); svymean(~unit, d) for a
- * cell; for a change, svyby(~unit, ~period, d, svymean, covmat = TRUE) then svycontrast); R was not
- * available on the machine these tests were written on, so the references are the hand computations below.
+ * cell; for a change, svyby(~unit, ~period, d, svymean, covmat = TRUE) then svycontrast). The figures R gives
+ * for the first data set and the change below are pasted as R_* constants. Source: R 4.2.2 Patched
+ * (2022-11-10 r83330), survey 4.1.1 (nps_frame and nps() as in clustered-se-r-reference.test.ts):
+ *   d1 <- nps_frame(c("A","A","A","B","B","B","C"), c(10, 9, 3, 8, 6, 9, 10))
+ *   nps(svydesign(ids = ~cluster, weights = ~w, data = d1))          # 0.28571428571428569, SE 0.19680919920393784
+ *   d2 <- nps_frame(c("A","A","B","A","A","C"), c(10, 10, 0, 10, 0, 9)); d2$period <- c("jan","jan","jan","feb","feb","feb")
+ *   by <- svyby(~unit, ~period, svydesign(ids = ~cluster, weights = ~w, data = d2), svymean, covmat = TRUE)
+ *   svycontrast(by, c(feb = 1, jan = -1))                             # 0, SE 1.0183501544346309
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
@@ -12,6 +18,10 @@ import { computeMetrics } from '../../src/analyze/metrics/compute-metrics.ts';
 import { benjaminiHochbergQValues } from '../../src/analyze/stats/benjamini-hochberg.ts';
 import { openFixtureDatabase, fixtureSettings, insertResponses, insertAccount, cell, selectRows, type ResponseFixture } from './metrics-fixture.ts';
 import { clusteredSe, npsClusters } from './cluster-se-reference.ts';
+
+/** R survey figures for the first data set and the change (see the header), in NPS points. */
+const R_SET1 = { nps: 28.571428571428569, se: 19.680919920393784 };
+const R_CHANGE = { change: 0, se: 101.83501544346309 };
 
 const scored = (account: string | null, at: string, scores: readonly number[]): ResponseFixture[] => scores.map((nps) => ({ account, at, nps }));
 
@@ -33,6 +43,8 @@ describe('clustered uncertainty in metric_cells', () => {
     expect(c.value).toBeCloseTo((100 * 2) / 7, 10);
     expect(c.se).toBeCloseTo(se, 10);
     expect(c.se).toBeCloseTo(19.680919920393787, 9);
+    expect(Math.abs(Number(c.value) - R_SET1.nps)).toBeLessThan(1e-9);
+    expect(Math.abs(Number(c.se) - R_SET1.se)).toBeLessThan(1e-9);
     // SRS: p = 4/7, d = 2/7: var = (6/7 − (2/7)²) / 7 = 38/343
     const srs = 100 * Math.sqrt(38 / 343);
     expect(c.se_srs).toBeCloseTo(srs, 10);
@@ -87,6 +99,8 @@ describe('clustered uncertainty in metric_cells', () => {
     expect(feb.change).toBeCloseTo(0, 10);
     expect(feb.shared_clusters).toBe(1);
     expect(feb.change_se).toBeCloseTo(changeSe, 10);
+    expect(Math.abs(Number(feb.change) - R_CHANGE.change)).toBeLessThan(1e-9);
+    expect(Math.abs(Number(feb.change_se) - R_CHANGE.se)).toBeLessThan(1e-9);
     // had the periods been independent (each its own C/(C−1)): 2·(32/9)/9 + 2·(8/9)/9 = 80/81 — a different figure
     expect(Math.abs(Number(feb.change_se) - 100 * Math.sqrt(80 / 81))).toBeGreaterThan(1);
   });

@@ -96,7 +96,8 @@ describe('one run per output folder', () => {
     const args = [CLI, 'run', fx.pipelineFile, '--out', out, '--as-of', '2024-06-30', '--json'];
     const [a, b] = await Promise.all([runChild(args), runChild(args)]);
     expect([a.code, b.code].sort()).toEqual([0, 1]);
-    expect((a.code === 1 ? a : b).stderr).toContain('another ecoute run is writing this output folder');
+    const refused = a.code === 1 ? a : b; // with --json its error is JSON on stdout
+    expect((JSON.parse(refused.stdout) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'run_locked', message: expect.stringContaining('another ecoute run is writing this output folder') });
     const view = readerView(out);
     expect(JSON.parse(view.get('run-summary.json')!.toString()).asOf).toBe('2024-06-30');
     const [c, d] = await Promise.all([runChild([...args, '--wait']), runChild([...args, '--wait'])]);

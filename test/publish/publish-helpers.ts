@@ -4,14 +4,16 @@
  * a database table by table.
  */
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createDemoFixture, type DemoFixture } from '../demo/demo-fixture.ts';
 
 export const DEMO_PIPELINE = fileURLToPath(new URL('../../pipelines/demo.yaml', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../bin/ecoute.js', import.meta.url));
+/** the CLI from its TypeScript sources (runChild runs a .ts file through tsx): tests never depend on a build in dist/ */
+export const CLI = fileURLToPath(new URL('../../src/cli/ecoute.ts', import.meta.url));
 export const AS_OF = '2026-11-01';
 
 export interface DemoSetup {
@@ -135,7 +137,7 @@ export interface ChildResult {
 /** Runs a TypeScript child script (through tsx) or the CLI to its end. */
 export function runChild(args: readonly string[], opts: { cwd?: string; uid?: number; gid?: number } = {}): Promise<ChildResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args[0]?.endsWith('.ts') ? ['--import', 'tsx', ...args] : [...args], {
+    const child = spawn(process.execPath, args[0]?.endsWith('.ts') ? ['--import', TSX, ...args] : [...args], {
       cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
       ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
     });
@@ -149,4 +151,6 @@ export function runChild(args: readonly string[], opts: { cwd?: string; uid?: nu
 }
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** tsx's loader by absolute path: a child started in another directory resolves it all the same */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 export const CHILDREN = fileURLToPath(new URL('./children/', import.meta.url));

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { writeTinyModel } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 
 const responses = [

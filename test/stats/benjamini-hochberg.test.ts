@@ -29,6 +29,26 @@ describe('benjaminiHochbergQValues', () => {
     expect(benjaminiHochbergQValues([])).toEqual([]);
   });
 
+  it('matches figures from R p.adjust(method = "BH"), ties and a missing p-value included', () => {
+    // Source: R 4.2.2 Patched (2022-11-10 r83330), stats::p.adjust, options(digits = 17):
+    //   p <- c(0.041, 0.0008, 0.012, 0.012, 0.3, 0.049, 0.012, 0.74, 0.0301, 0.049, 1)
+    //   p.adjust(p, method = "BH")
+    //   p.adjust(c(0.02, NA, 0.5, 0.02), method = "BH")   # NA stays NA and is left out of m
+    const p = [0.041, 0.0008, 0.012, 0.012, 0.3, 0.049, 0.012, 0.74, 0.0301, 0.049, 1];
+    const fromR = [
+      0.067375000000000004, 0.0088000000000000005, 0.033000000000000002, 0.033000000000000002, 0.36666666666666670,
+      0.067375000000000004, 0.033000000000000002, 0.81400000000000006, 0.066220000000000001, 0.067375000000000004, 1,
+    ];
+    const q = benjaminiHochbergQValues(p);
+    expect(q).toHaveLength(fromR.length);
+    q.forEach((v, i) => expect(Math.abs(v - fromR[i]), `q[${i}]`).toBeLessThan(1e-15));
+    const withMissing = benjaminiHochbergQValues([0.02, Number.NaN, 0.5, 0.02]);
+    expect(withMissing[0]).toBeCloseTo(0.03, 15);
+    expect(Number.isNaN(withMissing[1])).toBe(true);
+    expect(withMissing[2]).toBeCloseTo(0.5, 15);
+    expect(withMissing[3]).toBeCloseTo(0.03, 15);
+  });
+
   it('counts discoveries at a level', () => {
     expect(countDiscoveries([0.01, 0.049, 0.05, Number.NaN], 0.05)).toBe(2);
   });

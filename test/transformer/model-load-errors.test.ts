@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inspectModelDirectory, loadTransformerSentiment, loadTransformerTopics, ModelLoadError, writeTinyModel } from '../../src/classify/transformer/index.ts';
+import { inspectModelDirectory, loadTransformerSentiment, loadTransformerTopics, ModelLoadError } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
 import { makeTempDir, TEST_TAXONOMY } from './tiny-models.ts';
 

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { writeTinyModel, loadTransformerSentiment } from '../../src/classify/transformer/index.ts';
+import { loadTransformerSentiment } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { addModel, listModels, pullModel, PullError, readManifest, verifyModels, ManifestError, modelMessages } from '../../src/models/index.ts';
 import { makeTempDir } from './tiny-models.ts';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadTransformerSentiment, writeTinyModel } from '../../src/classify/transformer/index.ts';
+import { loadTransformerSentiment } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import type { SentimentEngine, SentimentResult } from '../../src/classify/classifier-types.ts';
 import { makeTempDir } from './tiny-models.ts';
 

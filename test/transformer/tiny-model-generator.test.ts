@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
-import { loadTransformerSentiment, writeRandomEncoderModel, writeTinyModel } from '../../src/classify/transformer/index.ts';
+import { loadTransformerSentiment } from '../../src/classify/transformer/index.ts';
+import { writeRandomEncoderModel, writeTinyModel } from '../support/tiny-model/index.ts';
 import { makeTempDir } from './tiny-models.ts';
 
 let root: { dir: string; cleanup: () => Promise<void> };

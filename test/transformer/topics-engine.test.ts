@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { detectModelTask, loadTransformerTopics, writeTinyModel, ModelLoadError } from '../../src/classify/transformer/index.ts';
+import { detectModelTask, loadTransformerTopics, ModelLoadError } from '../../src/classify/transformer/index.ts';
+import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
 import { makeTempDir, TEST_TAXONOMY } from './tiny-models.ts';
 

@@ -35,10 +35,13 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
+/** `errors`: what stderr says, and with --json the message of the JSON error on stdout. */
 async function cli(args: string[]): Promise<{ code: number; errors: string }> {
   let errors = '';
-  const code = await main(['node', 'ecoute', ...args], { isTTY: false, write: () => undefined }, (t) => void (errors += t));
-  return { code, errors };
+  let stdout = '';
+  const code = await main(['node', 'ecoute', ...args], { write: (t) => void (stdout += t) }, (t) => void (errors += t));
+  const json = stdout.trimStart().startsWith('{') ? (JSON.parse(stdout) as { error?: { message: string } }) : undefined;
+  return { code, errors: errors + (json?.error?.message ?? '') };
 }
 
 /** The folder a gated run of `asOf` was kept in: failed/<run-id>, the run id starting with the as-of date. */
@@ -144,7 +147,7 @@ describe('ecoute validate on a sample', () => {
     fx.write('responses.csv', responsesCsv(rows));
     fx.pipeline({ sources: { responses: { path: 'responses.csv', columns: { response_id: 'id', submitted_at: 'submitted_at', nps: 'nps', verbatim: 'comment' } } }, settings: { gates: {} } });
     let text = '';
-    const out = { isTTY: false, write: (t: string) => void (text += t) };
+    const out = { write: (t: string) => void (text += t) };
     expect(await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--json'], out, () => undefined)).toBe(1);
     const result = JSON.parse(text) as { ok: boolean; samples: Array<{ source: string; rowsRead: number; rowsQuarantined: number; byReason: Array<{ reason: string; count: number; share: number }> }>; gates: Array<{ gate: string; passed: boolean; message: string }> };
     expect(result.ok).toBe(false);
@@ -169,7 +172,7 @@ describe('ecoute validate on a sample', () => {
     fx.write('responses.csv', responsesCsv(rows));
     fx.pipeline({ settings: { gates: {} } });
     let text = '';
-    const out = { isTTY: false, write: (t: string) => void (text += t) };
+    const out = { write: (t: string) => void (text += t) };
     const code = await main(['node', 'ecoute', 'validate', fx.pipelineFile, '--as-of', '2024-06-30', '--sample', '4', '--json'], out, () => undefined);
     expect(code, text).toBe(0);
     expect(JSON.parse(text)).toMatchObject({ ok: true, sampleRows: 4, samples: [{ rowsRead: 4, rowsQuarantined: 0 }] });

@@ -21,6 +21,9 @@ import { classifyResponses, type ClassifyResponsesResult } from './classify-resp
 import { runCrossFitPhase, type DomainSummary } from './cross-fit-phase.ts';
 import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
 import type { ProgressOutput } from './progress-bar.ts';
+import { withClassifyQueue } from '../queue/with-classify-queue.ts';
+import type { QueueConfig } from '../queue/queue-config-schema.ts';
+import type { QueueStats } from '../queue/queue-classifier.ts';
 
 /** Days before the run date within which a candidate's first clause makes it a new candidate. */
 const NEW_CANDIDATE_DAYS = 31;
@@ -41,10 +44,15 @@ export interface ClassifyPhaseOptions {
   readonly discover?: boolean;
   readonly quiet?: boolean;
   readonly progressOutput?: ProgressOutput;
+  /** classify the uncached texts on `ecoute worker` processes (classify.queue, --queue) */
+  readonly queue?: QueueConfig;
+  readonly log?: (message: string) => void;
 }
 
 export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly notices: readonly string[];
+  /** chunks sent to workers, stalled and retried, or run here after the no-worker timeout */
+  readonly queue?: QueueStats;
   /** the cross-fitted domain model behind verbatim_sentiment, with its out-of-fold accuracy */
   readonly domain?: DomainSummary;
   readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
@@ -54,14 +62,17 @@ export interface ClassifyPhaseResult extends ClassifyResponsesResult {
 export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPhaseOptions): Promise<ClassifyPhaseResult> {
   const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, { source: 'responses', runDate: opts.runDate }) : undefined;
   const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, undefined, topicModel);
-  const run = await classifyResponses(conn, {
-    engines,
-    ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
-    batchSize: opts.config.batch_size,
-    concurrency: opts.config.concurrency,
-    quiet: opts.quiet,
-    progressOutput: opts.progressOutput,
-  });
+  const { result: run, queue } = await withClassifyQueue(opts.queue, { config: opts.config, ...(opts.taxonomy !== undefined ? { taxonomy: opts.taxonomy } : {}), engines, ...(topicModel !== undefined ? { topicModel } : {}), ...(opts.log !== undefined ? { log: opts.log } : {}) }, (remote) =>
+    classifyResponses(conn, {
+      engines,
+      ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
+      batchSize: opts.config.batch_size,
+      concurrency: opts.config.concurrency,
+      quiet: opts.quiet,
+      progressOutput: opts.progressOutput,
+      ...remote,
+    }),
+  );
   // the domain model adapts the embedded engine only (a transformer that loaded is used as it is)
   const crossFit = await runCrossFitPhase(conn, {
     runDate: opts.runDate,
@@ -75,6 +86,7 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     engines: [crossFit.engine, ...run.engines.slice(1)],
     notices,
     ...(crossFit.domain !== undefined ? { domain: crossFit.domain } : {}),
+    ...(queue !== undefined ? { queue } : {}),
   };
   if (opts.taxonomy === undefined || opts.discover === false) return result;
   const found = await discoverThemes(conn, { runDate: opts.runDate });

@@ -11,10 +11,12 @@
  * (a corrupted file), every later load in the process fails with the same error. So until one
  * load has succeeded, the .onnx file is first opened directly with onnxruntime-node, and a broken
  * file is reported without ever reaching transformers.js.
+ *
+ * Both libraries are optional dependencies, imported on the first load (import-transformer-libraries.ts).
  */
 import { availableParallelism } from 'node:os';
-import { InferenceSession } from 'onnxruntime-node';
-import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
+import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
+import { importTransformerLibraries } from './import-transformer-libraries.ts';
 import { inspectModelDirectory, type InspectOptions, type ModelDirectory } from './model-directory.ts';
 import { ModelLoadError, modelLoadMessages } from './model-load-error.ts';
 
@@ -31,13 +33,16 @@ export interface ModelRuntime {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
   readonly padTokenId: number;
+  /** the tensor class of the loaded library (the library itself is imported on demand) */
+  readonly Tensor: typeof Tensor;
 }
 
 let loading: Promise<unknown> = Promise.resolve();
 let firstSessionCreated = false;
 
 async function preflightOnnx(file: string): Promise<void> {
-  let session: InferenceSession;
+  const { InferenceSession } = (await importTransformerLibraries()).onnxruntime;
+  let session: Awaited<ReturnType<typeof InferenceSession.create>>;
   try {
     session = await InferenceSession.create(file, { graphOptimizationLevel: 'disabled', intraOpNumThreads: 1 });
   } catch (err) {
@@ -55,6 +60,7 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function loadModelRuntime(modelDir: string, head: 'classifier' | 'encoder', opts: RuntimeOptions = {}): Promise<ModelRuntime> {
   const directory = await inspectModelDirectory(modelDir, opts);
+  const { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, env, Tensor } = (await importTransformerLibraries()).transformers;
   return serialised(async () => {
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
@@ -87,7 +93,7 @@ export async function loadModelRuntime(modelDir: string, head: 'classifier' | 'e
     const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : []);
     const inputNames = session?.inputNames !== undefined ? names(session.inputNames) : ['input_ids', 'attention_mask'];
     const padTokenId = typeof tokenizer.pad_token_id === 'number' ? tokenizer.pad_token_id : 0;
-    return { directory, tokenizer, model, inputNames, outputNames: names(session?.outputNames), padTokenId };
+    return { directory, tokenizer, model, inputNames, outputNames: names(session?.outputNames), padTokenId, Tensor };
   });
 }
 

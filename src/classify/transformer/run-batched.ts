@@ -4,7 +4,7 @@
  * concurrency (p-limit), and return per-item results in the input order.
  */
 import pLimit from 'p-limit';
-import { Tensor } from '@huggingface/transformers';
+import type { Tensor } from '@huggingface/transformers';
 import { planLengthBatches, restoreOrder, type LengthBatch } from './length-batches.ts';
 import type { ModelRuntime } from './load-model-runtime.ts';
 import { truncateChars } from './truncate-text.ts';
@@ -61,10 +61,10 @@ export function buildBatchInputs(runtime: ModelRuntime, items: readonly EncodedT
     });
   });
   const inputs: Record<string, Tensor> = {
-    input_ids: new Tensor('int64', ids, [B, S]),
-    attention_mask: new Tensor('int64', mask, [B, S]),
+    input_ids: new runtime.Tensor('int64', ids, [B, S]),
+    attention_mask: new runtime.Tensor('int64', mask, [B, S]),
   };
-  if (runtime.inputNames.includes('token_type_ids')) inputs['token_type_ids'] = new Tensor('int64', types, [B, S]);
+  if (runtime.inputNames.includes('token_type_ids')) inputs['token_type_ids'] = new runtime.Tensor('int64', types, [B, S]);
   return inputs;
 }
 

@@ -17,6 +17,7 @@ import { dashboardHtml, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS } f
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
+import { writeOwnerDashboards } from '../owners/write-owner-dashboards.ts';
 
 const VENDOR_SOURCES: Readonly<Record<(typeof VENDOR_SCRIPTS)[number], string>> = {
   'vega.min.js': '../../../node_modules/vega/build/vega.min.js',
@@ -29,6 +30,9 @@ export interface DashboardOptions {
   readonly lang?: DashboardLang;
   readonly asOf?: string;
   readonly themeLabels?: ThemeLabels;
+  /** also write one dashboard per owner (dashboard/owners/), names keyed by this secret */
+  readonly ownerKey?: Buffer;
+  readonly minN?: number;
 }
 
 export async function writeDashboard(
@@ -62,7 +66,11 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const themeLabels = opts.themeLabels;
     const charts = await buildCharts(run.db.connection, { asOf, lang, ...(themeLabels ? { themeLabels } : {}) });
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang) });
-    return { files: await writeDashboard(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, recentRuns: readRecentRuns(runDir), ...(themeLabels ? { themeLabels } : {}) }) };
+    const files = await writeDashboard(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, recentRuns: readRecentRuns(runDir), ...(themeLabels ? { themeLabels } : {}) });
+    if (opts.ownerKey !== undefined) {
+      files.push(...(await writeOwnerDashboards(run, callbacks, { dashboardDir: opts.outDir, key: opts.ownerKey, lang, asOf, minN: opts.minN ?? 30, ...(themeLabels ? { themeLabels } : {}) })).files);
+    }
+    return { files };
   } finally {
     run.close();
   }

@@ -30,7 +30,8 @@ main{padding:16px 24px}#charts{display:flex;flex-wrap:wrap;gap:16px}
 h2{font-size:16px;margin:6px 0}table{border-collapse:collapse;font-size:12px;width:100%}td,th{border-bottom:1px solid #e6e6e6;padding:4px 6px;text-align:left;vertical-align:top}
 td:last-child{white-space:pre-wrap;overflow-wrap:anywhere;max-width:520px}`;
 
-export function dashboardHtml(payload: DashboardPayload): string {
+/** `assets`: where vendor/, app.js and run-history.js are, relative to the page ('' beside it; '../' for owner pages). */
+export function dashboardHtml(payload: DashboardPayload, assets = ''): string {
   return `<!DOCTYPE html>
 <html lang="${payload.lang}">
 <head>
@@ -39,7 +40,7 @@ export function dashboardHtml(payload: DashboardPayload): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ecoute</title>
 <style>${STYLE}</style>
-${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
+${VENDOR_SCRIPTS.map((s) => `<script src="${assets}vendor/${s}"></script>`).join('\n')}
 </head>
 <body>
 <header><h1 id="title"></h1><span id="as-of"></span><div id="filters"></div></header>
@@ -51,8 +52,8 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="vendor/${s}"></script>`).join('\n')}
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
-<script src="${RUN_HISTORY_SCRIPT}"></script>
-<script src="app.js"></script>
+<script src="${assets}${RUN_HISTORY_SCRIPT}"></script>
+<script src="${assets}app.js"></script>
 </body>
 </html>
 `;

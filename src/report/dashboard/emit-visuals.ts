@@ -19,6 +19,7 @@ import { callbackCsv } from '../callback/callback-csv.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboard } from './build-dashboard.ts';
 import { readRecentRuns } from '../../publish/recent-runs.ts';
+import { writeOwnerDashboards } from '../owners/write-owner-dashboards.ts';
 
 export interface VisualsOptions {
   readonly asOf: string;
@@ -27,6 +28,10 @@ export interface VisualsOptions {
   readonly themeLabels?: ThemeLabels;
   /** call-back window in days before asOf (default 14) */
   readonly callbackWindowDays?: number;
+  /** write one dashboard per account owner (dashboard/owners/), file names keyed by this secret */
+  readonly ownerKey?: Buffer;
+  /** minimum sample size of the owner pages' cells (settings.min_n) */
+  readonly minN?: number;
 }
 
 export interface VisualsSummary {
@@ -83,6 +88,10 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
         mark = performance.now();
         const dash = await writeDashboard(run, set, callbackRows, { outDir: join(runDir, 'dashboard'), lang, asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
         files.push(...dash.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
+        if (opts.ownerKey !== undefined) {
+          const owners = await writeOwnerDashboards(run, callbackRows, { dashboardDir: join(runDir, 'dashboard'), key: opts.ownerKey, lang, asOf: opts.asOf, minN: opts.minN ?? 30, ...(labels ? { themeLabels: labels } : {}) });
+          files.push(...owners.files.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
+        }
         t.dashboard += performance.now() - mark;
       }
     }

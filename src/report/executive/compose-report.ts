@@ -7,6 +7,7 @@ import type { ReportFacts } from './report-facts.ts';
 import type { Block, ReportDocument } from './report-document.ts';
 import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
 import { formatLevel, formatMoney, formatPValue } from '../../util/format-figures.ts';
+import { compareSection } from './compare-section.ts';
 
 type Row = Record<string, unknown>;
 
@@ -118,6 +119,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     blocks.push({ kind: 'h2', text: m.responseRate }, { kind: 'p', text: m.rate(pct(r.rate), pct(r.moe), pct(r.target, 0), r.below_target === true, int(r.responses), int(r.invitations)) });
     blocks.push(...chart('response-rate'));
   }
+
+  if (facts.benchmark !== undefined) blocks.push(...compareSection(facts.benchmark, lang, { n, signed, int, q, level }, facts.fdrLevel, chart('benchmark-comparison')));
 
   const f = facts.freshness;
   blocks.push({ kind: 'h2', text: m.data });

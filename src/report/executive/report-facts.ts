@@ -4,9 +4,10 @@
  * sizes and the classifier. Every verbatim is passed through `redactPii` here, at the edge.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlFile } from '../../db/sql-file.ts';
+import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import type { RunSummaryView } from '../../charts/open-run.ts';
+import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
 
 type Row = Record<string, unknown>;
 
@@ -58,6 +59,8 @@ export interface ReportFacts {
   readonly dissatisfiers: readonly Dissatisfier[];
   /** 'arr_at_risk' when the driver tables are there (even if no theme passes), 'negative_mentions' when they are absent */
   readonly rankedBy: 'arr_at_risk' | 'negative_mentions';
+  /** the "How we compare" figures; undefined without a benchmark comparison */
+  readonly benchmark?: BenchmarkFacts;
   /** the biggest NPS drivers (negative mentions with a reliable negative impact), with their revenue link */
   readonly npsDrivers: readonly Dissatisfier[];
   /** the revenue-link test: themes tested, the FDR level, and the themes without a reliable link (ids); null without a churn model */
@@ -87,6 +90,7 @@ export async function gatherReportFacts(
   const top = opts.top ?? 3;
   const asOf = opts.asOf;
   const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-nps', {}))[0] : undefined;
+  if (has(tables, 'metric_cells')) await runSqlFile(conn, 'report/create-change-period');
   const changes = has(tables, 'metric_cells') ? await rows(conn, 'report/select-significant-changes', { limit: 8 }) : [];
   const changeTests = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-change-tests', {}))[0] : undefined;
   const freshness = (await rows(conn, 'report/select-freshness', { as_of: asOf }))[0] ?? {};
@@ -151,6 +155,7 @@ export async function gatherReportFacts(
     themeLabel: opts.themeLabel,
     engines: summary.classification?.engines ?? [],
     responseRate,
+    benchmark: await gatherBenchmarkFacts(conn, tables),
   };
 }
 

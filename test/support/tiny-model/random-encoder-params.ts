@@ -2,7 +2,7 @@
  * Random BERT weights (normal, std 0.02 like BERT's initialiser; LayerNorm gamma 1, beta 0),
  * reproducible from a seed. Values are meaningless; compute and memory are those of a real model.
  */
-import { createRng, type Rng } from '../../../util/random.ts';
+import { createRng, type Rng } from '../../../src/util/random.ts';
 import type { EncoderParams, EncoderSpec, LayerParams, Linear, Norm } from './encoder-graph.ts';
 
 export function randomMatrix(rng: Rng, size: number, std = 0.02): Float32Array {

@@ -18,7 +18,7 @@
  *   const engine = await loadTransformerSentiment('/tmp/m/sentiment');
  *   await engine.classifySentiment(['great service']); // [{ label: 'positive', ... }]
  */
-import { createRng, type Rng } from '../../../util/random.ts';
+import { createRng, type Rng } from '../../../src/util/random.ts';
 import { addEncoder, type EncoderParams, type EncoderSpec, type LayerParams } from './encoder-graph.ts';
 import { addHiddenStatesOutput, addLogitsOutput, addMeanPool, addSegmentCosine } from './model-heads.ts';
 import { OnnxGraphBuilder } from './onnx-graph-builder.ts';

@@ -4,7 +4,7 @@
  * BertForSequenceClassification ([CLS] pooler + linear classifier) over the tiny FR/EN vocabulary.
  * The vocabulary is small, so the embedding table is too; the encoder compute is the real one.
  */
-import { createRng } from '../../../util/random.ts';
+import { createRng } from '../../../src/util/random.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addEncoder, type EncoderSpec, type LinearPrecision } from './encoder-graph.ts';

@@ -1,0 +1,2 @@
+-- Published reference figures, as given.
+SELECT brand, period, nps, n, source FROM benchmark_reference ORDER BY period, brand, source;

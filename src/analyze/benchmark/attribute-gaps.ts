@@ -1,0 +1,139 @@
+/**
+ * Which attribute ratings explain the gap with a competitor: a key-driver comparison over the answers about
+ * the two brands (all periods and segments) that rate every attribute. Per attribute k:
+ *   importance_k   = the coefficient of rating k in the least-squares regression of the NPS indicator
+ *                    y (+100 / 0 / −100) on all the ratings (with an intercept), fitted on the answers about
+ *                    both brands: NPS points per rating point, the other attributes held equal;
+ *   difference_k   = mean rating k of our brand − mean rating k of the competitor;
+ *   contribution_k = importance_k × difference_k: the NPS points of the gap that attribute k accounts for
+ *                    (the contributions add up to the part of the gap the ratings explain).
+ * A negative contribution is an attribute where the competitor's lead costs us points.
+ * Intervals: seeded percentile bootstrap, resampling our answers and the competitor's answers separately
+ * (each answer is its own cluster). A comparison needs at least `minN` complete answers per brand.
+ */
+import { percentileInterval, bootstrapReplicates } from '../stats/bootstrap.ts';
+import { stableSeed } from '../drivers/stable-seed.ts';
+import { solveSymmetric, SingularMatrixError } from '../stats/cholesky.ts';
+import { npsPoints, type BenchmarkAnswer } from './benchmark-answer.ts';
+
+export interface AttributeGap {
+  readonly competitor: string;
+  readonly attribute: string;
+  readonly nOwn: number;
+  readonly nCompetitor: number;
+  readonly meanOwn: number;
+  readonly meanCompetitor: number;
+  readonly difference: number;
+  readonly differenceLow: number;
+  readonly differenceHigh: number;
+  readonly importance: number;
+  readonly importanceLow: number;
+  readonly importanceHigh: number;
+  readonly contribution: number;
+  readonly contributionLow: number;
+  readonly contributionHigh: number;
+  /** the contribution's interval excludes 0 */
+  readonly clear: boolean;
+}
+
+/** One complete answer: its ratings (one per attribute) and its NPS indicator. */
+export interface RatedAnswer {
+  readonly ratings: readonly number[];
+  readonly y: number;
+}
+
+export interface AttributeStatistics {
+  readonly meanOwn: readonly number[];
+  readonly meanCompetitor: readonly number[];
+  readonly difference: readonly number[];
+  readonly importance: readonly number[];
+  readonly contribution: readonly number[];
+}
+
+function means(xs: readonly RatedAnswer[], k: number): number[] {
+  const m = new Array<number>(k).fill(0);
+  for (const x of xs) for (let j = 0; j < k; j++) m[j]! += x.ratings[j]! / xs.length;
+  return m;
+}
+
+/** Least-squares coefficients of y on the ratings (intercept dropped); NaN when the ratings are collinear. */
+export function ratingCoefficients(rows: readonly RatedAnswer[], k: number): number[] {
+  const p = k + 1;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  const x = new Float64Array(p);
+  for (const r of rows) {
+    x[0] = 1;
+    for (let j = 0; j < k; j++) x[j + 1] = r.ratings[j]!;
+    for (let a = 0; a < p; a++) {
+      xty[a] += x[a]! * r.y;
+      for (let b = 0; b < p; b++) xtx[a * p + b] += x[a]! * x[b]!;
+    }
+  }
+  try {
+    return [...solveSymmetric(xtx, p, xty)].slice(1);
+  } catch (e) {
+    if (e instanceof SingularMatrixError) return new Array<number>(k).fill(Number.NaN);
+    throw e;
+  }
+}
+
+/** The figures of every attribute from the complete answers about each brand. */
+export function attributeStatistics(own: readonly RatedAnswer[], competitor: readonly RatedAnswer[], k: number): AttributeStatistics {
+  const meanOwn = means(own, k);
+  const meanCompetitor = means(competitor, k);
+  const importance = ratingCoefficients([...own, ...competitor], k);
+  const difference = meanOwn.map((m, j) => m - meanCompetitor[j]!);
+  return { meanOwn, meanCompetitor, difference, importance, contribution: importance.map((b, j) => b * difference[j]!) };
+}
+
+function complete(answers: readonly BenchmarkAnswer[], k: number): RatedAnswer[] {
+  const out: RatedAnswer[] = [];
+  for (const a of answers) {
+    const r = a.ratings.slice(0, k);
+    if (r.length === k && r.every((x) => x !== null && x !== undefined)) out.push({ ratings: r as number[], y: npsPoints(a.score) });
+  }
+  return out;
+}
+
+function resample(rng: { int(n: number): number }, xs: readonly RatedAnswer[]): RatedAnswer[] {
+  return Array.from({ length: xs.length }, () => xs[rng.int(xs.length)]!);
+}
+
+export function attributeGaps(
+  answers: readonly BenchmarkAnswer[],
+  opts: { own: string; competitors: readonly string[]; attributes: readonly string[]; seed: number; replicates: number; minN: number },
+): AttributeGap[] {
+  const out: AttributeGap[] = [];
+  const k = opts.attributes.length;
+  if (k === 0) return out;
+  const ownRows = complete(answers.filter((a) => a.brand === opts.own), k);
+  for (const competitor of opts.competitors) {
+    const compRows = complete(answers.filter((a) => a.brand === competitor), k);
+    if (ownRows.length < opts.minN || compRows.length < opts.minN) continue;
+    const point = attributeStatistics(ownRows, compRows, k);
+    const reps = opts.attributes.map(() => ({ difference: [] as number[], importance: [] as number[], contribution: [] as number[] }));
+    bootstrapReplicates(stableSeed(opts.seed, `benchmark:${competitor}`), opts.replicates, (rng) => {
+      const s = attributeStatistics(resample(rng, ownRows), resample(rng, compRows), k);
+      reps.forEach((r, j) => {
+        r.difference.push(s.difference[j]!);
+        r.importance.push(s.importance[j]!);
+        r.contribution.push(s.contribution[j]!);
+      });
+      return 0;
+    });
+    opts.attributes.forEach((attribute, j) => {
+      const d = percentileInterval(reps[j]!.difference);
+      const i = percentileInterval(reps[j]!.importance);
+      const ct = percentileInterval(reps[j]!.contribution);
+      out.push({
+        competitor, attribute, nOwn: ownRows.length, nCompetitor: compRows.length, meanOwn: point.meanOwn[j]!, meanCompetitor: point.meanCompetitor[j]!,
+        difference: point.difference[j]!, differenceLow: d.low, differenceHigh: d.high,
+        importance: point.importance[j]!, importanceLow: i.low, importanceHigh: i.high,
+        contribution: point.contribution[j]!, contributionLow: ct.low, contributionHigh: ct.high,
+        clear: ct.low > 0 || ct.high < 0,
+      });
+    });
+  }
+  return out.sort((a, b) => (a.competitor < b.competitor ? -1 : a.competitor > b.competitor ? 1 : a.contribution - b.contribution));
+}

@@ -1,0 +1,76 @@
+/**
+ * Per-owner dashboards: for each account owner, dashboard/owners/<keyed hash>.html holding only that owner's
+ * accounts (NPS per account), trend (NPS per quarter), call-backs and verbatims — no other owner's figures,
+ * no ranking of owners, no owner-monitoring panel — and dashboard/owners/index.html, the administrator's list
+ * of owners and their pages. The pages use the main dashboard's app.js and vendor/ (one folder up), so the
+ * main dashboard must be written beside them.
+ */
+import { join } from 'node:path';
+import type { OpenRun } from '../../charts/open-run.ts';
+import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
+import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
+import { redactPii } from '../../classify/pii/redact-pii.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import type { CallbackRow } from '../callback/callback-list.ts';
+import { buildDashboardPayload } from '../dashboard/dashboard-payload.ts';
+import { dashboardHtml } from '../dashboard/dashboard-page.ts';
+import type { DashboardLang } from '../dashboard/dashboard-messages.ts';
+import { ownerCharts, type OwnerAnswer } from './owner-charts.ts';
+import { ownerPageName } from './owner-page-name.ts';
+import { ownerIndexHtml } from './owner-index.ts';
+
+export const OWNERS_FOLDER = 'owners';
+
+export interface OwnerDashboardOptions {
+  /** the main dashboard folder: pages go to <dashboardDir>/owners/ */
+  readonly dashboardDir: string;
+  readonly key: Buffer;
+  readonly lang: DashboardLang;
+  readonly asOf: string;
+  readonly minN: number;
+  readonly themeLabels?: ThemeLabels;
+  /** verbatims per owner page (default 30) */
+  readonly verbatims?: number;
+}
+
+export interface OwnerPage {
+  readonly owner: string;
+  readonly file: string;
+  readonly accounts: number;
+}
+
+async function query(run: OpenRun, name: string, params: Record<string, string | number>): Promise<Array<Record<string, unknown>>> {
+  return (await run.db.connection.runAndReadAll(sqlFile(name), params)).getRowObjectsJson() as Array<Record<string, unknown>>;
+}
+
+export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly CallbackRow[], opts: OwnerDashboardOptions): Promise<{ files: string[]; pages: OwnerPage[] }> {
+  const files: string[] = [];
+  const pages: OwnerPage[] = [];
+  if (!run.tables.get('accounts')?.has('owner')) return { files, pages };
+  const conn = run.db.connection;
+  await runSqlFile(conn, run.tables.has('theme_mentions') ? 'report/create-owner-mentions' : 'report/create-owner-mentions-empty');
+  const label = createThemeLabeler(opts.themeLabels, opts.lang);
+  const dir = join(opts.dashboardDir, OWNERS_FOLDER);
+  for (const o of await query(run, 'report/select-owners', {})) {
+    const owner = String(o.owner);
+    const answers: OwnerAnswer[] = (await query(run, 'report/select-owner-answers', { owner, as_of: opts.asOf })).map((r) => ({
+      accountId: String(r.account_id), accountName: String(r.account_name), quarter: String(r.quarter), score: Number(r.score),
+    }));
+    const examples = (await query(run, 'report/select-owner-verbatims', { owner, as_of: opts.asOf, limit: opts.verbatims ?? 30 })).map((r) => ({
+      responseId: String(r.response_id), text: redactPii(String(r.verbatim)), nps: r.nps === null ? null : Number(r.nps), submitted: String(r.submitted), segment: String(r.segment),
+      theme: (Array.isArray(r.themes) ? r.themes.map((t) => label(String(t))) : []).join(', '),
+    }));
+    const payload = buildDashboardPayload({
+      lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency,
+      charts: { lang: opts.lang, charts: ownerCharts(answers, opts.lang, opts.minN), omitted: [] },
+      callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
+    });
+    const file = `${ownerPageName(opts.key, owner)}.html`;
+    writeFileAtomic(join(dir, file), dashboardHtml({ ...payload, pipeline: `${run.summary.pipeline} · ${owner}` }, '../'));
+    files.push(join(dir, file));
+    pages.push({ owner, file, accounts: new Set(answers.map((a) => a.accountId)).size });
+  }
+  writeFileAtomic(join(dir, 'index.html'), ownerIndexHtml(pages, opts.lang, run.summary.pipeline, opts.asOf));
+  files.push(join(dir, 'index.html'));
+  return { files, pages };
+}
