@@ -25,6 +25,7 @@ export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<
     appender.appendNull(); // language
     appender.appendNull(); // duration
     appender.appendNull(); // truncated
+    appender.appendNull(); // consent
     appender.appendNull(); // ratings
     appender.appendNull(); // quality_flags
     appender.appendNull(); // _source_file
