@@ -102,8 +102,6 @@ if (run.status !== 0) {
 } else {
   const timings = JSON.parse(readFileSync(join(out, 'current', 'run-timings.json'), 'utf8')) as Record<string, unknown> & { resources?: { peak_rss_mb?: number; duckdb_memory_limit?: string } };
   const phases = Object.entries(timings).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${(v as number).toFixed(1)}`).join(', ');
-  const summary = JSON.parse(readFileSync(join(out, 'current', 'run-summary.json'), 'utf8')) as { sources?: { source?: string; rowsAccepted?: number }[] };
   console.log(`run: ${run.seconds.toFixed(1)} s wall; peak RSS ${run.peakRssMb ?? '?'} MB (time -v), ${timings.resources?.peak_rss_mb ?? '?'} MB (run-timings); DuckDB limit ${timings.resources?.duckdb_memory_limit ?? '?'}`);
   console.log(`phases (s): ${phases}`);
-  console.log(`sources: ${JSON.stringify(summary.sources?.map((s) => [s.source, s.rowsAccepted]))}`);
 }
