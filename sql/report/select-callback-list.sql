@@ -5,7 +5,7 @@
 -- ARR at risk comes from temp view callback_risk (account_churn_risk when the run has it), else ARR.
 -- The verbatim leaves DuckDB unredacted here and is redacted by the caller before any output.
 WITH recent AS (
-  SELECT r.response_id, r.account_id, r.contact_id, r.submitted_at, r.nps, r.verbatim, r.journey_stage, r.touchpoint
+  SELECT r.response_id, r.account_id, r.contact_id, r.submitted_at, r.nps, r.verbatim, r.journey_stage, r.touchpoint, r.survey_type, r.language
   FROM responses r
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
     AND r.submitted_at >= $as_of::DATE + INTERVAL 1 DAY - to_days($window_days::INTEGER)
@@ -29,6 +29,7 @@ SELECT
   r.account_id,
   a.name AS account_name,
   a.segment,
+  a.region,
   a.owner,
   r.contact_id,
   strftime(r.submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS submitted_at,
@@ -38,6 +39,8 @@ SELECT
   CASE WHEN r.nps <= 6 THEN 'detractor' ELSE 'passive' END AS nps_category,
   r.journey_stage,
   r.touchpoint,
+  r.survey_type,
+  r.language,
   l.arr,
   k.churn_probability,
   coalesce(k.arr_at_risk, l.arr) AS arr_at_risk,

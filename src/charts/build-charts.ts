@@ -14,6 +14,8 @@ import { createThemeLabeler, type ThemeLabels } from './theme-labels.ts';
 export interface BuiltChart {
   readonly id: string;
   readonly filters: ChartFilters;
+  /** explorer filter → field of a clicked row (see ChartDefinition.drill) */
+  readonly drill: Readonly<Record<string, string>>;
   /** spec with `data: { name: 'rows' }` */
   readonly spec: TopLevelSpec;
   /** every row, including per-period and per-segment slices */
@@ -34,6 +36,8 @@ export interface ChartSet {
 }
 
 export const ALL = 'all';
+/** The value a response gets for a dimension its pipeline does not map. */
+export const UNKNOWN = '(unknown)';
 
 /** Rows of the unfiltered view, without the filter keys. */
 export function unfilteredRows(rows: readonly ChartRow[]): ChartRow[] {
@@ -44,7 +48,7 @@ export function unfilteredRows(rows: readonly ChartRow[]): ChartRow[] {
 
 export async function buildCharts(
   conn: DuckDBConnection,
-  opts: { asOf: string; lang: ChartLang; themeLabels?: ThemeLabels; catalog?: readonly ChartDefinition[] },
+  opts: { asOf: string; lang: ChartLang; themeLabels?: ThemeLabels; catalog?: readonly ChartDefinition[]; currency?: string },
 ): Promise<ChartSet> {
   const tables = await listColumns(conn);
   const messages = CHART_MESSAGES[opts.lang];
@@ -57,13 +61,17 @@ export async function buildCharts(
       omitted.push({ id: def.id, reason: loaded.reason });
       continue;
     }
-    const spec = withLocale(def.build(messages), opts.lang);
+    const spec = withLocale(def.build(messages), opts.lang, opts.currency);
     const staticRows = unfilteredRows(loaded.rows);
     if (staticRows.length === 0) {
       omitted.push({ id: def.id, reason: 'no rows for the whole period and all segments' });
       continue;
     }
-    charts.push({ id: def.id, filters: def.filters, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
+    if (staticRows.every((r) => 'group' in r && (r.group === null || r.group === UNKNOWN))) {
+      omitted.push({ id: def.id, reason: `${def.params?.dimension ?? 'the dimension'} is not mapped in this pipeline: every response is ${UNKNOWN}` });
+      continue;
+    }
+    charts.push({ id: def.id, filters: def.filters, drill: def.drill ?? {}, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
   }
   return { lang: opts.lang, charts, omitted };
 }

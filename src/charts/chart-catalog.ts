@@ -34,6 +34,8 @@ export interface ChartDefinition {
   readonly filters: ChartFilters;
   /** rows have theme_id, to be given a display label in field `theme` */
   readonly labelsThemes: boolean;
+  /** a click on a mark opens the verbatim explorer filtered to it: explorer filter → field of the clicked row */
+  readonly drill?: Readonly<Record<string, string>>;
   build(m: ChartMessages): TopLevelSpec;
 }
 
@@ -52,6 +54,7 @@ function npsBy(dimension: string): ChartDefinition {
     params: { dimension },
     filters: { period: true, segment: false },
     labelsThemes: false,
+    drill: { [dimension]: 'group' },
     build: (m) => buildNpsByDimensionSpec(m.npsBy, m.dimensions[dimension] ?? dimension),
   };
 }
@@ -72,16 +75,16 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
   },
   {
     id: 'theme-sentiment', requires: MENTIONS, query: 'charts/select-theme-sentiment',
-    filters: { period: true, segment: true }, labelsThemes: true, build: (m) => buildThemeSentimentSpec(m.themeSentiment),
+    filters: { period: true, segment: true }, labelsThemes: true, drill: { theme: 'theme_id', sentiment: 'sentiment_label' }, build: (m) => buildThemeSentimentSpec(m.themeSentiment),
   },
   {
     id: 'segment-theme-heatmap', requires: { ...MENTIONS, verbatim_sentiment: ['response_id'] }, query: 'charts/select-segment-theme-heatmap',
-    filters: { period: true, segment: false }, labelsThemes: true, build: (m) => buildSegmentThemeHeatmapSpec(m.heatmap),
+    filters: { period: true, segment: false }, labelsThemes: true, drill: { theme: 'theme_id', segment: 'segment' }, build: (m) => buildSegmentThemeHeatmapSpec(m.heatmap),
   },
   {
     id: 'theme-impact',
     requires: { theme_impact: ['dimension', 'dimension_value', 'theme_id', 'sentiment', 'impact', 'impact_ci_low', 'impact_ci_high', 'frequency', 'n_with', 'nps_with', 'nps_without', 'small_n'] },
-    query: 'charts/select-theme-impact', filters: { period: false, segment: true }, labelsThemes: true, build: (m) => buildThemeImpactSpec(m.themeImpact),
+    query: 'charts/select-theme-impact', filters: { period: false, segment: true }, labelsThemes: true, drill: { theme: 'theme_id' }, build: (m) => buildThemeImpactSpec(m.themeImpact),
   },
   {
     id: 'driver-quadrant',
@@ -91,12 +94,12 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
   {
     id: 'dissatisfier-ranking',
     requires: { dissatisfier_ranking: ['theme_id', 'arr_at_risk', 'arr_at_risk_ci_low', 'arr_at_risk_ci_high', 'rank_by_arr_at_risk', 'negative_mentions', 'rank_by_frequency', 'revenue_link'] },
-    query: 'charts/select-dissatisfier-ranking', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildDissatisfierRankingSpec(m.dissatisfiers),
+    query: 'charts/select-dissatisfier-ranking', filters: { period: false, segment: false }, labelsThemes: true, drill: { theme: 'theme_id' }, build: (m) => buildDissatisfierRankingSpec(m.dissatisfiers),
   },
   {
     id: 'churn-lift',
     requires: { churn_theme_lift: ['theme_id', 'sentiment', 'lift', 'lift_ci_low', 'lift_ci_high', 'churn_rate_with', 'churn_rate_without', 'training_accounts_with', 'p_value'] },
-    query: 'charts/select-churn-lift', filters: { period: false, segment: false }, labelsThemes: true, build: (m) => buildChurnLiftSpec(m.churnLift),
+    query: 'charts/select-churn-lift', filters: { period: false, segment: false }, labelsThemes: true, drill: { theme: 'theme_id' }, build: (m) => buildChurnLiftSpec(m.churnLift),
   },
   {
     id: 'benchmark-comparison',

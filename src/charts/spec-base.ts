@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 
 export const DATA_NAME = 'rows';
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-export const CHART_WIDTH = 520;
+export const CHART_WIDTH = 440;
 export const FONT = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 
 export type ChartValue = string | number | boolean | null;
@@ -28,11 +28,25 @@ export interface TitleText {
   readonly subtitle: string;
 }
 
+/** A subtitle as lines of at most `width` characters, broken between words (a long subtitle would widen its chart). */
+export function wrapLines(text: string, width = 62): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** The head of a top-level spec: schema, title, data placeholder, config. */
 export function specHead(text: TitleText): Pick<TopLevelSpec, '$schema' | 'title' | 'data' | 'config' | 'background' | 'padding'> {
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: text.title, subtitle: text.subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#555555', offset: 12 },
+    title: { text: text.title, subtitle: wrapLines(text.subtitle), anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#555555', offset: 12 },
     data: { name: DATA_NAME },
     background: 'white',
     padding: 8,
@@ -67,8 +81,28 @@ export const FRENCH_LOCALE = {
   },
 };
 
-/** The spec with the language's number and time locale in its config (English is Vega's default). */
-export function withLocale(spec: TopLevelSpec, lang: 'en' | 'fr'): TopLevelSpec {
-  if (lang === 'en') return spec;
-  return { ...spec, config: { ...spec.config, locale: FRENCH_LOCALE } } as TopLevelSpec;
+/** d3's currency prefix and suffix for a currency in a language (Intl's symbol and side): EUR → ['€', ''] in English, ['', ' €'] in French. */
+export function currencyAffixes(currency: string, lang: 'en' | 'fr'): [string, string] {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency }).formatToParts(1);
+  } catch {
+    return ['', `\u00a0${currency}`];
+  }
+  const at = parts.findIndex((p) => p.type === 'currency');
+  const symbol = parts[at]?.value ?? currency;
+  const first = parts.findIndex((p) => p.type === 'integer');
+  return at < first ? [symbol, ''] : ['', `\u00a0${symbol}`];
+}
+
+/**
+ * The spec with the language's number and time locale in its config, its currency the run's
+ * (so a '$' format prints €15.2M / 15,2 M €).
+ */
+export function withLocale(spec: TopLevelSpec, lang: 'en' | 'fr', currency = 'EUR'): TopLevelSpec {
+  const number = lang === 'en'
+    ? { decimal: '.', thousands: ',', grouping: [3], currency: currencyAffixes(currency, lang) }
+    : { ...FRENCH_LOCALE.number, currency: currencyAffixes(currency, lang) };
+  const locale = lang === 'en' ? { number } : { ...FRENCH_LOCALE, number };
+  return { ...spec, config: { ...spec.config, locale } } as TopLevelSpec;
 }

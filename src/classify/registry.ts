@@ -17,6 +17,7 @@ import type { Language, SentimentEngine, TopicEngine } from './classifier-types.
 import type { Taxonomy } from '../config/taxonomy-schema.ts';
 import type { ClassifyConfig, ModelTaskConfig } from './classify-config-schema.ts';
 import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, createKeywordTopicEngine, detectLanguage, EMBEDDED_TOPIC_MODEL, type DomainModel } from './embedded/index.ts';
+import { createPerRunTopicEngine } from './embedded/topic-engine.ts';
 import type { TopicModel } from './embedded/train-topic-model.ts';
 import type { DomainModelSet } from './embedded/domain-model-set.ts';
 import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
@@ -28,8 +29,8 @@ export interface EngineContext {
   /** absolute or cwd-relative models/ root */
   readonly modelsRoot: string;
   readonly domain?: DomainModel | DomainModelSet;
-  /** the topic model trained on this run's clauses (embedded topics engine) */
-  readonly topicModel?: TopicModel;
+  /** the topic model trained on the texts to classify, or 'per-run': a pipeline run trains it after featurizing them (embedded topics engine) */
+  readonly topicModel?: TopicModel | 'per-run';
   readonly batchSize?: number;
   readonly concurrency?: number;
 }
@@ -74,7 +75,8 @@ export const ENGINE_REGISTRY = Object.freeze({
       loadTransformerSentiment(modelPath(ctx.modelsRoot, requireModel('sentiment', model)), transformerOptions(ctx))) as SentimentFactory,
   }),
   topics: Object.freeze({
-    embedded: (async (ctx) => createEmbeddedTopicEngine(ctx.taxonomy, ctx.topicModel === undefined ? {} : { model: ctx.topicModel })) as TopicFactory,
+    embedded: (async (ctx) =>
+      ctx.topicModel === 'per-run' ? createPerRunTopicEngine(ctx.taxonomy) : createEmbeddedTopicEngine(ctx.taxonomy, ctx.topicModel === undefined ? {} : { model: ctx.topicModel })) as TopicFactory,
     keywords: (async (ctx) => createKeywordTopicEngine(ctx.taxonomy)) as TopicFactory,
     transformer: (async (ctx, model) =>
       loadTransformerTopics(modelPath(ctx.modelsRoot, requireModel('topics', model)), ctx.taxonomy, transformerOptions(ctx))) as TopicFactory,
@@ -133,7 +135,7 @@ export async function resolveEngines(
   taxonomy: Taxonomy | undefined,
   modelsRoot: string,
   domain?: DomainModel | DomainModelSet,
-  topicModel?: PreparedTopicModel,
+  topicModel?: PreparedTopicModel | 'per-run',
 ): Promise<ResolvedEngines> {
   const notices: string[] = [];
   const ctx: EngineContext = {
@@ -141,7 +143,7 @@ export async function resolveEngines(
     batchSize: config.batch_size,
     concurrency: config.concurrency,
     ...(taxonomy !== undefined ? { taxonomy } : {}),
-    ...(topicModel?.model !== undefined ? { topicModel: topicModel.model } : {}),
+    ...(topicModel === 'per-run' ? { topicModel } : topicModel?.model !== undefined ? { topicModel: topicModel.model } : {}),
   };
   let used: DomainModel | DomainModelSet | undefined;
   const embeddedSentiment = async (): Promise<SentimentEngine> => {
@@ -157,8 +159,8 @@ export async function resolveEngines(
   } else if (config.topics.engine === 'transformer') {
     notices.push('topics: the pipeline has no taxonomy, so verbatims are not matched to themes');
   }
-  if (topicModel !== undefined && topics?.info.model === EMBEDDED_TOPIC_MODEL) notices.push(topicModel.notice);
-  else if (topicModel !== undefined && topicModel.model === undefined && topics !== undefined && topics.info.engine === 'embedded') notices.push(topicModel.notice);
+  // a per-run model is trained after classification: its notice comes from the pipeline's topic phase
+  if (topicModel !== undefined && topicModel !== 'per-run' && topics?.info.engine === 'embedded' && (topics.info.model === EMBEDDED_TOPIC_MODEL || topicModel.model === undefined)) notices.push(topicModel.notice);
   const detect = await ENGINE_REGISTRY.language.embedded(ctx);
   return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(used !== undefined ? { domain: used } : {}), notices };
 }

@@ -27,6 +27,12 @@ export interface ClassifySummary {
    * baselines beside it. Absent when domain adaptation is off or was skipped (see notices).
    */
   readonly domainModel?: { readonly folds: number; readonly fingerprint: string; readonly outOfFold: OutOfFoldScore };
+  /**
+   * The embedded topic model behind theme_mentions, retrained on this run's clauses: its fingerprint and
+   * what it was trained on. Absent without a taxonomy, with another topic engine, or when too few clauses
+   * match a seed (see notices).
+   */
+  readonly topicModel?: { readonly fingerprint: string; readonly distinctClauses: number; readonly seeded: number; readonly selfLabelled: number };
 }
 
 export interface ClassifyPhaseOptions {
@@ -70,6 +76,9 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
       mentionRows: run.mentionRows,
       candidateThemes: run.discovery?.candidates ?? 0,
       ...(run.domain !== undefined ? { domainModel: { folds: run.domain.folds, fingerprint: run.domain.fingerprint, outOfFold: run.domain.outOfFold } } : {}),
+      ...(run.topicModel !== undefined
+        ? { topicModel: { fingerprint: run.topicModel.fingerprint, distinctClauses: run.topicModel.stats.distinctClauses, seeded: run.topicModel.stats.seeded, selfLabelled: run.topicModel.stats.selfLabelled } }
+        : {}),
     },
     work: { cachedHits: run.cachedHits, newlyClassified: run.newlyClassified, ...(run.queue !== undefined ? { queue: run.queue } : {}) },
   };

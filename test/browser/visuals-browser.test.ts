@@ -60,13 +60,18 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('visuals in a real bro
     const { page, external, errors } = await open(pathToFileURL(join(runDir, 'dashboard', 'index.html')).href);
     await page.waitForFunction(() => document.body.dataset.rendered === 'true' || document.body.dataset.rendered === 'error', null, { timeout: 30_000 });
     expect(await page.evaluate(() => document.body.dataset.rendered)).toBe('true');
-    const cards = page.locator('section.card');
+    // a chart the run cannot feed keeps a card that says why, in words
+    for (const note of await page.locator('section.card.omitted .note').allInnerTexts()) expect(note).toMatch(/^Not drawn for this run: .+\.$/);
+    const cards = page.locator('section.card:not(.omitted)');
     const n = await cards.count();
     expect(n).toBeGreaterThanOrEqual(8);
     for (let i = 0; i < n; i++) expect(await cards.nth(i).locator('svg, canvas').count(), await cards.nth(i).getAttribute('id') ?? '').toBeGreaterThan(0);
 
     // hostile verbatims: present as literal text, nothing executed, no element injected
-    const text = await page.locator('#callbacks').innerText();
+    // (the call-back panel lists only the five with the most ARR at risk: the explorer shows every verbatim)
+    await page.fill('#explorer-search', '__xss');
+    expect(await page.locator('#explorer').getAttribute('data-matches')).toBe('3');
+    const text = await page.locator('#explorer-list').innerText();
     expect(text).toContain('<script>window.__xss = 1;');
     expect(text).toContain('<img src=x onerror=');
     expect(text).toContain('javascript:alert(1)');
@@ -75,6 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('visuals in a real bro
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.title()).toBe('ecoute');
     expect(await page.locator('main script, main img, main a[href^="javascript"]').count()).toBe(0);
+    await page.click('#explorer-reset');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
 
     // filters: a segment and a period redraw the charts from other rows

@@ -34,7 +34,10 @@ export async function createDemoSetup(dir: string, opts: { seed?: number; scale?
   const keep = new Set(monthly.slice(0, opts.months ?? monthly.length));
   for (const f of fixture.summary.files) if (!f.name.startsWith('responses-') || keep.has(f.name)) cpSync(join(fixture.dir, f.name), join(data, f.name));
   const pipelineFile = join(dir, 'demo.yaml');
-  const yaml = readFileSync(DEMO_PIPELINE, 'utf8').replaceAll('../demo-data/', './data/').replace(/^  dir: .*$/m, '  dir: out');
+  // one owner-page key for every output folder of the setup (a nightly folder and a from-scratch one name the
+  // owner pages alike; each folder would otherwise create its own secret)
+  const yaml = readFileSync(DEMO_PIPELINE, 'utf8').replaceAll('../demo-data/', './data/').replace(/^  dir: .*$/m, '  dir: out')
+    .replace(/^  per_owner: \{\}/m, `  per_owner: { key_file: ${JSON.stringify(join(dir, 'owner-pages.key'))} }`);
   writeFileSync(pipelineFile, opts.domainAdaptation === false ? `${yaml}classify:\n  domain_adaptation: false\n` : yaml);
   return { fixture, dir, pipelineFile };
 }

@@ -1,6 +1,7 @@
 /**
  * Churn lift per theme: churn rate of accounts that mentioned the theme ÷ churn rate of those that
- * did not, with 95 % CI, on a log scale centred on 1 (no difference).
+ * did not, with 95 % CI, on a log scale fitted to the lifts and their intervals (a lift of ×1,979
+ * stays on the chart), 1 (no difference) always shown, overlapping tick labels dropped, each lift printed.
  * Rows (sql/charts/select-churn-lift.sql): theme, lift, lift_ci_low, lift_ci_high, churn_rate_with,
  * churn_rate_without, accounts_with, p_value.
  */
@@ -9,30 +10,35 @@ import type { ChartMessages } from '../chart-messages.ts';
 import { CHART_WIDTH, COLORS, specHead } from '../spec-base.ts';
 
 export function buildChurnLiftSpec(m: ChartMessages['churnLift']): TopLevelSpec {
-  const scale = { type: 'log' as const, domain: [0.25, 4] };
+  const scale = { type: 'log' as const, nice: false };
+  // y on the layers of the themes only: the reference rule at 1 spans the whole height
+  const y = { field: 'theme', type: 'nominal', title: null, sort: { field: 'lift', op: 'max', order: 'descending' }, axis: { labelLimit: 240 } } as const;
   return {
     ...specHead(m),
     width: CHART_WIDTH - 180,
     height: { step: 22 },
     transform: [
       { filter: 'isValid(datum.lift) && datum.lift > 0' },
-      { calculate: 'clamp(datum.lift_ci_low, 0.25, 4)', as: 'low' },
-      { calculate: 'clamp(datum.lift_ci_high, 0.25, 4)', as: 'high' },
+      // an interval bound that a log axis cannot show (missing, zero, infinite) is drawn at the lift itself
+      { calculate: 'isFinite(datum.lift_ci_low) && datum.lift_ci_low > 0 ? datum.lift_ci_low : datum.lift', as: 'low' },
+      { calculate: 'isFinite(datum.lift_ci_high) && datum.lift_ci_high > 0 ? datum.lift_ci_high : datum.lift', as: 'high' },
+      { calculate: "'×' + format(datum.lift, datum.lift >= 10 ? ',.0f' : '.2~f')", as: 'lift_label' },
       { calculate: "datum.lift_ci_low > 1 ? 'more' : datum.lift_ci_high < 1 ? 'less' : 'unclear'", as: 'direction' },
     ],
-    encoding: { y: { field: 'theme', type: 'nominal', title: null, sort: { field: 'lift', op: 'max', order: 'descending' }, axis: { labelLimit: 240 } } },
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {
-          x: { field: 'low', type: 'quantitative', title: m.lift, scale },
+          y,
+          x: { field: 'low', type: 'quantitative', title: m.lift, scale, axis: { labelOverlap: 'greedy', labelSeparation: 6, format: '~g' } },
           x2: { field: 'high' },
           color: { field: 'direction', type: 'nominal', legend: null, scale: { domain: ['more', 'less', 'unclear'], range: [COLORS.negative, COLORS.positive, COLORS.muted] } },
         },
       },
       {
-        mark: { type: 'point', filled: true, size: 70, clip: true },
+        mark: { type: 'point', filled: true, size: 70 },
         encoding: {
+          y,
           x: { field: 'lift', type: 'quantitative', scale },
           color: { field: 'direction', type: 'nominal', legend: null },
           tooltip: [
@@ -46,6 +52,10 @@ export function buildChurnLiftSpec(m: ChartMessages['churnLift']): TopLevelSpec 
             { field: 'p_value', type: 'quantitative', title: m.pValue, format: '.3f' },
           ],
         },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, dy: -7, fontSize: 10, color: '#333333' },
+        encoding: { y, x: { field: 'lift', type: 'quantitative', scale }, text: { field: 'lift_label', type: 'nominal' } },
       },
       { mark: { type: 'rule', color: '#444444' }, encoding: { x: { datum: 1, type: 'quantitative', scale } } },
     ],

@@ -11,9 +11,9 @@ import { COLORS, specHead } from '../spec-base.ts';
 export function buildDissatisfierRankingSpec(m: ChartMessages['dissatisfiers']): TopLevelSpec {
   const tooltip = [
     { field: 'theme', type: 'nominal', title: m.theme },
-    { field: 'arr_at_risk', type: 'quantitative', title: m.arrAtRisk, format: ',.0f' },
-    { field: 'arr_at_risk_ci_low', type: 'quantitative', title: 'CI −', format: ',.0f' },
-    { field: 'arr_at_risk_ci_high', type: 'quantitative', title: 'CI +', format: ',.0f' },
+    { field: 'arr_at_risk', type: 'quantitative', title: m.arrAtRisk, format: '$.3~s' },
+    { field: 'arr_at_risk_ci_low', type: 'quantitative', title: 'CI −', format: '$.3~s' },
+    { field: 'arr_at_risk_ci_high', type: 'quantitative', title: 'CI +', format: '$.3~s' },
     { field: 'rank_by_arr_at_risk', type: 'ordinal', title: `${m.rank} (${m.arrAtRisk})` },
     { field: 'mentions', type: 'quantitative', title: m.mentions, format: ',d' },
     { field: 'rank_by_frequency', type: 'ordinal', title: `${m.rank} (${m.mentions})` },
@@ -31,9 +31,13 @@ export function buildDissatisfierRankingSpec(m: ChartMessages['dissatisfiers']):
         layer: [
           {
             mark: { type: 'bar', color: COLORS.negative, opacity: 0.85, height: { band: 0.7 } },
-            encoding: { x: { field: 'arr_at_risk', type: 'quantitative', title: m.arrAtRisk, axis: { format: '~s' } }, tooltip: [...tooltip] },
+            encoding: { x: { field: 'arr_at_risk', type: 'quantitative', title: m.arrAtRisk, axis: { format: '$~s' } }, tooltip: [...tooltip] },
           },
           { mark: { type: 'rule', color: '#222222' }, encoding: { x: { field: 'arr_at_risk_ci_low', type: 'quantitative' }, x2: { field: 'arr_at_risk_ci_high' } } },
+          {
+            mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333333' },
+            encoding: { x: { field: 'arr_at_risk_ci_high', type: 'quantitative' }, text: { field: 'arr_at_risk', type: 'quantitative', format: '$.3~s' } },
+          },
         ],
       },
       {

@@ -1,6 +1,7 @@
 /**
  * NPS per value of one dimension (segment, region, journey stage, owner) as horizontal bars with
- * 95 % CI whiskers and the sample size printed beside each bar. Small cells arrive with nps NULL
+ * 95 % CI whiskers, on an axis fitted to the bars and intervals (zero always shown), with the NPS
+ * and the sample size printed beside each bar (so 18 and 20 read differently). Small cells arrive with nps NULL
  * (suppressed inside DuckDB) and are listed with their n and the word "suppressed" instead of a bar.
  * Rows (sql/charts/select-nps-by-dimension.sql): group, n, nps, ci_low, ci_high, small_n.
  */
@@ -27,7 +28,8 @@ export function buildNpsByDimensionSpec(m: ChartMessages['npsBy'], dimensionLabe
     height: { step: 20 },
     transform: [
       { calculate: 'datum.nps === null ? -1000 : datum.nps', as: 'sort_value' },
-      { calculate: `datum.nps === null ? 'n = ' + datum.n + ', ' + ${exprString(m.suppressed)} : 'n = ' + format(datum.n, ',d')`, as: 'n_label' },
+      { calculate: `datum.nps === null ? 'n = ' + datum.n + ', ' + ${exprString(m.suppressed)} : format(datum.nps, '.1f') + '  (n = ' + format(datum.n, ',d') + ')'`, as: 'n_label' },
+      { calculate: 'datum.nps === null ? 0 : max(datum.ci_high, datum.nps, 0)', as: 'label_at' },
     ],
     encoding: { y },
     layer: [
@@ -35,7 +37,7 @@ export function buildNpsByDimensionSpec(m: ChartMessages['npsBy'], dimensionLabe
         transform: [{ filter: 'datum.nps !== null' }],
         mark: { type: 'bar', color: COLORS.main, opacity: 0.85, height: { band: 0.7 } },
         encoding: {
-          x: { field: 'nps', type: 'quantitative', title: m.nps, scale: { domain: [-100, 100] } },
+          x: { field: 'nps', type: 'quantitative', title: m.nps, scale: { zero: true, nice: true } },
           tooltip: [...tooltip],
         },
       },
@@ -46,13 +48,13 @@ export function buildNpsByDimensionSpec(m: ChartMessages['npsBy'], dimensionLabe
       },
       {
         transform: [{ filter: 'datum.nps !== null' }],
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: COLORS.muted },
-        encoding: { x: { datum: 100, type: 'quantitative' }, text: { field: 'n_label', type: 'nominal' } },
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333333' },
+        encoding: { x: { field: 'label_at', type: 'quantitative' }, text: { field: 'n_label', type: 'nominal' } },
       },
       {
         transform: [{ filter: 'datum.nps === null' }],
         mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, fontStyle: 'italic', color: COLORS.muted },
-        encoding: { x: { datum: -100, type: 'quantitative' }, text: { field: 'n_label', type: 'nominal' } },
+        encoding: { x: { datum: 0, type: 'quantitative' }, text: { field: 'n_label', type: 'nominal' } },
       },
       { mark: { type: 'rule', color: '#666666' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
     ],

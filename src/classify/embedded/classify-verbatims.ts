@@ -10,7 +10,7 @@
  *   → mentions [{themeId: 'product', sentiment: positive}, {themeId: 'support', sentiment: negative}].
  */
 import type { Language, SentimentEngine, SentimentResult, ThemeMention, TopicEngine, VerbatimClassification } from '../classifier-types.ts';
-import { verbatimClauses } from './verbatim-clauses.ts';
+import { verbatimClauses, type SplitVerbatims } from './verbatim-clauses.ts';
 
 export interface VerbatimEngines {
   readonly sentiment: SentimentEngine;
@@ -19,6 +19,18 @@ export interface VerbatimEngines {
 
 const EMPTY: SentimentResult = { label: 'neutral', polarity: 0, confidence: 1 };
 
+/** Sentiment of each whole verbatim (neutral for a blank one). */
+export async function overallSentiments(split: SplitVerbatims, sentiment: SentimentEngine): Promise<SentimentResult[]> {
+  const nonEmpty = split.cleaned.map((_, i) => i).filter((i) => split.cleaned[i] !== '');
+  const overall = await sentiment.classifySentiment(
+    nonEmpty.map((i) => split.cleaned[i] as string),
+    nonEmpty.map((i) => split.languages[i] as Language),
+  );
+  const sentiments: SentimentResult[] = split.cleaned.map(() => EMPTY);
+  nonEmpty.forEach((i, k) => (sentiments[i] = overall[k] as SentimentResult));
+  return sentiments;
+}
+
 export async function classifyVerbatims(
   texts: readonly string[],
   engines: VerbatimEngines,
@@ -26,13 +38,7 @@ export async function classifyVerbatims(
 ): Promise<VerbatimClassification[]> {
   const cleaned = verbatimClauses(texts, languages, engines.topics !== undefined);
   const langs = cleaned.languages;
-  const nonEmpty = cleaned.cleaned.map((_, i) => i).filter((i) => cleaned.cleaned[i] !== '');
-  const overall = await engines.sentiment.classifySentiment(
-    nonEmpty.map((i) => cleaned.cleaned[i] as string),
-    nonEmpty.map((i) => langs[i] as Language),
-  );
-  const sentiments: SentimentResult[] = cleaned.cleaned.map(() => EMPTY);
-  nonEmpty.forEach((i, k) => (sentiments[i] = overall[k] as SentimentResult));
+  const sentiments = await overallSentiments(cleaned, engines.sentiment);
   const mentions: ThemeMention[][] = cleaned.cleaned.map(() => []);
   if (engines.topics !== undefined) {
     const flat = cleaned.clauses;

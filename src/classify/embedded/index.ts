@@ -18,8 +18,18 @@ export {
   type TrainDomainOptions,
 } from './domain-model.ts';
 export { parseDomainModel, domainModelSchema } from './domain-model-schema.ts';
-export { createEmbeddedTopicEngine, createKeywordTopicEngine, EMBEDDED_TOPIC_MODEL, KEYWORD_TOPIC_MODEL, type EmbeddedTopicOptions } from './topic-engine.ts';
-export { trainTopicModel, trainTopicModelOnVerbatims, TopicModelError, type TopicModel } from './train-topic-model.ts';
+export {
+  createEmbeddedTopicEngine,
+  createKeywordTopicEngine,
+  createPerRunTopicEngine,
+  isPerRunTopicEngine,
+  EMBEDDED_TOPIC_MODEL,
+  KEYWORD_TOPIC_MODEL,
+  type EmbeddedTopicOptions,
+  type PerRunTopicEngine,
+} from './topic-engine.ts';
+export { trainTopicModel, trainTopicModelOnClauses, trainTopicModelOnVerbatims, TopicModelError, type TopicModel } from './train-topic-model.ts';
+export { featurizeVerbatims, type FeaturizedClause, type FeaturizedVerbatim } from './featurize-verbatims.ts';
 export { classifyVerbatims, type VerbatimEngines } from './classify-verbatims.ts';
 export { scoreLexicon, type LexiconScore } from './score-lexicon.ts';
 export { LEXICON_VERSION, lexiconSize } from './compile-lexicon.ts';

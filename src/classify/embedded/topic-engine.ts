@@ -1,5 +1,5 @@
 /**
- * The embedded TopicEngines. Both match clauses to the themes of a taxonomy; a clause may mention
+ * The embedded TopicEngines. All match clauses to the themes of a taxonomy; a clause may mention
  * several themes, or none.
  *
  * - `createEmbeddedTopicEngine(taxonomy, { model })`, the default: seed matches (keywords, label phrases,
@@ -11,6 +11,12 @@
  *   adds a theme to a clause the seeds already placed).
  *   Without a model (too few seed matches to train one) it keeps to its seeds and says so.
  * - `createKeywordTopicEngine(taxonomy)` (`classify.topics.engine: keywords`): seeds only, for comparison.
+ * - `createPerRunTopicEngine(taxonomy)`: the embedded engine of a pipeline run, whose model is trained on
+ *   the night's clauses after they are featurized (text-only, cached per text): its revision, part of the
+ *   classification cache key, does not depend on the model; `embeddedTopicInfo` describes the night's model.
+ *   Its `matchThemes` (seeds only) is what the run gives when too few clauses match a seed to train a model.
+ *
+ * The rules themselves live in clause-themes.ts, over the features of clause-topic-features.ts.
  *
  * Example:
  *   const topics = createEmbeddedTopicEngine(taxonomy, { model: trainTopicModel(compileTaxonomy(taxonomy), taxonomy, clauses) });
@@ -19,18 +25,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
-import type { Language, ThemeMatch, TopicEngine } from '../classifier-types.ts';
-import { STOPWORDS } from '../language/stopwords.ts';
-import { cleanText } from './clean-text.ts';
+import type { EngineInfo, Language, ThemeMatch, TopicEngine } from '../classifier-types.ts';
+import { clauseTopicFeatures } from './clause-topic-features.ts';
+import { themesOfClause } from './clause-themes.ts';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile-taxonomy.ts';
-import { matchSeeds } from './match-themes.ts';
-import { softmaxProbabilities } from './softmax-regression.ts';
-import { calibrated, seedFeatures, TOPIC_MODEL_VERSION, type TopicModel } from './train-topic-model.ts';
+import { TOPIC_MODEL_VERSION, type TopicModel } from './train-topic-model.ts';
 
 export const EMBEDDED_TOPIC_MODEL = 'ecoute-embedded-topic-model';
 export const KEYWORD_TOPIC_MODEL = 'ecoute-embedded-taxonomy-matcher';
 /** Bump when the matching rules change. */
 export const TOPIC_MATCHER_VERSION = '2';
+/** Minimum score of a mention unless told otherwise. */
+export const DEFAULT_TOPIC_THRESHOLD = 0.5;
 
 export interface EmbeddedTopicOptions {
   /** minimum score of a mention (default 0.5) */
@@ -39,73 +45,68 @@ export interface EmbeddedTopicOptions {
   readonly model?: TopicModel;
 }
 
-const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-/** A clause needs this many content words before the model alone may give it a theme ("correct." is too little). */
-const MIN_MODEL_WORDS = 2;
-const contentWordCount = (words: readonly string[]): number => words.filter((w) => w.length > 1 && !STOPWORDS.has(w)).length;
+/** The embedded engine of a pipeline run: clauses featurized text-only, the model trained and applied per run. */
+export interface PerRunTopicEngine extends TopicEngine {
+  readonly perRun: { readonly taxonomy: Taxonomy; readonly compiled: CompiledTaxonomy; readonly threshold: number };
+}
+
+export const isPerRunTopicEngine = (e: TopicEngine | undefined): e is PerRunTopicEngine => e !== undefined && 'perRun' in e;
 
 function revisionOf(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
-type ScoreClause = (tax: CompiledTaxonomy, clause: string, language: Language | undefined) => ThemeMatch[];
-
-function engineOver(taxonomy: Taxonomy, info: TopicEngine['info'], score: ScoreClause): TopicEngine {
-  const compiled = compileTaxonomy(taxonomy);
+function engineOver(compiled: CompiledTaxonomy, info: EngineInfo, model: TopicModel | undefined, threshold: number): TopicEngine {
   return {
     info,
-    async matchThemes(clauses, languages) {
-      return clauses.map((clause, i) => score(compiled, cleanText(clause ?? ''), languages?.[i]).sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId)));
+    async matchThemes(clauses: readonly string[], languages?: readonly Language[]): Promise<ThemeMatch[][]> {
+      return clauses.map((clause, i) => {
+        const f = clauseTopicFeatures(compiled, clause ?? '', languages?.[i]);
+        return f === undefined ? [] : themesOfClause(f, compiled.themeIds, model, threshold);
+      });
     },
+  };
+}
+
+/** What the engine is: the seed matcher, or the seeds plus this topic model. */
+export function embeddedTopicInfo(taxonomy: Taxonomy, model: TopicModel | undefined, threshold = DEFAULT_TOPIC_THRESHOLD): EngineInfo {
+  if (model === undefined) {
+    return {
+      engine: 'embedded',
+      model: KEYWORD_TOPIC_MODEL,
+      revision: revisionOf([TOPIC_MATCHER_VERSION, String(threshold), JSON.stringify(taxonomy)]),
+      description: `embedded keyword matcher (keywords, label phrases and examples of taxonomy v${taxonomy.version}), no topic model`,
+    };
+  }
+  return {
+    engine: 'embedded',
+    model: EMBEDDED_TOPIC_MODEL,
+    revision: revisionOf([TOPIC_MATCHER_VERSION, TOPIC_MODEL_VERSION, String(threshold), model.fingerprint]),
+    description: `embedded topic model (seeded by the keywords, labels and examples of taxonomy v${taxonomy.version}; trained on ${model.stats.distinctClauses} distinct clauses, ${model.stats.seeded} seed-matched; fingerprint ${model.fingerprint}), no transformer installed`,
   };
 }
 
 /** Seed matches only: keywords, label phrases and example similarity. */
 export function createKeywordTopicEngine(taxonomy: Taxonomy, opts: EmbeddedTopicOptions = {}): TopicEngine {
-  const threshold = opts.threshold ?? 0.5;
-  const info = {
-    engine: 'embedded' as const,
-    model: KEYWORD_TOPIC_MODEL,
-    revision: revisionOf([TOPIC_MATCHER_VERSION, String(threshold), JSON.stringify(taxonomy)]),
-    description: `embedded keyword matcher (keywords, label phrases and examples of taxonomy v${taxonomy.version}), no topic model`,
-  };
-  return engineOver(taxonomy, info, (tax, clause, language) => {
-    const seeds = matchSeeds(tax, clause, language);
-    const found: ThemeMatch[] = [];
-    seeds.scores.forEach((s, t) => {
-      if (s >= threshold) found.push({ themeId: tax.themeIds[t] as string, score: round4(s), source: seeds.sources[t] ?? 'keyword', evidence: seeds.evidence[t] ?? '' });
-    });
-    return found;
-  });
+  const threshold = opts.threshold ?? DEFAULT_TOPIC_THRESHOLD;
+  return engineOver(compileTaxonomy(taxonomy), embeddedTopicInfo(taxonomy, undefined, threshold), undefined, threshold);
 }
 
 /** Seeds plus the topic model (see the file comment); seeds only when no model is given. */
 export function createEmbeddedTopicEngine(taxonomy: Taxonomy, opts: EmbeddedTopicOptions = {}): TopicEngine {
-  const model = opts.model;
-  if (model === undefined) return createKeywordTopicEngine(taxonomy, opts);
-  const threshold = opts.threshold ?? 0.5;
-  const info = {
-    engine: 'embedded' as const,
+  const threshold = opts.threshold ?? DEFAULT_TOPIC_THRESHOLD;
+  return engineOver(compileTaxonomy(taxonomy), embeddedTopicInfo(taxonomy, opts.model, threshold), opts.model, threshold);
+}
+
+/** The per-run engine (see the file comment). */
+export function createPerRunTopicEngine(taxonomy: Taxonomy, opts: Pick<EmbeddedTopicOptions, 'threshold'> = {}): PerRunTopicEngine {
+  const threshold = opts.threshold ?? DEFAULT_TOPIC_THRESHOLD;
+  const compiled = compileTaxonomy(taxonomy);
+  const info: EngineInfo = {
+    engine: 'embedded',
     model: EMBEDDED_TOPIC_MODEL,
-    revision: revisionOf([TOPIC_MATCHER_VERSION, TOPIC_MODEL_VERSION, String(threshold), model.fingerprint]),
-    description: `embedded topic model (seeded by the keywords, labels and examples of taxonomy v${taxonomy.version}; trained on ${model.stats.distinctClauses} distinct clauses, ${model.stats.seeded} seed-matched; fingerprint ${model.fingerprint}), no transformer installed`,
+    revision: revisionOf([TOPIC_MATCHER_VERSION, TOPIC_MODEL_VERSION, String(threshold), 'per-run', JSON.stringify(taxonomy)]),
+    description: `embedded topic model retrained each run on its clauses (seeded by the keywords, labels and examples of taxonomy v${taxonomy.version}), no transformer installed`,
   };
-  return engineOver(taxonomy, info, (tax, clause, language) => {
-    const seeds = matchSeeds(tax, clause, language);
-    if (seeds.words.length === 0) return [];
-    const raw = softmaxProbabilities(model.softmax, seedFeatures(seeds));
-    const q = calibrated(model, raw);
-    const found: ThemeMatch[] = [];
-    seeds.scores.forEach((s, t) => {
-      if (s >= threshold) found.push({ themeId: tax.themeIds[t] as string, score: round4(0.6 + 0.4 * (q[t] as number)), source: seeds.sources[t] ?? 'keyword', evidence: seeds.evidence[t] ?? '' });
-    });
-    if (found.length > 0 || contentWordCount(seeds.words) < MIN_MODEL_WORDS) return found;
-    // no seed: the model's best theme, when it beats 'none' and its calibrated probability reaches 0.5
-    let best = 0;
-    for (let t = 1; t < q.length; t++) if ((q[t] as number) > (q[best] as number)) best = t;
-    const p = q[best] as number;
-    const score = 0.5 + 0.2 * (p - 0.5);
-    if (p >= 0.5 && (raw[best] as number) > (raw[q.length] as number) && score >= threshold) found.push({ themeId: tax.themeIds[best] as string, score: round4(score), source: 'model', evidence: '' });
-    return found;
-  });
+  return { ...engineOver(compiled, info, undefined, threshold), perRun: { taxonomy, compiled, threshold } };
 }

@@ -23,14 +23,16 @@ import { createHash } from 'node:crypto';
 import type { Language } from '../classifier-types.ts';
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import type { CompiledTaxonomy } from './compile-taxonomy.ts';
+import { clauseTopicFeatures, TOPIC_FEATURE_DIM, type ClauseTopicFeatures } from './clause-topic-features.ts';
 import { matchSeeds, type SeedMatch } from './match-themes.ts';
 import { fitSoftmax, softmaxProbabilities, type SoftmaxExample, type SoftmaxWeights } from './softmax-regression.ts';
 import { clauseFeatures } from './topic-features.ts';
 import { verbatimClauses } from './verbatim-clauses.ts';
 
+export { TOPIC_FEATURE_DIM } from './clause-topic-features.ts';
+
 /** Bump when training changes: part of the topic engine's revision. */
 export const TOPIC_MODEL_VERSION = '1';
-export const TOPIC_FEATURE_DIM = 2 ** 18;
 /** A seed score from which a clause counts as an example of the theme. */
 export const SEED_MIN = 0.5;
 /** Weight of an unmatched clause as an example of 'none'. */
@@ -76,17 +78,16 @@ export class TopicModelError extends Error {
   }
 }
 
-interface Distinct {
-  readonly key: string;
-  readonly seeds: SeedMatch;
-  /** occurrences among the training clauses */
-  count: number;
+/** A distinct training clause (by its key) with its occurrences. */
+export interface CountedClause {
+  readonly clause: ClauseTopicFeatures;
+  readonly count: number;
 }
 
-/** The themes a seed match counts as examples of. */
-export function seededThemes(seeds: SeedMatch): number[] {
+/** The themes a clause's seeds count as examples of. */
+export function seededThemes(clause: Pick<ClauseTopicFeatures, 'scores'>): number[] {
   const out: number[] = [];
-  seeds.scores.forEach((s, t) => {
+  clause.scores.forEach((s, t) => {
     if (s >= SEED_MIN) out.push(t);
   });
   return out;
@@ -96,20 +97,27 @@ export function seededThemes(seeds: SeedMatch): number[] {
 export const seedFeatures = (seeds: SeedMatch): Uint32Array => clauseFeatures(seeds.words, seeds.masked, TOPIC_FEATURE_DIM);
 
 export function trainTopicModel(tax: CompiledTaxonomy, taxonomy: Taxonomy, clauses: readonly TrainingClause[]): TopicModel {
-  const byKey = new Map<string, Distinct>();
+  const byKey = new Map<string, { clause: ClauseTopicFeatures; count: number }>();
   for (const c of clauses) {
-    const seeds = matchSeeds(tax, c.text, c.language);
-    if (seeds.words.length === 0) continue;
-    const key = `${c.language}\u0001${seeds.words.join(' ')}`;
-    const known = byKey.get(key);
-    if (known === undefined) byKey.set(key, { key, seeds, count: c.count ?? 1 });
+    const clause = clauseTopicFeatures(tax, c.text, c.language);
+    if (clause === undefined) continue;
+    const known = byKey.get(clause.key);
+    if (known === undefined) byKey.set(clause.key, { clause, count: c.count ?? 1 });
     else known.count += c.count ?? 1;
   }
-  const distinct = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return trainTopicModelOnClauses(tax, taxonomy, [...byKey.values()]);
+}
+
+/**
+ * Trains on distinct clauses already featurized (keys distinct; any order: they are sorted by key here).
+ * A pipeline run calls it with the features it cached per text.
+ */
+export function trainTopicModelOnClauses(tax: CompiledTaxonomy, taxonomy: Taxonomy, clauses: readonly CountedClause[]): TopicModel {
+  const distinct = [...clauses].sort((a, b) => (a.clause.key < b.clause.key ? -1 : a.clause.key > b.clause.key ? 1 : 0));
   const themes = tax.themeIds.length;
   const none = themes;
   const hash = createHash('sha256').update(`${TOPIC_MODEL_VERSION}\u0000${JSON.stringify(taxonomy)}`);
-  for (const d of distinct) hash.update(`\u0000${d.key}\u0000${d.count}`);
+  for (const d of distinct) hash.update(`\u0000${d.clause.key}\u0000${d.count}`);
   const fingerprint = hash.digest('hex').slice(0, 16);
 
   const seedsPerTheme = new Array<number>(themes).fill(0);
@@ -118,8 +126,8 @@ export function trainTopicModel(tax: CompiledTaxonomy, taxonomy: Taxonomy, claus
   const seededOf: Array<{ features: Uint32Array; themes: number[] }> = [];
   let seeded = 0;
   for (const d of distinct) {
-    const features = seedFeatures(d.seeds);
-    const found = seededThemes(d.seeds);
+    const features = d.clause.features;
+    const found = seededThemes(d.clause);
     for (const t of found) seedsPerTheme[t] = (seedsPerTheme[t] as number) + 1;
     if (found.length > 0) seeded++;
     if (features.length === 0) continue;

@@ -3,7 +3,8 @@
  * that `classification_cache` lacks for the current engine key, and appends them to the cache.
  *
  *   classify_source ──distinct hashes──▶ classify_hashes ──anti-join──▶ classify_todo ──chunks──▶ classify (JS)
- *     ──appender──▶ classification_staging (JSON) ──parsed once──▶ classification_cache
+ *     ──appender──▶ classification_staging (JSON) ──parsed once──▶ classification_cache (mentions, or clauses
+ *     with their topic features when the run trains its own topic model)
  *
  * Only the distinct uncached texts cross into JavaScript, `batchSize` at a time.
  */
@@ -12,10 +13,12 @@ import type { VerbatimClassification } from '../classifier-types.ts';
 import { runSqlFile, querySqlFile } from '../../db/sql-file.ts';
 import { cacheKeyParams, type CacheKey } from './cache-key.ts';
 import { serializeMentions, round6 } from './serialize-mentions.ts';
+import { serializeClauses } from './serialize-clauses.ts';
+import type { FeaturizedClause } from '../embedded/featurize-verbatims.ts';
 import { createProgressBar, type ProgressOutput } from './progress-bar.ts';
 
-/** Classifies a batch of texts, results in the same order. */
-export type ClassifyBatch = (texts: readonly string[]) => Promise<VerbatimClassification[]>;
+/** Classifies a batch of texts, results in the same order; `clauses` when themes are left to the run's topic model. */
+export type ClassifyBatch = (texts: readonly string[]) => Promise<Array<VerbatimClassification & { readonly clauses?: readonly FeaturizedClause[] }>>;
 
 export interface ClassifyIntoCacheOptions {
   readonly key: CacheKey;
@@ -94,6 +97,8 @@ export async function classifyIntoCache(conn: DuckDBConnection, opts: ClassifyIn
           appender.appendDouble(round6(r.sentiment.polarity));
           appender.appendDouble(round6(r.sentiment.confidence));
           appender.appendVarchar(serializeMentions(r.mentions));
+          if (r.clauses === undefined) appender.appendNull();
+          else appender.appendVarchar(serializeClauses(r.clauses));
           appender.endRow();
         });
       });

@@ -44,10 +44,15 @@ export interface ClassifyResponsesResult extends CacheRunCounts {
   readonly mentionRows: number;
 }
 
-/** classifyVerbatims from the embedded engine (language, clauses, sentiment, themes) over the given engines. */
+/**
+ * classifyVerbatims from the embedded engine (language, clauses, sentiment, themes) over the given engines;
+ * featurizeVerbatims (themes left to the run's topic model, see run-topic-model-phase.ts) for a per-run topic engine.
+ */
 export async function defaultClassifyBatch(engines: ClassifyEngines): Promise<ClassifyBatch> {
-  const { classifyVerbatims } = await import('../embedded/index.ts');
-  return (texts) => classifyVerbatims(texts, engines.topics === undefined ? { sentiment: engines.sentiment } : { sentiment: engines.sentiment, topics: engines.topics });
+  const { classifyVerbatims, featurizeVerbatims, isPerRunTopicEngine } = await import('../embedded/index.ts');
+  const topics = engines.topics;
+  if (isPerRunTopicEngine(topics)) return (texts) => featurizeVerbatims(texts, { sentiment: engines.sentiment, topics });
+  return (texts) => classifyVerbatims(texts, topics === undefined ? { sentiment: engines.sentiment } : { sentiment: engines.sentiment, topics });
 }
 
 export async function classifyResponses(conn: DuckDBConnection, opts: ClassifyResponsesOptions): Promise<ClassifyResponsesResult> {

@@ -40,7 +40,7 @@ export async function resolveCommandEngines(conn: DuckDBConnection, choice: Engi
     domain_adaptation: false,
     ...(choice.batchSize !== undefined ? { batch_size: choice.batchSize } : {}),
   });
-  const topicModel = taxonomy !== undefined && mayUseTopicModel(config) ? await prepareTopicModel(conn, taxonomy, { source: 'input-file' }) : undefined;
+  const topicModel = taxonomy !== undefined && mayUseTopicModel(config) ? await prepareTopicModel(conn, taxonomy) : undefined;
   const domain = choice.domainModel === undefined ? undefined : await loadDomainModel(choice.domainModel);
   return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), domain, topicModel);
 }

@@ -1,10 +1,14 @@
 /**
  * The classify phase of a pipeline run, start to finish:
  *
- *   distinct verbatims + taxonomy ─▶ topic model (reused across runs, retrained on growth or a new taxonomy)
  *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (text-only, incremental
- *     cache ─▶ verbatim_sentiment, theme_mentions) ─▶ runCrossFitPhase (domain models retrained on this
- *     run's scored verbatims, cross-fitted by account ─▶ verbatim_sentiment overlay) ─▶ discoverThemes
+ *     cache ─▶ verbatim_sentiment, theme_mentions; with the embedded topic engine, clauses and their topic
+ *     features instead of themes) ─▶ runTopicModelPhase (topic model retrained on this run's clauses
+ *     ─▶ theme_mentions) ─▶ runCrossFitPhase (domain models retrained on this run's scored verbatims,
+ *     cross-fitted by account ─▶ verbatim_sentiment overlay) ─▶ discoverThemes
+ *
+ * Both models are a function of the run's data alone, so a nightly run on appended files publishes what a
+ * run from scratch on the same files publishes, and only the night's new texts are classified.
  *
  * **Example:**
  * ```ts
@@ -19,7 +23,10 @@ import { resolveEngines } from '../registry.ts';
 import { discoverThemes, type DiscoverResult } from '../discovery/discover-themes.ts';
 import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
 import { runCrossFitPhase, type DomainSummary } from './cross-fit-phase.ts';
-import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
+import { isPerRunTopicEngine } from '../embedded/topic-engine.ts';
+import type { TopicModelStats } from '../embedded/train-topic-model.ts';
+import { mayUseTopicModel } from './prepare-topic-model.ts';
+import { runTopicModelPhase } from './run-topic-model-phase.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 import { withClassifyQueue } from '../queue/with-classify-queue.ts';
 import type { QueueConfig } from '../queue/queue-config-schema.ts';
@@ -55,14 +62,18 @@ export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly queue?: QueueStats;
   /** the cross-fitted domain model behind verbatim_sentiment, with its out-of-fold accuracy */
   readonly domain?: DomainSummary;
+  /** the topic model trained on this run's clauses, behind theme_mentions */
+  readonly topicModel?: { readonly fingerprint: string; readonly stats: TopicModelStats };
   readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
     readonly newCandidates: readonly string[] };
 }
 
 export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPhaseOptions): Promise<ClassifyPhaseResult> {
-  const topicModel = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? await prepareTopicModel(conn, opts.taxonomy, { source: 'responses', runDate: opts.runDate }) : undefined;
-  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, undefined, topicModel);
-  const { result: run, queue } = await withClassifyQueue(opts.queue, { config: opts.config, ...(opts.taxonomy !== undefined ? { taxonomy: opts.taxonomy } : {}), engines, ...(topicModel !== undefined ? { topicModel } : {}), ...(opts.log !== undefined ? { log: opts.log } : {}) }, (remote) =>
+  // the embedded topic model is trained after classification, from the clause features cached per text
+  // (run-topic-model-phase): workers of a queue compute the same text-only features
+  const perRun = opts.taxonomy !== undefined && mayUseTopicModel(opts.config) ? ('per-run' as const) : undefined;
+  const engines = await resolveEngines(opts.config, opts.taxonomy, opts.modelsRoot, undefined, perRun);
+  const { result: classified, queue } = await withClassifyQueue(opts.queue, { config: opts.config, ...(opts.taxonomy !== undefined ? { taxonomy: opts.taxonomy } : {}), engines, ...(perRun !== undefined ? { topicModel: perRun } : {}), ...(opts.log !== undefined ? { log: opts.log } : {}) }, (remote) =>
     classifyResponses(conn, {
       engines,
       ...(opts.taxonomy !== undefined ? { taxonomyVersion: opts.taxonomy.version } : {}),
@@ -73,6 +84,11 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
       ...remote,
     }),
   );
+  const topics = isPerRunTopicEngine(engines.topics) ? await runTopicModelPhase(conn, { key: classified.key, topics: engines.topics, distinctTexts: classified.distinctTexts }) : undefined;
+  const run =
+    topics === undefined
+      ? classified
+      : { ...classified, engines: classified.engines.map((e) => (e === engines.topics?.info ? topics.engine : e)), mentionRows: topics.mentionRows };
   // the domain model adapts the embedded engine only (a transformer that loaded is used as it is)
   const crossFit = await runCrossFitPhase(conn, {
     runDate: opts.runDate,
@@ -80,13 +96,14 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     sentiment: engines.sentiment.info,
     enabled: opts.config.domain_adaptation && engines.sentiment.info.engine === 'embedded',
   });
-  const notices = crossFit.notice === undefined ? engines.notices : [...engines.notices, crossFit.notice];
+  const notices = [...engines.notices, ...(topics === undefined ? [] : [topics.notice]), ...(crossFit.notice === undefined ? [] : [crossFit.notice])];
   const result = {
     ...run,
     engines: [crossFit.engine, ...run.engines.slice(1)],
     notices,
     ...(crossFit.domain !== undefined ? { domain: crossFit.domain } : {}),
     ...(queue !== undefined ? { queue } : {}),
+    ...(topics?.model !== undefined ? { topicModel: { fingerprint: topics.model.fingerprint, stats: topics.model.stats } } : {}),
   };
   if (opts.taxonomy === undefined || opts.discover === false) return result;
   const found = await discoverThemes(conn, { runDate: opts.runDate });

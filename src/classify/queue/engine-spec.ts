@@ -1,6 +1,7 @@
 /**
  * Everything a worker needs to build the coordinator's engines: the classify settings, the taxonomy,
- * and the embedded topic model the run trained or reused (its weights travel as the base64 of their
+ * and either the mark of a pipeline run's per-run topic engine (the model is trained after classification
+ * from text-only clause features, which the workers compute) or an embedded topic model prepared beforehand (its weights travel as the base64 of their
  * float32 bytes, so the worker's model is bit-for-bit the coordinator's). The domain sentiment model
  * is not part of it: a run classifies texts without it and overlays it afterwards, in its own database. Stored once per run in Redis under its SHA-256
  * (jobs carry only the id); a worker builds the engines from it with its own models/ folder and
@@ -23,6 +24,9 @@ export interface EngineSpec {
   readonly taxonomy?: Taxonomy;
   /** the prepared topic model and its notice (model absent: too few seeds, the run goes on seeds alone) */
   readonly topics?: { readonly notice: string; readonly model?: StoredTopicModel };
+  /** a pipeline run: the topic model is trained after classification from the cached clause features,
+   * so the workers compute those text-only features (resolveEngines' 'per-run' topic engine) */
+  readonly topicsPerRun?: true;
 }
 
 const topicModelSchema = z.strictObject({
@@ -42,6 +46,7 @@ export const engineSpecSchema = z.strictObject({
   config: classifyConfigSchema,
   taxonomy: taxonomySchema.optional(),
   topics: z.strictObject({ notice: z.string(), model: topicModelSchema.optional() }).optional(),
+  topicsPerRun: z.literal(true).optional(),
 });
 
 function storeTopicModel(m: TopicModel): StoredTopicModel {
@@ -54,7 +59,8 @@ function storeTopicModel(m: TopicModel): StoredTopicModel {
 }
 
 /** The topic model of a spec as resolveEngines takes it; throws when its weights do not fit its shape. */
-export function preparedTopicModel(spec: EngineSpec): PreparedTopicModel | undefined {
+export function preparedTopicModel(spec: EngineSpec): PreparedTopicModel | 'per-run' | undefined {
+  if (spec.topicsPerRun === true) return 'per-run';
   const t = spec.topics;
   if (t === undefined) return undefined;
   if (t.model === undefined) return { notice: t.notice };
@@ -71,8 +77,9 @@ export function preparedTopicModel(spec: EngineSpec): PreparedTopicModel | undef
   return { model, notice: t.notice };
 }
 
-export function buildEngineSpec(config: ClassifyConfig, taxonomy: Taxonomy | undefined, topics: PreparedTopicModel | undefined): EngineSpec {
+export function buildEngineSpec(config: ClassifyConfig, taxonomy: Taxonomy | undefined, topics: PreparedTopicModel | 'per-run' | undefined): EngineSpec {
   const { queue: _queue, ...rest } = config;
+  if (topics === 'per-run') return { format: ENGINE_SPEC_FORMAT, config: rest, ...(taxonomy !== undefined ? { taxonomy } : {}), topicsPerRun: true };
   return {
     format: ENGINE_SPEC_FORMAT, config: rest,
     ...(taxonomy !== undefined ? { taxonomy } : {}),

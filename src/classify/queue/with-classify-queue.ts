@@ -21,7 +21,7 @@ export interface QueueBatchOptions {
 
 export async function withClassifyQueue<T>(
   queue: QueueConfig | undefined,
-  ctx: { readonly config: ClassifyConfig; readonly taxonomy?: Taxonomy; readonly engines: ResolvedEngines; readonly topicModel?: PreparedTopicModel; readonly log?: (message: string) => void },
+  ctx: { readonly config: ClassifyConfig; readonly taxonomy?: Taxonomy; readonly engines: ResolvedEngines; readonly topicModel?: PreparedTopicModel | 'per-run'; readonly log?: (message: string) => void },
   classify: (remote: Partial<QueueBatchOptions>) => Promise<T>,
 ): Promise<{ result: T; queue?: QueueStats }> {
   if (queue === undefined) return { result: await classify({}) };

@@ -10,9 +10,12 @@ export const CALLBACK_COLUMNS = [
   'nps', 'nps_category', 'negative_themes', 'themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'contact_id', 'verbatim',
 ] as const satisfies ReadonlyArray<keyof CallbackRow>;
 
+/** The first characters that make a spreadsheet evaluate a cell (also used by the dashboard's CSV exports). */
+export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
 /** A text cell a spreadsheet would not evaluate. */
 export function formulaSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
 }
 
 function quote(text: string): string {

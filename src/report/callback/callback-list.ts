@@ -7,12 +7,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
+import { arrBand } from '../../analyze/drivers/design-matrix.ts';
+import { EXPLORER_ARR_BANDS } from '../explorer/load-explorer-data.ts';
 
 export interface CallbackRow {
   readonly response_id: string;
   readonly account_id: string | null;
   readonly account_name: string | null;
   readonly segment: string | null;
+  readonly region: string | null;
   readonly owner: string | null;
   readonly contact_id: string | null;
   readonly submitted_at: string;
@@ -22,7 +25,11 @@ export interface CallbackRow {
   readonly nps_category: 'detractor' | 'passive';
   readonly journey_stage: string | null;
   readonly touchpoint: string | null;
+  readonly survey_type: string | null;
+  readonly language: string | null;
   readonly arr: number | null;
+  /** the account's ARR band (the dashboard's filter bands, EXPLORER_ARR_BANDS) */
+  readonly arr_band: string;
   readonly churn_probability: number | null;
   readonly arr_at_risk: number | null;
   readonly arr_at_risk_source: 'churn_model' | 'arr' | 'none';
@@ -55,6 +62,7 @@ export async function buildCallbackList(conn: DuckDBConnection, tables: Readonly
     account_id: str(r.account_id),
     account_name: str(r.account_name),
     segment: str(r.segment),
+    region: str(r.region),
     owner: str(r.owner),
     contact_id: str(r.contact_id),
     submitted_at: String(r.submitted_at),
@@ -64,7 +72,10 @@ export async function buildCallbackList(conn: DuckDBConnection, tables: Readonly
     nps_category: r.nps_category === 'detractor' ? 'detractor' : 'passive',
     journey_stage: str(r.journey_stage),
     touchpoint: str(r.touchpoint),
+    survey_type: str(r.survey_type),
+    language: str(r.language),
     arr: num(r.arr),
+    arr_band: arrBand(num(r.arr) ?? Number.NaN, EXPLORER_ARR_BANDS),
     churn_probability: num(r.churn_probability),
     arr_at_risk: num(r.arr_at_risk),
     arr_at_risk_source: r.arr_at_risk_source === 'churn_model' ? 'churn_model' : r.arr_at_risk_source === 'arr' ? 'arr' : 'none',

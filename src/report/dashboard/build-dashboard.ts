@@ -1,6 +1,7 @@
 /**
- * `ecoute dashboard <run-dir> [--out DIR]`: an offline dashboard folder (index.html, app.js,
- * vendor/ with vega, vega-lite and vega-embed copied from node_modules): opens from disk, no CDN,
+ * `ecoute dashboard <run-dir> [--out DIR]`: an offline dashboard folder (index.html in English,
+ * index-fr.html in French, app.js, explorer.js and verbatims.js — every verbatim of the run, PII-redacted —
+ * and vendor/ with vega, vega-lite and vega-embed copied from node_modules): opens from disk, no CDN,
  * no request leaves the machine.
  */
 import { readFileSync } from 'node:fs';
@@ -11,9 +12,15 @@ import { openRun, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
-import { themeExamples } from '../executive/report-facts.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
-import { dashboardHtml, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS } from './dashboard-page.ts';
+import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, verbatimsScript, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
+import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
+import { HELPERS_APP_JS, HELPERS_SCRIPT } from './browser-helpers-app.ts';
+import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
+import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
+import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
+import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
+import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
@@ -35,27 +42,41 @@ export interface DashboardOptions {
   readonly minN?: number;
 }
 
-export async function writeDashboard(
-  run: OpenRun, charts: ChartSet, callbacks: readonly CallbackRow[],
-  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; recentRuns?: readonly RecentRun[] },
-): Promise<string[]> {
-  const label = createThemeLabeler(opts.themeLabels, opts.lang);
-  const examples = (await themeExamples(run.db.connection, run.tables, opts.asOf, 5)).map((e) => ({ ...e, theme: label(e.themeId) }));
-  const payload = buildDashboardPayload({
-    lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency, charts, callbacks, examples,
-    engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
-  });
+/** The dashboard's files every language shares: vendor scripts, app.js, the explorer (script and every verbatim), the run history. */
+export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, recentRuns: readonly RecentRun[]): string[] {
   const files: string[] = [];
   const write = (name: string, content: string): void => {
-    const path = join(opts.outDir, name);
+    const path = join(outDir, name);
     writeFileAtomic(path, content);
     files.push(path);
   };
   for (const script of VENDOR_SCRIPTS) write(`vendor/${script}`, readFileSync(fileURLToPath(new URL(VENDOR_SOURCES[script], import.meta.url)), 'utf8'));
   write('app.js', DASHBOARD_APP_JS);
-  write(RUN_HISTORY_SCRIPT, runHistoryScript(opts.recentRuns ?? []));
-  write('index.html', dashboardHtml(payload));
+  write(HELPERS_SCRIPT, HELPERS_APP_JS);
+  write(EXPLORER_SCRIPT, EXPLORER_APP_JS);
+  write(DERIVED_ROWS_SCRIPT, DERIVED_ROWS_JS);
+  write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);
+  write(OWNER_TABLE_SCRIPT, OWNER_TABLE_JS);
+  write(VERBATIMS_SCRIPT, verbatimsScript(explorer));
+  write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
   return files;
+}
+
+/** The page of one language (index.html, index-fr.html): its payload (charts, words, theme labels) and links to the others. */
+export async function writeDashboardPage(
+  run: OpenRun, charts: ChartSet, callbacks: readonly CallbackRow[],
+  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerColumns; languages: readonly DashboardLang[] },
+): Promise<string> {
+  const label = createThemeLabeler(opts.themeLabels, opts.lang);
+  const payload = buildDashboardPayload({
+    lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency, charts, callbacks,
+    engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
+    themeLabels: Object.fromEntries(opts.explorer.themes.map((id) => [id, label(id)])),
+    languages: opts.languages.filter((l) => l !== opts.lang).map((l) => ({ lang: l, file: dashboardFile(l) })),
+  });
+  const path = join(opts.outDir, dashboardFile(opts.lang));
+  writeFileAtomic(path, dashboardHtml(payload));
+  return path;
 }
 
 export async function buildDashboard(runDir: string, opts: DashboardOptions): Promise<{ files: string[] }> {
@@ -64,9 +85,11 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const lang = opts.lang ?? 'en';
     const asOf = opts.asOf ?? run.summary.asOf;
     const themeLabels = opts.themeLabels;
-    const charts = await buildCharts(run.db.connection, { asOf, lang, ...(themeLabels ? { themeLabels } : {}) });
+    const charts = await buildCharts(run.db.connection, { asOf, lang, currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang) });
-    const files = await writeDashboard(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, recentRuns: readRecentRuns(runDir), ...(themeLabels ? { themeLabels } : {}) });
+    const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
+    const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));
+    files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], ...(themeLabels ? { themeLabels } : {}) }));
     if (opts.ownerKey !== undefined) {
       files.push(...(await writeOwnerDashboards(run, callbacks, { dashboardDir: opts.outDir, key: opts.ownerKey, lang, asOf, minN: opts.minN ?? 30, ...(themeLabels ? { themeLabels } : {}) })).files);
     }

@@ -8,8 +8,10 @@ import type { ChartSet } from '../../charts/build-charts.ts';
 import type { ChartFilters } from '../../charts/chart-catalog.ts';
 import type { ChartRow } from '../../charts/spec-base.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
-import type { Verbatim } from '../executive/report-facts.ts';
+import { DERIVED_CHARTS } from './derived-rows-app.ts';
+import { OWNER_TABLE_CHART } from './owner-table-app.ts';
 import { DASHBOARD_MESSAGES, type DashboardLang } from './dashboard-messages.ts';
+import { EXPLORER_MESSAGES } from '../explorer/explorer-messages.ts';
 
 export interface DashboardPayload {
   readonly lang: DashboardLang;
@@ -18,12 +20,20 @@ export interface DashboardPayload {
   readonly text: (typeof DASHBOARD_MESSAGES)[DashboardLang];
   readonly periods: ReadonlyArray<{ key: string; label: string }>;
   readonly segments: ReadonlyArray<{ key: string; label: string }>;
-  readonly charts: ReadonlyArray<{ id: string; filters: ChartFilters; spec: TopLevelSpec; rows: readonly ChartRow[] }>;
+  readonly charts: ReadonlyArray<{ id: string; filters: ChartFilters; drill: Readonly<Record<string, string>>; spec: TopLevelSpec; rows: readonly ChartRow[] }>;
   readonly omitted: ReadonlyArray<{ id: string; reason: string }>;
   readonly callbacks: readonly CallbackRow[];
-  readonly examples: ReadonlyArray<Verbatim & { theme: string }>;
+  /** charts whose rows the browser recomputes from the explorer's columns (derived-rows.js): they answer every filter */
+  readonly derived: readonly string[];
+  /** charts shown by a panel module instead of a chart card (the owners' table) */
+  readonly panelCharts: readonly string[];
   readonly engines: readonly string[];
   readonly currency: string;
+  /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
+  readonly explorer: { readonly text: (typeof EXPLORER_MESSAGES)[DashboardLang]; readonly themeLabels: Readonly<Record<string, string>>; readonly filters: Readonly<Record<string, string>> };
+  /** the dashboard in the other languages: file name and language */
+  readonly languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
+  readonly examples: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
 }
 
 function periodLabel(key: string, allLabel: string): string {
@@ -39,7 +49,12 @@ const GRAIN_ORDER = (key: string): number => (key === 'all' ? 0 : key.startsWith
 
 export function buildDashboardPayload(input: {
   lang: DashboardLang; pipeline: string; asOf: string; currency: string; charts: ChartSet; callbacks: readonly CallbackRow[];
-  examples: ReadonlyArray<Verbatim & { theme: string }>; engines: readonly string[];
+  engines: readonly string[];
+  themeLabels: Readonly<Record<string, string>>; languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
+  /** explorer filters applied when the URL sets none (an owner's page: its owner) */
+  explorerFilters?: Readonly<Record<string, string>>;
+  /** a short list of verbatims shown as a table (an owner's page), PII-redacted by the caller */
+  examples?: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
 }): DashboardPayload {
   const text = DASHBOARD_MESSAGES[input.lang];
   const periodKeys = new Set<string>(['all']);
@@ -57,8 +72,11 @@ export function buildDashboardPayload(input: {
     .map((key) => ({ key, label: key === 'all' ? text.allSegments : key }));
   return {
     lang: input.lang, pipeline: input.pipeline, asOf: input.asOf, text, periods, segments, currency: input.currency,
-    charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, spec: c.spec, rows: c.rows })),
-    omitted: input.charts.omitted, callbacks: input.callbacks, examples: input.examples, engines: input.engines,
+    charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, drill: c.drill, spec: c.spec, rows: c.rows })),
+    omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
+    derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
+    panelCharts: [OWNER_TABLE_CHART],
+    examples: input.examples ?? [], explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
   };
 }
 

@@ -3,7 +3,8 @@
  *
  *   runDir/ecoute.duckdb (read-only) ─► buildCharts per language ─► specs/<lang>/<chart>.vl.json
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
- *                                     ├► writeDashboard (first language) ─► dashboard/
+ *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
+ *                                     ├► loadExplorerData ─► dashboard/verbatims.js (every verbatim, shared)
  *                                     └► buildCallbackList      ─► callback-list.csv, callback-list.json
  *
  * Deterministic: same run and asOf → byte-identical files; timings are returned, never written
@@ -17,7 +18,8 @@ import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { writeReport } from '../executive/build-report.ts';
-import { writeDashboard } from './build-dashboard.ts';
+import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
+import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns } from '../../publish/recent-runs.ts';
 import { writeOwnerDashboards } from '../owners/write-owner-dashboards.ts';
 
@@ -67,9 +69,16 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     callbacks = callbackRows.length;
     t.callback += performance.now() - mark;
 
-    for (const [i, lang] of langs.entries()) {
+    mark = performance.now();
+    const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf: opts.asOf });
+    const dashboardDir = join(runDir, 'dashboard');
+    const relative = (f: string): string => f.slice(runDir.length).replace(/^[/\\]+/, '');
+    files.push(...writeDashboardShared(dashboardDir, explorer, recentRuns).map(relative));
+    t.dashboard += performance.now() - mark;
+
+    for (const lang of langs) {
       mark = performance.now();
-      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, ...(labels ? { themeLabels: labels } : {}) });
+      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, currency: run.summary.reportingCurrency, ...(labels ? { themeLabels: labels } : {}) });
       for (const c of set.charts) {
         const name = join('specs', lang, `${c.id}.vl.json`);
         writeFileAtomic(join(runDir, name), toJsonText(c.staticSpec));
@@ -81,17 +90,17 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
 
       mark = performance.now();
       const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
-      files.push(...reportFiles.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
+      files.push(...reportFiles.map(relative));
       t.report += performance.now() - mark;
 
-      if (i === 0) {
+      mark = performance.now();
+      const page = await writeDashboardPage(run, set, callbackRows, { outDir: dashboardDir, lang, asOf: opts.asOf, explorer, languages: langs, ...(labels ? { themeLabels: labels } : {}) });
+      files.push(relative(page));
+      t.dashboard += performance.now() - mark;
+      if (opts.ownerKey !== undefined && lang === langs[0]) {
         mark = performance.now();
-        const dash = await writeDashboard(run, set, callbackRows, { outDir: join(runDir, 'dashboard'), lang, asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
-        files.push(...dash.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
-        if (opts.ownerKey !== undefined) {
-          const owners = await writeOwnerDashboards(run, callbackRows, { dashboardDir: join(runDir, 'dashboard'), key: opts.ownerKey, lang, asOf: opts.asOf, minN: opts.minN ?? 30, ...(labels ? { themeLabels: labels } : {}) });
-          files.push(...owners.files.map((f) => f.slice(runDir.length).replace(/^[/\\]+/, '')));
-        }
+        const owners = await writeOwnerDashboards(run, callbackRows, { dashboardDir, key: opts.ownerKey, lang, asOf: opts.asOf, minN: opts.minN ?? 30, ...(labels ? { themeLabels: labels } : {}) });
+        files.push(...owners.files.map(relative));
         t.dashboard += performance.now() - mark;
       }
     }

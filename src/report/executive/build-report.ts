@@ -58,7 +58,7 @@ export async function buildReport(runDir: string, opts: ReportOptions): Promise<
   const run = await openRun(runDir);
   try {
     const asOf = opts.asOf ?? run.summary.asOf;
-    const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
+    const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, currency: run.summary.reportingCurrency, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
     const files = await writeReport(run, charts, { ...opts, asOf, recentRuns: readRecentRuns(runDir) });
     return { files };
   } finally {

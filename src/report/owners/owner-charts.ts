@@ -45,7 +45,7 @@ function chart(id: string, title: string, dimension: string, rows: ChartRow[], l
   const base = buildNpsByDimensionSpec({ ...m, title: () => title, subtitle: OWNER_MESSAGES[lang].subtitle }, dimension);
   const ordered: TopLevelSpec = inOrder ? JSON.parse(JSON.stringify(base).replace('"sort":{"field":"sort_value","op":"max","order":"descending"}', '"sort":null')) : base;
   const spec = withLocale(ordered, lang);
-  return { id, filters: { period: false, segment: false }, spec, rows, staticSpec: withInlineData(spec, rows) };
+  return { id, filters: { period: false, segment: false }, drill: {}, spec, rows, staticSpec: withInlineData(spec, rows) };
 }
 
 export function ownerCharts(answers: readonly OwnerAnswer[], lang: DashboardLang, minN: number): BuiltChart[] {

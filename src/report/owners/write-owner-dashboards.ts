@@ -63,10 +63,12 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
     const payload = buildDashboardPayload({
       lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency,
       charts: { lang: opts.lang, charts: ownerCharts(answers, opts.lang, opts.minN), omitted: [] },
+      // no verbatim explorer on an owner's page (it holds every owner's verbatims): its own examples instead
+      themeLabels: {}, languages: [],
       callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
     });
     const file = `${ownerPageName(opts.key, owner)}.html`;
-    writeFileAtomic(join(dir, file), dashboardHtml({ ...payload, pipeline: `${run.summary.pipeline} · ${owner}` }, '../'));
+    writeFileAtomic(join(dir, file), dashboardHtml({ ...payload, pipeline: `${run.summary.pipeline} · ${owner}` }, '../', false));
     files.push(join(dir, file));
     pages.push({ owner, file, accounts: new Set(answers.map((a) => a.accountId)).size });
   }

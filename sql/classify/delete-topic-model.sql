@@ -1,1 +1,0 @@
-DELETE FROM classify_topic_model WHERE taxonomy_key = $taxonomy_key;

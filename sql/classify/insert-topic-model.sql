@@ -1,1 +1,0 @@
-INSERT INTO classify_topic_model VALUES ($taxonomy_key, $fingerprint, $trained_on, $trained_run, $meta, $weights);

@@ -1,0 +1,21 @@
+-- The distinct clauses (by clause key: language + folded words) of the run's verbatims, with how often each
+-- was written and its cached topic features (classification_cache.clauses under the run's cache key): what
+-- the run's topic model is trained on and applied to. A stock phrase written a thousand times weighs as such.
+-- The order does not matter: training sorts by key (src/classify/embedded/train-topic-model.ts).
+WITH texts AS (
+  SELECT text_hash, count(*) AS n FROM response_text_hashes GROUP BY text_hash
+), clauses AS (
+  SELECT t.n, unnest(c.clauses) AS k
+  FROM texts t
+  JOIN classification_cache c
+    ON c.text_hash = t.text_hash
+   AND c.engine = $engine AND c.model = $model AND c.revision = $revision AND c.taxonomy_version = $taxonomy_version
+  WHERE len(c.clauses) > 0
+)
+SELECT k.clause_key AS clause_key,
+       sum(n) AS n,
+       any_value(k.content_words) AS content_words,
+       any_value(k.features) AS features,
+       any_value(k.seeds) AS seeds
+FROM clauses
+GROUP BY k.clause_key;

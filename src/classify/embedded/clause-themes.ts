@@ -1,0 +1,49 @@
+/**
+ * The themes of a clause from its topic features (clause-topic-features.ts), with or without a topic model
+ * (the rules are described in topic-engine.ts). Pure: the embedded engines call it on features they just
+ * computed, a pipeline run on the features it cached per text, with the model it trained that night.
+ *
+ * Example:
+ *   themesOfClause(features, tax.themeIds, model, 0.5) // → [{ themeId: 'delays', score: 0.57, source: 'model', evidence: '' }]
+ */
+import type { ThemeMatch } from '../classifier-types.ts';
+import type { ClauseTopicFeatures } from './clause-topic-features.ts';
+import { softmaxProbabilities } from './softmax-regression.ts';
+import { calibrated, type TopicModel } from './train-topic-model.ts';
+
+/** A clause needs this many content words before the model alone may give it a theme ("correct." is too little). */
+export const MIN_MODEL_WORDS = 2;
+
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+const byScore = (a: ThemeMatch, b: ThemeMatch): number => b.score - a.score || a.themeId.localeCompare(b.themeId);
+
+/** Whether a clause may get a theme at all (a seed reaching the threshold, or enough words for the model). */
+export function mayMentionTheme(f: ClauseTopicFeatures, threshold: number): boolean {
+  return f.contentWords >= MIN_MODEL_WORDS || f.scores.some((s) => s >= threshold);
+}
+
+/** Seeds reaching the threshold, scored by `score(seed score, theme)`. */
+function seedMatches(f: ClauseTopicFeatures, themeIds: readonly string[], threshold: number, score: (s: number, t: number) => number): ThemeMatch[] {
+  const found: ThemeMatch[] = [];
+  f.scores.forEach((s, t) => {
+    if (s >= threshold) found.push({ themeId: themeIds[t] as string, score: round4(score(s, t)), source: f.sources[t] ?? 'keyword', evidence: f.evidence[t] ?? '' });
+  });
+  return found;
+}
+
+/** Themes of a clause, strongest first; seeds only when `model` is undefined. */
+export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string[], model: TopicModel | undefined, threshold: number): ThemeMatch[] {
+  if (model === undefined) return seedMatches(f, themeIds, threshold, (s) => s).sort(byScore);
+  const raw = softmaxProbabilities(model.softmax, f.features);
+  const q = calibrated(model, raw);
+  const found = seedMatches(f, themeIds, threshold, (_, t) => 0.6 + 0.4 * (q[t] as number));
+  if (found.length > 0 || f.contentWords < MIN_MODEL_WORDS) return found.sort(byScore);
+  // no seed: the model's best theme, when it beats 'none' and its calibrated probability reaches 0.5
+  let best = 0;
+  for (let t = 1; t < q.length; t++) if ((q[t] as number) > (q[best] as number)) best = t;
+  const p = q[best] as number;
+  const score = 0.5 + 0.2 * (p - 0.5);
+  if (p >= 0.5 && (raw[best] as number) > (raw[q.length] as number) && score >= threshold) found.push({ themeId: themeIds[best] as string, score: round4(score), source: 'model', evidence: '' });
+  return found;
+}
