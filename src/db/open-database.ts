@@ -13,8 +13,10 @@ export interface Database {
 
 /** Resource limits of a run (`settings.memory_limit`, `settings.threads`); DuckDB's defaults where absent. */
 export interface DatabaseLimits {
-  /** e.g. '4GB': past it DuckDB spills to `<database>.tmp/` */
+  /** e.g. '4GB': past it DuckDB spills to `tempDirectory` (default `<database>.tmp/`) */
   readonly memoryLimit?: string | undefined;
+  /** where DuckDB spills what does not fit in memoryLimit (a run gives its staging folder's `.work/`) */
+  readonly tempDirectory?: string | undefined;
   readonly threads?: number | undefined;
   /** open a published database read-only (its files are read-only; no write-ahead log is created) */
   readonly readOnly?: boolean;
@@ -23,6 +25,7 @@ export interface DatabaseLimits {
 export async function openDatabase(path: string = ':memory:', limits: DatabaseLimits = {}): Promise<Database> {
   const options: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
   if (limits.memoryLimit !== undefined) options.memory_limit = limits.memoryLimit;
+  if (limits.tempDirectory !== undefined) options.temp_directory = limits.tempDirectory;
   if (limits.threads !== undefined) options.threads = String(limits.threads);
   if (limits.readOnly === true) options.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, options);

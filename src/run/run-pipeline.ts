@@ -43,6 +43,7 @@
  * The run date (`asOf`) is an input: nothing inside reads the clock, so the same inputs give
  * byte-identical output files (timings go to run-timings.json, the one file that differs).
  */
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
@@ -164,7 +165,9 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
   const dbPath = join(dir, DATABASE_FILE);
   const previous = await copyPreviousDatabase(night.previousNight, DATABASE_FILE, dbPath);
   if (previous.notice !== undefined) detail(previous.notice);
-  const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads });
+  // DuckDB spills inside the staging folder (.work is scratch: never published)
+  mkdirSync(join(dir, '.work'), { recursive: true });
+  const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') });
   let open = true;
   try {
     const conn = db.connection;

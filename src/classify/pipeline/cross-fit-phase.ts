@@ -16,9 +16,15 @@ import { DuckDBBlobValue } from '@duckdb/node-api';
 import type { EngineInfo, SentimentLabel } from '../classifier-types.ts';
 import { runSqlFile, querySqlFile, sqlFile } from '../../db/sql-file.ts';
 import { LEXICON_VERSION } from '../embedded/compile-lexicon.ts';
-import { crossFitDomain, type CrossFitOptions, type CrossFitRow } from '../embedded/cross-fit-domain.ts';
+import {
+  createOutOfFoldTally, crossFitModelSet, foldOf, resolveCrossFitOptions, scoreCrossFitRow, trainFoldModels, trainingThresholds,
+  type CrossFitOptions, type CrossFitRow,
+} from '../embedded/cross-fit-domain.ts';
+import { lexiconResult } from '../embedded/blend-domain.ts';
+import { fnv1a } from '../embedded/domain-features.ts';
+import { createDomainPredictor } from '../embedded/domain-predictor.ts';
 import { domainSetFingerprint, type DomainModelSet, type OutOfFoldScore } from '../embedded/domain-model-set.ts';
-import { DomainModelError } from '../embedded/domain-model.ts';
+import { DomainModelError, type DomainModel } from '../embedded/domain-model.ts';
 import { domainEngineInfo } from '../embedded/sentiment-engine.ts';
 import { cacheKeyParams, type CacheKey } from './cache-key.ts';
 import { round6 } from './serialize-mentions.ts';
@@ -33,6 +39,12 @@ export interface CrossFitPhaseOptions extends CrossFitOptions {
   readonly sentiment: EngineInfo;
   /** false: no domain model (undo the overlay of a previous run if any) */
   readonly enabled: boolean;
+  /** rows read into JS at once (default CROSS_FIT_CHUNK) */
+  readonly chunkSize?: number;
+  /** called with the size of each chunk scored (tests: the rows held at once) */
+  readonly onChunk?: (rows: number) => void;
+  /** called with the number of rows kept for training the fold models */
+  readonly onCandidates?: (rows: number) => void;
 }
 
 export interface DomainSummary {
@@ -57,21 +69,64 @@ export function describeOutOfFold(s: OutOfFoldScore, folds: number): string {
   return `out-of-fold accuracy ${pct(s.accuracy)} on ${s.n.toLocaleString('en-US')} scored verbatims (${folds} folds by account; always "${s.majorityLabel}" ${pct(s.majorityAccuracy)}, lexicon alone ${pct(s.lexiconAccuracy)})`;
 }
 
-async function loadRows(conn: DuckDBConnection): Promise<CrossFitRow[]> {
-  const reader = await conn.runAndReadAll(sqlFile('classify/select-cross-fit-rows'), { lexicon_version: LEXICON_VERSION });
-  const rows: CrossFitRow[] = [];
-  for (const r of reader.getRows() as DuckDBValue[][]) {
-    const [id, group, textHash, label, hashes, polarity, positive, negative, hits] = r;
-    rows.push({
-      id: String(id),
-      group: String(group),
-      textHash: String(textHash),
-      ...(label === null ? {} : { label: String(label) as SentimentLabel }),
-      hashes: unpackHashes((hashes as DuckDBBlobValue).bytes),
-      lexicon: { polarity: Number(polarity), positive: Number(positive), negative: Number(negative), hits: Number(hits) },
-    });
+/** Rows of cross_fit_rows read into JS at once (features of one chunk; the fold models' training rows are kept apart). */
+export const CROSS_FIT_CHUNK = 10_000;
+
+function toCrossFitRow(r: DuckDBValue[]): CrossFitRow {
+  const [id, group, textHash, label, hashes, polarity, positive, negative, hits] = r;
+  return {
+    id: String(id),
+    group: String(group),
+    textHash: String(textHash),
+    ...(label === null ? {} : { label: String(label) as SentimentLabel }),
+    hashes: unpackHashes((hashes as DuckDBBlobValue).bytes),
+    lexicon: { polarity: Number(polarity), positive: Number(positive), negative: Number(negative), hits: Number(hits) },
+  };
+}
+
+/** Visits cross_fit_rows chunk by chunk, in response id order. */
+async function forEachChunk(conn: DuckDBConnection, total: number, chunk: number, visit: (rows: CrossFitRow[]) => void): Promise<void> {
+  for (let after = 0; after < total; after += chunk) {
+    const reader = await conn.runAndReadAll(sqlFile('classify/read-cross-fit-chunk'), { after, upto: after + chunk });
+    visit((reader.getRows() as DuckDBValue[][]).map(toCrossFitRow));
   }
-  return rows;
+}
+
+interface StreamedFit {
+  readonly models: DomainModel[];
+  readonly k: number;
+  readonly dim: number;
+}
+
+/**
+ * The fold models without holding every row: pass 1 keeps the id hash and fold of each scored row
+ * (typed arrays), which give each fold's threshold; pass 2 keeps the rows under a threshold (about
+ * maxTrainRows × k / (k − 1)), on which trainFoldModels selects exactly what it would on all rows.
+ */
+async function trainStreamed(conn: DuckDBConnection, total: number, chunk: number, opts: CrossFitPhaseOptions): Promise<StreamedFit> {
+  const { k, dim } = resolveCrossFitOptions(opts);
+  const idHash = new Uint32Array(total);
+  const folds = new Uint16Array(total);
+  let scored = 0;
+  await forEachChunk(conn, total, chunk, (rows) => {
+    for (const r of rows) {
+      if (r.label === undefined) continue;
+      idHash[scored] = fnv1a(r.id);
+      folds[scored++] = foldOf(r.group, k);
+    }
+  });
+  const thresholds = trainingThresholds(idHash.subarray(0, scored), folds.subarray(0, scored), opts);
+  const candidates: CrossFitRow[] = [];
+  await forEachChunk(conn, total, chunk, (rows) => {
+    for (const r of rows) {
+      if (r.label === undefined) continue;
+      const h = fnv1a(r.id);
+      const own = foldOf(r.group, k);
+      if (thresholds.some((t, f) => f !== own && h <= t)) candidates.push(r);
+    }
+  });
+  opts.onCandidates?.(candidates.length);
+  return { models: trainFoldModels(candidates, candidates.map((r) => foldOf(r.group, k)), opts), k, dim };
 }
 
 async function writeOverlay(conn: DuckDBConnection, opts: CrossFitPhaseOptions, domain: EngineInfo | undefined): Promise<void> {
@@ -115,34 +170,45 @@ export async function runCrossFitPhase(conn: DuckDBConnection, opts: CrossFitPha
     return { engine: opts.sentiment };
   }
   const newlyFeaturized = await updateSentimentFeatures(conn, opts.key);
-  const rows = await loadRows(conn);
-  let fit: ReturnType<typeof crossFitDomain>;
+  await runSqlFile(conn, 'classify/stage-cross-fit-rows', { lexicon_version: LEXICON_VERSION });
+  const [count] = await querySqlFile(conn, 'classify/count-cross-fit-rows');
+  const total = Number(count?.n ?? 0);
+  const chunk = Math.max(1, opts.chunkSize ?? CROSS_FIT_CHUNK);
+  let fit: StreamedFit;
   try {
-    fit = crossFitDomain(rows, opts);
+    fit = await trainStreamed(conn, total, chunk, opts);
   } catch (error) {
     if (!(error instanceof DomainModelError)) throw error;
     await writeOverlay(conn, opts, undefined);
     return { engine: opts.sentiment, notice: `sentiment: domain adaptation skipped (${error.message}); verbatim sentiment is the lexicon's` };
   }
+  const predictors = fit.models.map(createDomainPredictor);
+  const tally = createOutOfFoldTally();
   const appender = await conn.createAppender('domain_sentiment');
   try {
-    rows.forEach((r, i) => {
-      const s = fit.results[i]!;
-      appender.appendVarchar(r.id);
-      appender.appendInteger(fit.fold[i]!);
-      appender.appendVarchar(s.label);
-      appender.appendDouble(round6(s.polarity));
-      appender.appendDouble(round6(s.confidence));
-      appender.endRow();
+    await forEachChunk(conn, total, chunk, (rows) => {
+      opts.onChunk?.(rows.length);
+      for (const r of rows) {
+        const f = foldOf(r.group, fit.k);
+        const s = scoreCrossFitRow(predictors[f]!, r, fit.dim);
+        if (r.label !== undefined) tally.add(r.label, s.label, lexiconResult(r.lexicon.polarity, r.lexicon.hits).label);
+        appender.appendVarchar(r.id);
+        appender.appendInteger(f);
+        appender.appendVarchar(s.label);
+        appender.appendDouble(round6(s.polarity));
+        appender.appendDouble(round6(s.confidence));
+        appender.endRow();
+      }
+      appender.flushSync();
     });
-    appender.flushSync();
   } finally {
     appender.closeSync();
   }
-  const engine = domainEngineInfo(fit.set);
+  const set = crossFitModelSet(fit.models, tally.score());
+  const engine = domainEngineInfo(set);
   await writeOverlay(conn, opts, engine);
-  await storeSet(conn, fit.set, opts.runDate);
-  const folds = fit.set.models.length;
-  const domain: DomainSummary = { folds, fingerprint: domainSetFingerprint(fit.set.models), outOfFold: fit.set.outOfFold, newlyFeaturized };
-  return { domain, engine, notice: `sentiment: domain model cross-fitted, each response scored by the model not trained on its account; ${describeOutOfFold(fit.set.outOfFold, folds)}` };
+  await storeSet(conn, set, opts.runDate);
+  const folds = set.models.length;
+  const domain: DomainSummary = { folds, fingerprint: domainSetFingerprint(set.models), outOfFold: set.outOfFold, newlyFeaturized };
+  return { domain, engine, notice: `sentiment: domain model cross-fitted, each response scored by the model not trained on its account; ${describeOutOfFold(set.outOfFold, folds)}` };
 }
