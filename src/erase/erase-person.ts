@@ -12,7 +12,7 @@
  * The time of the request is an input (`at`): the CLI reads the clock, this code does not.
  */
 import { rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadPipeline, resolveOutputDir } from '../config/load-pipeline.ts';
 import { outputLayout } from '../publish/output-layout.ts';
 import { checkOutputFolder, markOutputFolder } from '../publish/claim-output-folder.ts';
@@ -20,6 +20,7 @@ import { ecouteVersion } from '../run/versions.ts';
 import { acquireRunLock } from '../publish/run-lock.ts';
 import { freezeNight, readNightManifest, unfreezeNight } from '../publish/freeze-night.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
+import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { UsageError } from '../run/errors.ts';
 import { appendJsonLine, erasureHash, erasureHashes, erasureListPath, readErasureList, type ErasureEntry, type ErasureKind } from './erasure-list.ts';
 import { publishedNights } from './published-nights.ts';
@@ -78,6 +79,12 @@ export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
   if (!alreadyListed) appendJsonLine(listFile, entry);
   const hashes = erasureHashes(alreadyListed ? list : [...list, entry]);
   const themeLabels = pipeline.taxonomy === undefined ? undefined : themeLabelsFromTaxonomy(pipeline.taxonomy.themes);
+  const perOwner = pipeline.output.per_owner;
+  const purgeOptions = {
+    minN: pipeline.settings.min_n,
+    ...(themeLabels === undefined ? {} : { themeLabels }),
+    ...(perOwner === undefined ? {} : { ownerKey: loadOwnerKey(resolve(outRoot, perOwner.key_file)).key }),
+  };
   const nights: NightPurge[] = [];
   // a run publishing meanwhile would copy the previous night before its purge: hold the run lock
   const lock = await acquireRunLock(layout.lock, { runId: `erase-${hash.slice(0, 12)}`, startedAt: opts.at, ...(opts.wait !== undefined ? { wait: opts.wait } : {}), log });
@@ -94,7 +101,7 @@ export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
       log(`purging ${dir}`);
       const manifest = readNightManifest(night.dir);
       await unfreezeNight(night.dir);
-      const purge = await purgeNight(night.dir, hashes, themeLabels === undefined ? {} : { themeLabels });
+      const purge = await purgeNight(night.dir, hashes, purgeOptions);
       // frozen again, with a manifest of the purged files (the next run builds on it as on any night)
       if (manifest !== undefined) await freezeNight(night.dir, { runId: manifest.runId, asOf: manifest.asOf });
       nights.push({ ...purge, dir });

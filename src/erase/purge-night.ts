@@ -4,7 +4,7 @@
  * classification state), the cached classifications of their verbatims (classification_cache with its
  * mentions), their verbatims among the representatives of candidate themes; then rewrites the
  * database file (src/erase/rewrite-database.ts) and every file exported from it (tables, quarantine.csv,
- * specs, dashboard, reports, call-back list).
+ * specs, dashboard with the per-owner pages, reports, call-back list).
  *
  * Which rows: a row goes when its contact id, account id or an email address in its text is on the list
  * (erasure_keys), when it belongs to an erased response (response_id), or, for a table without
@@ -12,6 +12,7 @@
  * Aggregates (metric cells, driver weights) are not personal data: they are recomputed without the
  * person by the next run, which drops their rows at ingest.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
@@ -22,6 +23,7 @@ import type { ThemeLabels } from '../charts/theme-labels.ts';
 import { redactPii } from '../classify/pii/redact-pii.ts';
 import { writeRunTables } from '../report/write-outputs.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
+import { OWNERS_FOLDER } from '../report/owners/write-owner-dashboards.ts';
 import { erasureKeysOf } from './erase-source-rows.ts';
 import { rewriteDatabase } from './rewrite-database.ts';
 
@@ -38,6 +40,10 @@ export interface NightPurge {
 
 export interface PurgeOptions {
   readonly themeLabels?: ThemeLabels;
+  /** the pipeline's owner-page key (output.per_owner): the owner pages are written again without the person */
+  readonly ownerKey?: Buffer;
+  /** settings.min_n, for the owner pages' cells */
+  readonly minN?: number;
 }
 
 /** The WHERE condition that selects a table's erased rows, or undefined when the table holds none by construction. */
@@ -107,6 +113,14 @@ export async function purgeNight(dir: string, hashes: readonly string[], opts: P
     db.close();
   }
   await rewriteDatabase(dbPath);
-  const visuals = await emitVisuals(dir, { asOf: summary.asOf, ...(opts.themeLabels !== undefined ? { themeLabels: opts.themeLabels } : {}) });
+  // owner pages are removed, then written again from the purged database: an owner left with no account
+  // (all erased) loses the page, and pages written under a key no longer configured do not survive
+  rmSync(join(dir, 'dashboard', OWNERS_FOLDER), { recursive: true, force: true });
+  const visuals = await emitVisuals(dir, {
+    asOf: summary.asOf,
+    ...(opts.themeLabels !== undefined ? { themeLabels: opts.themeLabels } : {}),
+    ...(opts.ownerKey !== undefined ? { ownerKey: opts.ownerKey } : {}),
+    ...(opts.minN !== undefined ? { minN: opts.minN } : {}),
+  });
   return { dir, removed, files: [RUN_DATABASE, ...tableFiles, ...visuals.files].sort() };
 }
