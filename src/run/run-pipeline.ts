@@ -164,7 +164,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
   const dir = night.dir;
   const dbPath = join(dir, DATABASE_FILE);
   const previous = await copyPreviousDatabase(night.previousNight, DATABASE_FILE, dbPath);
-  if (previous.notice !== undefined) detail(previous.notice);
+  if (previous.notice !== undefined) log(previous.notice); // a warning, not a detail: the caches were not reused
   // DuckDB spills inside the staging folder (.work is scratch: never published)
   mkdirSync(join(dir, '.work'), { recursive: true });
   const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') });
