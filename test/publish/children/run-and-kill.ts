@@ -9,13 +9,12 @@ const [pipelineFile, outDir, asOf, pattern, delay] = process.argv.slice(2) as [s
 const re = new RegExp(pattern);
 let armed = true;
 const kill = (): void => void process.kill(process.pid, 'SIGKILL');
-await runPipeline({
-  pipelineFile, outDir, asOf,
-  log: (m) => {
-    if (!armed || !re.test(m)) return;
-    armed = false;
-    if (Number(delay) === 0) kill();
-    else setTimeout(kill, Number(delay));
-  },
-});
+const watch = (m: string): void => {
+  if (!armed || !re.test(m)) return;
+  armed = false;
+  if (Number(delay) === 0) kill();
+  else setTimeout(kill, Number(delay));
+};
+// phase lines and detail lines (per-source counts are details) both arm the kill
+await runPipeline({ pipelineFile, outDir, asOf, log: watch, detail: watch });
 process.stdout.write('finished without being killed\n');
