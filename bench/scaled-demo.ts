@@ -1,0 +1,123 @@
+/**
+ * The demo company at benchmark scale, shared by bench/memory-bench.ts and bench/nightly-bench.ts.
+ *
+ * - `measure(args)`: runs `node <args>` as a child, under /usr/bin/time -v when present, so the peak RSS is
+ *   the whole process (DuckDB plus JavaScript), and reports its CPU seconds (user + system) beside the wall.
+ * - `generateScaledDemo(dir, responses)`: the demo generator at scale responses / 100,000 (at most 5, ~500k
+ *   responses); above that the response files are copied by DuckDB (ids prefixed `c<i>-`, verbatims suffixed
+ *   with the copy number so every copy's texts are new to the classifier) until the count is reached.
+ *   Reused when `dir` already holds it.
+ * - `writeDemoPipeline(...)`: pipelines/demo.yaml pointed at that data, an output folder and extra settings.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+export interface Measured {
+  readonly seconds: number;
+  /** user + system CPU seconds of the child (time -v), undefined without /usr/bin/time */
+  readonly cpuSeconds: number | undefined;
+  readonly peakRssMb: number | undefined;
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function measure(args: readonly string[]): Measured {
+  const started = performance.now();
+  const cmd = TIME === undefined ? process.execPath : TIME;
+  const full = TIME === undefined ? [...args] : ['-v', process.execPath, ...args];
+  const r = spawnSync(cmd, full, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  const stderr = r.stderr ?? '';
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  return {
+    seconds,
+    cpuSeconds: user === null || system === null ? undefined : Number(user[1]) + Number(system[1]),
+    peakRssMb: rss === null ? undefined : Math.round(Number(rss[1]) / 1024),
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr,
+  };
+}
+
+/** time -v's own report lines, which the tail of a failed child's stderr does not need */
+export function withoutTimeReport(stderr: string): string {
+  return stderr.split('\n').filter((l) => !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l)).join('\n');
+}
+
+export const tsx = (code: string): string[] => ['--import', 'tsx', '--input-type=module', '-e', code];
+
+/** DuckDB statements run in a child process (its memory is not the measured run's). */
+export function runDuckDb(statements: readonly string[], what: string): Measured {
+  const code = `import { DuckDBInstance } from '@duckdb/node-api'; const db = await DuckDBInstance.create(':memory:', { memory_limit: '1GB' }); const c = await db.connect(); for (const s of ${JSON.stringify(statements)}) await c.run(s);`;
+  const m = measure(tsx(code));
+  if (m.status !== 0) throw new Error(`${what} failed:\n${withoutTimeReport(m.stderr)}`);
+  return m;
+}
+
+/** A copy of a response file: ids prefixed, non-empty verbatims suffixed, so ids and texts are new. */
+export function copyResponsesStatement(src: string, dst: string, tag: string, where = 'true'): string {
+  const q = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+  return `COPY (SELECT * REPLACE (${q(`${tag}-`)} || "Response ID" AS "Response ID", CASE WHEN coalesce(trim("Comment"), '') = '' THEN "Comment" ELSE "Comment" || ${q(` (${tag})`)} END AS "Comment") FROM read_csv(${q(src)}, all_varchar = true, header = true) WHERE ${where}) TO ${q(dst)} (HEADER, DELIMITER ',')`;
+}
+
+export function responseFiles(data: string): string[] {
+  return readdirSync(data).filter((f) => /^responses-.*\.csv$/.test(f)).sort();
+}
+
+export function generateScaledDemo(dir: string, responses: number): { data: string } {
+  const data = join(dir, 'data');
+  const baseScale = Math.min(5, responses / 100_000);
+  if (existsSync(join(data, 'ground-truth.json')) && existsSync(join(dir, 'generated.json'))) {
+    console.log(`data: reusing ${data}`);
+    return { data };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(data, { recursive: true });
+  const gen = measure(tsx(`import { generateDemo } from ${JSON.stringify(join(ROOT, 'src/demo/generate-demo.ts'))}; await generateDemo({ outDir: ${JSON.stringify(data)}, seed: 42, scale: ${baseScale} });`));
+  if (gen.status !== 0) throw new Error(`demo generator failed:\n${withoutTimeReport(gen.stderr)}`);
+  console.log(`data: demo generator scale ${baseScale} in ${gen.seconds.toFixed(1)} s, its peak RSS ${gen.peakRssMb ?? '?'} MB (not counted below)`);
+  const files = responseFiles(data);
+  const copies = Math.max(1, Math.ceil(responses / (baseScale * 100_000))) - 1;
+  if (copies > 0) {
+    const statements = [];
+    for (let c = 1; c <= copies; c++) {
+      for (const f of files) statements.push(copyResponsesStatement(join(data, f), join(data, f.replace(/\.csv$/, `-c${c}.csv`)), `c${c}`));
+    }
+    const cp = runDuckDb(statements, 'copying the response files');
+    console.log(`data: ${copies} cop${copies === 1 ? 'y' : 'ies'} of the response files in ${cp.seconds.toFixed(1)} s, peak RSS ${cp.peakRssMb ?? '?'} MB (not counted below)`);
+  }
+  writeFileSync(join(dir, 'generated.json'), JSON.stringify({ responses, scale: baseScale, copies }));
+  return { data };
+}
+
+/** pipelines/demo.yaml reading `data`, writing to `out`, with extra `settings:` lines (e.g. `memory_limit: 512MB`). */
+export function writeDemoPipeline(yaml: string, data: string, out: string, settings: readonly string[] = []): void {
+  let text = readFileSync(join(ROOT, 'pipelines/demo.yaml'), 'utf8');
+  text = text.replaceAll('../demo-data/', `${data}/`).replace(/^ {2}dir: .*$/m, `  dir: ${out}`);
+  if (!/^settings:\n/m.test(text)) throw new Error('pipelines/demo.yaml has no settings block');
+  text = text.replace(/^settings:\n/m, `settings:\n${settings.map((s) => `  ${s}\n`).join('')}`);
+  writeFileSync(yaml, text);
+}
+
+/** The phase timings of the published night (run-timings.json), and its own peak RSS figure. */
+export function readRunTimings(out: string): { phases: Array<[string, number]>; peakRssMb: number | undefined; duckdbLimit: string | undefined } {
+  const timings = JSON.parse(readFileSync(join(out, 'current', 'run-timings.json'), 'utf8')) as Record<string, unknown> & { resources?: { peak_rss_mb?: number; duckdb_memory_limit?: string } };
+  return {
+    phases: Object.entries(timings).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    peakRssMb: timings.resources?.peak_rss_mb,
+    duckdbLimit: timings.resources?.duckdb_memory_limit,
+  };
+}
+
+/** `ecoute run` through tsx (no build needed; its compiler adds ~60 MB to the peak, which is counted). */
+export function ecouteRun(yaml: string, asOf: string): Measured {
+  return measure(['--import', 'tsx', join(ROOT, 'src/cli/ecoute.ts'), 'run', yaml, '--as-of', asOf]);
+}
