@@ -26,6 +26,8 @@ export const runSummarySchema = z.looseObject({
   metrics: z.looseObject({
     nps: estimateSchema.optional().default(null),
     npsChange: changeSchema.optional().default(null),
+    csat: estimateSchema.optional().default(null),
+    ces: estimateSchema.optional().default(null),
     responseRates: z.looseObject({ computed: z.boolean(), reason: z.string().optional() }).optional(),
   }).optional(),
   classification: z.looseObject({ engines: z.array(engineSchema), notices: z.array(z.string()).optional().default([]) }).optional(),

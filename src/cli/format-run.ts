@@ -1,8 +1,41 @@
-/** Human text for `ecoute run`: reconciliation, quarantine reasons, headline NPS, where the outputs are. */
+/** Human text for `ecoute run`: reconciliation, quarantine reasons, the headline score (NPS, else CSAT, else CES), where the outputs are. */
 import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 import { formatMoney, formatPValue } from '../util/format-figures.ts';
+import { HEADLINE_METRICS, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+
+type Metrics = RunResult['summary']['metrics'];
+
+/** How each score reads on the command line: NPS points, CSAT a percentage, CES a mean on 1–7. */
+const SCORE: Readonly<Record<HeadlineMetric, { name: string; unit: string; digits: number }>> = {
+  nps: { name: 'NPS', unit: '', digits: 1 },
+  csat: { name: 'CSAT (share of 4–5 answers)', unit: ' %', digits: 1 },
+  ces: { name: 'CES (mean effort, 1–7)', unit: '', digits: 2 },
+};
+
+/** The headline score (NPS, else CSAT, else CES) with its margin, and its latest period against the one before. */
+function headlineLines(metrics: Metrics): string[] {
+  const lead = metrics.headlineMetric;
+  if (lead === null) return ['Scores: no NPS, CSAT or CES answer'];
+  const h = metrics[lead];
+  const { name, unit, digits } = SCORE[lead];
+  const fmt = (v: number | null): string => (v === null ? 'n/a' : `${v.toFixed(digits)}${unit}`);
+  const c = metrics.headlineChange;
+  return [
+    h === null ? `${name}: no scored responses` : `${name} ${fmt(h.value)} ± ${h.moe === null ? 'n/a' : h.moe.toFixed(digits)} (95 % margin of error, clustered by account, n = ${h.n}, of which ${h.nFlagged} flagged)`,
+    c === null || c.previousPeriod === null
+      ? ''
+      : `${c.grain} ${c.period}: ${SCORE[c.metric].name} ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${c.change === null ? 'n/a' : c.change.toFixed(digits)}, p = ${formatPValue(c.pValue, 'en-GB')}, q = ${formatPValue(c.qValue, 'en-GB')}${c.significant ? ', significant' : ', not significant'} at the false-discovery rate)`,
+  ].filter((l) => l.length > 0);
+}
+
+/** The run's other scores over the whole window, one line. */
+function otherScoreLines(metrics: Metrics, fmt: (v: number | null, digits?: number) => string): string[] {
+  const others = HEADLINE_METRICS.filter((m) => m !== metrics.headlineMetric && metrics[m] !== null && (metrics[m]?.n ?? 0) > 0);
+  if (others.length === 0) return [];
+  return [`Also: ${others.map((m) => `${SCORE[m].name} ${fmt(metrics[m]!.value, SCORE[m].digits)}${SCORE[m].unit} ± ${fmt(metrics[m]!.moe, SCORE[m].digits)} (n = ${metrics[m]!.n})`).join('; ')}`];
+}
 
 export function formatRun(r: RunResult): string {
   const s = r.summary;
@@ -21,17 +54,8 @@ export function formatRun(r: RunResult): string {
     s.fieldProblems.total === 0 ? '' : `Fields set missing on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
     flags.length === 0 ? '' : `Flagged responses kept (settings.quality): ${flags.map(([f, n]) => `${f} ${n}`).join(', ')}`,
   ].filter((l) => l.length > 0);
-  const h = s.metrics.nps;
-  const c = s.metrics.npsChange;
-  const fmt = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(1));
-  const headline = [
-    h === null ? 'NPS: no scored responses' : `NPS ${fmt(h.value)} ± ${fmt(h.moe)} (95 % margin of error, clustered by account, n = ${h.n}, of which ${h.nFlagged} flagged)`,
-    c === null || c.previousPeriod === null
-      ? ''
-      : `${c.grain} ${c.period}: NPS ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${fmt(c.change)}, p = ${formatPValue(c.pValue, 'en-GB')}, q = ${formatPValue(c.qValue, 'en-GB')}${c.significant ? ', significant' : ', not significant'} at the false-discovery rate)`,
-  ]
-    .filter((l) => l.length > 0)
-    .join('\n');
+  const fmt = (v: number | null, digits = 1): string => (v === null ? 'n/a' : v.toFixed(digits));
+  const headline = [...headlineLines(s.metrics), ...otherScoreLines(s.metrics, fmt)].join('\n');
   const money = (v: number | null): string => formatMoney(v, s.reportingCurrency, 'en-GB');
   const d = s.drivers;
   const fdr = d.fdrLevel.toFixed(2);
@@ -44,7 +68,7 @@ export function formatRun(r: RunResult): string {
         ]
       : d.revenueLinksTested !== null
         ? [`Revenue dissatisfiers: none, no reliable revenue link found (${d.revenueLinksTested} themes tested, q < ${fdr})`]
-        : ['Revenue dissatisfiers: none ranked' + (d.skipped.length > 0 ? ` (${d.skipped.map((x) => x.reason).join('; ')})` : '')]),
+        : ['Revenue dissatisfiers: none ranked' + (d.skipped.length > 0 ? ` (${[...new Set(d.skipped.map((x) => x.reason))].join('; ')})` : '')]),
     ...(d.npsDrivers.length > 0
       ? [
           `Biggest NPS drivers (negative mentions, 95 % CI below zero, q < ${fdr})`,

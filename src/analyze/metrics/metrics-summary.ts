@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySqlFile } from '../../db/sql-file.ts';
 import type { Grain } from './metric-options.ts';
 import type { MatchRule, ResponseRatePlan } from './response-rate-plan.ts';
+import { headlineMetricOf, type HeadlineMetric } from './headline-metric.ts';
 
 export interface CellHeadline {
   readonly value: number | null;
@@ -40,6 +41,10 @@ export interface MetricsSummary {
   readonly nps: CellHeadline | null;
   /** NPS of the latest complete period of settings.periods[0] (latest period if none complete) vs the one before. */
   readonly npsChange: PeriodChange | null;
+  /** NPS when the run has NPS answers, else CSAT, else CES (null: no scored answer) */
+  readonly headlineMetric: HeadlineMetric | null;
+  /** npsChange's figures for the headline metric (the same object when it is NPS) */
+  readonly headlineChange: (PeriodChange & { readonly metric: HeadlineMetric }) | null;
   readonly csat: CellHeadline | null;
   readonly ces: CellHeadline | null;
   readonly enps: CellHeadline | null;
@@ -76,6 +81,26 @@ function headline(row: Record<string, unknown> | undefined): CellHeadline | null
   };
 }
 
+/** The overall cell of `metric` at `grain` in its latest complete period, with the change from the one before. */
+async function latestChange(conn: DuckDBConnection, metric: HeadlineMetric, grain: Grain): Promise<PeriodChange | null> {
+  const [latest] = grain === 'all' ? [] : await querySqlFile(conn, 'metrics/select-latest-change', { metric, grain });
+  if (latest === undefined) return null;
+  return {
+    grain,
+    period: String(latest.period),
+    periodComplete: latest.period_complete === true,
+    n: count(latest.n),
+    value: finiteOrNull(latest.value),
+    previousPeriod: latest.previous_period == null ? null : String(latest.previous_period),
+    previousValue: finiteOrNull(latest.previous_value),
+    change: finiteOrNull(latest.change),
+    z: finiteOrNull(latest.z),
+    pValue: finiteOrNull(latest.p_value),
+    qValue: finiteOrNull(latest.q_value),
+    significant: latest.significant === true,
+  };
+}
+
 export async function readMetricsSummary(
   conn: DuckDBConnection,
   asOf: string,
@@ -84,29 +109,16 @@ export async function readMetricsSummary(
 ): Promise<MetricsSummary> {
   const headlines = await querySqlFile(conn, 'metrics/select-headline-cells');
   const byMetric = (metric: string) => headline(headlines.find((r) => r.metric === metric));
-  const [latest] = trendGrain === 'all' ? [] : await querySqlFile(conn, 'metrics/select-latest-change', { metric: 'nps', grain: trendGrain });
+  const metric = headlineMetricOf({ nps: byMetric('nps'), csat: byMetric('csat'), ces: byMetric('ces') });
+  const npsChange = await latestChange(conn, 'nps', trendGrain);
   const [counts] = await querySqlFile(conn, 'metrics/count-metric-cells');
   const [rate] = await querySqlFile(conn, 'metrics/select-overall-response-rate');
   return {
     asOf,
     nps: byMetric('nps'),
-    npsChange:
-      latest === undefined
-        ? null
-        : {
-            grain: trendGrain,
-            period: String(latest.period),
-            periodComplete: latest.period_complete === true,
-            n: count(latest.n),
-            value: finiteOrNull(latest.value),
-            previousPeriod: latest.previous_period == null ? null : String(latest.previous_period),
-            previousValue: finiteOrNull(latest.previous_value),
-            change: finiteOrNull(latest.change),
-            z: finiteOrNull(latest.z),
-            pValue: finiteOrNull(latest.p_value),
-            qValue: finiteOrNull(latest.q_value),
-            significant: latest.significant === true,
-          },
+    npsChange,
+    headlineMetric: metric,
+    headlineChange: metric === null ? null : metric === 'nps' ? (npsChange === null ? null : { ...npsChange, metric }) : await latestChange(conn, metric, trendGrain).then((c) => (c === null ? null : { ...c, metric })),
     csat: byMetric('csat'),
     ces: byMetric('ces'),
     enps: byMetric('enps'),

@@ -8,6 +8,7 @@ import type { Block, ReportDocument } from './report-document.ts';
 import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
 import { formatLevel, formatMoney, formatPValue } from '../../util/format-figures.ts';
 import { compareSection } from './compare-section.ts';
+import type { HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 
@@ -37,14 +38,22 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
 
   const blocks: Block[] = [{ kind: 'h1', text: m.title }, { kind: 'note', text: m.subtitle(facts.pipeline, facts.asOf) }, { kind: 'h2', text: m.headline }];
   const h = facts.headline;
+  // a score as the reader reads it: NPS points, CSAT a percentage, CES a mean on 1–7 (two decimals)
+  const score = (metric: HeadlineMetric, v: unknown): string => (metric === 'csat' ? `${n(v)} %` : metric === 'ces' ? n(v, 2) : n(v));
+  const margin = (metric: HeadlineMetric, v: unknown): string => n(v, metric === 'ces' ? 2 : 1);
+  const lead = facts.headlineMetric;
   if (h === undefined) blocks.push({ kind: 'p', text: m.noHeadline });
   else {
-    blocks.push({ kind: 'p', text: m.headlineNps(n(h.value), n(h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
+    blocks.push({ kind: 'p', text: m.headlineScore(m.scoreName[lead], score(lead, h.value), margin(lead, h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
     if (h.change !== null && h.change !== undefined) {
       blocks.push({ kind: 'p', text: m.changeFrom(signed(h.change), String(h.previous_period), h.significant === true, p(h.p_value), p(h.q_value), level(h.fdr_level), int(h.family_tests)) });
     }
   }
-  if (facts.overall) blocks.push({ kind: 'p', text: m.windowNps(n(facts.overall.value), n(facts.overall.moe), int(facts.overall.n)) });
+  if (facts.overall) blocks.push({ kind: 'p', text: m.windowScore(m.scoreName[lead], score(lead, facts.overall.value), margin(lead, facts.overall.moe), int(facts.overall.n)) });
+  if (facts.otherMetrics.length > 0) {
+    const others = facts.otherMetrics.map((o) => `${m.scoreName[o.metric]} ${score(o.metric, o.estimate.value)} ± ${margin(o.metric, o.estimate.moe)} (n = ${int(o.estimate.n)})`);
+    blocks.push({ kind: 'p', text: m.otherScores(others.join('; ')) });
+  }
   blocks.push(...chart('nps-trend'));
 
   blocks.push({ kind: 'h2', text: m.topDissatisfiers });

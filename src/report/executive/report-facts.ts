@@ -1,5 +1,5 @@
 /**
- * The facts an executive report states, read from a run: headline NPS with margin and trend,
+ * The facts an executive report states, read from a run: the headline score (NPS, else CSAT, else CES) with margin and trend,
  * top dissatisfiers with their evidence and redacted verbatims, what changed, freshness, sample
  * sizes and the classifier. Every verbatim is passed through `redactPii` here, at the edge.
  */
@@ -8,8 +8,10 @@ import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import type { RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
+import { HEADLINE_METRICS, headlineMetricOf, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
+type WindowEstimate = NonNullable<NonNullable<RunSummaryView['metrics']>['nps']>;
 
 export interface Verbatim {
   readonly responseId: string;
@@ -49,8 +51,13 @@ export interface ReportFacts {
   readonly pipeline: string;
   readonly asOf: string;
   readonly currency: string;
+  /** NPS when the run has NPS answers, else CSAT, else CES: what the Headline section leads with */
+  readonly headlineMetric: HeadlineMetric;
   readonly headline: Row | undefined;
-  readonly overall: RunSummaryView['metrics'] extends infer M ? (M extends { nps: infer N } ? N : null) : null;
+  /** the headline metric over the whole window */
+  readonly overall: WindowEstimate | null;
+  /** the run's other scores (CSAT, CES, or NPS when another metric leads), whole window */
+  readonly otherMetrics: ReadonlyArray<{ readonly metric: HeadlineMetric; readonly estimate: WindowEstimate }>;
   readonly changes: readonly Row[];
   /** how many change tests `changes` were chosen from (sql/report/select-change-tests), undefined without metric_cells */
   readonly changeTests: Row | undefined;
@@ -89,7 +96,9 @@ export async function gatherReportFacts(
 ): Promise<ReportFacts> {
   const top = opts.top ?? 3;
   const asOf = opts.asOf;
-  const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-nps', {}))[0] : undefined;
+  const windowCells = { nps: summary.metrics?.nps ?? null, csat: summary.metrics?.csat ?? null, ces: summary.metrics?.ces ?? null };
+  const headlineMetric = headlineMetricOf(windowCells) ?? 'nps';
+  const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-metric', { metric: headlineMetric }))[0] : undefined;
   if (has(tables, 'metric_cells')) await runSqlFile(conn, 'report/create-change-period');
   const changes = has(tables, 'metric_cells') ? await rows(conn, 'report/select-significant-changes', { limit: 8 }) : [];
   const changeTests = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-change-tests', {}))[0] : undefined;
@@ -142,8 +151,10 @@ export async function gatherReportFacts(
     pipeline: summary.pipeline,
     asOf,
     currency: summary.reportingCurrency,
+    headlineMetric,
     headline,
-    overall: summary.metrics?.nps ?? null,
+    overall: windowCells[headlineMetric],
+    otherMetrics: HEADLINE_METRICS.filter((m) => m !== headlineMetric && (windowCells[m]?.n ?? 0) > 0).map((m) => ({ metric: m, estimate: windowCells[m]! })),
     changes,
     changeTests,
     freshness,

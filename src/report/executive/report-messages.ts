@@ -1,4 +1,6 @@
 /** Every sentence of the executive report, in English and French, with number formatting. */
+import type { HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+
 export type ReportLang = 'en' | 'fr';
 
 export interface ReportMessages {
@@ -6,10 +8,14 @@ export interface ReportMessages {
   readonly title: string;
   readonly subtitle: (pipeline: string, asOf: string) => string;
   readonly headline: string;
-  readonly headlineNps: (value: string, moe: string, period: string, n: string) => string;
+  /** how a score is named in a sentence (CSAT and CES with their definition) */
+  readonly scoreName: Readonly<Record<HeadlineMetric, string>>;
+  readonly headlineScore: (name: string, value: string, moe: string, period: string, n: string) => string;
   readonly changeFrom: (change: string, previous: string, significant: boolean, p: string, q: string, level: string, tests: string) => string;
   readonly noHeadline: string;
-  readonly windowNps: (value: string, moe: string, n: string) => string;
+  readonly windowScore: (name: string, value: string, moe: string, n: string) => string;
+  /** the run's other scores, whole window: "CSAT (…) 78.2 % ± 0.6 (n = 1,234)" each */
+  readonly otherScores: (scores: string) => string;
   readonly period: (grain: string, start: string, end: string) => string;
   readonly topDissatisfiers: string;
   readonly rankedByArr: (tested: string, fdr: string) => string;
@@ -63,11 +69,13 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     title: 'Customer experience driver report',
     subtitle: (p, d) => `Pipeline ${p} · data as of ${d}`,
     headline: 'Headline',
-    headlineNps: (v, m, p, n) => `NPS ${v} ± ${m} (95 % margin) in ${p}, from ${n} responses.`,
+    scoreName: { nps: 'NPS', csat: 'CSAT (share of 4–5 answers on 1–5)', ces: 'CES (mean effort on 1–7, lower is easier)' },
+    headlineScore: (name, v, m, p, n) => `${name} ${v} ± ${m} (95 % margin) in ${p}, from ${n} responses.`,
     changeFrom: (c, prev, sig, p, q, level, tests) =>
       `Change from the previous period (${prev}): ${c} points — ${sig ? 'significant' : 'not significant'} at a ${level} false-discovery rate (p = ${p}; q = ${q} among ${tests} tests).`,
-    noHeadline: 'No complete period with NPS answers in this run.',
-    windowNps: (v, m, n) => `Whole window: NPS ${v} ± ${m} from ${n} responses.`,
+    noHeadline: 'No complete period with NPS, CSAT or CES answers in this run.',
+    windowScore: (name, v, m, n) => `Whole window: ${name} ${v} ± ${m} from ${n} responses.`,
+    otherScores: (s) => `Also measured over the whole window: ${s}.`,
     period: (g, s, e) => `the ${g} ${s} – ${e}`,
     topDissatisfiers: 'Revenue dissatisfiers',
     rankedByArr: (t, q) => `Themes whose negative mentions are reliably linked to revenue at risk (ARR-at-risk 95 % CI above zero, q < ${q}, among ${t} themes tested), ranked by the annual recurring revenue (ARR) at risk attributable to them.`,
@@ -120,11 +128,13 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     title: 'Rapport des leviers de l’expérience client',
     subtitle: (p, d) => `Pipeline ${p} · données au ${d}`,
     headline: 'En bref',
-    headlineNps: (v, m, p, n) => `NPS ${v} ± ${m} (marge à 95 %) sur ${p}, sur ${n} réponses.`,
+    scoreName: { nps: 'NPS', csat: 'CSAT (part de réponses 4–5 sur 1–5)', ces: 'CES (effort moyen sur 1–7, plus bas = plus facile)' },
+    headlineScore: (name, v, m, p, n) => `${name} ${v} ± ${m} (marge à 95 %) sur ${p}, sur ${n} réponses.`,
     changeFrom: (c, prev, sig, p, q, level, tests) =>
       `Variation par rapport à la période précédente (${prev}) : ${c} points — ${sig ? 'significative' : 'non significative'} à un taux de fausses découvertes de ${level} (p = ${p} ; q = ${q} parmi ${tests} tests).`,
-    noHeadline: 'Aucune période complète avec des réponses NPS dans ce traitement.',
-    windowNps: (v, m, n) => `Sur toute la fenêtre : NPS ${v} ± ${m} sur ${n} réponses.`,
+    noHeadline: 'Aucune période complète avec des réponses NPS, CSAT ou CES dans ce traitement.',
+    windowScore: (name, v, m, n) => `Sur toute la fenêtre : ${name} ${v} ± ${m} sur ${n} réponses.`,
+    otherScores: (s) => `Également mesuré sur toute la fenêtre : ${s}.`,
     period: (g, s, e) => `la période (${g === 'quarter' ? 'trimestre' : g === 'month' ? 'mois' : 'semaine'}) du ${s} au ${e}`,
     topDissatisfiers: 'Irritants qui pèsent sur le revenu',
     rankedByArr: (t, q) => `Thèmes dont les mentions négatives sont liées de façon fiable à du revenu à risque (IC à 95 % de l’ARR à risque au-dessus de zéro, q < ${q}, parmi ${t} thèmes testés), classés par revenu récurrent annuel (ARR) à risque qui leur est attribuable.`,
