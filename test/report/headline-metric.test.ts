@@ -62,6 +62,9 @@ describe('the headline score of a program', () => {
 
     const en = report(join(fx.dir, 'out'), 'en');
     expect(en).not.toContain('No complete period');
+    // 24 answers a quarter, below settings.min_n (30): the change is not tested, and says so
+    expect(en).toContain('Change from the previous period (2024-01-01): 0.0 points — not tested');
+    expect(en).not.toContain('q = n/a');
     // the latest complete quarter, then the whole window
     expect(en).toMatch(new RegExp(`CSAT \\(share of 4–5 answers on 1–5\\) ${((100 * q2.filter((r) => Number(r[4]) >= 4).length) / q2.length).toFixed(1)} % ± [0-9.]+ \\(95 % margin\\) in the quarter 2024-04-01`));
     expect(en).toContain(`Whole window: CSAT (share of 4–5 answers on 1–5) ${((100 * satisfied) / 48).toFixed(1)} % ± `);

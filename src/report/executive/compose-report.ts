@@ -46,7 +46,14 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   else {
     blocks.push({ kind: 'p', text: m.headlineScore(m.scoreName[lead], score(lead, h.value), margin(lead, h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
     if (h.change !== null && h.change !== undefined) {
-      blocks.push({ kind: 'p', text: m.changeFrom(signed(h.change), String(h.previous_period), h.significant === true, p(h.p_value), p(h.q_value), level(h.fdr_level), int(h.family_tests)) });
+      // a change outside the tested family (a period below settings.min_n) has no q-value: it is said as untested
+      const tested = typeof h.q_value === 'number' && Number.isFinite(h.q_value);
+      blocks.push({
+        kind: 'p',
+        text: tested
+          ? m.changeFrom(signed(h.change), String(h.previous_period), h.significant === true, p(h.p_value), p(h.q_value), level(h.fdr_level), int(h.family_tests))
+          : m.changeUntested(signed(h.change), String(h.previous_period)),
+      });
     }
   }
   if (facts.overall) blocks.push({ kind: 'p', text: m.windowScore(m.scoreName[lead], score(lead, facts.overall.value), margin(lead, facts.overall.moe), int(facts.overall.n)) });

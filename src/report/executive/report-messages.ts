@@ -12,6 +12,8 @@ export interface ReportMessages {
   readonly scoreName: Readonly<Record<HeadlineMetric, string>>;
   readonly headlineScore: (name: string, value: string, moe: string, period: string, n: string) => string;
   readonly changeFrom: (change: string, previous: string, significant: boolean, p: string, q: string, level: string, tests: string) => string;
+  /** a change not tested: one of the two periods has fewer answers than settings.min_n */
+  readonly changeUntested: (change: string, previous: string) => string;
   readonly noHeadline: string;
   readonly windowScore: (name: string, value: string, moe: string, n: string) => string;
   /** the run's other scores, whole window: "CSAT (…) 78.2 % ± 0.6 (n = 1,234)" each */
@@ -71,6 +73,7 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     headline: 'Headline',
     scoreName: { nps: 'NPS', csat: 'CSAT (share of 4–5 answers on 1–5)', ces: 'CES (mean effort on 1–7, lower is easier)' },
     headlineScore: (name, v, m, p, n) => `${name} ${v} ± ${m} (95 % margin) in ${p}, from ${n} responses.`,
+    changeUntested: (c, prev) => `Change from the previous period (${prev}): ${c} points — not tested: one of the two periods has too few answers (settings.min_n), so this change is no finding.`,
     changeFrom: (c, prev, sig, p, q, level, tests) =>
       `Change from the previous period (${prev}): ${c} points — ${sig ? 'significant' : 'not significant'} at a ${level} false-discovery rate (p = ${p}; q = ${q} among ${tests} tests).`,
     noHeadline: 'No complete period with NPS, CSAT or CES answers in this run.',
@@ -130,6 +133,7 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     headline: 'En bref',
     scoreName: { nps: 'NPS', csat: 'CSAT (part de réponses 4–5 sur 1–5)', ces: 'CES (effort moyen sur 1–7, plus bas = plus facile)' },
     headlineScore: (name, v, m, p, n) => `${name} ${v} ± ${m} (marge à 95 %) sur ${p}, sur ${n} réponses.`,
+    changeUntested: (c, prev) => `Variation par rapport à la période précédente (${prev}) : ${c} points — non testée : l’une des deux périodes a trop peu de réponses (settings.min_n), ce n’est donc pas un constat.`,
     changeFrom: (c, prev, sig, p, q, level, tests) =>
       `Variation par rapport à la période précédente (${prev}) : ${c} points — ${sig ? 'significative' : 'non significative'} à un taux de fausses découvertes de ${level} (p = ${p} ; q = ${q} parmi ${tests} tests).`,
     noHeadline: 'Aucune période complète avec des réponses NPS, CSAT ou CES dans ce traitement.',
