@@ -1,15 +1,12 @@
 -- theme_mentions of a run whose topic model is trained per run: each response's cached clauses
 -- (classification_cache.clauses under the run's cache key) joined with the themes the run's model gives
--- each distinct clause (topic_clause_themes). Same columns, types and row order as build-theme-mentions.sql;
--- rebuilt whole every run, as the model is.
+-- each distinct clause (topic_clause_themes); cached_clauses is sql/classify/create-cached-clauses-macro.sql.
+-- Same columns, types and row order as build-theme-mentions.sql; rebuilt whole every run, as the model is.
 CREATE OR REPLACE TABLE theme_mentions AS
 WITH unnested AS (
   SELECT r.response_id, unnest(c.clauses) AS k
   FROM response_text_hashes r
-  JOIN classification_cache c
-    ON c.text_hash = r.text_hash
-   AND c.engine = $engine AND c.model = $model AND c.revision = $revision AND c.taxonomy_version = $taxonomy_version
-  WHERE len(c.clauses) > 0
+  JOIN cached_clauses($engine, $model, $revision, $taxonomy_version) c ON c.text_hash = r.text_hash
 )
 SELECT
   u.response_id,

@@ -7,10 +7,7 @@ WITH texts AS (
 ), clauses AS (
   SELECT t.n, unnest(c.clauses) AS k
   FROM texts t
-  JOIN classification_cache c
-    ON c.text_hash = t.text_hash
-   AND c.engine = $engine AND c.model = $model AND c.revision = $revision AND c.taxonomy_version = $taxonomy_version
-  WHERE len(c.clauses) > 0
+  JOIN cached_clauses($engine, $model, $revision, $taxonomy_version) c ON c.text_hash = t.text_hash
 )
 SELECT k.clause_key AS clause_key,
        sum(n) AS n,

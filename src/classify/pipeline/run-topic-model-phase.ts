@@ -45,6 +45,7 @@ export interface TopicPhaseResult {
 export async function runTopicModelPhase(conn: DuckDBConnection, opts: TopicPhaseOptions): Promise<TopicPhaseResult> {
   const { taxonomy, compiled, threshold } = opts.topics.perRun;
   const key = cacheKeyParams(opts.key);
+  await runSqlFile(conn, 'classify/create-cached-clauses-macro');
   const rows = (await querySqlFile(conn, 'classify/select-topic-training-clauses', key)) as unknown as StoredDistinctClause[];
   const clauses = rows.map((r) => ({ clause: storedClauseFeatures(r, compiled.themeIds.length), count: Number(r.n) }));
   let model: TopicModel | undefined;
