@@ -8,7 +8,7 @@ import type { ThemeLabels } from '../charts/theme-labels.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { formatTable, type Output } from './print-result.ts';
 import type { IoFor } from './command-io.ts';
-import { parsePositiveInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
+import { parsePositiveInt, parseNonNegativeInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
 import { EcouteError, UsageError } from '../run/errors.ts';
 
 /** --pipeline: the themes' display labels and the `callbacks:` settings of the pipeline file (none without it). */
@@ -89,6 +89,25 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
       const { buildDashboard } = await import('../report/dashboard/build-dashboard.ts');
       const owners = o.perOwner === true ? await ownerOptions(runDir, o.keyFile, o.minN) : {};
       io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await fromPipeline(o.pipeline)), ...owners }), formatFiles);
+    });
+
+  program
+    .command('notify')
+    .description('post the run\'s new call-backs (callback-list.json) to a webhook, each once ever (a state file records what was delivered), with retries')
+    .argument('<run-dir>', 'run output folder (the output folder, or one of its runs/<run-id>)')
+    .requiredOption('--webhook <url>', 'http:// or https:// URL; one JSON POST per call-back: {type, pipeline, as_of, callback}')
+    .option('--state <file>', 'delivered call-backs, one JSON line each (default: notified-callbacks.jsonl in the output folder)')
+    .option('--retries <n>', 'retries of a call-back on a network error, a timeout, 5xx or 429', '3')
+    .option('--retry-base-ms <n>', 'delay before the first retry, doubled before each next one', '500')
+    .option('--timeout-ms <n>', 'give up an attempt after this long without an answer', '10000')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { webhook: string; state?: string; retries: string; retryBaseMs: string; timeoutMs: string; json?: boolean }) => {
+      const [{ notifyCallbacks }, { formatNotify }, x] = [await import('../notify/notify-callbacks.ts'), await import('./format-misc.ts'), io(o)];
+      const result = await notifyCallbacks(runDir, {
+        webhook: o.webhook, retries: parseNonNegativeInt('--retries', o.retries), retryBaseMs: parseNonNegativeInt('--retry-base-ms', o.retryBaseMs),
+        timeoutMs: parsePositiveInt('--timeout-ms', o.timeoutMs), log: x.log.phase, ...(o.state !== undefined ? { stateFile: o.state } : {}),
+      });
+      x.print(result, formatNotify);
     });
 
   program
