@@ -47,6 +47,7 @@ export function formatDemo(r: DemoSummary): string {
 
 /** Human text for `ecoute notify`. */
 export function formatNotify(r: NotifyResult): string {
-  const sent = r.delivered.length === 0 ? 'nothing new to send' : `delivered ${r.delivered.length}: ${r.delivered.join(', ')}`;
+  const shown = r.delivered.slice(0, 5).join(', ');
+  const sent = r.delivered.length === 0 ? 'nothing new to send' : `delivered ${r.delivered.length} (${shown}${r.delivered.length > 5 ? ', …' : ''})`;
   return [`call-backs of ${r.asOf}: ${r.callbacks} in the list, ${r.alreadyNotified} notified before`, `${r.webhook}: ${sent}`, `state: ${r.stateFile}`].join('\n');
 }
