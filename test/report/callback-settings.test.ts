@@ -118,7 +118,7 @@ describe('callbacks: bad values', () => {
     expect(parsePipelineText(`${PIPELINE}callbacks: {}\n`).problems).toEqual([]);
     const all = problems('callbacks:\n  within_hours: 0\n  window_days: 2.5\n  rule:\n    nps_max: 11\n    csat_max: 0\n    min_arr: -1\n    passives_with_negative_theme: "yes"\n  assign_to: "  "\n  rota: weekly\n');
     expect(all).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^callbacks\.within_hours: expected at least 1 hour/),
+      expect.stringMatching(/^callbacks\.within_hours: expected a whole number of hours, 1 to 8760/),
       expect.stringMatching(/^callbacks\.window_days: expected a whole number of days/),
       expect.stringMatching(/^callbacks\.rule\.nps_max: expected an NPS score 0-10/),
       expect.stringMatching(/^callbacks\.rule\.csat_max: expected a CSAT score 1-5/),

@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 
+/** A whole number from min to max; every mistake gets the same message, naming what is expected. */
+const wholeNumber = (expected: string, min: number, max: number) =>
+  z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+
 export const callbackRuleSchema = z
   .strictObject({
-    nps_max: z
-      .number({ error: 'expected an NPS score 0-10, or null' })
-      .int({ error: 'expected a whole NPS score 0-10' })
-      .min(0, { error: 'expected an NPS score 0-10' })
-      .max(10, { error: 'expected an NPS score 0-10' })
+    nps_max: wholeNumber('expected an NPS score 0-10 (a whole number), or null', 0, 10)
       .nullable()
       .default(6)
       .describe('responses with an NPS at or below this need a call-back (6: the detractors); null: NPS alone never does'),
@@ -20,11 +20,7 @@ export const callbackRuleSchema = z
       .boolean({ error: 'expected true or false' })
       .default(true)
       .describe('passives (NPS 7-8) with at least one negative theme mention need a call-back too'),
-    csat_max: z
-      .number({ error: 'expected a CSAT score 1-5, or null' })
-      .int({ error: 'expected a whole CSAT score 1-5' })
-      .min(1, { error: 'expected a CSAT score 1-5' })
-      .max(5, { error: 'expected a CSAT score 1-5' })
+    csat_max: wholeNumber('expected a CSAT score 1-5 (a whole number), or null', 1, 5)
       .nullable()
       .default(null)
       .describe('responses with a CSAT at or below this need a call-back too, NPS or not (e.g. 2 for CSAT-only programs); null (default): CSAT is not used'),
@@ -39,18 +35,10 @@ export const callbackRuleSchema = z
 
 export const callbackConfigSchema = z
   .strictObject({
-    within_hours: z
-      .number({ error: 'expected a number of hours' })
-      .int({ error: 'expected a whole number of hours' })
-      .min(1, { error: 'expected at least 1 hour' })
-      .max(24 * 365, { error: 'expected at most 8760 hours (a year)' })
+    within_hours: wholeNumber('expected a whole number of hours, 1 to 8760 (a year)', 1, 24 * 365)
       .default(48)
       .describe('due_by = submitted_at + within_hours; a call-back is overdue when due_by is before the end of the run date'),
-    window_days: z
-      .number({ error: 'expected a number of days' })
-      .int({ error: 'expected a whole number of days' })
-      .min(1, { error: 'expected at least 1 day' })
-      .max(3650, { error: 'expected at most 3650 days' })
+    window_days: wholeNumber('expected a whole number of days, 1 to 3650', 1, 3650)
       .default(14)
       .describe('responses of the last N days up to the run date'),
     rule: callbackRuleSchema,
@@ -66,7 +54,6 @@ export const callbackConfigSchema = z
   .describe('the closed-loop call-back list (callback-list.csv/.json, the dashboard panel, `ecoute notify`)');
 
 export type CallbackSettings = z.infer<typeof callbackConfigSchema>;
-export type CallbackRule = z.infer<typeof callbackRuleSchema>;
 
 /** The settings of a pipeline without a `callbacks:` section. */
 export const DEFAULT_CALLBACK_SETTINGS: CallbackSettings = callbackConfigSchema.parse({});
