@@ -74,6 +74,7 @@ export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Prom
     const notified = readNotified(stateFile);
     const fresh = list.rows.filter((r) => !notified.has(r.response_id));
     const delivered: string[] = [];
+    opts.log?.(`posting ${fresh.length} new call-backs of ${list.asOf} to ${label} (${list.rows.length - fresh.length} of ${list.rows.length} notified before)`);
     for (const row of fresh) {
       const body = JSON.stringify({ type: 'ecoute.callback', pipeline, as_of: list.asOf, callback: row });
       const result = await postJson(url, body, { 'idempotency-key': `ecoute-callback-${row.response_id}` }, {
