@@ -103,9 +103,10 @@ describe('ecoute notify', () => {
     const result = await notifyCallbacks(night, { webhook: hook.url, ...FAST, log: (m) => logs.push(m) });
     expect(result.delivered).toEqual(['R1']);
     expect(hook.received).toHaveLength(3);
-    expect(logs).toHaveLength(2);
-    expect(logs[0]).toMatch(/answered 503 .*retrying in 1 ms \(retry 1 of 3\)/);
-    expect(logs[1]).toMatch(/retrying in 2 ms \(retry 2 of 3\)/);
+    expect(logs).toHaveLength(3);
+    expect(logs[0]).toMatch(/^posting 1 new call-backs of 2026-11-01 to http:\/\/127\.0\.0\.1:\d+\/… \(0 of 1 notified before\)$/);
+    expect(logs[1]).toMatch(/answered 503 .*retrying in 1 ms \(retry 1 of 3\)/);
+    expect(logs[2]).toMatch(/retrying in 2 ms \(retry 2 of 3\)/);
     expect(logs.join('\n')).not.toContain('secret-token');
   });
 
