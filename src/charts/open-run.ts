@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/open-database.ts';
 import { listColumns } from './load-chart-rows.ts';
+import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
 
 export const RUN_DATABASE = 'ecoute.duckdb';
 
@@ -31,6 +32,8 @@ export const runSummarySchema = z.looseObject({
     responseRates: z.looseObject({ computed: z.boolean(), reason: z.string().optional() }).optional(),
   }).optional(),
   classification: z.looseObject({ engines: z.array(engineSchema), notices: z.array(z.string()).optional().default([]) }).optional(),
+  /** the `callbacks:` settings the run's call-back list was computed with (absent in runs before they were recorded) */
+  callbacks: callbackConfigSchema.optional(),
 });
 export type RunSummaryView = z.infer<typeof runSummarySchema>;
 

@@ -2,6 +2,7 @@
 import type { ValidateResult } from '../validate/check-sources.ts';
 import { formatTable } from './print-result.ts';
 import type { DemoSummary } from '../demo/generate-demo.ts';
+import type { NotifyResult } from '../notify/notify-callbacks.ts';
 
 export function formatValidate(r: ValidateResult): string {
   const rows = r.checks.map((c) => [c.source, c.file, c.ok ? 'ok' : 'ERROR', c.problem ?? c.warning ?? '']);
@@ -42,4 +43,11 @@ export function formatDemo(r: DemoSummary): string {
     '',
     `planted effects: ${r.outDir}/${r.groundTruth}`,
   ].join('\n');
+}
+
+/** Human text for `ecoute notify`. */
+export function formatNotify(r: NotifyResult): string {
+  const shown = r.delivered.slice(0, 5).join(', ');
+  const sent = r.delivered.length === 0 ? 'nothing new to send' : `delivered ${r.delivered.length} (${shown}${r.delivered.length > 5 ? ', …' : ''})`;
+  return [`call-backs of ${r.asOf}: ${r.callbacks} in the list, ${r.alreadyNotified} notified before`, `${r.webhook}: ${sent}`, `state: ${r.stateFile}`].join('\n');
 }

@@ -28,11 +28,14 @@ export const parseEngine = (v: string): 'embedded' | 'transformer' => oneOf('--e
 export const parseFallback = (v: string): 'embedded' | 'fail' => oneOf('--fallback', v, ['embedded', 'fail'] as const);
 export const parseTask = (v: string): 'sentiment' | 'topics' => oneOf('--task', v, ['sentiment', 'topics'] as const);
 
-export function parsePositiveInt(flag: string, value: string): number {
+function parseIntAtLeast(flag: string, value: string, min: number, expected: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${flag} expects ${expected}, got ${JSON.stringify(value)}`);
   return n;
 }
+
+export const parsePositiveInt = (flag: string, value: string): number => parseIntAtLeast(flag, value, 1, 'a positive integer');
+export const parseNonNegativeInt = (flag: string, value: string): number => parseIntAtLeast(flag, value, 0, 'a whole number, 0 or more');
 
 export const parseDriversTarget = (v: string): 'nps' | 'churn' => oneOf('--target', v, ['nps', 'churn'] as const);
 export const parseLang = (v: string): 'fr' | 'en' => oneOf('--lang', v, ['fr', 'en'] as const);

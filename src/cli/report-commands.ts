@@ -5,16 +5,23 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ThemeLabels } from '../charts/theme-labels.ts';
+import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { formatTable, type Output } from './print-result.ts';
 import type { IoFor } from './command-io.ts';
-import { parsePositiveInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
+import { parsePositiveInt, parseNonNegativeInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
 import { EcouteError, UsageError } from '../run/errors.ts';
 
-async function labelsFrom(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels }> {
+/** --pipeline: the themes' display labels and the `callbacks:` settings of the pipeline file (none without it). */
+async function fromPipeline(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels; callbacks?: CallbackSettings }> {
   if (pipelineFile === undefined) return {};
   const [{ loadPipeline }, { themeLabelsFromTaxonomy }] = [await import('../config/load-pipeline.ts'), await import('../charts/theme-labels.ts')];
   const { pipeline } = loadPipeline(pipelineFile);
-  return pipeline.taxonomy === undefined ? {} : { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) };
+  return { callbacks: pipeline.callbacks, ...(pipeline.taxonomy === undefined ? {} : { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) }) };
+}
+
+async function labelsFrom(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels }> {
+  const { themeLabels } = await fromPipeline(pipelineFile);
+  return themeLabels === undefined ? {} : { themeLabels };
 }
 
 const formatFiles = (r: { files: string[] }): string => r.files.join('\n');
@@ -73,7 +80,7 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
     .argument('<run-dir>', 'run output folder')
     .option('--out <dir>', 'output folder (default: <run-dir>/dashboard)')
     .option('--lang <lang>', 'fr | en', 'en')
-    .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--pipeline <file>', 'pipeline file, for the themes\' display labels and the call-back settings (default: those the run recorded)')
     .option('--per-owner', 'also write one dashboard per account owner (dashboard/owners/) and the administrator index')
     .option('--key-file <file>', 'secret key of the owner page names (default: owner-pages.key in the output folder; created when missing)')
     .option('--min-n <n>', 'minimum sample size of the owner pages\' cells', '30')
@@ -81,7 +88,26 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
     .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; perOwner?: boolean; keyFile?: string; minN: string; json?: boolean }) => {
       const { buildDashboard } = await import('../report/dashboard/build-dashboard.ts');
       const owners = o.perOwner === true ? await ownerOptions(runDir, o.keyFile, o.minN) : {};
-      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await labelsFrom(o.pipeline)), ...owners }), formatFiles);
+      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await fromPipeline(o.pipeline)), ...owners }), formatFiles);
+    });
+
+  program
+    .command('notify')
+    .description('post the run\'s new call-backs (callback-list.json) to a webhook, each once ever (a state file records what was delivered), with retries')
+    .argument('<run-dir>', 'run output folder (the output folder, or one of its runs/<run-id>)')
+    .requiredOption('--webhook <url>', 'http:// or https:// URL; one JSON POST per call-back: {type, pipeline, as_of, callback}')
+    .option('--state <file>', 'delivered call-backs, one JSON line each (default: notified-callbacks.jsonl in the output folder)')
+    .option('--retries <n>', 'retries of a call-back on a network error, a timeout, 5xx or 429', '3')
+    .option('--retry-base-ms <n>', 'delay before the first retry, doubled before each next one', '500')
+    .option('--timeout-ms <n>', 'give up an attempt after this long without an answer', '10000')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { webhook: string; state?: string; retries: string; retryBaseMs: string; timeoutMs: string; json?: boolean }) => {
+      const [{ notifyCallbacks }, { formatNotify }, x] = [await import('../notify/notify-callbacks.ts'), await import('./format-misc.ts'), io(o)];
+      const result = await notifyCallbacks(runDir, {
+        webhook: o.webhook, retries: parseNonNegativeInt('--retries', o.retries), retryBaseMs: parseNonNegativeInt('--retry-base-ms', o.retryBaseMs),
+        timeoutMs: parsePositiveInt('--timeout-ms', o.timeoutMs), log: x.log.phase, ...(o.state !== undefined ? { stateFile: o.state } : {}),
+      });
+      x.print(result, formatNotify);
     });
 
   program

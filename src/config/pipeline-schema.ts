@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { taxonomySchema } from './taxonomy-schema.ts';
 import { classifyConfigSchema } from '../classify/classify-config-schema.ts';
 import { driversConfigSchema } from '../analyze/drivers/drivers-config-schema.ts';
+import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
 
 /** A column name in a source file. Checked later against the file header; quoted by `quoteIdentifier`. */
 const columnName = z
@@ -355,6 +356,7 @@ export const pipelineSchema = z
     taxonomy: taxonomySchema.optional(),
     classify: classifyConfigSchema,
     drivers: driversConfigSchema.describe('driver analyses: churn window, bootstrap resamples, ROI scenario, gaming flags'),
+    callbacks: callbackConfigSchema,
     settings: settingsSchema,
     output: z
       .strictObject({

@@ -22,8 +22,9 @@ import { freezeNight, readNightManifest, unfreezeNight } from '../publish/freeze
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { UsageError } from '../run/errors.ts';
-import { appendJsonLine, erasureHash, erasureHashes, erasureListPath, readErasureList, type ErasureEntry, type ErasureKind } from './erasure-list.ts';
+import { erasureHash, erasureHashes, erasureListPath, readErasureList, type ErasureEntry, type ErasureKind } from './erasure-list.ts';
 import { publishedNights } from './published-nights.ts';
+import { appendJsonLine } from '../run/json-lines.ts';
 import { purgeNight, type NightPurge } from './purge-night.ts';
 
 export const ERASURE_AUDIT_FILE = 'erasure-audit.jsonl';
@@ -82,6 +83,7 @@ export async function erasePerson(opts: EraseOptions): Promise<EraseResult> {
   const perOwner = pipeline.output.per_owner;
   const purgeOptions = {
     minN: pipeline.settings.min_n,
+    callbacks: pipeline.callbacks,
     ...(themeLabels === undefined ? {} : { themeLabels }),
     ...(perOwner === undefined ? {} : { ownerKey: loadOwnerKey(resolve(outRoot, perOwner.key_file)).key }),
   };

@@ -6,10 +6,9 @@
  * sql/erase/create-erasure-macros.sql) to drop theirs.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { EcouteError } from '../run/errors.ts';
+import { readJsonLines } from '../run/json-lines.ts';
 
 export const ERASURE_LIST_FILE = 'erasure-list.jsonl';
 export const ERASURE_KINDS = ['contact', 'account', 'email'] as const;
@@ -48,44 +47,10 @@ export function erasureListPath(outRoot: string): string {
  * its file and line: a damaged list must not silently let erased people back in.
  */
 export function readErasureList(file: string): ErasureEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new EcouteError(`${file}: cannot be read: ${(e as Error).message}`);
-  }
-  const entries: ErasureEntry[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim().length === 0) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new EcouteError(`${file}: line ${i + 1}: not JSON; fix or remove the line (the erasure list is applied by every run)`);
-    }
-    const parsed = erasureEntrySchema.safeParse(json);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((x) => `${x.path.join('.') || '(line)'}: ${x.message}`).join('; ');
-      throw new EcouteError(`${file}: line ${i + 1}: ${problems}`);
-    }
-    entries.push(parsed.data);
-  });
-  return entries;
+  return readJsonLines(file, erasureEntrySchema, 'fix or remove the line (the erasure list is applied by every run)');
 }
 
 /** The distinct hashes of a list, sorted (what the ingest and the purge match rows against). */
 export function erasureHashes(entries: readonly ErasureEntry[]): string[] {
   return [...new Set(entries.map((e) => e.hash))].sort();
-}
-
-/** Appends one JSON line and flushes it to disk. */
-export function appendJsonLine(file: string, value: unknown): void {
-  appendFileSync(file, `${JSON.stringify(value)}\n`);
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -23,6 +23,7 @@ import type { ThemeLabels } from '../charts/theme-labels.ts';
 import { redactPii } from '../classify/pii/redact-pii.ts';
 import { writeRunTables } from '../report/write-outputs.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
+import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { OWNERS_FOLDER } from '../report/owners/write-owner-dashboards.ts';
 import { erasureKeysOf } from './erase-source-rows.ts';
 import { rewriteDatabase } from './rewrite-database.ts';
@@ -44,6 +45,11 @@ export interface PurgeOptions {
   readonly ownerKey?: Buffer;
   /** settings.min_n, for the owner pages' cells */
   readonly minN?: number;
+  /**
+   * the pipeline's `callbacks:` settings, for a night whose run-summary.json does not record its own (runs
+   * before they were recorded): a night that records them keeps its list's rule, the purge only removes people
+   */
+  readonly callbacks?: CallbackSettings;
 }
 
 /** The WHERE condition that selects a table's erased rows, or undefined when the table holds none by construction. */
@@ -116,11 +122,13 @@ export async function purgeNight(dir: string, hashes: readonly string[], opts: P
   // owner pages are removed, then written again from the purged database: an owner left with no account
   // (all erased) loses the page, and pages written under a key no longer configured do not survive
   rmSync(join(dir, 'dashboard', OWNERS_FOLDER), { recursive: true, force: true });
+  const callbacks = summary.callbacks ?? opts.callbacks;
   const visuals = await emitVisuals(dir, {
     asOf: summary.asOf,
     ...(opts.themeLabels !== undefined ? { themeLabels: opts.themeLabels } : {}),
     ...(opts.ownerKey !== undefined ? { ownerKey: opts.ownerKey } : {}),
     ...(opts.minN !== undefined ? { minN: opts.minN } : {}),
+    ...(callbacks !== undefined ? { callbacks } : {}),
   });
   return { dir, removed, files: [RUN_DATABASE, ...tableFiles, ...visuals.files].sort() };
 }

@@ -65,6 +65,7 @@ import { keepFailedRun } from './keep-failed-run.ts';
 import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
 import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
+import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
@@ -112,6 +113,8 @@ export interface RunSummary {
   readonly benchmark: BenchmarkSummary;
   readonly outputs: string[];
   readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number };
+  /** the pipeline's `callbacks:` settings the call-back list was computed with (reused by `ecoute dashboard` and the erasure purge) */
+  readonly callbacks: CallbackSettings;
   readonly versions: Versions;
 }
 
@@ -241,6 +244,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       classification,
       drivers,
       benchmark,
+      callbacks: pipeline.callbacks,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
@@ -257,7 +261,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const ownerKey = perOwner === undefined ? undefined : loadOwnerKey(resolve(resolveOutputDir(loaded, opts.outDir), perOwner.key_file)).key;
     const visuals = await watch.time('visuals', () =>
       emitVisuals(dir, {
-        asOf: opts.asOf, minN: pipeline.settings.min_n, ...(ownerKey !== undefined ? { ownerKey } : {}),
+        asOf: opts.asOf, minN: pipeline.settings.min_n, callbacks: pipeline.callbacks, ...(ownerKey !== undefined ? { ownerKey } : {}),
         ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}),
       }),
     );

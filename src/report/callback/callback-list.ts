@@ -1,14 +1,20 @@
 /**
- * The closed-loop call-back list: detractors, and passives with a negative theme mention, from the
- * last `windowDays` days up to the run date, each due for a call 48 hours after the response,
- * sorted by ARR at risk (the churn model's when the run has one, else the account's ARR).
- * Verbatims are PII-redacted (`redactPii`) as they leave DuckDB.
+ * The closed-loop call-back list, by the pipeline's `callbacks:` settings (callback-config-schema.ts;
+ * default: detractors, and passives with a negative theme mention, from the last 14 days up to the run
+ * date, each due for a call 48 hours after the response, assigned to the account owner), sorted by ARR
+ * at risk (the churn model's when the run has one, else the account's ARR). Every rule value reaches
+ * the SQL as a bound parameter. Verbatims are PII-redacted (`redactPii`) as they leave DuckDB.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { arrBand } from '../../analyze/drivers/design-matrix.ts';
 import { EXPLORER_ARR_BANDS } from '../explorer/load-explorer-data.ts';
+import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
+
+/** Why a response is on the list: its NPS (rule.nps_max), a passive with a negative theme, its CSAT (rule.csat_max). */
+export type CallbackReason = 'nps' | 'passive_negative_theme' | 'csat';
+const REASONS: readonly CallbackReason[] = ['nps', 'passive_negative_theme', 'csat'];
 
 export interface CallbackRow {
   readonly response_id: string;
@@ -17,12 +23,17 @@ export interface CallbackRow {
   readonly segment: string | null;
   readonly region: string | null;
   readonly owner: string | null;
+  /** who calls back: the account owner (assign_to: owner) or the fixed team / person of assign_to */
+  readonly assignee: string | null;
   readonly contact_id: string | null;
   readonly submitted_at: string;
   readonly due_by: string;
   readonly status: 'open' | 'overdue';
-  readonly nps: number;
-  readonly nps_category: 'detractor' | 'passive';
+  readonly nps: number | null;
+  /** the NPS category of the score (null without an NPS: a CSAT call-back) */
+  readonly nps_category: 'detractor' | 'passive' | 'promoter' | null;
+  readonly csat: number | null;
+  readonly reasons: CallbackReason[];
   readonly journey_stage: string | null;
   readonly touchpoint: string | null;
   readonly survey_type: string | null;
@@ -40,8 +51,8 @@ export interface CallbackRow {
 
 export interface CallbackOptions {
   readonly asOf: string;
-  /** responses of the last N days up to asOf (default 14) */
-  readonly windowDays?: number;
+  /** the pipeline's `callbacks:` section (default: DEFAULT_CALLBACK_SETTINGS) */
+  readonly settings?: CallbackSettings;
   /** theme id → display label */
   readonly themeLabel?: (id: string) => string;
 }
@@ -55,7 +66,12 @@ export async function buildCallbackList(conn: DuckDBConnection, tables: Readonly
   const hasModel = risk !== undefined && ['account_id', 'churn_probability', 'arr_at_risk'].every((c) => risk.has(c));
   await runSqlFile(conn, hasModel ? 'report/create-callback-risk-from-model' : 'report/create-callback-risk-empty');
   await runSqlFile(conn, tables.has('theme_mentions') ? 'report/create-callback-mentions' : 'report/create-callback-mentions-empty');
-  const reader = await conn.runAndReadAll(sqlFile('report/select-callback-list'), { as_of: opts.asOf, window_days: opts.windowDays ?? 14 });
+  const settings = opts.settings ?? DEFAULT_CALLBACK_SETTINGS;
+  const { rule } = settings;
+  const reader = await conn.runAndReadAll(sqlFile('report/select-callback-list'), {
+    as_of: opts.asOf, window_days: settings.window_days, within_hours: settings.within_hours,
+    nps_max: rule.nps_max, passives_negative: rule.passives_with_negative_theme, csat_max: rule.csat_max, min_arr: rule.min_arr,
+  });
   const label = opts.themeLabel ?? ((id: string) => id);
   return reader.getRowObjectsJson().map((r) => ({
     response_id: String(r.response_id),
@@ -64,12 +80,15 @@ export async function buildCallbackList(conn: DuckDBConnection, tables: Readonly
     segment: str(r.segment),
     region: str(r.region),
     owner: str(r.owner),
+    assignee: settings.assign_to === 'owner' ? str(r.owner) : settings.assign_to,
     contact_id: str(r.contact_id),
     submitted_at: String(r.submitted_at),
     due_by: String(r.due_by),
     status: r.status === 'overdue' ? 'overdue' : 'open',
-    nps: Number(r.nps),
-    nps_category: r.nps_category === 'detractor' ? 'detractor' : 'passive',
+    nps: num(r.nps),
+    nps_category: r.nps_category === 'detractor' || r.nps_category === 'passive' || r.nps_category === 'promoter' ? r.nps_category : null,
+    csat: num(r.csat),
+    reasons: REASONS.filter((x) => list(r.reasons).includes(x)),
     journey_stage: str(r.journey_stage),
     touchpoint: str(r.touchpoint),
     survey_type: str(r.survey_type),

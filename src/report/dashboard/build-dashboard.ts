@@ -12,6 +12,7 @@ import { openRun, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
+import type { CallbackSettings } from '../callback/callback-config-schema.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
 import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, verbatimsScript, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
 import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
@@ -40,6 +41,8 @@ export interface DashboardOptions {
   /** also write one dashboard per owner (dashboard/owners/), names keyed by this secret */
   readonly ownerKey?: Buffer;
   readonly minN?: number;
+  /** the pipeline's `callbacks:` settings (default: those run-summary.json records, else the defaults) */
+  readonly callbacks?: CallbackSettings;
 }
 
 /** The dashboard's files every language shares: vendor scripts, app.js, the explorer (script and every verbatim), the run history. */
@@ -86,7 +89,8 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const asOf = opts.asOf ?? run.summary.asOf;
     const themeLabels = opts.themeLabels;
     const charts = await buildCharts(run.db.connection, { asOf, lang, currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
-    const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang) });
+    const settings = opts.callbacks ?? run.summary.callbacks;
+    const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang), ...(settings !== undefined ? { settings } : {}) });
     const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
     const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));
     files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], ...(themeLabels ? { themeLabels } : {}) }));

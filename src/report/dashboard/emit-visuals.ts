@@ -17,6 +17,8 @@ import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.
 import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
+import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
+import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
 import { loadExplorerData } from '../explorer/load-explorer-data.ts';
@@ -28,8 +30,8 @@ export interface VisualsOptions {
   readonly langs?: ('fr' | 'en')[];
   /** theme id → labels (the pipeline's taxonomy); default: readable ids */
   readonly themeLabels?: ThemeLabels;
-  /** call-back window in days before asOf (default 14) */
-  readonly callbackWindowDays?: number;
+  /** the pipeline's `callbacks:` settings (default: those run-summary.json records, else the defaults) */
+  readonly callbacks?: CallbackSettings;
   /** write one dashboard per account owner (dashboard/owners/), file names keyed by this secret */
   readonly ownerKey?: Buffer;
   /** minimum sample size of the owner pages' cells (settings.min_n) */
@@ -60,12 +62,11 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   let callbacks = 0;
   try {
     let mark = performance.now();
-    const callbackRows = await buildCallbackList(run.db.connection, run.tables, {
-      asOf: opts.asOf, windowDays: opts.callbackWindowDays ?? 14, themeLabel: createThemeLabeler(labels, langs[0]!),
-    });
+    const settings = opts.callbacks ?? run.summary.callbacks ?? DEFAULT_CALLBACK_SETTINGS;
+    const callbackRows = await buildCallbackList(run.db.connection, run.tables, { asOf: opts.asOf, settings, themeLabel: createThemeLabeler(labels, langs[0]!) });
     writeFileAtomic(join(runDir, 'callback-list.csv'), callbackCsv(callbackRows));
-    writeFileAtomic(join(runDir, 'callback-list.json'), toJsonText({ asOf: opts.asOf, windowDays: opts.callbackWindowDays ?? 14, dueAfterHours: 48, rows: callbackRows }));
-    files.push('callback-list.csv', 'callback-list.json');
+    writeFileAtomic(join(runDir, CALLBACK_LIST_JSON), toJsonText(callbackListFile(opts.asOf, settings, callbackRows)));
+    files.push('callback-list.csv', CALLBACK_LIST_JSON);
     callbacks = callbackRows.length;
     t.callback += performance.now() - mark;
 

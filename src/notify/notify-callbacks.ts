@@ -1,0 +1,97 @@
+/**
+ * `ecoute notify <run-dir> --webhook URL`: closes the loop by posting the run's new call-backs
+ * (callback-list.json) to a webhook (a ticketing tool, a chat channel, a CRM task endpoint).
+ *
+ *   callback-list.json rows ─► minus the ids in the state file ─► one POST per call-back, in list order
+ *     (ARR at risk first), retried with back-off ─► its id appended to the state file once delivered
+ *
+ * Each call-back (keyed by response_id) is delivered once ever; the first failure stops the command with
+ * a non-zero exit, what was delivered before it staying recorded, so a rerun sends only the rest.
+ * The body of each POST (content-type application/json; header Idempotency-Key: ecoute-callback-<response_id>):
+ *
+ *   { "type": "ecoute.callback", "pipeline": "<name>", "as_of": "<run date>", "callback": { <one row of callback-list.json> } }
+ *
+ * The row is written as the run wrote it: its verbatim already PII-redacted. Two notify commands on the
+ * same state file do not overlap: the second waits for the first (a lock beside the state file).
+ */
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { EcouteError } from '../run/errors.ts';
+import { readRunSummary } from '../charts/open-run.ts';
+import { acquireRunLock } from '../publish/run-lock.ts';
+import { CALLBACK_LIST_JSON, readCallbackListFile } from '../report/callback/callback-list-file.ts';
+import { parseWebhookUrl, postJson, webhookLabel } from './post-webhook.ts';
+import { defaultStateFile, readNotified, recordNotified } from './notified-state.ts';
+
+export interface NotifyOptions {
+  readonly webhook: string;
+  /** default: notified-callbacks.jsonl in the run's output folder */
+  readonly stateFile?: string;
+  /** retries of a call-back after its first attempt (default 3) */
+  readonly retries?: number;
+  /** delay before the first retry, doubled before each next one (default 500 ms) */
+  readonly retryBaseMs?: number;
+  /** per attempt (default 10 000 ms) */
+  readonly timeoutMs?: number;
+  readonly now?: () => Date;
+  readonly log?: (message: string) => void;
+}
+
+export interface NotifyResult {
+  readonly runDir: string;
+  readonly asOf: string;
+  /** the webhook's origin (its path may hold a secret: never printed) */
+  readonly webhook: string;
+  readonly stateFile: string;
+  /** call-backs in the run's list */
+  readonly callbacks: number;
+  /** of them, delivered before (by an earlier notify) */
+  readonly alreadyNotified: number;
+  /** response ids delivered now, in order */
+  readonly delivered: string[];
+}
+
+export class NotifyError extends EcouteError {
+  override readonly code: string = 'notify_failed';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotifyError';
+  }
+}
+
+export const DEFAULT_NOTIFY = { retries: 3, retryBaseMs: 500, timeoutMs: 10_000 } as const;
+
+export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Promise<NotifyResult> {
+  const url = parseWebhookUrl('--webhook', opts.webhook);
+  const label = webhookLabel(url);
+  const list = readCallbackListFile(join(runDir, CALLBACK_LIST_JSON));
+  const pipeline = readRunSummary(runDir).pipeline;
+  const stateFile = opts.stateFile ?? defaultStateFile(runDir);
+  const now = opts.now ?? (() => new Date());
+  mkdirSync(dirname(stateFile), { recursive: true });
+  const lock = await acquireRunLock(`${stateFile}.lock`, { runId: `notify-${process.pid}-${now().getTime()}`, startedAt: now().toISOString(), wait: true, ...(opts.log ? { log: opts.log } : {}) });
+  try {
+    const notified = readNotified(stateFile);
+    const fresh = list.rows.filter((r) => !notified.has(r.response_id));
+    const delivered: string[] = [];
+    opts.log?.(`posting ${fresh.length} new call-backs of ${list.asOf} to ${label} (${list.rows.length - fresh.length} of ${list.rows.length} notified before)`);
+    for (const row of fresh) {
+      const body = JSON.stringify({ type: 'ecoute.callback', pipeline, as_of: list.asOf, callback: row });
+      const result = await postJson(url, body, { 'idempotency-key': `ecoute-callback-${row.response_id}` }, {
+        retries: opts.retries ?? DEFAULT_NOTIFY.retries, retryBaseMs: opts.retryBaseMs ?? DEFAULT_NOTIFY.retryBaseMs, timeoutMs: opts.timeoutMs ?? DEFAULT_NOTIFY.timeoutMs,
+        ...(opts.log ? { log: opts.log } : {}),
+      });
+      if (!result.ok) {
+        throw new NotifyError(
+          `${label}: call-back ${row.response_id} not delivered (${result.attempts} attempt${result.attempts === 1 ? '' : 's'}; last: ${result.reason}); ` +
+            `${delivered.length} of ${fresh.length} new call-backs delivered before it, recorded in ${stateFile}: run ecoute notify again to send the rest`,
+        );
+      }
+      recordNotified(stateFile, { response_id: row.response_id, notified_at: now().toISOString(), as_of: list.asOf, status: result.status });
+      delivered.push(row.response_id);
+    }
+    return { runDir, asOf: list.asOf, webhook: label, stateFile, callbacks: list.rows.length, alreadyNotified: list.rows.length - fresh.length, delivered };
+  } finally {
+    lock.release();
+  }
+}
