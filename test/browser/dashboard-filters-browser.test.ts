@@ -11,12 +11,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, ARGS } from './browser-support.ts';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const FILTERS = ['segment', 'region', 'journey-stage', 'touchpoint', 'survey-type', 'arr-band', 'language'] as const;
 const NAMES: Record<string, string> = { segment: 'segment', region: 'region', 'journey-stage': 'journey stage', touchpoint: 'touchpoint', 'survey-type': 'survey type', 'arr-band': 'ARR band', language: 'language', period: 'period' };
 
