@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import { ARGS, CHROMIUM, parseCsv } from './browser-support.ts';
+import { ARGS, CHROMIUM, choose, openDashboardPage, parseCsv, rendered } from './browser-support.ts';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
@@ -20,23 +20,7 @@ const errors: string[] = [];
 type Row = Record<string, string | number | null>;
 
 async function openDashboard(file = 'index.html'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => (route.request().url().startsWith('file://') || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
-  await page.goto(pathToFileURL(join(runDir, 'dashboard', file)).href);
-  await rendered(page);
-  return page;
-}
-
-async function rendered(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.rendered === 'true' || document.body.dataset.rendered === 'error', null, { timeout: 60_000 });
-  expect(await page.evaluate(() => document.body.dataset.rendered)).toBe('true');
-}
-
-async function choose(page: Page, id: string, value: string): Promise<void> {
-  await page.selectOption(id, value);
-  await rendered(page);
+  return openDashboardPage(browser, pathToFileURL(join(runDir, 'dashboard', file)).href, errors);
 }
 
 async function download(page: Page, button: string): Promise<{ file: Download; bytes: Buffer }> {
