@@ -63,15 +63,19 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
 
   program
     .command('report')
-    .description('write the executive driver report (HTML and Markdown with SVG charts) for a finished run')
+    .description('write the executive driver report (HTML and Markdown with SVG charts; PDF with --pdf) for a finished run')
     .argument('<run-dir>', 'run output folder')
     .option('--lang <lang>', 'fr | en', 'en')
     .option('--out <dir>', 'output folder (default: <run-dir>/report)')
     .option('--pipeline <file>', 'pipeline file, for the themes\' display labels')
+    .option('--pdf', 'also print the report to report-<lang>.pdf with headless Chromium (needs playwright-core and a Chromium)')
+    .option('--chromium <path>', 'Chromium executable for --pdf (default: $ECOUTE_CHROMIUM, then /usr/bin/chromium, chromium-browser, google-chrome)')
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { lang: string; out?: string; pipeline?: string; json?: boolean }) => {
+    .action(async (runDir: string, o: { lang: string; out?: string; pipeline?: string; pdf?: boolean; chromium?: string; json?: boolean }) => {
+      if (o.chromium !== undefined && o.pdf !== true) throw new UsageError('--chromium: only with --pdf');
       const { buildReport } = await import('../report/executive/build-report.ts');
-      io(o).print(await buildReport(runDir, { lang: parseLang(o.lang), outDir: o.out ?? join(runDir, 'report'), ...(await labelsFrom(o.pipeline)) }), formatFiles);
+      const pdf = o.pdf === true ? { pdf: o.chromium !== undefined ? { chromium: o.chromium } : {} } : {};
+      io(o).print(await buildReport(runDir, { lang: parseLang(o.lang), outDir: o.out ?? join(runDir, 'report'), ...(await labelsFrom(o.pipeline)), ...pdf }), formatFiles);
     });
 
   program

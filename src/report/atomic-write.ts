@@ -8,7 +8,7 @@ export function tempPath(path: string): string {
   return `${path}.tmp`;
 }
 
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
   writeFileSync(tmp, content);

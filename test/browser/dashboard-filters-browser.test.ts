@@ -11,12 +11,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, ARGS, choose, openDashboardPage, rendered } from './browser-support.ts';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const FILTERS = ['segment', 'region', 'journey-stage', 'touchpoint', 'survey-type', 'arr-band', 'language'] as const;
 const NAMES: Record<string, string> = { segment: 'segment', region: 'region', 'journey-stage': 'journey stage', touchpoint: 'touchpoint', 'survey-type': 'survey type', 'arr-band': 'ARR band', language: 'language', period: 'period' };
 
@@ -35,23 +34,7 @@ async function query(sql: string): Promise<Row[]> {
 }
 
 async function openDashboard(hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
-  await page.goto(pathToFileURL(join(runDir, 'dashboard', 'index.html')).href + hash);
-  await rendered(page);
-  return page;
-}
-
-async function rendered(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.rendered === 'true' || document.body.dataset.rendered === 'error', null, { timeout: 60_000 });
-  expect(await page.evaluate(() => document.body.dataset.rendered)).toBe('true');
-}
-
-async function choose(page: Page, id: string, value: string): Promise<void> {
-  await page.selectOption(id, value);
-  await rendered(page);
+  return openDashboardPage(browser, pathToFileURL(join(runDir, 'dashboard', 'index.html')).href + hash, errors);
 }
 
 /** Per card: what its SVG shows (every mark's and axis' accessible label, every text), its note and the filters it says it ignores. */

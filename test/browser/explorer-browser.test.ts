@@ -12,12 +12,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, ARGS, parseCsv } from './browser-support.ts';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let runDir: string;
@@ -26,22 +25,6 @@ let mentions: Array<{ id: string; theme: string; sentiment: string }>;
 const errors: string[] = [];
 
 const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
-/** RFC 4180 rows of a CSV text (quoted cells with "" and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
-  }
-  return rows;
-}
 
 async function openDashboard(file = 'index.html', hash = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, ARGS } from './browser-support.ts';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { ownerPageName } from '../../src/report/owners/owner-page-name.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const KEY = Buffer.from('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'hex');
 
 interface OwnerData { accountIds: Set<string>; accountNames: Set<string>; verbatims: Set<string> }

@@ -3,7 +3,7 @@
  * and, for the page's filters (period or custom dates on the response date, segment, region,
  * journey stage, touchpoint, survey type, ARR band, language), shows how many call-backs the
  * selection holds (open, overdue), the five with the most ARR at risk, and a CSV download of the
- * whole filtered list. The full list is never drawn inline (it is in callback-list.csv beside the run).
+ * whole filtered list (callbacks.csv, window.ecouteUi.exportBar). The full list is never drawn inline (it is in callback-list.csv beside the run).
  */
 export const CALLBACK_PANEL_SCRIPT = 'callbacks.js';
 
@@ -72,13 +72,9 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
 
   section.appendChild(el('h2', null, t.callbacks));
   section.appendChild(el('p', 'note', t.callbackNote));
-  var button = el('button', null, t.callbackCsv);
-  button.type = 'button';
-  button.id = 'callbacks-csv';
-  button.addEventListener('click', function () { window.ecouteUi.download('callback-list-selection.csv', csv()); });
   var bar = el('div', 'explorer-filters');
   bar.appendChild(summary);
-  bar.appendChild(button);
+  bar.appendChild(window.ecouteUi.exportBar('callbacks', t.callbacks, [{ format: 'csv', run: csv }]));
   section.appendChild(bar);
   section.appendChild(tableWrap);
   draw();

@@ -11,7 +11,9 @@
  * added later) get `update(filters, changed)` on every change (changed: the filters that differ
  * from the last call). A click on a chart's mark opens the explorer
  * filtered to it (chart.drill) and to the page's filters. Every piece of data goes into the page
- * through textContent: never innerHTML, so a verbatim is always just text. When everything is drawn
+ * through textContent: never innerHTML, so a verbatim is always just text. Every chart card has
+ * download buttons (window.ecouteUi.exportBar): SVG and PNG of the chart as drawn (the vega View's
+ * toSVG / toImageURL) and CSV of the rows it was drawn from; every table panel a CSV of what it shows. When everything is drawn
  * it sets document.body.dataset.rendered = 'true' (browser tests wait on it).
  */
 export const DASHBOARD_APP_JS = String.raw`(function () {
@@ -26,6 +28,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   // charts a panel module shows instead (e.g. the owners' table) get no chart card
   var charts = payload.charts.filter(function (c) { return payload.panelCharts.indexOf(c.id) < 0; });
   var drawn = {};
+  var views = {};
 
   function blank() {
     var s = { period: 'all', from: '', to: '' };
@@ -137,6 +140,8 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     card.dataset.rows = String(result.rows.length);
     card.dataset.ignored = result.ignored.join('|');
     drawn[chart.id] = result.rows;
+    views[chart.id] = null;
+    Array.prototype.forEach.call(card.querySelectorAll('.exports button'), function (b) { b.disabled = result.rows.length === 0; });
     if (result.rows.length === 0) {
       notes.unshift(t.noRows);
       note.textContent = notes.join(' ');
@@ -146,6 +151,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     note.textContent = notes.join(' ');
     var spec = Object.assign({}, chart.spec, { data: { values: result.rows } });
     return vegaEmbed(target, spec, { actions: false, renderer: 'svg' }).then(function (embedded) {
+      views[chart.id] = embedded.view;
       if (Object.keys(chart.drill).length > 0) {
         embedded.view.addEventListener('click', function (event, item) {
           if (item && item.datum) drill(chart, item.datum);
@@ -170,6 +176,20 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       document.body.dataset.rendered = 'error';
       console.error(error);
     });
+  }
+
+  /** A chart's drawn rows as CSV: every field of its data but the precomputed rows' filter keys (f_period, f_segment). */
+  function chartCsv(id) {
+    var rows = drawn[id] || [];
+    var head = [];
+    rows.forEach(function (r) { Object.keys(r).forEach(function (k) { if (!/^f_/.test(k) && head.indexOf(k) < 0) head.push(k); }); });
+    return window.ecouteUi.csv(head, rows.map(function (r) { return head.map(function (k) { return r[k]; }); }));
+  }
+  /** A chart as drawn: SVG text, or a PNG data URL at twice the size on screen. */
+  function chartImage(id, format) {
+    var view = views[id];
+    if (!view) return null;
+    return format === 'svg' ? view.toSVG() : view.toImageURL('png', 2);
   }
 
   function table(head, rows) {
@@ -257,6 +277,11 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       var card = el('section', 'card');
       card.id = 'card-' + chart.id;
       if (Object.keys(chart.drill).length > 0) card.dataset.drill = Object.keys(chart.drill).join(' ');
+      card.appendChild(window.ecouteUi.exportBar(chart.id, t.chartNames[chart.id] || chart.id, [
+        { format: 'svg', run: function () { return chartImage(chart.id, 'svg'); } },
+        { format: 'png', run: function () { return chartImage(chart.id, 'png'); } },
+        { format: 'csv', run: function () { return chartCsv(chart.id); } },
+      ]));
       card.appendChild(el('div', 'chart'));
       card.appendChild(el('p', 'note'));
       grid.appendChild(card);
@@ -274,6 +299,9 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       var ex = el('section', 'panel');
       ex.id = 'examples';
       ex.appendChild(el('h2', null, t.examples));
+      ex.appendChild(window.ecouteUi.exportBar('examples', t.examples, [{ format: 'csv', run: function () {
+        return window.ecouteUi.csv(['theme', 'nps', 'date', 'segment', 'verbatim'], payload.examples.map(function (v) { return [v.theme, v.nps, v.submitted, v.segment, v.text]; }));
+      } }]));
       ex.appendChild(table([t.columns.theme, t.columns.nps, t.columns.date, t.segment, t.columns.verbatim],
         payload.examples.map(function (v) { return [v.theme, v.nps === null ? '' : v.nps, v.submitted, v.segment, v.text]; })));
       var anchor = document.getElementById('explorer') || document.getElementById('history');
@@ -283,7 +311,11 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     var runs = window.ecouteRunHistory || [];
     hist.appendChild(el('h2', null, t.history));
     if (runs.length === 0) hist.appendChild(el('p', null, t.noHistory));
-    else hist.appendChild(table(
+    else hist.appendChild(window.ecouteUi.exportBar('history', t.history, [{ format: 'csv', run: function () {
+      return window.ecouteUi.csv(['as_of', 'status', 'exit_code', 'started_at', 'seconds', 'rows_accepted', 'rows_read', 'error'],
+        runs.map(function (r) { return [r.asOf, r.status, r.exitCode, r.startedAt, r.seconds, r.rowsAccepted, r.rowsRead, r.error || '']; }));
+    } }]));
+    if (runs.length > 0) hist.appendChild(table(
       [t.historyColumns.asOf, t.historyColumns.status, t.historyColumns.exitCode, t.historyColumns.startedAt, t.historyColumns.seconds, t.historyColumns.rows, t.historyColumns.error],
       runs.map(function (r) {
         return [r.asOf, r.status, r.exitCode, r.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), r.seconds, r.rowsAccepted + ' / ' + r.rowsRead, r.error || ''];
@@ -303,7 +335,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   }
 
   /** What each chart was last drawn from (tests and exports read it). */
-  window.ecouteDashboard = { rows: function (id) { return drawn[id] || null; }, filters: filters };
+  window.ecouteDashboard = { rows: function (id) { return drawn[id] || null; }, filters: filters, csv: chartCsv };
 
   build();
   drawAll();

@@ -57,7 +57,9 @@ mark.clause{background:#ffe3b3}mark.hit{background:#bfe3ff}mark.clause.hit{backg
 table.owners{width:auto}th.sortable{cursor:pointer;user-select:none}td.num{text-align:right;font-variant-numeric:tabular-nums}td.flag{color:#b35c00}tr.gap td{border-top:2px dashed #bbb}
 button.link{background:none;border:none;padding:0;color:#1f5f9f;cursor:pointer;font:inherit;text-decoration:underline}.card.omitted h3{font-size:15px;margin:4px 0}
 .panel-row{display:flex;gap:16px;align-items:flex-start}.panel-row>section.panel{flex:1 1 0;min-width:0}#owners{flex:0 0 auto;max-width:520px}
-.pager{display:flex;gap:12px;align-items:center;margin-top:8px}.count{font-size:13px;margin:4px 0}`;
+.pager{display:flex;gap:12px;align-items:center;margin-top:8px}.count{font-size:13px;margin:4px 0}
+.exports{display:flex;gap:4px;justify-content:flex-end;float:right;margin-left:8px}.exports button{font-size:11px;padding:1px 6px;border:1px solid #c5ccd3;border-radius:3px;background:#f7f8fa;color:#1f3b57;cursor:pointer}
+.exports button:disabled{opacity:.4;cursor:default}.card .exports{float:none}`;
 
 /** `assets`: where vendor/, app.js and run-history.js are, relative to the page ('' beside it; '../' for owner pages). */
 /** `explorer`: whether the page embeds the verbatim explorer (every verbatim of the run): never on an owner's page. */

@@ -4,7 +4,7 @@
  * below the minimum sample size flagged and never ranked, every owner one click away ("show all"),
  * each owner's name opening the verbatim explorer filtered to that owner. Reads the rows of the
  * nps-by-owner chart (metric cells per period); it answers the period filter and says it does not
- * answer the others. Registers in window.ecoutePanels.
+ * answer the others. Its CSV (owners.csv) holds the rows the table shows, in its order. Registers in window.ecoutePanels.
  */
 export const OWNER_TABLE_SCRIPT = 'owners.js';
 /** The chart the panel replaces in the dashboard (still drawn in the report and written to specs/). */
@@ -32,7 +32,15 @@ export const OWNER_TABLE_JS = String.raw`(function () {
   toggle.type = 'button';
   toggle.id = 'owners-toggle';
   toggle.addEventListener('click', function () { showAll = !showAll; draw(); });
+  var shown = [];
+  /** The rows the table shows, in its order (top and bottom five, or every owner after "show all"). */
+  function csv() {
+    return window.ecouteUi.csv(['owner', 'nps', 'ci_low', 'ci_high', 'n', 'small_n'], shown.map(function (r) {
+      return [r.group, r.nps, r.nps === null ? null : r.ci_low, r.nps === null ? null : r.ci_high, r.n, r.small_n ? 'true' : 'false'];
+    }));
+  }
   section.appendChild(head);
+  section.appendChild(window.ecouteUi.exportBar('owners', t.owners.title, [{ format: 'csv', run: csv }]));
   section.appendChild(el('p', 'note', t.owners.note));
   section.appendChild(note);
   section.appendChild(tableWrap);
@@ -56,7 +64,6 @@ export const OWNER_TABLE_JS = String.raw`(function () {
     var ranked = rows.filter(function (r) { return r.nps !== null; });
     var small = rows.length - ranked.length;
     section.dataset.rows = String(rows.length);
-    var shown;
     if (showAll || rows.length <= 10) shown = rows.slice().sort(compare);
     else {
       var byNps = ranked.slice().sort(function (a, b) { return b.nps - a.nps || (a.group < b.group ? -1 : 1); });

@@ -1,7 +1,7 @@
 /**
- * `ecoute report <run-dir> [--lang fr|en] [--out DIR]`: the executive driver report of a run as one
- * self-contained HTML file (charts as inline SVG, no script) and the same content as Markdown with
- * the SVGs beside it. Deterministic: the date is the run's asOf, never the clock.
+ * `ecoute report <run-dir> [--lang fr|en] [--out DIR] [--pdf [--chromium PATH]]`: the executive driver
+ * report of a run as one self-contained HTML file (charts as inline SVG, no script), the same content
+ * as Markdown with the SVGs beside it, and with --pdf the HTML printed to PDF by headless Chromium. Deterministic: the date is the run's asOf, never the clock.
  */
 import { join } from 'node:path';
 import { buildCharts, type ChartSet } from '../../charts/build-charts.ts';
@@ -13,6 +13,7 @@ import { chartTitle, composeReport } from './compose-report.ts';
 import { gatherReportFacts } from './report-facts.ts';
 import { renderHtml, renderMarkdown } from './report-document.ts';
 import type { ReportLang } from './report-messages.ts';
+import type { PdfOptions } from './print-pdf.ts';
 import { composeRunHistory } from './run-history-page.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 
@@ -24,6 +25,8 @@ export interface ReportOptions {
   /** run date; default the run summary's asOf */
   readonly asOf?: string;
   readonly themeLabels?: ThemeLabels;
+  /** also print report-<lang>.html to report-<lang>.pdf with headless Chromium (print-pdf.ts); never in a nightly run by default */
+  readonly pdf?: PdfOptions;
 }
 
 /** Writes report-<lang>.html, report-<lang>.md and svg-<lang>/*.svg from an open run and its charts. */
@@ -60,6 +63,10 @@ export async function buildReport(runDir: string, opts: ReportOptions): Promise<
     const asOf = opts.asOf ?? run.summary.asOf;
     const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, currency: run.summary.reportingCurrency, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
     const files = await writeReport(run, charts, { ...opts, asOf, recentRuns: readRecentRuns(runDir) });
+    if (opts.pdf !== undefined) {
+      const { printPdfs } = await import('./print-pdf.ts');
+      files.push(...(await printPdfs([files[0]!], opts.pdf)).map((p) => p.file));
+    }
     return { files };
   } finally {
     run.close();

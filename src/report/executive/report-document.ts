@@ -34,7 +34,8 @@ const STYLE = `body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-wid
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}h3{font-size:1.05em;margin-bottom:.3em}
 .note{color:#555;font-size:.9em}blockquote{margin:.4em 0 .4em 1em;padding:.3em .8em;border-left:3px solid #c0392b;background:#faf6f5;white-space:pre-wrap;overflow-wrap:anywhere}
 blockquote cite{display:block;color:#666;font-size:.85em;font-style:normal;margin-top:.2em}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
-table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left}`;
+table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left}
+@page{size:A4}@media print{body{max-width:none;margin:0;padding:0}figure,blockquote,tr{break-inside:avoid}h2,h3{break-after:avoid}figure svg{max-height:240mm}}`;
 
 export function renderHtml(doc: ReportDocument): string {
   const body = doc.blocks.map((b) => {

@@ -266,7 +266,6 @@ export const EXPLORER_APP_JS = String.raw`(function () {
         .concat([data.arr[i], themes.join('; '), data.text[i]]);
     }));
   }
-  function download() { window.ecouteUi.download('verbatims.csv', csv()); }
 
   // ---- controls ----
   function select(key, label, options) {
@@ -332,11 +331,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     reset.id = 'explorer-reset';
     reset.addEventListener('click', function () { state = emptyState(); sync(); draw(); });
     bar.appendChild(reset);
-    var exportButton = el('button', null, t.csv);
-    exportButton.type = 'button';
-    exportButton.id = 'explorer-csv';
-    exportButton.addEventListener('click', download);
-    bar.appendChild(exportButton);
+    bar.appendChild(window.ecouteUi.exportBar('explorer', t.title, [{ format: 'csv', run: csv }]));
     section.appendChild(bar);
     controls.count = el('p', 'count');
     controls.count.id = 'explorer-count';

@@ -3,7 +3,7 @@ export const EXPLORER_MESSAGES = {
   en: {
     title: 'Verbatim explorer', search: 'Search the verbatims (accents optional)',
     note: 'Every verbatim of the run, PII-redacted. Highlighted: the clause a theme was matched on (hover for the theme and what matched it) and your search words. Click a theme, a segment or a bar in a chart to open the explorer filtered to it.',
-    theme: 'Theme', sentiment: 'Mention sentiment', npsCategory: 'NPS category', all: 'All', from: 'From', to: 'To', sort: 'Sort', reset: 'Reset filters', csv: 'Download CSV (selection)',
+    theme: 'Theme', sentiment: 'Mention sentiment', npsCategory: 'NPS category', all: 'All', from: 'From', to: 'To', sort: 'Sort', reset: 'Reset filters',
     prev: '← Previous', next: 'Next →', page: 'Page {page} of {pages}', matches: '{n} of {total} verbatims match', noMatch: 'No verbatim matches these filters.',
     noVerbatims: 'This run has no verbatims (no response carries a comment).', arr: 'ARR',
     sentiments: { negative: 'negative', neutral: 'neutral', positive: 'positive' },
@@ -15,7 +15,7 @@ export const EXPLORER_MESSAGES = {
   fr: {
     title: 'Explorateur de verbatims', search: 'Rechercher dans les verbatims (accents facultatifs)',
     note: 'Tous les verbatims du traitement, sans données personnelles. Surlignés : la proposition sur laquelle un thème a été reconnu (survolez pour le thème et ce qui l’a reconnu) et les mots recherchés. Cliquez sur un thème, un segment ou une barre d’un graphique pour ouvrir l’explorateur filtré.',
-    theme: 'Thème', sentiment: 'Tonalité de la mention', npsCategory: 'Catégorie NPS', all: 'Tous', from: 'Du', to: 'Au', sort: 'Tri', reset: 'Réinitialiser les filtres', csv: 'Télécharger le CSV (sélection)',
+    theme: 'Thème', sentiment: 'Tonalité de la mention', npsCategory: 'Catégorie NPS', all: 'Tous', from: 'Du', to: 'Au', sort: 'Tri', reset: 'Réinitialiser les filtres',
     prev: '← Précédent', next: 'Suivant →', page: 'Page {page} sur {pages}', matches: '{n} verbatims sur {total}', noMatch: 'Aucun verbatim ne correspond à ces filtres.',
     noVerbatims: 'Ce traitement n’a aucun verbatim (aucune réponse ne porte de commentaire).', arr: 'ARR',
     sentiments: { negative: 'négative', neutral: 'neutre', positive: 'positive' },
