@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from './chart-messages.ts';
-import { buildNpsTrendSpec } from './specs/nps-trend-spec.ts';
+import { buildScoreTrendSpec } from './specs/score-trend-spec.ts';
 import { buildNpsByDimensionSpec } from './specs/nps-by-dimension-spec.ts';
 import { buildResponseRateSpec } from './specs/response-rate-spec.ts';
 import { buildThemeSentimentSpec } from './specs/theme-sentiment-spec.ts';
@@ -46,6 +46,19 @@ const MENTIONS = {
   accounts: ['account_id', 'segment'],
 };
 
+/** NPS, CSAT or CES per period with its margin (a chart omitted when the run has no answer of that score). */
+function scoreTrend(metric: 'nps' | 'csat' | 'ces'): ChartDefinition {
+  return {
+    id: `${metric}-trend`,
+    requires: { metric_cells: [...METRIC_CELLS.metric_cells, 'moe', 'change', 'p_value', 'significant', 'period_complete'] },
+    query: 'charts/select-score-trend',
+    params: { metric },
+    filters: { period: false, segment: true },
+    labelsThemes: false,
+    build: (m) => (metric === 'nps' ? buildScoreTrendSpec(m.npsTrend) : buildScoreTrendSpec({ ...m.npsTrend, title: m.scoreTrend[metric].title, nps: m.scoreTrend[metric].score }, metric === 'ces' ? 2 : 1)),
+  };
+}
+
 function npsBy(dimension: string): ChartDefinition {
   return {
     id: `nps-by-${dimension.replaceAll('_', '-')}`,
@@ -60,14 +73,13 @@ function npsBy(dimension: string): ChartDefinition {
 }
 
 export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
-  {
-    id: 'nps-trend', requires: { metric_cells: [...METRIC_CELLS.metric_cells, 'moe', 'change', 'p_value', 'significant', 'period_complete'] },
-    query: 'charts/select-nps-trend', filters: { period: false, segment: true }, labelsThemes: false, build: (m) => buildNpsTrendSpec(m.npsTrend),
-  },
+  scoreTrend('nps'),
   npsBy('segment'),
   npsBy('region'),
   npsBy('journey_stage'),
   npsBy('owner'),
+  scoreTrend('csat'),
+  scoreTrend('ces'),
   {
     id: 'response-rate',
     requires: { response_rates: ['grain', 'period', 'dimension', 'dimension_value', 'invitations', 'responses', 'rate', 'ci_low', 'ci_high', 'target', 'below_target', 'small_n'] },

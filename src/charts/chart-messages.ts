@@ -8,7 +8,10 @@ import { BENCHMARK_CHART_MESSAGES, type BenchmarkChartMessages } from './specs/b
 export type ChartLang = 'en' | 'fr';
 
 export interface ChartMessages {
+  /** the trend chart's texts; `nps` is the score's axis and tooltip label */
   readonly npsTrend: { title: string; subtitle: string; period: string; nps: string; band: string; rise: string; fall: string; change: string; n: string; smallN: string };
+  /** title and score label of the CSAT and CES trends (the rest as npsTrend) */
+  readonly scoreTrend: Readonly<Record<'csat' | 'ces', { title: string; score: string }>>;
   readonly npsBy: { title: (dimension: string) => string; subtitle: string; nps: string; n: string; suppressed: string };
   readonly dimensions: Readonly<Record<string, string>>;
   readonly responseRate: { title: string; subtitle: string; period: string; rate: string; target: string; invitations: string; responses: string; belowTarget: string; onTarget: string };
@@ -27,6 +30,7 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'NPS trend', subtitle: 'Shaded band: 95 % margin of error (clustered by account). Triangles: change from the previous period that survives the false-discovery rate (q-value).',
       period: 'Period', nps: 'NPS', band: '95 % CI', rise: 'Significant rise', fall: 'Significant fall', change: 'Change', n: 'Responses', smallN: 'Small sample',
     },
+    scoreTrend: { csat: { title: 'CSAT trend', score: 'CSAT (% of 4–5)' }, ces: { title: 'CES trend', score: 'CES (mean effort, 1–7)' } },
     npsBy: {
       title: (d) => `NPS by ${d}`, subtitle: 'Bars: NPS with 95 % CI. Cells below the minimum sample size are suppressed.',
       nps: 'NPS', n: 'Responses', suppressed: 'suppressed (small n)',
@@ -69,6 +73,7 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'Évolution du NPS', subtitle: 'Bande : marge d’erreur à 95 % (grappes par compte). Triangles : variation par rapport à la période précédente qui résiste au taux de fausses découvertes (q-value).',
       period: 'Période', nps: 'NPS', band: 'IC 95 %', rise: 'Hausse significative', fall: 'Baisse significative', change: 'Variation', n: 'Réponses', smallN: 'Petit échantillon',
     },
+    scoreTrend: { csat: { title: 'Évolution du CSAT', score: 'CSAT (% de 4–5)' }, ces: { title: 'Évolution du CES', score: 'CES (effort moyen, 1–7)' } },
     npsBy: {
       title: (d) => `NPS par ${d}`, subtitle: 'Barres : NPS avec IC à 95 %. Les cellules sous la taille minimale d’échantillon sont masquées.',
       nps: 'NPS', n: 'Réponses', suppressed: 'masqué (petit n)',

@@ -8,10 +8,18 @@ const themes = ['Billing errors', 'Support responsiveness', 'Onboarding', 'Thém
 
 export const CHART_FIXTURES: Readonly<Record<string, readonly ChartRow[]>> = {
   'nps-trend': [
-    { period: '2026-07-01', n: 210, nps: 12.5, ci_low: 2.1, ci_high: 22.9, moe: 10.4, change: null, p_value: null, significant: false, small_n: false, period_complete: true },
-    { period: '2026-08-01', n: 190, nps: 30.2, ci_low: 19.8, ci_high: 40.6, moe: 10.4, change: 17.7, p_value: 0.01, significant: true, small_n: false, period_complete: true },
-    { period: '2026-09-01', n: 25, nps: 4, ci_low: -30, ci_high: 38, moe: 34, change: -26.2, p_value: 0.2, significant: false, small_n: true, period_complete: true },
-    { period: '2026-10-01', n: 220, nps: 8.1, ci_low: -2, ci_high: 18.2, moe: 10.1, change: -22.1, p_value: 0.003, significant: true, small_n: false, period_complete: true },
+    { period: '2026-07-01', n: 210, score: 12.5, ci_low: 2.1, ci_high: 22.9, moe: 10.4, change: null, p_value: null, significant: false, small_n: false, period_complete: true },
+    { period: '2026-08-01', n: 190, score: 30.2, ci_low: 19.8, ci_high: 40.6, moe: 10.4, change: 17.7, p_value: 0.01, significant: true, small_n: false, period_complete: true },
+    { period: '2026-09-01', n: 25, score: 4, ci_low: -30, ci_high: 38, moe: 34, change: -26.2, p_value: 0.2, significant: false, small_n: true, period_complete: true },
+    { period: '2026-10-01', n: 220, score: 8.1, ci_low: -2, ci_high: 18.2, moe: 10.1, change: -22.1, p_value: 0.003, significant: true, small_n: false, period_complete: true },
+  ],
+  'csat-trend': [
+    { period: '2026-08-01', n: 300, score: 71.2, ci_low: 66.1, ci_high: 76.3, moe: 5.1, change: null, p_value: null, significant: false, small_n: false, period_complete: true },
+    { period: '2026-09-01', n: 280, score: 64.0, ci_low: 58.4, ci_high: 69.6, moe: 5.6, change: -7.2, p_value: 0.04, significant: true, small_n: false, period_complete: true },
+  ],
+  'ces-trend': [
+    { period: '2026-08-01', n: 150, score: 4.62, ci_low: 4.41, ci_high: 4.83, moe: 0.21, change: null, p_value: null, significant: false, small_n: false, period_complete: true },
+    { period: '2026-09-01', n: 140, score: 4.71, ci_low: 4.49, ci_high: 4.93, moe: 0.22, change: 0.09, p_value: 0.55, significant: false, small_n: false, period_complete: true },
   ],
   'nps-by-segment': [
     { group: 'Enterprise', n: 1742, nps: 21.2, ci_low: 17.1, ci_high: 25.3, small_n: false },

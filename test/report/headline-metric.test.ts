@@ -69,6 +69,15 @@ describe('the headline score of a program', () => {
     expect(en).toMatch(new RegExp(`CSAT \\(share of 4–5 answers on 1–5\\) ${((100 * q2.filter((r) => Number(r[4]) >= 4).length) / q2.length).toFixed(1)} % ± [0-9.]+ \\(95 % margin\\) in the quarter 2024-04-01`));
     expect(en).toContain(`Whole window: CSAT (share of 4–5 answers on 1–5) ${((100 * satisfied) / 48).toFixed(1)} % ± `);
     expect(report(join(fx.dir, 'out'), 'fr')).toContain('Sur toute la fenêtre : CSAT (part de réponses 4–5 sur 1–5)');
+    // the report draws the CSAT trend; the dashboard's specs hold it, and say why the NPS trend is missing
+    expect(en).toContain('](svg-en/csat-trend.svg)');
+    expect(en).not.toContain('nps-trend.svg');
+    const current = join(fx.dir, 'out', 'current');
+    const spec = JSON.parse(readFileSync(join(current, 'specs', 'en', 'csat-trend.vl.json'), 'utf8')) as { title: { text: string }; data: { values: Array<{ period: string; score: number }> } };
+    expect(spec.title.text).toBe('CSAT trend');
+    // periods: [quarter]: the trend's second point is Q2
+    expect(spec.data.values.find((v) => v.period === '2024-04-01')?.score).toBeCloseTo((100 * q2.filter((r) => Number(r[4]) >= 4).length) / q2.length, 2);
+    expect(result.summary.visuals?.omitted).toContainEqual({ id: 'nps-trend', reason: 'no NPS answers in this run' });
   });
 
   it('a CES-only program leads with the mean effort, two decimals', async () => {

@@ -11,7 +11,7 @@ export const DASHBOARD_MESSAGES = {
       unranked: '{n} owners have too few answers to be ranked (flagged "small n").',
     },
     chartNames: {
-      'nps-trend': 'NPS trend', 'nps-by-segment': 'NPS by segment', 'nps-by-region': 'NPS by region', 'nps-by-journey-stage': 'NPS by journey stage', 'nps-by-owner': 'NPS by owner',
+      'nps-trend': 'NPS trend', 'csat-trend': 'CSAT trend', 'ces-trend': 'CES trend', 'nps-by-segment': 'NPS by segment', 'nps-by-region': 'NPS by region', 'nps-by-journey-stage': 'NPS by journey stage', 'nps-by-owner': 'NPS by owner',
       'response-rate': 'Response rate', 'theme-sentiment': 'Theme sentiment', 'segment-theme-heatmap': 'Negative mentions by segment and theme', 'theme-impact': 'Theme impact on NPS',
       'driver-quadrant': 'Key drivers', 'dissatisfier-ranking': 'Revenue dissatisfiers', 'churn-lift': 'Churn lift by theme',
     } as Record<string, string>,
@@ -19,6 +19,8 @@ export const DASHBOARD_MESSAGES = {
     whyNotFiltered: {
       default: 'this chart is computed for the whole run.',
       'nps-trend': 'NPS cells are computed per period for the whole run and per segment only.',
+      'csat-trend': 'CSAT cells are computed per period for the whole run and per segment only.',
+      'ces-trend': 'CES cells are computed per period for the whole run and per segment only.',
       'nps-by-segment': 'NPS cells are computed per period and per segment only.', 'nps-by-region': 'NPS cells are computed per period and per region only.',
       'nps-by-journey-stage': 'NPS cells are computed per period and per journey stage only.', 'nps-by-owner': 'NPS cells are computed per period and per owner only.',
       'response-rate': 'response rates are computed per period for the whole run and per segment only.',
@@ -47,7 +49,7 @@ export const DASHBOARD_MESSAGES = {
       unranked: '{n} responsables ont trop peu de réponses pour être classés (« petit n »).',
     },
     chartNames: {
-      'nps-trend': 'Évolution du NPS', 'nps-by-segment': 'NPS par segment', 'nps-by-region': 'NPS par région', 'nps-by-journey-stage': 'NPS par étape du parcours', 'nps-by-owner': 'NPS par responsable',
+      'nps-trend': 'Évolution du NPS', 'csat-trend': 'Évolution du CSAT', 'ces-trend': 'Évolution du CES', 'nps-by-segment': 'NPS par segment', 'nps-by-region': 'NPS par région', 'nps-by-journey-stage': 'NPS par étape du parcours', 'nps-by-owner': 'NPS par responsable',
       'response-rate': 'Taux de réponse', 'theme-sentiment': 'Tonalité par thème', 'segment-theme-heatmap': 'Mentions négatives par segment et thème', 'theme-impact': 'Impact des thèmes sur le NPS',
       'driver-quadrant': 'Leviers', 'dissatisfier-ranking': 'Irritants qui coûtent du revenu', 'churn-lift': 'Effet des thèmes sur l’attrition',
     } as Record<string, string>,
@@ -55,6 +57,8 @@ export const DASHBOARD_MESSAGES = {
     whyNotFiltered: {
       default: 'ce graphique est calculé sur tout le traitement.',
       'nps-trend': 'les cellules NPS sont calculées par période pour tout le traitement et par segment seulement.',
+      'csat-trend': 'les cellules CSAT sont calculées par période pour tout le traitement et par segment seulement.',
+      'ces-trend': 'les cellules CES sont calculées par période pour tout le traitement et par segment seulement.',
       'nps-by-segment': 'les cellules NPS sont calculées par période et par segment seulement.', 'nps-by-region': 'les cellules NPS sont calculées par période et par région seulement.',
       'nps-by-journey-stage': 'les cellules NPS sont calculées par période et par étape du parcours seulement.', 'nps-by-owner': 'les cellules NPS sont calculées par période et par responsable seulement.',
       'response-rate': 'les taux de réponse sont calculés par période pour tout le traitement et par segment seulement.',

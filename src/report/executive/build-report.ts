@@ -17,7 +17,8 @@ import type { PdfOptions } from './print-pdf.ts';
 import { composeRunHistory } from './run-history-page.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 
-export const REPORT_CHARTS = ['nps-trend', 'dissatisfier-ranking', 'theme-impact', 'response-rate'] as const;
+/** The charts the report draws: the headline score's trend (nps-trend, csat-trend or ces-trend), then these. */
+export const REPORT_CHARTS = ['dissatisfier-ranking', 'theme-impact', 'response-rate'] as const;
 
 export interface ReportOptions {
   readonly lang: ReportLang;
@@ -31,15 +32,16 @@ export interface ReportOptions {
 
 /** Writes report-<lang>.html, report-<lang>.md and svg-<lang>/*.svg from an open run and its charts. */
 export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOptions & { asOf: string; recentRuns?: readonly RecentRun[] }): Promise<string[]> {
-  const svg = new Map<string, { title: string; svg: string }>();
-  for (const c of charts.charts) {
-    if (!(REPORT_CHARTS as readonly string[]).includes(c.id)) continue;
-    svg.set(c.id, { title: chartTitle(c), svg: (await renderSvg(c.staticSpec)).svg });
-  }
   const facts = await gatherReportFacts(run.db.connection, run.tables, run.summary, {
     asOf: opts.asOf,
     themeLabel: createThemeLabeler(opts.themeLabels, opts.lang),
   });
+  const drawn = [`${facts.headlineMetric}-trend`, ...REPORT_CHARTS];
+  const svg = new Map<string, { title: string; svg: string }>();
+  for (const c of charts.charts) {
+    if (!drawn.includes(c.id)) continue;
+    svg.set(c.id, { title: chartTitle(c), svg: (await renderSvg(c.staticSpec)).svg });
+  }
   const doc = composeReport(facts, { svg, omitted: charts.omitted }, opts.lang);
   const svgDir = `svg-${opts.lang}`;
   const files = [join(opts.outDir, `report-${opts.lang}.html`), join(opts.outDir, `report-${opts.lang}.md`)];

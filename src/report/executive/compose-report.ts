@@ -61,7 +61,7 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     const others = facts.otherMetrics.map((o) => `${m.scoreName[o.metric]} ${score(o.metric, o.estimate.value)} ± ${margin(o.metric, o.estimate.moe)} (n = ${int(o.estimate.n)})`);
     blocks.push({ kind: 'p', text: m.otherScores(others.join('; ')) });
   }
-  blocks.push(...chart('nps-trend'));
+  blocks.push(...chart(`${lead}-trend`));
 
   blocks.push({ kind: 'h2', text: m.topDissatisfiers });
   const links = facts.revenueLinks;
