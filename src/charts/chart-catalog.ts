@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from './chart-messages.ts';
 import { buildScoreTrendSpec } from './specs/score-trend-spec.ts';
+import { SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 import { buildNpsByDimensionSpec } from './specs/nps-by-dimension-spec.ts';
 import { buildResponseRateSpec } from './specs/response-rate-spec.ts';
 import { buildThemeSentimentSpec } from './specs/theme-sentiment-spec.ts';
@@ -31,6 +32,8 @@ export interface ChartDefinition {
   /** sql/charts/<query>.sql */
   readonly query: string;
   readonly params?: Readonly<Record<string, string>>;
+  /** why the chart is omitted when its query returns no row (default: no rows in its first required table) */
+  readonly emptyReason?: string;
   readonly filters: ChartFilters;
   /** rows have theme_id, to be given a display label in field `theme` */
   readonly labelsThemes: boolean;
@@ -47,15 +50,16 @@ const MENTIONS = {
 };
 
 /** NPS, CSAT or CES per period with its margin (a chart omitted when the run has no answer of that score). */
-function scoreTrend(metric: 'nps' | 'csat' | 'ces'): ChartDefinition {
+function scoreTrend(metric: HeadlineMetric): ChartDefinition {
   return {
     id: `${metric}-trend`,
     requires: { metric_cells: [...METRIC_CELLS.metric_cells, 'moe', 'change', 'p_value', 'significant', 'period_complete'] },
     query: 'charts/select-score-trend',
     params: { metric },
+    emptyReason: `no ${metric.toUpperCase()} answers in this run`,
     filters: { period: false, segment: true },
     labelsThemes: false,
-    build: (m) => (metric === 'nps' ? buildScoreTrendSpec(m.npsTrend) : buildScoreTrendSpec({ ...m.npsTrend, title: m.scoreTrend[metric].title, nps: m.scoreTrend[metric].score }, metric === 'ces' ? 2 : 1)),
+    build: (m) => (metric === 'nps' ? buildScoreTrendSpec(m.npsTrend) : buildScoreTrendSpec({ ...m.npsTrend, title: m.scoreTrend[metric].title, nps: m.scoreTrend[metric].score }, SCORE_FORMAT[metric].digits)),
   };
 }
 

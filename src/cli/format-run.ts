@@ -3,38 +3,37 @@ import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 import { formatMoney, formatPValue } from '../util/format-figures.ts';
-import { HEADLINE_METRICS, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 
 type Metrics = RunResult['summary']['metrics'];
 
-/** How each score reads on the command line: NPS points, CSAT a percentage, CES a mean on 1–7. */
-const SCORE: Readonly<Record<HeadlineMetric, { name: string; unit: string; digits: number }>> = {
-  nps: { name: 'NPS', unit: '', digits: 1 },
-  csat: { name: 'CSAT (share of 4–5 answers)', unit: ' %', digits: 1 },
-  ces: { name: 'CES (mean effort, 1–7)', unit: '', digits: 2 },
-};
+/** How each score is named on the command line. */
+const SCORE_NAME: Readonly<Record<HeadlineMetric, string>> = { nps: 'NPS', csat: 'CSAT (share of 4–5 answers)', ces: 'CES (mean effort, 1–7)' };
+
+/** A score (or a change of it) with its decimals, a CSAT with its percent sign; n/a when missing. */
+const scoreText = (metric: HeadlineMetric, v: number | null, unit = true): string =>
+  v === null ? 'n/a' : `${v.toFixed(SCORE_FORMAT[metric].digits)}${unit && SCORE_FORMAT[metric].percent ? ' %' : ''}`;
 
 /** The headline score (NPS, else CSAT, else CES) with its margin, and its latest period against the one before. */
 function headlineLines(metrics: Metrics): string[] {
   const lead = metrics.headlineMetric;
   if (lead === null) return ['Scores: no NPS, CSAT or CES answer'];
   const h = metrics[lead];
-  const { name, unit, digits } = SCORE[lead];
-  const fmt = (v: number | null): string => (v === null ? 'n/a' : `${v.toFixed(digits)}${unit}`);
+  const name = SCORE_NAME[lead];
   const c = metrics.headlineChange;
   return [
-    h === null ? `${name}: no scored responses` : `${name} ${fmt(h.value)} ± ${h.moe === null ? 'n/a' : h.moe.toFixed(digits)} (95 % margin of error, clustered by account, n = ${h.n}, of which ${h.nFlagged} flagged)`,
+    h === null ? `${name}: no scored responses` : `${name} ${scoreText(lead, h.value)} ± ${scoreText(lead, h.moe, false)} (95 % margin of error, clustered by account, n = ${h.n}, of which ${h.nFlagged} flagged)`,
     c === null || c.previousPeriod === null
       ? ''
-      : `${c.grain} ${c.period}: ${SCORE[c.metric].name} ${fmt(c.value)} vs ${fmt(c.previousValue)} in ${c.previousPeriod} (change ${c.change === null ? 'n/a' : c.change.toFixed(digits)}, p = ${formatPValue(c.pValue, 'en-GB')}, q = ${formatPValue(c.qValue, 'en-GB')}${c.significant ? ', significant' : ', not significant'} at the false-discovery rate)`,
+      : `${c.grain} ${c.period}: ${SCORE_NAME[c.metric]} ${scoreText(c.metric, c.value)} vs ${scoreText(c.metric, c.previousValue)} in ${c.previousPeriod} (change ${scoreText(c.metric, c.change, false)}, p = ${formatPValue(c.pValue, 'en-GB')}, q = ${formatPValue(c.qValue, 'en-GB')}${c.significant ? ', significant' : ', not significant'} at the false-discovery rate)`,
   ].filter((l) => l.length > 0);
 }
 
 /** The run's other scores over the whole window, one line. */
-function otherScoreLines(metrics: Metrics, fmt: (v: number | null, digits?: number) => string): string[] {
-  const others = HEADLINE_METRICS.filter((m) => m !== metrics.headlineMetric && metrics[m] !== null && (metrics[m]?.n ?? 0) > 0);
-  if (others.length === 0) return [];
-  return [`Also: ${others.map((m) => `${SCORE[m].name} ${fmt(metrics[m]!.value, SCORE[m].digits)}${SCORE[m].unit} ± ${fmt(metrics[m]!.moe, SCORE[m].digits)} (n = ${metrics[m]!.n})`).join('; ')}`];
+function otherScoreLines(metrics: Metrics): string[] {
+  const others = HEADLINE_METRICS.filter((m) => m !== metrics.headlineMetric && (metrics[m]?.n ?? 0) > 0);
+  const line = others.map((m) => `${SCORE_NAME[m]} ${scoreText(m, metrics[m]?.value ?? null)} ± ${scoreText(m, metrics[m]?.moe ?? null, false)} (n = ${metrics[m]?.n ?? 0})`);
+  return line.length === 0 ? [] : [`Also: ${line.join('; ')}`];
 }
 
 export function formatRun(r: RunResult): string {
@@ -54,8 +53,7 @@ export function formatRun(r: RunResult): string {
     s.fieldProblems.total === 0 ? '' : `Fields set missing on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
     flags.length === 0 ? '' : `Flagged responses kept (settings.quality): ${flags.map(([f, n]) => `${f} ${n}`).join(', ')}`,
   ].filter((l) => l.length > 0);
-  const fmt = (v: number | null, digits = 1): string => (v === null ? 'n/a' : v.toFixed(digits));
-  const headline = [...headlineLines(s.metrics), ...otherScoreLines(s.metrics, fmt)].join('\n');
+  const headline = [...headlineLines(s.metrics), ...otherScoreLines(s.metrics)].join('\n');
   const money = (v: number | null): string => formatMoney(v, s.reportingCurrency, 'en-GB');
   const d = s.drivers;
   const fdr = d.fdrLevel.toFixed(2);

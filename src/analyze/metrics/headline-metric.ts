@@ -9,3 +9,10 @@ export type HeadlineMetric = (typeof HEADLINE_METRICS)[number];
 export function headlineMetricOf(cells: Partial<Record<HeadlineMetric, { readonly n: number } | null | undefined>>): HeadlineMetric | null {
   return HEADLINE_METRICS.find((m) => (cells[m]?.n ?? 0) > 0) ?? null;
 }
+
+/** How each score is written: NPS points and the CSAT share (a percentage) with one decimal, the CES mean on 1–7 with two. */
+export const SCORE_FORMAT: Readonly<Record<HeadlineMetric, { readonly digits: number; readonly percent: boolean }>> = {
+  nps: { digits: 1, percent: false },
+  csat: { digits: 1, percent: true },
+  ces: { digits: 2, percent: false },
+};

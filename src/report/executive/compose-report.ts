@@ -8,7 +8,7 @@ import type { Block, ReportDocument } from './report-document.ts';
 import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
 import { formatLevel, formatMoney, formatPValue } from '../../util/format-figures.ts';
 import { compareSection } from './compare-section.ts';
-import type { HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { SCORE_FORMAT, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 
@@ -39,8 +39,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   const blocks: Block[] = [{ kind: 'h1', text: m.title }, { kind: 'note', text: m.subtitle(facts.pipeline, facts.asOf) }, { kind: 'h2', text: m.headline }];
   const h = facts.headline;
   // a score as the reader reads it: NPS points, CSAT a percentage, CES a mean on 1–7 (two decimals)
-  const score = (metric: HeadlineMetric, v: unknown): string => (metric === 'csat' ? `${n(v)} %` : metric === 'ces' ? n(v, 2) : n(v));
-  const margin = (metric: HeadlineMetric, v: unknown): string => n(v, metric === 'ces' ? 2 : 1);
+  const score = (metric: HeadlineMetric, v: unknown): string => `${n(v, SCORE_FORMAT[metric].digits)}${SCORE_FORMAT[metric].percent ? ' %' : ''}`;
+  const margin = (metric: HeadlineMetric, v: unknown): string => n(v, SCORE_FORMAT[metric].digits);
   const lead = facts.headlineMetric;
   if (h === undefined) blocks.push({ kind: 'p', text: m.noHeadline });
   else {
