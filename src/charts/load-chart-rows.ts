@@ -69,10 +69,6 @@ export async function loadChartRows(
     if (def.labelsThemes && typeof row.theme_id === 'string') row.theme = ctx.themeLabel(row.theme_id);
     return row;
   });
-  if (rows.length === 0) {
-    // a score's chart (params.metric) is missing because the program does not ask that score: say so
-    const metric = def.params?.metric;
-    return { ok: false, reason: metric === undefined ? `no rows for this chart in ${Object.keys(def.requires)[0]}` : `no ${metric.toUpperCase()} answers in this run` };
-  }
+  if (rows.length === 0) return { ok: false, reason: def.emptyReason ?? `no rows for this chart in ${Object.keys(def.requires)[0]}` };
   return { ok: true, rows };
 }
