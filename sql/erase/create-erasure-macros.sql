@@ -29,3 +29,8 @@ CREATE OR REPLACE TEMP MACRO erasure_raw_keys(raw) AS
         lambda tok: [erasure_hash('contact', tok), erasure_hash('account', tok), erasure_hash('email', tok)])),
       erasure_text_keys(raw))
   END;
+
+-- Whether a quarantined row's raw copy holds one of the given ids as a token (a follow-up quarantined because
+-- the response it names was erased, or is itself quarantined, is found by that response's id).
+CREATE OR REPLACE TEMP MACRO erasure_raw_has_token(raw, ids) AS
+  raw IS NOT NULL AND len(ids) > 0 AND list_has_any(list_transform(regexp_split_to_array(raw, '[,;\t|"{}\[\]:]'), lambda tok: trim(tok)), ids);

@@ -109,6 +109,19 @@ CREATE TABLE IF NOT EXISTS reference_scores (
   _source_file VARCHAR,
   _line BIGINT
 );
+-- Call-back follow-ups: one row per call made. contact_id and account_id are the followed-up response's
+-- when response_id is given (account_id alone closes every earlier call-back of the account).
+CREATE TABLE IF NOT EXISTS followups (
+  response_id VARCHAR,
+  contact_id VARCHAR,
+  account_id VARCHAR,
+  called_at TIMESTAMP,            -- UTC
+  outcome VARCHAR,                -- reached | voicemail | no_answer | declined
+  notes VARCHAR,                  -- free text: may hold PII; leaves DuckDB only redacted
+  called_by VARCHAR,
+  _source_file VARCHAR,
+  _line BIGINT
+);
 CREATE TABLE IF NOT EXISTS quarantine (
   source VARCHAR,                 -- responses, accounts...
   source_file VARCHAR,

@@ -10,6 +10,7 @@ DROP TABLE IF EXISTS invitations;
 DROP TABLE IF EXISTS benchmark;
 DROP TABLE IF EXISTS benchmark_attributes;
 DROP TABLE IF EXISTS reference_scores;
+DROP TABLE IF EXISTS followups;
 DROP TABLE IF EXISTS quarantine;
 DROP TABLE IF EXISTS field_problems;
 DROP TABLE IF EXISTS reconciliation;

@@ -239,9 +239,26 @@ export const referenceScoresSourceSchema = z
   })
   .describe('published reference NPS figures (no respondent-level data): shown as reference points, never tested');
 
+export const followupsSourceSchema = z
+  .strictObject({
+    ...sourceBase,
+    columns: z
+      .strictObject({
+        response_id: optionalColumn.describe('the response that was followed up (a row with it closes that call-back)'),
+        account_id: optionalColumn.describe('the account that was called (a row without response_id closes every earlier call-back of the account)'),
+        called_at: columnName.describe('when the customer was called back (required; an offset is converted to UTC)'),
+        outcome: columnName.describe('reached, voicemail, no_answer or declined (required; also joint, messagerie, pas de réponse, refus...)'),
+        notes: optionalColumn.describe('free-text notes of the call: kept in the DuckDB file only, erased with the person, redacted in every file'),
+        called_by: optionalColumn.describe('who called'),
+      })
+      .refine((c) => c.response_id !== undefined || c.account_id !== undefined, { error: 'map response_id or account_id (at least one)', path: ['response_id'] })
+      .describe('mapping of the follow-up export columns'),
+  })
+  .describe('call-back follow-ups (the CRM or ticketing export of calls made): closes the call-back loop');
+
 const qualityAction = z.enum(['flag', 'quarantine']).default('flag');
 
-export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations', 'benchmark', 'reference_scores'] as const;
+export const SOURCE_NAMES = ['responses', 'accounts', 'contacts', 'revenue', 'churn', 'invitations', 'benchmark', 'reference_scores', 'followups'] as const;
 
 /** Thresholds of one source's gate; unset ones take the gates' defaults. */
 const gateThresholds = {
@@ -352,6 +369,7 @@ export const pipelineSchema = z
       invitations: invitationsSourceSchema.optional(),
       benchmark: benchmarkSourceSchema.optional(),
       reference_scores: referenceScoresSourceSchema.optional(),
+      followups: followupsSourceSchema.optional(),
     }),
     taxonomy: taxonomySchema.optional(),
     classify: classifyConfigSchema,

@@ -25,7 +25,7 @@ import { writeRunTables } from '../report/write-outputs.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { OWNERS_FOLDER } from '../report/owners/write-owner-dashboards.ts';
-import { erasureKeysOf } from './erase-source-rows.ts';
+import { erasureKeysOf, hasErasureKeys } from './erase-source-rows.ts';
 import { rewriteDatabase } from './rewrite-database.ts';
 
 export interface NightPurge {
@@ -54,11 +54,13 @@ export interface PurgeOptions {
 
 /** The WHERE condition that selects a table's erased rows, or undefined when the table holds none by construction. */
 function erasedRowsCondition(table: string, columns: readonly string[]): string | undefined {
-  if (table === 'quarantine') return 'list_has_any(erasure_raw_keys(raw), $hashes)';
+  if (table === 'quarantine') {
+    return "list_has_any(erasure_raw_keys(raw), $hashes) OR (source = 'followups' AND erasure_raw_has_token(raw, (SELECT coalesce(list(response_id), []) FROM erased_responses)))";
+  }
   const parts: string[] = [];
   if (columns.includes('response_id')) parts.push('response_id IN (SELECT response_id FROM erased_responses)');
   else if (columns.includes('text_hash')) parts.push('text_hash IN (SELECT text_hash FROM erased_responses)');
-  if (columns.some((c) => c === 'contact_id' || c === 'account_id' || c === 'verbatim')) parts.push(`list_has_any(${erasureKeysOf(columns)}, $hashes)`);
+  if (hasErasureKeys(columns)) parts.push(`list_has_any(${erasureKeysOf(columns)}, $hashes)`);
   return parts.length === 0 ? undefined : parts.join(' OR ');
 }
 

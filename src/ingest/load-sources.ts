@@ -26,7 +26,7 @@ export interface LoadOptions {
   readonly erasureHashes?: readonly string[];
 }
 
-const LOAD_ORDER: readonly SourceName[] = ['accounts', 'contacts', 'revenue', 'churn', 'invitations', 'responses', 'benchmark', 'reference_scores'];
+const LOAD_ORDER: readonly SourceName[] = ['accounts', 'contacts', 'revenue', 'churn', 'invitations', 'responses', 'followups', 'benchmark', 'reference_scores'];
 
 async function reportingCurrency(conn: DuckDBConnection, pipeline: Pipeline): Promise<string> {
   if (pipeline.settings.currency !== undefined) return pipeline.settings.currency;

@@ -10,6 +10,7 @@ import {
   isRatedSource,
   referenceScoresSourceSchema,
   contactsSourceSchema,
+  followupsSourceSchema,
   invitationsSourceSchema,
   responsesSourceSchema,
   revenueSourceSchema,
@@ -27,6 +28,7 @@ const COLUMN_SHAPES = {
   invitations: invitationsSourceSchema.shape.columns.shape,
   benchmark: benchmarkSourceSchema.shape.columns.shape,
   reference_scores: referenceScoresSourceSchema.shape.columns.shape,
+  followups: followupsSourceSchema.shape.columns.shape,
 } as const;
 
 export interface FieldMapping {

@@ -107,6 +107,8 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
     }
     case 'reference_scores':
       return { values: { number_locale }, types: {} };
+    case 'followups':
+      return { values: { ...dates, as_of: asOf, check_accounts: checkAccounts }, types: dateTypes };
     case 'responses': {
       const r = pipeline.sources.responses;
       const s = pipeline.settings;
