@@ -42,6 +42,12 @@ export const callbackConfigSchema = z
       .default(14)
       .describe('responses of the last N days up to the run date'),
     rule: callbackRuleSchema,
+    loop_since: z
+      .string({ error: 'expected a date YYYY-MM-DD' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: 'expected a real date YYYY-MM-DD' })
+      .optional()
+      .describe('with a followups source: call-backs of responses submitted on or after this date are tracked by the closed-loop figures (default: the day of the earliest follow-up, when the team began recording calls)'),
     assign_to: z
       .string({ error: 'expected owner, or a team or person name' })
       .trim()

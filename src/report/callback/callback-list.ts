@@ -6,15 +6,20 @@
  * the SQL as a bound parameter. Verbatims are PII-redacted (`redactPii`) as they leave DuckDB.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
+import { sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { arrBand } from '../../analyze/drivers/design-matrix.ts';
 import { EXPLORER_ARR_BANDS } from '../explorer/load-explorer-data.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
+import { prepareCallbackItems } from './callback-items.ts';
 
 /** Why a response is on the list: its NPS (rule.nps_max), a passive with a negative theme, its CSAT (rule.csat_max). */
 export type CallbackReason = 'nps' | 'passive_negative_theme' | 'csat';
 const REASONS: readonly CallbackReason[] = ['nps', 'passive_negative_theme', 'csat'];
+
+/** Where a call-back stands at the end of the run date (sql/callbacks/create-callback-items.sql). */
+export type CallbackStatus = 'called_in_time' | 'called_late' | 'open' | 'overdue';
+const STATUSES: readonly CallbackStatus[] = ['called_in_time', 'called_late', 'open', 'overdue'];
 
 export interface CallbackRow {
   readonly response_id: string;
@@ -28,7 +33,14 @@ export interface CallbackRow {
   readonly contact_id: string | null;
   readonly submitted_at: string;
   readonly due_by: string;
-  readonly status: 'open' | 'overdue';
+  /** open (not yet due), overdue (due, not called), called_in_time or called_late (with a followups source) */
+  readonly status: CallbackStatus;
+  /** the first follow-up (followups source): when, hours after the response, what it found, who called, its notes (PII-redacted) */
+  readonly called_at: string | null;
+  readonly hours_to_call: number | null;
+  readonly call_outcome: string | null;
+  readonly called_by: string | null;
+  readonly call_notes: string | null;
   readonly nps: number | null;
   /** the NPS category of the score (null without an NPS: a CSAT call-back) */
   readonly nps_category: 'detractor' | 'passive' | 'promoter' | null;
@@ -62,16 +74,9 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 export async function buildCallbackList(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, opts: CallbackOptions): Promise<CallbackRow[]> {
-  const risk = tables.get('account_churn_risk');
-  const hasModel = risk !== undefined && ['account_id', 'churn_probability', 'arr_at_risk'].every((c) => risk.has(c));
-  await runSqlFile(conn, hasModel ? 'report/create-callback-risk-from-model' : 'report/create-callback-risk-empty');
-  await runSqlFile(conn, tables.has('theme_mentions') ? 'report/create-callback-mentions' : 'report/create-callback-mentions-empty');
   const settings = opts.settings ?? DEFAULT_CALLBACK_SETTINGS;
-  const { rule } = settings;
-  const reader = await conn.runAndReadAll(sqlFile('report/select-callback-list'), {
-    as_of: opts.asOf, window_days: settings.window_days, within_hours: settings.within_hours,
-    nps_max: rule.nps_max, passives_negative: rule.passives_with_negative_theme, csat_max: rule.csat_max, min_arr: rule.min_arr,
-  });
+  await prepareCallbackItems(conn, tables, opts.asOf, settings);
+  const reader = await conn.runAndReadAll(sqlFile('report/select-callback-list'), { as_of: opts.asOf, window_days: settings.window_days });
   const label = opts.themeLabel ?? ((id: string) => id);
   return reader.getRowObjectsJson().map((r) => ({
     response_id: String(r.response_id),
@@ -84,7 +89,12 @@ export async function buildCallbackList(conn: DuckDBConnection, tables: Readonly
     contact_id: str(r.contact_id),
     submitted_at: String(r.submitted_at),
     due_by: String(r.due_by),
-    status: r.status === 'overdue' ? 'overdue' : 'open',
+    status: STATUSES.find((x) => x === r.status) ?? 'open',
+    called_at: str(r.called_at),
+    hours_to_call: num(r.hours_to_call),
+    call_outcome: str(r.call_outcome),
+    called_by: str(r.called_by),
+    call_notes: r.call_notes === null || r.call_notes === undefined ? null : redactPii(String(r.call_notes)),
     nps: num(r.nps),
     nps_category: r.nps_category === 'detractor' || r.nps_category === 'passive' || r.nps_category === 'promoter' ? r.nps_category : null,
     csat: num(r.csat),
