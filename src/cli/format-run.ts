@@ -14,6 +14,14 @@ const SCORE_NAME: Readonly<Record<HeadlineMetric, string>> = { nps: 'NPS', csat:
 const scoreText = (metric: HeadlineMetric, v: number | null, unit = true): string =>
   v === null ? 'n/a' : `${v.toFixed(SCORE_FORMAT[metric].digits)}${unit && SCORE_FORMAT[metric].percent ? ' %' : ''}`;
 
+const percent = (v: number | null): string => (v === null ? 'n/a' : `${(100 * v).toFixed(1)} %`);
+
+/** The closed loop in one line: share of due call-backs made in time (interval, n), overdue items, median time (callback-loop.json). */
+function loopLine(l: NonNullable<NonNullable<RunResult['summary']['visuals']>['loop']>): string {
+  const median = l.medianHours === null ? 'no call yet' : `median ${l.medianHours.toFixed(1)} h to call back`;
+  return `Closed loop: ${percent(l.share)} of due call-backs made in time (95 % CI ${percent(l.low)}–${percent(l.high)}, n = ${l.n}) · ${l.overdue} overdue · ${median}`;
+}
+
 /** The headline score (NPS, else CSAT, else CES) with its margin, and its latest period against the one before. */
 function headlineLines(metrics: Metrics): string[] {
   const lead = metrics.headlineMetric;
@@ -91,6 +99,7 @@ export function formatRun(r: RunResult): string {
     '',
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
+    ...(s.visuals?.loop === undefined ? [] : [loopLine(s.visuals.loop)]),
     '',
     `Published ${relative(r.outDir, r.nightDir)} as ${where}/current (history: ecoute history ${where})`,
     `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,

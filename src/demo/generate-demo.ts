@@ -7,6 +7,7 @@
  *   accounts.csv contacts.csv   responses-YYYY-MM.csv invitations.csv revenue.csv churn.csv
  *                                truth-mentions.csv ground-truth.json
  *   benchmark.csv reference-scores.csv benchmark-ground-truth.json (competitive panel, own random stream)
+ *   followups.csv followups-ground-truth.json (calls logged after call-backs, read back from the files above; own stream)
  *
  * Same seed and scale → byte-identical files. Every file is written to `<name>.tmp` and renamed.
  */
@@ -23,6 +24,7 @@ import {
 } from './simulate-company.ts';
 import { createCsvFileWriter, writeTextFileAtomic } from './write-file-atomic.ts';
 import { generateBenchmark } from './generate-benchmark.ts';
+import { generateFollowups } from './generate-followups.ts';
 
 export interface DemoOptions {
   readonly outDir: string;
@@ -89,6 +91,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     tracker,
   );
   writeTextFileAtomic(path('ground-truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
-  const files = [...tracker.stats.files].map(([name, rows]) => ({ name, rows }));
+  const followups = await generateFollowups(opts.outDir, opts.seed);
+  const files = [...tracker.stats.files, ...followups.files].map(([name, rows]) => ({ name, rows }));
   return { outDir: opts.outDir, seed: opts.seed, scale, dateRange, files, groundTruth: 'ground-truth.json' };
 }

@@ -33,7 +33,7 @@
  *          │
  *          ▼
  *   emitVisuals (report/dashboard/) ─► Vega-Lite specs, offline dashboard, executive report (en, fr),
- *                                      48-hour call-back list — read from the finished database
+ *                                      48-hour call-back list, closed-loop figures (followups source) — read from the finished database
  *          │
  *          ▼
  *   publishRun (publish/) ─► all of the above is built in <out>/staging/<run-id>/ under the folder's lock,
@@ -64,7 +64,7 @@ import { previousRowsRead } from './previous-run.ts';
 import { keepFailedRun } from './keep-failed-run.ts';
 import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
 import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
-import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
+import { emitVisuals, type LoopHeadline } from '../report/dashboard/emit-visuals.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
@@ -112,7 +112,7 @@ export interface RunSummary {
   readonly drivers: DriversSummary;
   readonly benchmark: BenchmarkSummary;
   readonly outputs: string[];
-  readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number };
+  readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number; readonly loop?: LoopHeadline };
   /** the pipeline's `callbacks:` settings the call-back list was computed with (reused by `ecoute dashboard` and the erasure purge) */
   readonly callbacks: CallbackSettings;
   readonly versions: Versions;
@@ -268,7 +268,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const finalSummary: RunSummary = {
       ...summary,
       outputs: [...summary.outputs, ...visuals.files].sort(),
-      visuals: { charts: visuals.charts, omitted: visuals.omitted, callbacks: visuals.callbacks },
+      visuals: { charts: visuals.charts, omitted: visuals.omitted, callbacks: visuals.callbacks, ...(visuals.loop !== undefined ? { loop: visuals.loop } : {}) },
     };
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(finalSummary));
     const timings = watch.timings();

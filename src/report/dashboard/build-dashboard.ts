@@ -19,6 +19,8 @@ import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
 import { HELPERS_APP_JS, HELPERS_SCRIPT } from './browser-helpers-app.ts';
 import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
+import { LOOP_PANEL_JS, LOOP_PANEL_SCRIPT } from './loop-panel-app.ts';
+import { buildCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
 import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
 import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
 import { loadExplorerData } from '../explorer/load-explorer-data.ts';
@@ -59,6 +61,7 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
   write(EXPLORER_SCRIPT, EXPLORER_APP_JS);
   write(DERIVED_ROWS_SCRIPT, DERIVED_ROWS_JS);
   write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);
+  write(LOOP_PANEL_SCRIPT, LOOP_PANEL_JS);
   write(OWNER_TABLE_SCRIPT, OWNER_TABLE_JS);
   write(VERBATIMS_SCRIPT, verbatimsScript(explorer));
   write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
@@ -68,7 +71,7 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
 /** The page of one language (index.html, index-fr.html): its payload (charts, words, theme labels) and links to the others. */
 export async function writeDashboardPage(
   run: OpenRun, charts: ChartSet, callbacks: readonly CallbackRow[],
-  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerColumns; languages: readonly DashboardLang[] },
+  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerColumns; languages: readonly DashboardLang[]; loop?: CallbackLoop },
 ): Promise<string> {
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
   const payload = buildDashboardPayload({
@@ -76,6 +79,7 @@ export async function writeDashboardPage(
     engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
     themeLabels: Object.fromEntries(opts.explorer.themes.map((id) => [id, label(id)])),
     languages: opts.languages.filter((l) => l !== opts.lang).map((l) => ({ lang: l, file: dashboardFile(l) })),
+    ...(opts.loop !== undefined ? { loop: opts.loop } : {}),
   });
   const path = join(opts.outDir, dashboardFile(opts.lang));
   writeFileAtomic(path, dashboardHtml(payload));
@@ -93,7 +97,8 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang), ...(settings !== undefined ? { settings } : {}) });
     const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
     const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));
-    files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], ...(themeLabels ? { themeLabels } : {}) }));
+    const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, ...(settings !== undefined ? { settings } : {}), ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
+    files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], loop, ...(themeLabels ? { themeLabels } : {}) }));
     if (opts.ownerKey !== undefined) {
       files.push(...(await writeOwnerDashboards(run, callbacks, { dashboardDir: opts.outDir, key: opts.ownerKey, lang, asOf, minN: opts.minN ?? 30, ...(themeLabels ? { themeLabels } : {}) })).files);
     }

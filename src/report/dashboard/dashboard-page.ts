@@ -11,6 +11,7 @@ import { HELPERS_SCRIPT } from './browser-helpers-app.ts';
 import { DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
 import { OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
+import { LOOP_PANEL_SCRIPT } from './loop-panel-app.ts';
 
 /** The last nights' status, loaded beside the payload: the one file of the dashboard that depends on the folder's past. */
 export const RUN_HISTORY_SCRIPT = 'run-history.js';
@@ -80,7 +81,7 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="${assets}vendor/${s}"></script>`).join
 <div id="charts"></div>
 <div class="panel-row"><section class="panel" id="owners"></section>
 <section class="panel" id="callbacks"></section></div>
-${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}<section class="panel" id="history"></section>
+${payload.loop !== null ? '<section class="panel" id="loop"></section>\n' : ''}${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}<section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
@@ -88,7 +89,7 @@ ${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}<section c
 <script src="${assets}${HELPERS_SCRIPT}"></script>
 ${explorer ? `<script src="${assets}${VERBATIMS_SCRIPT}"></script>\n<script src="${assets}${EXPLORER_SCRIPT}"></script>\n` : ''}<script src="${assets}${DERIVED_ROWS_SCRIPT}"></script>
 <script src="${assets}${CALLBACK_PANEL_SCRIPT}"></script>
-<script src="${assets}${OWNER_TABLE_SCRIPT}"></script>
+${payload.loop !== null ? `<script src="${assets}${LOOP_PANEL_SCRIPT}"></script>\n` : ''}<script src="${assets}${OWNER_TABLE_SCRIPT}"></script>
 <script src="${assets}app.js"></script>
 </body>
 </html>

@@ -8,6 +8,9 @@ import type { ChartSet } from '../../charts/build-charts.ts';
 import type { ChartFilters } from '../../charts/chart-catalog.ts';
 import type { ChartRow } from '../../charts/spec-base.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
+import type { CallbackLoop } from '../callback/callback-loop.ts';
+import type { Block } from '../executive/report-document.ts';
+import { closedLoopSection, loopFormat } from '../executive/closed-loop-section.ts';
 import { DERIVED_CHARTS } from './derived-rows-app.ts';
 import { OWNER_TABLE_CHART } from './owner-table-app.ts';
 import { DASHBOARD_MESSAGES, type DashboardLang } from './dashboard-messages.ts';
@@ -23,6 +26,8 @@ export interface DashboardPayload {
   readonly charts: ReadonlyArray<{ id: string; filters: ChartFilters; drill: Readonly<Record<string, string>>; spec: TopLevelSpec; rows: readonly ChartRow[] }>;
   readonly omitted: ReadonlyArray<{ id: string; reason: string }>;
   readonly callbacks: readonly CallbackRow[];
+  /** the closed-loop panel's blocks (the report's "Closed loop" section), or null when the run does not track follow-ups */
+  readonly loop: readonly Block[] | null;
   /** charts whose rows the browser recomputes from the explorer's columns (derived-rows.js): they answer every filter */
   readonly derived: readonly string[];
   /** charts shown by a panel module instead of a chart card (the owners' table) */
@@ -55,6 +60,8 @@ export function buildDashboardPayload(input: {
   explorerFilters?: Readonly<Record<string, string>>;
   /** a short list of verbatims shown as a table (an owner's page), PII-redacted by the caller */
   examples?: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
+  /** the closed-loop figures (a run with a followups source) */
+  loop?: CallbackLoop;
 }): DashboardPayload {
   const text = DASHBOARD_MESSAGES[input.lang];
   const periodKeys = new Set<string>(['all']);
@@ -74,6 +81,7 @@ export function buildDashboardPayload(input: {
     lang: input.lang, pipeline: input.pipeline, asOf: input.asOf, text, periods, segments, currency: input.currency,
     charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, drill: c.drill, spec: c.spec, rows: c.rows })),
     omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
+    loop: input.loop !== undefined && input.loop.tracked ? closedLoopSection(input.loop, input.lang, loopFormat(input.lang)) : null,
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
     panelCharts: [OWNER_TABLE_CHART],
     examples: input.examples ?? [], explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,

@@ -5,7 +5,8 @@
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
  *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
  *                                     ├► loadExplorerData ─► dashboard/verbatims.js (every verbatim, shared)
- *                                     └► buildCallbackList      ─► callback-list.csv, callback-list.json
+ *                                     ├► buildCallbackList      ─► callback-list.csv, callback-list.json
+ *                                     └► buildCallbackLoop      ─► callback-loop.json (a run with a followups source)
  *
  * Deterministic: same run and asOf → byte-identical files; timings are returned, never written
  * into the files. Every file is written atomically (temp + rename).
@@ -18,6 +19,7 @@ import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
+import { buildCallbackLoop, CALLBACK_LOOP_JSON, type CallbackLoop } from '../callback/callback-loop.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
@@ -44,7 +46,23 @@ export interface VisualsSummary {
   readonly charts: number;
   readonly omitted: ReadonlyArray<{ id: string; reason: string }>;
   readonly callbacks: number;
+  /** the closed loop's headline (a run with a followups source and follow-ups): share called back in time, its n, overdue items */
+  readonly loop?: LoopHeadline;
   readonly timings: { specs_seconds: number; report_seconds: number; dashboard_seconds: number; callback_seconds: number; total_seconds: number };
+}
+
+export interface LoopHeadline {
+  readonly share: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly n: number;
+  readonly overdue: number;
+  readonly medianHours: number | null;
+}
+
+function loopHeadline(loop: CallbackLoop): LoopHeadline | undefined {
+  const o = loop.compliance?.overall;
+  return o === undefined ? undefined : { share: o.share, low: o.low, high: o.high, n: o.n, overdue: o.overdue, medianHours: o.medianHours };
 }
 
 const seconds = (ms: number): number => Math.round(ms) / 1000;
@@ -60,6 +78,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   let charts = 0;
   let omitted: Array<{ id: string; reason: string }> = [];
   let callbacks = 0;
+  let loop: CallbackLoop | undefined;
   try {
     let mark = performance.now();
     const settings = opts.callbacks ?? run.summary.callbacks ?? DEFAULT_CALLBACK_SETTINGS;
@@ -68,6 +87,11 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     writeFileAtomic(join(runDir, CALLBACK_LIST_JSON), toJsonText(callbackListFile(opts.asOf, settings, callbackRows)));
     files.push('callback-list.csv', CALLBACK_LIST_JSON);
     callbacks = callbackRows.length;
+    loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf: opts.asOf, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
+    if (loop.tracked) {
+      writeFileAtomic(join(runDir, CALLBACK_LOOP_JSON), toJsonText(loop));
+      files.push(CALLBACK_LOOP_JSON);
+    }
     t.callback += performance.now() - mark;
 
     mark = performance.now();
@@ -90,12 +114,12 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
       t.specs += performance.now() - mark;
 
       mark = performance.now();
-      const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, recentRuns, ...(labels ? { themeLabels: labels } : {}) });
+      const reportFiles = await writeReport(run, set, { lang, outDir: join(runDir, 'report'), asOf: opts.asOf, recentRuns, loop, ...(labels ? { themeLabels: labels } : {}) });
       files.push(...reportFiles.map(relative));
       t.report += performance.now() - mark;
 
       mark = performance.now();
-      const page = await writeDashboardPage(run, set, callbackRows, { outDir: dashboardDir, lang, asOf: opts.asOf, explorer, languages: langs, ...(labels ? { themeLabels: labels } : {}) });
+      const page = await writeDashboardPage(run, set, callbackRows, { outDir: dashboardDir, lang, asOf: opts.asOf, explorer, languages: langs, loop, ...(labels ? { themeLabels: labels } : {}) });
       files.push(relative(page));
       t.dashboard += performance.now() - mark;
       if (opts.ownerKey !== undefined && lang === langs[0]) {
@@ -113,6 +137,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     charts,
     omitted,
     callbacks,
+    ...(loop !== undefined && loopHeadline(loop) !== undefined ? { loop: loopHeadline(loop) } : {}),
     timings: {
       specs_seconds: seconds(t.specs), report_seconds: seconds(t.report), dashboard_seconds: seconds(t.dashboard),
       callback_seconds: seconds(t.callback), total_seconds: seconds(performance.now() - start),

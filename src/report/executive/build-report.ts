@@ -16,6 +16,7 @@ import type { ReportLang } from './report-messages.ts';
 import type { PdfOptions } from './print-pdf.ts';
 import { composeRunHistory } from './run-history-page.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
+import { buildCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
 
 /** The charts the report draws: the headline score's trend (nps-trend, csat-trend or ces-trend), then these. */
 export const REPORT_CHARTS = ['dissatisfier-ranking', 'theme-impact', 'response-rate'] as const;
@@ -31,7 +32,7 @@ export interface ReportOptions {
 }
 
 /** Writes report-<lang>.html, report-<lang>.md and svg-<lang>/*.svg from an open run and its charts. */
-export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOptions & { asOf: string; recentRuns?: readonly RecentRun[] }): Promise<string[]> {
+export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOptions & { asOf: string; recentRuns?: readonly RecentRun[]; loop?: CallbackLoop }): Promise<string[]> {
   const facts = await gatherReportFacts(run.db.connection, run.tables, run.summary, {
     asOf: opts.asOf,
     themeLabel: createThemeLabeler(opts.themeLabels, opts.lang),
@@ -42,7 +43,7 @@ export async function writeReport(run: OpenRun, charts: ChartSet, opts: ReportOp
     if (!drawn.includes(c.id)) continue;
     svg.set(c.id, { title: chartTitle(c), svg: (await renderSvg(c.staticSpec)).svg });
   }
-  const doc = composeReport(facts, { svg, omitted: charts.omitted }, opts.lang);
+  const doc = composeReport(facts, { svg, omitted: charts.omitted }, opts.lang, opts.loop);
   const svgDir = `svg-${opts.lang}`;
   const files = [join(opts.outDir, `report-${opts.lang}.html`), join(opts.outDir, `report-${opts.lang}.md`)];
   writeFileAtomic(files[0]!, renderHtml(doc));
@@ -64,7 +65,8 @@ export async function buildReport(runDir: string, opts: ReportOptions): Promise<
   try {
     const asOf = opts.asOf ?? run.summary.asOf;
     const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, currency: run.summary.reportingCurrency, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
-    const files = await writeReport(run, charts, { ...opts, asOf, recentRuns: readRecentRuns(runDir) });
+    const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, ...(run.summary.callbacks !== undefined ? { settings: run.summary.callbacks } : {}) });
+    const files = await writeReport(run, charts, { ...opts, asOf, recentRuns: readRecentRuns(runDir), loop });
     if (opts.pdf !== undefined) {
       const { printPdfs } = await import('./print-pdf.ts');
       files.push(...(await printPdfs([files[0]!], opts.pdf)).map((p) => p.file));

@@ -8,6 +8,8 @@ import type { Block, ReportDocument } from './report-document.ts';
 import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
 import { formatLevel, formatMoney, formatPValue } from '../../util/format-figures.ts';
 import { compareSection } from './compare-section.ts';
+import { closedLoopSection, loopFormat } from './closed-loop-section.ts';
+import type { CallbackLoop } from '../callback/callback-loop.ts';
 import { SCORE_FORMAT, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
@@ -18,7 +20,8 @@ export interface ReportCharts {
   readonly omitted: readonly OmittedChart[];
 }
 
-export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: ReportLang): ReportDocument {
+/** `loop`: the closed-loop figures (callback-loop.ts), shown when the run tracks follow-ups. */
+export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: ReportLang, loop?: CallbackLoop): ReportDocument {
   const m = REPORT_MESSAGES[lang];
   const na = m.notAvailable;
   const n = (v: unknown, digits = 1): string =>
@@ -137,6 +140,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   }
 
   if (facts.benchmark !== undefined) blocks.push(...compareSection(facts.benchmark, lang, { n, signed, int, q, level }, facts.fdrLevel, chart('benchmark-comparison')));
+
+  if (loop !== undefined && loop.tracked) blocks.push(...closedLoopSection(loop, lang, loopFormat(lang)));
 
   const f = facts.freshness;
   blocks.push({ kind: 'h2', text: m.data });
