@@ -6,7 +6,7 @@ SELECT
   i.nps, i.csat,
   strftime(i.submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS submitted_at,
   strftime(i.due_at, '%Y-%m-%dT%H:%M:%SZ') AS due_by,
-  date_diff('day', i.due_at, $as_of::DATE + INTERVAL 1 DAY) AS days_overdue
+  CAST(floor(date_diff('second', i.due_at, $as_of::DATE + INTERVAL 1 DAY) / 86400) AS INTEGER) AS days_overdue
 FROM callback_items i
 LEFT JOIN accounts a ON a.account_id = i.account_id
 WHERE i.status = 'overdue' AND i.submitted_at >= $loop_start::DATE

@@ -116,9 +116,9 @@ function loopShare(r: Record<string, unknown>): LoopShare {
     late,
     overdue: Number(r.n_overdue),
     open: Number(r.n_open),
-    share: n > 0 ? round(inTime / n, 4) : null,
-    low: ci === undefined ? null : round(ci.low, 4),
-    high: ci === undefined ? null : round(ci.high, 4),
+    share: n > 0 ? round(inTime / n, 6) : null,
+    low: ci === undefined ? null : round(ci.low, 6),
+    high: ci === undefined ? null : round(ci.high, 6),
     medianHours: round(num(r.median_hours), 2),
     called: inTime + late,
   };
