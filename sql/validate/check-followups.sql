@@ -1,7 +1,7 @@
 -- Call-back follow-ups: a response id or an account id, a parseable call time not after the run date and not
 -- before the response it follows up, a recognised outcome. A response id must be an accepted response (a
 -- follow-up of a quarantined or unknown response is quarantined as unknown_response: it cannot close a
--- call-back); an account id given with it must be the response's account; an account id alone must be a CRM
+-- call-back; not checked by `ecoute validate` on a sample, $check_responses false); an account id given with it must be the response's account; an account id alone must be a CRM
 -- account ($check_accounts). The same call exported twice (same response, account and time) is kept once.
 CREATE OR REPLACE TEMP TABLE chk_followups AS
 WITH base AS (
@@ -40,7 +40,7 @@ SELECT w.*,
               WHEN response_known AND called_at < submitted_at THEN {'code': 'called_before_response', 'field': 'called_at', 'value': called_at_raw} END,
          CASE WHEN outcome_raw IS NULL THEN {'code': 'missing_value', 'field': 'outcome', 'value': NULL}
               WHEN outcome IS NULL THEN {'code': 'invalid_value', 'field': 'outcome', 'value': outcome_raw} END,
-         CASE WHEN response_id IS NOT NULL AND NOT response_known THEN {'code': 'unknown_response', 'field': 'response_id', 'value': response_id} END,
+         CASE WHEN $check_responses AND response_id IS NOT NULL AND NOT response_known THEN {'code': 'unknown_response', 'field': 'response_id', 'value': response_id} END,
          CASE WHEN response_known AND account_id IS NOT NULL AND account_id IS DISTINCT FROM response_account
               THEN {'code': 'account_mismatch', 'field': 'account_id', 'value': account_id} END,
          CASE WHEN response_id IS NULL AND $check_accounts AND account_id IS NOT NULL AND NOT account_known

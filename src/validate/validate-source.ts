@@ -108,7 +108,8 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
     case 'reference_scores':
       return { values: { number_locale }, types: {} };
     case 'followups':
-      return { values: { ...dates, as_of: asOf, check_accounts: checkAccounts }, types: dateTypes };
+      // `ecoute validate` samples the responses too: a follow-up of a response past the sample is not unknown
+      return { values: { ...dates, as_of: asOf, check_accounts: checkAccounts, check_responses: ctx.sampled !== true }, types: dateTypes };
     case 'responses': {
       const r = pipeline.sources.responses;
       const s = pipeline.settings;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/open-database.ts';
@@ -13,7 +14,11 @@ const isInteger = (s: string): boolean => /^-?\d+$/.test(s);
 
 describe('ground-truth.json matches the files', () => {
   it('row counts of the summary and ground truth are the data rows in each file', () => {
-    expect(demo.truth.files).toEqual(demo.summary.files);
+    // followups.csv is written last, from the other files, and described by followups-ground-truth.json
+    expect(demo.truth.files).toEqual(demo.summary.files.filter((f) => f.name !== 'followups.csv'));
+    const followups = JSON.parse(readFileSync(join(demo.dir, 'followups-ground-truth.json'), 'utf8')) as { counts: { called: number; inTime: number; late: number } };
+    expect(demo.read('followups.csv').length).toBe(followups.counts.called);
+    expect(followups.counts.inTime + followups.counts.late).toBe(followups.counts.called);
     for (const f of demo.summary.files) expect(demo.read(f.name).length, f.name).toBe(f.rows);
     const responseRows = demo.responses().length;
     expect(demo.truth.counts.response_rows).toBe(responseRows);

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { REASON_CODES } from '../../src/validate/reason-codes.ts';
-import { pipelineSchema, settingsSchema, csvOptionsSchema, responsesSourceSchema, accountsSourceSchema, contactsSourceSchema, revenueSourceSchema, churnSourceSchema, invitationsSourceSchema, benchmarkSourceSchema, referenceScoresSourceSchema } from '../../src/config/pipeline-schema.ts';
+import { pipelineSchema, settingsSchema, csvOptionsSchema, responsesSourceSchema, accountsSourceSchema, contactsSourceSchema, revenueSourceSchema, churnSourceSchema, invitationsSourceSchema, benchmarkSourceSchema, referenceScoresSourceSchema, followupsSourceSchema } from '../../src/config/pipeline-schema.ts';
 import { driversConfigSchema } from '../../src/analyze/drivers/drivers-config-schema.ts';
 import { classifyConfigSchema } from '../../src/classify/classify-config-schema.ts';
 import { callbackConfigSchema, callbackRuleSchema } from '../../src/report/callback/callback-config-schema.ts';
@@ -27,9 +27,9 @@ describe('README', () => {
   });
 
   it('documents every key of the pipeline file', () => {
-    const schemas = [pipelineSchema, settingsSchema, csvOptionsSchema, driversConfigSchema, classifyConfigSchema, callbackConfigSchema, callbackRuleSchema, responsesSourceSchema, accountsSourceSchema, contactsSourceSchema, revenueSourceSchema, churnSourceSchema, invitationsSourceSchema, benchmarkSourceSchema, referenceScoresSourceSchema];
+    const schemas = [pipelineSchema, settingsSchema, csvOptionsSchema, driversConfigSchema, classifyConfigSchema, callbackConfigSchema, callbackRuleSchema, responsesSourceSchema, accountsSourceSchema, contactsSourceSchema, revenueSourceSchema, churnSourceSchema, invitationsSourceSchema, benchmarkSourceSchema, referenceScoresSourceSchema, followupsSourceSchema];
     for (const schema of schemas) for (const key of keysOf(schema)) expect(readme, key).toMatch(new RegExp(`\\b${key}\\b`));
-    for (const source of [responsesSourceSchema, accountsSourceSchema, contactsSourceSchema, revenueSourceSchema, churnSourceSchema, invitationsSourceSchema, benchmarkSourceSchema, referenceScoresSourceSchema]) {
+    for (const source of [responsesSourceSchema, accountsSourceSchema, contactsSourceSchema, revenueSourceSchema, churnSourceSchema, invitationsSourceSchema, benchmarkSourceSchema, referenceScoresSourceSchema, followupsSourceSchema]) {
       for (const key of keysOf(source.shape.columns)) expect(readme, key).toMatch(new RegExp(`\\b${key}\\b`));
     }
   });
