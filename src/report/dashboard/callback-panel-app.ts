@@ -2,7 +2,7 @@
  * The call-back panel's browser script (dashboard/callbacks.js): registers in window.ecoutePanels
  * and, for the page's filters (period or custom dates on the response date, segment, region,
  * journey stage, touchpoint, survey type, ARR band, language), shows how many call-backs the
- * selection holds (open, overdue), the five with the most ARR at risk, and a CSV download of the
+ * selection holds (overdue, open, called back: the status of callback-list.ts), the five with the most ARR at risk, and a CSV download of the
  * whole filtered list (callbacks.csv, window.ecouteUi.exportBar). The full list is never drawn inline (it is in callback-list.csv beside the run).
  */
 export const CALLBACK_PANEL_SCRIPT = 'callbacks.js';
@@ -34,7 +34,7 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
   }
 
   function csv() {
-    var head = ['due_by', 'status', 'account_id', 'account_name', 'segment', 'region', 'owner', 'arr', 'arr_at_risk', 'nps', 'nps_category', 'negative_themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'verbatim'];
+    var head = ['due_by', 'status', 'account_id', 'account_name', 'segment', 'region', 'owner', 'arr', 'arr_at_risk', 'nps', 'nps_category', 'negative_themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'verbatim', 'called_at', 'call_outcome'];
     return window.ecouteUi.csv(head, selected.map(function (r) {
       return head.map(function (h) { return Array.isArray(r[h]) ? r[h].join('; ') : r[h]; });
     }));
@@ -44,8 +44,10 @@ export const CALLBACK_PANEL_JS = String.raw`(function () {
   summary.id = 'callbacks-count';
   var tableWrap = el('div');
   function draw() {
-    var overdue = selected.filter(function (r) { return r.status === 'overdue'; }).length;
-    summary.textContent = fill(t.callbackCount, { n: selected.length, total: payload.callbacks.length, overdue: overdue, open: selected.length - overdue, top: Math.min(TOP, selected.length) });
+    var count = function (status) { return selected.filter(function (r) { return r.status === status; }).length; };
+    var overdue = count('overdue');
+    var open = count('open');
+    summary.textContent = fill(t.callbackCount, { n: selected.length, total: payload.callbacks.length, overdue: overdue, open: open, called: selected.length - overdue - open, top: Math.min(TOP, selected.length) });
     section.dataset.rows = String(selected.length);
     tableWrap.textContent = '';
     if (selected.length === 0) {

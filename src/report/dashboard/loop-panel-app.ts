@@ -2,7 +2,7 @@
  * The closed-loop panel's browser script (dashboard/loop.js): draws payload.loop, the blocks of the report's
  * "Closed loop" section (closed-loop-section.ts, formatted once on the server, so the panel and the report
  * say the same): compliance with its interval and n, median time to call back, overdue backlog, the table per
- * owner and per segment, the effect of a call-back with its interval, n and caveat. Whole-run figures: the
+ * owner and per segment (scrolled inside the panel), the effect of a call-back with its interval, n and caveat. Whole-run figures: the
  * page's filters do not apply to them.
  */
 export const LOOP_PANEL_SCRIPT = 'loop.js';
@@ -22,7 +22,11 @@ export const LOOP_PANEL_JS = String.raw`(function () {
       var table = el('table');
       var thead = el('thead');
       var head = el('tr');
-      b.head.forEach(function (h) { head.appendChild(el('th', null, h)); });
+      b.head.forEach(function (h, i) {
+        var th = el('th', null, h);
+        if (i > 0) th.style.textAlign = 'right';
+        head.appendChild(th);
+      });
       thead.appendChild(head);
       table.appendChild(thead);
       var body = el('tbody');
@@ -32,7 +36,12 @@ export const LOOP_PANEL_JS = String.raw`(function () {
         body.appendChild(tr);
       });
       table.appendChild(body);
-      section.appendChild(table);
+      // compact: one owner per row can be a long table, scrolled inside the panel
+      var box = el('div');
+      box.style.maxHeight = '260px';
+      box.style.overflowY = 'auto';
+      box.appendChild(table);
+      section.appendChild(box);
     } else if (b.kind === 'note') {
       section.appendChild(el('p', 'note', b.text));
     } else if (b.kind === 'h2' || b.kind === 'h3' || b.kind === 'p') {
