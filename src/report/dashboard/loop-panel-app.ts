@@ -2,7 +2,7 @@
  * The closed-loop panel's browser script (dashboard/loop.js): draws payload.loop, the blocks of the report's
  * "Closed loop" section (closed-loop-section.ts, formatted once on the server, so the panel and the report
  * say the same): compliance with its interval and n, median time to call back, overdue backlog, the table per
- * owner and per segment (scrolled inside the panel), the effect of a call-back with its interval, n and caveat. Whole-run figures: the
+ * owner and per segment (scrolled inside the panel, downloadable as loop.csv), the effect of a call-back with its interval, n and caveat. Whole-run figures: the
  * page's filters do not apply to them.
  */
 export const LOOP_PANEL_SCRIPT = 'loop.js';
@@ -36,6 +36,8 @@ export const LOOP_PANEL_JS = String.raw`(function () {
         body.appendChild(tr);
       });
       table.appendChild(body);
+      var rows = b.rows;
+      section.appendChild(window.ecouteUi.exportBar('loop', payload.loop[0].text, [{ format: 'csv', run: function () { return window.ecouteUi.csv(b.head, rows); } }]));
       // compact: one owner per row can be a long table, scrolled inside the panel
       var box = el('div');
       box.style.maxHeight = '260px';
