@@ -16,7 +16,7 @@ import type { ReportLang } from './report-messages.ts';
 import type { PdfOptions } from './print-pdf.ts';
 import { composeRunHistory } from './run-history-page.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
-import { buildCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
+import { buildCallbackLoop, readLoopMinN, type CallbackLoop } from '../callback/callback-loop.ts';
 
 /** The charts the report draws: the headline score's trend (nps-trend, csat-trend or ces-trend), then these. */
 export const REPORT_CHARTS = ['dissatisfier-ranking', 'theme-impact', 'response-rate'] as const;
@@ -65,7 +65,10 @@ export async function buildReport(runDir: string, opts: ReportOptions): Promise<
   try {
     const asOf = opts.asOf ?? run.summary.asOf;
     const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, currency: run.summary.reportingCurrency, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
-    const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, ...(run.summary.callbacks !== undefined ? { settings: run.summary.callbacks } : {}) });
+    const minN = readLoopMinN(runDir);
+    const loop = await buildCallbackLoop(run.db.connection, run.tables, {
+      asOf, ...(run.summary.callbacks !== undefined ? { settings: run.summary.callbacks } : {}), ...(minN !== undefined ? { minN } : {}),
+    });
     const files = await writeReport(run, charts, { ...opts, asOf, recentRuns: readRecentRuns(runDir), loop });
     if (opts.pdf !== undefined) {
       const { printPdfs } = await import('./print-pdf.ts');
