@@ -12,9 +12,9 @@
  *
  * Every figure is computed from the run's database and its as-of date: a rerun of the same night gives the same file.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonIfValid } from '../../util/read-json-if-valid.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { listValue, LIST, DOUBLE } from '@duckdb/node-api';
 import { querySqlFile, runSqlFile } from '../../db/sql-file.ts';
@@ -185,14 +185,5 @@ const recordedMinN = z.object({ effect: z.object({ nextNps: z.object({ minN: z.n
 
 /** The min n a run's callback-loop.json was computed with (settings.min_n of its pipeline), for a report rebuilt from the run folder. */
 export function readLoopMinN(runDir: string): number | undefined {
-  const path = join(runDir, CALLBACK_LOOP_JSON);
-  if (!existsSync(path)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = recordedMinN.safeParse(json);
-  return parsed.success ? parsed.data.effect?.nextNps.minN : undefined;
+  return readJsonIfValid(join(runDir, CALLBACK_LOOP_JSON), recordedMinN)?.effect?.nextNps.minN;
 }
