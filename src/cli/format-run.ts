@@ -58,6 +58,8 @@ export function formatRun(r: RunResult): string {
   const d = s.drivers;
   const fdr = d.fdrLevel.toFixed(2);
   const linkWords = (link: string | null): string => (link === null ? 'revenue not analysed' : link === 'revenue dissatisfier' ? 'revenue dissatisfier' : link);
+  // the score the drivers explain (older run summaries have no metric: NPS)
+  const driverScore = (d.metric ?? 'nps').toUpperCase();
   const dissatisfiers = [
     ...(d.topDissatisfiers.length > 0
       ? [
@@ -69,10 +71,10 @@ export function formatRun(r: RunResult): string {
         : ['Revenue dissatisfiers: none ranked' + (d.skipped.length > 0 ? ` (${[...new Set(d.skipped.map((x) => x.reason))].join('; ')})` : '')]),
     ...(d.npsDrivers.length > 0
       ? [
-          `Biggest NPS drivers (negative mentions, 95 % CI below zero, q < ${fdr})`,
-          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${x.impact.toFixed(2)} NPS points (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
+          `Biggest ${driverScore} drivers (negative mentions, 95 % CI below zero, q < ${fdr})`,
+          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${x.impact.toFixed(2)} ${driverScore} points (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
         ]
-      : [`Biggest NPS drivers: none reliable (q < ${fdr})`]),
+      : [`Biggest ${driverScore} drivers: none reliable (q < ${fdr})`]),
   ];
   const where = relative(process.cwd(), r.outDir) || '.';
   return [

@@ -138,7 +138,7 @@ interface ClusterCell {
 /** Per cell (JSON [dimension, value]): the counts per resampling group, groups renumbered 0.. within the cell. */
 async function readClusterCells(conn: DuckDBConnection): Promise<Map<string, ClusterCell>> {
   const columns = async (name: string): Promise<DuckDBValue[][]> => (await conn.runAndReadAll(sqlFile(name))).getColumns();
-  const [dim, val, g, p, pa, d] = await columns('drivers/select-nps-cluster-totals');
+  const [dim, val, g, p, pa, d] = await columns('drivers/select-score-cluster-totals');
   const local = new Map<string, Map<number, number>>();
   const built = new Map<string, { totals: number[] }>();
   for (let i = 0; i < dim.length; i++) {
@@ -152,7 +152,7 @@ async function readClusterCells(conn: DuckDBConnection): Promise<Map<string, Clu
     index.set(Number(g[i]), index.size);
     b.totals.push(Number(p[i]), Number(pa[i]), Number(d[i]));
   }
-  const [mDim, mVal, mTheme, mSent, mG, mP, mPa, mD] = await columns('drivers/select-theme-nps-cluster-counts');
+  const [mDim, mVal, mTheme, mSent, mG, mP, mPa, mD] = await columns('drivers/select-theme-score-cluster-counts');
   const lists = new Map<string, Map<string, { groups: number[]; counts: number[] }>>();
   for (let i = 0; i < mDim.length; i++) {
     const cell = JSON.stringify([String(mDim[i]), String(mVal[i])]);

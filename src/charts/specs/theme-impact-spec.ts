@@ -1,8 +1,8 @@
 /**
- * Theme impact on NPS: one point per theme at its impact (NPS points) with 95 % CI error bars,
- * coloured by sign, sorted from most costly to most beneficial.
+ * Theme impact on the run's score (NPS or CSAT points): one point per theme at its impact with 95 % CI
+ * error bars, coloured by sign, sorted from most costly to most beneficial.
  * Rows (sql/charts/select-theme-impact.sql): theme, impact, impact_ci_low, impact_ci_high,
- * frequency, n_with, nps_with, nps_without, small_n.
+ * frequency, n_with, score_with, score_without, small_n.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from '../chart-messages.ts';
@@ -15,8 +15,8 @@ export function buildThemeImpactSpec(m: ChartMessages['themeImpact']): TopLevelS
     { field: 'impact_ci_low', type: 'quantitative', title: 'CI −', format: '+.2f' },
     { field: 'impact_ci_high', type: 'quantitative', title: 'CI +', format: '+.2f' },
     { field: 'frequency', type: 'quantitative', title: m.frequency, format: '.1%' },
-    { field: 'nps_with', type: 'quantitative', title: m.npsWith, format: '.1f' },
-    { field: 'nps_without', type: 'quantitative', title: m.npsWithout, format: '.1f' },
+    { field: 'score_with', type: 'quantitative', title: m.npsWith, format: '.1f' },
+    { field: 'score_without', type: 'quantitative', title: m.npsWithout, format: '.1f' },
     { field: 'n_with', type: 'quantitative', title: m.n, format: ',d' },
   ] as const;
   return {

@@ -17,6 +17,9 @@ export interface Verbatim {
   readonly responseId: string;
   readonly text: string;
   readonly nps: number | null;
+  /** the respondent's CSAT and CES answers (absent where the query does not read them) */
+  readonly csat?: number | null;
+  readonly ces?: number | null;
   readonly submitted: string;
   readonly segment: string;
   /** the verbatim around the clause that mentions the theme (each part redacted), to highlight it */
@@ -33,6 +36,8 @@ export function quotedVerbatim(e: Row): Verbatim {
     responseId: String(e.response_id),
     text: redactPii(text),
     nps: e.nps === null ? null : Number(e.nps),
+    ...(e.csat !== undefined ? { csat: e.csat === null ? null : Number(e.csat) } : {}),
+    ...(e.ces !== undefined ? { ces: e.ces === null ? null : Number(e.ces) } : {}),
     submitted: String(e.submitted),
     segment: String(e.segment),
     ...(valid ? { highlight: { before: redactPii(text.slice(0, start)), clause: redactPii(text.slice(start, end)), after: redactPii(text.slice(end)) } } : {}),

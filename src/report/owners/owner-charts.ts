@@ -1,11 +1,11 @@
 /**
  * The charts of one owner's page, from that owner's answers only (pure): NPS per quarter of the owner's
  * accounts (clustered by account) and NPS per account (each answer its own cluster), as the
- * NPS-by-dimension bars. Cells under min_n are suppressed (nps NULL), as in the main dashboard.
+ * score-by-dimension bars. Cells under min_n are suppressed (score NULL), as in the main dashboard.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { BuiltChart } from '../../charts/build-charts.ts';
-import { buildNpsByDimensionSpec } from '../../charts/specs/nps-by-dimension-spec.ts';
+import { buildScoreByDimensionSpec } from '../../charts/specs/score-by-dimension-spec.ts';
 import { CHART_MESSAGES } from '../../charts/chart-messages.ts';
 import { withInlineData, withLocale, type ChartRow } from '../../charts/spec-base.ts';
 import { clusteredNps } from '../../analyze/stats/clustered-nps.ts';
@@ -25,7 +25,7 @@ const Z95 = 1.959963984540054;
 function cell(group: string, answers: ReadonlyArray<{ cluster: string; score: number }>, minN: number): ChartRow {
   const e = clusteredNps(answers);
   const shown = e.n >= minN && Number.isFinite(e.se);
-  return { group, n: e.n, nps: shown ? e.nps : null, ci_low: shown ? e.nps - Z95 * e.se : null, ci_high: shown ? e.nps + Z95 * e.se : null, small_n: !shown };
+  return { group, n: e.n, score: shown ? e.nps : null, ci_low: shown ? e.nps - Z95 * e.se : null, ci_high: shown ? e.nps + Z95 * e.se : null, small_n: !shown };
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -42,7 +42,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 /** The NPS-by-dimension spec; with `inOrder`, bars keep the rows' order (quarters) instead of sorting by NPS. */
 function chart(id: string, title: string, dimension: string, rows: ChartRow[], lang: DashboardLang, inOrder: boolean): BuiltChart {
   const m = CHART_MESSAGES[lang].npsBy;
-  const base = buildNpsByDimensionSpec({ ...m, title: () => title, subtitle: OWNER_MESSAGES[lang].subtitle }, dimension);
+  const base = buildScoreByDimensionSpec({ ...m, title: () => title, subtitle: OWNER_MESSAGES[lang].subtitle }, dimension);
   const ordered: TopLevelSpec = inOrder ? JSON.parse(JSON.stringify(base).replace('"sort":{"field":"sort_value","op":"max","order":"descending"}', '"sort":null')) : base;
   const spec = withLocale(ordered, lang);
   return { id, filters: { period: false, segment: false }, drill: {}, spec, rows, staticSpec: withInlineData(spec, rows) };

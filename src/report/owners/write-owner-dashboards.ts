@@ -62,7 +62,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
     }));
     const payload = buildDashboardPayload({
       lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency,
-      charts: { lang: opts.lang, charts: ownerCharts(answers, opts.lang, opts.minN), omitted: [] },
+      charts: { lang: opts.lang, metric: 'nps', charts: ownerCharts(answers, opts.lang, opts.minN), omitted: [] },
       // no verbatim explorer on an owner's page (it holds every owner's verbatims): its own examples instead
       themeLabels: {}, languages: [],
       callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
