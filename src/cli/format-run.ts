@@ -50,7 +50,7 @@ export function formatRun(r: RunResult): string {
   const q = s.quarantine.byReason.length === 0 ? 'none' : formatTable(['source', 'reason', 'rows'], s.quarantine.byReason.map((x) => [x.source, x.reason, x.count]));
   const flags = Object.entries(s.qualityFlags);
   const kept = [
-    s.fieldProblems.total === 0 ? '' : `Fields set missing on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
+    s.fieldProblems.total === 0 ? '' : `Fields set missing or flagged on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
     flags.length === 0 ? '' : `Flagged responses kept (settings.quality): ${flags.map(([f, n]) => `${f} ${n}`).join(', ')}`,
   ].filter((l) => l.length > 0);
   const headline = [...headlineLines(s.metrics), ...otherScoreLines(s.metrics)].join('\n');
