@@ -4,6 +4,7 @@ import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 import { formatMoney, formatPValue } from '../util/format-figures.ts';
 import { HEADLINE_METRICS, SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { CALLBACK_CONTACTS_FILE } from '../publish/restricted-files.ts';
 
 type Metrics = RunResult['summary']['metrics'];
 
@@ -91,6 +92,7 @@ export function formatRun(r: RunResult): string {
     '',
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
+    ...(s.outputs.includes(CALLBACK_CONTACTS_FILE) ? [`Restricted (contact names, emails, phones; owner-only, for the call-back team, never in the dashboard): ${where}/${CALLBACK_CONTACTS_FILE}`] : []),
     '',
     `Published ${relative(r.outDir, r.nightDir)} as ${where}/current (history: ecoute history ${where})`,
     `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,
