@@ -163,6 +163,10 @@ describe('privacy by default', () => {
     const others = (await outputTexts(outDir)).filter((f) => !f.path.endsWith('.duckdb') && !f.path.endsWith(CALLBACK_CONTACTS_FILE));
     expect(others.length).toBeGreaterThan(20);
     expect(findings(others, [...KEPT_DETAILS, ...new Set(emails), ...new Set(phones)], outDir)).toEqual([]);
+    // nothing a reader of the dashboard, the reports or the owner pages opens links to it
+    const pages = others.filter((f) => /[/\\](dashboard|report)[/\\]/.test(f.path));
+    expect(pages.length).toBeGreaterThan(3);
+    expect(findings(pages, ['callback-contacts', 'restricted/'], outDir)).toEqual([]);
     // the planted contact is on the lists that stay anonymous, by id
     expect(readFileSync(join(outDir, 'callback-list.json'), 'utf8')).toContain(KEPT_CONTACT.id);
   }, 300_000);
