@@ -4,6 +4,7 @@ import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 import { formatMoney, formatPValue } from '../util/format-figures.ts';
 import { HEADLINE_METRICS, SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { CALLBACK_CONTACTS_FILE } from '../publish/restricted-files.ts';
 
 type Metrics = RunResult['summary']['metrics'];
 
@@ -50,7 +51,7 @@ export function formatRun(r: RunResult): string {
   const q = s.quarantine.byReason.length === 0 ? 'none' : formatTable(['source', 'reason', 'rows'], s.quarantine.byReason.map((x) => [x.source, x.reason, x.count]));
   const flags = Object.entries(s.qualityFlags);
   const kept = [
-    s.fieldProblems.total === 0 ? '' : `Fields set missing on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
+    s.fieldProblems.total === 0 ? '' : `Fields set missing or flagged on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
     flags.length === 0 ? '' : `Flagged responses kept (settings.quality): ${flags.map(([f, n]) => `${f} ${n}`).join(', ')}`,
   ].filter((l) => l.length > 0);
   const headline = [...headlineLines(s.metrics), ...otherScoreLines(s.metrics)].join('\n');
@@ -93,6 +94,7 @@ export function formatRun(r: RunResult): string {
     '',
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
+    ...(s.outputs.includes(CALLBACK_CONTACTS_FILE) ? [`Restricted (contact names, emails, phones; owner-only, for the call-back team, never in the dashboard): ${where}/${CALLBACK_CONTACTS_FILE}`] : []),
     '',
     `Published ${relative(r.outDir, r.nightDir)} as ${where}/current (history: ecoute history ${where})`,
     `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,

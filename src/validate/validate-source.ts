@@ -70,7 +70,7 @@ function checkParams(ctx: ValidationContext, source: SourceName): Bound {
     case 'accounts':
       return { values: {}, types: {} };
     case 'contacts':
-      return { values: { check_accounts: checkAccounts }, types: {} };
+      return { values: { check_accounts: checkAccounts, phone_country_code: pipeline.sources.contacts?.phone_country_code ?? null }, types: { phone_country_code: VARCHAR } };
     case 'revenue':
       return {
         values: {

@@ -5,7 +5,8 @@
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
  *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
  *                                     ├► loadExplorerData ─► dashboard/verbatims.js (every verbatim, shared)
- *                                     └► buildCallbackList      ─► callback-list.csv, callback-list.json
+ *                                     └► buildCallbackList      ─► callback-list.csv, callback-list.json,
+ *                                                                   restricted/callback-contacts.csv (contact details, 0600)
  *
  * Deterministic: same run and asOf → byte-identical files; timings are returned, never written
  * into the files. Every file is written atomically (temp + rename).
@@ -18,6 +19,7 @@ import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
+import { writeCallbackContacts } from '../callback/callback-contacts.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
@@ -67,6 +69,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     writeFileAtomic(join(runDir, 'callback-list.csv'), callbackCsv(callbackRows));
     writeFileAtomic(join(runDir, CALLBACK_LIST_JSON), toJsonText(callbackListFile(opts.asOf, settings, callbackRows)));
     files.push('callback-list.csv', CALLBACK_LIST_JSON);
+    files.push(...(await writeCallbackContacts(runDir, run.db.connection, run.tables, callbackRows)));
     callbacks = callbackRows.length;
     t.callback += performance.now() - mark;
 
