@@ -86,16 +86,3 @@ CREATE OR REPLACE TEMP MACRO ecoute_yes_no(text) AS
 CREATE OR REPLACE TEMP MACRO ecoute_email_ok(text) AS
   length(text) <= 254 AND regexp_full_match(text,
     '[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}');
--- A contact's phone number in E.164 (+ and 7 to 15 digits, the first not 0), or NULL when it does not normalise.
--- Spaces, dots, hyphens, slashes, brackets and the "(0)" of +44 (0)20 ... are dropped; "00" is read as "+";
--- a national number (a single leading 0, then 8 digits or more) takes the source's phone_country_code in place of
--- its 0, and with code 1
--- a 10-digit North American number without a prefix takes +1. Country number plans are not checked.
-CREATE OR REPLACE TEMP MACRO ecoute_phone_e164(text, country_code) AS
-  list_transform([regexp_replace(replace(text, '(0)', ''), '[ .()/\-' || chr(160) || chr(8239) || ']', '', 'g')], lambda t:
-    CASE WHEN regexp_full_match(t, '\+[1-9][0-9]{6,14}') THEN t
-         WHEN regexp_full_match(t, '00[1-9][0-9]{6,14}') THEN '+' || t[3:]
-         WHEN country_code IS NOT NULL AND country_code <> '1' AND regexp_full_match(t, '0[1-9][0-9]{7,}') AND length(country_code) + length(t) - 1 <= 15
-           THEN '+' || country_code || t[2:]
-         WHEN country_code = '1' AND regexp_full_match(t, '[2-9][0-9]{9}') THEN '+1' || t
-    END)[1];

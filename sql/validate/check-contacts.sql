@@ -1,6 +1,7 @@
 -- CRM contacts: required ids, known account, one record per contact (the first is kept). The restricted contact
 -- details are checked without quarantining the row: an email that is not local@domain.tld, a phone that does not
--- normalise to E.164 ($phone_country_code for national numbers) are kept as read and listed in _field_problems.
+-- normalise to E.164 (contact_phones, by libphonenumber-js with the source's phone_country_code for national
+-- numbers) are kept as read and listed in _field_problems.
 CREATE OR REPLACE TEMP TABLE chk_contacts AS
 WITH base AS (
   SELECT s.rowid AS _rid, s._file_id,
@@ -12,8 +13,9 @@ WITH base AS (
          ecoute_text(s.name) AS name,
          ecoute_text(s.email) AS email,
          ecoute_text(s.phone) AS phone_read,
-         ecoute_phone_e164(ecoute_text(s.phone), $phone_country_code) AS phone_e164
+         p.phone_e164
   FROM stg_contacts s
+  LEFT JOIN contact_phones p ON p.phone_read = ecoute_text(s.phone)
 ),
 w AS (
   SELECT b.*, row_number() OVER (PARTITION BY b.contact_id ORDER BY b._rid) AS id_rank, a.account_id IS NOT NULL AS account_known

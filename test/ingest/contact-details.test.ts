@@ -88,5 +88,7 @@ describe('contact details', () => {
     fx.write('contacts.csv', csvText([HEADER, ['c1', 'a1', 'A B', 'a@example.fr', '0639981234']]));
     fx.pipeline({ sources: { contacts: contacts({ phone_country_code: '+33' }) } });
     await expect(fx.run()).rejects.toThrow(/sources\.contacts\.phone_country_code: expected a country calling code without \+/);
+    fx.pipeline({ sources: { contacts: contacts({ phone_country_code: '999' }) } });
+    await expect(fx.run()).rejects.toThrow('sources.contacts.phone_country_code: "999" is not a country calling code');
   });
 });
