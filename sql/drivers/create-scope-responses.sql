@@ -3,7 +3,9 @@
 -- score (parameter metric: the run's headline metric: nps, else csat, else ces), that answer (`score`), its class
 -- (`score_class`, the three cells a score is a share of: NPS top = promoter 9–10, middle = passive 7–8,
 -- bottom = detractor 0–6; CSAT top = satisfied 4–5, middle = 1–3, no bottom, so 100·(top − bottom)/n is
--- the CSAT share; NULL for CES, a mean), the NPS category when NPS was answered, the account's segment
+-- the CSAT share; NULL for CES, a mean), the response's part of the three sums its cell's score is computed
+-- from (`part_1`..`part_3`, src/analyze/stats/score-of-sums.ts: a share's class counts, 1 in the response's
+-- class column top, middle, bottom; a mean's Σ score, Σ score², n: score, score², 1), the NPS category when NPS was answered, the account's segment
 -- and owner, and their resampling cluster: the account, or the response itself when it has no account
 -- id (every bootstrap of the phase resamples these).
 CREATE OR REPLACE TEMP TABLE drivers_accounts AS
@@ -29,6 +31,9 @@ SELECT
     WHEN 'nps' THEN CASE WHEN r.nps >= 9 THEN 'top' WHEN r.nps >= 7 THEN 'middle' ELSE 'bottom' END
     WHEN 'csat' THEN CASE WHEN r.csat >= 4 THEN 'top' ELSE 'middle' END
   END AS score_class,
+  CASE WHEN $metric = 'ces' THEN r.ces ELSE CASE WHEN score_class = 'top' THEN 1 ELSE 0 END END::DOUBLE AS part_1,
+  CASE WHEN $metric = 'ces' THEN r.ces * r.ces ELSE CASE WHEN score_class = 'middle' THEN 1 ELSE 0 END END::DOUBLE AS part_2,
+  CASE WHEN $metric = 'ces' THEN 1 ELSE CASE WHEN score_class = 'bottom' THEN 1 ELSE 0 END END::DOUBLE AS part_3,
   coalesce(a.segment, 'unknown') AS segment,
   coalesce(a.owner, 'unassigned') AS owner,
   r.ratings,

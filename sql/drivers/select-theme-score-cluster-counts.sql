@@ -1,4 +1,4 @@
--- The driver score's classes of the responses mentioning each theme (with each sentiment) per resampling
+-- The three sums of the driver score (select-score-cluster-totals.sql) of the responses mentioning each theme (with each sentiment) per resampling
 -- group, in the cells of drivers_response_cells (overall, per segment and per journey stage; create-cluster-groups.sql).
 SELECT
   c.dimension,
@@ -6,9 +6,9 @@ SELECT
   m.theme_id,
   m.sentiment,
   c.g,
-  count(*) FILTER (WHERE c.score_class = 'top')::INTEGER AS top,
-  count(*) FILTER (WHERE c.score_class = 'middle')::INTEGER AS middle,
-  count(*) FILTER (WHERE c.score_class = 'bottom')::INTEGER AS bottom
+  sum(c.part_1) AS sum_1,
+  sum(c.part_2) AS sum_2,
+  sum(c.part_3) AS sum_3
 FROM drivers_mentions m
 JOIN drivers_response_cells c USING (response_id)
 GROUP BY ALL

@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from './chart-messages.ts';
 import { buildScoreTrendSpec } from './specs/score-trend-spec.ts';
-import { HEADLINE_METRICS, SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 import { buildScoreByDimensionSpec } from './specs/score-by-dimension-spec.ts';
 import { buildResponseRateSpec } from './specs/response-rate-spec.ts';
 import { buildThemeSentimentSpec } from './specs/theme-sentiment-spec.ts';
@@ -37,6 +37,8 @@ export interface ChartDefinition {
   readonly params?: Readonly<Record<string, string>>;
   /** why the chart is omitted when its query returns no row (default: no rows in its first required table) */
   readonly emptyReason?: string;
+  /** a SQL file returning that reason (one row, column `reason`) when it depends on the run's data; wins over emptyReason */
+  readonly emptyReasonQuery?: string;
   readonly filters: ChartFilters;
   /** rows have theme_id, to be given a display label in field `theme` */
   readonly labelsThemes: boolean;
@@ -114,7 +116,7 @@ export function chartCatalog(metric: HeadlineMetric): readonly ChartDefinition[]
 }
 
 function buildScoredChart(id: string, m: ChartMessages, metric: HeadlineMetric): TopLevelSpec {
-  if (id === 'theme-impact') return buildThemeImpactSpec(themeImpactTexts(m, metric));
+  if (id === 'theme-impact') return buildThemeImpactSpec(themeImpactTexts(m, metric), WORSE_DIRECTION[metric]);
   return buildDriverQuadrantSpec(metric === 'nps' ? m.driverQuadrant : { ...m.driverQuadrant, subtitle: m.scoreCharts[metric].driversSubtitle });
 }
 
@@ -140,7 +142,7 @@ const REST: readonly ChartDefinition[] = [
   {
     id: 'driver-quadrant',
     requires: { driver_weights: ['method', 'attribute', 'status', 'share_pct', 'share_pct_ci_low', 'share_pct_ci_high', 'mean_rating', 'significant'] },
-    query: 'charts/select-driver-quadrant', filters: { period: false, segment: false }, labelsThemes: false, build: (m) => buildDriverQuadrantSpec(m.driverQuadrant),
+    query: 'charts/select-driver-quadrant', emptyReasonQuery: 'charts/select-driver-quadrant-empty-reason', filters: { period: false, segment: false }, labelsThemes: false, build: (m) => buildDriverQuadrantSpec(m.driverQuadrant),
   },
   {
     id: 'dissatisfier-ranking',

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 import { formatMoney, formatPValue } from '../util/format-figures.ts';
-import { HEADLINE_METRICS, SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 import { CALLBACK_CONTACTS_FILE } from '../publish/restricted-files.ts';
 
 type Metrics = RunResult['summary']['metrics'];
@@ -61,6 +61,9 @@ export function formatRun(r: RunResult): string {
   const linkWords = (link: string | null): string => (link === null ? 'revenue not analysed' : link === 'revenue dissatisfier' ? 'revenue dissatisfier' : link);
   // the score the drivers explain (older run summaries have no metric: NPS)
   const driverScore = (d.metric ?? 'nps').toUpperCase();
+  // CES: a driver adds effort (impact above zero, on the 1–7 scale); NPS, CSAT: it lowers the score (points)
+  const effort = WORSE_DIRECTION[d.metric ?? 'nps'] === 1;
+  const driverUnit = effort ? 'CES (effort, 1–7)' : `${driverScore} points`;
   const dissatisfiers = [
     ...(d.topDissatisfiers.length > 0
       ? [
@@ -72,8 +75,8 @@ export function formatRun(r: RunResult): string {
         : ['Revenue dissatisfiers: none ranked' + (d.skipped.length > 0 ? ` (${[...new Set(d.skipped.map((x) => x.reason))].join('; ')})` : '')]),
     ...(d.npsDrivers.length > 0
       ? [
-          `Biggest ${driverScore} drivers (negative mentions, 95 % CI below zero, q < ${fdr})`,
-          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${x.impact.toFixed(2)} ${driverScore} points (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
+          `Biggest ${driverScore} drivers (negative mentions, 95 % CI ${effort ? 'above zero: more effort' : 'below zero'}, q < ${fdr})`,
+          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${effort && x.impact > 0 ? '+' : ''}${x.impact.toFixed(2)} ${driverUnit} (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
         ]
       : [`Biggest ${driverScore} drivers: none reliable (q < ${fdr})`]),
   ];

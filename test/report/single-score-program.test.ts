@@ -2,16 +2,17 @@
  * A CSAT-only and a CES-only program (the demo's surveys that asked that score, NPS not mapped) get a full
  * run: breakdowns, theme impact and key drivers on their own score, a report that leads with it and names
  * it, and no chart omitted without a reason. Figures are checked against the run's accepted responses,
- * recomputed here in plain SQL (not from metric_cells). (Issue 11, item 4.)
+ * recomputed here in plain SQL (not from metric_cells). Key drivers run on generated attribute ratings with
+ * a planted effect (single-score-run.ts, PLANTED_DRIVERS): the ranking and the direction of the effect are
+ * checked on CSAT and on CES. (Issue 11, item 4.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/open-database.ts';
-import { driversMessages } from '../../src/analyze/drivers/drivers-messages.ts';
 import { REPORT_MESSAGES } from '../../src/report/executive/report-messages.ts';
 import type { RunResult } from '../../src/run/run-pipeline.ts';
-import { singleScoreRun } from './single-score-run.ts';
+import { PLANTED_DRIVERS, singleScoreRun } from './single-score-run.ts';
 
 interface SpecRow { readonly [k: string]: string | number | boolean | null }
 const spec = (run: string, id: string): { title: { text: string; subtitle?: string }; data: { values: SpecRow[] } } =>
@@ -30,6 +31,34 @@ async function perSegment(run: string, expr: string, column: 'csat' | 'ces'): Pr
   } finally {
     db.close();
   }
+}
+
+/** Rows of a table of the run's database. */
+async function query(run: string, sql: string): Promise<Record<string, unknown>[]> {
+  const db = await openDatabase(join(run, 'ecoute.duckdb'), { readOnly: true });
+  try {
+    return (await db.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The planted strong driver ranks first and the weak one second, both above noise; a poor rating of the strong one makes the score worse (Kano penalty > 0). */
+async function expectPlantedDrivers(run: string, score: 'csat' | 'ces'): Promise<void> {
+  const weights = await query(run, "SELECT attribute, importance_rank, significant, share_pct FROM driver_weights WHERE method = 'relative-weights' AND status = 'analysed' ORDER BY importance_rank");
+  expect(weights.length).toBe(5);
+  expect(weights.slice(0, 2).map((w) => w.attribute)).toEqual([PLANTED_DRIVERS[score].strong, PLANTED_DRIVERS[score].weak]);
+  expect(weights.slice(0, 2).every((w) => w.significant === true)).toBe(true);
+  expect(Number(weights[0]!.share_pct)).toBeGreaterThan(50);
+  for (const noise of weights.slice(2)) expect(Number(noise.share_pct)).toBeLessThan(5);
+  // penalty-reward on the score: for CES the outcome is −CES, so a penalty is the effort a poor rating adds
+  const [kano] = await query(run, `SELECT penalty, penalty_ci_low, nps_bottom, nps_top FROM kano_attributes WHERE attribute = '${PLANTED_DRIVERS[score].strong}'`);
+  expect(Number(kano!.penalty_ci_low)).toBeGreaterThan(0);
+  if (score === 'ces') expect(Number(kano!.nps_bottom)).toBeGreaterThan(Number(kano!.nps_top));
+  else expect(Number(kano!.nps_bottom)).toBeLessThan(Number(kano!.nps_top));
+  const quadrant = spec(run, 'driver-quadrant');
+  expect(quadrant.data.values.map((r) => r.driver).sort()).toEqual(weights.map((w) => w.attribute).sort());
+  expect(JSON.stringify(quadrant)).not.toMatch(/NPS/);
 }
 
 const dirs: string[] = [];
@@ -63,6 +92,8 @@ describe('a CSAT-only program', () => {
     const omitted = result.summary.visuals?.omitted ?? [];
     expect(omitted.map((o) => o.id)).not.toContain('csat-by-segment');
     for (const o of omitted) expect(o.reason.length).toBeGreaterThan(10);
+    // the demo's CSAT surveys carry no attribute ratings: the key-driver chart says so, not "no rows in driver_weights"
+    expect(omitted.find((o) => o.id === 'driver-quadrant')?.reason).toBe('no attribute ratings in this run');
   });
 
   it('estimates theme impact on CSAT, counts the negative mentions and names CSAT in the drivers', async () => {
@@ -109,29 +140,90 @@ describe('a CSAT-only program', () => {
   });
 });
 
+describe('a CSAT-only program with attribute ratings', () => {
+  let run: string;
+  beforeAll(async () => {
+    const built = await singleScoreRun('csat', { plantedRatings: true });
+    dirs.push(built.dir);
+    run = join(built.dir, 'run');
+    expect(built.result.summary.drivers.keyDrivers?.responses).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('ranks the planted drivers of CSAT first, a poor rating lowering CSAT', async () => {
+    await expectPlantedDrivers(run, 'csat');
+  });
+});
+
 describe('a CES-only program', () => {
   let run: string;
   let result: RunResult;
   beforeAll(async () => {
-    const built = await singleScoreRun('ces');
+    const built = await singleScoreRun('ces', { plantedRatings: true });
     dirs.push(built.dir);
     run = join(built.dir, 'run');
     result = built.result;
   }, 120_000);
 
-  it('draws its breakdowns on the mean effort and says why theme impact is not estimated', async () => {
+  it('draws its breakdowns on the mean effort and leads its report with CES', async () => {
     expect(result.summary.metrics.headlineMetric).toBe('ces');
     const expected = await perSegment(run, 'avg(r.ces)', 'ces');
     const bySegment = spec(run, 'ces-by-segment');
     expect(bySegment.title.text).toBe('CES by segment');
     for (const row of bySegment.data.values) expect(row.score as number).toBeCloseTo(expected.get(String(row.group))!.value, 2);
-    const d = result.summary.drivers;
-    expect(d.metric).toBe('ces');
-    expect(d.skipped).toContainEqual({ analysis: 'theme_impact', reason: driversMessages.cesThemeImpact() });
     const en = report(run, 'en');
     expect(en.slice(en.indexOf('## Headline'))).toMatch(/^CES \(mean effort on 1–7, lower is easier\) [0-9.]+ ± /m);
-    expect(en).toContain(REPORT_MESSAGES.en.noCesThemeImpact);
     expect(en).not.toContain('No complete period');
-    expect(result.summary.visuals?.omitted.find((o) => o.id === 'theme-impact')?.reason).toBeTruthy();
+  });
+
+  it('estimates theme impact on CES: mean effort of everyone minus that of the responses without a negative mention, by account bootstrap', async () => {
+    const d = result.summary.drivers;
+    expect(d.metric).toBe('ces');
+    expect(d.skipped.map((x) => x.analysis)).not.toContain('theme_impact');
+    // independent: the mean CES with and without a negative mention of each theme, from responses × theme_mentions
+    const expected = await query(run, `
+      WITH r AS (SELECT response_id, ces FROM responses WHERE ces IS NOT NULL AND NOT coalesce(survey_type = 'employee', false) AND submitted_at < DATE '2026-11-02'),
+      m AS (SELECT DISTINCT response_id, theme_id FROM theme_mentions WHERE sentiment_label = 'negative'),
+      t AS (SELECT DISTINCT theme_id FROM m)
+      SELECT t.theme_id, (SELECT avg(ces) FROM r) AS ces_all,
+        (SELECT avg(ces) FROM r WHERE response_id NOT IN (SELECT response_id FROM m WHERE m.theme_id = t.theme_id)) AS ces_without,
+        (SELECT count(*) FROM r WHERE response_id IN (SELECT response_id FROM m WHERE m.theme_id = t.theme_id))::INTEGER AS n_with
+      FROM t`);
+    const rows = await query(run, "SELECT theme_id, impact, impact_ci_low, impact_ci_high, q_value, n_with, nps_all, nps_without, rank_by_impact, resampled_clusters FROM theme_impact WHERE dimension = 'overall' AND sentiment = 'negative'");
+    expect(expected.length).toBeGreaterThan(3);
+    for (const e of expected) {
+      const row = rows.find((r) => r.theme_id === e.theme_id)!;
+      expect(Number(row.n_with)).toBe(Number(e.n_with));
+      expect(Number(row.nps_all)).toBeCloseTo(Number(e.ces_all), 9);
+      expect(Number(row.impact)).toBeCloseTo(Number(e.ces_all) - Number(e.ces_without), 9);
+      expect(Number(row.impact_ci_low)).toBeLessThanOrEqual(Number(row.impact));
+      expect(Number(row.impact_ci_high)).toBeGreaterThanOrEqual(Number(row.impact));
+      expect(Number(row.q_value)).toBeGreaterThanOrEqual(0);
+      expect(Number(row.resampled_clusters)).toBeGreaterThan(100);
+    }
+    // rank 1 = the theme adding the most effort (the largest impact); drivers: interval above zero, most effort first
+    const first = rows.find((r) => Number(r.rank_by_impact) === 1)!;
+    expect(Number(first.impact)).toBe(Math.max(...rows.map((r) => Number(r.impact))));
+    for (const x of d.npsDrivers) expect(x.low).toBeGreaterThan(0);
+    const reliable = rows.filter((r) => Number(r.impact_ci_low) > 0 && Number(r.q_value) < 0.05).map((r) => r.theme_id).sort();
+    expect(d.npsDrivers.map((x) => x.themeId).sort()).toEqual(reliable.slice(0, 5));
+    expect(d.npsDrivers.map((x) => x.impact)).toEqual([...d.npsDrivers.map((x) => x.impact)].sort((a, b) => b - a));
+    const impact = spec(run, 'theme-impact');
+    expect(impact.title.text).toBe('Theme impact on CES');
+    expect(JSON.stringify(impact)).toContain("datum.impact > 0 ? 'cost' : 'gain'");
+    const en = report(run, 'en');
+    // the drivers' section (shown beside the revenue ranking) reads in the direction of effort
+    expect(en).not.toMatch(/reliably lower CES/);
+    if (en.includes(`## ${REPORT_MESSAGES.en.npsDrivers('CES')}`)) {
+      // the Markdown report escapes '<' (q &lt; 0.05)
+      const md = (text: string): string => text.replaceAll('<', '&lt;');
+      expect(en).toContain(md(d.npsDrivers.length > 0 ? REPORT_MESSAGES.en.effortDriversIntro('0.05') : REPORT_MESSAGES.en.noEffortDrivers('0.05')));
+      expect(report(run, 'fr')).toContain(md(d.npsDrivers.length > 0 ? REPORT_MESSAGES.fr.effortDriversIntro('0,05') : REPORT_MESSAGES.fr.noEffortDrivers('0,05')));
+    }
+    if (en.includes('Impact of negative mentions on CES')) expect(en).toMatch(/Impact of negative mentions on CES: [+-]?[0-9.]+ on the 1–7 effort scale \(above zero: more effort\) \(95 % CI /);
+  });
+
+  it('ranks the planted drivers of CES first, a poor rating adding effort', async () => {
+    expect(result.summary.drivers.keyDrivers?.responses).toBeGreaterThan(200);
+    await expectPlantedDrivers(run, 'ces');
   });
 });

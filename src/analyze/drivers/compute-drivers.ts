@@ -5,7 +5,7 @@
  *   responses + accounts ─► drivers_responses (scope: up to asOf, driver score answered: NPS, else CSAT, else CES)
  *   theme_mentions ───────► drivers_mentions (response × theme × sentiment, + 'any')
  *        │
- *        ├─ score classes per theme (NPS, CSAT) ─► theme_impact, journey_strengths_weaknesses
+ *        ├─ score sums per theme (NPS, CSAT, CES) ► theme_impact, journey_strengths_weaknesses
  *        ├─ rating moments per group ────────► driver_weights (relative weights, Shapley, noise), kano_attributes
  *        ├─ account units (latest renewal) ──► churn_model, churn_theme_lift, account_churn_risk,
  *        │                                     dissatisfier_ranking, roi_nps_categories, roi_scenario
@@ -13,8 +13,9 @@
  *
  * The driver score is the run's headline metric (`metric`): NPS when the run has NPS answers, else CSAT
  * (a share: satisfied = top class, the others middle, so every NPS estimator serves it unchanged), else
- * CES (a mean: key drivers only; theme impact and penalty-reward say why they are skipped). The tables
- * keep their column names (nps_with, nps_impact …): they hold the driver score, named in the summary.
+ * CES (a mean on the 1–7 effort scale: theme impact and penalty-reward run on its sums, Σ score, Σ score², n;
+ * a theme that adds effort has a positive impact, WORSE_DIRECTION). The tables keep their column names
+ * (nps_with, nps_impact …): they hold the driver score, named in the summary.
  *
  * Deterministic: every interval is seeded from `seed` and the cell's key; the run date is `asOf`.
  * An analysis the data cannot support is skipped with its reason in the summary; its table is
@@ -38,7 +39,7 @@ import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
 import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
 import { dissatisfierRanking, DISSATISFIER_COLUMNS, type NpsImpact } from './dissatisfier-ranking.ts';
 import { computeOwnerMonitoring, OWNER_COLUMNS } from './owner-monitoring.ts';
-import type { HeadlineMetric } from '../metrics/headline-metric.ts';
+import { WORSE_DIRECTION, type HeadlineMetric } from '../metrics/headline-metric.ts';
 
 export const DRIVER_TABLES = [
   'theme_impact',
@@ -115,7 +116,7 @@ export interface DriversSummary {
     readonly themeId: string; readonly arrAtRisk: number | null; readonly low: number | null; readonly high: number | null; readonly qValue: number | null; readonly rankByFrequency: number;
   }[];
   /** the biggest NPS drivers: negative-mention NPS impact below zero with q < fdr_level, most negative first */
-  /** (named npsDrivers for NPS programs; the impact is in points of `metric`) */
+  /** (named npsDrivers for NPS programs; the impact is in points of `metric`; for CES above zero, most positive first) */
   readonly npsDrivers: readonly { readonly themeId: string; readonly impact: number; readonly low: number; readonly high: number; readonly revenueLink: string | null }[];
   /** themes whose revenue link was tested (null without a churn model) and the FDR level of every finding */
   readonly revenueLinksTested: number | null;
@@ -153,11 +154,10 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
 
   // 1. theme impact on the driver score
   if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses(metric) });
-  else if (metric === 'ces') skipped.push({ analysis: 'theme_impact', reason: driversMessages.cesThemeImpact() });
   else if (themes.length === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noThemes() });
   else {
-    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered });
-    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact);
+    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered, metric });
+    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact, 3, WORSE_DIRECTION[metric]);
   }
   step('theme_impact');
 
@@ -174,8 +174,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     tables.driver_weights = weights.rows;
     step('key_drivers');
     const scale = config.rating_scale ?? (await observedScale(conn));
-    if (metric === 'ces') messages.push(driversMessages.cesKano());
-    else if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN });
+    if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN, metric });
     step('kano');
   } else skipped.push({ analysis: 'key_drivers', reason: driversMessages.noResponses(metric) });
 
@@ -201,7 +200,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     }]));
   if (themes.length > 0) {
     tables.dissatisfier_ranking = dissatisfierRanking({
-      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level,
+      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level, worse: WORSE_DIRECTION[metric],
     });
   }
   const ranking = tables.dissatisfier_ranking ?? [];
@@ -243,7 +242,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
       qValue: number(r.arr_at_risk_q_value), rankByFrequency: Number(r.rank_by_frequency),
     })),
     npsDrivers: ranking.filter((r) => r.nps_driver === true)
-      .sort((a, b) => Number(a.nps_impact) - Number(b.nps_impact))
+      .sort((a, b) => WORSE_DIRECTION[metric] * (Number(b.nps_impact) - Number(a.nps_impact)))
       .slice(0, 5)
       .map((r) => ({ themeId: String(r.theme_id), impact: Number(r.nps_impact), low: Number(r.nps_impact_ci_low), high: Number(r.nps_impact_ci_high), revenueLink: r.revenue_link === null ? null : String(r.revenue_link) })),
     revenueLinksTested,

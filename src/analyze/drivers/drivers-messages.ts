@@ -9,8 +9,6 @@ const pct = (share: number): string => `${Math.round(share * 100)} %`;
 
 export const driversMessages = {
   noResponses: (metric: HeadlineMetric = 'nps') => `no response with ${metric === 'nps' ? 'an' : 'a'} ${metric.toUpperCase()} answer up to the run date: ${metric.toUpperCase()} analyses skipped`,
-  cesThemeImpact: () => 'theme impact is estimated on NPS or CSAT (shares of answers); this run\'s driver score is CES, a mean effort: theme impact on CES is not estimated',
-  cesKano: () => 'penalty-reward (Kano) needs a score with top and bottom classes (NPS or CSAT); this run\'s driver score is CES: skipped',
   ownerMonitoringNps: (metric: HeadlineMetric) => `owner monitoring checks the share of NPS 10s per owner; this run has no NPS answers (its driver score is ${metric.toUpperCase()}): skipped`,
   noThemes: () => 'no theme mentions (the verbatim engine did not run or found no theme): theme analyses skipped',
   noRatings: () => 'the survey has no attribute ratings: key driver analysis and penalty-reward skipped',

@@ -8,7 +8,7 @@ import type { Block, ReportDocument } from './report-document.ts';
 import { REPORT_MESSAGES, type ReportLang } from './report-messages.ts';
 import { formatLevel, formatMoney, formatPValue } from '../../util/format-figures.ts';
 import { compareSection } from './compare-section.ts';
-import { SCORE_FORMAT, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 
@@ -78,7 +78,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
       blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(`${name} ${answer === null || answer === undefined ? na : String(answer)}`, v.segment, v.submitted), ...(v.highlight !== undefined ? { highlight: v.highlight } : {}) });
     }
   };
-  const npsImpact = (e: Row): string => m.npsImpact(name, signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency), n(e.nps_with), n(e.nps_without));
+  const npsImpact = (e: Row): string => m.npsImpact(name, signed(e.impact, 2), m.impactUnit[lead], signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency),
+    n(e.nps_with, SCORE_FORMAT[lead].digits), n(e.nps_without, SCORE_FORMAT[lead].digits));
   if (facts.rankedBy === 'negative_mentions') {
     if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
     else blocks.push({ kind: 'note', text: m.rankedByMentions });
@@ -102,9 +103,10 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   blocks.push(...chart('dissatisfier-ranking'));
   if (facts.rankedBy === 'arr_at_risk') {
     blocks.push({ kind: 'h2', text: m.npsDrivers(name) });
-    if (lead === 'ces') blocks.push({ kind: 'p', text: m.noCesThemeImpact });
-    else if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: m.noNpsDrivers(name, fdr) });
-    else blocks.push({ kind: 'note', text: m.npsDriversIntro(name, fdr) });
+    // CES: a driver adds effort (impact above zero); NPS, CSAT: it lowers the score
+    const effort = WORSE_DIRECTION[lead] === 1;
+    if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: effort ? m.noEffortDrivers(fdr) : m.noNpsDrivers(name, fdr) });
+    else blocks.push({ kind: 'note', text: effort ? m.effortDriversIntro(fdr) : m.npsDriversIntro(name, fdr) });
     facts.npsDrivers.forEach((d, i) => {
       const e: Row = d.evidence;
       blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });

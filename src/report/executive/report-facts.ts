@@ -8,7 +8,7 @@ import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import type { RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
-import { HEADLINE_METRICS, headlineMetricOf, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, WORSE_DIRECTION, headlineMetricOf, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 type WindowEstimate = NonNullable<NonNullable<RunSummaryView['metrics']>['nps']>;
@@ -116,7 +116,7 @@ export async function gatherReportFacts(
   const driverTables = has(tables, 'dissatisfier_ranking', 'theme_impact', 'churn_theme_lift') && (tables.get('dissatisfier_ranking')?.has('revenue_link') ?? false);
   if (driverTables) {
     ranked = await rows(conn, 'report/select-top-dissatisfiers', { limit: top });
-    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top });
+    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top, worse: WORSE_DIRECTION[headlineMetric] });
     const all = await rows(conn, 'report/select-revenue-links', {});
     if (all.length > 0) fdrLevel = Number(all[0]?.fdr_level);
     const links = all.filter((l) => l.revenue_link !== null);
