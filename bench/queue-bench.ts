@@ -29,8 +29,7 @@ import { defaultClassifyBatch } from '../src/classify/pipeline/classify-response
 import { buildEngineSpec } from '../src/classify/queue/engine-spec.ts';
 import { openQueueClassifier } from '../src/classify/queue/queue-classifier.ts';
 import { queueConfigSchema } from '../src/classify/queue/queue-config-schema.ts';
-import { RespClient } from '../src/classify/queue/resp-client.ts';
-import { parseRedisUrl } from '../src/classify/queue/redis-url.ts';
+import { connectRedis } from '../src/classify/queue/redis-url.ts';
 import { findRedisServer, startRedis, startWorker, type WorkerProcess } from '../test/queue/redis-harness.ts';
 import { generateVerbatims } from './transformer-verbatims.ts';
 
@@ -64,8 +63,8 @@ function cpuMsOf(pid: number | undefined): number {
 const load = (): string => loadavg()[0]!.toFixed(1);
 
 async function flush(): Promise<void> {
-  const c = new RespClient(parseRedisUrl(redis.url));
-  await c.call('FLUSHALL');
+  const c = await connectRedis(redis.url);
+  await c.flushall();
   await c.quit();
 }
 

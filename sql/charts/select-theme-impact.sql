@@ -1,5 +1,6 @@
--- Theme impact on NPS (table theme_impact of the driver phase), all mentions of a theme
--- (sentiment 'any'), overall (f_segment = 'all') and per segment.
+-- Theme impact on the run's driver score (table theme_impact of the driver phase: NPS, else CSAT), all
+-- mentions of a theme (sentiment 'any'), overall (f_segment = 'all') and per segment; score_with and
+-- score_without: the score of the responses mentioning the theme and of the others.
 SELECT
   CASE WHEN dimension = 'overall' THEN 'all' ELSE dimension_value END AS f_segment,
   theme_id,
@@ -8,8 +9,8 @@ SELECT
   round(impact_ci_high, 3) AS impact_ci_high,
   round(frequency, 4) AS frequency,
   n_with,
-  round(nps_with, 2) AS nps_with,
-  round(nps_without, 2) AS nps_without,
+  round(nps_with, 2) AS score_with,
+  round(nps_without, 2) AS score_without,
   small_n
 FROM theme_impact
 WHERE sentiment = 'any' AND dimension IN ('overall', 'segment') AND impact IS NOT NULL

@@ -21,12 +21,12 @@ FROM drivers_responses r
 JOIN drivers_cluster_groups g USING (cluster);
 
 -- Each analysed response in every theme-impact cell it counts in (overall, its segment, its journey stage),
--- with its group and NPS category: the one definition of those cells for select-nps-cluster-totals and
--- select-theme-nps-cluster-counts.
+-- with its group, score class and part of its cell's three sums (create-scope-responses.sql): the one definition of those cells for
+-- select-score-cluster-totals and select-theme-score-cluster-counts.
 CREATE OR REPLACE TEMP VIEW drivers_response_cells AS
-SELECT response_id, g, nps_category, cell.dimension AS dimension, cell.value AS dimension_value
+SELECT response_id, g, score_class, part_1, part_2, part_3, cell.dimension AS dimension, cell.value AS dimension_value
 FROM (
-  SELECT response_id, g, nps_category,
+  SELECT response_id, g, score_class, part_1, part_2, part_3,
     unnest([{'dimension': 'overall', 'value': 'all'}, {'dimension': 'segment', 'value': segment},
       {'dimension': 'journey_stage', 'value': journey_stage}]) AS cell
   FROM drivers_responses

@@ -19,6 +19,11 @@ CREATE OR REPLACE TEMP MACRO erasure_keys(contact, account, txt) AS
     CASE WHEN account IS NULL THEN []::VARCHAR[] ELSE [erasure_hash('account', account)] END,
     erasure_text_keys(txt));
 
+-- A contact's email address (the contacts source's email column), hashed: an email erasure request matches it
+-- whether or not the address checked out at ingest.
+CREATE OR REPLACE TEMP MACRO erasure_email_keys(email) AS
+  CASE WHEN email IS NULL THEN []::VARCHAR[] ELSE [erasure_hash('email', email)] END;
+
 -- A quarantined row's raw copy (the row as JSON, or the raw CSV / JSON line that could not be parsed):
 -- every token between delimiters and quotes counts as a possible contact or account id, plus its emails.
 CREATE OR REPLACE TEMP MACRO erasure_raw_keys(raw) AS

@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS contacts (
   account_id VARCHAR,
   role VARCHAR,
   language VARCHAR,
+  name VARCHAR,                   -- restricted: name, email and phone reach only restricted/callback-contacts.csv
+  email VARCHAR,                  -- as read (trimmed); an invalid address is kept and listed in field_problems
+  phone VARCHAR,                  -- E.164 (+33639981234) when it normalises, else as read and listed in field_problems
   _source_file VARCHAR,
   _line BIGINT
 );
@@ -133,15 +136,17 @@ CREATE TABLE IF NOT EXISTS quarantine (
   raw VARCHAR                     -- the input row as JSON (or the raw CSV text for unparseable rows)
 );
 -- Fields of accepted rows that were set missing (an attribute rating not a number, off the scale or "not
--- rated"): the row itself is in its canonical table, so these are not counted in the reconciliation.
+-- rated") or flagged (a contact's email or phone that does not check out: kept as read, its value not
+-- copied here since contact details are restricted): the row itself is in its canonical table, so these
+-- are not counted in the reconciliation.
 CREATE TABLE IF NOT EXISTS field_problems (
   source VARCHAR,
   source_file VARCHAR,
   line BIGINT,
   row_id VARCHAR,                 -- the row's id (response_id for responses)
   field VARCHAR,                  -- e.g. ratings.ease
-  reason_code VARCHAR,            -- not_a_number | out_of_range | not_rated
-  value VARCHAR                   -- the value as read
+  reason_code VARCHAR,            -- not_a_number | out_of_range | not_rated | invalid_email | invalid_phone
+  value VARCHAR                   -- the value as read (NULL for restricted contact details)
 );
 CREATE TABLE IF NOT EXISTS reconciliation (
   source VARCHAR,

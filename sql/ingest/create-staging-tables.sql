@@ -80,3 +80,9 @@ CREATE OR REPLACE TEMP MACRO ecoute_parse_timestamp(value, formats, tz_formats) 
 CREATE OR REPLACE TEMP MACRO ecoute_yes_no(text) AS
   CASE WHEN lower(text) IN ('yes', 'y', 'true', '1', 'oui', 'o', 'vrai') THEN true
        WHEN lower(text) IN ('no', 'n', 'false', '0', 'non', 'faux') THEN false END;
+-- A contact's email address that checks out: local@domain.tld, at most 254 characters, a local part of dot-separated
+-- atoms (letters of any script, digits, !#$%&'*+/=?^_`{|}~-), a domain of dot-separated labels (no leading or
+-- trailing hyphen) ending in a top-level domain of 2+ letters. Quoted local parts and IP literals are not taken.
+CREATE OR REPLACE TEMP MACRO ecoute_email_ok(text) AS
+  length(text) <= 254 AND regexp_full_match(text,
+    '[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}');

@@ -18,7 +18,7 @@ latest_arr AS (
   SELECT account_id, arg_max(arr, period) AS arr FROM revenue WHERE period <= $as_of::DATE GROUP BY account_id
 ),
 candidates AS (
-  SELECT d.theme_id, r.response_id, r.verbatim, r.nps, r.submitted_at, d.clause_start, d.clause_end, d.match_score, d.match_source, d.polarity,
+  SELECT d.theme_id, r.response_id, r.verbatim, r.nps, r.csat, r.ces, r.submitted_at, d.clause_start, d.clause_end, d.match_score, d.match_source, d.polarity,
     coalesce(a.segment, '(unknown)') AS segment, coalesce(l.arr, 0) AS arr, lower(d.clause_text) AS clause_key
   FROM dominant d
   JOIN responses r ON r.response_id = d.response_id
@@ -27,7 +27,7 @@ candidates AS (
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY AND r.verbatim IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY d.theme_id, clause_key ORDER BY arr DESC, r.response_id) = 1
 )
-SELECT theme_id, response_id, verbatim, nps, strftime(submitted_at, '%Y-%m-%d') AS submitted, segment,
+SELECT theme_id, response_id, verbatim, nps, csat, ces, strftime(submitted_at, '%Y-%m-%d') AS submitted, segment,
   round(polarity, 3) AS polarity, clause_start, clause_end, match_source, arr
 FROM candidates
 QUALIFY row_number() OVER (PARTITION BY theme_id ORDER BY match_score DESC, arr DESC, polarity, response_id) <= $per_theme

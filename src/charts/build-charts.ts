@@ -5,7 +5,9 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CATALOG, type ChartDefinition, type ChartFilters } from './chart-catalog.ts';
+import { chartCatalog, type ChartDefinition, type ChartFilters } from './chart-catalog.ts';
+import { readHeadlineMetric } from './read-headline-metric.ts';
+import type { HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 import { CHART_MESSAGES, type ChartLang } from './chart-messages.ts';
 import { listColumns, loadChartRows } from './load-chart-rows.ts';
 import { withInlineData, withLocale, type ChartRow } from './spec-base.ts';
@@ -31,6 +33,8 @@ export interface OmittedChart {
 
 export interface ChartSet {
   readonly lang: ChartLang;
+  /** the run's headline score: the breakdowns are drawn on it, theme impact and key drivers labelled with it */
+  readonly metric: HeadlineMetric;
   readonly charts: readonly BuiltChart[];
   readonly omitted: readonly OmittedChart[];
 }
@@ -55,7 +59,8 @@ export async function buildCharts(
   const themeLabel = createThemeLabeler(opts.themeLabels, opts.lang);
   const charts: BuiltChart[] = [];
   const omitted: OmittedChart[] = [];
-  for (const def of opts.catalog ?? CHART_CATALOG) {
+  const metric = await readHeadlineMetric(conn, tables);
+  for (const def of opts.catalog ?? chartCatalog(metric)) {
     const loaded = await loadChartRows(conn, def, tables, { asOf: opts.asOf, themeLabel });
     if (!loaded.ok) {
       omitted.push({ id: def.id, reason: loaded.reason });
@@ -73,5 +78,5 @@ export async function buildCharts(
     }
     charts.push({ id: def.id, filters: def.filters, drill: def.drill ?? {}, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
   }
-  return { lang: opts.lang, charts, omitted };
+  return { lang: opts.lang, metric, charts, omitted };
 }

@@ -2,12 +2,15 @@
  * The charts ecoute draws: for each, the tables and columns it needs, the SQL file that selects
  * its rows, which dashboard filters apply to it, and its spec builder. A chart whose table or
  * columns are missing from a run is omitted with a stated reason, never a crash.
+ * The catalog depends on the run's headline score (chartCatalog(metric)): the breakdowns are drawn on it
+ * (nps-by-segment, else csat-by-segment, else ces-by-segment …) and the theme impact and key drivers are
+ * labelled with it (the driver phase computes them on the same score).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from './chart-messages.ts';
 import { buildScoreTrendSpec } from './specs/score-trend-spec.ts';
-import { SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
-import { buildNpsByDimensionSpec } from './specs/nps-by-dimension-spec.ts';
+import { HEADLINE_METRICS, SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { buildScoreByDimensionSpec } from './specs/score-by-dimension-spec.ts';
 import { buildResponseRateSpec } from './specs/response-rate-spec.ts';
 import { buildThemeSentimentSpec } from './specs/theme-sentiment-spec.ts';
 import { buildSegmentThemeHeatmapSpec } from './specs/segment-theme-heatmap-spec.ts';
@@ -34,6 +37,8 @@ export interface ChartDefinition {
   readonly params?: Readonly<Record<string, string>>;
   /** why the chart is omitted when its query returns no row (default: no rows in its first required table) */
   readonly emptyReason?: string;
+  /** a SQL file returning that reason (one row, column `reason`) when it depends on the run's data; wins over emptyReason */
+  readonly emptyReasonQuery?: string;
   readonly filters: ChartFilters;
   /** rows have theme_id, to be given a display label in field `theme` */
   readonly labelsThemes: boolean;
@@ -63,27 +68,59 @@ function scoreTrend(metric: HeadlineMetric): ChartDefinition {
   };
 }
 
-function npsBy(dimension: string): ChartDefinition {
+/** The breakdowns' dimensions, in the dashboard's order. */
+export const BREAKDOWN_DIMENSIONS = ['segment', 'region', 'journey_stage', 'owner'] as const;
+
+/** Id of the chart of `metric` per value of `dimension`: nps-by-segment, csat-by-journey-stage … */
+export function breakdownChartId(metric: HeadlineMetric, dimension: string): string {
+  return `${metric}-by-${dimension.replaceAll('_', '-')}`;
+}
+
+/** NPS, CSAT or CES per value of a dimension, with its interval clustered by account (metric_cells). */
+function scoreBy(metric: HeadlineMetric, dimension: string): ChartDefinition {
   return {
-    id: `nps-by-${dimension.replaceAll('_', '-')}`,
+    id: breakdownChartId(metric, dimension),
     requires: METRIC_CELLS,
-    query: 'charts/select-nps-by-dimension',
-    params: { dimension },
+    query: 'charts/select-score-by-dimension',
+    params: { metric, dimension },
     filters: { period: true, segment: false },
     labelsThemes: false,
     drill: { [dimension]: 'group' },
-    build: (m) => buildNpsByDimensionSpec(m.npsBy, m.dimensions[dimension] ?? dimension),
+    build: (m) => {
+      const label = m.dimensions[dimension] ?? dimension;
+      if (metric === 'nps') return buildScoreByDimensionSpec(m.npsBy, label);
+      const t = m.scoreCharts[metric];
+      return buildScoreByDimensionSpec({ ...m.npsBy, title: t.byTitle, subtitle: t.bySubtitle, nps: m.scoreTrend[metric].score }, label, SCORE_FORMAT[metric].digits);
+    },
   };
 }
 
-export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
-  scoreTrend('nps'),
-  npsBy('segment'),
-  npsBy('region'),
-  npsBy('journey_stage'),
-  npsBy('owner'),
-  scoreTrend('csat'),
-  scoreTrend('ces'),
+/** The theme-impact and key-driver texts of the run's score (NPS: as they are). */
+function themeImpactTexts(m: ChartMessages, metric: HeadlineMetric): ChartMessages['themeImpact'] {
+  if (metric === 'nps') return m.themeImpact;
+  const t = m.scoreCharts[metric];
+  return { ...m.themeImpact, title: t.impactTitle, subtitle: t.impactSubtitle, impact: t.impact, npsWith: t.with, npsWithout: t.without };
+}
+
+/**
+ * Every chart of a run whose headline score is `metric` (NPS when the run has NPS answers, else CSAT, else
+ * CES): its score's trend, its breakdowns, the other scores' trends, then the rest.
+ */
+export function chartCatalog(metric: HeadlineMetric): readonly ChartDefinition[] {
+  return Object.freeze([
+    scoreTrend(metric),
+    ...BREAKDOWN_DIMENSIONS.map((d) => scoreBy(metric, d)),
+    ...HEADLINE_METRICS.filter((other) => other !== metric).map(scoreTrend),
+    ...REST.map((def) => (def.id === 'theme-impact' || def.id === 'driver-quadrant' ? { ...def, build: (m: ChartMessages) => buildScoredChart(def.id, m, metric) } : def)),
+  ]);
+}
+
+function buildScoredChart(id: string, m: ChartMessages, metric: HeadlineMetric): TopLevelSpec {
+  if (id === 'theme-impact') return buildThemeImpactSpec(themeImpactTexts(m, metric), WORSE_DIRECTION[metric]);
+  return buildDriverQuadrantSpec(metric === 'nps' ? m.driverQuadrant : { ...m.driverQuadrant, subtitle: m.scoreCharts[metric].driversSubtitle });
+}
+
+const REST: readonly ChartDefinition[] = [
   {
     id: 'response-rate',
     requires: { response_rates: ['grain', 'period', 'dimension', 'dimension_value', 'invitations', 'responses', 'rate', 'ci_low', 'ci_high', 'target', 'below_target', 'small_n'] },
@@ -105,7 +142,7 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
   {
     id: 'driver-quadrant',
     requires: { driver_weights: ['method', 'attribute', 'status', 'share_pct', 'share_pct_ci_low', 'share_pct_ci_high', 'mean_rating', 'significant'] },
-    query: 'charts/select-driver-quadrant', filters: { period: false, segment: false }, labelsThemes: false, build: (m) => buildDriverQuadrantSpec(m.driverQuadrant),
+    query: 'charts/select-driver-quadrant', emptyReasonQuery: 'charts/select-driver-quadrant-empty-reason', filters: { period: false, segment: false }, labelsThemes: false, build: (m) => buildDriverQuadrantSpec(m.driverQuadrant),
   },
   {
     id: 'dissatisfier-ranking',
@@ -122,4 +159,7 @@ export const CHART_CATALOG: readonly ChartDefinition[] = Object.freeze([
     requires: { benchmark_nps: ['brand', 'role', 'period', 'segment', 'n', 'nps', 'ci_low', 'ci_high'], benchmark_reference: ['brand', 'period', 'nps', 'n', 'source'] },
     query: 'charts/select-benchmark-comparison', filters: { period: false, segment: true }, labelsThemes: false, build: (m) => buildBenchmarkComparisonSpec(m.benchmark),
   },
-]);
+];
+
+/** The catalog of an NPS program. */
+export const CHART_CATALOG: readonly ChartDefinition[] = chartCatalog('nps');

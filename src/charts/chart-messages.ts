@@ -13,6 +13,8 @@ export interface ChartMessages {
   /** title and score label of the CSAT and CES trends (the rest as npsTrend) */
   readonly scoreTrend: Readonly<Record<'csat' | 'ces', { title: string; score: string }>>;
   readonly npsBy: { title: (dimension: string) => string; subtitle: string; nps: string; n: string; suppressed: string };
+  /** the wording of the breakdowns, theme impact and key drivers when the program's score is CSAT or CES (the rest as for NPS) */
+  readonly scoreCharts: Readonly<Record<'csat' | 'ces', ScoreChartTexts>>;
   readonly dimensions: Readonly<Record<string, string>>;
   readonly responseRate: { title: string; subtitle: string; period: string; rate: string; target: string; invitations: string; responses: string; belowTarget: string; onTarget: string };
   readonly themeSentiment: { title: string; subtitle: string; share: string; theme: string; sentiment: string; mentions: string; labels: Readonly<Record<'negative' | 'neutral' | 'positive', string>> };
@@ -22,6 +24,17 @@ export interface ChartMessages {
   readonly dissatisfiers: { title: string; subtitle: string; arrAtRisk: string; mentions: string; byArr: string; byFrequency: string; rank: string; theme: string };
   readonly churnLift: { title: string; subtitle: string; lift: string; theme: string; churnWith: string; churnWithout: string; accounts: string; pValue: string };
   readonly benchmark: BenchmarkChartMessages;
+}
+
+export interface ScoreChartTexts {
+  readonly byTitle: (dimension: string) => string;
+  readonly bySubtitle: string;
+  readonly impactTitle: string;
+  readonly impactSubtitle: string;
+  readonly impact: string;
+  readonly with: string;
+  readonly without: string;
+  readonly driversSubtitle: string;
 }
 
 export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
@@ -34,6 +47,20 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
     npsBy: {
       title: (d) => `NPS by ${d}`, subtitle: 'Bars: NPS with 95 % CI. Cells below the minimum sample size are suppressed.',
       nps: 'NPS', n: 'Responses', suppressed: 'suppressed (small n)',
+    },
+    scoreCharts: {
+      csat: {
+        byTitle: (d) => `CSAT by ${d}`, bySubtitle: 'Bars: CSAT (% of 4–5 answers) with 95 % CI (clustered by account). Cells below the minimum sample size are suppressed.',
+        impactTitle: 'Theme impact on CSAT', impactSubtitle: 'CSAT points the theme costs or adds (CSAT − CSAT without the theme, in percentage points of satisfied answers), 95 % bootstrap CI.',
+        impact: 'CSAT impact (points)', with: 'CSAT with theme', without: 'CSAT without theme',
+        driversSubtitle: 'Importance: share of explained CSAT variance (relative weights). Performance: mean rating.',
+      },
+      ces: {
+        byTitle: (d) => `CES by ${d}`, bySubtitle: 'Bars: CES (mean effort on 1–7, lower is easier) with 95 % CI (clustered by account). Cells below the minimum sample size are suppressed.',
+        impactTitle: 'Theme impact on CES', impactSubtitle: 'Effort the theme adds or removes (CES − CES without the theme, on the 1–7 scale; above zero: more effort), 95 % bootstrap CI.',
+        impact: 'CES impact (effort, 1–7)', with: 'CES with theme', without: 'CES without theme',
+        driversSubtitle: 'Importance: share of explained CES variance (relative weights). Performance: mean rating.',
+      },
     },
     dimensions: { segment: 'segment', region: 'region', journey_stage: 'journey stage', owner: 'owner', touchpoint: 'touchpoint', channel: 'channel' },
     responseRate: {
@@ -77,6 +104,20 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
     npsBy: {
       title: (d) => `NPS par ${d}`, subtitle: 'Barres : NPS avec IC à 95 %. Les cellules sous la taille minimale d’échantillon sont masquées.',
       nps: 'NPS', n: 'Réponses', suppressed: 'masqué (petit n)',
+    },
+    scoreCharts: {
+      csat: {
+        byTitle: (d) => `CSAT par ${d}`, bySubtitle: 'Barres : CSAT (% de réponses 4–5) avec IC à 95 % (grappes par compte). Les cellules sous la taille minimale d’échantillon sont masquées.',
+        impactTitle: 'Impact des thèmes sur le CSAT', impactSubtitle: 'Points de CSAT que le thème coûte ou apporte (CSAT − CSAT sans le thème, en points de pourcentage de réponses satisfaites), IC bootstrap à 95 %.',
+        impact: 'Impact sur le CSAT (points)', with: 'CSAT avec le thème', without: 'CSAT sans le thème',
+        driversSubtitle: 'Importance : part de la variance du CSAT expliquée (poids relatifs). Performance : note moyenne.',
+      },
+      ces: {
+        byTitle: (d) => `CES par ${d}`, bySubtitle: 'Barres : CES (effort moyen sur 1–7, plus bas = plus facile) avec IC à 95 % (grappes par compte). Les cellules sous la taille minimale d’échantillon sont masquées.',
+        impactTitle: 'Impact des thèmes sur le CES', impactSubtitle: 'Effort que le thème ajoute ou retire (CES − CES sans le thème, sur l’échelle 1–7 ; au-dessus de zéro : plus d’effort), IC bootstrap à 95 %.',
+        impact: 'Impact sur le CES (effort, 1–7)', with: 'CES avec le thème', without: 'CES sans le thème',
+        driversSubtitle: 'Importance : part de la variance du CES expliquée (poids relatifs). Performance : note moyenne.',
+      },
     },
     dimensions: { segment: 'segment', region: 'région', journey_stage: 'étape du parcours', owner: 'responsable', touchpoint: 'point de contact', channel: 'canal' },
     responseRate: {

@@ -69,6 +69,13 @@ export async function loadChartRows(
     if (def.labelsThemes && typeof row.theme_id === 'string') row.theme = ctx.themeLabel(row.theme_id);
     return row;
   });
-  if (rows.length === 0) return { ok: false, reason: def.emptyReason ?? `no rows for this chart in ${Object.keys(def.requires)[0]}` };
+  if (rows.length === 0) return { ok: false, reason: (await queriedReason(conn, def)) ?? def.emptyReason ?? `no rows for this chart in ${Object.keys(def.requires)[0]}` };
   return { ok: true, rows };
+}
+
+/** The reason of an empty chart read from the run's data (def.emptyReasonQuery), when the definition has one. */
+async function queriedReason(conn: DuckDBConnection, def: ChartDefinition): Promise<string | undefined> {
+  if (def.emptyReasonQuery === undefined) return undefined;
+  const reason = (await conn.runAndReadAll(sqlFile(def.emptyReasonQuery))).getRowObjectsJson()[0]?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }

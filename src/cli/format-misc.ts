@@ -19,7 +19,7 @@ export function formatValidate(r: ValidateResult): string {
             r.samples.flatMap((s) => [
               [s.source, s.rowsRead, `${s.rowsQuarantined} (${pct(s.quarantinedShare)})`, '', null, ''],
               ...s.byReason.map((q) => ['', null, '', q.reason, q.count, pct(q.share)]),
-              ...s.fieldProblems.map((f) => ['', null, '', `${f.reason} (field set missing, row kept)`, f.count, '']),
+              ...s.fieldProblems.map((f) => ['', null, '', `${f.reason} (field set missing or flagged, row kept)`, f.count, '']),
             ]),
           ),
           '',

@@ -3,7 +3,8 @@ import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
 import { formatMoney, formatPValue } from '../util/format-figures.ts';
-import { HEADLINE_METRICS, SCORE_FORMAT, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { CALLBACK_CONTACTS_FILE } from '../publish/restricted-files.ts';
 
 type Metrics = RunResult['summary']['metrics'];
 
@@ -58,7 +59,7 @@ export function formatRun(r: RunResult): string {
   const q = s.quarantine.byReason.length === 0 ? 'none' : formatTable(['source', 'reason', 'rows'], s.quarantine.byReason.map((x) => [x.source, x.reason, x.count]));
   const flags = Object.entries(s.qualityFlags);
   const kept = [
-    s.fieldProblems.total === 0 ? '' : `Fields set missing on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
+    s.fieldProblems.total === 0 ? '' : `Fields set missing or flagged on accepted rows (tables/field_problems.csv): ${s.fieldProblems.byReason.map((x) => `${x.source} ${x.reason} ${x.count}`).join(', ')}`,
     flags.length === 0 ? '' : `Flagged responses kept (settings.quality): ${flags.map(([f, n]) => `${f} ${n}`).join(', ')}`,
   ].filter((l) => l.length > 0);
   const headline = [...headlineLines(s.metrics), ...otherScoreLines(s.metrics)].join('\n');
@@ -66,6 +67,11 @@ export function formatRun(r: RunResult): string {
   const d = s.drivers;
   const fdr = d.fdrLevel.toFixed(2);
   const linkWords = (link: string | null): string => (link === null ? 'revenue not analysed' : link === 'revenue dissatisfier' ? 'revenue dissatisfier' : link);
+  // the score the drivers explain (older run summaries have no metric: NPS)
+  const driverScore = (d.metric ?? 'nps').toUpperCase();
+  // CES: a driver adds effort (impact above zero, on the 1–7 scale); NPS, CSAT: it lowers the score (points)
+  const effort = WORSE_DIRECTION[d.metric ?? 'nps'] === 1;
+  const driverUnit = effort ? 'CES (effort, 1–7)' : `${driverScore} points`;
   const dissatisfiers = [
     ...(d.topDissatisfiers.length > 0
       ? [
@@ -77,10 +83,10 @@ export function formatRun(r: RunResult): string {
         : ['Revenue dissatisfiers: none ranked' + (d.skipped.length > 0 ? ` (${[...new Set(d.skipped.map((x) => x.reason))].join('; ')})` : '')]),
     ...(d.npsDrivers.length > 0
       ? [
-          `Biggest NPS drivers (negative mentions, 95 % CI below zero, q < ${fdr})`,
-          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${x.impact.toFixed(2)} NPS points (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
+          `Biggest ${driverScore} drivers (negative mentions, 95 % CI ${effort ? 'above zero: more effort' : 'below zero'}, q < ${fdr})`,
+          ...d.npsDrivers.slice(0, 3).map((x, i) => `  ${i + 1}. ${x.themeId}: ${effort && x.impact > 0 ? '+' : ''}${x.impact.toFixed(2)} ${driverUnit} (95 % CI ${x.low.toFixed(2)} to ${x.high.toFixed(2)}); ${linkWords(x.revenueLink)}`),
         ]
-      : [`Biggest NPS drivers: none reliable (q < ${fdr})`]),
+      : [`Biggest ${driverScore} drivers: none reliable (q < ${fdr})`]),
   ];
   const where = relative(process.cwd(), r.outDir) || '.';
   return [
@@ -100,6 +106,7 @@ export function formatRun(r: RunResult): string {
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
     ...(s.visuals?.loop === undefined ? [] : [loopLine(s.visuals.loop)]),
+    ...(s.outputs.includes(CALLBACK_CONTACTS_FILE) ? [`Restricted (contact names, emails, phones; owner-only, for the call-back team, never in the dashboard): ${where}/${CALLBACK_CONTACTS_FILE}`] : []),
     '',
     `Published ${relative(r.outDir, r.nightDir)} as ${where}/current (history: ecoute history ${where})`,
     `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,

@@ -115,7 +115,7 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
     .argument('<pipeline>', 'pipeline file')
     .option('--contact <id>', 'a contact id')
     .option('--account <id>', 'an account id (every row of the account)')
-    .option('--email <address>', 'an email address (a contact id equal to it, and responses whose verbatim holds it)')
+    .option('--email <address>', 'an email address: the contact whose email (contacts source) it is, with all their rows; a contact id equal to it; responses whose verbatim holds it')
     .option('--by <name>', 'who asks for the erasure (default: the OS user)')
     .option('--out <dir>', 'output folder (default: the pipeline output.dir)')
     .option('--wait', 'wait for a run that holds the output folder instead of failing at once')

@@ -104,12 +104,14 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
     .option('--retries <n>', 'retries of a call-back on a network error, a timeout, 5xx or 429', '3')
     .option('--retry-base-ms <n>', 'delay before the first retry, doubled before each next one', '500')
     .option('--timeout-ms <n>', 'give up an attempt after this long without an answer', '10000')
+    .option('--with-contact-details', "add each contact's name, email and phone (restricted data, from the contacts source) to the payload as callback.contact")
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { webhook: string; state?: string; retries: string; retryBaseMs: string; timeoutMs: string; json?: boolean }) => {
+    .action(async (runDir: string, o: { webhook: string; state?: string; retries: string; retryBaseMs: string; timeoutMs: string; withContactDetails?: boolean; json?: boolean }) => {
       const [{ notifyCallbacks }, { formatNotify }, x] = [await import('../notify/notify-callbacks.ts'), await import('./format-misc.ts'), io(o)];
       const result = await notifyCallbacks(runDir, {
         webhook: o.webhook, retries: parseNonNegativeInt('--retries', o.retries), retryBaseMs: parseNonNegativeInt('--retry-base-ms', o.retryBaseMs),
         timeoutMs: parsePositiveInt('--timeout-ms', o.timeoutMs), log: x.log.phase, ...(o.state !== undefined ? { stateFile: o.state } : {}),
+        withContactDetails: o.withContactDetails === true,
       });
       x.print(result, formatNotify);
     });

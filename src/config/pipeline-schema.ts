@@ -156,7 +156,15 @@ export const contactsSourceSchema = z
       account_id: columnName,
       role: optionalColumn.describe('decision_maker, influencer, user...'),
       language: optionalColumn.describe('preferred language of the contact (fr, en...)'),
+      name: optionalColumn.describe("the contact's name: restricted, only in restricted/callback-contacts.csv (never in the dashboard or reports)"),
+      email: optionalColumn.describe("the contact's email address (checked: local@domain.tld, else kept as read and flagged invalid_email); restricted; `ecoute erase --email` matches it"),
+      phone: optionalColumn.describe("the contact's phone number, normalised to E.164 (+33639981234) when it can be, else kept as read and flagged invalid_phone; restricted"),
     }),
+    phone_country_code: z
+      .string()
+      .regex(/^[1-9][0-9]{0,2}$/, { error: 'expected a country calling code without +, e.g. "33" for France, "44" for the UK, "1" for North America' })
+      .optional()
+      .describe('calling code of the phone numbers written without one (06 39 98 12 34 with "33" is +33639981234); without it such numbers are flagged invalid_phone'),
   })
   .describe('CRM contacts');
 

@@ -19,6 +19,7 @@ import { WINDOW_END_MS, WINDOW_START_MS, DAY_MS, formatIsoDate } from './demo-ca
 import { createDemoStats } from './demo-stats.ts';
 import { buildGroundTruth } from './build-ground-truth.ts';
 import { generateAccounts } from './generate-accounts.ts';
+import { createContactDetailsStream } from './contact-details.ts';
 import {
   CHURN_HEADER, INVITATION_HEADER, REVENUE_HEADER, TRUTH_MENTIONS_HEADER, simulateCompany,
 } from './simulate-company.ts';
@@ -51,7 +52,8 @@ export interface DemoSummary {
 }
 
 export const ACCOUNTS_HEADER = ['Account ID', 'Account Name', 'Segment', 'Region', 'Owner', 'Tier'] as const;
-export const CONTACTS_HEADER = ['Contact ID', 'Account ID', 'Role', 'Language'] as const;
+/** Name, Email and Phone are appended last: a reader of the first four columns sees what it always did. */
+export const CONTACTS_HEADER = ['Contact ID', 'Account ID', 'Role', 'Language', 'Name', 'Email', 'Phone'] as const;
 
 export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const scale = opts.scale ?? 1;
@@ -66,9 +68,14 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const accounts = generateAccounts(rng, Math.max(10, Math.round(FULL_ACCOUNT_COUNT * scale)));
   const accountsCsv = createCsvFileWriter(path('accounts.csv'), ACCOUNTS_HEADER);
   const contactsCsv = createCsvFileWriter(path('contacts.csv'), CONTACTS_HEADER);
+  const contactDetails = createContactDetailsStream(opts.seed);
   for (const a of accounts) {
     accountsCsv.writeRow([a.id, a.name, a.segment.segment, a.region.region, a.owner, a.tier]);
-    for (const c of a.contacts) contactsCsv.writeRow([c.id, a.id, c.role, c.language]);
+    const details = contactDetails(a);
+    a.contacts.forEach((c, i) => {
+      const d = details[i];
+      contactsCsv.writeRow([c.id, a.id, c.role, c.language, d?.name, d?.email, d?.phone]);
+    });
   }
   tracker.onFile('accounts.csv', accountsCsv.close());
   tracker.onFile('contacts.csv', contactsCsv.close());

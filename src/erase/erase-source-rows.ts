@@ -1,28 +1,41 @@
 /**
  * Applies the erasure list at ingest: after a source is validated, its rows that an erasure request
- * names (by contact id, account id, or an email address in the row or its verbatim / notes) are dropped from
- * its canonical table and from the quarantine, and counted as erased, so that
- * rows read = accepted + quarantined + erased still holds and the next export cannot bring a person back.
+ * names (by contact id, account id, an email address in the row or its verbatim / notes, or the contact's email
+ * in the contacts source) are dropped from its canonical table and from the quarantine, and counted as erased,
+ * so that rows read = accepted + quarantined + erased still holds and the next export cannot bring a person back.
  * The ids of the responses erased (accepted or quarantined) are kept in erased_response_ids: a follow-up
  * that names one of them (by response id only) is erased too.
  */
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { SourceName } from '../config/pipeline-schema.ts';
 import { internalName } from '../db/quote-identifier.ts';
+import { querySqlFile } from '../db/sql-file.ts';
 import { canonicalFields } from '../ingest/source-fields.ts';
 
 /** The free-text column of a table that may hold email addresses: a response's verbatim, a follow-up's notes. */
 const TEXT_COLUMNS = ['verbatim', 'notes'] as const;
 
-/** The row expression erasure_keys(contact, account, text) for a table with the given columns. */
+/** The row expression erasure_keys(contact, account, text) for a table with the given columns, plus the contact's email (contacts.email). */
 export function erasureKeysOf(columns: readonly string[]): string {
   const col = (name: string | undefined): string => (name !== undefined && columns.includes(name) ? internalName(name) : 'NULL');
-  return `erasure_keys(${col('contact_id')}, ${col('account_id')}, ${col(TEXT_COLUMNS.find((c) => columns.includes(c)))})`;
+  const keys = `erasure_keys(${col('contact_id')}, ${col('account_id')}, ${col(TEXT_COLUMNS.find((c) => columns.includes(c)))})`;
+  return columns.includes('email') ? `list_concat(${keys}, erasure_email_keys(${internalName('email')}))` : keys;
+}
+
+/**
+ * The hashes with, for every email hash that names a contact (contacts.email, or the staged contacts' email
+ * column at ingest: `sqlName`), that contact's id hash: erasing an email erases its contact's every row
+ * (responses, invitations, call-backs), not only the texts the address is written in.
+ */
+export async function withEmailContacts(conn: DuckDBConnection, hashes: readonly string[], sqlName: 'erase/select-email-contacts' | 'erase/select-staged-email-contacts'): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const rows = await querySqlFile(conn, sqlName, { hashes: listValue([...hashes]) });
+  return [...new Set([...hashes, ...rows.map((r) => String(r.hash))])].sort();
 }
 
 /** Whether a table holds columns erasure_keys reads. */
 export function hasErasureKeys(columns: readonly string[]): boolean {
-  return columns.some((c) => c === 'contact_id' || c === 'account_id' || (TEXT_COLUMNS as readonly string[]).includes(c));
+  return columns.some((c) => c === 'contact_id' || c === 'account_id' || c === 'email' || (TEXT_COLUMNS as readonly string[]).includes(c));
 }
 
 /** Columns of a source's canonical table: its canonical fields, and the contact a follow-up is resolved to. */

@@ -4,11 +4,13 @@
  * classification state), the cached classifications of their verbatims (classification_cache with its
  * mentions), their verbatims among the representatives of candidate themes; then rewrites the
  * database file (src/erase/rewrite-database.ts) and every file exported from it (tables, quarantine.csv,
- * specs, dashboard with the per-owner pages, reports, call-back list).
+ * specs, dashboard with the per-owner pages, reports, call-back list and its restricted twin with the contacts'
+ * details, restricted/callback-contacts.csv).
  *
  * Which rows: a row goes when its contact id, account id or an email address in its text is on the list
- * (erasure_keys), when it belongs to an erased response (response_id), or, for a table without
- * response_id such as classification_cache, when it holds the hash of an erased verbatim (text_hash).
+ * (erasure_keys), when its contact's email (contacts.email) is, when it belongs to an erased response
+ * (response_id), or, for a table without response_id such as classification_cache, when it holds the hash
+ * of an erased verbatim (text_hash).
  * Aggregates (metric cells, driver weights) are not personal data: they are recomputed without the
  * person by the next run, which drops their rows at ingest.
  */
@@ -25,7 +27,7 @@ import { writeRunTables } from '../report/write-outputs.ts';
 import { emitVisuals } from '../report/dashboard/emit-visuals.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { OWNERS_FOLDER } from '../report/owners/write-owner-dashboards.ts';
-import { erasureKeysOf, hasErasureKeys } from './erase-source-rows.ts';
+import { erasureKeysOf, hasErasureKeys, withEmailContacts } from './erase-source-rows.ts';
 import { rewriteDatabase } from './rewrite-database.ts';
 
 export interface NightPurge {
@@ -86,9 +88,11 @@ async function purgeCandidateRepresentatives(conn: DuckDBConnection): Promise<nu
   return removed;
 }
 
-async function deleteErasedRows(conn: DuckDBConnection, hashes: readonly string[]): Promise<Record<string, number>> {
-  const bound = { hashes: listValue([...hashes]) };
+async function deleteErasedRows(conn: DuckDBConnection, listed: readonly string[]): Promise<Record<string, number>> {
   const tables = (await querySqlFile(conn, 'erase/select-table-columns')).map((r) => ({ name: String(r.table_name), columns: (r.columns as unknown[]).map(String) }));
+  const emails = tables.some((t) => t.name === 'contacts' && t.columns.includes('email'));
+  const hashes = emails ? await withEmailContacts(conn, listed, 'erase/select-email-contacts') : listed;
+  const bound = { hashes: listValue([...hashes]) };
   const removed: Record<string, number> = {};
   if (tables.some((t) => t.name === 'responses')) await runSqlFile(conn, 'erase/create-erased-responses', bound);
   else await conn.run('CREATE OR REPLACE TEMP TABLE erased_responses (response_id VARCHAR, verbatim VARCHAR, text_hash VARCHAR)');

@@ -7,6 +7,7 @@ import { SOURCE_NAMES, type Pipeline, type SourceName } from '../config/pipeline
 import { runSqlFile, querySqlFile } from '../db/sql-file.ts';
 import { stageSource, type StagedFile, type StageContext } from './stage-source.ts';
 import { validateSource, type Reconciliation } from '../validate/validate-source.ts';
+import { withEmailContacts } from '../erase/erase-source-rows.ts';
 
 export interface SourceReport {
   readonly source: SourceName;
@@ -57,8 +58,10 @@ export async function loadSources(opts: LoadOptions): Promise<{ sources: SourceR
   }
   await runSqlFile(conn, 'validate/reject-offsets');
   const currency = await reportingCurrency(conn, pipeline);
-  const erasureHashes = opts.erasureHashes ?? [];
-  if (erasureHashes.length > 0) await runSqlFile(conn, 'erase/create-erasure-macros');
+  const listed = opts.erasureHashes ?? [];
+  if (listed.length > 0) await runSqlFile(conn, 'erase/create-erasure-macros');
+  // an erased email that names a contact (its email column) erases that contact's rows in every source
+  const erasureHashes = staged.has('contacts') ? await withEmailContacts(conn, listed, 'erase/select-staged-email-contacts') : listed;
   const reports: SourceReport[] = [];
   for (const source of LOAD_ORDER) {
     const files = staged.get(source);

@@ -11,13 +11,17 @@
  *
  *   { "type": "ecoute.callback", "pipeline": "<name>", "as_of": "<run date>", "callback": { <one row of callback-list.json> } }
  *
- * The row is written as the run wrote it: its verbatim already PII-redacted. Two notify commands on the
+ * The row is written as the run wrote it: its verbatim already PII-redacted, the contact by id alone. With
+ * `withContactDetails` (--with-contact-details, opt-in: the webhook then receives restricted data) the row also
+ * carries `contact: {name, email, phone, flags}` from the run's database (the contacts source's details, as in
+ * restricted/callback-contacts.csv; null for a row without a known contact). Two notify commands on the
  * same state file do not overlap: the second waits for the first (a lock beside the state file).
  */
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { EcouteError } from '../run/errors.ts';
-import { readRunSummary } from '../charts/open-run.ts';
+import { openRun, readRunSummary } from '../charts/open-run.ts';
+import { hasContactDetails, loadContactDetails, type ContactDetails } from '../report/callback/callback-contacts.ts';
 import { acquireRunLock } from '../publish/run-lock.ts';
 import { CALLBACK_LIST_JSON, readCallbackListFile } from '../report/callback/callback-list-file.ts';
 import { parseWebhookUrl, postJson, webhookLabel } from './post-webhook.ts';
@@ -35,6 +39,8 @@ export interface NotifyOptions {
   readonly timeoutMs?: number;
   readonly now?: () => Date;
   readonly log?: (message: string) => void;
+  /** add each contact's name, email and phone (restricted) to the payload */
+  readonly withContactDetails?: boolean;
 }
 
 export interface NotifyResult {
@@ -61,11 +67,32 @@ export class NotifyError extends EcouteError {
 
 export const DEFAULT_NOTIFY = { retries: 3, retryBaseMs: 500, timeoutMs: 10_000 } as const;
 
+type ContactPayload = { name: string | null; email: string | null; phone: string | null; flags: string[] } | null;
+
+/** The restricted details of the list's contacts, from the run's database; an error when the run has none. */
+async function readRunContactDetails(runDir: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<Map<string, ContactDetails>> {
+  const run = await openRun(runDir);
+  try {
+    if (!(await hasContactDetails(run.db.connection, run.tables))) {
+      throw new EcouteError(`${runDir}: --with-contact-details: this run holds no contact details (map name, email or phone in the pipeline's contacts source)`);
+    }
+    return await loadContactDetails(run.db.connection, rows.flatMap((r) => (typeof r.contact_id === 'string' ? [r.contact_id] : [])));
+  } finally {
+    run.close();
+  }
+}
+
+function contactOf(contacts: ReadonlyMap<string, ContactDetails>, id: unknown): ContactPayload {
+  const d = typeof id === 'string' ? contacts.get(id) : undefined;
+  return d === undefined ? null : { name: d.contact_name, email: d.contact_email, phone: d.contact_phone, flags: d.contact_flags };
+}
+
 export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Promise<NotifyResult> {
   const url = parseWebhookUrl('--webhook', opts.webhook);
   const label = webhookLabel(url);
   const list = readCallbackListFile(join(runDir, CALLBACK_LIST_JSON));
   const pipeline = readRunSummary(runDir).pipeline;
+  const contacts = opts.withContactDetails === true ? await readRunContactDetails(runDir, list.rows) : undefined;
   const stateFile = opts.stateFile ?? defaultStateFile(runDir);
   const now = opts.now ?? (() => new Date());
   mkdirSync(dirname(stateFile), { recursive: true });
@@ -76,7 +103,8 @@ export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Prom
     const delivered: string[] = [];
     opts.log?.(`posting ${fresh.length} new call-backs of ${list.asOf} to ${label} (${list.rows.length - fresh.length} of ${list.rows.length} notified before)`);
     for (const row of fresh) {
-      const body = JSON.stringify({ type: 'ecoute.callback', pipeline, as_of: list.asOf, callback: row });
+      const callback = contacts === undefined ? row : { ...row, contact: contactOf(contacts, row.contact_id) };
+      const body = JSON.stringify({ type: 'ecoute.callback', pipeline, as_of: list.asOf, callback });
       const result = await postJson(url, body, { 'idempotency-key': `ecoute-callback-${row.response_id}` }, {
         retries: opts.retries ?? DEFAULT_NOTIFY.retries, retryBaseMs: opts.retryBaseMs ?? DEFAULT_NOTIFY.retryBaseMs, timeoutMs: opts.timeoutMs ?? DEFAULT_NOTIFY.timeoutMs,
         ...(opts.log ? { log: opts.log } : {}),

@@ -1,17 +1,23 @@
 /**
  * Outputs are written to `<name>.tmp` and renamed when complete, so a crash never leaves a half-written file.
  */
-import { renameSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, renameSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export function tempPath(path: string): string {
   return `${path}.tmp`;
 }
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** With `mode`, the file is created with it (never wider for a moment, whatever the umask or a stale temp file). */
+export function writeFileAtomic(path: string, content: string | Uint8Array, mode?: number): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
-  writeFileSync(tmp, content);
+  if (mode === undefined) writeFileSync(tmp, content);
+  else {
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, content, { mode, flag: 'wx' });
+    chmodSync(tmp, mode);
+  }
   renameSync(tmp, path);
 }
 

@@ -222,7 +222,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     log('computing driver analyses');
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>
-      computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels }),
+      computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels, metric: metrics.headlineMetric ?? 'nps' }),
     );
     log('comparing with competitors');
     const benchmark = await watch.time('benchmark', () =>

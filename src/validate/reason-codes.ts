@@ -23,6 +23,8 @@ export const REASON_CODES = {
   duplicate_id: 'the same id was already read (the first record is kept; for CRM accounts the last export wins)',
   conflicting_record: 'the same account appears in several exports with different values; the last export wins',
   duplicate_submission: 'the same respondent submitted the same answers again within duplicate_window_days',
+  invalid_email: 'the contact\'s email address is not of the form local@domain.tld; kept as read and flagged (the row is accepted)',
+  invalid_phone: 'the contact\'s phone number does not normalise to E.164 (+ and 7-15 digits; a national number needs the source\'s phone_country_code); kept as read and flagged (the row is accepted)',
   not_rated: 'the attribute rating is a "not rated" value (rating_scale.not_rated or the rating\'s own not_rated); it is set missing',
   speeder: 'answered faster than speeder_seconds (quarantined only with settings.quality.speeder: quarantine)',
   straight_liner: 'every attribute rating has the same value (quarantined only with settings.quality.straight_liner: quarantine)',

@@ -12,6 +12,7 @@ import { canonicalFields, ratingColumns, ratingMappings } from '../ingest/source
 import { EcouteError } from '../run/errors.ts';
 import { checkFileShapes } from './check-file-shapes.ts';
 import { eraseSourceRows } from '../erase/erase-source-rows.ts';
+import { loadContactPhones } from './contact-phones.ts';
 
 export interface Reconciliation {
   readonly source: SourceName;
@@ -156,6 +157,11 @@ const CHECKED_IN_PLACE: Partial<Record<SourceName, { problemsView: string }>> = 
   responses: { problemsView: 'validate/problems-responses' },
 };
 
+/** What a source's check needs prepared in JavaScript first (after the missing values are set). */
+const BEFORE_CHECK: Partial<Record<SourceName, (ctx: ValidationContext) => Promise<void>>> = {
+  contacts: (ctx) => loadContactPhones(ctx.conn, ctx.pipeline.sources.contacts?.phone_country_code ?? null),
+};
+
 const ACCEPT_PARAMS: Partial<Record<SourceName, (ctx: ValidationContext) => Bound>> = {
   responses: (ctx) => ({ values: { attributes: textList(ratingMappings(ctx.pipeline).map(([a]) => a)) }, types: { attributes: LIST(VARCHAR) } }),
   revenue: (ctx) => ({ values: { reporting_currency: ctx.reportingCurrency }, types: {} }),
@@ -194,6 +200,7 @@ export async function validateSource(ctx: ValidationContext, source: SourceName,
   const checked = inPlace !== undefined ? canonical : `chk_${name}`;
   const before = await queryNumber(conn, `SELECT count(*) FROM ${canonical}`);
   await runSqlFile(conn, 'validate/use-missing-values', { missing_values: listValue(missingValues(ctx.pipeline, source)) }, { missing_values: LIST(VARCHAR) });
+  await BEFORE_CHECK[source]?.(ctx);
   await runSqlFile(conn, `validate/check-${sqlName(source)}`, { ...check.values, ...files.values }, { ...check.types, ...files.types });
   if ((await queryNumber(conn, 'SELECT count(*) FROM stg_reject_offsets JOIN stg_files USING (file_id) WHERE source = $source', { source })) > 0) {
     await conn.run(`ALTER TABLE ${checked} RENAME TO chk_shift_target`);

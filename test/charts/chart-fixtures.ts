@@ -22,9 +22,9 @@ export const CHART_FIXTURES: Readonly<Record<string, readonly ChartRow[]>> = {
     { period: '2026-09-01', n: 140, score: 4.71, ci_low: 4.49, ci_high: 4.93, moe: 0.22, change: 0.09, p_value: 0.55, significant: false, small_n: false, period_complete: true },
   ],
   'nps-by-segment': [
-    { group: 'Enterprise', n: 1742, nps: 21.2, ci_low: 17.1, ci_high: 25.3, small_n: false },
-    { group: 'SMB', n: 1510, nps: 8.4, ci_low: 4.1, ci_high: 12.7, small_n: false },
-    { group: '(unknown)', n: 12, nps: null, ci_low: null, ci_high: null, small_n: true },
+    { group: 'Enterprise', n: 1742, score: 21.2, ci_low: 17.1, ci_high: 25.3, small_n: false },
+    { group: 'SMB', n: 1510, score: 8.4, ci_low: 4.1, ci_high: 12.7, small_n: false },
+    { group: '(unknown)', n: 12, score: null, ci_low: null, ci_high: null, small_n: true },
   ],
   'response-rate': [
     { period: '2026-08-01', invitations: 800, responses: 420, rate: 0.525, ci_low: 0.49, ci_high: 0.56, target: 0.65, below_target: true, small_n: false },
@@ -39,7 +39,7 @@ export const CHART_FIXTURES: Readonly<Record<string, readonly ChartRow[]>> = {
   ),
   'theme-impact': themes.map((theme, i) => ({
     theme_id: `t${i}`, theme, impact: -3 + i * 1.7, impact_ci_low: -4 + i * 1.7, impact_ci_high: -2 + i * 1.7, frequency: 0.05 + i * 0.02,
-    n_with: 100 + i * 40, nps_with: -20 + i * 15, nps_without: 18, small_n: i === 3,
+    n_with: 100 + i * 40, score_with: -20 + i * 15, score_without: 18, small_n: i === 3,
   })),
   'driver-quadrant': [
     { driver: 'support', importance: 0.34, importance_ci_low: 0.28, importance_ci_high: 0.4, performance: 3.1, significant: true },
@@ -65,7 +65,7 @@ export const CHART_FIXTURES: Readonly<Record<string, readonly ChartRow[]>> = {
   ],
 };
 
-/** The NPS-by-dimension charts share one row shape. */
+/** The score-by-dimension charts (nps-by-…, csat-by-…, ces-by-…) share one row shape. */
 export function fixtureFor(id: string): readonly ChartRow[] {
-  return CHART_FIXTURES[id] ?? (id.startsWith('nps-by-') ? CHART_FIXTURES['nps-by-segment']! : []);
+  return CHART_FIXTURES[id] ?? (/^(nps|csat|ces)-by-/.test(id) ? CHART_FIXTURES['nps-by-segment']! : []);
 }

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHART_CATALOG } from '../../src/charts/chart-catalog.ts';
+import { CHART_CATALOG, chartCatalog } from '../../src/charts/chart-catalog.ts';
 import { CHART_MESSAGES } from '../../src/charts/chart-messages.ts';
 import { compileChart, renderSvg } from '../../src/charts/compile-spec.ts';
 import { DATA_NAME, withInlineData, withLocale } from '../../src/charts/spec-base.ts';
@@ -32,9 +32,30 @@ describe('chart specs', () => {
     expect(validate({ ...spec, encoding: { x: { field: 'a', type: 'quantitativ' } } })).toBeDefined();
   });
 
+  it('a CSAT or CES program draws its breakdowns on its score and names it in theme impact and key drivers', () => {
+    for (const metric of ['csat', 'ces'] as const) {
+      const catalog = chartCatalog(metric);
+      const ids = catalog.map((c) => c.id);
+      expect(ids.slice(0, 5)).toEqual([`${metric}-trend`, `${metric}-by-segment`, `${metric}-by-region`, `${metric}-by-journey-stage`, `${metric}-by-owner`]);
+      expect(ids).toContain('nps-trend');
+      expect(ids.filter((id) => id.startsWith('nps-by-'))).toEqual([]);
+      for (const def of catalog.filter((c) => c.id.includes('-by-') || c.id === 'theme-impact' || c.id === 'driver-quadrant')) {
+        for (const lang of ['en', 'fr'] as const) {
+          const spec = JSON.stringify(def.build(CHART_MESSAGES[lang]));
+          expect(spec, `${metric} ${def.id} ${lang}`).not.toContain('NPS');
+          expect(spec, `${metric} ${def.id} ${lang}`).toContain(metric.toUpperCase());
+        }
+      }
+      expect(catalog.find((c) => c.id === `${metric}-by-segment`)?.params).toEqual({ metric, dimension: 'segment' });
+    }
+    // CES, a mean on 1–7, is written with two decimals on its bars
+    expect(JSON.stringify(chartCatalog('ces').find((c) => c.id === 'ces-by-segment')!.build(CHART_MESSAGES.en))).toContain("format(datum.score, '.2f')");
+    expect(JSON.stringify(CHART_CATALOG.find((c) => c.id === 'nps-by-segment')!.build(CHART_MESSAGES.en))).toContain("format(datum.score, '.1f')");
+  });
+
   for (const lang of ['en', 'fr'] as const) {
-    for (const def of CHART_CATALOG) {
-      it(`${def.id} (${lang}): schema-valid, compiles and renders without warnings`, async () => {
+    for (const def of [...CHART_CATALOG, ...chartCatalog('csat').filter((c) => c.id.startsWith('csat-by-') || c.id === 'theme-impact'), ...chartCatalog('ces').filter((c) => c.id.startsWith('ces-by-'))]) {
+      it(`${def.id}${def.id === 'theme-impact' && def !== CHART_CATALOG.find((c) => c.id === 'theme-impact') ? ' on CSAT' : ''} (${lang}): schema-valid, compiles and renders without warnings`, async () => {
         const spec = withLocale(def.build(CHART_MESSAGES[lang]), lang);
         expect(spec.data).toEqual({ name: DATA_NAME });
         expect(JSON.stringify(spec)).toBe(JSON.stringify(withLocale(def.build(CHART_MESSAGES[lang]), lang)));

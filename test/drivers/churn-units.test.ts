@@ -27,7 +27,7 @@ describe('churn units', () => {
   it('match an independent computation of every unit\'s features and theme lists', async () => {
     const db = await openDatabase();
     await loadFixture(db.connection, smallCompany({ arrMissingEvery: 5 }));
-    await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2026-06-30', window_days: 0 });
+    await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2026-06-30', window_days: 0, metric: 'nps' });
     await runSqlFile(db.connection, 'drivers/create-scope-mentions');
     const themes = ['billing', 'support', 'unmentioned'];
     const units = await loadChurnUnits(db.connection, {

@@ -52,7 +52,7 @@ describe('interval coverage on repeated simulations', () => {
       }
       await db.connection.run('DROP TABLE IF EXISTS responses; DROP TABLE IF EXISTS theme_mentions; DROP TABLE IF EXISTS accounts');
       await loadFixture(db.connection, { accounts, responses, mentions });
-      await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2026-01-01', window_days: 0 });
+      await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2026-01-01', window_days: 0, metric: 'nps' });
       await runSqlFile(db.connection, 'drivers/create-scope-mentions');
       await runSqlFile(db.connection, 'drivers/create-cluster-groups', { groups: 2000, seed: s });
       const settings = { seed: s, replicates: 300, level: 0.95, minN: 30, themes: ['t'], label: (x: string) => x, fdrLevel: 0.05 };

@@ -84,7 +84,7 @@ describe('verbatims linked to accounts at random', () => {
     const text = doc.blocks.map((b) => ('text' in b ? b.text : 'items' in b ? b.items.join('\n') : '')).join('\n');
     const m = REPORT_MESSAGES.en;
     expect(text).toContain(m.noRevenueLink(String(THEMES.length), '0.05'));
-    expect(text).toContain(m.npsDrivers);
+    expect(text).toContain(m.npsDrivers('NPS'));
     expect(text).toContain(label('support_responsiveness'));
     expect(text).toContain(m.linkNone);
     expect(text).not.toContain('ARR at risk:');

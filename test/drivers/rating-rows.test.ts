@@ -23,7 +23,7 @@ const ratings: FixtureRow[] = [
 async function setUp(groups = 10): Promise<Awaited<ReturnType<typeof openDatabase>>> {
   const db = await openDatabase();
   await loadFixture(db.connection, { accounts: [{ account_id: 'A', segment: 'S' }, { account_id: 'B', segment: 'S' }], responses, ratings });
-  await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2025-06-30', window_days: 0 });
+  await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2025-06-30', window_days: 0, metric: 'nps' });
   await runSqlFile(db.connection, 'drivers/create-cluster-groups', { groups, seed: 7 });
   await runSqlFile(db.connection, 'drivers/create-rating-scope');
   return db;
@@ -84,7 +84,7 @@ describe('rating rows', () => {
       responses: [{ response_id: 'R1', account_id: 'A', submitted_at: day(1), nps: 9 }],
       ratings: [{ response_id: 'R1', attribute: "x'); DROP TABLE responses; --", rating: 3 }],
     });
-    await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2025-06-30', window_days: 0 });
+    await runSqlFile(db.connection, 'drivers/create-scope-responses', { as_of: '2025-06-30', window_days: 0, metric: 'nps' });
     await runSqlFile(db.connection, 'drivers/create-cluster-groups', { groups: 10, seed: 1 });
     await runSqlFile(db.connection, 'drivers/create-rating-scope');
     const coverage = await createRatingRows(db.connection, ["x'); DROP TABLE responses; --"]);

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { notifyCallbacks, NotifyError } from '../../src/notify/notify-callbacks.ts';
 import { NOTIFIED_CALLBACKS_FILE } from '../../src/notify/notified-state.ts';
 import { main } from '../../src/cli/main.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
+import { runSqlFile } from '../../src/db/sql-file.ts';
 import type { Output } from '../../src/cli/print-result.ts';
 
 interface Received {
@@ -164,6 +166,46 @@ describe('ecoute notify', () => {
     expect(stateIds(state)).toEqual(['R1', 'R2', 'R3']);
     writeFileSync(state, '{"response_id": "R1"\n');
     await expect(notifyCallbacks(loose, { webhook: hook.url, stateFile: state, ...FAST })).rejects.toThrow(/sent\.jsonl: line 1: not JSON/);
+  });
+
+  it('--with-contact-details adds each contact\'s name, email and phone from the run\'s database; without it the payload has the id alone', async () => {
+    const rows = [{ response_id: 'R1', contact_id: 'C1', verbatim: 'x' }, { response_id: 'R2', contact_id: 'C-unknown', verbatim: 'y' }, { response_id: 'R3', contact_id: null, verbatim: 'z' }];
+    const { night } = outputFolder(rows);
+    const db = await openDatabase(join(night, 'ecoute.duckdb'));
+    try {
+      await runSqlFile(db.connection, 'ingest/create-canonical-tables');
+      await db.connection.run("INSERT INTO contacts (contact_id, account_id, name, email, phone) VALUES ('C1', 'A1', 'Zoé Rappel', 'zoe.rappel@example', '+33199001234')");
+      await db.connection.run("INSERT INTO field_problems (source, row_id, field, reason_code) VALUES ('contacts', 'C1', 'email', 'invalid_email')");
+    } finally {
+      db.close();
+    }
+    const plain = await webhook(() => 200);
+    await notifyCallbacks(night, { webhook: plain.url, stateFile: join(night, 'plain.jsonl'), ...FAST });
+    expect(plain.received.map((r) => r.body.callback)).toEqual(rows);
+    expect(JSON.stringify(plain.received)).not.toContain('Zoé');
+
+    const hook = await webhook(() => 200);
+    const c = capture();
+    expect(await main(['node', 'ecoute', 'notify', night, '--webhook', hook.url, '--state', join(night, 'details.jsonl'), '--with-contact-details'], c.out, c.err)).toBe(0);
+    expect(hook.received.map((r) => (r.body.callback as unknown as { contact: unknown }).contact)).toEqual([
+      { name: 'Zoé Rappel', email: 'zoe.rappel@example', phone: '+33199001234', flags: ['invalid_email'] },
+      null,
+      null,
+    ]);
+  });
+
+  it('--with-contact-details on a run without contact details is an error naming what to map', async () => {
+    const { night } = outputFolder();
+    const db = await openDatabase(join(night, 'ecoute.duckdb'));
+    try {
+      await runSqlFile(db.connection, 'ingest/create-canonical-tables');
+      await db.connection.run("INSERT INTO contacts (contact_id, account_id) VALUES ('C1', 'A1')");
+    } finally {
+      db.close();
+    }
+    const hook = await webhook(() => 200);
+    await expect(notifyCallbacks(night, { webhook: hook.url, withContactDetails: true, ...FAST })).rejects.toThrow(/--with-contact-details: this run holds no contact details \(map name, email or phone/);
+    expect(hook.received).toEqual([]);
   });
 });
 

@@ -1,11 +1,10 @@
 /**
- * The pure parts of the queue, without Redis: the RESP wire format (hand-written bytes), Redis
- * addresses, job ids, and the check a worker's result must pass before it enters the cache.
+ * The pure parts of the queue, without Redis: Redis addresses and the ioredis options made of them, job ids, and the check a worker's result must pass before it enters the cache.
  */
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { decodeReply, encodeCommand, RespReplyError } from '../../src/classify/queue/resp-protocol.ts';
-import { parseRedisUrl, redactRedisUrl } from '../../src/classify/queue/redis-url.ts';
+import { createServer, type AddressInfo } from 'node:net';
+import { connectRedis, parseRedisUrl, redactRedisUrl, redisOptions, REDIS_RECONNECT_ATTEMPTS } from '../../src/classify/queue/redis-url.ts';
 import { chunkJobId, classifyJobSchema, resultsFor, textHash } from '../../src/classify/queue/classify-job.ts';
 import { queueMessages } from '../../src/classify/queue/queue-messages.ts';
 import { resolveQueueConfig } from '../../src/classify/queue/queue-config-schema.ts';
@@ -17,33 +16,31 @@ const classification = (label: 'negative' | 'positive') => ({
   mentions: [{ themeId: 'billing', clause: { text: 'the invoice', start: 0, end: 11 }, score: 0.9, source: 'keyword', evidence: 'invoice', sentiment: { label, polarity: -0.5, confidence: 0.75 } }],
 });
 
-describe('RESP2', () => {
-  it('encodes commands as arrays of bulk strings, bytes counted in UTF-8, null as empty', () => {
-    expect(encodeCommand(['SET', 'k', 'é', 42, null]).toString()).toBe('*5\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\né\r\n$2\r\n42\r\n$0\r\n\r\n');
-    expect(encodeCommand([Buffer.from([0, 255])])).toEqual(Buffer.concat([Buffer.from('*1\r\n$2\r\n'), Buffer.from([0, 255]), Buffer.from('\r\n')]));
-  });
-
-  it('decodes every reply type, nested arrays and errors as values, and says how many bytes an incomplete reply needs', () => {
-    expect(decodeReply(Buffer.from('+OK\r\n'), 0)).toEqual({ value: 'OK', next: 5 });
-    expect(decodeReply(Buffer.from(':-7\r\n'), 0)).toEqual({ value: -7, next: 5 });
-    expect(decodeReply(Buffer.from('$-1\r\n'), 0)).toEqual({ value: null, next: 5 });
-    expect(decodeReply(Buffer.from('$2\r\né\r\n'), 0)).toEqual({ value: 'é', next: 8 });
-    const nested = decodeReply(Buffer.from('*2\r\n*1\r\n:1\r\n-NOSCRIPT missing\r\n'), 0);
-    expect('value' in nested && nested.value).toEqual([[1], new RespReplyError('NOSCRIPT missing')]);
-    expect('value' in nested && (nested.value as unknown[])[1]).toBeInstanceOf(RespReplyError);
-    expect(decodeReply(Buffer.from('$5\r\nhel'), 0)).toEqual({ need: 11 });
-    expect(decodeReply(Buffer.from('*2\r\n:1\r\n$4\r\nab'), 0)).toEqual({ need: 18 });
-    expect(decodeReply(Buffer.from(':12'), 0)).toEqual({ need: 4 });
-  });
-});
-
 describe('Redis addresses', () => {
   it('reads host, port, database, credentials and TLS; refuses other schemes', () => {
-    expect(parseRedisUrl('redis://127.0.0.1:6390/2')).toEqual({ host: '127.0.0.1', port: 6390, db: 2, tls: false, maxRetriesPerRequest: null });
-    expect(parseRedisUrl('rediss://u:p%40ss@cache.example')).toEqual({ host: 'cache.example', port: 6379, username: 'u', password: 'p@ss', tls: true, maxRetriesPerRequest: null });
+    expect(parseRedisUrl('redis://127.0.0.1:6390/2')).toEqual({ host: '127.0.0.1', port: 6390, db: 2, tls: false });
+    expect(parseRedisUrl('rediss://u:p%40ss@cache.example')).toEqual({ host: 'cache.example', port: 6379, username: 'u', password: 'p@ss', tls: true });
     expect(() => parseRedisUrl('http://x:1')).toThrow(queueMessages.badRedisUrl('http://x:1'));
     expect(() => parseRedisUrl('redis://x:1/abc')).toThrow(queueMessages.badRedisUrl('redis://x:1/abc'));
     expect(redactRedisUrl('redis://u:secret@h:1')).toBe('redis://u:***@h:1');
+  });
+
+  it('makes ioredis options BullMQ accepts: no per-request retry limit, lazy connect, TLS for rediss, bounded reconnection', () => {
+    const opts = redisOptions('rediss://u:pw@h:7000/3');
+    expect(opts).toMatchObject({ host: 'h', port: 7000, db: 3, username: 'u', password: 'pw', tls: {}, maxRetriesPerRequest: null, lazyConnect: true });
+    expect(redisOptions('redis://h:1').tls).toBeUndefined();
+    const retry = opts.retryStrategy!;
+    expect([1, 2, 10, 11].map((n) => retry(n))).toEqual([200, 400, 2000, REDIS_RECONNECT_ATTEMPTS < 11 ? null : 2000]);
+  });
+
+  it('an unreachable server is one clear error with its cause, after a single attempt', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const started = performance.now();
+    await expect(connectRedis(`redis://:secret@127.0.0.1:${port}`)).rejects.toThrow(queueMessages.unreachable(`redis://:***@127.0.0.1:${port}`, `connect ECONNREFUSED 127.0.0.1:${port}`));
+    expect(performance.now() - started).toBeLessThan(REDIS_RECONNECT_ATTEMPTS * 200);
   });
 
   it('--queue sets the address over the pipeline\'s settings, and a bad one is a usage error', () => {

@@ -14,8 +14,7 @@ import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { queueMessages } from '../../src/classify/queue/queue-messages.ts';
-import { RespClient } from '../../src/classify/queue/resp-client.ts';
-import { parseRedisUrl } from '../../src/classify/queue/redis-url.ts';
+import { connectRedis } from '../../src/classify/queue/redis-url.ts';
 import { findRedisServer, startRedis, startWorker, type WorkerProcess } from './redis-harness.ts';
 
 const REDIS = findRedisServer();
@@ -89,8 +88,8 @@ async function cacheCounts(dbFile: string): Promise<{ rows: number; distinct: nu
 }
 
 async function flushRedis(url: string): Promise<void> {
-  const c = new RespClient(parseRedisUrl(url));
-  await c.call('FLUSHALL');
+  const c = await connectRedis(url);
+  await c.flushall();
   await c.quit();
 }
 

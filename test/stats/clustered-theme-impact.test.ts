@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { bootstrapClusteredThemeImpacts } from '../../src/analyze/stats/clustered-theme-impact.ts';
 import { percentileInterval } from '../../src/analyze/stats/bootstrap.ts';
 import { createRng } from '../../src/util/random.ts';
+import { meanEstimate, meanOfSums } from '../../src/analyze/stats/score-of-sums.ts';
 
 describe('clustered theme impact', () => {
   it('equals a response-by-response replay of the same account draws', () => {
@@ -62,6 +63,54 @@ describe('clustered theme impact', () => {
     expect(got[0]?.interval.high).toBeCloseTo(ia.high, 9);
     expect(got[1]?.interval.low).toBeCloseTo(ib.low, 9);
     expect(got[1]?.interval.high).toBeCloseTo(ib.high, 9);
+  });
+
+  it('estimates the impact on a mean (CES, 1–7 effort) from Σ score, Σ score², n: a replay of the same account draws', () => {
+    const rng = createRng(8);
+    // 30 accounts; those with the theme answer with more effort (higher CES): the impact must be positive
+    const responses: { account: number; ces: number; theme: boolean }[] = [];
+    for (let acc = 0; acc < 30; acc++) {
+      const hard = acc % 4 === 0;
+      for (let j = 0; j <= acc % 5; j++) {
+        const theme = rng.chance(hard ? 0.7 : 0.1);
+        responses.push({ account: acc, ces: theme ? 4 + rng.int(4) : 1 + rng.int(4), theme });
+      }
+    }
+    const sums = (rows: typeof responses): number[] => [rows.reduce((a, r) => a + r.ces, 0), rows.reduce((a, r) => a + r.ces * r.ces, 0), rows.length];
+    const totals = Float64Array.from(Array.from({ length: 30 }, (_, a) => sums(responses.filter((r) => r.account === a))).flat());
+    const mentioned = [...new Set(responses.filter((r) => r.theme).map((r) => r.account))];
+    const mention = { groups: Int32Array.from(mentioned), counts: Float64Array.from(mentioned.flatMap((a) => sums(responses.filter((r) => r.account === a && r.theme)))) };
+    const replicates = 300;
+    const [got] = bootstrapClusteredThemeImpacts({ totals, mentions: [mention] }, { replicates, level: 0.95, seed: 3, score: meanOfSums });
+
+    const mean = (rows: typeof responses, w: (r: (typeof responses)[number]) => number): number => {
+      let n = 0;
+      let s = 0;
+      for (const r of rows) { n += w(r); s += w(r) * r.ces; }
+      return s / n;
+    };
+    const impact = (w: (r: (typeof responses)[number]) => number): number => mean(responses, w) - mean(responses.filter((r) => !r.theme), w);
+    const observed = impact(() => 1);
+    expect(observed).toBeGreaterThan(0.3);
+    expect(got?.impact).toBeCloseTo(observed, 10);
+    const replay = new Float64Array(replicates);
+    const draws = new Float64Array(30);
+    const r2 = createRng(3);
+    for (let b = 0; b < replicates; b++) {
+      draws.fill(0);
+      for (let i = 0; i < 30; i++) draws[r2.int(30)]++;
+      replay[b] = impact((r) => draws[r.account]);
+    }
+    const expected = percentileInterval(replay, 0.95);
+    expect(got?.interval.low).toBeCloseTo(expected.low, 9);
+    expect(got?.interval.high).toBeCloseTo(expected.high, 9);
+    expect(got!.interval.low).toBeGreaterThan(0);
+    // the mean's own interval: mean ± z·sd/√n
+    const [s, q, n] = sums(responses);
+    const e = meanEstimate(s!, q!, n!, 0.95);
+    const sd = Math.sqrt(responses.reduce((a, r) => a + (r.ces - s! / n!) ** 2, 0) / (n! - 1));
+    expect(e.value).toBeCloseTo(s! / n!, 12);
+    expect(e.high - e.value).toBeCloseTo((1.959963984540054 * sd) / Math.sqrt(n!), 9);
   });
 
   it('gives the documented two-account example: −100 points, resamples without the others ignored', () => {

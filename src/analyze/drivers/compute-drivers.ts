@@ -2,14 +2,20 @@
  * computeDrivers — the driver phase of a run, after classification. Heavy row work stays in
  * DuckDB (sql/drivers/); only aggregates and the account-level design matrix reach TypeScript.
  *
- *   responses + accounts ─► drivers_responses (scope: up to asOf, NPS answered)
+ *   responses + accounts ─► drivers_responses (scope: up to asOf, driver score answered: NPS, else CSAT, else CES)
  *   theme_mentions ───────► drivers_mentions (response × theme × sentiment, + 'any')
  *        │
- *        ├─ NPS counts per theme × category ─► theme_impact, journey_strengths_weaknesses
+ *        ├─ score sums per theme (NPS, CSAT, CES) ► theme_impact, journey_strengths_weaknesses
  *        ├─ rating moments per group ────────► driver_weights (relative weights, Shapley, noise), kano_attributes
  *        ├─ account units (latest renewal) ──► churn_model, churn_theme_lift, account_churn_risk,
  *        │                                     dissatisfier_ranking, roi_nps_categories, roi_scenario
- *        └─ per-owner counts ────────────────► owner_monitoring
+ *        └─ per-owner counts (NPS) ──────────► owner_monitoring
+ *
+ * The driver score is the run's headline metric (`metric`): NPS when the run has NPS answers, else CSAT
+ * (a share: satisfied = top class, the others middle, so every NPS estimator serves it unchanged), else
+ * CES (a mean on the 1–7 effort scale: theme impact and penalty-reward run on its sums, Σ score, Σ score², n;
+ * a theme that adds effort has a positive impact, WORSE_DIRECTION). The tables keep their column names
+ * (nps_with, nps_impact …): they hold the driver score, named in the summary.
  *
  * Deterministic: every interval is seeded from `seed` and the cell's key; the run date is `asOf`.
  * An analysis the data cannot support is skipped with its reason in the summary; its table is
@@ -33,6 +39,7 @@ import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
 import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
 import { dissatisfierRanking, DISSATISFIER_COLUMNS, type NpsImpact } from './dissatisfier-ranking.ts';
 import { computeOwnerMonitoring, OWNER_COLUMNS } from './owner-monitoring.ts';
+import { WORSE_DIRECTION, type HeadlineMetric } from '../metrics/headline-metric.ts';
 
 export const DRIVER_TABLES = [
   'theme_impact',
@@ -75,6 +82,8 @@ export interface DriverOptions {
   readonly asOf: string;
   readonly seed: number;
   readonly settings: Settings;
+  /** the driver score, the run's headline metric (default nps) */
+  readonly metric?: HeadlineMetric;
   /** the pipeline's `drivers:` section (parsed; `driversConfigSchema.parse({})` for defaults) */
   readonly config?: DriversConfig;
   /** display label per theme id (the taxonomy's labels); every key gets a row even without mentions */
@@ -92,6 +101,8 @@ export interface SkippedAnalysis {
 
 export interface DriversSummary {
   readonly asOf: string;
+  /** the score the drivers explain (theme impact, key drivers, penalty-reward): the run's headline metric */
+  readonly metric: HeadlineMetric;
   readonly seed: number;
   readonly responses: number;
   readonly themes: number;
@@ -105,6 +116,7 @@ export interface DriversSummary {
     readonly themeId: string; readonly arrAtRisk: number | null; readonly low: number | null; readonly high: number | null; readonly qValue: number | null; readonly rankByFrequency: number;
   }[];
   /** the biggest NPS drivers: negative-mention NPS impact below zero with q < fdr_level, most negative first */
+  /** (named npsDrivers for NPS programs; the impact is in points of `metric`; for CES above zero, most positive first) */
   readonly npsDrivers: readonly { readonly themeId: string; readonly impact: number; readonly low: number; readonly high: number; readonly revenueLink: string | null }[];
   /** themes whose revenue link was tested (null without a churn model) and the FDR level of every finding */
   readonly revenueLinksTested: number | null;
@@ -126,10 +138,11 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   const labels = opts.themeLabels ?? {};
   const label = (id: string): string => labels[id] ?? id;
   const step = opts.onStep ?? ((): void => undefined);
+  const metric = opts.metric ?? 'nps';
 
   const createdMentions = !(await tableExists(conn, 'theme_mentions'));
   if (createdMentions) await runSqlFile(conn, 'drivers/create-empty-mentions');
-  await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: opts.asOf, window_days: config.analysis_window_days ?? 0 });
+  await runSqlFile(conn, 'drivers/create-scope-responses', { as_of: opts.asOf, window_days: config.analysis_window_days ?? 0, metric });
   await runSqlFile(conn, 'drivers/create-scope-mentions');
   const count = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n, count(account_id)::INTEGER AS with_account FROM drivers_responses');
   const responses = Number(count.getRowObjectsJson()[0]?.n ?? 0);
@@ -139,12 +152,12 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   const themes = [...new Set([...Object.keys(labels), ...observed])].sort(compareText);
   step('scope');
 
-  // 1. theme impact on NPS
-  if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses() });
+  // 1. theme impact on the driver score
+  if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses(metric) });
   else if (themes.length === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noThemes() });
   else {
-    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered });
-    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact);
+    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered, metric });
+    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact, 3, WORSE_DIRECTION[metric]);
   }
   step('theme_impact');
 
@@ -161,9 +174,9 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     tables.driver_weights = weights.rows;
     step('key_drivers');
     const scale = config.rating_scale ?? (await observedScale(conn));
-    if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN });
+    if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN, metric });
     step('kano');
-  } else skipped.push({ analysis: 'key_drivers', reason: driversMessages.noResponses() });
+  } else skipped.push({ analysis: 'key_drivers', reason: driversMessages.noResponses(metric) });
 
   // 3-5. churn linkage, revenue at risk, ROI
   const mentionCounts = await queryRows(conn, 'drivers/select-negative-mentions');
@@ -187,7 +200,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     }]));
   if (themes.length > 0) {
     tables.dissatisfier_ranking = dissatisfierRanking({
-      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level,
+      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level, worse: WORSE_DIRECTION[metric],
     });
   }
   const ranking = tables.dissatisfier_ranking ?? [];
@@ -195,15 +208,16 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (revenueLinksTested !== null) messages.push(driversMessages.revenueLinks(ranking.filter((r) => r.revenue_link === 'revenue dissatisfier').length, revenueLinksTested, config.fdr_level));
   step('churn');
 
-  // 6. owner monitoring
-  if (responses > 0) {
+  // 6. owner monitoring (of NPS answers)
+  if (responses > 0 && metric !== 'nps') skipped.push({ analysis: 'owner_monitoring', reason: driversMessages.ownerMonitoringNps(metric) });
+  else if (responses > 0) {
     tables.owner_monitoring = await computeOwnerMonitoring(conn, {
       level, minN, alpha: config.gaming.alpha, minExcessShare: config.gaming.min_excess_share,
       repeatDays: config.gaming.repeat_window_days, maxResponses: config.gaming.max_responses_per_contact,
     });
     messages.push(driversMessages.bunchingNotCheckable());
     if (tables.owner_monitoring.length === 1) messages.push(driversMessages.singleOwner());
-  } else skipped.push({ analysis: 'owner_monitoring', reason: driversMessages.noResponses() });
+  } else skipped.push({ analysis: 'owner_monitoring', reason: driversMessages.noResponses(metric) });
   step('owner_monitoring');
 
   for (const name of DRIVER_TABLES) await writeRows(conn, name, COLUMNS[name], tables[name] ?? []);
@@ -214,6 +228,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   const number = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return {
     asOf: opts.asOf,
+    metric,
     seed: opts.seed,
     responses,
     themes: themes.length,
@@ -227,7 +242,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
       qValue: number(r.arr_at_risk_q_value), rankByFrequency: Number(r.rank_by_frequency),
     })),
     npsDrivers: ranking.filter((r) => r.nps_driver === true)
-      .sort((a, b) => Number(a.nps_impact) - Number(b.nps_impact))
+      .sort((a, b) => WORSE_DIRECTION[metric] * (Number(b.nps_impact) - Number(a.nps_impact)))
       .slice(0, 5)
       .map((r) => ({ themeId: String(r.theme_id), impact: Number(r.nps_impact), low: Number(r.nps_impact_ci_low), high: Number(r.nps_impact_ci_high), revenueLink: r.revenue_link === null ? null : String(r.revenue_link) })),
     revenueLinksTested,

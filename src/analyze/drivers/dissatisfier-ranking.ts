@@ -12,7 +12,7 @@
  * - 'no reliable revenue link': otherwise (the interval contains zero, or q ≥ level);
  * - null: no churn model in this run.
  * `fdr_level` records the level used. `nps_driver`: the negative-mention NPS impact is below zero with q < level (theme_impact's
- * `significant`). Rows: revenue dissatisfiers by ARR at risk, then the others by NPS impact.
+ * `significant`; above zero for CES, where a positive impact is added effort: `worse`). Rows: revenue dissatisfiers by ARR at risk, then the others by NPS impact.
  * Accounts here are active accounts (scored today), not the training accounts of churn_theme_lift.
  */
 import { benjaminiHochbergQValues } from '../stats/index.ts';
@@ -51,6 +51,8 @@ export interface RankingInput {
   readonly label: (id: string) => string;
   readonly minN: number;
   readonly fdrLevel: number;
+  /** WORSE_DIRECTION of the driver score: −1 (default) a lower score is worse, +1 a higher one (CES) */
+  readonly worse?: -1 | 1;
 }
 
 /** The evidence rule of `revenue_link`. */
@@ -71,7 +73,8 @@ export function dissatisfierRanking(input: RankingInput): TableRow[] {
   const { themes, risk, fdrLevel } = input;
   const mentions = (id: string): number => input.negativeMentions.get(id) ?? 0;
   const byFrequency = ranks(themes, mentions);
-  const byNps = ranks(themes, (id) => input.npsImpact.get(id)?.impact ?? Number.NaN, false);
+  const worse = input.worse ?? -1;
+  const byNps = ranks(themes, (id) => input.npsImpact.get(id)?.impact ?? Number.NaN, worse === 1);
   const tested = risk ? themes.filter((id) => Number.isFinite(risk.get(id)?.pValue)) : [];
   const q = new Map(benjaminiHochbergQValues(tested.map((id) => risk?.get(id)?.pValue ?? Number.NaN)).map((v, i) => [tested[i], v]));
   const link = (id: string): RevenueLink | null => {
@@ -90,7 +93,7 @@ export function dissatisfierRanking(input: RankingInput): TableRow[] {
     return {
       theme_id: id, theme_label: input.label(id), negative_mentions: mentions(id), rank_by_frequency: rankFreq,
       nps_impact: nps?.impact ?? null, nps_impact_ci_low: nps?.low ?? null, nps_impact_ci_high: nps?.high ?? null, nps_impact_q_value: nps?.qValue ?? null,
-      nps_driver: nps ? nps.significant && nps.impact < 0 : false, rank_by_nps_impact: byNps.get(id) ?? null,
+      nps_driver: nps ? nps.significant && worse * nps.impact > 0 : false, rank_by_nps_impact: byNps.get(id) ?? null,
       active_accounts_mentioning: r?.accounts ?? null, arr_of_active_accounts_mentioning: r?.arrOfAccounts ?? null,
       odds_ratio: r?.oddsRatio ?? null, odds_ratio_ci_low: r?.oddsLow ?? null, odds_ratio_ci_high: r?.oddsHigh ?? null,
       arr_at_risk: r?.arrAtRisk ?? null, arr_at_risk_ci_low: r?.low ?? null, arr_at_risk_ci_high: r?.high ?? null,

@@ -2,11 +2,14 @@
  * Every user-facing message of the driver phase, built in one place so tests compare against the
  * builder rather than a copied string.
  */
+import type { HeadlineMetric } from '../metrics/headline-metric.ts';
+
 const list = (names: readonly string[]): string => names.join(', ');
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 
 export const driversMessages = {
-  noResponses: () => 'no response with an NPS answer up to the run date: NPS analyses skipped',
+  noResponses: (metric: HeadlineMetric = 'nps') => `no response with ${metric === 'nps' ? 'an' : 'a'} ${metric.toUpperCase()} answer up to the run date: ${metric.toUpperCase()} analyses skipped`,
+  ownerMonitoringNps: (metric: HeadlineMetric) => `owner monitoring checks the share of NPS 10s per owner; this run has no NPS answers (its driver score is ${metric.toUpperCase()}): skipped`,
   noThemes: () => 'no theme mentions (the verbatim engine did not run or found no theme): theme analyses skipped',
   noRatings: () => 'the survey has no attribute ratings: key driver analysis and penalty-reward skipped',
   lowCoverage: (attributes: readonly string[], share: number) =>

@@ -1,6 +1,7 @@
 /**
  * `journey_strengths_weaknesses`: at each journey stage, the themes whose negative mentions cost
  * the most NPS (weaknesses) and whose positive mentions add the most (strengths), from theme_impact.
+ * `worse` (WORSE_DIRECTION of the driver score): −1 when a lower score is worse, +1 for CES (more effort).
  */
 import type { TableColumns, TableRow } from './write-rows.ts';
 import { compareText } from './compare-text.ts';
@@ -11,13 +12,13 @@ export const JOURNEY_COLUMNS: TableColumns = {
   significant: 'BOOLEAN', small_n: 'BOOLEAN',
 };
 
-export function journeyStrengthsWeaknesses(themeImpact: readonly TableRow[], perKind = 3): TableRow[] {
+export function journeyStrengthsWeaknesses(themeImpact: readonly TableRow[], perKind = 3, worse: -1 | 1 = -1): TableRow[] {
   const stages = [...new Set(themeImpact.filter((r) => r.dimension === 'journey_stage').map((r) => String(r.dimension_value)))].sort(compareText);
   const out: TableRow[] = [];
   for (const stage of stages) {
     const rows = themeImpact.filter((r) => r.dimension === 'journey_stage' && r.dimension_value === stage);
     const pick = (kind: 'strength' | 'weakness'): void => {
-      const sign = kind === 'strength' ? 1 : -1;
+      const sign = kind === 'strength' ? -worse : worse;
       rows
         .filter((r) => r.sentiment === (kind === 'strength' ? 'positive' : 'negative') && typeof r.impact === 'number' && sign * r.impact > 0)
         .sort((a, b) => sign * ((b.impact as number) - (a.impact as number)) || compareText(String(a.theme_id), String(b.theme_id)))

@@ -1,10 +1,14 @@
 /**
- * `kano_attributes`: penalty–reward analysis per attribute, in NPS points. Penalty = NPS of the
- * middle box − NPS of the bottom box, reward = NPS of the top box − NPS of the middle box, with
- * normal (Welch) intervals; basic / performance / excitement / low-impact categories.
+ * `kano_attributes`: penalty–reward analysis per attribute, in points of the driver score. Penalty =
+ * score of the middle box − score of the bottom box, reward = score of the top box − score of the
+ * middle box, with normal (Welch) intervals; basic / performance / excitement / low-impact categories.
+ * For CES, where more effort is worse, the outcome is −CES: penalty = the effort a poor rating adds
+ * (CES of the bottom box − CES of the middle box), reward = the effort an excellent rating saves;
+ * nps_bottom … hold each box's mean CES.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { boxCutoffs, boxStatsFromNpsCounts, npsFromCounts, penaltyReward, zCritical, type AttributeBoxes, type NpsCounts } from '../stats/index.ts';
+import { boxCutoffs, boxStatsFromNpsCounts, meanOfSums, npsOfClassCounts, penaltyReward, zCritical, type AttributeBoxes, type BoxStats, type NpsCounts } from '../stats/index.ts';
+import type { HeadlineMetric } from '../metrics/headline-metric.ts';
 import { queryRows, num, str } from './read-rows.ts';
 import type { TableColumns, TableRow } from './write-rows.ts';
 
@@ -20,9 +24,34 @@ export interface KanoSettings {
   readonly scale: { readonly min: number; readonly max: number };
   readonly level: number;
   readonly minN: number;
+  /** the driver score (default nps) */
+  readonly metric?: HeadlineMetric;
 }
 
+/** A box's three sums of the score (select-kano-box-counts.sql), named for a share's classes. */
+type Sums = NpsCounts;
+
+interface BoxModel {
+  /** the penalty-reward outcome: higher is better */
+  readonly stats: (c: Sums) => BoxStats;
+  readonly score: (c: Sums) => number;
+  readonly size: (c: Sums) => number;
+}
+
+const SHARE_BOXES: BoxModel = {
+  stats: boxStatsFromNpsCounts,
+  score: (c) => npsOfClassCounts(c.promoters, c.passives, c.detractors),
+  size: (c) => c.promoters + c.passives + c.detractors,
+};
+/** CES: (Σ score, Σ score², n); the outcome −CES, so less effort is better */
+const EFFORT_BOXES: BoxModel = {
+  stats: (c) => ({ n: c.detractors, sum: -c.promoters, sumSquares: c.passives }),
+  score: (c) => meanOfSums(c.promoters, c.passives, c.detractors),
+  size: (c) => c.detractors,
+};
+
 export async function computeKano(conn: DuckDBConnection, s: KanoSettings): Promise<TableRow[]> {
+  const model = s.metric === 'ces' ? EFFORT_BOXES : SHARE_BOXES;
   const cut = boxCutoffs(s.scale.min, s.scale.max);
   const counts = await queryRows(conn, 'drivers/select-kano-box-counts', { bottom_max: cut.bottomMax, top_min: cut.topMin });
   const boxes = new Map<string, Record<'bottom' | 'middle' | 'top', NpsCounts>>();
@@ -30,15 +59,14 @@ export async function computeKano(conn: DuckDBConnection, s: KanoSettings): Prom
   for (const r of counts) {
     const attribute = str(r, 'attribute');
     const entry = boxes.get(attribute) ?? { bottom: zero, middle: zero, top: zero };
-    entry[str(r, 'box') as 'bottom' | 'middle' | 'top'] = { promoters: num(r, 'promoters'), passives: num(r, 'passives'), detractors: num(r, 'detractors') };
+    entry[str(r, 'box') as 'bottom' | 'middle' | 'top'] = { promoters: num(r, 'sum_1'), passives: num(r, 'sum_2'), detractors: num(r, 'sum_3') };
     boxes.set(attribute, entry);
   }
   const inputs: AttributeBoxes[] = [...boxes].map(([attribute, b]) => ({
-    attribute, bottom: boxStatsFromNpsCounts(b.bottom), middle: boxStatsFromNpsCounts(b.middle), top: boxStatsFromNpsCounts(b.top),
+    attribute, bottom: model.stats(b.bottom), middle: model.stats(b.middle), top: model.stats(b.top),
   }));
   const z = zCritical(s.level);
-  const nps = (c: NpsCounts): number => npsFromCounts(c.promoters, c.passives, c.detractors);
-  const size = (c: NpsCounts): number => c.promoters + c.passives + c.detractors;
+  const { score: nps, size } = model;
   return penaltyReward(inputs, { level: s.level, minBoxSize: s.minN }).map((e) => {
     const b = boxes.get(e.attribute) ?? { bottom: zero, middle: zero, top: zero };
     return {

@@ -26,7 +26,7 @@ export function ratingRowsSql(attributes: number): string {
   }
   return [
     'CREATE OR REPLACE TEMP TABLE drivers_rating_rows AS',
-    `SELECT rid, any_value(g) AS g, any_value(nps)::DOUBLE AS y${parts.map((p) => `, ${p}`).join('')}`,
+    `SELECT rid, any_value(g) AS g, any_value(score)::DOUBLE AS y${parts.map((p) => `, ${p}`).join('')}`,
     'FROM drivers_ratings',
     'GROUP BY rid',
   ].join('\n');

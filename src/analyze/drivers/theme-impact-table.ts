@@ -1,17 +1,25 @@
 /**
  * `theme_impact`: for each theme × sentiment, overall and per segment and journey stage, the
- * NPS of responses mentioning it vs not and impact = NPS_all − NPS_without (= frequency × delta),
- * with a seeded bootstrap interval that resamples accounts (clusters): every response of an
- * account is drawn together (clustered-theme-impact.ts). When no analysed response has an account
- * id, responses are their own clusters and the count-based bootstrap of the 2×3 table is used
- * (exactly a row bootstrap). p-value: 2 × the share of resamples across zero; q-value:
+ * driver score (`metric`: NPS, CSAT or CES) of responses mentioning it vs not and impact =
+ * score_all − score_without (= frequency × delta), with a seeded bootstrap interval that resamples
+ * accounts (clusters): every response of an account is drawn together (clustered-theme-impact.ts).
+ * Each cell's score comes from three sums per resampling group (score-of-sums.ts): class counts for
+ * a share (NPS, CSAT), Σ score, Σ score², n for a mean (CES, on the 1–7 effort scale: a positive
+ * impact means more effort, worse). When no analysed response has an account id, responses are their
+ * own clusters; a share then keeps the count-based bootstrap of its 2×3 table (exactly a row bootstrap). p-value: 2 × the share of resamples across zero; q-value:
  * Benjamini–Hochberg over the family of the row (one dimension × sentiment: all its themes and
  * values); `significant` = q < the false-discovery level and the interval excludes zero.
  * Every theme of the taxonomy gets a row in every cell, mentioned or not (n_with = 0, impact 0).
+ * rank_by_impact 1 = the theme that makes the score worst (most negative impact; most positive for CES).
+ * The columns keep their NPS names (nps_all, nps_with …): they hold the driver score.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
-import { benjaminiHochbergQValues, bootstrapClusteredThemeImpacts, bootstrapThemeImpact, npsEstimate, type NpsCounts, type ThemeImpactBootstrap } from '../stats/index.ts';
+import {
+  benjaminiHochbergQValues, bootstrapClusteredThemeImpacts, bootstrapThemeImpact, meanEstimate, meanOfSums, npsOfClassCounts, shareEstimate,
+  type NpsCounts, type ScoreEstimate, type ScoreOfSums, type ThemeImpactBootstrap,
+} from '../stats/index.ts';
+import { WORSE_DIRECTION, type HeadlineMetric } from '../metrics/headline-metric.ts';
 import { sqlFile } from '../../db/sql-file.ts';
 import { stableSeed } from './stable-seed.ts';
 import { compareText } from './compare-text.ts';
@@ -40,28 +48,52 @@ export interface ThemeImpactSettings {
   readonly fdrLevel: number;
   /** true: resample accounts; false: responses (no analysed response has an account id) */
   readonly clustered: boolean;
+  /** the driver score (default nps) */
+  readonly metric?: HeadlineMetric;
 }
 
-const total = (c: NpsCounts): number => c.promoters + c.passives + c.detractors;
-const minus = (a: NpsCounts, b: NpsCounts): NpsCounts => ({
+/** A cell's three sums (score-of-sums.ts), named for a share's classes. */
+type Sums = NpsCounts;
+
+interface ScoreModel {
+  readonly score: ScoreOfSums;
+  readonly estimate: (a: number, b: number, c: number, level: number) => ScoreEstimate;
+  /** how many responses the sums hold */
+  readonly count: (s: Sums) => number;
+  /** a share's 2×3 table has an exact count bootstrap; a mean has none */
+  readonly share: boolean;
+}
+
+const SHARE: ScoreModel = { score: npsOfClassCounts, estimate: shareEstimate, count: (c) => c.promoters + c.passives + c.detractors, share: true };
+const SCORE_MODELS: Readonly<Record<HeadlineMetric, ScoreModel>> = {
+  nps: SHARE,
+  csat: SHARE,
+  ces: { score: meanOfSums, estimate: meanEstimate, count: (c) => c.detractors, share: false },
+};
+
+const minus = (a: Sums, b: Sums): Sums => ({
   promoters: a.promoters - b.promoters, passives: a.passives - b.passives, detractors: a.detractors - b.detractors,
 });
+const estimateOf = (model: ScoreModel, c: Sums, level: number): ScoreEstimate => model.estimate(c.promoters, c.passives, c.detractors, level);
 
 export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactSettings): Promise<TableRow[]> {
   // the per-group counts give both the cells' counts (summed over groups) and the account bootstrap
+  const metric = s.metric ?? 'nps';
+  const model = SCORE_MODELS[metric];
+  const clustered = s.clustered || !model.share;
   const cells = await readClusterCells(conn);
   const rows: (TableRow & { impact: number })[] = [];
-  const none: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
+  const none: Sums = { promoters: 0, passives: 0, detractors: 0 };
   for (const [cellKey, cell] of [...cells].sort((a, b) => compareText(a[0], b[0]))) {
     const [dimension, value] = JSON.parse(cellKey) as [string, string];
     const all = sumCounts(cell.totals);
-    const nAll = total(all);
-    const npsAll = npsEstimate(all, s.level);
+    const nAll = model.count(all);
+    const scoreAll = estimateOf(model, all, s.level);
     const pairs = s.themes.flatMap((themeId) => THEME_SENTIMENTS.map((sentiment) => ({ themeId, sentiment })));
     const mentionsOf = (p: { themeId: string; sentiment: string }) => cell.mentions.get(JSON.stringify([p.themeId, p.sentiment])) ?? NO_MENTIONS;
-    const boots: ThemeImpactBootstrap[] = s.clustered
+    const boots: ThemeImpactBootstrap[] = clustered
       ? bootstrapClusteredThemeImpacts({ totals: cell.totals, mentions: pairs.map(mentionsOf) }, {
-        replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, JSON.stringify([dimension, value])),
+        replicates: s.replicates, level: s.level, seed: stableSeed(s.seed, JSON.stringify([dimension, value])), score: model.score,
       })
       : pairs.map((p) => {
         const withTheme = sumCounts(mentionsOf(p).counts);
@@ -72,32 +104,32 @@ export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactS
     pairs.forEach(({ themeId, sentiment }, k) => {
       const withTheme = nAll > 0 ? sumCounts(mentionsOf({ themeId, sentiment }).counts) : none;
       const others = minus(all, withTheme);
-      const nWith = total(withTheme);
+      const nWith = model.count(withTheme);
       const boot = boots[k];
-      const npsWith = nWith > 0 ? npsEstimate(withTheme, s.level) : undefined;
-      const npsWithout = total(others) > 0 ? npsEstimate(others, s.level).nps : Number.NaN;
+      const scoreWith = nWith > 0 ? estimateOf(model, withTheme, s.level) : undefined;
+      const scoreWithout = model.count(others) > 0 ? estimateOf(model, others, s.level).value : Number.NaN;
       rows.push({
         dimension, dimension_value: value, theme_id: themeId, theme_label: s.label(themeId), sentiment,
         n_all: nAll, n_with: nWith, frequency: nAll > 0 ? nWith / nAll : Number.NaN,
-        nps_all: npsAll.nps, nps_all_ci_low: npsAll.low, nps_all_ci_high: npsAll.high,
-        nps_with: npsWith?.nps ?? Number.NaN, nps_with_ci_low: npsWith?.low ?? Number.NaN, nps_with_ci_high: npsWith?.high ?? Number.NaN,
-        nps_without: npsWithout, nps_delta: (npsWith?.nps ?? Number.NaN) - npsWithout,
+        nps_all: scoreAll.value, nps_all_ci_low: scoreAll.low, nps_all_ci_high: scoreAll.high,
+        nps_with: scoreWith?.value ?? Number.NaN, nps_with_ci_low: scoreWith?.low ?? Number.NaN, nps_with_ci_high: scoreWith?.high ?? Number.NaN,
+        nps_without: scoreWithout, nps_delta: (scoreWith?.value ?? Number.NaN) - scoreWithout,
         impact: boot.impact, impact_ci_low: boot.interval.low, impact_ci_high: boot.interval.high, impact_se: boot.standardError,
         p_value: nWith > 0 ? boot.pValue : Number.NaN, q_value: Number.NaN,
-        resampled_clusters: s.clustered ? cell.totals.length / 3 : nAll,
+        resampled_clusters: clustered ? cell.totals.length / 3 : nAll,
         significant: false,
         small_n: nWith < s.minN,
         rank_by_impact: 0,
       });
     });
   }
-  return rankWithinCells(withQValues(rows, s.fdrLevel));
+  return rankWithinCells(withQValues(rows, s.fdrLevel), WORSE_DIRECTION[metric]);
 }
 
 const NO_MENTIONS = { groups: new Int32Array(0), counts: new Float64Array(0) };
 
-/** Σ over groups of (promoters, passives, detractors) triples. */
-function sumCounts(triples: Float64Array): NpsCounts {
+/** Σ over groups of the triples of sums. */
+function sumCounts(triples: Float64Array): Sums {
   const c = { promoters: 0, passives: 0, detractors: 0 };
   for (let i = 0; i < triples.length; i += 3) {
     c.promoters += triples[i];
@@ -138,7 +170,7 @@ interface ClusterCell {
 /** Per cell (JSON [dimension, value]): the counts per resampling group, groups renumbered 0.. within the cell. */
 async function readClusterCells(conn: DuckDBConnection): Promise<Map<string, ClusterCell>> {
   const columns = async (name: string): Promise<DuckDBValue[][]> => (await conn.runAndReadAll(sqlFile(name))).getColumns();
-  const [dim, val, g, p, pa, d] = await columns('drivers/select-nps-cluster-totals');
+  const [dim, val, g, p, pa, d] = await columns('drivers/select-score-cluster-totals');
   const local = new Map<string, Map<number, number>>();
   const built = new Map<string, { totals: number[] }>();
   for (let i = 0; i < dim.length; i++) {
@@ -152,7 +184,7 @@ async function readClusterCells(conn: DuckDBConnection): Promise<Map<string, Clu
     index.set(Number(g[i]), index.size);
     b.totals.push(Number(p[i]), Number(pa[i]), Number(d[i]));
   }
-  const [mDim, mVal, mTheme, mSent, mG, mP, mPa, mD] = await columns('drivers/select-theme-nps-cluster-counts');
+  const [mDim, mVal, mTheme, mSent, mG, mP, mPa, mD] = await columns('drivers/select-theme-score-cluster-counts');
   const lists = new Map<string, Map<string, { groups: number[]; counts: number[] }>>();
   for (let i = 0; i < mDim.length; i++) {
     const cell = JSON.stringify([String(mDim[i]), String(mVal[i])]);
@@ -174,8 +206,8 @@ async function readClusterCells(conn: DuckDBConnection): Promise<Map<string, Clu
   return out;
 }
 
-/** rank 1 = most negative impact within each (dimension, value, sentiment); ties by theme id. */
-function rankWithinCells(rows: (TableRow & { impact: number })[]): TableRow[] {
+/** rank 1 = the worst impact within each (dimension, value, sentiment): most negative, or most positive when `worse` is +1; ties by theme id. */
+function rankWithinCells(rows: (TableRow & { impact: number })[], worse: -1 | 1): TableRow[] {
   const cells = new Map<string, (TableRow & { impact: number })[]>();
   for (const r of rows) {
     const k = `${r.dimension}\u0000${r.dimension_value}\u0000${r.sentiment}`;
@@ -185,7 +217,7 @@ function rankWithinCells(rows: (TableRow & { impact: number })[]): TableRow[] {
   }
   const ranked = new Map<TableRow, number>();
   for (const list of cells.values()) {
-    const sorted = [...list].sort((a, b) => impactOrder(a.impact) - impactOrder(b.impact) || compareText(String(a.theme_id), String(b.theme_id)));
+    const sorted = [...list].sort((a, b) => impactOrder(-worse * a.impact) - impactOrder(-worse * b.impact) || compareText(String(a.theme_id), String(b.theme_id)));
     sorted.forEach((r, i) => ranked.set(r, i + 1));
   }
   return rows

@@ -16,3 +16,9 @@ export const SCORE_FORMAT: Readonly<Record<HeadlineMetric, { readonly digits: nu
   csat: { digits: 1, percent: true },
   ces: { digits: 2, percent: false },
 };
+
+/**
+ * Which way each score gets worse: −1 when a lower score is worse (NPS, CSAT), +1 when a higher one is (CES:
+ * more effort). A theme that makes the score worse has `WORSE_DIRECTION[metric] · impact > 0`.
+ */
+export const WORSE_DIRECTION: Readonly<Record<HeadlineMetric, -1 | 1>> = { nps: -1, csat: -1, ces: 1 };

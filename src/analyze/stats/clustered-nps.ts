@@ -23,12 +23,21 @@ export function npsPoints(score: number): number {
 }
 
 export function clusteredNps(answers: ReadonlyArray<{ readonly cluster: string; readonly score: number }>): ClusteredNps {
+  return clusteredMean(answers, npsPoints);
+}
+
+/**
+ * The same estimator for any score whose answers average to it (`points` of one answer): NPS (+100 / 0 / −100),
+ * CSAT (100 for 4–5, else 0: the satisfied share in percent), CES (the answer itself: the mean effort).
+ * The result's `nps` field holds that mean.
+ */
+export function clusteredMean(answers: ReadonlyArray<{ readonly cluster: string; readonly score: number }>, points: (score: number) => number): ClusteredNps {
   const n = answers.length;
   if (n === 0) return { n, c: 0, nps: Number.NaN, se: Number.NaN };
   const totals = new Map<string, { s: number; n: number }>();
   let sum = 0;
   for (const a of answers) {
-    const y = npsPoints(a.score);
+    const y = points(a.score);
     sum += y;
     const t = totals.get(a.cluster);
     if (t === undefined) totals.set(a.cluster, { s: y, n: 1 });

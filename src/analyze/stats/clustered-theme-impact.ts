@@ -1,5 +1,7 @@
 /**
- * Theme impact on NPS with an account-level (cluster) bootstrap. Respondents of one account answer
+ * Theme impact on a score with an account-level (cluster) bootstrap: score of everyone minus score of the
+ * responses without the theme, the score computed from three sums per group (`score`: NPS or CSAT from
+ * class counts, the default; CES from Σ score, Σ score², n — score-of-sums.ts). Respondents of one account answer
  * alike, so resampling responses understates the uncertainty; here whole resampling groups are
  * drawn with replacement (a group is one account, or a random group of whole accounts beyond
  * `drivers.bootstrap_groups`; a response without an account is its own cluster). One draw of the
@@ -11,10 +13,11 @@
  * drawing the second twice have nobody without it (NaN, ignored).
  */
 import { createRng } from '../../util/random.ts';
-import { impactOfCells, summariseImpactDraws, type ThemeImpactBootstrap } from './theme-impact.ts';
+import { summariseImpactDraws, type ThemeImpactBootstrap } from './theme-impact.ts';
+import { npsOfClassCounts, type ScoreOfSums } from './score-of-sums.ts';
 
 export interface ClusteredThemeCell {
-  /** per resampling group of the cell: promoters, passives, detractors (groups × 3, row-major) */
+  /** per resampling group of the cell: its three sums, e.g. promoters, passives, detractors (groups × 3, row-major) */
   readonly totals: Float64Array;
   /** per theme: the groups (indices into totals) where it is mentioned and their counts (entries × 3) */
   readonly mentions: readonly { readonly groups: Int32Array; readonly counts: Float64Array }[];
@@ -24,19 +27,11 @@ export interface ClusteredImpactOptions {
   readonly replicates: number;
   readonly level: number;
   readonly seed: number;
+  /** the score of a set of responses from its three sums (default: NPS of the class counts) */
+  readonly score?: ScoreOfSums;
 }
 
-function impactOf(t: Float64Array, m: Float64Array, cells: Float64Array): number {
-  cells[0] = m[0];
-  cells[1] = m[1];
-  cells[2] = m[2];
-  cells[3] = t[0] - m[0];
-  cells[4] = t[1] - m[1];
-  cells[5] = t[2] - m[2];
-  return impactOfCells(cells);
-}
-
-/** Σ of the (promoters, passives, detractors) triples. */
+/** Σ of the triples. */
 function sums(counts: Float64Array, out: Float64Array): void {
   out.fill(0);
   for (let e = 0; e < counts.length; e += 3) {
@@ -54,13 +49,13 @@ export function bootstrapClusteredThemeImpacts(cell: ClusteredThemeCell, o: Clus
     if (m.counts.length !== 3 * m.groups.length) throw new RangeError('mention counts must hold three counts per group');
     for (const g of m.groups) if (!(g >= 0 && g < groups)) throw new RangeError(`mention group ${g} outside the cell's ${groups} groups`);
   }
+  const score = o.score ?? npsOfClassCounts;
   const t = new Float64Array(3);
   const m = new Float64Array(3);
-  const cells = new Float64Array(6);
   sums(cell.totals, t);
   const impacts = cell.mentions.map((x) => {
     sums(x.counts, m);
-    return impactOf(t, m, cells);
+    return score(t[0], t[1], t[2]) - score(t[0] - m[0], t[1] - m[1], t[2] - m[2]);
   });
   const draws = cell.mentions.map(() => new Float64Array(o.replicates));
   const rng = createRng(o.seed);
@@ -79,7 +74,7 @@ export function bootstrapClusteredThemeImpacts(cell: ClusteredThemeCell, o: Clus
       t1 += wg * totals[3 * g + 1];
       t2 += wg * totals[3 * g + 2];
     }
-    const nAll = t0 + t1 + t2;
+    const scoreAll = score(t0, t1, t2);
     for (let k = 0; k < cell.mentions.length; k++) {
       const { groups: mg, counts } = cell.mentions[k];
       let m0 = 0;
@@ -92,9 +87,8 @@ export function bootstrapClusteredThemeImpacts(cell: ClusteredThemeCell, o: Clus
         m1 += wg * counts[3 * e + 1];
         m2 += wg * counts[3 * e + 2];
       }
-      // impactOfCells written out: NPS of everyone minus NPS of those without the theme
-      const nOthers = nAll - m0 - m1 - m2;
-      draws[k][b] = nOthers === 0 || nAll === 0 ? Number.NaN : (100 * (t0 - t2)) / nAll - (100 * (t0 - m0 - (t2 - m2))) / nOthers;
+      // NaN when nobody is left without the theme (ignored by the summary)
+      draws[k][b] = scoreAll - score(t0 - m0, t1 - m1, t2 - m2);
     }
   }
   return impacts.map((impact, k) => summariseImpactDraws(impact, draws[k], o.level));

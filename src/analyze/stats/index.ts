@@ -6,7 +6,7 @@
  *                       ├─ relativeWeights · shapleyRSquared → DriverImportance
  *                       └─ benchmarkAgainstNoise (bootstrap CIs, noise significance)
  *   2×3 theme table ──── themeImpact · bootstrapThemeImpact
- *   per-account tables ─ bootstrapClusteredThemeImpacts (account-level bootstrap)
+ *   per-account sums ─── bootstrapClusteredThemeImpacts (account-level bootstrap; a share or a mean: score-of-sums)
  *   counts ───────────── npsFromCounts · npsStandardError · proportionLift
  *   box statistics ───── penaltyReward (Kano categories)
  *   design matrix ────── fitLogisticRegression · predictLogistic
@@ -23,6 +23,7 @@ export { appendNoiseVariable } from './noise-variable.ts';
 export { rowCorrelationResampler, type CorrelationResampler } from './resample-rows.ts';
 export { themeImpact, bootstrapThemeImpact, type ThemeTable, type ThemeImpactBootstrap, type ThemeImpactOptions } from './theme-impact.ts';
 export { bootstrapClusteredThemeImpacts, type ClusteredThemeCell, type ClusteredImpactOptions } from './clustered-theme-impact.ts';
+export { npsOfClassCounts, meanOfSums, shareEstimate, meanEstimate, type ScoreOfSums, type ScoreEstimate } from './score-of-sums.ts';
 export { proportionLift, wilsonInterval, type ProportionCount, type ProportionLift } from './proportion-lift.ts';
 export { npsFromCounts, npsStandardError, npsEstimate, npsCategory, type NpsCounts, type NpsEstimate } from './nps.ts';
 export { normalCdf, normalSurvival, normalQuantile, erf, twoSidedPValue, zCritical } from './normal-distribution.ts';

@@ -1,30 +1,32 @@
 /**
- * Theme impact on NPS: one point per theme at its impact (NPS points) with 95 % CI error bars,
- * coloured by sign, sorted from most costly to most beneficial.
+ * Theme impact on the run's score (NPS or CSAT points, CES on its 1–7 effort scale): one point per theme at
+ * its impact with 95 % CI error bars, coloured cost or gain, sorted from most costly to most beneficial.
+ * `worse` (WORSE_DIRECTION of the score): −1 a negative impact is a cost (NPS, CSAT); +1 a positive one
+ * is (CES: more effort).
  * Rows (sql/charts/select-theme-impact.sql): theme, impact, impact_ci_low, impact_ci_high,
- * frequency, n_with, nps_with, nps_without, small_n.
+ * frequency, n_with, score_with, score_without, small_n.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from '../chart-messages.ts';
 import { CHART_WIDTH, COLORS, specHead } from '../spec-base.ts';
 
-export function buildThemeImpactSpec(m: ChartMessages['themeImpact']): TopLevelSpec {
+export function buildThemeImpactSpec(m: ChartMessages['themeImpact'], worse: -1 | 1 = -1): TopLevelSpec {
   const tooltip = [
     { field: 'theme', type: 'nominal', title: m.theme },
     { field: 'impact', type: 'quantitative', title: m.impact, format: '+.2f' },
     { field: 'impact_ci_low', type: 'quantitative', title: 'CI −', format: '+.2f' },
     { field: 'impact_ci_high', type: 'quantitative', title: 'CI +', format: '+.2f' },
     { field: 'frequency', type: 'quantitative', title: m.frequency, format: '.1%' },
-    { field: 'nps_with', type: 'quantitative', title: m.npsWith, format: '.1f' },
-    { field: 'nps_without', type: 'quantitative', title: m.npsWithout, format: '.1f' },
+    { field: 'score_with', type: 'quantitative', title: m.npsWith, format: '.1f' },
+    { field: 'score_without', type: 'quantitative', title: m.npsWithout, format: '.1f' },
     { field: 'n_with', type: 'quantitative', title: m.n, format: ',d' },
   ] as const;
   return {
     ...specHead(m),
     width: CHART_WIDTH - 180,
     height: { step: 22 },
-    transform: [{ calculate: "datum.impact < 0 ? 'cost' : 'gain'", as: 'sign' }],
-    encoding: { y: { field: 'theme', type: 'nominal', title: null, sort: { field: 'impact', op: 'min', order: 'ascending' }, axis: { labelLimit: 240 } } },
+    transform: [{ calculate: `datum.impact ${worse === 1 ? '>' : '<'} 0 ? 'cost' : 'gain'`, as: 'sign' }],
+    encoding: { y: { field: 'theme', type: 'nominal', title: null, sort: { field: 'impact', op: 'min', order: worse === 1 ? 'descending' : 'ascending' }, axis: { labelLimit: 240 } } },
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 1.5 },

@@ -19,8 +19,7 @@ import { defaultClassifyBatch } from '../pipeline/classify-responses.ts';
 import type { ClassifyBatch } from '../pipeline/classify-into-cache.ts';
 import { CLASSIFY_QUEUE, classifyJobSchema, toWire, type ClassifyResult } from './classify-job.ts';
 import { engineSpecSchema, preparedTopicModel, specRedisKey, type EngineSpec } from './engine-spec.ts';
-import { bullConnection, parseRedisUrl, redactRedisUrl } from './redis-url.ts';
-import { RespClient } from './resp-client.ts';
+import { connectRedis, redactRedisUrl, redisOptions } from './redis-url.ts';
 import { errorText, queueMessages } from './queue-messages.ts';
 
 export interface ClassifyWorkerOptions {
@@ -57,10 +56,7 @@ const sameKey = (a: CacheKey, b: CacheKey): boolean =>
 
 export async function startClassifyWorker(opts: ClassifyWorkerOptions): Promise<RunningWorker> {
   const url = redactRedisUrl(opts.redis);
-  const specs = new RespClient(parseRedisUrl(opts.redis));
-  await specs.connect().catch((error: unknown) => {
-    throw new Error(queueMessages.unreachable(url, errorText(error)));
-  });
+  const specs = await connectRedis(opts.redis);
   const built = new Map<string, Promise<BuiltEngines>>();
 
   async function enginesFor(specId: string): Promise<BuiltEngines> {
@@ -103,7 +99,7 @@ export async function startClassifyWorker(opts: ClassifyWorkerOptions): Promise<
   }
 
   const worker = new Worker(CLASSIFY_QUEUE, processChunk, {
-    connection: bullConnection(opts.redis),
+    connection: redisOptions(opts.redis),
     concurrency: opts.concurrency,
     lockDuration: opts.lockDurationMs ?? 30_000,
     stalledInterval: opts.stalledIntervalMs ?? 30_000,
@@ -122,7 +118,7 @@ export async function startClassifyWorker(opts: ClassifyWorkerOptions): Promise<
   async function close(): Promise<void> {
     closing = true;
     await worker.close().catch(() => undefined);
-    await specs.quit();
+    await specs.quit().catch(() => undefined);
   }
   return { closed, close };
 }

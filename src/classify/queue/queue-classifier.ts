@@ -25,8 +25,7 @@ import type { CacheKey } from '../pipeline/cache-key.ts';
 import { EcouteError } from '../../run/errors.ts';
 import { CLASSIFY_JOB, CLASSIFY_QUEUE, chunkJobId, resultsFor, textHash, type ClassifyJob } from './classify-job.ts';
 import { ENGINE_SPEC_TTL_SECONDS, engineSpecId, specRedisKey, type EngineSpec } from './engine-spec.ts';
-import { bullConnection, parseRedisUrl, redactRedisUrl } from './redis-url.ts';
-import { RespClient } from './resp-client.ts';
+import { connectRedis, redactRedisUrl, redisOptions } from './redis-url.ts';
 import { errorText, queueMessages } from './queue-messages.ts';
 import type { QueueConfig } from './queue-config-schema.ts';
 
@@ -87,7 +86,19 @@ async function connectOrFail<T extends { waitUntilReady(): Promise<unknown>; clo
 export async function openQueueClassifier(opts: QueueClassifierOptions): Promise<QueueClassifier> {
   const { queue: cfg, log = () => undefined } = opts;
   const url = redactRedisUrl(cfg.redis);
-  const connection = bullConnection(cfg.redis);
+  // The engine spec first: an unreachable Redis is then one error with its cause (e.g. ECONNREFUSED).
+  const specJson = JSON.stringify(opts.spec);
+  const specId = engineSpecId(specJson);
+  const client = await connectRedis(cfg.redis).catch((error: unknown) => {
+    throw new QueueClassifyError(errorText(error));
+  });
+  try {
+    await client.set(specRedisKey(specId), specJson, 'EX', ENGINE_SPEC_TTL_SECONDS);
+  } finally {
+    await client.quit().catch(() => undefined);
+  }
+
+  const connection = redisOptions(cfg.redis);
   const connectMs = Math.min(10_000, cfg.timeout_seconds * 1000);
   const queue = await connectOrFail(new Queue(CLASSIFY_QUEUE, { connection }), cfg.redis, connectMs);
   const events = await connectOrFail(new QueueEvents(CLASSIFY_QUEUE, { connection }), cfg.redis, connectMs).catch(async (e: unknown) => {
@@ -96,15 +107,6 @@ export async function openQueueClassifier(opts: QueueClassifierOptions): Promise
   });
   queue.setMaxListeners(0);
   events.setMaxListeners(0);
-
-  const specJson = JSON.stringify(opts.spec);
-  const specId = engineSpecId(specJson);
-  const client = new RespClient(parseRedisUrl(cfg.redis));
-  try {
-    await client.set(specRedisKey(specId), specJson, { EX: ENGINE_SPEC_TTL_SECONDS });
-  } finally {
-    await client.quit();
-  }
 
   const mine = new Set<string>();
   let stalled = 0;

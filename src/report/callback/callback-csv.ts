@@ -30,8 +30,13 @@ export function csvCell(value: string | number | null | readonly string[]): stri
   return quote(formulaSafe(text));
 }
 
-export function callbackCsv(rows: readonly CallbackRow[]): string {
-  const lines = [CALLBACK_COLUMNS.join(',')];
-  for (const r of rows) lines.push(CALLBACK_COLUMNS.map((c) => csvCell(r[c])).join(','));
+/** A CSV of `rows` with these columns, in order. */
+export function csvTable<R extends Record<C, string | number | null | readonly string[]>, C extends keyof R & string>(columns: readonly C[], rows: readonly R[]): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+export function callbackCsv(rows: readonly CallbackRow[]): string {
+  return csvTable(CALLBACK_COLUMNS, rows);
 }

@@ -1,4 +1,7 @@
 /** The dashboard's own words (chart wording lives in src/charts/chart-messages.ts). */
+import { BREAKDOWN_DIMENSIONS, breakdownChartId } from '../../charts/chart-catalog.ts';
+import type { HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+
 export const DASHBOARD_MESSAGES = {
   en: {
     title: 'CX dashboard', asOf: 'Data as of', period: 'Period', segment: 'Segment', allPeriods: 'Whole period', allSegments: 'All segments',
@@ -78,3 +81,29 @@ export const DASHBOARD_MESSAGES = {
   },
 } as const;
 export type DashboardLang = keyof typeof DASHBOARD_MESSAGES;
+
+type DashboardText = (typeof DASHBOARD_MESSAGES)[DashboardLang];
+/** The dashboard's words for a program whose headline score is `metric`, with `score` its name in the owners' table. */
+export type DashboardScoreText = Omit<DashboardText, 'owners'> & { readonly owners: { readonly [K in keyof DashboardText['owners']]: string }; readonly score: string };
+
+/**
+ * The dashboard's words for a program led by `metric`: as they are for NPS; for CSAT or CES, the owners'
+ * panel, the breakdowns (csat-by-segment …) and the theme impact name the program's score instead of NPS.
+ */
+export function dashboardText(lang: DashboardLang, metric: HeadlineMetric): DashboardScoreText {
+  const base = DASHBOARD_MESSAGES[lang];
+  const name = metric.toUpperCase();
+  if (metric === 'nps') return { ...base, score: name };
+  const named = (s: string): string => s.replaceAll('NPS', name);
+  const byName = (table: Readonly<Record<string, string>>): Record<string, string> => ({
+    ...table,
+    ...Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [breakdownChartId(metric, d), named(table[breakdownChartId('nps', d)] ?? '')])),
+  });
+  return {
+    ...base,
+    score: name,
+    owners: { ...base.owners, title: named(base.owners.title), note: named(base.owners.note) },
+    chartNames: { ...byName(base.chartNames), 'theme-impact': named(base.chartNames['theme-impact'] ?? '') },
+    whyNotFiltered: { ...base.whyNotFiltered, ...byName(base.whyNotFiltered) } as DashboardText['whyNotFiltered'],
+  };
+}

@@ -12,15 +12,15 @@ import type { CallbackLoop } from '../callback/callback-loop.ts';
 import type { Block } from '../executive/report-document.ts';
 import { closedLoopSection, loopFormat } from '../executive/closed-loop-section.ts';
 import { DERIVED_CHARTS } from './derived-rows-app.ts';
-import { OWNER_TABLE_CHART } from './owner-table-app.ts';
-import { DASHBOARD_MESSAGES, type DashboardLang } from './dashboard-messages.ts';
+import { breakdownChartId } from '../../charts/chart-catalog.ts';
+import { dashboardText, type DashboardLang, type DashboardScoreText } from './dashboard-messages.ts';
 import { EXPLORER_MESSAGES } from '../explorer/explorer-messages.ts';
 
 export interface DashboardPayload {
   readonly lang: DashboardLang;
   readonly pipeline: string;
   readonly asOf: string;
-  readonly text: (typeof DASHBOARD_MESSAGES)[DashboardLang];
+  readonly text: DashboardScoreText;
   readonly periods: ReadonlyArray<{ key: string; label: string }>;
   readonly segments: ReadonlyArray<{ key: string; label: string }>;
   readonly charts: ReadonlyArray<{ id: string; filters: ChartFilters; drill: Readonly<Record<string, string>>; spec: TopLevelSpec; rows: readonly ChartRow[] }>;
@@ -32,6 +32,8 @@ export interface DashboardPayload {
   readonly derived: readonly string[];
   /** charts shown by a panel module instead of a chart card (the owners' table) */
   readonly panelCharts: readonly string[];
+  /** the chart the owners' table shows: the headline score by owner (nps-by-owner, csat-by-owner …) */
+  readonly ownerChart: string;
   readonly engines: readonly string[];
   readonly currency: string;
   /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
@@ -63,7 +65,8 @@ export function buildDashboardPayload(input: {
   /** the closed-loop figures (a run with a followups source) */
   loop?: CallbackLoop;
 }): DashboardPayload {
-  const text = DASHBOARD_MESSAGES[input.lang];
+  const text = dashboardText(input.lang, input.charts.metric);
+  const ownerChart = breakdownChartId(input.charts.metric, 'owner');
   const periodKeys = new Set<string>(['all']);
   const segmentKeys = new Set<string>(['all']);
   for (const c of input.charts.charts) {
@@ -83,7 +86,7 @@ export function buildDashboardPayload(input: {
     omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
     loop: input.loop !== undefined && input.loop.tracked ? closedLoopSection(input.loop, input.lang, loopFormat(input.lang)) : null,
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
-    panelCharts: [OWNER_TABLE_CHART],
+    panelCharts: [ownerChart], ownerChart,
     examples: input.examples ?? [], explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
   };
 }

@@ -5,7 +5,8 @@
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
  *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
  *                                     ├► loadExplorerData ─► dashboard/verbatims.js (every verbatim, shared)
- *                                     ├► buildCallbackList      ─► callback-list.csv, callback-list.json
+ *                                     ├► buildCallbackList      ─► callback-list.csv, callback-list.json,
+ *                                     │                            restricted/callback-contacts.csv (contact details, 0600)
  *                                     └► buildCallbackLoop      ─► callback-loop.json (a run with a followups source)
  *
  * Deterministic: same run and asOf → byte-identical files; timings are returned, never written
@@ -20,6 +21,7 @@ import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
 import { buildCallbackLoop, CALLBACK_LOOP_JSON, type CallbackLoop } from '../callback/callback-loop.ts';
+import { writeCallbackContacts } from '../callback/callback-contacts.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
@@ -86,6 +88,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     writeFileAtomic(join(runDir, 'callback-list.csv'), callbackCsv(callbackRows));
     writeFileAtomic(join(runDir, CALLBACK_LIST_JSON), toJsonText(callbackListFile(opts.asOf, settings, callbackRows)));
     files.push('callback-list.csv', CALLBACK_LIST_JSON);
+    files.push(...(await writeCallbackContacts(runDir, run.db.connection, run.tables, callbackRows)));
     callbacks = callbackRows.length;
     loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf: opts.asOf, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     if (loop.tracked) {

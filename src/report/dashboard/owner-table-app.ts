@@ -1,24 +1,24 @@
 /**
- * The owners' panel (dashboard/owners.js): NPS by account owner as a sortable table instead of a
- * chart of 60 bars — the five best and five worst owners by NPS with their 95 % CI and n, owners
+ * The owners' panel (dashboard/owners.js): the headline score (NPS, else CSAT, else CES) by account owner
+ * as a sortable table instead of a chart of 60 bars — the five best and five worst owners with their 95 % CI and n, owners
  * below the minimum sample size flagged and never ranked, every owner one click away ("show all"),
  * each owner's name opening the verbatim explorer filtered to that owner. Reads the rows of the
- * nps-by-owner chart (metric cells per period); it answers the period filter and says it does not
+ * <score>-by-owner chart (payload.ownerChart: metric cells per period); it answers the period filter and says it does not
  * answer the others. Its CSV (owners.csv) holds the rows the table shows, in its order. Registers in window.ecoutePanels.
  */
 export const OWNER_TABLE_SCRIPT = 'owners.js';
-/** The chart the panel replaces in the dashboard (still drawn in the report and written to specs/). */
-export const OWNER_TABLE_CHART = 'nps-by-owner';
 
 export const OWNER_TABLE_JS = String.raw`(function () {
   'use strict';
   var payload = JSON.parse(document.getElementById('ecoute-data').textContent);
   var t = payload.text;
-  var chart = payload.charts.filter(function (c) { return c.id === ${JSON.stringify(OWNER_TABLE_CHART)}; })[0];
+  var chart = payload.charts.filter(function (c) { return c.id === payload.ownerChart; })[0];
   var section = document.getElementById('owners');
   if (!chart) { section.remove(); return; }
   var DIMS = ['segment', 'region', 'journey_stage', 'touchpoint', 'survey_type', 'arr_band', 'language'];
-  var sort = { key: 'nps', desc: true };
+  var sort = { key: 'score', desc: true };
+  // the score's decimals: CES, a mean on 1–7, takes two
+  var digits = payload.text.score === 'CES' ? 2 : 1;
   var showAll = false;
   var rows = [];
   var locale = payload.lang === 'fr' ? 'fr-FR' : 'en-GB';
@@ -35,8 +35,8 @@ export const OWNER_TABLE_JS = String.raw`(function () {
   var shown = [];
   /** The rows the table shows, in its order (top and bottom five, or every owner after "show all"). */
   function csv() {
-    return window.ecouteUi.csv(['owner', 'nps', 'ci_low', 'ci_high', 'n', 'small_n'], shown.map(function (r) {
-      return [r.group, r.nps, r.nps === null ? null : r.ci_low, r.nps === null ? null : r.ci_high, r.n, r.small_n ? 'true' : 'false'];
+    return window.ecouteUi.csv(['owner', t.score.toLowerCase(), 'ci_low', 'ci_high', 'n', 'small_n'], shown.map(function (r) {
+      return [r.group, r.score, r.score === null ? null : r.ci_low, r.score === null ? null : r.ci_high, r.n, r.small_n ? 'true' : 'false'];
     }));
   }
   section.appendChild(head);
@@ -47,7 +47,7 @@ export const OWNER_TABLE_JS = String.raw`(function () {
   section.appendChild(toggle);
 
   var COLUMNS = [
-    { key: 'group', label: t.owners.owner }, { key: 'nps', label: 'NPS' }, { key: 'ci', label: t.owners.ci }, { key: 'n', label: 'n' }, { key: 'flag', label: '' },
+    { key: 'group', label: t.owners.owner }, { key: 'score', label: t.score }, { key: 'ci', label: t.owners.ci }, { key: 'n', label: 'n' }, { key: 'flag', label: '' },
   ];
   function compare(a, b) {
     var key = sort.key === 'ci' ? 'ci_low' : sort.key === 'flag' ? 'small_n' : sort.key;
@@ -61,14 +61,14 @@ export const OWNER_TABLE_JS = String.raw`(function () {
   }
 
   function draw() {
-    var ranked = rows.filter(function (r) { return r.nps !== null; });
+    var ranked = rows.filter(function (r) { return r.score !== null; });
     var small = rows.length - ranked.length;
     section.dataset.rows = String(rows.length);
     if (showAll || rows.length <= 10) shown = rows.slice().sort(compare);
     else {
-      var byNps = ranked.slice().sort(function (a, b) { return b.nps - a.nps || (a.group < b.group ? -1 : 1); });
-      shown = byNps.slice(0, 5).concat(byNps.slice(Math.max(5, byNps.length - 5)));
-      if (sort.key !== 'nps' || !sort.desc) shown.sort(compare);
+      var byScore = ranked.slice().sort(function (a, b) { return b.score - a.score || (a.group < b.group ? -1 : 1); });
+      shown = byScore.slice(0, 5).concat(byScore.slice(Math.max(5, byScore.length - 5)));
+      if (sort.key !== 'score' || !sort.desc) shown.sort(compare);
     }
     toggle.textContent = showAll ? t.owners.showTop : t.owners.showAll.replace('{n}', String(rows.length));
     toggle.style.display = rows.length <= 10 ? 'none' : '';
@@ -87,15 +87,15 @@ export const OWNER_TABLE_JS = String.raw`(function () {
     var body = el('tbody');
     shown.forEach(function (r, i) {
       var row = el('tr');
-      if (!showAll && rows.length > 10 && sort.key === 'nps' && sort.desc && i === 5) row.className = 'gap';
+      if (!showAll && rows.length > 10 && sort.key === 'score' && sort.desc && i === 5) row.className = 'gap';
       var name = el('td');
       var link = el('button', 'link', r.group);
       link.type = 'button';
       link.addEventListener('click', function () { if (window.ecouteExplorer) window.ecouteExplorer.open({ owner: r.group }); });
       name.appendChild(link);
       row.appendChild(name);
-      row.appendChild(el('td', 'num', r.nps === null ? t.owners.suppressed : num(r.nps, 1)));
-      row.appendChild(el('td', 'num', r.nps === null ? '' : num(r.ci_low, 1) + ' – ' + num(r.ci_high, 1)));
+      row.appendChild(el('td', 'num', r.score === null ? t.owners.suppressed : num(r.score, digits)));
+      row.appendChild(el('td', 'num', r.score === null ? '' : num(r.ci_low, digits) + ' – ' + num(r.ci_high, digits)));
       row.appendChild(el('td', 'num', num(r.n, 0)));
       row.appendChild(el('td', 'flag', r.small_n ? t.owners.smallN : ''));
       body.appendChild(row);

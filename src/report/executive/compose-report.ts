@@ -10,7 +10,7 @@ import { formatLevel, formatMoney, formatPValue } from '../../util/format-figure
 import { compareSection } from './compare-section.ts';
 import { closedLoopSection, loopFormat } from './closed-loop-section.ts';
 import type { CallbackLoop } from '../callback/callback-loop.ts';
-import { SCORE_FORMAT, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 
@@ -45,6 +45,8 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   const score = (metric: HeadlineMetric, v: unknown): string => `${n(v, SCORE_FORMAT[metric].digits)}${SCORE_FORMAT[metric].percent ? ' %' : ''}`;
   const margin = (metric: HeadlineMetric, v: unknown): string => n(v, SCORE_FORMAT[metric].digits);
   const lead = facts.headlineMetric;
+  // the score's short name in the drivers' sentences and verbatim citations (NPS, CSAT, CES)
+  const name = lead.toUpperCase();
   if (h === undefined) blocks.push({ kind: 'p', text: m.noHeadline });
   else {
     blocks.push({ kind: 'p', text: m.headlineScore(m.scoreName[lead], score(lead, h.value), margin(lead, h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
@@ -74,9 +76,13 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     if (quoted.has(d.themeId)) return;
     quoted.add(d.themeId);
     if (d.verbatims.length === 0) blocks.push({ kind: 'note', text: m.noVerbatims });
-    for (const v of d.verbatims) blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(v.nps === null ? na : String(v.nps), v.segment, v.submitted), ...(v.highlight !== undefined ? { highlight: v.highlight } : {}) });
+    for (const v of d.verbatims) {
+      const answer = v[lead];
+      blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(`${name} ${answer === null || answer === undefined ? na : String(answer)}`, v.segment, v.submitted), ...(v.highlight !== undefined ? { highlight: v.highlight } : {}) });
+    }
   };
-  const npsImpact = (e: Row): string => m.npsImpact(signed(e.impact, 2), signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency), n(e.nps_with), n(e.nps_without));
+  const npsImpact = (e: Row): string => m.npsImpact(name, signed(e.impact, 2), m.impactUnit[lead], signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency),
+    n(e.nps_with, SCORE_FORMAT[lead].digits), n(e.nps_without, SCORE_FORMAT[lead].digits));
   if (facts.rankedBy === 'negative_mentions') {
     if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
     else blocks.push({ kind: 'note', text: m.rankedByMentions });
@@ -99,9 +105,11 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   });
   blocks.push(...chart('dissatisfier-ranking'));
   if (facts.rankedBy === 'arr_at_risk') {
-    blocks.push({ kind: 'h2', text: m.npsDrivers });
-    if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: m.noNpsDrivers(fdr) });
-    else blocks.push({ kind: 'note', text: m.npsDriversIntro(fdr) });
+    blocks.push({ kind: 'h2', text: m.npsDrivers(name) });
+    // CES: a driver adds effort (impact above zero); NPS, CSAT: it lowers the score
+    const effort = WORSE_DIRECTION[lead] === 1;
+    if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: effort ? m.noEffortDrivers(fdr) : m.noNpsDrivers(name, fdr) });
+    else blocks.push({ kind: 'note', text: effort ? m.effortDriversIntro(fdr) : m.npsDriversIntro(name, fdr) });
     facts.npsDrivers.forEach((d, i) => {
       const e: Row = d.evidence;
       blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });

@@ -8,7 +8,7 @@ import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import type { RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
-import { HEADLINE_METRICS, headlineMetricOf, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, WORSE_DIRECTION, headlineMetricOf, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 type WindowEstimate = NonNullable<NonNullable<RunSummaryView['metrics']>['nps']>;
@@ -17,6 +17,9 @@ export interface Verbatim {
   readonly responseId: string;
   readonly text: string;
   readonly nps: number | null;
+  /** the respondent's CSAT and CES answers (absent where the query does not read them) */
+  readonly csat?: number | null;
+  readonly ces?: number | null;
   readonly submitted: string;
   readonly segment: string;
   /** the verbatim around the clause that mentions the theme (each part redacted), to highlight it */
@@ -33,6 +36,8 @@ export function quotedVerbatim(e: Row): Verbatim {
     responseId: String(e.response_id),
     text: redactPii(text),
     nps: e.nps === null ? null : Number(e.nps),
+    ...(e.csat !== undefined ? { csat: e.csat === null ? null : Number(e.csat) } : {}),
+    ...(e.ces !== undefined ? { ces: e.ces === null ? null : Number(e.ces) } : {}),
     submitted: String(e.submitted),
     segment: String(e.segment),
     ...(valid ? { highlight: { before: redactPii(text.slice(0, start)), clause: redactPii(text.slice(start, end)), after: redactPii(text.slice(end)) } } : {}),
@@ -111,7 +116,7 @@ export async function gatherReportFacts(
   const driverTables = has(tables, 'dissatisfier_ranking', 'theme_impact', 'churn_theme_lift') && (tables.get('dissatisfier_ranking')?.has('revenue_link') ?? false);
   if (driverTables) {
     ranked = await rows(conn, 'report/select-top-dissatisfiers', { limit: top });
-    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top });
+    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top, worse: WORSE_DIRECTION[headlineMetric] });
     const all = await rows(conn, 'report/select-revenue-links', {});
     if (all.length > 0) fdrLevel = Number(all[0]?.fdr_level);
     const links = all.filter((l) => l.revenue_link !== null);

@@ -25,11 +25,17 @@ export interface ReportMessages {
   readonly noRevenueLink: (tested: string, fdr: string) => string;
   readonly noRevenueAnalysis: string;
   readonly arrAtRisk: (value: string, low: string, high: string, q: string, rank: number, freqRank: string, accounts: string) => string;
-  readonly npsImpact: (value: string, low: string, high: string, q: string, freq: string, withNps: string, withoutNps: string) => string;
+  /** `score`: the driver score's short name (NPS, CSAT, CES); `unit`: its impactUnit */
+  readonly npsImpact: (score: string, value: string, unit: string, low: string, high: string, q: string, freq: string, withNps: string, withoutNps: string) => string;
+  /** the unit of a theme's impact on each score (points of NPS or of the CSAT share; CES on its 1–7 effort scale) */
+  readonly impactUnit: Readonly<Record<HeadlineMetric, string>>;
   readonly churnLift: (lift: string, low: string, high: string, q: string, withRate: string, withoutRate: string, accounts: string) => string;
-  readonly npsDrivers: string;
-  readonly npsDriversIntro: (fdr: string) => string;
-  readonly noNpsDrivers: (fdr: string) => string;
+  readonly npsDrivers: (score: string) => string;
+  readonly npsDriversIntro: (score: string, fdr: string) => string;
+  readonly noNpsDrivers: (score: string, fdr: string) => string;
+  /** a CES program: drivers are the themes whose negative mentions reliably add effort (interval above zero) */
+  readonly effortDriversIntro: (fdr: string) => string;
+  readonly noEffortDrivers: (fdr: string) => string;
   readonly linkDissatisfier: (rank: number) => string;
   readonly linkNone: string;
   readonly linkLowerChurn: string;
@@ -38,7 +44,8 @@ export interface ReportMessages {
   readonly lowerChurnFor: (themes: string) => string;
   readonly negativeMentions: (responses: string) => string;
   readonly noVerbatims: string;
-  readonly verbatimCite: (nps: string, segment: string, date: string) => string;
+  /** `score`: the respondent's answer with its name ('NPS 3', 'CSAT 2') */
+  readonly verbatimCite: (score: string, segment: string, date: string) => string;
   readonly noDissatisfiers: string;
   readonly whatChanged: string;
   readonly noChange: string;
@@ -86,11 +93,14 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     noRevenueAnalysis: 'The churn and revenue analysis is not in this run (no renewal history): no theme can be named as a revenue dissatisfier.',
     rankedByMentions: 'The revenue-at-risk analysis is not in this run, so these themes are ranked by the number of responses that mention them negatively.',
     arrAtRisk: (v, l, h, q, rank, f, a) => `ARR at risk: ${v} (95 % CI ${l} to ${h}; q ${q}) over the ${a} active accounts that mentioned it negatively; rank ${rank} by revenue, rank ${f} by frequency of negative mentions.`,
-    npsImpact: (v, l, h, q, f, w, wo) => `Impact of negative mentions on NPS: ${v} points (95 % CI ${l} to ${h}; q ${q}); mentioned negatively in ${f} of responses; NPS ${w} with a negative mention vs ${wo} without.`,
+    npsImpact: (s, v, u, l, h, q, f, w, wo) => `Impact of negative mentions on ${s}: ${v} ${u} (95 % CI ${l} to ${h}; q ${q}); mentioned negatively in ${f} of responses; ${s} ${w} with a negative mention vs ${wo} without.`,
     churnLift: (lift, l, h, q, w, wo, a) => `Churn lift: ×${lift} (95 % CI ${l} to ${h}; q ${q}); churn ${w} among the ${a} accounts with a renewal decision that mentioned it negatively vs ${wo} among the others.`,
-    npsDrivers: 'Biggest NPS drivers',
-    npsDriversIntro: (q) => `Themes whose negative mentions reliably lower NPS (95 % CI below zero, q < ${q}), largest impact first, with their revenue link.`,
-    noNpsDrivers: (q) => `No theme's negative mentions reliably lower NPS (95 % CI below zero, q < ${q}).`,
+    npsDrivers: (s) => `Biggest ${s} drivers`,
+    npsDriversIntro: (s, q) => `Themes whose negative mentions reliably lower ${s} (95 % CI below zero, q < ${q}), largest impact first, with their revenue link.`,
+    noNpsDrivers: (s, q) => `No theme's negative mentions reliably lower ${s} (95 % CI below zero, q < ${q}).`,
+    impactUnit: { nps: 'points', csat: 'points', ces: 'on the 1–7 effort scale (above zero: more effort)' },
+    effortDriversIntro: (q) => `Themes whose negative mentions reliably add effort, raising CES (mean effort on 1–7, lower is easier; 95 % CI above zero, q < ${q}), largest impact first, with their revenue link.`,
+    noEffortDrivers: (q) => `No theme's negative mentions reliably add effort (CES impact 95 % CI above zero, q < ${q}).`,
     linkDissatisfier: (rank) => `Revenue: revenue dissatisfier #${rank} above.`,
     linkNone: 'Revenue: no reliable revenue link found.',
     linkLowerChurn: 'Revenue: associated with lower churn, not a revenue risk.',
@@ -99,7 +109,7 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     lowerChurnFor: (t) => `Associated with lower churn (never counted as ARR at risk): ${t}.`,
     negativeMentions: (r) => `Responses with a negative mention: ${r}.`,
     noVerbatims: 'No verbatim examples for this theme.',
-    verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (personal data redacted)`,
+    verbatimCite: (score, s, d) => `${score} · ${s} · ${d} (personal data redacted)`,
     noDissatisfiers: 'No theme mentions in this run.',
     whatChanged: 'What changed since the last period',
     noChange: 'No change test in this run (no metric cells).',
@@ -146,11 +156,14 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     noRevenueAnalysis: 'L’analyse de l’attrition et du revenu ne figure pas dans ce traitement (pas d’historique de renouvellement) : aucun thème ne peut être désigné comme irritant pesant sur le revenu.',
     rankedByMentions: 'L’analyse du revenu à risque ne figure pas dans ce traitement : ces thèmes sont classés par nombre de réponses qui les mentionnent négativement.',
     arrAtRisk: (v, l, h, q, rank, f, a) => `ARR à risque : ${v} (IC à 95 % de ${l} à ${h} ; q ${q}) sur les ${a} comptes actifs qui l’ont mentionné négativement ; rang ${rank} par revenu, rang ${f} par fréquence des mentions négatives.`,
-    npsImpact: (v, l, h, q, f, w, wo) => `Impact des mentions négatives sur le NPS : ${v} points (IC à 95 % de ${l} à ${h} ; q ${q}) ; mentionné négativement dans ${f} des réponses ; NPS ${w} avec une mention négative contre ${wo} sans.`,
+    npsImpact: (s, v, u, l, h, q, f, w, wo) => `Impact des mentions négatives sur le ${s} : ${v} ${u} (IC à 95 % de ${l} à ${h} ; q ${q}) ; mentionné négativement dans ${f} des réponses ; ${s} ${w} avec une mention négative contre ${wo} sans.`,
     churnLift: (lift, l, h, q, w, wo, a) => `Sur-risque d’attrition : ×${lift} (IC à 95 % de ${l} à ${h} ; q ${q}) ; attrition de ${w} chez les ${a} comptes avec une décision de renouvellement qui l’ont mentionné négativement contre ${wo} chez les autres.`,
-    npsDrivers: 'Principaux leviers du NPS',
-    npsDriversIntro: (q) => `Thèmes dont les mentions négatives font baisser le NPS de façon fiable (IC à 95 % sous zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
-    noNpsDrivers: (q) => `Aucun thème dont les mentions négatives font baisser le NPS de façon fiable (IC à 95 % sous zéro, q < ${q}).`,
+    npsDrivers: (s) => `Principaux leviers du ${s}`,
+    npsDriversIntro: (s, q) => `Thèmes dont les mentions négatives font baisser le ${s} de façon fiable (IC à 95 % sous zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
+    noNpsDrivers: (s, q) => `Aucun thème dont les mentions négatives font baisser le ${s} de façon fiable (IC à 95 % sous zéro, q < ${q}).`,
+    impactUnit: { nps: 'points', csat: 'points', ces: 'sur l’échelle d’effort 1–7 (au-dessus de zéro : plus d’effort)' },
+    effortDriversIntro: (q) => `Thèmes dont les mentions négatives ajoutent de l’effort de façon fiable, ce qui relève le CES (effort moyen sur 1–7, plus bas = plus facile ; IC à 95 % au-dessus de zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
+    noEffortDrivers: (q) => `Aucun thème dont les mentions négatives ajoutent de l’effort de façon fiable (IC à 95 % de l’impact sur le CES au-dessus de zéro, q < ${q}).`,
     linkDissatisfier: (rank) => `Revenu : irritant n° ${rank} ci-dessus.`,
     linkNone: 'Revenu : aucun lien fiable avec le revenu.',
     linkLowerChurn: 'Revenu : associé à moins d’attrition, pas un risque pour le revenu.',
@@ -159,7 +172,7 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     lowerChurnFor: (t) => `Associés à moins d’attrition (jamais comptés comme ARR à risque) : ${t}.`,
     negativeMentions: (r) => `Réponses avec une mention négative : ${r}.`,
     noVerbatims: 'Pas d’exemple de verbatim pour ce thème.',
-    verbatimCite: (nps, s, d) => `NPS ${nps} · ${s} · ${d} (données personnelles masquées)`,
+    verbatimCite: (score, s, d) => `${score} · ${s} · ${d} (données personnelles masquées)`,
     noDissatisfiers: 'Aucune mention de thème dans ce traitement.',
     whatChanged: 'Ce qui a changé depuis la dernière période',
     noChange: 'Aucun test de variation dans ce traitement (pas de cellules de métriques).',

@@ -1,6 +1,7 @@
 /**
  * Per-owner dashboards: for each account owner, dashboard/owners/<keyed hash>.html holding only that owner's
- * accounts (NPS per account), trend (NPS per quarter), call-backs and verbatims — no other owner's figures,
+ * accounts (the run's headline score per account: NPS, else CSAT, else CES), trend (that score per quarter),
+ * call-backs and verbatims (with their NPS answer, the column the call-back panel shares) — no other owner's figures,
  * no ranking of owners, no owner-monitoring panel — and dashboard/owners/index.html, the administrator's list
  * of owners and their pages. The pages use the main dashboard's app.js and vendor/ (one folder up), so the
  * main dashboard must be written beside them.
@@ -18,6 +19,7 @@ import type { DashboardLang } from '../dashboard/dashboard-messages.ts';
 import { ownerCharts, type OwnerAnswer } from './owner-charts.ts';
 import { ownerPageName } from './owner-page-name.ts';
 import { ownerIndexHtml } from './owner-index.ts';
+import { readHeadlineMetric } from '../../charts/read-headline-metric.ts';
 
 export const OWNERS_FOLDER = 'owners';
 
@@ -51,9 +53,10 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
   await runSqlFile(conn, run.tables.has('theme_mentions') ? 'report/create-owner-mentions' : 'report/create-owner-mentions-empty');
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
   const dir = join(opts.dashboardDir, OWNERS_FOLDER);
+  const metric = await readHeadlineMetric(conn, run.tables);
   for (const o of await query(run, 'report/select-owners', {})) {
     const owner = String(o.owner);
-    const answers: OwnerAnswer[] = (await query(run, 'report/select-owner-answers', { owner, as_of: opts.asOf })).map((r) => ({
+    const answers: OwnerAnswer[] = (await query(run, 'report/select-owner-answers', { owner, as_of: opts.asOf, metric })).map((r) => ({
       accountId: String(r.account_id), accountName: String(r.account_name), quarter: String(r.quarter), score: Number(r.score),
     }));
     const examples = (await query(run, 'report/select-owner-verbatims', { owner, as_of: opts.asOf, limit: opts.verbatims ?? 30 })).map((r) => ({
@@ -62,7 +65,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
     }));
     const payload = buildDashboardPayload({
       lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency,
-      charts: { lang: opts.lang, charts: ownerCharts(answers, opts.lang, opts.minN), omitted: [] },
+      charts: { lang: opts.lang, metric, charts: ownerCharts(answers, opts.lang, opts.minN, metric), omitted: [] },
       // no verbatim explorer on an owner's page (it holds every owner's verbatims): its own examples instead
       themeLabels: {}, languages: [],
       callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
