@@ -141,8 +141,9 @@ describe('privacy by default', () => {
     const header = restricted.split('\r\n')[0]!.split(',');
     expect(header.slice(-4)).toEqual(['contact_name', 'contact_email', 'contact_phone', 'contact_flags']);
     const kept = restricted.split('\r\n').find((l) => l.includes('RSP-KEEP-1'));
-    // the phone normalised to E.164, its + quoted as every cell a spreadsheet would evaluate
-    expect(kept).toContain(`${KEPT_CONTACT.id},billing errors on every invoice,${KEPT_CONTACT.name},${KEPT_CONTACT.email},'${KEPT_CONTACT.e164},`);
+    // the phone normalised to E.164, its + quoted as every cell a spreadsheet would evaluate (after the list's
+    // follow-up columns, empty without a followups source)
+    expect(kept).toContain(`${KEPT_CONTACT.id},billing errors on every invoice,,,,,,${KEPT_CONTACT.name},${KEPT_CONTACT.email},'${KEPT_CONTACT.e164},`);
     // one line per row of the call-back list, in its order
     const list = readFileSync(join(outDir, 'callback-list.csv'), 'utf8').split('\r\n');
     expect(restricted.split('\r\n').map((l) => l.split(',')[0])).toEqual(list.map((l) => l.split(',')[0]));
