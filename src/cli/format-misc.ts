@@ -49,5 +49,5 @@ export function formatDemo(r: DemoSummary): string {
 export function formatNotify(r: NotifyResult): string {
   const shown = r.delivered.slice(0, 5).join(', ');
   const sent = r.delivered.length === 0 ? 'nothing new to send' : `delivered ${r.delivered.length} (${shown}${r.delivered.length > 5 ? ', …' : ''})`;
-  return [`call-backs of ${r.asOf}: ${r.callbacks} in the list, ${r.alreadyNotified} notified before`, `${r.webhook}: ${sent}`, `state: ${r.stateFile}`].join('\n');
+  return [`call-backs of ${r.asOf}: ${r.callbacks} in the list, ${r.alreadyNotified} notified before${r.alreadyCalled > 0 ? `, ${r.alreadyCalled} called back already (not posted)` : ''}`, `${r.webhook}: ${sent}`, `state: ${r.stateFile}`].join('\n');
 }

@@ -2,7 +2,8 @@
  * `ecoute notify <run-dir> --webhook URL`: closes the loop by posting the run's new call-backs
  * (callback-list.json) to a webhook (a ticketing tool, a chat channel, a CRM task endpoint).
  *
- *   callback-list.json rows ─► minus the ids in the state file ─► one POST per call-back, in list order
+ *   callback-list.json rows ─► minus the ids in the state file and those already called back (followups)
+ *     ─► one POST per call-back, in list order
  *     (ARR at risk first), retried with back-off ─► its id appended to the state file once delivered
  *
  * Each call-back (keyed by response_id) is delivered once ever; the first failure stops the command with
@@ -53,6 +54,8 @@ export interface NotifyResult {
   readonly callbacks: number;
   /** of them, delivered before (by an earlier notify) */
   readonly alreadyNotified: number;
+  /** of them, not posted because the followups source shows them called back already (called_in_time, called_late) */
+  readonly alreadyCalled: number;
   /** response ids delivered now, in order */
   readonly delivered: string[];
 }
@@ -87,6 +90,9 @@ function contactOf(contacts: ReadonlyMap<string, ContactDetails>, id: unknown): 
   return d === undefined ? null : { name: d.contact_name, email: d.contact_email, phone: d.contact_phone, flags: d.contact_flags };
 }
 
+/** A call-back the followups source shows made: nobody needs to be told to make it. */
+const isCalledBack = (row: Readonly<Record<string, unknown>>): boolean => row.status === 'called_in_time' || row.status === 'called_late';
+
 export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Promise<NotifyResult> {
   const url = parseWebhookUrl('--webhook', opts.webhook);
   const label = webhookLabel(url);
@@ -99,9 +105,10 @@ export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Prom
   const lock = await acquireRunLock(`${stateFile}.lock`, { runId: `notify-${process.pid}-${now().getTime()}`, startedAt: now().toISOString(), wait: true, ...(opts.log ? { log: opts.log } : {}) });
   try {
     const notified = readNotified(stateFile);
-    const fresh = list.rows.filter((r) => !notified.has(r.response_id));
+    const pending = list.rows.filter((r) => !notified.has(r.response_id));
+    const fresh = pending.filter((r) => !isCalledBack(r));
     const delivered: string[] = [];
-    opts.log?.(`posting ${fresh.length} new call-backs of ${list.asOf} to ${label} (${list.rows.length - fresh.length} of ${list.rows.length} notified before)`);
+    opts.log?.(`posting ${fresh.length} new call-backs of ${list.asOf} to ${label} (${list.rows.length - pending.length} of ${list.rows.length} notified before${pending.length > fresh.length ? `, ${pending.length - fresh.length} called back already` : ''})`);
     for (const row of fresh) {
       const callback = contacts === undefined ? row : { ...row, contact: contactOf(contacts, row.contact_id) };
       const body = JSON.stringify({ type: 'ecoute.callback', pipeline, as_of: list.asOf, callback });
@@ -118,7 +125,7 @@ export async function notifyCallbacks(runDir: string, opts: NotifyOptions): Prom
       recordNotified(stateFile, { response_id: row.response_id, notified_at: now().toISOString(), as_of: list.asOf, status: result.status });
       delivered.push(row.response_id);
     }
-    return { runDir, asOf: list.asOf, webhook: label, stateFile, callbacks: list.rows.length, alreadyNotified: list.rows.length - fresh.length, delivered };
+    return { runDir, asOf: list.asOf, webhook: label, stateFile, callbacks: list.rows.length, alreadyNotified: list.rows.length - pending.length, alreadyCalled: pending.length - fresh.length, delivered };
   } finally {
     lock.release();
   }

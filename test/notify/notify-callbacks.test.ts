@@ -77,7 +77,7 @@ describe('ecoute notify', () => {
     const { out, night } = outputFolder();
     const first = await notifyCallbacks(night, { webhook: hook.url, ...FAST });
     expect(first.delivered).toEqual(['R1', 'R2', 'R3']);
-    expect(first).toMatchObject({ callbacks: 3, alreadyNotified: 0, asOf: '2026-11-01', webhook: `${new URL(hook.url).origin}/…`, stateFile: join(out, NOTIFIED_CALLBACKS_FILE) });
+    expect(first).toMatchObject({ callbacks: 3, alreadyNotified: 0, alreadyCalled: 0, asOf: '2026-11-01', webhook: `${new URL(hook.url).origin}/…`, stateFile: join(out, NOTIFIED_CALLBACKS_FILE) });
     expect(hook.received.map((r) => r.body.callback.response_id)).toEqual(['R1', 'R2', 'R3']);
     expect(hook.received[0]!.body).toEqual({ type: 'ecoute.callback', pipeline: 'demo', as_of: '2026-11-01', callback: ROWS[0] });
     expect(hook.received[0]!.headers['content-type']).toBe('application/json');
@@ -96,6 +96,17 @@ describe('ecoute notify', () => {
     const next = await notifyCallbacks(out, { webhook: hook.url, ...FAST });
     expect(next.delivered).toEqual(['R4']);
     expect(stateIds(join(out, NOTIFIED_CALLBACKS_FILE))).toEqual(['R1', 'R2', 'R3', 'R4']);
+  });
+
+  it('does not post a call-back the followups source shows made (in time or late)', async () => {
+    const hook = await webhook(() => 200);
+    const rows = [...ROWS, { response_id: 'R5', status: 'called_in_time', verbatim: 'done' }, { response_id: 'R6', status: 'called_late', verbatim: 'done late' }];
+    const { out, night } = outputFolder(rows);
+    const result = await notifyCallbacks(night, { webhook: hook.url, ...FAST });
+    expect(result.delivered).toEqual(['R1', 'R2', 'R3']);
+    expect(result).toMatchObject({ callbacks: 5, alreadyNotified: 0, alreadyCalled: 2 });
+    expect(hook.received.map((r) => r.body.callback.response_id)).toEqual(['R1', 'R2', 'R3']);
+    expect(stateIds(join(out, NOTIFIED_CALLBACKS_FILE))).toEqual(['R1', 'R2', 'R3']);
   });
 
   it('delivers after retries when the webhook answers 503 twice, then 200', async () => {
