@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { arrBand } from '../../analyze/drivers/design-matrix.ts';
-import { EXPLORER_ARR_BANDS } from '../explorer/load-explorer-data.ts';
+import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
 
 /** Why a response is on the list: its NPS (rule.nps_max), a passive with a negative theme, its CSAT (rule.csat_max). */

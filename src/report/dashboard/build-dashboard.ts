@@ -14,14 +14,13 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
 import type { CallbackSettings } from '../callback/callback-config-schema.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
-import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, verbatimsScript, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
+import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
 import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
 import { HELPERS_APP_JS, HELPERS_SCRIPT } from './browser-helpers-app.ts';
 import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
 import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.ts';
 import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
-import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
-import { loadExplorerData } from '../explorer/load-explorer-data.ts';
+import { writeExplorerScript } from '../explorer/write-explorer-script.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
@@ -45,8 +44,17 @@ export interface DashboardOptions {
   readonly callbacks?: CallbackSettings;
 }
 
-/** The dashboard's files every language shares: vendor scripts, app.js, the explorer (script and every verbatim), the run history. */
-export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, recentRuns: readonly RecentRun[]): string[] {
+/** What the pages need of the explorer: the themes of the run's mentions (their labels go in each page). */
+export interface ExplorerSummary {
+  readonly n: number;
+  readonly themes: readonly string[];
+}
+
+/**
+ * The dashboard's files every language shares: vendor scripts, app.js, the explorer (script, and every verbatim
+ * streamed from the run into verbatims.js), the run history.
+ */
+export async function writeDashboardShared(outDir: string, run: OpenRun, asOf: string, recentRuns: readonly RecentRun[]): Promise<{ files: string[]; explorer: ExplorerSummary }> {
   const files: string[] = [];
   const write = (name: string, content: string): void => {
     const path = join(outDir, name);
@@ -60,15 +68,17 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
   write(DERIVED_ROWS_SCRIPT, DERIVED_ROWS_JS);
   write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);
   write(OWNER_TABLE_SCRIPT, OWNER_TABLE_JS);
-  write(VERBATIMS_SCRIPT, verbatimsScript(explorer));
+  const verbatims = join(outDir, VERBATIMS_SCRIPT);
+  const explorer = await writeExplorerScript(run.db.connection, run.tables, verbatims, { asOf });
+  files.push(verbatims);
   write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
-  return files;
+  return { files, explorer };
 }
 
 /** The page of one language (index.html, index-fr.html): its payload (charts, words, theme labels) and links to the others. */
 export async function writeDashboardPage(
   run: OpenRun, charts: ChartSet, callbacks: readonly CallbackRow[],
-  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerColumns; languages: readonly DashboardLang[] },
+  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerSummary; languages: readonly DashboardLang[] },
 ): Promise<string> {
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
   const payload = buildDashboardPayload({
@@ -91,8 +101,7 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const charts = await buildCharts(run.db.connection, { asOf, lang, currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
     const settings = opts.callbacks ?? run.summary.callbacks;
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang), ...(settings !== undefined ? { settings } : {}) });
-    const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
-    const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));
+    const { files, explorer } = await writeDashboardShared(opts.outDir, run, asOf, readRecentRuns(runDir));
     files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], ...(themeLabels ? { themeLabels } : {}) }));
     if (opts.ownerKey !== undefined) {
       files.push(...(await writeOwnerDashboards(run, callbacks, { dashboardDir: opts.outDir, key: opts.ownerKey, lang, asOf, minN: opts.minN ?? 30, ...(themeLabels ? { themeLabels } : {}) })).files);
