@@ -49,7 +49,6 @@ import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { duckdbMemoryLimit } from '../db/duckdb-memory-share.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
 import { computeMetrics, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
@@ -171,8 +170,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
   if (previous.notice !== undefined) log(previous.notice); // a warning, not a detail: the caches were not reused
   // DuckDB spills inside the staging folder (.work is scratch: never published)
   mkdirSync(join(dir, '.work'), { recursive: true });
-  const memoryLimit = pipeline.settings.memory_limit === undefined ? undefined : duckdbMemoryLimit(pipeline.settings.memory_limit);
-  const db = await openDatabase(dbPath, { memoryLimit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') });
+  const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') });
   let open = true;
   try {
     const conn = db.connection;

@@ -1,5 +1,5 @@
 /**
- * settings.memory_limit (DuckDB's share of it) and settings.threads reach DuckDB, and what the run had and used is written
+ * settings.memory_limit and settings.threads reach DuckDB, and what the run had and used is written
  * to run-timings.json (machine facts stay out of the deterministic run-summary.json).
  */
 import { readFileSync } from 'node:fs';
@@ -20,8 +20,7 @@ describe('run resources', () => {
     const result = await fx.run();
     expect(await reconciliation(result)).toEqual([2, 1, 1]);
     expect(result.resources.duckdb_threads).toBe(1);
-    // DuckDB gets 60 % of the run's limit (src/db/duckdb-memory-share.ts): 120 MB = 114.4 MiB
-    expect(result.resources.duckdb_memory_limit).toBe('114.4 MiB');
+    expect(result.resources.duckdb_memory_limit).toBe('190.7 MiB');
     expect(result.resources.peak_rss_mb).toBeGreaterThan(0);
     const written = JSON.parse(readFileSync(join(result.outDir, 'run-timings.json'), 'utf8')) as { resources: unknown; total_seconds: number };
     expect(written.resources).toEqual(result.resources);
