@@ -58,6 +58,16 @@ export async function querySqlFile(conn: DuckDBConnection, name: string, params?
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
 
+/**
+ * Runs a SQL file as a streaming query and visits its rows (JSON-friendly values) a chunk of about 2,048
+ * at a time: the result is never held whole, in DuckDB or in JS. The connection must run nothing else
+ * (no other query, no appender flush) until the stream is done: that would end the stream.
+ */
+export async function streamSqlFile(conn: DuckDBConnection, name: string, params: SqlParams, visit: (rows: Record<string, unknown>[]) => void): Promise<void> {
+  const result = await conn.stream(sqlFile(name), params);
+  for await (const rows of result.yieldRowObjectJson()) visit(rows as Record<string, unknown>[]);
+}
+
 /** Runs a query (SQL text from ecoute itself, values bound) and returns its first cell as a number (0 when empty). */
 export async function queryNumber(conn: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<number> {
   const reader = await conn.runAndReadAll(sql, params);

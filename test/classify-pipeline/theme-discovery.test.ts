@@ -96,6 +96,33 @@ describe('theme discovery', () => {
     }
   });
 
+  it('streams the verbatims: past maxClauses it clusters the very clauses clusterClauses samples from the whole list', async () => {
+    const rows = verbatims(3, 80, 0).map((r, i) => ({ ...r, submittedAt: `2024-05-${String(1 + (i % 28)).padStart(2, '0')} 09:00:00` }));
+    await loadResponses(db.connection, rows);
+    const c = countingClassifier();
+    await classifyResponses(db.connection, { engines: c.engines, classify: c.classify, taxonomyVersion: '1', quiet: true });
+    // the whole list, built here apart: every verbatim in id order, its clauses that overlap no mention span
+    const spans = new Map<string, Array<[number, number]>>();
+    const mentions = await db.connection.runAndReadAll('SELECT response_id, clause_start, clause_end FROM theme_mentions');
+    for (const [id, s, e] of mentions.getRows()) spans.set(String(id), [...(spans.get(String(id)) ?? []), [Number(s), Number(e)]]);
+    const languages = new Map((await db.connection.runAndReadAll('SELECT response_id, language FROM verbatim_sentiment')).getRows().map(([id, l]) => [String(id), String(l)]));
+    const whole = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap((r) =>
+      unmatchedClauses(splitOnPunctuation(r.verbatim), spans.get(r.id) ?? []).map((cl) => ({ clause: cl.text, verbatim: r.verbatim, language: languages.get(r.id) as 'fr' | 'en', date: r.submittedAt.slice(0, 10) })),
+    );
+    const maxClauses = 45;
+    expect(whole.length).toBeGreaterThan(2 * maxClauses); // a stride of 3 or more: the second pass runs
+    const expected = clusterClauses(whole, { maxClauses, minClusterSize: 4 });
+    const found = await discoverThemes(db.connection, { runDate: '2024-06-01', splitClauses: splitOnPunctuation, minClusterSize: 4, maxClauses });
+    expect(found.unmatchedClauses).toBe(whole.length);
+    expect(expected.length).toBeGreaterThan(0);
+    const key = (x: { topTerms: readonly string[] }): string => x.topTerms.join(' ');
+    const byTerms = <T extends { topTerms: readonly string[] }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(byTerms(found.seen).map((x) => [x.topTerms, x.size, x.cohesion, x.representatives])).toEqual(byTerms(expected).map((x) => [x.topTerms, x.size, x.cohesion, x.representatives]));
+    // within maxClauses, one pass: the same candidates as without a limit
+    const unlimited = await discoverThemes(db.connection, { runDate: '2024-06-01', splitClauses: splitOnPunctuation, minClusterSize: 4 });
+    expect(byTerms(unlimited.seen).map((x) => [x.topTerms, x.size])).toEqual(byTerms(clusterClauses(whole, { minClusterSize: 4 })).map((x) => [x.topTerms, x.size]));
+  });
+
   it('promotes a candidate to a valid taxonomy theme snippet', async () => {
     await loadResponses(db.connection, verbatims(1, 60, 0));
     const { seen } = await nightlyRun('2024-06-01');

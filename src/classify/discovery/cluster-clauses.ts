@@ -69,10 +69,24 @@ function pickRepresentatives(byCloseness: readonly UnmatchedClause[]): Represent
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 const CENTROID_TERMS = 30;
 
+/** Clauses clustered at most; beyond, every stride-th clause is (ClusterOptions.maxClauses). */
+export const MAX_CLUSTERED_CLAUSES = 20000;
+
+/** The stride that keeps at most `maxClauses` of `n` clauses: every stride-th, from the first. */
+export function sampleStride(n: number, maxClauses: number = MAX_CLUSTERED_CLAUSES): number {
+  return Math.max(1, Math.ceil(n / maxClauses));
+}
+
 export function clusterClauses(input: readonly UnmatchedClause[], opts: ClusterOptions = {}): ClusterCandidate[] {
-  const maxClauses = opts.maxClauses ?? 20000;
-  const stride = Math.max(1, Math.ceil(input.length / maxClauses));
-  const sampled = input.filter((_, i) => i % stride === 0);
+  const stride = sampleStride(input.length, opts.maxClauses);
+  return clusterSampledClauses(input.filter((_, i) => i % stride === 0), stride, opts);
+}
+
+/**
+ * clusterClauses on clauses already sampled with `stride` (sampleStride of the full count), so a caller can
+ * stream the clauses instead of holding them all: sizes are scaled back by the stride.
+ */
+export function clusterSampledClauses(sampled: readonly UnmatchedClause[], stride: number, opts: ClusterOptions = {}): ClusterCandidate[] {
   const tokens = sampled.map((c) => tokenizeClause(c.clause));
   const tfidf = buildTfidf(tokens.map((t) => t.stems));
   const keep = tfidf.vectors.map((v, i) => (v.ids.length > 0 ? i : -1)).filter((i) => i >= 0);

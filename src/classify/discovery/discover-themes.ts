@@ -6,7 +6,8 @@
  * first_seen / last_seen are the days of the earliest and latest clause, `runs` the number of months
  * its clauses span.
  *
- *   responses + verbatim_sentiment + theme_mentions ─▶ unmatched clauses ─▶ clusterClauses
+ *   responses + verbatim_sentiment + theme_mentions ─▶ unmatched clauses (streamed; at most maxClauses kept,
+ *     every stride-th of them) ─▶ clusterClauses
  *     ─▶ candidate ids (reconcileCandidates, no earlier candidates) ─▶ theme_candidates
  *
  * **Example:**
@@ -18,8 +19,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Clause, Language } from '../classifier-types.ts';
-import { querySqlFile } from '../../db/sql-file.ts';
-import { clusterClauses, type ClusterOptions, type UnmatchedClause } from './cluster-clauses.ts';
+import { streamSqlFile } from '../../db/sql-file.ts';
+import { clusterSampledClauses, MAX_CLUSTERED_CLAUSES, sampleStride, type ClusterOptions, type UnmatchedClause } from './cluster-clauses.ts';
 import { reconcileCandidates, type ReconcileOptions, type StoredCandidate } from './reconcile-candidates.ts';
 import { saveThemeCandidates } from './theme-candidates-store.ts';
 
@@ -47,22 +48,68 @@ export function unmatchedClauses(clauses: readonly Clause[], spans: ReadonlyArra
   return clauses.filter((c) => c.text.trim().length > 0 && !spans.some(([s, e]) => c.start < e && s < c.end));
 }
 
+interface ClauseSource {
+  readonly responseId: string;
+  readonly verbatim: string;
+  readonly language: Language;
+  readonly date: string | undefined;
+  readonly spans: Array<[number, number]>;
+}
+
+/**
+ * Visits the unmatched clauses of every classified verbatim, in response id order, streaming the verbatims
+ * from DuckDB (never all of them in JS at once): a verbatim's rows (one a mention span) are consecutive.
+ */
+async function forEachUnmatchedClause(conn: DuckDBConnection, split: SplitClauses, visit: (clause: UnmatchedClause) => void): Promise<void> {
+  let current: ClauseSource | undefined;
+  const flush = (s: ClauseSource): void => {
+    for (const c of unmatchedClauses(split(s.verbatim, s.language), s.spans)) visit({ clause: c.text, verbatim: s.verbatim, language: s.language, ...(s.date !== undefined ? { date: s.date } : {}) });
+  };
+  await streamSqlFile(conn, 'classify/select-clause-sources', {}, (rows) => {
+    for (const row of rows) {
+      const responseId = String(row.response_id);
+      if (current?.responseId !== responseId) {
+        if (current !== undefined) flush(current);
+        const date = row.submitted_on === null ? undefined : String(row.submitted_on);
+        current = { responseId, verbatim: String(row.verbatim), language: String(row.language) as Language, date, spans: [] };
+      }
+      if (row.clause_start !== null && row.clause_end !== null) current.spans.push([Number(row.clause_start), Number(row.clause_end)]);
+    }
+  });
+  if (current !== undefined) flush(current);
+}
+
+/**
+ * The unmatched clauses clusterClauses would sample (every stride-th), and how many there are, holding at most
+ * `maxClauses` of them: a first pass keeps them while they fit and counts; past the limit a second pass
+ * picks every stride-th (the same clauses clusterClauses picks from the whole list).
+ */
+async function sampleUnmatchedClauses(conn: DuckDBConnection, split: SplitClauses, maxClauses: number): Promise<{ sampled: UnmatchedClause[]; total: number; stride: number }> {
+  let kept: UnmatchedClause[] = [];
+  let total = 0;
+  await forEachUnmatchedClause(conn, split, (c) => {
+    total += 1;
+    if (total <= maxClauses) kept.push(c);
+    else kept = [];
+  });
+  const stride = sampleStride(total, maxClauses);
+  if (stride === 1) return { sampled: kept, total, stride };
+  const sampled: UnmatchedClause[] = [];
+  let i = 0;
+  await forEachUnmatchedClause(conn, split, (c) => {
+    if (i++ % stride === 0) sampled.push(c);
+  });
+  return { sampled, total, stride };
+}
+
 export async function discoverThemes(conn: DuckDBConnection, opts: DiscoverOptions): Promise<DiscoverResult> {
   if (!RUN_DATE.test(opts.runDate)) throw new Error(`runDate must be YYYY-MM-DD, got "${opts.runDate}"`);
   const split = opts.splitClauses ?? (await import('../embedded/index.ts')).splitClauses;
-  const rows = await querySqlFile(conn, 'classify/select-clause-sources');
-  const clauses: UnmatchedClause[] = [];
-  for (const row of rows) {
-    const verbatim = String(row.verbatim);
-    const language = String(row.language) as Language;
-    const spans = JSON.parse(String(row.spans)) as Array<[number, number]>;
-    const date = row.submitted_on === null ? undefined : String(row.submitted_on);
-    for (const c of unmatchedClauses(split(verbatim, language), spans)) clauses.push({ clause: c.text, verbatim, language, ...(date !== undefined ? { date } : {}) });
-  }
-  const clusters = clusterClauses(clauses, opts);
+  const { sampled, total, stride } = await sampleUnmatchedClauses(conn, split, opts.maxClauses ?? MAX_CLUSTERED_CLAUSES);
+  const clusters = clusterSampledClauses(sampled, stride, opts);
   const all = reconcileCandidates([], clusters, opts.runDate, opts).map((c) =>
     c.dates === undefined ? c : { ...c, firstSeen: c.dates.first, lastSeen: c.dates.last, runs: c.dates.months },
   );
   await saveThemeCandidates(conn, all);
-  return { unmatchedClauses: clauses.length, seen: all, all };
+  return { unmatchedClauses: total, seen: all, all };
 }

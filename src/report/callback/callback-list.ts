@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { arrBand } from '../../analyze/drivers/design-matrix.ts';
-import { EXPLORER_ARR_BANDS } from '../explorer/load-explorer-data.ts';
+import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
 import { prepareCallbackItems } from './callback-items.ts';
 

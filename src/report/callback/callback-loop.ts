@@ -19,7 +19,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { listValue, LIST, DOUBLE } from '@duckdb/node-api';
 import { querySqlFile, runSqlFile } from '../../db/sql-file.ts';
 import { wilsonInterval } from '../../analyze/stats/proportion-lift.ts';
-import { EXPLORER_ARR_BANDS } from '../explorer/load-explorer-data.ts';
+import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
 import { prepareCallbackItems } from './callback-items.ts';
 import { LOOP_MESSAGES } from './loop-messages.ts';

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
 import type { CallbackSettings } from '../callback/callback-config-schema.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
-import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, verbatimsScript, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
+import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
 import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
 import { HELPERS_APP_JS, HELPERS_SCRIPT } from './browser-helpers-app.ts';
 import { DERIVED_ROWS_JS, DERIVED_ROWS_SCRIPT } from './derived-rows-app.ts';
@@ -22,8 +22,7 @@ import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.t
 import { LOOP_PANEL_JS, LOOP_PANEL_SCRIPT } from './loop-panel-app.ts';
 import { buildCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
 import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
-import type { ExplorerColumns } from '../explorer/explorer-columns.ts';
-import { loadExplorerData } from '../explorer/load-explorer-data.ts';
+import { writeExplorerScript } from '../explorer/write-explorer-script.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
@@ -47,8 +46,17 @@ export interface DashboardOptions {
   readonly callbacks?: CallbackSettings;
 }
 
-/** The dashboard's files every language shares: vendor scripts, app.js, the explorer (script and every verbatim), the run history. */
-export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, recentRuns: readonly RecentRun[]): string[] {
+/** What the pages need of the explorer: the themes of the run's mentions (their labels go in each page). */
+export interface ExplorerSummary {
+  readonly n: number;
+  readonly themes: readonly string[];
+}
+
+/**
+ * The dashboard's files every language shares: vendor scripts, app.js, the explorer (script, and every verbatim
+ * streamed from the run into verbatims.js), the run history.
+ */
+export async function writeDashboardShared(outDir: string, run: OpenRun, asOf: string, recentRuns: readonly RecentRun[]): Promise<{ files: string[]; explorer: ExplorerSummary }> {
   const files: string[] = [];
   const write = (name: string, content: string): void => {
     const path = join(outDir, name);
@@ -63,15 +71,17 @@ export function writeDashboardShared(outDir: string, explorer: ExplorerColumns, 
   write(CALLBACK_PANEL_SCRIPT, CALLBACK_PANEL_JS);
   write(LOOP_PANEL_SCRIPT, LOOP_PANEL_JS);
   write(OWNER_TABLE_SCRIPT, OWNER_TABLE_JS);
-  write(VERBATIMS_SCRIPT, verbatimsScript(explorer));
+  const verbatims = join(outDir, VERBATIMS_SCRIPT);
+  const explorer = await writeExplorerScript(run.db.connection, run.tables, verbatims, { asOf });
+  files.push(verbatims);
   write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
-  return files;
+  return { files, explorer };
 }
 
 /** The page of one language (index.html, index-fr.html): its payload (charts, words, theme labels) and links to the others. */
 export async function writeDashboardPage(
   run: OpenRun, charts: ChartSet, callbacks: readonly CallbackRow[],
-  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerColumns; languages: readonly DashboardLang[]; loop?: CallbackLoop },
+  opts: { outDir: string; lang: DashboardLang; asOf: string; themeLabels?: ThemeLabels; explorer: ExplorerSummary; languages: readonly DashboardLang[]; loop?: CallbackLoop },
 ): Promise<string> {
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
   const payload = buildDashboardPayload({
@@ -95,8 +105,7 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const charts = await buildCharts(run.db.connection, { asOf, lang, currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
     const settings = opts.callbacks ?? run.summary.callbacks;
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang), ...(settings !== undefined ? { settings } : {}) });
-    const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf });
-    const files = writeDashboardShared(opts.outDir, explorer, readRecentRuns(runDir));
+    const { files, explorer } = await writeDashboardShared(opts.outDir, run, asOf, readRecentRuns(runDir));
     const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, ...(settings !== undefined ? { settings } : {}), ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], loop, ...(themeLabels ? { themeLabels } : {}) }));
     if (opts.ownerKey !== undefined) {

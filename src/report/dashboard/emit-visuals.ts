@@ -4,7 +4,7 @@
  *   runDir/ecoute.duckdb (read-only) ─► buildCharts per language ─► specs/<lang>/<chart>.vl.json
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
  *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
- *                                     ├► loadExplorerData ─► dashboard/verbatims.js (every verbatim, shared)
+ *                                     ├► writeExplorerScript ─► dashboard/verbatims.js (every verbatim, streamed; shared)
  *                                     ├► buildCallbackList      ─► callback-list.csv, callback-list.json,
  *                                     │                            restricted/callback-contacts.csv (contact details, 0600)
  *                                     └► buildCallbackLoop      ─► callback-loop.json (a run with a followups source)
@@ -25,7 +25,6 @@ import { writeCallbackContacts } from '../callback/callback-contacts.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
 import { writeDashboardPage, writeDashboardShared } from './build-dashboard.ts';
-import { loadExplorerData } from '../explorer/load-explorer-data.ts';
 import { readRecentRuns } from '../../publish/recent-runs.ts';
 import { writeOwnerDashboards } from '../owners/write-owner-dashboards.ts';
 
@@ -98,10 +97,11 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     t.callback += performance.now() - mark;
 
     mark = performance.now();
-    const explorer = await loadExplorerData(run.db.connection, run.tables, { asOf: opts.asOf });
     const dashboardDir = join(runDir, 'dashboard');
     const relative = (f: string): string => f.slice(runDir.length).replace(/^[/\\]+/, '');
-    files.push(...writeDashboardShared(dashboardDir, explorer, recentRuns).map(relative));
+    const shared = await writeDashboardShared(dashboardDir, run, opts.asOf, recentRuns);
+    const explorer = shared.explorer;
+    files.push(...shared.files.map(relative));
     t.dashboard += performance.now() - mark;
 
     for (const lang of langs) {

@@ -94,8 +94,13 @@ function dayNumber(day: string): number {
   return Math.round(ms / DAY_MS);
 }
 
+/** The values of a dictionary column: distinct, sorted by code unit. */
+export function dictionaryValues(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function dictionary(values: readonly string[]): DictionaryColumn {
-  const distinct = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const distinct = dictionaryValues(values);
   const index = new Map(distinct.map((v, i) => [v, i]));
   return { values: distinct, codes: values.map((v) => index.get(v)!) };
 }
@@ -112,58 +117,123 @@ export function locateClause(text: string, clause: string, hint: number | null |
   return best < 0 ? [-1, -1] : [best, best + clause.length];
 }
 
+/** Index of each theme and each match source among the run's mentions (both sorted), for the mention columns. */
+export interface MentionCodes {
+  readonly themes: string[];
+  readonly sources: string[];
+  readonly themeIndex: ReadonlyMap<string, number>;
+  readonly sourceIndex: ReadonlyMap<string, number>;
+}
+
+/** The match source shown for a mention: the topics engine's match_source when the table has it, else the engine. */
+export const mentionSource = (m: Pick<ExplorerMentionRow, 'match_source' | 'engine'>): string => m.match_source ?? m.engine ?? 'unknown';
+
+/** The theme and source dictionaries of these mentions (every mention of the run, matched to a verbatim or not). */
+export function mentionCodes(mentions: Iterable<Pick<ExplorerMentionRow, 'theme_id' | 'match_source' | 'engine'>>): MentionCodes {
+  const themeSet = new Set<string>();
+  const sourceSet = new Set<string>();
+  for (const m of mentions) {
+    themeSet.add(m.theme_id);
+    sourceSet.add(mentionSource(m));
+  }
+  const themes = [...themeSet].sort();
+  const sources = [...sourceSet].sort();
+  return { themes, sources, themeIndex: new Map(themes.map((t, i) => [t, i])), sourceIndex: new Map(sources.map((x, i) => [x, i])) };
+}
+
+/** One mention as the explorer stores it: codes, and the span of its clause in the redacted text. */
+export interface ExplorerMentionCells {
+  readonly theme: number;
+  readonly sentiment: number;
+  readonly from: number;
+  readonly to: number;
+  readonly source: number;
+  readonly evidence: string | null;
+}
+
+/** What one verbatim adds to the columns: its values (redacted text, day number, ARR band index) and its mentions. */
+export interface ExplorerRowCells {
+  readonly id: string;
+  readonly day: number;
+  readonly nps: number | null;
+  readonly csat: number | null;
+  readonly ces: number | null;
+  readonly arr: number | null;
+  /** ARR band index (arrBandIndex) */
+  readonly arrBand: number;
+  readonly text: string;
+  readonly mentions: readonly ExplorerMentionCells[];
+}
+
+/** The cells of one verbatim and its mentions (in their order); pure, so a caller may stream the verbatims. */
+export function explorerRowCells(row: ExplorerVerbatimRow, mentions: readonly ExplorerMentionRow[], codes: MentionCodes, arrBands: readonly number[]): ExplorerRowCells {
+  const text = redactPii(row.verbatim);
+  return {
+    id: row.response_id,
+    day: dayNumber(row.day),
+    nps: row.nps,
+    csat: row.csat,
+    ces: row.ces,
+    arr: row.arr === null ? null : Math.round(row.arr),
+    arrBand: arrBandIndex(row.arr ?? Number.NaN, arrBands),
+    text,
+    mentions: mentions.map((m) => {
+      const [from, to] = locateClause(text, redactPii(m.clause_text ?? ''), m.clause_start);
+      return {
+        theme: codes.themeIndex.get(m.theme_id)!,
+        sentiment: MENTION_SENTIMENTS.indexOf(m.sentiment_label as (typeof MENTION_SENTIMENTS)[number]),
+        from,
+        to,
+        source: codes.sourceIndex.get(mentionSource(m))!,
+        evidence: m.match_evidence === null || m.match_evidence === undefined ? null : redactPii(String(m.match_evidence)),
+      };
+    }),
+  };
+}
+
 export function buildExplorerColumns(
   rows: readonly ExplorerVerbatimRow[],
   mentions: readonly ExplorerMentionRow[],
   opts: { arrBands: readonly number[] },
 ): ExplorerColumns {
-  const bandLabels = arrBandLabels(opts.arrBands);
-  const text = rows.map((r) => redactPii(r.verbatim));
-  // ARR bands keep their order (lowest first, 'unknown' last), every band listed; other dictionaries are sorted
-  const dims = Object.fromEntries(EXPLORER_DIMENSIONS.map((d) => [
-    d,
-    d === 'arr_band'
-      ? { values: [...bandLabels], codes: rows.map((r) => arrBandIndex(r.arr ?? Number.NaN, opts.arrBands)) }
-      : dictionary(rows.map((r) => r[d])),
-  ])) as Record<ExplorerDimension, DictionaryColumn>;
-
+  const codes = mentionCodes(mentions);
   const position = new Map(rows.map((r, i) => [r.response_id, i]));
   const byRow: ExplorerMentionRow[][] = rows.map(() => []);
   for (const m of mentions) {
     const i = position.get(m.response_id);
     if (i !== undefined) byRow[i]!.push(m);
   }
-  const themes = [...new Set(mentions.map((m) => m.theme_id))].sort();
-  const sourceOf = (m: ExplorerMentionRow): string => m.match_source ?? m.engine ?? 'unknown';
-  const sources = [...new Set(mentions.map(sourceOf))].sort();
-  const themeIndex = new Map(themes.map((t, i) => [t, i]));
-  const sourceIndex = new Map(sources.map((s, i) => [s, i]));
+  const cells = rows.map((r, i) => explorerRowCells(r, byRow[i]!, codes, opts.arrBands));
+  const bandLabels = arrBandLabels(opts.arrBands);
+  // ARR bands keep their order (lowest first, 'unknown' last), every band listed; other dictionaries are sorted
+  const dims = Object.fromEntries(EXPLORER_DIMENSIONS.map((d) => [
+    d,
+    d === 'arr_band' ? { values: [...bandLabels], codes: cells.map((c) => c.arrBand) } : dictionary(rows.map((r) => r[d])),
+  ])) as Record<ExplorerDimension, DictionaryColumn>;
   const mention = { offsets: [0], theme: [] as number[], sentiment: [] as number[], from: [] as number[], to: [] as number[], source: [] as number[], evidence: [] as Array<string | null> };
-  byRow.forEach((list, i) => {
-    for (const m of list) {
-      const [from, to] = locateClause(text[i]!, redactPii(m.clause_text ?? ''), m.clause_start);
-      mention.theme.push(themeIndex.get(m.theme_id)!);
-      mention.sentiment.push(MENTION_SENTIMENTS.indexOf(m.sentiment_label as (typeof MENTION_SENTIMENTS)[number]));
-      mention.from.push(from);
-      mention.to.push(to);
-      mention.source.push(sourceIndex.get(sourceOf(m))!);
-      mention.evidence.push(m.match_evidence === null || m.match_evidence === undefined ? null : redactPii(String(m.match_evidence)));
+  for (const c of cells) {
+    for (const m of c.mentions) {
+      mention.theme.push(m.theme);
+      mention.sentiment.push(m.sentiment);
+      mention.from.push(m.from);
+      mention.to.push(m.to);
+      mention.source.push(m.source);
+      mention.evidence.push(m.evidence);
     }
     mention.offsets.push(mention.theme.length);
-  });
-
+  }
   return {
     n: rows.length,
-    id: rows.map((r) => r.response_id),
-    day: rows.map((r) => dayNumber(r.day)),
-    nps: rows.map((r) => r.nps),
-    csat: rows.map((r) => r.csat),
-    ces: rows.map((r) => r.ces),
-    arr: rows.map((r) => (r.arr === null ? null : Math.round(r.arr))),
+    id: cells.map((c) => c.id),
+    day: cells.map((c) => c.day),
+    nps: cells.map((c) => c.nps),
+    csat: cells.map((c) => c.csat),
+    ces: cells.map((c) => c.ces),
+    arr: cells.map((c) => c.arr),
     dims,
-    text,
-    themes,
-    sources,
+    text: cells.map((c) => c.text),
+    themes: codes.themes,
+    sources: codes.sources,
     mention,
   };
 }
