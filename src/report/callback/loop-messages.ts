@@ -15,6 +15,7 @@ export interface LoopMessages {
   readonly tableHead: readonly [string, string, string, string, string, string];
   readonly byAssignee: string;
   readonly bySegment: string;
+  readonly assigneesCut: (half: string, total: string) => string;
   readonly effectHeading: string;
   readonly effect: (measure: string, diff: string, low: string, high: string, meanCalled: string, nCalled: string, meanNot: string, nNot: string, strata: string) => string;
   readonly notEnough: (measure: string, nCalled: string, nNot: string, minN: string) => string;
@@ -39,6 +40,7 @@ export const LOOP_MESSAGES: Readonly<Record<LoopLang, LoopMessages>> = {
     tableHead: ['', 'In time', '95 % CI', 'n due', 'Overdue', 'Median hours'],
     byAssignee: 'Assignee',
     bySegment: 'Segment',
+    assigneesCut: (half, total) => `${total} assignees: the ${half} lowest and the ${half} highest in-time shares are shown; every assignee is in callback-loop.json and the dashboard's loop panel.`,
     effectHeading: 'Effect of a call-back (detractors)',
     effect: (measure, diff, low, high, mc, nc, mn, nn, strata) =>
       `${measure}: ${diff} for the called-back detractors (95 % CI ${low} to ${high}); ${mc} (n = ${nc} accounts) against ${mn} (n = ${nn}) not called back, compared within ${strata} strata of segment, ARR band and score.`,
@@ -64,6 +66,7 @@ export const LOOP_MESSAGES: Readonly<Record<LoopLang, LoopMessages>> = {
     tableHead: ['', 'Dans les temps', 'IC 95 %', 'n échus', 'En retard', 'Heures (médiane)'],
     byAssignee: 'Responsable',
     bySegment: 'Segment',
+    assigneesCut: (half, total) => `${total} responsables : les ${half} taux dans les temps les plus bas et les ${half} plus hauts sont affichés ; tous figurent dans callback-loop.json et le panneau de la boucle du tableau de bord.`,
     effectHeading: 'Effet d’un rappel (détracteurs)',
     effect: (measure, diff, low, high, mc, nc, mn, nn, strata) =>
       `${measure} : ${diff} pour les détracteurs rappelés (IC 95 % ${low} à ${high}) ; ${mc} (n = ${nc} comptes) contre ${mn} (n = ${nn}) non rappelés, comparés dans ${strata} strates de segment, tranche d’ARR et note.`,

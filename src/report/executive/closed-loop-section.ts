@@ -41,6 +41,17 @@ function effectLine(e: EffectEstimate, measure: string, lang: ReportLang, f: Loo
   return m.effect(measure, diff(e.difference), diff(e.low), diff(e.high), level(e.called.mean), f.int(e.called.n), level(e.notCalled.mean), f.int(e.notCalled.n), f.int(e.strata));
 }
 
+/** Assignees shown in the report's table at most: the lowest and highest in-time shares, REPORT_ASSIGNEES / 2 each. */
+export const REPORT_ASSIGNEES = 10;
+
+/** The assignees of the report's table: all when few, else the lowest and the highest in-time shares (ties by name). */
+export function reportedAssignees(shares: readonly LoopShare[]): LoopShare[] {
+  if (shares.length <= REPORT_ASSIGNEES) return [...shares];
+  const sorted = [...shares].sort((a, b) => (a.share ?? -1) - (b.share ?? -1) || String(a.key).localeCompare(String(b.key)));
+  const half = REPORT_ASSIGNEES / 2;
+  return [...sorted.slice(0, half), ...sorted.slice(-half)];
+}
+
 export function closedLoopSection(loop: CallbackLoop, lang: ReportLang, f: LoopFormat): Block[] {
   const m = LOOP_MESSAGES[lang];
   const blocks: Block[] = [{ kind: 'h2', text: m.heading }];
@@ -53,7 +64,9 @@ export function closedLoopSection(loop: CallbackLoop, lang: ReportLang, f: LoopF
   blocks.push({ kind: 'p', text: o.called === 0 ? m.noCalls : m.median(f.n(o.medianHours), f.int(o.called)) });
   const oldest = loop.overdue[0];
   blocks.push({ kind: 'p', text: oldest === undefined ? m.noOverdue : m.overdue(f.int(loop.overdue.length), oldest.due_by.slice(0, 10), f.int(oldest.days_overdue)) });
-  blocks.push({ kind: 'table', head: m.tableHead, rows: [...shareRows(m.byAssignee, c.byAssignee, f), ...shareRows(m.bySegment, c.bySegment, f)] });
+  const assignees = reportedAssignees(c.byAssignee);
+  blocks.push({ kind: 'table', head: m.tableHead, rows: [...shareRows(m.byAssignee, assignees, f), ...shareRows(m.bySegment, c.bySegment, f)] });
+  if (assignees.length < c.byAssignee.length) blocks.push({ kind: 'note', text: m.assigneesCut(f.int(assignees.length / 2), f.int(c.byAssignee.length)) });
   if (loop.effect !== null) {
     blocks.push({ kind: 'h3', text: m.effectHeading });
     blocks.push({ kind: 'list', items: [effectLine(loop.effect.nextNps, m.nextNps, lang, f), effectLine(loop.effect.renewal, m.renewal, lang, f)] });
