@@ -81,18 +81,28 @@ describe('the headline score of a program', () => {
     expect(result.summary.visuals?.omitted).toContainEqual({ id: 'nps-trend', reason: 'no NPS answers in this run' });
   });
 
-  it('a CES-only program leads with the mean effort, two decimals', async () => {
+  it('a CES-only program leads with its mean, two decimals, read as ease by default (CES 2.0) or as effort when the pipeline says so', async () => {
     const rows = answers((i) => 1 + (i % 7));
     const mean = rows.reduce((s, r) => s + Number(r[4]), 0) / rows.length;
     fx.write('responses.csv', csvText([['id', 'contact', 'account', 'submitted_at', 'ces', 'comment'], ...rows]));
-    fx.pipeline({
-      sources: { responses: { path: 'responses.csv', columns: { response_id: 'id', contact_id: 'contact', account_id: 'account', submitted_at: 'submitted_at', ces: 'ces', verbatim: 'comment' } } },
-      settings: { periods: ['quarter'] },
-    });
-    const result = await fx.run('out', '2024-06-30');
-    expect(result.summary.metrics.headlineMetric).toBe('ces');
-    expect(formatRun(result)).toContain(`CES (mean effort, 1–7) ${mean.toFixed(2)} ± `);
-    expect(report(join(fx.dir, 'out'), 'en')).toContain(`Whole window: CES (mean effort on 1–7, lower is easier) ${mean.toFixed(2)} ± `);
+    const columns = { response_id: 'id', contact_id: 'contact', account_id: 'account', submitted_at: 'submitted_at', ces: 'ces', verbatim: 'comment' };
+    const expected = {
+      default: { cli: 'CES (ease on 1–7, higher is easier)', report: 'CES (ease on 1–7, higher is easier)', recorded: 'higher_is_easier' },
+      lower_is_easier: { cli: 'CES (effort on 1–7, lower is easier)', report: 'CES (effort on 1–7, lower is easier)', recorded: 'lower_is_easier' },
+    } as const;
+    for (const [direction, words] of Object.entries(expected)) {
+      fx.pipeline({
+        sources: { responses: { path: 'responses.csv', columns, ...(direction === 'default' ? {} : { ces_direction: direction }) } },
+        settings: { periods: ['quarter'] },
+      });
+      const out = `out-${direction}`;
+      const result = await fx.run(out, '2024-06-30');
+      expect(result.summary.metrics.headlineMetric).toBe('ces');
+      expect(result.summary.cesDirection).toBe(words.recorded);
+      expect(JSON.parse(readFileSync(join(fx.dir, out, 'current', 'run-summary.json'), 'utf8')).cesDirection).toBe(words.recorded);
+      expect(formatRun(result)).toContain(`${words.cli} ${mean.toFixed(2)} ± `);
+      expect(report(join(fx.dir, out), 'en')).toContain(`Whole window: ${words.report} ${mean.toFixed(2)} ± `);
+    }
   });
 
   it('an NPS program keeps NPS first and lists its other scores', async () => {
