@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixture, csvText, type Fixture } from '../ingest/helpers.ts';
 import { formatRun } from '../../src/cli/format-run.ts';
-import { headlineMetricOf } from '../../src/analyze/metrics/headline-metric.ts';
+import { headlineMetricOf, scoreReading, worseDirection } from '../../src/analyze/metrics/headline-metric.ts';
+import { runCesDirection, runSummarySchema } from '../../src/charts/open-run.ts';
+import { responsesSourceSchema } from '../../src/config/pipeline-schema.ts';
 
 let fx: Fixture;
 beforeEach(() => {
@@ -33,6 +35,21 @@ describe('the headline score of a program', () => {
     expect(headlineMetricOf({ nps: { n: 0 }, csat: { n: 9 }, ces: { n: 1 } })).toBe('csat');
     expect(headlineMetricOf({ nps: null, csat: null, ces: { n: 1 } })).toBe('ces');
     expect(headlineMetricOf({})).toBeNull();
+  });
+
+  it('CES direction: ease by default (CES 2.0), effort when declared; a run summary without it (runs before the setting) is read as effort', () => {
+    const responses = { path: 'r.csv', columns: { response_id: 'id', submitted_at: 'at', ces: 'ces' } };
+    expect(responsesSourceSchema.parse(responses).ces_direction).toBe('higher_is_easier');
+    expect(responsesSourceSchema.parse({ ...responses, ces_direction: 'lower_is_easier' }).ces_direction).toBe('lower_is_easier');
+    const bad = responsesSourceSchema.safeParse({ ...responses, ces_direction: 'sideways' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['ces_direction']);
+    // a theme that makes the score worse: below zero for NPS, CSAT and CES read as ease; above zero for CES read as effort
+    expect([worseDirection('nps', 'lower_is_easier'), worseDirection('csat', 'lower_is_easier'), worseDirection('ces', 'higher_is_easier'), worseDirection('ces', 'lower_is_easier')]).toEqual([-1, -1, -1, 1]);
+    expect([scoreReading('ces', 'higher_is_easier'), scoreReading('ces', 'lower_is_easier'), scoreReading('csat', 'lower_is_easier')]).toEqual(['ces_ease', 'ces_effort', 'csat']);
+    expect(runCesDirection(runSummarySchema.parse({ pipeline: 'p', asOf: '2026-01-01' }))).toBe('lower_is_easier');
+    expect(runCesDirection(runSummarySchema.parse({ pipeline: 'p', asOf: '2026-01-01', cesDirection: 'higher_is_easier' }))).toBe('higher_is_easier');
+    expect(runSummarySchema.safeParse({ pipeline: 'p', asOf: '2026-01-01', cesDirection: 'up' }).success).toBe(false);
   });
 
   it('a CSAT-only program leads its summary, CLI output and report with CSAT', async () => {
