@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartCatalog, type ChartDefinition, type ChartFilters } from './chart-catalog.ts';
 import { readHeadlineMetric } from './read-headline-metric.ts';
-import type { HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import type { CesDirection, HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 import { CHART_MESSAGES, type ChartLang } from './chart-messages.ts';
 import { listColumns, loadChartRows } from './load-chart-rows.ts';
 import { withInlineData, withLocale, type ChartRow } from './spec-base.ts';
@@ -35,6 +35,8 @@ export interface ChartSet {
   readonly lang: ChartLang;
   /** the run's headline score: the breakdowns are drawn on it, theme impact and key drivers labelled with it */
   readonly metric: HeadlineMetric;
+  /** which way the run's CES answer runs: CES is worded as ease or as effort */
+  readonly cesDirection: CesDirection;
   readonly charts: readonly BuiltChart[];
   readonly omitted: readonly OmittedChart[];
 }
@@ -52,7 +54,7 @@ export function unfilteredRows(rows: readonly ChartRow[]): ChartRow[] {
 
 export async function buildCharts(
   conn: DuckDBConnection,
-  opts: { asOf: string; lang: ChartLang; themeLabels?: ThemeLabels; catalog?: readonly ChartDefinition[]; currency?: string },
+  opts: { asOf: string; lang: ChartLang; cesDirection: CesDirection; themeLabels?: ThemeLabels; catalog?: readonly ChartDefinition[]; currency?: string },
 ): Promise<ChartSet> {
   const tables = await listColumns(conn);
   const messages = CHART_MESSAGES[opts.lang];
@@ -60,7 +62,7 @@ export async function buildCharts(
   const charts: BuiltChart[] = [];
   const omitted: OmittedChart[] = [];
   const metric = await readHeadlineMetric(conn, tables);
-  for (const def of opts.catalog ?? chartCatalog(metric)) {
+  for (const def of opts.catalog ?? chartCatalog(metric, opts.cesDirection)) {
     const loaded = await loadChartRows(conn, def, tables, { asOf: opts.asOf, themeLabel });
     if (!loaded.ok) {
       omitted.push({ id: def.id, reason: loaded.reason });
@@ -78,5 +80,5 @@ export async function buildCharts(
     }
     charts.push({ id: def.id, filters: def.filters, drill: def.drill ?? {}, spec, rows: loaded.rows, staticSpec: withInlineData(spec, staticRows) });
   }
-  return { lang: opts.lang, metric, charts, omitted };
+  return { lang: opts.lang, metric, cesDirection: opts.cesDirection, charts, omitted };
 }

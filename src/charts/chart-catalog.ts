@@ -2,14 +2,15 @@
  * The charts ecoute draws: for each, the tables and columns it needs, the SQL file that selects
  * its rows, which dashboard filters apply to it, and its spec builder. A chart whose table or
  * columns are missing from a run is omitted with a stated reason, never a crash.
- * The catalog depends on the run's headline score (chartCatalog(metric)): the breakdowns are drawn on it
+ * The catalog depends on the run's headline score (chartCatalog(metric, ces)): the breakdowns are drawn on it
  * (nps-by-segment, else csat-by-segment, else ces-by-segment …) and the theme impact and key drivers are
- * labelled with it (the driver phase computes them on the same score).
+ * labelled with it (the driver phase computes them on the same score); CES is worded as ease or as effort
+ * and its theme impact coloured accordingly, as the run's `ces_direction` says.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from './chart-messages.ts';
 import { buildScoreTrendSpec } from './specs/score-trend-spec.ts';
-import { HEADLINE_METRICS, SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
+import { DEFAULT_CES_DIRECTION, HEADLINE_METRICS, SCORE_FORMAT, scoreReading, worseDirection, type CesDirection, type HeadlineMetric } from '../analyze/metrics/headline-metric.ts';
 import { buildScoreByDimensionSpec } from './specs/score-by-dimension-spec.ts';
 import { buildResponseRateSpec } from './specs/response-rate-spec.ts';
 import { buildThemeSentimentSpec } from './specs/theme-sentiment-spec.ts';
@@ -55,7 +56,8 @@ const MENTIONS = {
 };
 
 /** NPS, CSAT or CES per period with its margin (a chart omitted when the run has no answer of that score). */
-function scoreTrend(metric: HeadlineMetric): ChartDefinition {
+function scoreTrend(metric: HeadlineMetric, ces: CesDirection): ChartDefinition {
+  const reading = scoreReading(metric, ces);
   return {
     id: `${metric}-trend`,
     requires: { metric_cells: [...METRIC_CELLS.metric_cells, 'moe', 'change', 'p_value', 'significant', 'period_complete'] },
@@ -64,7 +66,7 @@ function scoreTrend(metric: HeadlineMetric): ChartDefinition {
     emptyReason: `no ${metric.toUpperCase()} answers in this run`,
     filters: { period: false, segment: true },
     labelsThemes: false,
-    build: (m) => (metric === 'nps' ? buildScoreTrendSpec(m.npsTrend) : buildScoreTrendSpec({ ...m.npsTrend, title: m.scoreTrend[metric].title, nps: m.scoreTrend[metric].score }, SCORE_FORMAT[metric].digits)),
+    build: (m) => (reading === 'nps' ? buildScoreTrendSpec(m.npsTrend) : buildScoreTrendSpec({ ...m.npsTrend, title: m.scoreTrend[reading].title, nps: m.scoreTrend[reading].score }, SCORE_FORMAT[metric].digits)),
   };
 }
 
@@ -77,7 +79,8 @@ export function breakdownChartId(metric: HeadlineMetric, dimension: string): str
 }
 
 /** NPS, CSAT or CES per value of a dimension, with its interval clustered by account (metric_cells). */
-function scoreBy(metric: HeadlineMetric, dimension: string): ChartDefinition {
+function scoreBy(metric: HeadlineMetric, dimension: string, ces: CesDirection): ChartDefinition {
+  const reading = scoreReading(metric, ces);
   return {
     id: breakdownChartId(metric, dimension),
     requires: METRIC_CELLS,
@@ -88,36 +91,39 @@ function scoreBy(metric: HeadlineMetric, dimension: string): ChartDefinition {
     drill: { [dimension]: 'group' },
     build: (m) => {
       const label = m.dimensions[dimension] ?? dimension;
-      if (metric === 'nps') return buildScoreByDimensionSpec(m.npsBy, label);
-      const t = m.scoreCharts[metric];
-      return buildScoreByDimensionSpec({ ...m.npsBy, title: t.byTitle, subtitle: t.bySubtitle, nps: m.scoreTrend[metric].score }, label, SCORE_FORMAT[metric].digits);
+      if (reading === 'nps') return buildScoreByDimensionSpec(m.npsBy, label);
+      const t = m.scoreCharts[reading];
+      return buildScoreByDimensionSpec({ ...m.npsBy, title: t.byTitle, subtitle: t.bySubtitle, nps: m.scoreTrend[reading].score }, label, SCORE_FORMAT[metric].digits);
     },
   };
 }
 
 /** The theme-impact and key-driver texts of the run's score (NPS: as they are). */
-function themeImpactTexts(m: ChartMessages, metric: HeadlineMetric): ChartMessages['themeImpact'] {
-  if (metric === 'nps') return m.themeImpact;
-  const t = m.scoreCharts[metric];
+function themeImpactTexts(m: ChartMessages, metric: HeadlineMetric, ces: CesDirection): ChartMessages['themeImpact'] {
+  const reading = scoreReading(metric, ces);
+  if (reading === 'nps') return m.themeImpact;
+  const t = m.scoreCharts[reading];
   return { ...m.themeImpact, title: t.impactTitle, subtitle: t.impactSubtitle, impact: t.impact, npsWith: t.with, npsWithout: t.without };
 }
 
 /**
  * Every chart of a run whose headline score is `metric` (NPS when the run has NPS answers, else CSAT, else
- * CES): its score's trend, its breakdowns, the other scores' trends, then the rest.
+ * CES): its score's trend, its breakdowns, the other scores' trends, then the rest. `ces`: which way the run's
+ * CES answer runs (run-summary.json `cesDirection`).
  */
-export function chartCatalog(metric: HeadlineMetric): readonly ChartDefinition[] {
+export function chartCatalog(metric: HeadlineMetric, ces: CesDirection): readonly ChartDefinition[] {
   return Object.freeze([
-    scoreTrend(metric),
-    ...BREAKDOWN_DIMENSIONS.map((d) => scoreBy(metric, d)),
-    ...HEADLINE_METRICS.filter((other) => other !== metric).map(scoreTrend),
-    ...REST.map((def) => (def.id === 'theme-impact' || def.id === 'driver-quadrant' ? { ...def, build: (m: ChartMessages) => buildScoredChart(def.id, m, metric) } : def)),
+    scoreTrend(metric, ces),
+    ...BREAKDOWN_DIMENSIONS.map((d) => scoreBy(metric, d, ces)),
+    ...HEADLINE_METRICS.filter((other) => other !== metric).map((other) => scoreTrend(other, ces)),
+    ...REST.map((def) => (def.id === 'theme-impact' || def.id === 'driver-quadrant' ? { ...def, build: (m: ChartMessages) => buildScoredChart(def.id, m, metric, ces) } : def)),
   ]);
 }
 
-function buildScoredChart(id: string, m: ChartMessages, metric: HeadlineMetric): TopLevelSpec {
-  if (id === 'theme-impact') return buildThemeImpactSpec(themeImpactTexts(m, metric), WORSE_DIRECTION[metric]);
-  return buildDriverQuadrantSpec(metric === 'nps' ? m.driverQuadrant : { ...m.driverQuadrant, subtitle: m.scoreCharts[metric].driversSubtitle });
+function buildScoredChart(id: string, m: ChartMessages, metric: HeadlineMetric, ces: CesDirection): TopLevelSpec {
+  if (id === 'theme-impact') return buildThemeImpactSpec(themeImpactTexts(m, metric, ces), worseDirection(metric, ces));
+  const reading = scoreReading(metric, ces);
+  return buildDriverQuadrantSpec(reading === 'nps' ? m.driverQuadrant : { ...m.driverQuadrant, subtitle: m.scoreCharts[reading].driversSubtitle });
 }
 
 const REST: readonly ChartDefinition[] = [
@@ -161,5 +167,5 @@ const REST: readonly ChartDefinition[] = [
   },
 ];
 
-/** The catalog of an NPS program. */
-export const CHART_CATALOG: readonly ChartDefinition[] = chartCatalog('nps');
+/** The catalog of an NPS program (its CES trend read as ease, the default direction). */
+export const CHART_CATALOG: readonly ChartDefinition[] = chartCatalog('nps', DEFAULT_CES_DIRECTION);

@@ -4,17 +4,21 @@
  * against these messages rather than copied strings.
  */
 import { BENCHMARK_CHART_MESSAGES, type BenchmarkChartMessages } from './specs/benchmark-comparison-messages.ts';
+import type { ScoreReading } from '../analyze/metrics/headline-metric.ts';
+
+/** A score other than NPS as it is read: CSAT, CES as ease (higher is easier) or as effort (lower is easier). */
+export type OtherScoreReading = Exclude<ScoreReading, 'nps'>;
 
 export type ChartLang = 'en' | 'fr';
 
 export interface ChartMessages {
   /** the trend chart's texts; `nps` is the score's axis and tooltip label */
   readonly npsTrend: { title: string; subtitle: string; period: string; nps: string; band: string; rise: string; fall: string; change: string; n: string; smallN: string };
-  /** title and score label of the CSAT and CES trends (the rest as npsTrend) */
-  readonly scoreTrend: Readonly<Record<'csat' | 'ces', { title: string; score: string }>>;
+  /** title and score label of the CSAT and CES trends (the rest as npsTrend); CES read as ease or as effort */
+  readonly scoreTrend: Readonly<Record<OtherScoreReading, { title: string; score: string }>>;
   readonly npsBy: { title: (dimension: string) => string; subtitle: string; nps: string; n: string; suppressed: string };
   /** the wording of the breakdowns, theme impact and key drivers when the program's score is CSAT or CES (the rest as for NPS) */
-  readonly scoreCharts: Readonly<Record<'csat' | 'ces', ScoreChartTexts>>;
+  readonly scoreCharts: Readonly<Record<OtherScoreReading, ScoreChartTexts>>;
   readonly dimensions: Readonly<Record<string, string>>;
   readonly responseRate: { title: string; subtitle: string; period: string; rate: string; target: string; invitations: string; responses: string; belowTarget: string; onTarget: string };
   readonly themeSentiment: { title: string; subtitle: string; share: string; theme: string; sentiment: string; mentions: string; labels: Readonly<Record<'negative' | 'neutral' | 'positive', string>> };
@@ -43,7 +47,10 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'NPS trend', subtitle: 'Shaded band: 95 % margin of error (clustered by account). Triangles: change from the previous period that survives the false-discovery rate (q-value).',
       period: 'Period', nps: 'NPS', band: '95 % CI', rise: 'Significant rise', fall: 'Significant fall', change: 'Change', n: 'Responses', smallN: 'Small sample',
     },
-    scoreTrend: { csat: { title: 'CSAT trend', score: 'CSAT (% of 4–5)' }, ces: { title: 'CES trend', score: 'CES (mean effort, 1–7)' } },
+    scoreTrend: {
+      csat: { title: 'CSAT trend', score: 'CSAT (% of 4–5)' },
+      ces_ease: { title: 'CES trend', score: 'CES (ease, 1–7)' }, ces_effort: { title: 'CES trend', score: 'CES (effort, 1–7)' },
+    },
     npsBy: {
       title: (d) => `NPS by ${d}`, subtitle: 'Bars: NPS with 95 % CI. Cells below the minimum sample size are suppressed.',
       nps: 'NPS', n: 'Responses', suppressed: 'suppressed (small n)',
@@ -55,8 +62,14 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
         impact: 'CSAT impact (points)', with: 'CSAT with theme', without: 'CSAT without theme',
         driversSubtitle: 'Importance: share of explained CSAT variance (relative weights). Performance: mean rating.',
       },
-      ces: {
-        byTitle: (d) => `CES by ${d}`, bySubtitle: 'Bars: CES (mean effort on 1–7, lower is easier) with 95 % CI (clustered by account). Cells below the minimum sample size are suppressed.',
+      ces_ease: {
+        byTitle: (d) => `CES by ${d}`, bySubtitle: 'Bars: CES (ease on 1–7, higher is easier) with 95 % CI (clustered by account). Cells below the minimum sample size are suppressed.',
+        impactTitle: 'Theme impact on CES', impactSubtitle: 'Ease the theme costs or adds (CES − CES without the theme, on the 1–7 scale; below zero: less ease), 95 % bootstrap CI.',
+        impact: 'CES impact (ease, 1–7)', with: 'CES with theme', without: 'CES without theme',
+        driversSubtitle: 'Importance: share of explained CES variance (relative weights). Performance: mean rating.',
+      },
+      ces_effort: {
+        byTitle: (d) => `CES by ${d}`, bySubtitle: 'Bars: CES (effort on 1–7, lower is easier) with 95 % CI (clustered by account). Cells below the minimum sample size are suppressed.',
         impactTitle: 'Theme impact on CES', impactSubtitle: 'Effort the theme adds or removes (CES − CES without the theme, on the 1–7 scale; above zero: more effort), 95 % bootstrap CI.',
         impact: 'CES impact (effort, 1–7)', with: 'CES with theme', without: 'CES without theme',
         driversSubtitle: 'Importance: share of explained CES variance (relative weights). Performance: mean rating.',
@@ -100,7 +113,10 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'Évolution du NPS', subtitle: 'Bande : marge d’erreur à 95 % (grappes par compte). Triangles : variation par rapport à la période précédente qui résiste au taux de fausses découvertes (q-value).',
       period: 'Période', nps: 'NPS', band: 'IC 95 %', rise: 'Hausse significative', fall: 'Baisse significative', change: 'Variation', n: 'Réponses', smallN: 'Petit échantillon',
     },
-    scoreTrend: { csat: { title: 'Évolution du CSAT', score: 'CSAT (% de 4–5)' }, ces: { title: 'Évolution du CES', score: 'CES (effort moyen, 1–7)' } },
+    scoreTrend: {
+      csat: { title: 'Évolution du CSAT', score: 'CSAT (% de 4–5)' },
+      ces_ease: { title: 'Évolution du CES', score: 'CES (facilité, 1–7)' }, ces_effort: { title: 'Évolution du CES', score: 'CES (effort, 1–7)' },
+    },
     npsBy: {
       title: (d) => `NPS par ${d}`, subtitle: 'Barres : NPS avec IC à 95 %. Les cellules sous la taille minimale d’échantillon sont masquées.',
       nps: 'NPS', n: 'Réponses', suppressed: 'masqué (petit n)',
@@ -112,8 +128,14 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
         impact: 'Impact sur le CSAT (points)', with: 'CSAT avec le thème', without: 'CSAT sans le thème',
         driversSubtitle: 'Importance : part de la variance du CSAT expliquée (poids relatifs). Performance : note moyenne.',
       },
-      ces: {
-        byTitle: (d) => `CES par ${d}`, bySubtitle: 'Barres : CES (effort moyen sur 1–7, plus bas = plus facile) avec IC à 95 % (grappes par compte). Les cellules sous la taille minimale d’échantillon sont masquées.',
+      ces_ease: {
+        byTitle: (d) => `CES par ${d}`, bySubtitle: 'Barres : CES (facilité sur 1–7, plus haut = plus facile) avec IC à 95 % (grappes par compte). Les cellules sous la taille minimale d’échantillon sont masquées.',
+        impactTitle: 'Impact des thèmes sur le CES', impactSubtitle: 'Facilité que le thème retire ou apporte (CES − CES sans le thème, sur l’échelle 1–7 ; sous zéro : moins de facilité), IC bootstrap à 95 %.',
+        impact: 'Impact sur le CES (facilité, 1–7)', with: 'CES avec le thème', without: 'CES sans le thème',
+        driversSubtitle: 'Importance : part de la variance du CES expliquée (poids relatifs). Performance : note moyenne.',
+      },
+      ces_effort: {
+        byTitle: (d) => `CES par ${d}`, bySubtitle: 'Barres : CES (effort sur 1–7, plus bas = plus facile) avec IC à 95 % (grappes par compte). Les cellules sous la taille minimale d’échantillon sont masquées.',
         impactTitle: 'Impact des thèmes sur le CES', impactSubtitle: 'Effort que le thème ajoute ou retire (CES − CES sans le thème, sur l’échelle 1–7 ; au-dessus de zéro : plus d’effort), IC bootstrap à 95 %.',
         impact: 'Impact sur le CES (effort, 1–7)', with: 'CES avec le thème', without: 'CES sans le thème',
         driversSubtitle: 'Importance : part de la variance du CES expliquée (poids relatifs). Performance : note moyenne.',

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { openDatabase, type Database } from '../db/open-database.ts';
 import { listColumns } from './load-chart-rows.ts';
 import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
+import { CES_DIRECTIONS, UNRECORDED_CES_DIRECTION, type CesDirection } from '../analyze/metrics/headline-metric.ts';
 
 export const RUN_DATABASE = 'ecoute.duckdb';
 
@@ -34,8 +35,15 @@ export const runSummarySchema = z.looseObject({
   classification: z.looseObject({ engines: z.array(engineSchema), notices: z.array(z.string()).optional().default([]) }).optional(),
   /** the `callbacks:` settings the run's call-back list was computed with (absent in runs before they were recorded) */
   callbacks: callbackConfigSchema.optional(),
+  /** which way the run's CES answer runs (sources.responses.ces_direction; absent in runs before it was recorded) */
+  cesDirection: z.enum(CES_DIRECTIONS).optional(),
 });
 export type RunSummaryView = z.infer<typeof runSummarySchema>;
+
+/** The CES direction a run was computed with: recorded in its summary, else that of the runs before the setting (effort, lower is easier). */
+export function runCesDirection(summary: Pick<RunSummaryView, 'cesDirection'>): CesDirection {
+  return summary.cesDirection ?? UNRECORDED_CES_DIRECTION;
+}
 
 export class RunDirectoryError extends Error {}
 

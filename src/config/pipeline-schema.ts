@@ -8,6 +8,7 @@ import { taxonomySchema } from './taxonomy-schema.ts';
 import { classifyConfigSchema } from '../classify/classify-config-schema.ts';
 import { driversConfigSchema } from '../analyze/drivers/drivers-config-schema.ts';
 import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
+import { CES_DIRECTIONS, DEFAULT_CES_DIRECTION } from '../analyze/metrics/headline-metric.ts';
 
 /** A column name in a source file. Checked later against the file header; quoted by `quoteIdentifier`. */
 const columnName = z
@@ -107,7 +108,7 @@ export const responsesSourceSchema = z
         touchpoint: optionalColumn.describe('touchpoint, e.g. support ticket, invoice'),
         nps: optionalColumn.describe('likelihood to recommend, integer 0-10'),
         csat: optionalColumn.describe('satisfaction, integer 1-5'),
-        ces: optionalColumn.describe('customer effort, integer 1-7'),
+        ces: optionalColumn.describe('customer effort score, integer 1-7 (its direction: ces_direction)'),
         verbatim: optionalColumn.describe('free-text comment'),
         language: optionalColumn.describe('language code if known (fr, en...)'),
         duration_seconds: optionalColumn.describe('time taken to answer, for speeder detection'),
@@ -122,6 +123,12 @@ export const responsesSourceSchema = z
       })
       .describe('mapping of canonical response fields to source columns'),
     survey_type: z.enum(['relational', 'transactional', 'employee']).optional().describe('survey type when the file has no column for it'),
+    ces_direction: z
+      .enum(CES_DIRECTIONS)
+      .default(DEFAULT_CES_DIRECTION)
+      .describe(
+        'which way the CES answer (1-7) runs: higher_is_easier (default; CES 2.0, the current standard: agreement with "The company made it easy for me to handle my issue", 7 = easiest) or lower_is_easier (CES 1.0: "How much effort did you personally have to put forth?", 1 = least effort). Theme impact, drivers and every CES wording follow it',
+      ),
     rating_scale: z
       .strictObject({
         min: z.number().default(1),

@@ -67,6 +67,7 @@ import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classi
 import { emitVisuals, type LoopHeadline } from '../report/dashboard/emit-visuals.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
+import type { CesDirection } from '../analyze/metrics/headline-metric.ts';
 import { themeLabelsFromTaxonomy } from '../charts/theme-labels.ts';
 import { publishRun, type NightContext } from '../publish/publish-run.ts';
 import { copyPreviousDatabase } from '../publish/previous-database.ts';
@@ -107,6 +108,8 @@ export interface RunSummary {
   readonly gates: GateResult[];
   /** accepted responses per quality flag (settings.quality: flag keeps them; metric_cells.n_flagged counts them per cell) */
   readonly qualityFlags: Record<string, number>;
+  /** which way the CES answer runs (sources.responses.ces_direction): reused by `ecoute report` / `dashboard` on this run */
+  readonly cesDirection: CesDirection;
   readonly metrics: MetricsSummary;
   readonly classification: ClassifySummary;
   readonly drivers: DriversSummary;
@@ -220,9 +223,10 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       for (const f of lint.findings) detail(`warning (themes lint): ${f.message}`);
     }
     log('computing driver analyses');
+    const cesDirection = pipeline.sources.responses.ces_direction;
     const themeLabels = Object.fromEntries((pipeline.taxonomy?.themes ?? []).map((t) => [t.id, t.labels.en ?? t.labels.fr ?? t.id]));
     const drivers = await watch.time('drivers', () =>
-      computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels, metric: metrics.headlineMetric ?? 'nps' }),
+      computeDrivers(conn, { asOf: opts.asOf, seed: DRIVER_SEED, settings: pipeline.settings, config: pipeline.drivers, themeLabels, metric: metrics.headlineMetric ?? 'nps', cesDirection }),
     );
     log('comparing with competitors');
     const benchmark = await watch.time('benchmark', () =>
@@ -240,6 +244,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       fieldProblems,
       gates,
       qualityFlags,
+      cesDirection,
       metrics,
       classification,
       drivers,

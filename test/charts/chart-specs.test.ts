@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHART_CATALOG, chartCatalog } from '../../src/charts/chart-catalog.ts';
+import { CES_DIRECTIONS } from '../../src/analyze/metrics/headline-metric.ts';
 import { CHART_MESSAGES } from '../../src/charts/chart-messages.ts';
 import { compileChart, renderSvg } from '../../src/charts/compile-spec.ts';
 import { DATA_NAME, withInlineData, withLocale } from '../../src/charts/spec-base.ts';
@@ -33,8 +34,8 @@ describe('chart specs', () => {
   });
 
   it('a CSAT or CES program draws its breakdowns on its score and names it in theme impact and key drivers', () => {
-    for (const metric of ['csat', 'ces'] as const) {
-      const catalog = chartCatalog(metric);
+    for (const [metric, ces] of [['csat', 'higher_is_easier'], ['ces', 'higher_is_easier'], ['ces', 'lower_is_easier']] as const) {
+      const catalog = chartCatalog(metric, ces);
       const ids = catalog.map((c) => c.id);
       expect(ids.slice(0, 5)).toEqual([`${metric}-trend`, `${metric}-by-segment`, `${metric}-by-region`, `${metric}-by-journey-stage`, `${metric}-by-owner`]);
       expect(ids).toContain('nps-trend');
@@ -49,12 +50,27 @@ describe('chart specs', () => {
       expect(catalog.find((c) => c.id === `${metric}-by-segment`)?.params).toEqual({ metric, dimension: 'segment' });
     }
     // CES, a mean on 1–7, is written with two decimals on its bars
-    expect(JSON.stringify(chartCatalog('ces').find((c) => c.id === 'ces-by-segment')!.build(CHART_MESSAGES.en))).toContain("format(datum.score, '.2f')");
+    expect(JSON.stringify(chartCatalog('ces', 'higher_is_easier').find((c) => c.id === 'ces-by-segment')!.build(CHART_MESSAGES.en))).toContain("format(datum.score, '.2f')");
     expect(JSON.stringify(CHART_CATALOG.find((c) => c.id === 'nps-by-segment')!.build(CHART_MESSAGES.en))).toContain("format(datum.score, '.1f')");
   });
 
+  it('CES charts name the direction of the scale and colour theme impact by it (ease: below zero costs; effort: above zero costs)', () => {
+    const build = (ces: (typeof CES_DIRECTIONS)[number], id: string, lang: 'en' | 'fr' = 'en'): string => JSON.stringify(chartCatalog('ces', ces).find((c) => c.id === id)!.build(CHART_MESSAGES[lang]));
+    expect(build('higher_is_easier', 'ces-by-segment')).toContain('CES (ease on 1–7, higher is easier)');
+    expect(build('lower_is_easier', 'ces-by-segment')).toContain('CES (effort on 1–7, lower is easier)');
+    expect(build('higher_is_easier', 'ces-by-segment', 'fr')).toContain('plus haut = plus facile');
+    expect(build('higher_is_easier', 'ces-trend')).toContain('CES (ease, 1–7)');
+    expect(build('lower_is_easier', 'ces-trend')).toContain('CES (effort, 1–7)');
+    expect(build('higher_is_easier', 'theme-impact')).toContain("datum.impact < 0 ? 'cost' : 'gain'");
+    expect(build('higher_is_easier', 'theme-impact')).toContain('below zero: less ease');
+    expect(build('lower_is_easier', 'theme-impact')).toContain("datum.impact > 0 ? 'cost' : 'gain'");
+    expect(build('lower_is_easier', 'theme-impact')).toContain('above zero: more effort');
+    // an NPS program's CES trend follows the direction too
+    expect(JSON.stringify(chartCatalog('nps', 'lower_is_easier').find((c) => c.id === 'ces-trend')!.build(CHART_MESSAGES.en))).toContain('CES (effort, 1–7)');
+  });
+
   for (const lang of ['en', 'fr'] as const) {
-    for (const def of [...CHART_CATALOG, ...chartCatalog('csat').filter((c) => c.id.startsWith('csat-by-') || c.id === 'theme-impact'), ...chartCatalog('ces').filter((c) => c.id.startsWith('ces-by-'))]) {
+    for (const def of [...CHART_CATALOG, ...chartCatalog('csat', 'higher_is_easier').filter((c) => c.id.startsWith('csat-by-') || c.id === 'theme-impact'), ...chartCatalog('ces', 'lower_is_easier').filter((c) => c.id.startsWith('ces-by-'))]) {
       it(`${def.id}${def.id === 'theme-impact' && def !== CHART_CATALOG.find((c) => c.id === 'theme-impact') ? ' on CSAT' : ''} (${lang}): schema-valid, compiles and renders without warnings`, async () => {
         const spec = withLocale(def.build(CHART_MESSAGES[lang]), lang);
         expect(spec.data).toEqual({ name: DATA_NAME });

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixture, csvText, type Fixture } from '../ingest/helpers.ts';
 import { formatRun } from '../../src/cli/format-run.ts';
-import { headlineMetricOf } from '../../src/analyze/metrics/headline-metric.ts';
+import { headlineMetricOf, scoreReading, worseDirection } from '../../src/analyze/metrics/headline-metric.ts';
+import { runCesDirection, runSummarySchema } from '../../src/charts/open-run.ts';
+import { responsesSourceSchema } from '../../src/config/pipeline-schema.ts';
 
 let fx: Fixture;
 beforeEach(() => {
@@ -33,6 +35,21 @@ describe('the headline score of a program', () => {
     expect(headlineMetricOf({ nps: { n: 0 }, csat: { n: 9 }, ces: { n: 1 } })).toBe('csat');
     expect(headlineMetricOf({ nps: null, csat: null, ces: { n: 1 } })).toBe('ces');
     expect(headlineMetricOf({})).toBeNull();
+  });
+
+  it('CES direction: ease by default (CES 2.0), effort when declared; a run summary without it (runs before the setting) is read as effort', () => {
+    const responses = { path: 'r.csv', columns: { response_id: 'id', submitted_at: 'at', ces: 'ces' } };
+    expect(responsesSourceSchema.parse(responses).ces_direction).toBe('higher_is_easier');
+    expect(responsesSourceSchema.parse({ ...responses, ces_direction: 'lower_is_easier' }).ces_direction).toBe('lower_is_easier');
+    const bad = responsesSourceSchema.safeParse({ ...responses, ces_direction: 'sideways' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['ces_direction']);
+    // a theme that makes the score worse: below zero for NPS, CSAT and CES read as ease; above zero for CES read as effort
+    expect([worseDirection('nps', 'lower_is_easier'), worseDirection('csat', 'lower_is_easier'), worseDirection('ces', 'higher_is_easier'), worseDirection('ces', 'lower_is_easier')]).toEqual([-1, -1, -1, 1]);
+    expect([scoreReading('ces', 'higher_is_easier'), scoreReading('ces', 'lower_is_easier'), scoreReading('csat', 'lower_is_easier')]).toEqual(['ces_ease', 'ces_effort', 'csat']);
+    expect(runCesDirection(runSummarySchema.parse({ pipeline: 'p', asOf: '2026-01-01' }))).toBe('lower_is_easier');
+    expect(runCesDirection(runSummarySchema.parse({ pipeline: 'p', asOf: '2026-01-01', cesDirection: 'higher_is_easier' }))).toBe('higher_is_easier');
+    expect(runSummarySchema.safeParse({ pipeline: 'p', asOf: '2026-01-01', cesDirection: 'up' }).success).toBe(false);
   });
 
   it('a CSAT-only program leads its summary, CLI output and report with CSAT', async () => {
@@ -81,18 +98,28 @@ describe('the headline score of a program', () => {
     expect(result.summary.visuals?.omitted).toContainEqual({ id: 'nps-trend', reason: 'no NPS answers in this run' });
   });
 
-  it('a CES-only program leads with the mean effort, two decimals', async () => {
+  it('a CES-only program leads with its mean, two decimals, read as ease by default (CES 2.0) or as effort when the pipeline says so', async () => {
     const rows = answers((i) => 1 + (i % 7));
     const mean = rows.reduce((s, r) => s + Number(r[4]), 0) / rows.length;
     fx.write('responses.csv', csvText([['id', 'contact', 'account', 'submitted_at', 'ces', 'comment'], ...rows]));
-    fx.pipeline({
-      sources: { responses: { path: 'responses.csv', columns: { response_id: 'id', contact_id: 'contact', account_id: 'account', submitted_at: 'submitted_at', ces: 'ces', verbatim: 'comment' } } },
-      settings: { periods: ['quarter'] },
-    });
-    const result = await fx.run('out', '2024-06-30');
-    expect(result.summary.metrics.headlineMetric).toBe('ces');
-    expect(formatRun(result)).toContain(`CES (mean effort, 1–7) ${mean.toFixed(2)} ± `);
-    expect(report(join(fx.dir, 'out'), 'en')).toContain(`Whole window: CES (mean effort on 1–7, lower is easier) ${mean.toFixed(2)} ± `);
+    const columns = { response_id: 'id', contact_id: 'contact', account_id: 'account', submitted_at: 'submitted_at', ces: 'ces', verbatim: 'comment' };
+    const expected = {
+      default: { cli: 'CES (ease on 1–7, higher is easier)', report: 'CES (ease on 1–7, higher is easier)', recorded: 'higher_is_easier' },
+      lower_is_easier: { cli: 'CES (effort on 1–7, lower is easier)', report: 'CES (effort on 1–7, lower is easier)', recorded: 'lower_is_easier' },
+    } as const;
+    for (const [direction, words] of Object.entries(expected)) {
+      fx.pipeline({
+        sources: { responses: { path: 'responses.csv', columns, ...(direction === 'default' ? {} : { ces_direction: direction }) } },
+        settings: { periods: ['quarter'] },
+      });
+      const out = `out-${direction}`;
+      const result = await fx.run(out, '2024-06-30');
+      expect(result.summary.metrics.headlineMetric).toBe('ces');
+      expect(result.summary.cesDirection).toBe(words.recorded);
+      expect(JSON.parse(readFileSync(join(fx.dir, out, 'current', 'run-summary.json'), 'utf8')).cesDirection).toBe(words.recorded);
+      expect(formatRun(result)).toContain(`${words.cli} ${mean.toFixed(2)} ± `);
+      expect(report(join(fx.dir, out), 'en')).toContain(`Whole window: ${words.report} ${mean.toFixed(2)} ± `);
+    }
   });
 
   it('an NPS program keeps NPS first and lists its other scores', async () => {

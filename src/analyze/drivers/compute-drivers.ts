@@ -13,8 +13,9 @@
  *
  * The driver score is the run's headline metric (`metric`): NPS when the run has NPS answers, else CSAT
  * (a share: satisfied = top class, the others middle, so every NPS estimator serves it unchanged), else
- * CES (a mean on the 1–7 effort scale: theme impact and penalty-reward run on its sums, Σ score, Σ score², n;
- * a theme that adds effort has a positive impact, WORSE_DIRECTION). The tables keep their column names
+ * CES (a mean on 1–7: theme impact and penalty-reward run on its sums, Σ score, Σ score², n; which way it
+ * gets worse follows sources.responses.ces_direction, worseDirection: a theme that lowers ease has a negative
+ * impact, one that adds effort a positive one). The tables keep their column names
  * (nps_with, nps_impact …): they hold the driver score, named in the summary.
  *
  * Deterministic: every interval is seeded from `seed` and the cell's key; the run date is `asOf`.
@@ -39,7 +40,7 @@ import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
 import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
 import { dissatisfierRanking, DISSATISFIER_COLUMNS, type NpsImpact } from './dissatisfier-ranking.ts';
 import { computeOwnerMonitoring, OWNER_COLUMNS } from './owner-monitoring.ts';
-import { WORSE_DIRECTION, type HeadlineMetric } from '../metrics/headline-metric.ts';
+import { DEFAULT_CES_DIRECTION, worseDirection, type CesDirection, type HeadlineMetric } from '../metrics/headline-metric.ts';
 
 export const DRIVER_TABLES = [
   'theme_impact',
@@ -84,6 +85,8 @@ export interface DriverOptions {
   readonly settings: Settings;
   /** the driver score, the run's headline metric (default nps) */
   readonly metric?: HeadlineMetric;
+  /** which way the CES answer runs (sources.responses.ces_direction; default higher_is_easier) */
+  readonly cesDirection?: CesDirection;
   /** the pipeline's `drivers:` section (parsed; `driversConfigSchema.parse({})` for defaults) */
   readonly config?: DriversConfig;
   /** display label per theme id (the taxonomy's labels); every key gets a row even without mentions */
@@ -139,6 +142,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   const label = (id: string): string => labels[id] ?? id;
   const step = opts.onStep ?? ((): void => undefined);
   const metric = opts.metric ?? 'nps';
+  const worse = worseDirection(metric, opts.cesDirection ?? DEFAULT_CES_DIRECTION);
 
   const createdMentions = !(await tableExists(conn, 'theme_mentions'));
   if (createdMentions) await runSqlFile(conn, 'drivers/create-empty-mentions');
@@ -156,8 +160,8 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   if (responses === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noResponses(metric) });
   else if (themes.length === 0) skipped.push({ analysis: 'theme_impact', reason: driversMessages.noThemes() });
   else {
-    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered, metric });
-    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact, 3, WORSE_DIRECTION[metric]);
+    tables.theme_impact = await computeThemeImpact(conn, { seed: opts.seed, replicates, level, minN, themes, label, fdrLevel: config.fdr_level, clustered, metric, worse });
+    tables.journey_strengths_weaknesses = journeyStrengthsWeaknesses(tables.theme_impact, 3, worse);
   }
   step('theme_impact');
 
@@ -174,7 +178,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     tables.driver_weights = weights.rows;
     step('key_drivers');
     const scale = config.rating_scale ?? (await observedScale(conn));
-    if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN, metric });
+    if (scale) tables.kano_attributes = await computeKano(conn, { scale, level, minN, metric, worse });
     step('kano');
   } else skipped.push({ analysis: 'key_drivers', reason: driversMessages.noResponses(metric) });
 
@@ -200,7 +204,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
     }]));
   if (themes.length > 0) {
     tables.dissatisfier_ranking = dissatisfierRanking({
-      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level, worse: WORSE_DIRECTION[metric],
+      themes, negativeMentions, npsImpact, risk: 'tables' in churn ? churn.tables.arrAtRisk : null, label, minN, fdrLevel: config.fdr_level, worse,
     });
   }
   const ranking = tables.dissatisfier_ranking ?? [];
@@ -242,7 +246,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
       qValue: number(r.arr_at_risk_q_value), rankByFrequency: Number(r.rank_by_frequency),
     })),
     npsDrivers: ranking.filter((r) => r.nps_driver === true)
-      .sort((a, b) => WORSE_DIRECTION[metric] * (Number(b.nps_impact) - Number(a.nps_impact)))
+      .sort((a, b) => worse * (Number(b.nps_impact) - Number(a.nps_impact)))
       .slice(0, 5)
       .map((r) => ({ themeId: String(r.theme_id), impact: Number(r.nps_impact), low: Number(r.nps_impact_ci_low), high: Number(r.nps_impact_ci_high), revenueLink: r.revenue_link === null ? null : String(r.revenue_link) })),
     revenueLinksTested,

@@ -12,7 +12,7 @@
  * - 'no reliable revenue link': otherwise (the interval contains zero, or q ≥ level);
  * - null: no churn model in this run.
  * `fdr_level` records the level used. `nps_driver`: the negative-mention NPS impact is below zero with q < level (theme_impact's
- * `significant`; above zero for CES, where a positive impact is added effort: `worse`). Rows: revenue dissatisfiers by ARR at risk, then the others by NPS impact.
+ * `significant`; above zero for CES read as effort, where a positive impact is added effort: `worse`). Rows: revenue dissatisfiers by ARR at risk, then the others by NPS impact.
  * Accounts here are active accounts (scored today), not the training accounts of churn_theme_lift.
  */
 import { benjaminiHochbergQValues } from '../stats/index.ts';
@@ -51,7 +51,7 @@ export interface RankingInput {
   readonly label: (id: string) => string;
   readonly minN: number;
   readonly fdrLevel: number;
-  /** WORSE_DIRECTION of the driver score: −1 (default) a lower score is worse, +1 a higher one (CES) */
+  /** worseDirection of the driver score: −1 (default) a lower score is worse, +1 a higher one (CES read as effort) */
   readonly worse?: -1 | 1;
 }
 

@@ -1,7 +1,7 @@
 /**
  * `journey_strengths_weaknesses`: at each journey stage, the themes whose negative mentions cost
  * the most NPS (weaknesses) and whose positive mentions add the most (strengths), from theme_impact.
- * `worse` (WORSE_DIRECTION of the driver score): −1 when a lower score is worse, +1 for CES (more effort).
+ * `worse` (worseDirection of the driver score): −1 when a lower score is worse, +1 for CES read as effort (more effort).
  */
 import type { TableColumns, TableRow } from './write-rows.ts';
 import { compareText } from './compare-text.ts';

@@ -2,9 +2,9 @@
  * `kano_attributes`: penalty–reward analysis per attribute, in points of the driver score. Penalty =
  * score of the middle box − score of the bottom box, reward = score of the top box − score of the
  * middle box, with normal (Welch) intervals; basic / performance / excitement / low-impact categories.
- * For CES, where more effort is worse, the outcome is −CES: penalty = the effort a poor rating adds
- * (CES of the bottom box − CES of the middle box), reward = the effort an excellent rating saves;
- * nps_bottom … hold each box's mean CES.
+ * For CES (a mean) the outcome is the CES read so that higher is better (`worse`): CES itself when higher is
+ * easier (penalty = the ease a poor rating costs), −CES when lower is easier (penalty = the effort a poor
+ * rating adds); nps_bottom … hold each box's mean CES.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { boxCutoffs, boxStatsFromNpsCounts, meanOfSums, npsOfClassCounts, penaltyReward, zCritical, type AttributeBoxes, type BoxStats, type NpsCounts } from '../stats/index.ts';
@@ -26,6 +26,8 @@ export interface KanoSettings {
   readonly minN: number;
   /** the driver score (default nps) */
   readonly metric?: HeadlineMetric;
+  /** which way the score gets worse (worseDirection): −1 (default) a lower score, +1 a higher one (CES read as effort) */
+  readonly worse?: -1 | 1;
 }
 
 /** A box's three sums of the score (select-kano-box-counts.sql), named for a share's classes. */
@@ -43,15 +45,17 @@ const SHARE_BOXES: BoxModel = {
   score: (c) => npsOfClassCounts(c.promoters, c.passives, c.detractors),
   size: (c) => c.promoters + c.passives + c.detractors,
 };
-/** CES: (Σ score, Σ score², n); the outcome −CES, so less effort is better */
-const EFFORT_BOXES: BoxModel = {
-  stats: (c) => ({ n: c.detractors, sum: -c.promoters, sumSquares: c.passives }),
-  score: (c) => meanOfSums(c.promoters, c.passives, c.detractors),
-  size: (c) => c.detractors,
-};
+/** CES: (Σ score, Σ score², n); the outcome −worse · CES, so higher is better (−CES when lower is easier) */
+function meanBoxes(worse: -1 | 1): BoxModel {
+  return {
+    stats: (c) => ({ n: c.detractors, sum: -worse * c.promoters, sumSquares: c.passives }),
+    score: (c) => meanOfSums(c.promoters, c.passives, c.detractors),
+    size: (c) => c.detractors,
+  };
+}
 
 export async function computeKano(conn: DuckDBConnection, s: KanoSettings): Promise<TableRow[]> {
-  const model = s.metric === 'ces' ? EFFORT_BOXES : SHARE_BOXES;
+  const model = s.metric === 'ces' ? meanBoxes(s.worse ?? -1) : SHARE_BOXES;
   const cut = boxCutoffs(s.scale.min, s.scale.max);
   const counts = await queryRows(conn, 'drivers/select-kano-box-counts', { bottom_max: cut.bottomMax, top_min: cut.topMin });
   const boxes = new Map<string, Record<'bottom' | 'middle' | 'top', NpsCounts>>();

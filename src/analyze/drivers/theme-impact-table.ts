@@ -4,13 +4,13 @@
  * score_all − score_without (= frequency × delta), with a seeded bootstrap interval that resamples
  * accounts (clusters): every response of an account is drawn together (clustered-theme-impact.ts).
  * Each cell's score comes from three sums per resampling group (score-of-sums.ts): class counts for
- * a share (NPS, CSAT), Σ score, Σ score², n for a mean (CES, on the 1–7 effort scale: a positive
- * impact means more effort, worse). When no analysed response has an account id, responses are their
+ * a share (NPS, CSAT), Σ score, Σ score², n for a mean (CES on 1–7: a negative impact is ease lost when
+ * higher is easier, a positive one effort added when lower is easier; `worse`). When no analysed response has an account id, responses are their
  * own clusters; a share then keeps the count-based bootstrap of its 2×3 table (exactly a row bootstrap). p-value: 2 × the share of resamples across zero; q-value:
  * Benjamini–Hochberg over the family of the row (one dimension × sentiment: all its themes and
  * values); `significant` = q < the false-discovery level and the interval excludes zero.
  * Every theme of the taxonomy gets a row in every cell, mentioned or not (n_with = 0, impact 0).
- * rank_by_impact 1 = the theme that makes the score worst (most negative impact; most positive for CES).
+ * rank_by_impact 1 = the theme that makes the score worst (most negative impact; most positive for CES read as effort).
  * The columns keep their NPS names (nps_all, nps_with …): they hold the driver score.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -19,7 +19,7 @@ import {
   benjaminiHochbergQValues, bootstrapClusteredThemeImpacts, bootstrapThemeImpact, meanEstimate, meanOfSums, npsOfClassCounts, shareEstimate,
   type NpsCounts, type ScoreEstimate, type ScoreOfSums, type ThemeImpactBootstrap,
 } from '../stats/index.ts';
-import { WORSE_DIRECTION, type HeadlineMetric } from '../metrics/headline-metric.ts';
+import type { HeadlineMetric } from '../metrics/headline-metric.ts';
 import { sqlFile } from '../../db/sql-file.ts';
 import { stableSeed } from './stable-seed.ts';
 import { compareText } from './compare-text.ts';
@@ -50,6 +50,8 @@ export interface ThemeImpactSettings {
   readonly clustered: boolean;
   /** the driver score (default nps) */
   readonly metric?: HeadlineMetric;
+  /** which way the score gets worse (worseDirection): −1 (default) a lower score, +1 a higher one (CES read as effort) */
+  readonly worse?: -1 | 1;
 }
 
 /** A cell's three sums (score-of-sums.ts), named for a share's classes. */
@@ -123,7 +125,7 @@ export async function computeThemeImpact(conn: DuckDBConnection, s: ThemeImpactS
       });
     });
   }
-  return rankWithinCells(withQValues(rows, s.fdrLevel), WORSE_DIRECTION[metric]);
+  return rankWithinCells(withQValues(rows, s.fdrLevel), s.worse ?? -1);
 }
 
 const NO_MENTIONS = { groups: new Int32Array(0), counts: new Float64Array(0) };

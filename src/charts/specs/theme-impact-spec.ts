@@ -1,8 +1,8 @@
 /**
- * Theme impact on the run's score (NPS or CSAT points, CES on its 1–7 effort scale): one point per theme at
+ * Theme impact on the run's score (NPS or CSAT points, CES on its 1–7 scale): one point per theme at
  * its impact with 95 % CI error bars, coloured cost or gain, sorted from most costly to most beneficial.
- * `worse` (WORSE_DIRECTION of the score): −1 a negative impact is a cost (NPS, CSAT); +1 a positive one
- * is (CES: more effort).
+ * `worse` (worseDirection of the score): −1 a negative impact is a cost (NPS, CSAT, CES read as ease); +1 a
+ * positive one is (CES read as effort: more effort).
  * Rows (sql/charts/select-theme-impact.sql): theme, impact, impact_ci_low, impact_ci_high,
  * frequency, n_with, score_with, score_without, small_n.
  */

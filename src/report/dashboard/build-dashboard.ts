@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCharts, type ChartSet } from '../../charts/build-charts.ts';
-import { openRun, type OpenRun } from '../../charts/open-run.ts';
+import { openRun, runCesDirection, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
@@ -102,7 +102,7 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const lang = opts.lang ?? 'en';
     const asOf = opts.asOf ?? run.summary.asOf;
     const themeLabels = opts.themeLabels;
-    const charts = await buildCharts(run.db.connection, { asOf, lang, currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
+    const charts = await buildCharts(run.db.connection, { asOf, lang, cesDirection: runCesDirection(run.summary), currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
     const settings = opts.callbacks ?? run.summary.callbacks;
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang), ...(settings !== undefined ? { settings } : {}) });
     const { files, explorer } = await writeDashboardShared(opts.outDir, run, asOf, readRecentRuns(runDir));

@@ -14,7 +14,7 @@
  */
 import { join } from 'node:path';
 import { buildCharts } from '../../charts/build-charts.ts';
-import { openRun } from '../../charts/open-run.ts';
+import { openRun, runCesDirection } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
@@ -106,7 +106,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
 
     for (const lang of langs) {
       mark = performance.now();
-      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, currency: run.summary.reportingCurrency, ...(labels ? { themeLabels: labels } : {}) });
+      const set = await buildCharts(run.db.connection, { asOf: opts.asOf, lang, cesDirection: runCesDirection(run.summary), currency: run.summary.reportingCurrency, ...(labels ? { themeLabels: labels } : {}) });
       for (const c of set.charts) {
         const name = join('specs', lang, `${c.id}.vl.json`);
         writeFileAtomic(join(runDir, name), toJsonText(c.staticSpec));

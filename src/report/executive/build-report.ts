@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { buildCharts, type ChartSet } from '../../charts/build-charts.ts';
 import { renderSvg } from '../../charts/compile-spec.ts';
-import { openRun, type OpenRun } from '../../charts/open-run.ts';
+import { openRun, runCesDirection, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { chartTitle, composeReport } from './compose-report.ts';
@@ -64,7 +64,7 @@ export async function buildReport(runDir: string, opts: ReportOptions): Promise<
   const run = await openRun(runDir);
   try {
     const asOf = opts.asOf ?? run.summary.asOf;
-    const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, currency: run.summary.reportingCurrency, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
+    const charts = await buildCharts(run.db.connection, { asOf, lang: opts.lang, cesDirection: runCesDirection(run.summary), currency: run.summary.reportingCurrency, ...(opts.themeLabels ? { themeLabels: opts.themeLabels } : {}) });
     const minN = readLoopMinN(runDir);
     const loop = await buildCallbackLoop(run.db.connection, run.tables, {
       asOf, ...(run.summary.callbacks !== undefined ? { settings: run.summary.callbacks } : {}), ...(minN !== undefined ? { minN } : {}),

@@ -10,7 +10,7 @@ import { formatLevel, formatMoney, formatPValue } from '../../util/format-figure
 import { compareSection } from './compare-section.ts';
 import { closedLoopSection, loopFormat } from './closed-loop-section.ts';
 import type { CallbackLoop } from '../callback/callback-loop.ts';
-import { SCORE_FORMAT, WORSE_DIRECTION, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { SCORE_FORMAT, scoreReading, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 
@@ -45,11 +45,13 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   const score = (metric: HeadlineMetric, v: unknown): string => `${n(v, SCORE_FORMAT[metric].digits)}${SCORE_FORMAT[metric].percent ? ' %' : ''}`;
   const margin = (metric: HeadlineMetric, v: unknown): string => n(v, SCORE_FORMAT[metric].digits);
   const lead = facts.headlineMetric;
+  // how each score is read in words: CES as ease or as effort, as the run's pipeline declares (ces_direction)
+  const reading = (metric: HeadlineMetric) => scoreReading(metric, facts.cesDirection);
   // the score's short name in the drivers' sentences and verbatim citations (NPS, CSAT, CES)
   const name = lead.toUpperCase();
   if (h === undefined) blocks.push({ kind: 'p', text: m.noHeadline });
   else {
-    blocks.push({ kind: 'p', text: m.headlineScore(m.scoreName[lead], score(lead, h.value), margin(lead, h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
+    blocks.push({ kind: 'p', text: m.headlineScore(m.scoreName[reading(lead)], score(lead, h.value), margin(lead, h.moe), m.period(String(h.grain), String(h.period), String(h.period_end)), int(h.n)) });
     if (h.change !== null && h.change !== undefined) {
       // a change outside the tested family (a period below settings.min_n) has no q-value: it is said as untested
       const tested = typeof h.q_value === 'number' && Number.isFinite(h.q_value);
@@ -61,9 +63,9 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
       });
     }
   }
-  if (facts.overall) blocks.push({ kind: 'p', text: m.windowScore(m.scoreName[lead], score(lead, facts.overall.value), margin(lead, facts.overall.moe), int(facts.overall.n)) });
+  if (facts.overall) blocks.push({ kind: 'p', text: m.windowScore(m.scoreName[reading(lead)], score(lead, facts.overall.value), margin(lead, facts.overall.moe), int(facts.overall.n)) });
   if (facts.otherMetrics.length > 0) {
-    const others = facts.otherMetrics.map((o) => `${m.scoreName[o.metric]} ${score(o.metric, o.estimate.value)} ± ${margin(o.metric, o.estimate.moe)} (n = ${int(o.estimate.n)})`);
+    const others = facts.otherMetrics.map((o) => `${m.scoreName[reading(o.metric)]} ${score(o.metric, o.estimate.value)} ± ${margin(o.metric, o.estimate.moe)} (n = ${int(o.estimate.n)})`);
     blocks.push({ kind: 'p', text: m.otherScores(others.join('; ')) });
   }
   blocks.push(...chart(`${lead}-trend`));
@@ -81,7 +83,7 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
       blocks.push({ kind: 'quote', text: v.text, cite: m.verbatimCite(`${name} ${answer === null || answer === undefined ? na : String(answer)}`, v.segment, v.submitted), ...(v.highlight !== undefined ? { highlight: v.highlight } : {}) });
     }
   };
-  const npsImpact = (e: Row): string => m.npsImpact(name, signed(e.impact, 2), m.impactUnit[lead], signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency),
+  const npsImpact = (e: Row): string => m.npsImpact(name, signed(e.impact, 2), m.impactUnit[reading(lead)], signed(e.impact_ci_low, 2), signed(e.impact_ci_high, 2), q(e.impact_q_value), pct(e.frequency),
     n(e.nps_with, SCORE_FORMAT[lead].digits), n(e.nps_without, SCORE_FORMAT[lead].digits));
   if (facts.rankedBy === 'negative_mentions') {
     if (facts.dissatisfiers.length === 0) blocks.push({ kind: 'p', text: m.noDissatisfiers });
@@ -106,10 +108,11 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   blocks.push(...chart('dissatisfier-ranking'));
   if (facts.rankedBy === 'arr_at_risk') {
     blocks.push({ kind: 'h2', text: m.npsDrivers(name) });
-    // CES: a driver adds effort (impact above zero); NPS, CSAT: it lowers the score
-    const effort = WORSE_DIRECTION[lead] === 1;
-    if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: effort ? m.noEffortDrivers(fdr) : m.noNpsDrivers(name, fdr) });
-    else blocks.push({ kind: 'note', text: effort ? m.effortDriversIntro(fdr) : m.npsDriversIntro(name, fdr) });
+    // CES read as effort: a driver adds effort (impact above zero); read as ease: it lowers ease; NPS, CSAT: it lowers the score
+    const none = { ces_effort: m.noEffortDrivers(fdr), ces_ease: m.noEaseDrivers(fdr), nps: m.noNpsDrivers(name, fdr), csat: m.noNpsDrivers(name, fdr) };
+    const intro = { ces_effort: m.effortDriversIntro(fdr), ces_ease: m.easeDriversIntro(fdr), nps: m.npsDriversIntro(name, fdr), csat: m.npsDriversIntro(name, fdr) };
+    if (facts.npsDrivers.length === 0) blocks.push({ kind: 'p', text: none[reading(lead)] });
+    else blocks.push({ kind: 'note', text: intro[reading(lead)] });
     facts.npsDrivers.forEach((d, i) => {
       const e: Row = d.evidence;
       blocks.push({ kind: 'h3', text: `${i + 1}. ${d.label}` });

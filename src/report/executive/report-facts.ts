@@ -6,9 +6,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
-import type { RunSummaryView } from '../../charts/open-run.ts';
+import { runCesDirection, type RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
-import { HEADLINE_METRICS, WORSE_DIRECTION, headlineMetricOf, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { HEADLINE_METRICS, headlineMetricOf, worseDirection, type CesDirection, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
 type WindowEstimate = NonNullable<NonNullable<RunSummaryView['metrics']>['nps']>;
@@ -58,6 +58,8 @@ export interface ReportFacts {
   readonly currency: string;
   /** NPS when the run has NPS answers, else CSAT, else CES: what the Headline section leads with */
   readonly headlineMetric: HeadlineMetric;
+  /** which way the run's CES answer runs (recorded in run-summary.json): CES is read as ease or as effort */
+  readonly cesDirection: CesDirection;
   readonly headline: Row | undefined;
   /** the headline metric over the whole window */
   readonly overall: WindowEstimate | null;
@@ -103,6 +105,7 @@ export async function gatherReportFacts(
   const asOf = opts.asOf;
   const windowCells = { nps: summary.metrics?.nps ?? null, csat: summary.metrics?.csat ?? null, ces: summary.metrics?.ces ?? null };
   const headlineMetric = headlineMetricOf(windowCells) ?? 'nps';
+  const cesDirection = runCesDirection(summary);
   const headline = has(tables, 'metric_cells') ? (await rows(conn, 'report/select-headline-metric', { metric: headlineMetric }))[0] : undefined;
   if (has(tables, 'metric_cells')) await runSqlFile(conn, 'report/create-change-period');
   const changes = has(tables, 'metric_cells') ? await rows(conn, 'report/select-significant-changes', { limit: 8 }) : [];
@@ -116,7 +119,7 @@ export async function gatherReportFacts(
   const driverTables = has(tables, 'dissatisfier_ranking', 'theme_impact', 'churn_theme_lift') && (tables.get('dissatisfier_ranking')?.has('revenue_link') ?? false);
   if (driverTables) {
     ranked = await rows(conn, 'report/select-top-dissatisfiers', { limit: top });
-    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top, worse: WORSE_DIRECTION[headlineMetric] });
+    npsRows = await rows(conn, 'report/select-nps-drivers', { limit: top, worse: worseDirection(headlineMetric, cesDirection) });
     const all = await rows(conn, 'report/select-revenue-links', {});
     if (all.length > 0) fdrLevel = Number(all[0]?.fdr_level);
     const links = all.filter((l) => l.revenue_link !== null);
@@ -157,6 +160,7 @@ export async function gatherReportFacts(
     asOf,
     currency: summary.reportingCurrency,
     headlineMetric,
+    cesDirection,
     headline,
     overall: windowCells[headlineMetric],
     otherMetrics: HEADLINE_METRICS.filter((m) => m !== headlineMetric && (windowCells[m]?.n ?? 0) > 0).map((m) => ({ metric: m, estimate: windowCells[m]! })),

@@ -1,5 +1,5 @@
 /** Every sentence of the executive report, in English and French, with number formatting. */
-import type { HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import type { ScoreReading } from '../../analyze/metrics/headline-metric.ts';
 
 export type ReportLang = 'en' | 'fr';
 
@@ -8,8 +8,8 @@ export interface ReportMessages {
   readonly title: string;
   readonly subtitle: (pipeline: string, asOf: string) => string;
   readonly headline: string;
-  /** how a score is named in a sentence (CSAT and CES with their definition) */
-  readonly scoreName: Readonly<Record<HeadlineMetric, string>>;
+  /** how a score is named in a sentence (CSAT and CES with their definition; CES as ease or as effort: scoreReading) */
+  readonly scoreName: Readonly<Record<ScoreReading, string>>;
   readonly headlineScore: (name: string, value: string, moe: string, period: string, n: string) => string;
   readonly changeFrom: (change: string, previous: string, significant: boolean, p: string, q: string, level: string, tests: string) => string;
   /** a change not tested: one of the two periods has fewer answers than settings.min_n */
@@ -27,15 +27,18 @@ export interface ReportMessages {
   readonly arrAtRisk: (value: string, low: string, high: string, q: string, rank: number, freqRank: string, accounts: string) => string;
   /** `score`: the driver score's short name (NPS, CSAT, CES); `unit`: its impactUnit */
   readonly npsImpact: (score: string, value: string, unit: string, low: string, high: string, q: string, freq: string, withNps: string, withoutNps: string) => string;
-  /** the unit of a theme's impact on each score (points of NPS or of the CSAT share; CES on its 1–7 effort scale) */
-  readonly impactUnit: Readonly<Record<HeadlineMetric, string>>;
+  /** the unit of a theme's impact on each score (points of NPS or of the CSAT share; CES on its 1–7 ease or effort scale) */
+  readonly impactUnit: Readonly<Record<ScoreReading, string>>;
   readonly churnLift: (lift: string, low: string, high: string, q: string, withRate: string, withoutRate: string, accounts: string) => string;
   readonly npsDrivers: (score: string) => string;
   readonly npsDriversIntro: (score: string, fdr: string) => string;
   readonly noNpsDrivers: (score: string, fdr: string) => string;
-  /** a CES program: drivers are the themes whose negative mentions reliably add effort (interval above zero) */
+  /** a CES program read as effort (lower is easier): drivers are the themes whose negative mentions reliably add effort (interval above zero) */
   readonly effortDriversIntro: (fdr: string) => string;
   readonly noEffortDrivers: (fdr: string) => string;
+  /** a CES program read as ease (higher is easier): drivers are the themes whose negative mentions reliably lower ease (interval below zero) */
+  readonly easeDriversIntro: (fdr: string) => string;
+  readonly noEaseDrivers: (fdr: string) => string;
   readonly linkDissatisfier: (rank: number) => string;
   readonly linkNone: string;
   readonly linkLowerChurn: string;
@@ -78,7 +81,7 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     title: 'Customer experience driver report',
     subtitle: (p, d) => `Pipeline ${p} · data as of ${d}`,
     headline: 'Headline',
-    scoreName: { nps: 'NPS', csat: 'CSAT (share of 4–5 answers on 1–5)', ces: 'CES (mean effort on 1–7, lower is easier)' },
+    scoreName: { nps: 'NPS', csat: 'CSAT (share of 4–5 answers on 1–5)', ces_ease: 'CES (ease on 1–7, higher is easier)', ces_effort: 'CES (effort on 1–7, lower is easier)' },
     headlineScore: (name, v, m, p, n) => `${name} ${v} ± ${m} (95 % margin) in ${p}, from ${n} responses.`,
     changeUntested: (c, prev) => `Change from the previous period (${prev}): ${c} points — not tested: one of the two periods has too few answers (settings.min_n), so this change is no finding.`,
     changeFrom: (c, prev, sig, p, q, level, tests) =>
@@ -98,9 +101,11 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     npsDrivers: (s) => `Biggest ${s} drivers`,
     npsDriversIntro: (s, q) => `Themes whose negative mentions reliably lower ${s} (95 % CI below zero, q < ${q}), largest impact first, with their revenue link.`,
     noNpsDrivers: (s, q) => `No theme's negative mentions reliably lower ${s} (95 % CI below zero, q < ${q}).`,
-    impactUnit: { nps: 'points', csat: 'points', ces: 'on the 1–7 effort scale (above zero: more effort)' },
-    effortDriversIntro: (q) => `Themes whose negative mentions reliably add effort, raising CES (mean effort on 1–7, lower is easier; 95 % CI above zero, q < ${q}), largest impact first, with their revenue link.`,
+    impactUnit: { nps: 'points', csat: 'points', ces_ease: 'on the 1–7 ease scale (below zero: less ease)', ces_effort: 'on the 1–7 effort scale (above zero: more effort)' },
+    effortDriversIntro: (q) => `Themes whose negative mentions reliably add effort, raising CES (effort on 1–7, lower is easier; 95 % CI above zero, q < ${q}), largest impact first, with their revenue link.`,
     noEffortDrivers: (q) => `No theme's negative mentions reliably add effort (CES impact 95 % CI above zero, q < ${q}).`,
+    easeDriversIntro: (q) => `Themes whose negative mentions reliably lower ease, lowering CES (ease on 1–7, higher is easier; 95 % CI below zero, q < ${q}), largest impact first, with their revenue link.`,
+    noEaseDrivers: (q) => `No theme's negative mentions reliably lower ease (CES impact 95 % CI below zero, q < ${q}).`,
     linkDissatisfier: (rank) => `Revenue: revenue dissatisfier #${rank} above.`,
     linkNone: 'Revenue: no reliable revenue link found.',
     linkLowerChurn: 'Revenue: associated with lower churn, not a revenue risk.',
@@ -141,7 +146,7 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     title: 'Rapport des leviers de l’expérience client',
     subtitle: (p, d) => `Pipeline ${p} · données au ${d}`,
     headline: 'En bref',
-    scoreName: { nps: 'NPS', csat: 'CSAT (part de réponses 4–5 sur 1–5)', ces: 'CES (effort moyen sur 1–7, plus bas = plus facile)' },
+    scoreName: { nps: 'NPS', csat: 'CSAT (part de réponses 4–5 sur 1–5)', ces_ease: 'CES (facilité sur 1–7, plus haut = plus facile)', ces_effort: 'CES (effort sur 1–7, plus bas = plus facile)' },
     headlineScore: (name, v, m, p, n) => `${name} ${v} ± ${m} (marge à 95 %) sur ${p}, sur ${n} réponses.`,
     changeUntested: (c, prev) => `Variation par rapport à la période précédente (${prev}) : ${c} points — non testée : l’une des deux périodes a trop peu de réponses (settings.min_n), ce n’est donc pas un constat.`,
     changeFrom: (c, prev, sig, p, q, level, tests) =>
@@ -161,9 +166,11 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     npsDrivers: (s) => `Principaux leviers du ${s}`,
     npsDriversIntro: (s, q) => `Thèmes dont les mentions négatives font baisser le ${s} de façon fiable (IC à 95 % sous zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
     noNpsDrivers: (s, q) => `Aucun thème dont les mentions négatives font baisser le ${s} de façon fiable (IC à 95 % sous zéro, q < ${q}).`,
-    impactUnit: { nps: 'points', csat: 'points', ces: 'sur l’échelle d’effort 1–7 (au-dessus de zéro : plus d’effort)' },
-    effortDriversIntro: (q) => `Thèmes dont les mentions négatives ajoutent de l’effort de façon fiable, ce qui relève le CES (effort moyen sur 1–7, plus bas = plus facile ; IC à 95 % au-dessus de zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
+    impactUnit: { nps: 'points', csat: 'points', ces_ease: 'sur l’échelle de facilité 1–7 (sous zéro : moins de facilité)', ces_effort: 'sur l’échelle d’effort 1–7 (au-dessus de zéro : plus d’effort)' },
+    effortDriversIntro: (q) => `Thèmes dont les mentions négatives ajoutent de l’effort de façon fiable, ce qui relève le CES (effort sur 1–7, plus bas = plus facile ; IC à 95 % au-dessus de zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
     noEffortDrivers: (q) => `Aucun thème dont les mentions négatives ajoutent de l’effort de façon fiable (IC à 95 % de l’impact sur le CES au-dessus de zéro, q < ${q}).`,
+    easeDriversIntro: (q) => `Thèmes dont les mentions négatives réduisent la facilité de façon fiable, ce qui abaisse le CES (facilité sur 1–7, plus haut = plus facile ; IC à 95 % sous zéro, q < ${q}), du plus fort impact au plus faible, avec leur lien au revenu.`,
+    noEaseDrivers: (q) => `Aucun thème dont les mentions négatives réduisent la facilité de façon fiable (IC à 95 % de l’impact sur le CES sous zéro, q < ${q}).`,
     linkDissatisfier: (rank) => `Revenu : irritant n° ${rank} ci-dessus.`,
     linkNone: 'Revenu : aucun lien fiable avec le revenu.',
     linkLowerChurn: 'Revenu : associé à moins d’attrition, pas un risque pour le revenu.',

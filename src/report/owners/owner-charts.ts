@@ -10,7 +10,7 @@ import { buildScoreByDimensionSpec } from '../../charts/specs/score-by-dimension
 import { CHART_MESSAGES } from '../../charts/chart-messages.ts';
 import { withInlineData, withLocale, type ChartRow } from '../../charts/spec-base.ts';
 import { clusteredMean, npsPoints } from '../../analyze/stats/clustered-nps.ts';
-import { SCORE_FORMAT, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
+import { DEFAULT_CES_DIRECTION, SCORE_FORMAT, scoreReading, type CesDirection, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 import type { DashboardLang } from '../dashboard/dashboard-messages.ts';
 import { OWNER_MESSAGES } from './owner-messages.ts';
 import { formatQuarter } from '../../util/format-figures.ts';
@@ -48,15 +48,16 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
-/** The score's name on the owner's page: NPS, else the axis title of its trend ('CSAT (% of 4–5)'). */
-function scoreName(metric: HeadlineMetric, lang: DashboardLang): string {
-  return metric === 'nps' ? CHART_MESSAGES[lang].npsBy.nps : CHART_MESSAGES[lang].scoreTrend[metric].score;
+/** The score's name on the owner's page: NPS, else the axis title of its trend ('CSAT (% of 4–5)', 'CES (ease, 1–7)'). */
+function scoreName(metric: HeadlineMetric, lang: DashboardLang, ces: CesDirection): string {
+  const reading = scoreReading(metric, ces);
+  return reading === 'nps' ? CHART_MESSAGES[lang].npsBy.nps : CHART_MESSAGES[lang].scoreTrend[reading].score;
 }
 
 /** The score-by-dimension spec; with `inOrder`, bars keep the rows' order (quarters) instead of sorting by score. */
-function chart(id: string, title: string, dimension: string, rows: ChartRow[], lang: DashboardLang, inOrder: boolean, metric: HeadlineMetric): BuiltChart {
+function chart(id: string, title: string, dimension: string, rows: ChartRow[], lang: DashboardLang, inOrder: boolean, metric: HeadlineMetric, ces: CesDirection): BuiltChart {
   const m = CHART_MESSAGES[lang].npsBy;
-  const name = scoreName(metric, lang);
+  const name = scoreName(metric, lang, ces);
   const texts = { ...m, title: () => title, subtitle: OWNER_MESSAGES[lang].subtitle(name) };
   const base = metric === 'nps' ? buildScoreByDimensionSpec(texts, dimension) : buildScoreByDimensionSpec({ ...texts, nps: name }, dimension, SCORE_FORMAT[metric].digits);
   const ordered: TopLevelSpec = inOrder ? JSON.parse(JSON.stringify(base).replace('"sort":{"field":"sort_value","op":"max","order":"descending"}', '"sort":null')) : base;
@@ -64,8 +65,8 @@ function chart(id: string, title: string, dimension: string, rows: ChartRow[], l
   return { id, filters: { period: false, segment: false }, drill: {}, spec, rows, staticSpec: withInlineData(spec, rows) };
 }
 
-/** `answers` are of the run's headline score `metric` (default nps). */
-export function ownerCharts(answers: readonly OwnerAnswer[], lang: DashboardLang, minN: number, metric: HeadlineMetric = 'nps'): BuiltChart[] {
+/** `answers` are of the run's headline score `metric` (default nps); `ces`: which way the run's CES answer runs. */
+export function ownerCharts(answers: readonly OwnerAnswer[], lang: DashboardLang, minN: number, metric: HeadlineMetric = 'nps', ces: CesDirection = DEFAULT_CES_DIRECTION): BuiltChart[] {
   const t = OWNER_MESSAGES[lang];
   const name = metric === 'nps' ? 'NPS' : metric.toUpperCase();
   const quarters = [...groupBy(answers, (a) => a.quarter)].sort(([a], [b]) => (a < b ? -1 : 1))
@@ -73,7 +74,7 @@ export function ownerCharts(answers: readonly OwnerAnswer[], lang: DashboardLang
   const accounts = [...groupBy(answers, (a) => a.accountId)].sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, list]) => cell(list[0]!.accountName, list.map((a, i) => ({ cluster: String(i), score: a.score })), Math.min(minN, 5), metric));
   const out: BuiltChart[] = [];
-  if (quarters.length > 0) out.push(chart(`owner-${metric}-trend`, t.trendTitle(name), t.quarter, quarters, lang, true, metric));
-  if (accounts.length > 0) out.push(chart('owner-accounts', t.accountsTitle(name), t.account, accounts, lang, false, metric));
+  if (quarters.length > 0) out.push(chart(`owner-${metric}-trend`, t.trendTitle(name), t.quarter, quarters, lang, true, metric, ces));
+  if (accounts.length > 0) out.push(chart('owner-accounts', t.accountsTitle(name), t.account, accounts, lang, false, metric, ces));
   return out;
 }

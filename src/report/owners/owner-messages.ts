@@ -2,7 +2,7 @@
 import type { DashboardLang } from '../dashboard/dashboard-messages.ts';
 
 export const OWNER_MESSAGES: Readonly<Record<DashboardLang, {
-  /** `score`: the score's name on the page (NPS, 'CSAT (% of 4–5)', 'CES (mean effort, 1–7)') */
+  /** `score`: the score's name on the page (NPS, 'CSAT (% of 4–5)', 'CES (ease, 1–7)' or 'CES (effort, 1–7)') */
   trendTitle: (score: string) => string; accountsTitle: (score: string) => string; quarter: string; account: string; subtitle: (score: string) => string;
   indexTitle: string; indexIntro: string; owner: string; page: string; accounts: string;
 }>> = {

@@ -7,7 +7,7 @@
  * main dashboard must be written beside them.
  */
 import { join } from 'node:path';
-import type { OpenRun } from '../../charts/open-run.ts';
+import { runCesDirection, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
@@ -54,6 +54,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
   const label = createThemeLabeler(opts.themeLabels, opts.lang);
   const dir = join(opts.dashboardDir, OWNERS_FOLDER);
   const metric = await readHeadlineMetric(conn, run.tables);
+  const cesDirection = runCesDirection(run.summary);
   for (const o of await query(run, 'report/select-owners', {})) {
     const owner = String(o.owner);
     const answers: OwnerAnswer[] = (await query(run, 'report/select-owner-answers', { owner, as_of: opts.asOf, metric })).map((r) => ({
@@ -65,7 +66,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
     }));
     const payload = buildDashboardPayload({
       lang: opts.lang, pipeline: run.summary.pipeline, asOf: opts.asOf, currency: run.summary.reportingCurrency,
-      charts: { lang: opts.lang, metric, charts: ownerCharts(answers, opts.lang, opts.minN, metric), omitted: [] },
+      charts: { lang: opts.lang, metric, cesDirection, charts: ownerCharts(answers, opts.lang, opts.minN, metric, cesDirection), omitted: [] },
       // no verbatim explorer on an owner's page (it holds every owner's verbatims): its own examples instead
       themeLabels: {}, languages: [],
       callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
