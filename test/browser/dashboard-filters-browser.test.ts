@@ -59,6 +59,28 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard\'s filt
     if (runDir) rmSync(runDir, { recursive: true, force: true });
   });
 
+  it('keeps the page before the explorer to about three screens: the other scores\' trends, response rate, benchmark and omitted charts go to More charts below it', async () => {
+    const page = await openDashboard();
+    const layout = await page.evaluate(() => {
+      const top = (e: Element): number => e.getBoundingClientRect().top + window.scrollY;
+      const explorer = top(document.getElementById('explorer')!);
+      const more = document.getElementById('more-charts')!;
+      return {
+        explorer, more: top(more), moreTitle: more.querySelector('h2')!.textContent,
+        main: [...document.querySelectorAll('#charts > section')].map((c) => c.id),
+        below: [...document.querySelectorAll('#charts-more > section')].map((c) => c.id),
+      };
+    });
+    expect(layout.explorer).toBeLessThanOrEqual(3.2 * 900);
+    expect(layout.more).toBeGreaterThan(layout.explorer);
+    expect(layout.moreTitle).toBe('More charts');
+    expect(layout.main).toContain('card-nps-trend');
+    expect(layout.main).toContain('card-theme-impact');
+    for (const id of ['card-csat-trend', 'card-ces-trend', 'card-response-rate']) expect(layout.below).toContain(id);
+    expect(layout.main.filter((id) => layout.below.includes(id))).toEqual([]);
+    await page.close();
+  });
+
   it('each filter redraws every panel that answers it; the others say they do not; reset restores the page', async () => {
     const page = await openDashboard();
     const before = await cards(page);

@@ -21,7 +21,7 @@ function loop(assignees: number): CallbackLoop {
   };
 }
 
-const table = (blocks: Block[]): string[][] => (blocks.find((b) => b.kind === 'table') as { rows: string[][] }).rows;
+const table = (blocks: Block[]): ReadonlyArray<readonly string[]> => blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
 const notes = (blocks: Block[]): string[] => blocks.flatMap((b) => (b.kind === 'note' ? [b.text] : []));
 
 describe('closed-loop section', () => {
@@ -40,5 +40,9 @@ describe('closed-loop section', () => {
     expect(table(blocks)[0]![1]).toBe('1.0%');
     expect(notes(blocks)).toContain("60 assignees: the 5 lowest and the 5 highest in-time shares are shown; every assignee is in callback-loop.json and the dashboard's loop panel.");
     expect(notes(closedLoopSection(loop(60), 'fr', loopFormat('fr'))).some((t) => t.startsWith('60 responsables : les 5 taux'))).toBe(true);
+    // the dashboard's panel keeps them all
+    const all = closedLoopSection(loop(60), 'en', loopFormat('en'), Number.POSITIVE_INFINITY);
+    expect(table(all)).toHaveLength(61);
+    expect(notes(all).some((t) => t.includes('assignees:'))).toBe(false);
   });
 });

@@ -14,6 +14,7 @@
  * score (and every theme figure) stays the demo's. A rating goes up with CSAT and with ease (down with effort):
  * both CES scales get the same ratings.
  *
+ * The follow-ups file keeps the calls of the kept surveys (and those logged against an account only).
  * The CSV files are read with DuckDB (a quoted comment may hold commas or line breaks) and written back with
  * every field that needs it quoted.
  */
@@ -82,6 +83,7 @@ export async function singleScoreRun(
   const data = join(dir, 'demo-data');
   await generateDemo({ outDir: data, seed: 11, scale: 0.02 });
   const goodness = score === 'csat' ? GOODNESS.csat : GOODNESS[`ces_${direction}`];
+  const keptIds = new Set<string>();
   for (const file of readdirSync(data).filter((f) => f.startsWith('responses-'))) {
     const { header, rows } = await readCsv(join(data, file));
     for (const c of RATING_COLUMNS) if (!header.includes(c)) throw new Error(`${file} has no column ${c}`);
@@ -93,8 +95,14 @@ export async function singleScoreRun(
       const ratings = plantRatings(rng, score, goodness(Number(r[at])));
       return r.map((v, i) => (RATING_COLUMNS.includes(header[i] as (typeof RATING_COLUMNS)[number]) ? String(ratings[header[i]!]) : v));
     });
+    const id = header.indexOf('Response ID');
+    for (const r of kept) keptIds.add(r[id] ?? '');
     writeFileSync(join(data, file), csvOf(header, planted));
   }
+  // the follow-ups of the surveys kept: a call-back logged against a dropped survey has no response to close
+  const followups = await readCsv(join(data, 'followups.csv'));
+  const followupResponse = followups.header.indexOf('Response ID');
+  writeFileSync(join(data, 'followups.csv'), csvOf(followups.header, followups.rows.filter((r) => (r[followupResponse] ?? '') === '' || keptIds.has(r[followupResponse]!))));
   const unmapped = (['nps', 'csat', 'ces'] as const).filter((m) => m !== score);
   let yaml = readFileSync(PIPELINE, 'utf8').replaceAll('../demo-data/', './demo-data/');
   for (const m of unmapped) yaml = yaml.replace(`\n      ${m}: ${m.toUpperCase()}\n`, '\n');

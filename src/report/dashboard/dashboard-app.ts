@@ -272,7 +272,12 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       langs.appendChild(a);
     });
 
+    // the page before the explorer keeps what a CX lead works from; the rest goes to "More charts" below it
     var grid = document.getElementById('charts');
+    var more = document.getElementById('charts-more');
+    var moreSection = document.getElementById('more-charts');
+    moreSection.querySelector('h2').textContent = t.moreCharts;
+    if (payload.moreCharts.length === 0 && payload.omitted.length === 0) moreSection.hidden = true;
     charts.forEach(function (chart) {
       var card = el('section', 'card');
       card.id = 'card-' + chart.id;
@@ -284,7 +289,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       ]));
       card.appendChild(el('div', 'chart'));
       card.appendChild(el('p', 'note'));
-      grid.appendChild(card);
+      (payload.moreCharts.indexOf(chart.id) >= 0 ? more : grid).appendChild(card);
     });
     // a chart the run cannot feed keeps its place and says why, in words
     payload.omitted.forEach(function (o) {
@@ -292,7 +297,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
       card.id = 'card-' + o.id;
       card.appendChild(el('h3', null, t.chartNames[o.id] || o.id));
       card.appendChild(el('p', 'note', t.notDrawn + ' ' + o.reason + '.'));
-      grid.appendChild(card);
+      more.appendChild(card);
     });
 
     if (payload.examples.length > 0) {

@@ -7,7 +7,7 @@ export const DASHBOARD_MESSAGES = {
     title: 'CX dashboard', asOf: 'Data as of', period: 'Period', segment: 'Segment', allPeriods: 'Whole period', allSegments: 'All segments',
     customRange: 'Custom range…', from: 'From', to: 'To', all: 'All', reset: 'Reset filters',
     filterNames: { period: 'period', custom: 'custom date range', segment: 'segment', region: 'region', journey_stage: 'journey stage', touchpoint: 'touchpoint', survey_type: 'survey type', arr_band: 'ARR band', language: 'language' },
-    notDrawn: 'Not drawn for this run:', examples: 'Example verbatims (PII-redacted)',
+    notDrawn: 'Not drawn for this run:', moreCharts: 'More charts', examples: 'Example verbatims (PII-redacted)',
     owners: {
       title: 'NPS by account owner', note: 'The five best and five worst owners by NPS, with the 95 % interval (clustered by account) and the number of answers. Click a column to sort, an owner to read their accounts\' verbatims.',
       owner: 'Owner', ci: '95 % CI', suppressed: 'too few answers', smallN: 'small n', showAll: 'Show all {n} owners', showTop: 'Show the top and bottom five',
@@ -45,7 +45,7 @@ export const DASHBOARD_MESSAGES = {
     title: 'Tableau de bord CX', asOf: 'Données au', period: 'Période', segment: 'Segment', allPeriods: 'Toute la période', allSegments: 'Tous les segments',
     customRange: 'Dates choisies…', from: 'Du', to: 'Au', all: 'Tous', reset: 'Réinitialiser les filtres',
     filterNames: { period: 'période', custom: 'dates choisies', segment: 'segment', region: 'région', journey_stage: 'étape du parcours', touchpoint: 'point de contact', survey_type: 'type d’enquête', arr_band: 'tranche d’ARR', language: 'langue' },
-    notDrawn: 'Non produit pour ce traitement :', examples: 'Exemples de verbatims (données personnelles masquées)',
+    notDrawn: 'Non produit pour ce traitement :', moreCharts: 'Autres graphiques', examples: 'Exemples de verbatims (données personnelles masquées)',
     owners: {
       title: 'NPS par responsable de compte', note: 'Les cinq meilleurs et les cinq moins bons responsables par NPS, avec l’intervalle à 95 % (par grappe de comptes) et le nombre de réponses. Cliquez sur une colonne pour trier, sur un responsable pour lire les verbatims de ses comptes.',
       owner: 'Responsable', ci: 'IC 95 %', suppressed: 'trop peu de réponses', smallN: 'petit n', showAll: 'Afficher les {n} responsables', showTop: 'Afficher les cinq premiers et derniers',

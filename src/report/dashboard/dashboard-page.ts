@@ -44,7 +44,7 @@ const STYLE = `body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:
 header{background:#1f3b57;color:white;padding:14px 24px;display:flex;flex-wrap:wrap;align-items:center;gap:24px}
 header h1{font-size:20px;margin:0}header #as-of{opacity:.85;font-size:13px}#filters{display:flex;flex-wrap:wrap;gap:8px 14px;margin-left:auto;align-items:center}
 .filter span{margin-right:6px;font-size:13px}.filter select{font-size:13px;padding:2px 4px}
-main{padding:16px 24px}#charts{display:flex;flex-wrap:wrap;gap:16px}
+main{padding:16px 24px}#charts,#charts-more{display:flex;flex-wrap:wrap;gap:16px}
 .card{background:white;border:1px solid #dde1e6;border-radius:6px;padding:10px;min-width:300px}
 .note{color:#666;font-size:12px;margin:4px 0 0}section.panel{background:white;border:1px solid #dde1e6;border-radius:6px;padding:10px 16px;margin-top:16px;overflow-x:auto}
 h2{font-size:16px;margin:6px 0}table{border-collapse:collapse;font-size:12px;width:100%}td,th{border-bottom:1px solid #e6e6e6;padding:4px 6px;text-align:left;vertical-align:top}
@@ -81,7 +81,8 @@ ${VENDOR_SCRIPTS.map((s) => `<script src="${assets}vendor/${s}"></script>`).join
 <div id="charts"></div>
 <div class="panel-row"><section class="panel" id="owners"></section>
 <section class="panel" id="callbacks"></section></div>
-${payload.loop !== null ? '<section class="panel" id="loop"></section>\n' : ''}${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}<section class="panel" id="history"></section>
+${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}${payload.loop !== null ? '<section class="panel" id="loop"></section>\n' : ''}<section class="panel" id="more-charts"><h2></h2><div id="charts-more"></div></section>
+<section class="panel" id="history"></section>
 <section class="panel" id="about"></section>
 </main>
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>

@@ -13,6 +13,7 @@ import type { Block } from '../executive/report-document.ts';
 import { closedLoopSection, loopFormat } from '../executive/closed-loop-section.ts';
 import { DERIVED_CHARTS } from './derived-rows-app.ts';
 import { breakdownChartId } from '../../charts/chart-catalog.ts';
+import { HEADLINE_METRICS } from '../../analyze/metrics/headline-metric.ts';
 import { dashboardText, type DashboardLang, type DashboardScoreText } from './dashboard-messages.ts';
 import { EXPLORER_MESSAGES } from '../explorer/explorer-messages.ts';
 
@@ -34,6 +35,9 @@ export interface DashboardPayload {
   readonly panelCharts: readonly string[];
   /** the chart the owners' table shows: the headline score by owner (nps-by-owner, csat-by-owner …) */
   readonly ownerChart: string;
+  /** charts drawn in "More charts", below the explorer (the other scores' trends, response rate, benchmark);
+   * the charts a run cannot feed go there too */
+  readonly moreCharts: readonly string[];
   readonly engines: readonly string[];
   readonly currency: string;
   /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
@@ -84,11 +88,21 @@ export function buildDashboardPayload(input: {
     lang: input.lang, pipeline: input.pipeline, asOf: input.asOf, text, periods, segments, currency: input.currency,
     charts: input.charts.charts.map((c) => ({ id: c.id, filters: c.filters, drill: c.drill, spec: c.spec, rows: c.rows })),
     omitted: input.charts.omitted, callbacks: input.callbacks, engines: input.engines,
-    loop: input.loop !== undefined && input.loop.tracked ? closedLoopSection(input.loop, input.lang, loopFormat(input.lang)) : null,
+    loop: input.loop !== undefined && input.loop.tracked ? closedLoopSection(input.loop, input.lang, loopFormat(input.lang), Number.POSITIVE_INFINITY) : null,
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
     panelCharts: [ownerChart], ownerChart,
+    moreCharts: moreChartIds(input.charts),
     examples: input.examples ?? [], explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
   };
+}
+
+/** Charts of the "More charts" section: useful, but not what the page before the explorer is for. */
+const MORE_CHARTS: readonly string[] = ['response-rate', 'benchmark-comparison'];
+
+/** The ids placed below the explorer: MORE_CHARTS and the trends of the scores other than the headline one. */
+export function moreChartIds(charts: Pick<ChartSet, 'charts' | 'metric'>): string[] {
+  const otherTrends = HEADLINE_METRICS.filter((m) => m !== charts.metric).map((m) => `${m}-trend`);
+  return charts.charts.map((c) => c.id).filter((id) => MORE_CHARTS.includes(id) || otherTrends.includes(id));
 }
 
 /** JSON safe inside a <script type="application/json"> element: no "<", no line separators. */

@@ -44,15 +44,16 @@ function effectLine(e: EffectEstimate, measure: string, lang: ReportLang, f: Loo
 /** Assignees shown in the report's table at most: the lowest and highest in-time shares, REPORT_ASSIGNEES / 2 each. */
 export const REPORT_ASSIGNEES = 10;
 
-/** The assignees of the report's table: all when few, else the lowest and the highest in-time shares (ties by name). */
-export function reportedAssignees(shares: readonly LoopShare[]): LoopShare[] {
-  if (shares.length <= REPORT_ASSIGNEES) return [...shares];
+/** The assignees of the table: all when at most `max`, else the lowest and the highest in-time shares (ties by name). */
+export function reportedAssignees(shares: readonly LoopShare[], max = REPORT_ASSIGNEES): LoopShare[] {
+  if (shares.length <= max) return [...shares];
   const sorted = [...shares].sort((a, b) => (a.share ?? -1) - (b.share ?? -1) || String(a.key).localeCompare(String(b.key)));
-  const half = REPORT_ASSIGNEES / 2;
+  const half = Math.floor(max / 2);
   return [...sorted.slice(0, half), ...sorted.slice(-half)];
 }
 
-export function closedLoopSection(loop: CallbackLoop, lang: ReportLang, f: LoopFormat): Block[] {
+/** `maxAssignees`: the report's table is cut to the lowest and highest shares; the dashboard's panel (a scrolling table) passes Infinity. */
+export function closedLoopSection(loop: CallbackLoop, lang: ReportLang, f: LoopFormat, maxAssignees = REPORT_ASSIGNEES): Block[] {
   const m = LOOP_MESSAGES[lang];
   const blocks: Block[] = [{ kind: 'h2', text: m.heading }];
   if (!loop.tracked) return [...blocks, { kind: 'p', text: m.notTracked }];
@@ -64,7 +65,7 @@ export function closedLoopSection(loop: CallbackLoop, lang: ReportLang, f: LoopF
   blocks.push({ kind: 'p', text: o.called === 0 ? m.noCalls : m.median(f.n(o.medianHours), f.int(o.called)) });
   const oldest = loop.overdue[0];
   blocks.push({ kind: 'p', text: oldest === undefined ? m.noOverdue : m.overdue(f.int(loop.overdue.length), oldest.due_by.slice(0, 10), f.int(oldest.days_overdue)) });
-  const assignees = reportedAssignees(c.byAssignee);
+  const assignees = reportedAssignees(c.byAssignee, maxAssignees);
   blocks.push({ kind: 'table', head: m.tableHead, rows: [...shareRows(m.byAssignee, assignees, f), ...shareRows(m.bySegment, c.bySegment, f)] });
   if (assignees.length < c.byAssignee.length) blocks.push({ kind: 'note', text: m.assigneesCut(f.int(assignees.length / 2), f.int(c.byAssignee.length)) });
   if (loop.effect !== null) {
