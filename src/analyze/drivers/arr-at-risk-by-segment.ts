@@ -7,8 +7,9 @@
  * one account mentioning the theme negatively and a fitted theme term). A cell with fewer than min_n such
  * accounts keeps its estimate and is flagged small_n. `revenue_link` follows the ranking's rule.
  *
- * **Example:** billing_errors × Enterprise → { active_accounts_mentioning: 57, arr_at_risk: 9.1e6,
- * arr_at_risk_ci_low: 6.2e6, arr_at_risk_ci_high: 12.0e6, arr_at_risk_q_value: 0.0004, revenue_link: 'revenue dissatisfier' }.
+ * **Example** (the demo, `npm run demo`): billing_errors × Enterprise → { active_accounts_mentioning: 77,
+ * arr_at_risk: 16.74e6, arr_at_risk_ci_low: 13.01e6, arr_at_risk_ci_high: 20.07e6, arr_at_risk_q_value: < 0.001,
+ * revenue_link: 'revenue dissatisfier', rank_in_segment: 1 }; its three segments add up to its €20.35M overall.
  */
 import { benjaminiHochbergQValues } from '../stats/index.ts';
 import { themeArrAtRisk, type RiskInput, type ThemeArrAtRisk } from './account-risk.ts';
