@@ -6,24 +6,20 @@
  * sentiment, matching the count made here from the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, ARGS, choose, openDashboardPage } from './browser-support.ts';
-import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
+import { CHROMIUM, choose, fixtureRunInBrowser, openDashboardPage } from './browser-support.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { DASHBOARD_MESSAGES } from '../../src/report/dashboard/dashboard-messages.ts';
-import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
 const ID = 'segment-theme-arr-at-risk';
-let browser: Browser;
-let runDir: string;
+let fixture: Awaited<ReturnType<typeof fixtureRunInBrowser>> | undefined;
 const errors: string[] = [];
 type Row = Record<string, string | number | boolean | null>;
 
 async function query(sql: string, params: Record<string, string> = {}): Promise<Row[]> {
-  const db = await openDatabase(join(runDir, 'ecoute.duckdb'), { readOnly: true });
+  const db = await openDatabase(join(fixture!.runDir, 'ecoute.duckdb'), { readOnly: true });
   try {
     return (await db.connection.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
   } finally {
@@ -32,21 +28,14 @@ async function query(sql: string, params: Record<string, string> = {}): Promise<
 }
 
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('ARR at risk by segment in a real browser', () => {
-  beforeAll(async () => {
-    runDir = await copyOfFixtureRun();
-    await emitVisuals(runDir, { asOf: FIXTURE_AS_OF, langs: ['en'] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (runDir) rmSync(runDir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { fixture = await fixtureRunInBrowser(); });
+  afterAll(async () => fixture?.close());
 
   it('filtered to a segment and the last quarter: that segment\'s cells with the SQL values; the top cell opens its negative verbatims', async () => {
     const cells = await query('SELECT segment, theme_id, active_accounts_mentioning AS accounts, round(arr_at_risk, 0) AS arr_at_risk FROM arr_at_risk_by_segment');
     const segments = [...new Set(cells.map((c) => String(c.segment)))];
     expect(segments.length).toBeGreaterThan(1);
-    const page = await openDashboardPage(browser, pathToFileURL(join(runDir, 'dashboard', 'index.html')).href, errors);
+    const page = await openDashboardPage(fixture!.browser, pathToFileURL(join(fixture!.runDir, 'dashboard', 'index.html')).href, errors);
     const card = page.locator(`#card-${ID}`);
     expect(Number(await card.getAttribute('data-rows'))).toBe(cells.length);
     const options = await page.locator('#filter-segment option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));

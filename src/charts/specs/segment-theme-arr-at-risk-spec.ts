@@ -9,6 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from '../chart-messages.ts';
 import { exprString, specHead } from '../spec-base.ts';
+import { CELL_MARK, themeSegmentGrid } from './theme-segment-grid.ts';
 
 const MONEY = '$.3~s';
 const MUTED_FILL = '#e4e4e4';
@@ -30,15 +31,10 @@ export function buildSegmentThemeArrAtRiskSpec(m: ChartMessages['segmentArr']): 
       { joinaggregate: [{ op: 'max', field: 'arr_at_risk', as: 'max_arr_at_risk' }] },
       { calculate: `(datum.reliable ? ${exprString(m.reliable)} : ${exprString(m.notReliable)}) + (datum.small_n ? ${exprString(` (${m.smallN})`)} : '')`, as: 'evidence' },
     ],
-    width: { step: 56 },
-    height: { step: 30 },
-    encoding: {
-      x: { field: 'theme', type: 'nominal', title: null, axis: { labelAngle: -40, labelLimit: 200 } },
-      y: { field: 'segment', type: 'nominal', title: null },
-    },
+    ...themeSegmentGrid(56),
     layer: [
       {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+        mark: CELL_MARK,
         encoding: {
           color: {
             condition: { test: '!datum.reliable', value: MUTED_FILL },
