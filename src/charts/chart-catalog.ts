@@ -18,6 +18,7 @@ import { buildSegmentThemeHeatmapSpec } from './specs/segment-theme-heatmap-spec
 import { buildThemeImpactSpec } from './specs/theme-impact-spec.ts';
 import { buildDriverQuadrantSpec } from './specs/driver-quadrant-spec.ts';
 import { buildDissatisfierRankingSpec } from './specs/dissatisfier-ranking-spec.ts';
+import { buildSegmentThemeArrAtRiskSpec } from './specs/segment-theme-arr-at-risk-spec.ts';
 import { buildChurnLiftSpec } from './specs/churn-lift-spec.ts';
 import { buildBenchmarkComparisonSpec } from './specs/benchmark-comparison-spec.ts';
 
@@ -154,6 +155,15 @@ const REST: readonly ChartDefinition[] = [
     id: 'dissatisfier-ranking',
     requires: { dissatisfier_ranking: ['theme_id', 'arr_at_risk', 'arr_at_risk_ci_low', 'arr_at_risk_ci_high', 'rank_by_arr_at_risk', 'negative_mentions', 'rank_by_frequency', 'revenue_link'] },
     query: 'charts/select-dissatisfier-ranking', filters: { period: false, segment: false }, labelsThemes: true, drill: { theme: 'theme_id' }, build: (m) => buildDissatisfierRankingSpec(m.dissatisfiers),
+  },
+  {
+    id: 'segment-theme-arr-at-risk',
+    requires: {
+      arr_at_risk_by_segment: ['segment', 'theme_id', 'active_accounts_mentioning', 'arr_at_risk', 'arr_at_risk_ci_low', 'arr_at_risk_ci_high', 'arr_at_risk_q_value', 'revenue_link', 'small_n'],
+    },
+    query: 'charts/select-segment-theme-arr-at-risk', emptyReason: 'no active account mentions a theme negatively, or the run has no churn model',
+    filters: { period: false, segment: true }, labelsThemes: true, drill: { theme: 'theme_id', segment: 'segment', sentiment: 'sentiment_label' },
+    build: (m) => buildSegmentThemeArrAtRiskSpec(m.segmentArr),
   },
   {
     id: 'churn-lift',

@@ -26,6 +26,11 @@ export interface ChartMessages {
   readonly themeImpact: { title: string; subtitle: string; impact: string; theme: string; frequency: string; npsWith: string; npsWithout: string; n: string };
   readonly driverQuadrant: { title: string; subtitle: string; importance: string; performance: string; driver: string; significant: string; notSignificant: string; quadrants: readonly [string, string, string, string] };
   readonly dissatisfiers: { title: string; subtitle: string; arrAtRisk: string; mentions: string; byArr: string; byFrequency: string; rank: string; theme: string };
+  /** ARR at risk per segment × theme: the evidence of a cell says whether it is reliably above zero */
+  readonly segmentArr: {
+    title: string; subtitle: string; segment: string; theme: string; arrAtRisk: string; ciLow: string; ciHigh: string; accounts: string; qValue: string;
+    evidence: string; reliable: string; notReliable: string; smallN: string;
+  };
   readonly churnLift: { title: string; subtitle: string; lift: string; theme: string; churnWith: string; churnWithout: string; accounts: string; pValue: string };
   readonly benchmark: BenchmarkChartMessages;
 }
@@ -102,6 +107,11 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
       title: 'Revenue dissatisfiers: ARR at risk vs frequency', subtitle: 'Only themes whose ARR at risk is reliably above zero (95 % CI above 0, Benjamini–Hochberg q below the run’s level). Left: ARR at risk attributable to the theme. Right: the same themes by number of negative mentions.',
       arrAtRisk: 'ARR at risk', mentions: 'Mentions', byArr: 'Ranked by ARR at risk', byFrequency: 'Ranked by frequency', rank: 'Rank', theme: 'Theme',
     },
+    segmentArr: {
+      title: 'ARR at risk by segment and theme', subtitle: 'ARR at risk attributable to the theme among the segment’s active accounts that mention it negatively (churn model, as of the run date). Grey: not reliably above zero (95 % CI includes 0, or Benjamini–Hochberg q above the run’s level). Click a cell to read its verbatims.',
+      segment: 'Segment', theme: 'Theme', arrAtRisk: 'ARR at risk', ciLow: '95 % CI, low', ciHigh: '95 % CI, high', accounts: 'Active accounts mentioning', qValue: 'q-value',
+      evidence: 'Evidence', reliable: 'reliably above zero', notReliable: 'not reliably above zero', smallN: 'small sample',
+    },
     churnLift: {
       title: 'Churn lift per theme', subtitle: 'Churn rate of the accounts with a renewal decision that mentioned the theme negatively ÷ that of the others, 95 % CI. Right of 1: more churn.',
       lift: 'Churn lift (×)', theme: 'Theme', churnWith: 'Churn rate, mentioning', churnWithout: 'Churn rate, not mentioning', accounts: 'Accounts with a renewal decision, mentioning', pValue: 'p-value',
@@ -167,6 +177,11 @@ export const CHART_MESSAGES: Readonly<Record<ChartLang, ChartMessages>> = {
     dissatisfiers: {
       title: 'Irritants à impact sur le revenu : ARR à risque et fréquence', subtitle: 'Seuls les thèmes dont l’ARR à risque est fiablement positif (IC à 95 % au-dessus de 0, q de Benjamini–Hochberg sous le seuil du traitement). À gauche : ARR à risque attribuable au thème. À droite : les mêmes thèmes par nombre de mentions négatives.',
       arrAtRisk: 'ARR à risque', mentions: 'Mentions', byArr: 'Classés par ARR à risque', byFrequency: 'Classés par fréquence', rank: 'Rang', theme: 'Thème',
+    },
+    segmentArr: {
+      title: 'ARR à risque par segment et thème', subtitle: 'ARR à risque attribuable au thème parmi les comptes actifs du segment qui le mentionnent négativement (modèle d’attrition, à la date du traitement). Gris : pas fiablement positif (IC à 95 % contenant 0, ou q de Benjamini–Hochberg au-dessus du seuil du traitement). Cliquez sur une case pour lire ses verbatims.',
+      segment: 'Segment', theme: 'Thème', arrAtRisk: 'ARR à risque', ciLow: 'IC 95 %, borne basse', ciHigh: 'IC 95 %, borne haute', accounts: 'Comptes actifs le mentionnant', qValue: 'q-valeur',
+      evidence: 'Preuve', reliable: 'fiablement positif', notReliable: 'pas fiablement au-dessus de zéro', smallN: 'petit échantillon',
     },
     churnLift: {
       title: 'Sur-risque d’attrition par thème', subtitle: 'Taux d’attrition des comptes avec une décision de renouvellement qui mentionnent le thème négativement ÷ celui des autres, IC à 95 %. À droite de 1 : plus d’attrition.',

@@ -1,6 +1,9 @@
 /** What the browser tests share: the Chromium they launch, its flags, an RFC 4180 reader for the CSV files the pages download, opening a dashboard and waiting for its redraws. */
 import { expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
+import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -42,4 +45,18 @@ export async function openDashboardPage(browser: Browser, url: string, errors: s
   await page.goto(url);
   await rendered(page);
   return page;
+}
+
+/** A copy of the fixture run with its visuals emitted in `langs`, and a Chromium; `close()` ends the browser and removes the copy. */
+export async function fixtureRunInBrowser(langs: readonly ('en' | 'fr')[] = ['en']): Promise<{ runDir: string; browser: Browser; close(): Promise<void> }> {
+  const runDir = await copyOfFixtureRun();
+  await emitVisuals(runDir, { asOf: FIXTURE_AS_OF, langs: [...langs] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    runDir, browser,
+    close: async () => {
+      await browser.close();
+      rmSync(runDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -52,6 +52,13 @@ export const CHART_FIXTURES: Readonly<Record<string, readonly ChartRow[]>> = {
     theme_id: `t${i}`, theme, arr_at_risk: 900000 - i * 200000, arr_at_risk_ci_low: 600000 - i * 200000, arr_at_risk_ci_high: 1200000 - i * 150000,
     rank_by_arr_at_risk: i + 1, mentions: [120, 900, 400, 60][i]!, rank_by_frequency: [3, 1, 2, 4][i]!,
   })),
+  'segment-theme-arr-at-risk': ['Enterprise', 'SMB'].flatMap((segment, si) =>
+    themes.map((theme, ti) => ({
+      segment, theme_id: `t${ti}`, theme, sentiment_label: 'negative', accounts: 60 - ti * 15 - si * 10, arr_at_risk: 15_200_000 / (1 + ti + si) - (ti === 3 ? 16_000_000 : 0),
+      arr_at_risk_ci_low: 9_000_000 / (1 + ti + si) - ti * 3_000_000, arr_at_risk_ci_high: 21_000_000 / (1 + ti + si), q_value: 0.0004 * (1 + ti) ** 4,
+      reliable: ti === 0 || (ti === 1 && si === 0), small_n: ti === 3,
+    })),
+  ),
   'churn-lift': themes.map((theme, i) => ({
     theme_id: `t${i}`, theme, lift: [2.4, 1.1, 0.7, 6][i]!, lift_ci_low: [1.8, 0.8, 0.5, 2.5][i]!, lift_ci_high: [3.1, 1.5, 0.95, 12][i]!,
     churn_rate_with: 0.3, churn_rate_without: 0.12, accounts_with: 40 + i, p_value: 0.01 * (i + 1),

@@ -23,7 +23,7 @@ describe('chart specs', () => {
     const ids = CHART_CATALOG.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ['nps-trend', 'nps-by-segment', 'nps-by-region', 'nps-by-journey-stage', 'nps-by-owner', 'theme-impact', 'driver-quadrant',
-      'dissatisfier-ranking', 'churn-lift', 'theme-sentiment', 'segment-theme-heatmap', 'response-rate']) expect(ids).toContain(id);
+      'dissatisfier-ranking', 'segment-theme-arr-at-risk', 'churn-lift', 'theme-sentiment', 'segment-theme-heatmap', 'response-rate']) expect(ids).toContain(id);
   });
 
   it('the validator catches a broken spec (so passing means something)', () => {

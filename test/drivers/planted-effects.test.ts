@@ -15,6 +15,11 @@ import { driversConfigSchema } from '../../src/analyze/drivers/drivers-config-sc
 import { settingsSchema } from '../../src/config/pipeline-schema.ts';
 import { THEMES } from '../../src/demo/theme-catalog.ts';
 import { loadDemo } from './load-demo.ts';
+import { listColumns } from '../../src/charts/load-chart-rows.ts';
+import { runSummarySchema } from '../../src/charts/open-run.ts';
+import { gatherReportFacts } from '../../src/report/executive/report-facts.ts';
+import { composeReport } from '../../src/report/executive/compose-report.ts';
+import { REPORT_MESSAGES } from '../../src/report/executive/report-messages.ts';
 
 let dir: string;
 let db: Database;
@@ -70,6 +75,36 @@ describe('planted effects of the demo company', () => {
     }
     expect(Number(support?.arr_at_risk)).toBeLessThan(Number(billing?.arr_at_risk) / 2);
     expect(summary.topDissatisfiers[0]?.themeId).toBe('billing_errors');
+  });
+
+  it('splits ARR at risk by segment: the cells add up to the ranking\'s figure; the report tables the reliable cells of the top dissatisfiers', async () => {
+    const sums = await rows(`SELECT d.theme_id, d.arr_at_risk AS overall, sum(s.arr_at_risk) AS summed, sum(s.active_accounts_mentioning)::INTEGER AS accounts, d.active_accounts_mentioning AS overall_accounts
+      FROM dissatisfier_ranking d JOIN arr_at_risk_by_segment s USING (theme_id) GROUP BY ALL`);
+    expect(sums.length).toBe(THEMES.length);
+    for (const r of sums) {
+      expect(Math.abs(Number(r.summed) - Number(r.overall)) / Math.max(1, Math.abs(Number(r.overall))), String(r.theme_id)).toBeLessThan(1e-6);
+      expect(r.accounts).toBe(Number(r.overall_accounts));
+    }
+    const cells = await rows("SELECT segment, theme_id, revenue_link FROM arr_at_risk_by_segment WHERE theme_id = 'billing_errors' ORDER BY segment");
+    expect(cells.some((c) => c.revenue_link === 'revenue dissatisfier')).toBe(true);
+    const facts = await gatherReportFacts(db.connection, await listColumns(db.connection), runSummarySchema.parse({ pipeline: 'planted', asOf: '2026-10-31' }), {
+      asOf: '2026-10-31', themeLabel: (id) => THEMES.find((t) => t.id === id)?.labels.en ?? id,
+    });
+    const m = REPORT_MESSAGES.en;
+    const doc = composeReport(facts, { svg: new Map(), omitted: [] }, 'en');
+    const at = doc.blocks.findIndex((b) => b.kind === 'h3' && b.text === m.arrBySegment);
+    expect(at).toBeGreaterThan(0);
+    const table = doc.blocks[at + 2];
+    if (table?.kind !== 'table') throw new Error('no ARR-at-risk-by-segment table after its heading');
+    const segments = [...new Set((await rows('SELECT segment FROM arr_at_risk_by_segment ORDER BY segment')).map((r) => String(r.segment)))];
+    expect(table.head).toEqual([m.themeColumn, ...segments]);
+    expect(table.rows.map((r) => r[0])).toEqual(facts.dissatisfiers.map((d) => d.label));
+    const billing = table.rows.find((r) => r[0] === facts.themeLabel('billing_errors'))!;
+    segments.forEach((segment, i) => {
+      const reliable = cells.find((c) => c.segment === segment)?.revenue_link === 'revenue dissatisfier';
+      expect(billing[i + 1] === m.noReliableLinkIn(segment), `${segment}: ${billing[i + 1]}`).toBe(!reliable);
+      if (reliable) expect(billing[i + 1]).toMatch(/^€[\d.]+[kMm] \(€[\d.]+[kMm]? to €[\d.]+[kMm]?; q [<=] [\d.]+; [\d,]+ accounts\)$/);
+    });
   });
 
   it('recovers the churn model: billing raises churn, detractors churn more than promoters', async () => {

@@ -99,8 +99,14 @@ export function scoreAccounts(input: RiskInput): AccountRisk {
   return { probability, probabilityLow, probabilityHigh, topTheme };
 }
 
-/** Attributable ARR at risk per theme, with its interval from coefficient draws (p × draws, draw-contiguous). */
-export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string) => number, betaDraws: Float64Array): ThemeArrAtRisk[] {
+/**
+ * Attributable ARR at risk per theme, with its interval from coefficient draws (p × draws, draw-contiguous),
+ * over the accounts `include` keeps (all by default): the others count with ARR 0, so the figure of a
+ * segment is this sum restricted to its accounts, and the figures of a partition add up to the whole.
+ */
+export function themeArrAtRisk(
+  input: RiskInput, segmentWeight: (segment: string) => number, betaDraws: Float64Array, include: (unit: ChurnUnit) => boolean = () => true,
+): ThemeArrAtRisk[] {
   const { model, x, units } = input;
   const k = input.spec.columns.length;
   const p = model.columns.length;
@@ -108,7 +114,8 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
   if (!Number.isInteger(draws)) throw new RangeError(`coefficient draws hold ${betaDraws.length} values, not a multiple of ${p} coefficients`);
   const themes = [...themeCoefficients(input)];
   const n = units.length;
-  const arr = Float64Array.from(units, (u) => (Number.isFinite(u.arr) ? u.arr : 0));
+  const kept = units.map(include);
+  const arr = Float64Array.from(units, (u, i) => (kept[i] && Number.isFinite(u.arr) ? u.arr : 0));
   const weight = Float64Array.from(units, (u) => segmentWeight(u.segment));
   const patterns = collapsePatterns(model, x, n, k, themes.map(([, t]) => t), arr, weight);
   const estimate = new Float64Array(themes.length);
@@ -119,7 +126,7 @@ export function themeArrAtRisk(input: RiskInput, segmentWeight: (segment: string
   return themes.map(([themeId, t], ti) => {
     let accounts = 0;
     let arrOfAccounts = 0;
-    for (let i = 0; i < n; i++) if (x[i * k + t.column] !== 0) { accounts++; arrOfAccounts += arr[i]; }
+    for (let i = 0; i < n; i++) if (kept[i] && x[i * k + t.column] !== 0) { accounts++; arrOfAccounts += arr[i]; }
     const own = samples.subarray(ti * draws, (ti + 1) * draws);
     const interval = t.coefficient === undefined ? { low: 0, high: 0 } : percentileInterval(own, input.level);
     return {

@@ -1,6 +1,6 @@
 /**
  * The churn and revenue linkage, from the account-level units to the tables: churn_model,
- * churn_theme_lift, account_churn_risk, dissatisfier_ranking, roi_nps_categories, roi_scenario.
+ * churn_theme_lift, account_churn_risk, dissatisfier_ranking, arr_at_risk_by_segment, roi_nps_categories, roi_scenario.
  * Returns a stated reason instead of tables when the data cannot support it (no churn events,
  * nobody churned, no accounts).
  */
@@ -13,6 +13,7 @@ import { logisticCovariance } from './logistic-covariance.ts';
 import { accountBootstrapCoefficients } from './account-bootstrap-coefficients.ts';
 import { churnThemeLift } from './churn-theme-lift.ts';
 import { scoreAccounts, themeArrAtRisk, type ThemeArrAtRisk } from './account-risk.ts';
+import { arrAtRiskBySegment } from './arr-at-risk-by-segment.ts';
 import { computeRoi } from './roi-tables.ts';
 import { stableSeed } from './stable-seed.ts';
 import { driversMessages } from './drivers-messages.ts';
@@ -57,6 +58,8 @@ export interface ChurnTables {
   readonly accountChurnRisk: TableRow[];
   /** per theme: ARR at risk and its interval, keyed by theme id */
   readonly arrAtRisk: Map<string, ThemeRevenueRisk>;
+  /** the same per segment × theme (same estimator and draws), q-values over that family */
+  readonly arrAtRiskBySegment: TableRow[];
   readonly roiCategories: TableRow[];
   readonly roiScenario: TableRow[];
   readonly summary: ChurnModelSummary;
@@ -104,7 +107,9 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
   const risk = scoreAccounts(riskInput);
   const weights = c.segment_weights;
   const betaDraws = accountBootstrapCoefficients({ model: fit.model, covariance, x: fit.x, n: fit.n, k: fit.k, y: fit.y }, c.bootstrap_resamples, stableSeed(s.seed, 'arr-at-risk'), c.bootstrap_groups);
-  const themeRisk = themeArrAtRisk(riskInput, (segment) => weights[segment] ?? 1, betaDraws);
+  const segmentWeight = (segment: string): number => weights[segment] ?? 1;
+  const themeRisk = themeArrAtRisk(riskInput, segmentWeight, betaDraws);
+  const bySegment = arrAtRiskBySegment(riskInput, { segmentWeight, betaDraws, label: s.label, minN: s.minN, fdrLevel: s.fdrLevel });
   step('churn_scoring');
 
   const accountChurnRisk: TableRow[] = active.map((u, i) => ({
@@ -146,6 +151,7 @@ export async function analyzeChurn(conn: DuckDBConnection, s: ChurnSettings): Pr
       churnThemeLift: churnThemeLift(train, s.themes, s.label, s.level, s.minN, s.fdrLevel),
       accountChurnRisk,
       arrAtRisk,
+      arrAtRiskBySegment: bySegment,
       roiCategories: roi.categories,
       roiScenario: roi.scenario,
       summary: {

@@ -8,7 +8,8 @@
  *        ├─ score sums per theme (NPS, CSAT, CES) ► theme_impact, journey_strengths_weaknesses
  *        ├─ rating moments per group ────────► driver_weights (relative weights, Shapley, noise), kano_attributes
  *        ├─ account units (latest renewal) ──► churn_model, churn_theme_lift, account_churn_risk,
- *        │                                     dissatisfier_ranking, roi_nps_categories, roi_scenario
+ *        │                                     dissatisfier_ranking, arr_at_risk_by_segment (per segment × theme),
+ *        │                                     roi_nps_categories, roi_scenario
  *        └─ per-owner counts (NPS) ──────────► owner_monitoring
  *
  * The driver score is the run's headline metric (`metric`): NPS when the run has NPS answers, else CSAT
@@ -39,6 +40,7 @@ import { CHURN_MODEL_COLUMNS } from './churn-model-table.ts';
 import { CHURN_LIFT_COLUMNS } from './churn-theme-lift.ts';
 import { ROI_CATEGORY_COLUMNS, ROI_SCENARIO_COLUMNS } from './roi-tables.ts';
 import { dissatisfierRanking, DISSATISFIER_COLUMNS, type NpsImpact } from './dissatisfier-ranking.ts';
+import { ARR_BY_SEGMENT_COLUMNS } from './arr-at-risk-by-segment.ts';
 import { computeOwnerMonitoring, OWNER_COLUMNS } from './owner-monitoring.ts';
 import { DEFAULT_CES_DIRECTION, worseDirection, type CesDirection, type HeadlineMetric } from '../metrics/headline-metric.ts';
 
@@ -51,6 +53,7 @@ export const DRIVER_TABLES = [
   'churn_model',
   'account_churn_risk',
   'dissatisfier_ranking',
+  'arr_at_risk_by_segment',
   'roi_nps_categories',
   'roi_scenario',
   'owner_monitoring',
@@ -73,6 +76,7 @@ const COLUMNS: Readonly<Record<DriverTable, TableColumns>> = {
   churn_model: CHURN_MODEL_COLUMNS,
   account_churn_risk: ACCOUNT_RISK_COLUMNS,
   dissatisfier_ranking: DISSATISFIER_COLUMNS,
+  arr_at_risk_by_segment: ARR_BY_SEGMENT_COLUMNS,
   roi_nps_categories: ROI_CATEGORY_COLUMNS,
   roi_scenario: ROI_SCENARIO_COLUMNS,
   owner_monitoring: OWNER_COLUMNS,
@@ -191,7 +195,7 @@ export async function computeDrivers(conn: DuckDBConnection, opts: DriverOptions
   else {
     const t = churn.tables;
     Object.assign(tables, {
-      churn_model: t.churnModel, churn_theme_lift: t.churnThemeLift, account_churn_risk: t.accountChurnRisk,
+      churn_model: t.churnModel, churn_theme_lift: t.churnThemeLift, account_churn_risk: t.accountChurnRisk, arr_at_risk_by_segment: t.arrAtRiskBySegment,
       roi_nps_categories: t.roiCategories, roi_scenario: t.roiScenario,
     });
     churnSummary = t.summary;

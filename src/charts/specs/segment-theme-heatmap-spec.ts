@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartMessages } from '../chart-messages.ts';
 import { specHead } from '../spec-base.ts';
+import { CELL_MARK, themeSegmentGrid } from './theme-segment-grid.ts';
 
 export function buildSegmentThemeHeatmapSpec(m: ChartMessages['heatmap']): TopLevelSpec {
   const tooltip = [
@@ -18,15 +19,10 @@ export function buildSegmentThemeHeatmapSpec(m: ChartMessages['heatmap']): TopLe
   ] as const;
   return {
     ...specHead(m),
-    width: { step: 48 },
-    height: { step: 30 },
-    encoding: {
-      x: { field: 'theme', type: 'nominal', title: null, axis: { labelAngle: -40, labelLimit: 200 } },
-      y: { field: 'segment', type: 'nominal', title: null },
-    },
+    ...themeSegmentGrid(48),
     layer: [
       {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+        mark: CELL_MARK,
         encoding: {
           color: { field: 'negative_rate', type: 'quantitative', title: m.negativeRate, scale: { scheme: 'oranges', domainMin: 0 }, legend: { format: '.0%', direction: 'horizontal', gradientLength: 160 } },
           tooltip: [...tooltip],

@@ -17,6 +17,7 @@ export const DASHBOARD_MESSAGES = {
       'nps-trend': 'NPS trend', 'csat-trend': 'CSAT trend', 'ces-trend': 'CES trend', 'nps-by-segment': 'NPS by segment', 'nps-by-region': 'NPS by region', 'nps-by-journey-stage': 'NPS by journey stage', 'nps-by-owner': 'NPS by owner',
       'response-rate': 'Response rate', 'theme-sentiment': 'Theme sentiment', 'segment-theme-heatmap': 'Negative mentions by segment and theme', 'theme-impact': 'Theme impact on NPS',
       'driver-quadrant': 'Key drivers', 'dissatisfier-ranking': 'Revenue dissatisfiers', 'churn-lift': 'Churn lift by theme',
+      'segment-theme-arr-at-risk': 'ARR at risk by segment and theme',
     } as Record<string, string>,
     notFiltered: 'Not filtered by {filters}:', noRows: 'No data for this selection.',
     whyNotFiltered: {
@@ -30,6 +31,7 @@ export const DASHBOARD_MESSAGES = {
       'theme-impact': 'theme impact is estimated on the whole period (per segment only), with account resampling.',
       'driver-quadrant': 'key drivers are estimated on the whole run.',
       'dissatisfier-ranking': 'ARR at risk comes from the churn model fitted on the whole run; use the explorer (sorted by ARR) for a selection.',
+      'segment-theme-arr-at-risk': 'ARR at risk is as of the run date: the active accounts and their feedback in the churn window before it, scored by the churn model fitted on the whole run.',
       'churn-lift': 'churn lifts come from the churn model fitted on the whole run.',
     },
     callbacks: 'Call-back list (48 hours)', callbackNote: 'Detractors, and passives with a negative theme mention, sorted by ARR at risk. Verbatims are PII-redacted. The five with the most ARR at risk are shown; the whole selection downloads as CSV.',
@@ -55,6 +57,7 @@ export const DASHBOARD_MESSAGES = {
       'nps-trend': 'Évolution du NPS', 'csat-trend': 'Évolution du CSAT', 'ces-trend': 'Évolution du CES', 'nps-by-segment': 'NPS par segment', 'nps-by-region': 'NPS par région', 'nps-by-journey-stage': 'NPS par étape du parcours', 'nps-by-owner': 'NPS par responsable',
       'response-rate': 'Taux de réponse', 'theme-sentiment': 'Tonalité par thème', 'segment-theme-heatmap': 'Mentions négatives par segment et thème', 'theme-impact': 'Impact des thèmes sur le NPS',
       'driver-quadrant': 'Leviers', 'dissatisfier-ranking': 'Irritants qui coûtent du revenu', 'churn-lift': 'Effet des thèmes sur l’attrition',
+      'segment-theme-arr-at-risk': 'ARR à risque par segment et thème',
     } as Record<string, string>,
     notFiltered: 'Non filtré par {filters} :', noRows: 'Pas de données pour cette sélection.',
     whyNotFiltered: {
@@ -68,6 +71,7 @@ export const DASHBOARD_MESSAGES = {
       'theme-impact': 'l’impact des thèmes est estimé sur toute la période (par segment seulement), avec rééchantillonnage des comptes.',
       'driver-quadrant': 'les leviers sont estimés sur tout le traitement.',
       'dissatisfier-ranking': 'l’ARR à risque vient du modèle d’attrition ajusté sur tout le traitement ; pour une sélection, utilisez l’explorateur (tri par ARR).',
+      'segment-theme-arr-at-risk': 'l’ARR à risque est celui de la date du traitement : les comptes actifs et leurs retours dans la fenêtre d’attrition qui la précède, notés par le modèle d’attrition ajusté sur tout le traitement.',
       'churn-lift': 'les effets sur l’attrition viennent du modèle ajusté sur tout le traitement.',
     },
     callbacks: 'Liste de rappel (48 heures)', callbackNote: 'Détracteurs, et passifs avec une mention négative, triés par ARR à risque. Verbatims sans données personnelles. Les cinq avec le plus d’ARR à risque sont affichés ; toute la sélection se télécharge en CSV.',

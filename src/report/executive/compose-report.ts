@@ -105,6 +105,17 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
     blocks.push({ kind: 'list', items });
     quotes(d);
   });
+  if (facts.arrBySegment.length > 0) {
+    const segments = [...new Set(facts.arrBySegment.map((r) => String(r.segment)))];
+    const cell = (themeId: string, segment: string): string => {
+      const r = facts.arrBySegment.find((c) => c.theme_id === themeId && c.segment === segment);
+      return r?.reliable === true
+        ? m.arrBySegmentCell(money(r.arr_at_risk), money(r.arr_at_risk_ci_low), money(r.arr_at_risk_ci_high), q(r.arr_at_risk_q_value), int(r.active_accounts_mentioning))
+        : m.noReliableLinkIn(segment);
+    };
+    blocks.push({ kind: 'h3', text: m.arrBySegment }, { kind: 'note', text: m.arrBySegmentNote(fdr) });
+    blocks.push({ kind: 'table', head: [m.themeColumn, ...segments], rows: facts.dissatisfiers.map((d) => [d.label, ...segments.map((sg) => cell(d.themeId, sg))]) });
+  }
   blocks.push(...chart('dissatisfier-ranking'));
   if (facts.rankedBy === 'arr_at_risk') {
     blocks.push({ kind: 'h2', text: m.npsDrivers(name) });

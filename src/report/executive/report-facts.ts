@@ -83,6 +83,8 @@ export interface ReportFacts {
   /** display label of a theme id (the report names themes without a reliable revenue link) */
   readonly themeLabel: (id: string) => string;
   readonly revenueLinks: { readonly tested: number; readonly fdrLevel: number; readonly noReliableLink: readonly string[]; readonly lowerChurn: readonly string[] } | null;
+  /** ARR at risk per segment × theme of the top revenue dissatisfiers (arr_at_risk_by_segment); empty without that table */
+  readonly arrBySegment: readonly Row[];
   readonly engines: ReadonlyArray<{ engine: string; model: string; description: string }>;
   readonly responseRate: Row | undefined;
 }
@@ -151,6 +153,10 @@ export async function gatherReportFacts(
     };
   };
   const dissatisfiers = ranked.map(withVerbatims);
+  const topIds = new Set(rankedBy === 'arr_at_risk' ? dissatisfiers.map((d) => d.themeId) : []);
+  const arrBySegment = topIds.size > 0 && has(tables, 'arr_at_risk_by_segment')
+    ? (await rows(conn, 'report/select-arr-at-risk-by-segment', {})).filter((r) => topIds.has(String(r.theme_id)))
+    : [];
   const npsDrivers = npsRows.map(withVerbatims);
   const responseRate = has(tables, 'response_rates')
     ? (await conn.runAndReadAll("SELECT invitations, responses, rate, moe, target, below_target FROM response_rates WHERE grain = 'all' AND dimension = 'overall'")).getRowObjectsJson()[0] as Row | undefined
@@ -173,6 +179,7 @@ export async function gatherReportFacts(
     revenueLinks,
     fdrLevel,
     themeLabel: opts.themeLabel,
+    arrBySegment,
     engines: summary.classification?.engines ?? [],
     responseRate,
     benchmark: await gatherBenchmarkFacts(conn, tables),

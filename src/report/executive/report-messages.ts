@@ -44,6 +44,12 @@ export interface ReportMessages {
   readonly linkLowerChurn: string;
   readonly linkNotAnalysed: string;
   readonly noReliableLinkFor: (themes: string) => string;
+  /** the table of the top dissatisfiers' ARR at risk per segment: its heading, its note, the theme column and a cell without a reliable link */
+  readonly arrBySegment: string;
+  readonly arrBySegmentNote: (fdr: string) => string;
+  readonly themeColumn: string;
+  readonly arrBySegmentCell: (value: string, low: string, high: string, q: string, accounts: string) => string;
+  readonly noReliableLinkIn: (segment: string) => string;
   readonly lowerChurnFor: (themes: string) => string;
   readonly negativeMentions: (responses: string) => string;
   readonly noVerbatims: string;
@@ -111,6 +117,11 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     linkLowerChurn: 'Revenue: associated with lower churn, not a revenue risk.',
     linkNotAnalysed: 'Revenue: not analysed in this run.',
     noReliableLinkFor: (t) => `No reliable revenue link found for: ${t}.`,
+    arrBySegment: 'ARR at risk by segment',
+    arrBySegmentNote: (q) => `The same estimate within each segment's active accounts (the cells of a theme add up to its ARR at risk above), shown only where its 95 % CI is above zero and q < ${q} over all theme × segment cells.`,
+    themeColumn: 'Theme',
+    arrBySegmentCell: (v, l, h, q, a) => `${v} (${l} to ${h}; q ${q}; ${a} accounts)`,
+    noReliableLinkIn: (segment) => `no reliable link in ${segment}`,
     lowerChurnFor: (t) => `Associated with lower churn (never counted as ARR at risk): ${t}.`,
     negativeMentions: (r) => `Responses with a negative mention: ${r}.`,
     noVerbatims: 'No verbatim examples for this theme.',
@@ -176,6 +187,11 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     linkLowerChurn: 'Revenu : associé à moins d’attrition, pas un risque pour le revenu.',
     linkNotAnalysed: 'Revenu : non analysé dans ce traitement.',
     noReliableLinkFor: (t) => `Aucun lien fiable avec le revenu pour : ${t}.`,
+    arrBySegment: 'ARR à risque par segment',
+    arrBySegmentNote: (q) => `La même estimation parmi les comptes actifs de chaque segment (les cases d’un thème s’additionnent en son ARR à risque ci-dessus), donnée seulement quand son IC à 95 % est au-dessus de zéro et q < ${q} sur l’ensemble des cases thème × segment.`,
+    themeColumn: 'Thème',
+    arrBySegmentCell: (v, l, h, q, a) => `${v} (${l} à ${h} ; q ${q} ; ${a} comptes)`,
+    noReliableLinkIn: (segment) => `pas de lien fiable dans le segment ${segment}`,
     lowerChurnFor: (t) => `Associés à moins d’attrition (jamais comptés comme ARR à risque) : ${t}.`,
     negativeMentions: (r) => `Réponses avec une mention négative : ${r}.`,
     noVerbatims: 'Pas d’exemple de verbatim pour ce thème.',
