@@ -1,6 +1,7 @@
 -- Every call-back item: a non-employee response submitted from $since up to the end of $as_of that needs a
 -- call-back by the rule of the `callbacks:` section: NPS at or below $nps_max (NULL: off), passives (NPS 7-8)
--- with at least one negative theme mention when $passives_negative, CSAT at or below $csat_max (NULL: off);
+-- with at least one negative theme mention when $passives_negative, CSAT at or below $csat_max (NULL: off),
+-- CES at or below $ces_max (an ease scale) or at or above $ces_min (an effort scale) (NULL: off);
 -- then only accounts whose latest ARR (revenue period on or before $as_of) is at least $min_arr ($min_arr 0:
 -- every row, accounts without ARR included). due_by = submitted_at + $within_hours hours.
 --
@@ -15,11 +16,11 @@
 -- response (the effect analysis stratifies on it). Themes come from temp view callback_mentions.
 CREATE OR REPLACE TEMP TABLE callback_items AS
 WITH recent AS (
-  SELECT r.response_id, r.account_id, r.contact_id, r.submitted_at, r.nps, r.csat, r.verbatim, r.journey_stage, r.touchpoint, r.survey_type, r.language
+  SELECT r.response_id, r.account_id, r.contact_id, r.submitted_at, r.nps, r.csat, r.ces, r.verbatim, r.journey_stage, r.touchpoint, r.survey_type, r.language
   FROM responses r
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY
     AND r.submitted_at >= $since::DATE
-    AND (r.nps IS NOT NULL OR r.csat IS NOT NULL)
+    AND (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL)
     AND NOT coalesce(r.survey_type = 'employee', false)
 ),
 themes AS (
@@ -42,7 +43,8 @@ items AS (
     list_filter([
       CASE WHEN r.nps <= $nps_max::INTEGER THEN 'nps' END,
       CASE WHEN $passives_negative::BOOLEAN AND r.nps BETWEEN 7 AND 8 AND len(coalesce(t.negative_themes, [])) > 0 THEN 'passive_negative_theme' END,
-      CASE WHEN r.csat <= $csat_max::INTEGER THEN 'csat' END
+      CASE WHEN r.csat <= $csat_max::INTEGER THEN 'csat' END,
+      CASE WHEN r.ces <= $ces_max::INTEGER OR r.ces >= $ces_min::INTEGER THEN 'ces' END
     ], x -> x IS NOT NULL) AS reasons,
     coalesce(t.negative_themes, []) AS negative_themes,
     coalesce(t.themes, []) AS themes,

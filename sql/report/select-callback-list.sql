@@ -23,6 +23,7 @@ SELECT
   r.nps,
   CASE WHEN r.nps <= 6 THEN 'detractor' WHEN r.nps <= 8 THEN 'passive' WHEN r.nps IS NOT NULL THEN 'promoter' END AS nps_category,
   r.csat,
+  r.ces,
   r.reasons,
   r.journey_stage,
   r.touchpoint,

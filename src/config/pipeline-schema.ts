@@ -410,6 +410,17 @@ export const pipelineSchema = z
       .prefault({})
       .describe('where outputs land and how many nights are kept'),
   })
+  .superRefine((p, ctx) => {
+    // a CES call-back threshold reads the scale the program declares: at or below on an ease scale, at or above on an effort scale
+    const ease = p.sources.responses.ces_direction === 'higher_is_easier';
+    const wrong = ease ? 'ces_min' : 'ces_max';
+    if (p.callbacks.rule[wrong] !== null) {
+      ctx.addIssue({
+        code: 'custom', path: ['callbacks', 'rule', wrong],
+        message: `this program's CES is ${ease ? 'an ease scale (ces_direction: higher_is_easier): call back the low answers with ces_max' : 'an effort scale (ces_direction: lower_is_easier): call back the high answers with ces_min'}`,
+      });
+    }
+  })
   .describe('an ecoute pipeline');
 
 export type Pipeline = z.infer<typeof pipelineSchema>;

@@ -29,13 +29,13 @@ describe('callbacks: through a run', () => {
     await runPipeline({ pipelineFile: join(dir, 'p.yaml'), outDir: out, asOf: '2024-02-01' });
 
     const list = readList(out);
-    expect(list).toMatchObject({ windowDays: 30, dueAfterHours: 24, rule: { nps_max: 6, passives_with_negative_theme: true, csat_max: 2, min_arr: 0 }, assignTo: 'CX desk' });
+    expect(list).toMatchObject({ windowDays: 30, dueAfterHours: 24, rule: { nps_max: 6, passives_with_negative_theme: true, csat_max: 2, ces_max: null, ces_min: null, min_arr: 0 }, assignTo: 'CX desk' });
     expect(list.rows.map((r) => [r.response_id, r.assignee, r.due_by, r.status, r.reasons])).toEqual([
       ['R1', 'CX desk', '2024-01-26T10:00:00Z', 'overdue', ['nps']],
       ['R2', 'CX desk', '2024-01-31T08:00:00Z', 'overdue', ['csat']],
     ]);
     const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8')) as { callbacks: unknown };
-    expect(summary.callbacks).toEqual({ within_hours: 24, window_days: 30, rule: { nps_max: 6, passives_with_negative_theme: true, csat_max: 2, min_arr: 0 }, assign_to: 'CX desk' });
+    expect(summary.callbacks).toEqual({ within_hours: 24, window_days: 30, rule: { nps_max: 6, passives_with_negative_theme: true, csat_max: 2, ces_max: null, ces_min: null, min_arr: 0 }, assign_to: 'CX desk' });
 
     // ecoute dashboard <run-dir>: the recorded settings (R2 is there: the default rule would leave it out, and R1 too: 14 days)
     const recorded = join(dir, 'dash-recorded');

@@ -57,7 +57,7 @@ const pick = (rows: readonly CallbackRow[]): Array<[string, string, string, stri
 describe('callbacks: defaults', () => {
   it('are the list ecoute always wrote: 14 days, 48 hours, detractors and passives with a negative theme, the account owner', async () => {
     expect(DEFAULT_CALLBACK_SETTINGS).toEqual({
-      within_hours: 48, window_days: 14, rule: { nps_max: 6, passives_with_negative_theme: true, csat_max: null, min_arr: 0 }, assign_to: 'owner',
+      within_hours: 48, window_days: 14, rule: { nps_max: 6, passives_with_negative_theme: true, csat_max: null, ces_max: null, ces_min: null, min_arr: 0 }, assign_to: 'owner',
     });
     const rows = await buildCallbackList(db.connection, tables, { asOf: AS_OF });
     // A1 (ARR 200 000) first, then A2 (50 000: its December ARR is after the run date); R3 is a passive without a
@@ -90,7 +90,7 @@ describe('callbacks: a custom rule', () => {
     expect(rows[0]).toMatchObject({ nps: 9, nps_category: 'promoter', csat: 1, owner: 'Ana' });
     const csv = callbackCsv(rows).split('\r\n');
     expect(csv[0]).toContain(',owner,assignee,');
-    expect(csv[0]).toContain(',csat,reasons,');
+    expect(csv[0]).toContain(',csat,ces,reasons,');
     expect(csv[1]).toContain(',Ana,CX desk,');
   });
 

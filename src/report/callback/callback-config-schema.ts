@@ -24,6 +24,14 @@ export const callbackRuleSchema = z
       .nullable()
       .default(null)
       .describe('responses with a CSAT at or below this need a call-back too, NPS or not (e.g. 2 for CSAT-only programs); null (default): CSAT is not used'),
+    ces_max: wholeNumber('expected a CES answer 1-7 (a whole number), or null', 1, 7)
+      .nullable()
+      .default(null)
+      .describe('CES on an ease scale (ces_direction: higher_is_easier): responses with a CES at or below this need a call-back too (e.g. 2 for CES-only programs); null (default): CES is not used'),
+    ces_min: wholeNumber('expected a CES answer 1-7 (a whole number), or null', 1, 7)
+      .nullable()
+      .default(null)
+      .describe('CES on an effort scale (ces_direction: lower_is_easier): responses with a CES at or above this need a call-back too (e.g. 6); null (default): CES is not used'),
     min_arr: z
       .number({ error: 'expected an amount of ARR, 0 or more' })
       .min(0, { error: 'expected an amount of ARR, 0 or more' })
@@ -31,7 +39,7 @@ export const callbackRuleSchema = z
       .describe("only accounts with at least this ARR (latest period up to the run date, reporting currency); 0 (default): every response, accounts without ARR included"),
   })
   .prefault({})
-  .describe('which responses need a call-back: any of nps_max, passives_with_negative_theme, csat_max, and then min_arr');
+  .describe('which responses need a call-back: any of nps_max, passives_with_negative_theme, csat_max, ces_max / ces_min, and then min_arr');
 
 export const callbackConfigSchema = z
   .strictObject({

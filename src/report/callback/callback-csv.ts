@@ -7,7 +7,7 @@ import type { CallbackRow } from './callback-list.ts';
 
 export const CALLBACK_COLUMNS = [
   'due_by', 'status', 'account_id', 'account_name', 'segment', 'owner', 'assignee', 'arr', 'churn_probability', 'arr_at_risk', 'arr_at_risk_source',
-  'nps', 'nps_category', 'csat', 'reasons', 'negative_themes', 'themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'contact_id', 'verbatim',
+  'nps', 'nps_category', 'csat', 'ces', 'reasons', 'negative_themes', 'themes', 'journey_stage', 'touchpoint', 'submitted_at', 'response_id', 'contact_id', 'verbatim',
   'called_at', 'hours_to_call', 'call_outcome', 'called_by', 'call_notes',
 ] as const satisfies ReadonlyArray<keyof CallbackRow>;
 

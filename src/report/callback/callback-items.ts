@@ -49,7 +49,7 @@ export async function prepareCallbackItems(
   const { rule } = settings;
   await runSqlFile(conn, 'callbacks/create-callback-items', {
     as_of: asOf, since, within_hours: settings.within_hours,
-    nps_max: rule.nps_max, passives_negative: rule.passives_with_negative_theme, csat_max: rule.csat_max, min_arr: rule.min_arr,
+    nps_max: rule.nps_max, passives_negative: rule.passives_with_negative_theme, csat_max: rule.csat_max, ces_max: rule.ces_max, ces_min: rule.ces_min, min_arr: rule.min_arr,
   });
   return { tracked, loopStart, windowStart: start };
 }

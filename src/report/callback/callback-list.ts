@@ -13,9 +13,9 @@ import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
 import { prepareCallbackItems } from './callback-items.ts';
 
-/** Why a response is on the list: its NPS (rule.nps_max), a passive with a negative theme, its CSAT (rule.csat_max). */
-export type CallbackReason = 'nps' | 'passive_negative_theme' | 'csat';
-const REASONS: readonly CallbackReason[] = ['nps', 'passive_negative_theme', 'csat'];
+/** Why a response is on the list: its NPS (rule.nps_max), a passive with a negative theme, its CSAT (rule.csat_max), its CES (rule.ces_max / ces_min). */
+export type CallbackReason = 'nps' | 'passive_negative_theme' | 'csat' | 'ces';
+const REASONS: readonly CallbackReason[] = ['nps', 'passive_negative_theme', 'csat', 'ces'];
 
 /** Where a call-back stands at the end of the run date (sql/callbacks/create-callback-items.sql). */
 export type CallbackStatus = 'called_in_time' | 'called_late' | 'open' | 'overdue';
@@ -45,6 +45,7 @@ export interface CallbackRow {
   /** the NPS category of the score (null without an NPS: a CSAT call-back) */
   readonly nps_category: 'detractor' | 'passive' | 'promoter' | null;
   readonly csat: number | null;
+  readonly ces: number | null;
   readonly reasons: CallbackReason[];
   readonly journey_stage: string | null;
   readonly touchpoint: string | null;
@@ -98,6 +99,7 @@ export async function buildCallbackList(conn: DuckDBConnection, tables: Readonly
     nps: num(r.nps),
     nps_category: r.nps_category === 'detractor' || r.nps_category === 'passive' || r.nps_category === 'promoter' ? r.nps_category : null,
     csat: num(r.csat),
+    ces: num(r.ces),
     reasons: REASONS.filter((x) => list(r.reasons).includes(x)),
     journey_stage: str(r.journey_stage),
     touchpoint: str(r.touchpoint),
