@@ -23,7 +23,7 @@ import { csvCell } from '../report/callback/callback-csv.ts';
 import {
   explorerRowCells, mentionCodes, MENTION_SENTIMENTS, type ExplorerMentionRow, type ExplorerVerbatimRow, type MentionCodes,
 } from '../report/explorer/explorer-columns.ts';
-import { EXPLORER_ARR_BANDS } from '../report/explorer/write-explorer-script.ts';
+import { EXPLORER_ARR_BANDS, toMentionRow as mentionRow, toVerbatimRow as verbatimRow } from '../report/explorer/write-explorer-script.ts';
 import { parseExplorerQuery, type ExplorerQueryParams } from './explorer-query.ts';
 
 export const EXPLORER_TEXT_DIMENSIONS = ['segment', 'region', 'owner', 'journey_stage', 'touchpoint', 'survey_type', 'language'] as const;
@@ -66,19 +66,7 @@ export interface ServedExplorer {
   close(): void;
 }
 
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-const verbatimRow = (r: Record<string, unknown>): ExplorerVerbatimRow => ({
-  response_id: String(r.response_id), day: String(r.day), nps: num(r.nps), csat: num(r.csat), ces: num(r.ces),
-  segment: String(r.segment), region: String(r.region), owner: String(r.owner), journey_stage: String(r.journey_stage),
-  touchpoint: String(r.touchpoint), survey_type: String(r.survey_type), language: String(r.language), arr: num(r.arr), verbatim: String(r.verbatim),
-});
-
-const mentionRow = (m: Record<string, unknown>): ExplorerMentionRow => ({
-  response_id: String(m.response_id), theme_id: String(m.theme_id), sentiment_label: str(m.sentiment_label), clause_text: str(m.clause_text),
-  clause_start: num(m.clause_start), match_source: str(m.match_source), match_evidence: str(m.match_evidence), engine: str(m.engine),
-});
 
 const npsCategory = (v: number | null): string => (v === null ? 'none' : v <= 6 ? 'detractor' : v <= 8 ? 'passive' : 'promoter');
 
