@@ -96,6 +96,15 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
     });
 
   program
+    .command('serve')
+    .description('serve a run\'s dashboard and its explorer API from the run\'s database, read-only (for runs too large to embed their verbatims)')
+    .argument('<run-dir>', 'run output folder (with its dashboard/)')
+    .option('--host <address>', 'address to listen on; any address but 127.0.0.1 needs a token', '127.0.0.1')
+    .option('--port <n>', 'port (0: any free port)', '8080')
+    .option('--token <token>', 'every request must carry it (Authorization: Bearer, or ?token= once); default: ECOUTE_SERVE_TOKEN')
+    .action(async (runDir: string, o: { host: string; port: string; token?: string }) => (await import('../serve/serve-command.ts')).serveCommand(runDir, o, (line) => _out.write(`${line}\n`)));
+
+  program
     .command('notify')
     .description('post the run\'s new call-backs (callback-list.json) to a webhook, each once ever (a state file records what was delivered), with retries')
     .argument('<run-dir>', 'run output folder (the output folder, or one of its runs/<run-id>)')

@@ -158,13 +158,15 @@ function createColumnWriter(dir: string) {
   };
 }
 
-const toVerbatimRow = (r: Record<string, unknown>): ExplorerVerbatimRow => ({
+/** A row of explorer_verbatims (sql/report/create-explorer-verbatims-macro.sql) as the explorer reads it. */
+export const toVerbatimRow = (r: Record<string, unknown>): ExplorerVerbatimRow => ({
   response_id: String(r.response_id), day: String(r.day), nps: num(r.nps), csat: num(r.csat), ces: num(r.ces),
   segment: String(r.segment), region: String(r.region), owner: String(r.owner), journey_stage: String(r.journey_stage),
   touchpoint: String(r.touchpoint), survey_type: String(r.survey_type), language: String(r.language), arr: num(r.arr), verbatim: String(r.verbatim),
 });
 
-const toMentionRow = (m: Record<string, unknown>): ExplorerMentionRow => ({
+/** A theme_mentions row (whichever classifier wrote it) as the explorer reads it. */
+export const toMentionRow = (m: Record<string, unknown>): ExplorerMentionRow => ({
   response_id: String(m.response_id), theme_id: String(m.theme_id), sentiment_label: str(m.sentiment_label), clause_text: str(m.clause_text),
   clause_start: num(m.clause_start), match_source: str(m.match_source), match_evidence: str(m.match_evidence), engine: str(m.engine),
 });

@@ -1,0 +1,218 @@
+/**
+ * `ecoute serve` on the fixture run (127.0.0.1, port 0): static files with their types and the CSP, no way out
+ * of the dashboard folder, GET/HEAD only; the explorer API's counts and first page against the embedded
+ * explorer's own columns (verbatims.js, redacted and folded in JS) for several filters, an accent-folded search
+ * among them; PII neither shown nor searchable; the CSV of a selection; the token; the database read-only.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
+import { serveRun, type RunServer } from '../../src/serve/serve-run.ts';
+import { foldSearchText } from '../../src/serve/fold-search-text.ts';
+import type { ExplorerColumns } from '../../src/report/explorer/explorer-columns.ts';
+import { UsageError } from '../../src/run/errors.ts';
+import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
+import { runCliChild } from '../cli/cli-child.ts';
+
+interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/** A raw request (fetch would normalise `..` away), path sent as is. */
+function raw(url: string, path: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const { hostname, port } = new URL(url);
+  return new Promise((ok, fail) => {
+    const req = request({ host: hostname, port, path, method: opts.method ?? 'GET', headers: opts.headers ?? {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+const SENTIMENTS = ['negative', 'neutral', 'positive'];
+type Filters = Record<string, string>;
+
+/** The embedded explorer's selection for these filters, computed on verbatims.js (newest first). */
+function expected(data: ExplorerColumns, f: Filters): string[] {
+  const words = foldSearchText(f.q ?? '').split(/\s+/).filter((w) => w.length > 0);
+  const out: string[] = [];
+  for (let i = 0; i < data.n; i++) {
+    const dims = Object.entries(data.dims).every(([d, col]) => !f[d] || col.values[col.codes[i]!] === f[d]);
+    if (!dims) continue;
+    const nps = data.nps[i];
+    const category = nps === null || nps === undefined ? 'none' : nps <= 6 ? 'detractor' : nps <= 8 ? 'passive' : 'promoter';
+    if (f.nps_category && category !== f.nps_category) continue;
+    if (f.theme || f.sentiment) {
+      let found = false;
+      for (let j = data.mention.offsets[i]!; j < data.mention.offsets[i + 1]!; j++) {
+        if ((!f.theme || data.themes[data.mention.theme[j]!] === f.theme) && (!f.sentiment || SENTIMENTS[data.mention.sentiment[j]!] === f.sentiment)) found = true;
+      }
+      if (!found) continue;
+    }
+    const day = new Date(data.day[i]! * 86_400_000).toISOString().slice(0, 10);
+    if ((f.from && day < f.from) || (f.to && day > f.to)) continue;
+    const text = foldSearchText(data.text[i]!);
+    if (!words.every((w) => text.includes(w))) continue;
+    out.push(data.id[i]!);
+  }
+  return out;
+}
+
+describe('ecoute serve', () => {
+  let runDir: string;
+  let server: RunServer;
+  let data: ExplorerColumns;
+  let dbHash: string;
+  const hash = (): string => createHash('sha256').update(readFileSync(join(runDir, 'ecoute.duckdb'))).digest('hex');
+
+  beforeAll(async () => {
+    runDir = await copyOfFixtureRun();
+    await emitVisuals(runDir, { asOf: FIXTURE_AS_OF, langs: ['en'] });
+    const script = readFileSync(join(runDir, 'dashboard', 'verbatims.js'), 'utf8');
+    data = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as ExplorerColumns;
+    dbHash = hash();
+    server = await serveRun(runDir, { port: 0 });
+  }, 240_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('serves the dashboard on 127.0.0.1 with content types and the pages\' policy (connections to itself allowed)', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    for (const [path, type] of [['/', 'text/html'], ['/index.html', 'text/html'], ['/app.js', 'text/javascript'], ['/vendor/vega.min.js', 'text/javascript']] as const) {
+      const res = await raw(server.url, path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['content-type']).toContain(type);
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['content-security-policy']).toContain("connect-src 'self'");
+    }
+    expect((await raw(server.url, '/')).body).toContain('id="ecoute-data"');
+    const head = await raw(server.url, '/app.js', { method: 'HEAD' });
+    expect([head.status, head.body]).toEqual([200, '']);
+  });
+
+  it('never leaves the dashboard folder nor lists it, and answers GET and HEAD only', async () => {
+    for (const path of ['/../ecoute.duckdb', '/%2e%2e/ecoute.duckdb', '/%2E%2E%2Fecoute.duckdb', '/..%2fecoute.duckdb', '//etc/passwd', '/%2fetc%2fpasswd', '/vendor/', '/vendor', '/..\\ecoute.duckdb', '/%00', '/%zz', 'http://127.0.0.1/../ecoute.duckdb']) {
+      const res = await raw(server.url, path);
+      expect([400, 403, 404], path).toContain(res.status);
+      expect(res.body).not.toContain('DUCK');
+      expect(res.body).not.toContain('root:');
+    }
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const res = await raw(server.url, '/index.html', { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    }
+  });
+
+  const api = async (f: Filters, path = '/api/explorer'): Promise<Reply> => raw(server.url, `${path}?${new URLSearchParams(f).toString()}`);
+
+  it.each<Filters>([
+    {},
+    { theme: 'billing_errors', sentiment: 'negative' },
+    { q: 'decu' },
+    { q: 'DÉÇU' },
+    { q: 'invoice wrong' },
+    { segment: 'SMB', nps_category: 'detractor' },
+    { sentiment: 'positive', from: '2026-01-01', to: '2026-06-30' },
+    { arr_band: 'under 25k', nps_category: 'promoter' },
+    { arr_band: 'unknown' },
+    { language: 'fr', q: 'factur' },
+  ])('counts and pages verbatims as the embedded explorer does: %o', async (f) => {
+    const want = expected(data, f);
+    const res = await api({ ...f, page_size: '7' });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body) as { n: number; rows: Array<{ id: string }> };
+    expect(body.n).toBe(want.length);
+    expect(body.rows.map((r) => r.id)).toEqual(want.slice(0, 7));
+    const page2 = JSON.parse((await api({ ...f, page_size: '7', page: '2' })).body) as { rows: Array<{ id: string }> };
+    expect(page2.rows.map((r) => r.id)).toEqual(want.slice(7, 14));
+  });
+
+  it('finds accented verbatims without accents, and the search is not trivially everything', async () => {
+    const folded = JSON.parse((await api({ q: 'decu' })).body) as { n: number; rows: Array<{ text: string }> };
+    expect(folded.n).toBeGreaterThan(0);
+    expect(folded.n).toBeLessThan(data.n);
+    expect(folded.rows.some((r) => /déçu/i.test(r.text))).toBe(true);
+  });
+
+  it('shows verbatims PII-redacted and does not let a search find what redaction removed', async () => {
+    const body = JSON.parse((await api({ q: 'onerror' })).body) as { n: number; rows: Array<{ id: string; text: string; mentions: Array<{ theme: string; from: number }> }> };
+    expect(body.rows.map((r) => r.id)).toEqual(['RSP-XSS-2']);
+    expect(body.rows[0]!.text).toContain('[email]');
+    expect(body.rows[0]!.text).not.toContain('jane.doe');
+    expect(body.rows[0]!.mentions[0]!.theme).toBe('billing_errors');
+    expect(JSON.parse((await api({ q: 'jane.doe@example.com' })).body).n).toBe(0);
+    expect(JSON.parse((await api({ q: 'example.com' })).body).n).toBe(0);
+  });
+
+  it('sorts by ARR and NPS as the explorer does (missing last)', async () => {
+    const rows = (JSON.parse((await api({ sort: 'arr-desc', page_size: '100' })).body) as { rows: Array<{ arr: number | null }> }).rows;
+    const arrs = rows.map((r) => r.arr).filter((a): a is number => a !== null);
+    expect(arrs).toEqual([...arrs].sort((a, b) => b - a));
+    const low = (JSON.parse((await api({ sort: 'nps-asc', page_size: '5' })).body) as { rows: Array<{ nps: number | null }> }).rows;
+    expect(low[0]!.nps).toBe(Math.min(...data.nps.filter((v): v is number => v !== null)));
+  });
+
+  it('refuses a bad query with 400 naming the parameter, and pages over 100', async () => {
+    for (const [f, name] of [[{ sort: 'random' }, 'sort'], [{ page_size: '500' }, 'page_size'], [{ from: 'yesterday' }, 'from'], [{ unknown: '1' }, 'unknown']] as const) {
+      const res = await api(f);
+      expect(res.status).toBe(400);
+      expect(res.body).toContain(name);
+    }
+  });
+
+  it('exports the selection as CSV (BOM, header, one line a verbatim, redacted, formula-safe cells)', async () => {
+    const f = { theme: 'billing_errors', sentiment: 'negative' };
+    const res = await api(f, '/api/explorer.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.body.startsWith('\ufeffresponse_id,date,nps,csat,ces,nps_category,segment,region,owner,journey_stage,touchpoint,survey_type,language,arr_band,arr,themes,verbatim\r\n')).toBe(true);
+    const want = expected(data, f);
+    const ids = res.body.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]);
+    expect(ids).toEqual(want);
+    expect(res.body).toContain('[email]');
+    expect(res.body).not.toContain('jane.doe');
+    expect(res.body).toContain('billing_errors:negative');
+  });
+
+  it('keeps the database read-only: a write through the server\'s connection fails, the file is unchanged', async () => {
+    const conn = server.explorer.database.connection;
+    await expect(conn.run("INSERT INTO responses (response_id) VALUES ('X')")).rejects.toThrow(/read-only/);
+    await expect(conn.run('CREATE TABLE run.main.intruder AS SELECT 1 AS a')).rejects.toThrow(/read-only/);
+    await expect(conn.run('DROP TABLE responses')).rejects.toThrow(/read-only/);
+    expect(hash()).toBe(dbHash);
+  });
+
+  it('needs a token to bind beyond loopback (refused before listening), and enforces one when given', async () => {
+    await expect(serveRun(runDir, { host: '0.0.0.0', port: 0 })).rejects.toThrow(UsageError);
+    await expect(serveRun(runDir, { host: '0.0.0.0', port: 0 })).rejects.toThrow(/token/);
+    const guarded = await serveRun(runDir, { port: 0, token: 's3cret-token' });
+    try {
+      expect((await raw(guarded.url, '/index.html')).status).toBe(401);
+      expect((await raw(guarded.url, '/api/explorer')).status).toBe(401);
+      expect((await raw(guarded.url, '/index.html', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect((await raw(guarded.url, '/index.html?token=s3cret-tokem')).status).toBe(401);
+      expect((await raw(guarded.url, '/api/explorer', { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+      const first = await raw(guarded.url, '/index.html?token=s3cret-token');
+      expect(first.status).toBe(200);
+      const cookie = String(first.headers['set-cookie']);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      expect((await raw(guarded.url, '/app.js', { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('the command refuses a non-loopback host without a token: exit 2 and a clear message', async () => {
+    const r = await runCliChild(['serve', runDir, '--host', '0.0.0.0', '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs a token \(--token TOKEN or ECOUTE_SERVE_TOKEN\)/);
+  }, 60_000);
+});
