@@ -6,8 +6,8 @@
  * the strata), with the normal-approximation interval computed here by hand; too few units say "not enough data".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { runSqlFile } from '../../src/db/sql-file.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { canonicalDatabase } from '../support/canonical-database.ts';
 import { listColumns } from '../../src/charts/load-chart-rows.ts';
 import { buildCallbackLoop, EFFECT_CAVEAT, NOT_ENOUGH_DATA } from '../../src/report/callback/callback-loop.ts';
 
@@ -27,9 +27,8 @@ let db: Database;
 let tables: Map<string, Set<string>>;
 
 beforeAll(async () => {
-  db = await openDatabase();
+  db = await canonicalDatabase();
   const conn = db.connection;
-  await runSqlFile(conn, 'ingest/create-canonical-tables');
   await conn.run("INSERT INTO reconciliation VALUES ('followups', 1, 0, 0, 0, 0)");
   let k = 0;
   for (const [s, [segment, nps, nCalled, nNot]] of STRATA.entries()) {

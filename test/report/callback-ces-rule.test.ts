@@ -3,8 +3,8 @@
  * (ces_direction: higher_is_easier), ces_min on an effort scale; the other is refused with its path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { runSqlFile } from '../../src/db/sql-file.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { canonicalDatabase } from '../support/canonical-database.ts';
 import { listColumns } from '../../src/charts/load-chart-rows.ts';
 import { buildCallbackList } from '../../src/report/callback/callback-list.ts';
 import { callbackConfigSchema } from '../../src/report/callback/callback-config-schema.ts';
@@ -26,9 +26,8 @@ let db: Database;
 let tables: Map<string, Set<string>>;
 
 beforeAll(async () => {
-  db = await openDatabase();
+  db = await canonicalDatabase();
   const conn = db.connection;
-  await runSqlFile(conn, 'ingest/create-canonical-tables');
   await conn.run("INSERT INTO accounts (account_id, name, segment, region, owner) VALUES ('A1', 'Acme', 'SMB', 'EMEA', 'Ana')");
   for (const [id, at, nps, ces] of RESPONSES) {
     await conn.run(

@@ -4,8 +4,8 @@
  * hand on a small DuckDB fixture, and bad values are refused with their path in the pipeline file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { runSqlFile } from '../../src/db/sql-file.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { canonicalDatabase } from '../support/canonical-database.ts';
 import { listColumns } from '../../src/charts/load-chart-rows.ts';
 import { buildCallbackList, type CallbackRow } from '../../src/report/callback/callback-list.ts';
 import { callbackConfigSchema, DEFAULT_CALLBACK_SETTINGS } from '../../src/report/callback/callback-config-schema.ts';
@@ -31,9 +31,8 @@ let db: Database;
 let tables: Map<string, Set<string>>;
 
 beforeAll(async () => {
-  db = await openDatabase();
+  db = await canonicalDatabase();
   const conn = db.connection;
-  await runSqlFile(conn, 'ingest/create-canonical-tables');
   await conn.run('CREATE TABLE theme_mentions (response_id VARCHAR, theme_id VARCHAR, sentiment_label VARCHAR)');
   await conn.run(`INSERT INTO accounts (account_id, name, segment, region, owner) VALUES
     ('A1', 'Acme', 'Enterprise', 'EMEA', 'Ana'), ('A2', 'Bolt', 'SMB', 'EMEA', 'Bo'), ('A3', 'Cora', 'SMB', 'NA', 'Cy')`);
