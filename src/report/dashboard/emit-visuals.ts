@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import { buildCharts } from '../../charts/build-charts.ts';
 import { openRun } from '../../charts/open-run.ts';
+import type { DatabaseLimits } from '../../db/open-database.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
@@ -39,6 +40,8 @@ export interface VisualsOptions {
   readonly ownerKey?: Buffer;
   /** minimum sample size of the owner pages' cells (settings.min_n) */
   readonly minN?: number;
+  /** the run's DuckDB limits (settings.memory_limit, threads, spill folder); DuckDB's defaults where absent */
+  readonly limits?: DatabaseLimits;
 }
 
 export interface VisualsSummary {
@@ -72,7 +75,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   const start = performance.now();
   const langs = opts.langs && opts.langs.length > 0 ? [...new Set(opts.langs)] : (['en', 'fr'] as const);
   const labels = opts.themeLabels;
-  const run = await openRun(runDir);
+  const run = await openRun(runDir, opts.limits);
   const recentRuns = readRecentRuns(runDir);
   const files: string[] = [];
   const t = { specs: 0, report: 0, dashboard: 0, callback: 0 };
