@@ -21,7 +21,7 @@ import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
-import { buildCallbackLoop, CALLBACK_LOOP_JSON, type CallbackLoop } from '../callback/callback-loop.ts';
+import { buildCallbackLoop, CALLBACK_LOOP_JSON, writeCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
 import { writeCallbackContacts } from '../callback/callback-contacts.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
@@ -94,7 +94,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     callbacks = callbackRows.length;
     loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf: opts.asOf, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     if (loop.tracked) {
-      writeFileAtomic(join(runDir, CALLBACK_LOOP_JSON), toJsonText(loop));
+      await writeCallbackLoop(run.db.connection, join(runDir, CALLBACK_LOOP_JSON), loop);
       files.push(CALLBACK_LOOP_JSON);
     }
     t.callback += performance.now() - mark;
