@@ -1,6 +1,6 @@
 /**
- * Memory benchmark: `npx tsx bench/memory-bench.ts [responses] [memory_limit]`
- * (default 200000 and 512MB; e.g. `npx tsx bench/memory-bench.ts 2000000 512MB`).
+ * Memory benchmark: `npx tsx bench/memory-bench.ts [responses] [memory_limit] [--phases]`
+ * (default 200000 and 512MB; e.g. `npx tsx bench/memory-bench.ts 2000000 512MB --phases`).
  *
  * 1. Generates the demo company in a child process (its RSS is printed apart: it is not the pipeline's).
  *    Scale = responses / 100,000, at most 5 (~500k responses); above that the response files are
@@ -9,16 +9,22 @@
  * 2. Writes pipelines/demo.yaml with `settings.memory_limit` and runs `ecoute run` as a child under
  *    /usr/bin/time -v (when present), so the peak RSS is the whole process: DuckDB plus JavaScript.
  * 3. Prints the peak RSS (time -v, and the run's own figure from run-timings.json) and the phase timings.
+ *    With `--phases`, the child's RSS is also sampled every 0.5 s (bench/measure-phases.ts) and the peak
+ *    of every phase is printed (`startup` is node + tsx + the pipeline's load, before the first phase line).
  *
  * Data is kept in $MEMORY_BENCH_DIR (default /tmp/ecoute-memory-bench/<responses>), reused when present.
  */
 import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { rmSync } from 'node:fs';
-import { ecouteRun, generateScaledDemo, readRunTimings, withoutTimeReport, writeDemoPipeline } from './scaled-demo.ts';
+import { ecouteRun, ecouteRunArgs, generateScaledDemo, readRunTimings, withoutTimeReport, writeDemoPipeline } from './scaled-demo.ts';
+import { measurePhases, type PhasePeak } from './measure-phases.ts';
 
-const RESPONSES = Number(process.argv[2] ?? 200_000);
-const LIMIT = process.argv[3] ?? '512MB';
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const RESPONSES = Number(positional[0] ?? 200_000);
+const LIMIT = positional[1] ?? '512MB';
+const PHASES = flags.includes('--phases');
 const DIR = process.env.MEMORY_BENCH_DIR ?? join('/tmp/ecoute-memory-bench', String(RESPONSES));
 
 const { data } = generateScaledDemo(DIR, RESPONSES);
@@ -27,7 +33,10 @@ rmSync(out, { recursive: true, force: true });
 const yaml = join(DIR, `pipeline-${LIMIT}.yaml`);
 writeDemoPipeline(yaml, data, out, [`memory_limit: ${LIMIT}`]);
 console.log(`run: ${RESPONSES.toLocaleString('en-US')} responses (target), settings.memory_limit ${LIMIT}; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}, RAM ${Math.round(totalmem() / 2 ** 30)} GB`);
-const run = ecouteRun(yaml, '2026-11-01');
+const sampled = PHASES ? await measurePhases(ecouteRunArgs(yaml, '2026-11-01')) : undefined;
+const run = sampled ?? ecouteRun(yaml, '2026-11-01');
+const phasePeaks = (phases: readonly PhasePeak[]): string => phases.map((p) => `${p.phase} ${p.peakRssMb ?? '?'} MB (${p.seconds.toFixed(1)} s)`).join(', ');
+if (sampled !== undefined) console.log(`peak RSS per phase: ${phasePeaks(sampled.phases)}`);
 if (run.status !== 0) {
   console.log(`run FAILED (exit ${run.status}) after ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMb ?? '?'} MB`);
   console.log(withoutTimeReport(run.stderr).split('\n').slice(-25).join('\n'));

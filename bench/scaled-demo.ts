@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+export const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 export interface Measured {
   readonly seconds: number;
@@ -34,16 +34,17 @@ export function measure(args: readonly string[]): Measured {
   const r = spawnSync(cmd, full, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
   const stderr = r.stderr ?? '';
+  return { seconds, ...timeReport(stderr), status: r.status, stdout: r.stdout ?? '', stderr };
+}
+
+/** CPU seconds (user + system) and peak RSS from time -v's report at the end of a child's stderr */
+export function timeReport(stderr: string): { cpuSeconds: number | undefined; peakRssMb: number | undefined } {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
   const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
   return {
-    seconds,
     cpuSeconds: user === null || system === null ? undefined : Number(user[1]) + Number(system[1]),
     peakRssMb: rss === null ? undefined : Math.round(Number(rss[1]) / 1024),
-    status: r.status,
-    stdout: r.stdout ?? '',
-    stderr,
   };
 }
 
@@ -119,5 +120,7 @@ export function readRunTimings(out: string): { phases: Array<[string, number]>; 
 
 /** `ecoute run` through tsx (no build needed; its compiler adds ~60 MB to the peak, which is counted). */
 export function ecouteRun(yaml: string, asOf: string): Measured {
-  return measure(['--import', 'tsx', join(ROOT, 'src/cli/ecoute.ts'), 'run', yaml, '--as-of', asOf]);
+  return measure(ecouteRunArgs(yaml, asOf));
 }
+
+export const ecouteRunArgs = (yaml: string, asOf: string): string[] => ['--import', 'tsx', join(ROOT, 'src/cli/ecoute.ts'), 'run', yaml, '--as-of', asOf];

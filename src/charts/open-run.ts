@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { openDatabase, type Database } from '../db/open-database.ts';
+import { openDatabase, type Database, type DatabaseLimits } from '../db/open-database.ts';
 import { listColumns } from './load-chart-rows.ts';
 import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
 import { CES_DIRECTIONS, UNRECORDED_CES_DIRECTION, type CesDirection } from '../analyze/metrics/headline-metric.ts';
@@ -64,11 +64,15 @@ export function readRunSummary(runDir: string): RunSummaryView {
   return parsed.data;
 }
 
-export async function openRun(runDir: string): Promise<OpenRun> {
+/**
+ * `limits`: the run's `settings.memory_limit` / `threads` and its spill folder, so the in-memory database
+ * that reads the run stays inside the bound the pipeline set (without them DuckDB takes 80 % of the RAM).
+ */
+export async function openRun(runDir: string, limits: DatabaseLimits = {}): Promise<OpenRun> {
   const dbPath = join(runDir, RUN_DATABASE);
   if (!existsSync(dbPath)) throw new RunDirectoryError(`${dbPath}: not found (is ${runDir} a run directory?)`);
   const summary = readRunSummary(runDir);
-  const db = await openDatabase();
+  const db = await openDatabase(':memory:', limits);
   try {
     // ATTACH takes no bound parameters: the path is quoted as a string literal
     await db.connection.run(`ATTACH '${dbPath.replaceAll("'", "''")}' AS run (READ_ONLY)`);

@@ -22,9 +22,16 @@ export interface DatabaseLimits {
   readonly readOnly?: boolean;
 }
 
+/**
+ * With a memory limit, DuckDB's allocator (jemalloc) hands freed memory back to the system soon: by default
+ * it keeps up to 128 MiB a thread after each task and 512 MiB after a bulk free, which is resident memory
+ * beyond the limit (at 2,000,000 responses / 512MB the ingest phase's peak RSS fell from ~1,000 to ~820 MB).
+ */
+const BOUNDED_ALLOCATOR = { allocator_flush_threshold: '8MB', allocator_bulk_deallocation_flush_threshold: '32MB', allocator_background_threads: 'true' } as const;
+
 export async function openDatabase(path: string = ':memory:', limits: DatabaseLimits = {}): Promise<Database> {
   const options: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
-  if (limits.memoryLimit !== undefined) options.memory_limit = limits.memoryLimit;
+  if (limits.memoryLimit !== undefined) Object.assign(options, { memory_limit: limits.memoryLimit, ...BOUNDED_ALLOCATOR });
   if (limits.tempDirectory !== undefined) options.temp_directory = limits.tempDirectory;
   if (limits.threads !== undefined) options.threads = String(limits.threads);
   if (limits.readOnly === true) options.access_mode = 'READ_ONLY';

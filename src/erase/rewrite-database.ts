@@ -5,16 +5,17 @@
  * new file, which is renamed over the old one. Temporary objects (macros, views) are not copied.
  */
 import { renameSync, rmSync } from 'node:fs';
-import { openDatabase } from '../db/open-database.ts';
+import { openDatabase, type DatabaseLimits } from '../db/open-database.ts';
 import { quoteIdentifier } from '../db/quote-identifier.ts';
 
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
-export async function rewriteDatabase(path: string): Promise<void> {
+/** `limits`: the run's DuckDB limits when a run rewrites its own database (settings.memory_limit, threads) */
+export async function rewriteDatabase(path: string, limits: DatabaseLimits = {}): Promise<void> {
   const tmp = `${path}.rewrite`;
   rmSync(tmp, { force: true });
   rmSync(`${tmp}.wal`, { force: true });
-  const db = await openDatabase(path);
+  const db = await openDatabase(path, limits);
   try {
     const name = String((await db.connection.runAndReadAll('SELECT current_database()')).getRows()[0]?.[0]);
     // ATTACH takes no bound parameters: the path is quoted as a string literal

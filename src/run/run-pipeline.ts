@@ -48,7 +48,7 @@ import { join, resolve } from 'node:path';
 import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { openDatabase, type DatabaseLimits } from '../db/open-database.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
 import { computeMetrics, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
@@ -173,7 +173,8 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
   if (previous.notice !== undefined) log(previous.notice); // a warning, not a detail: the caches were not reused
   // DuckDB spills inside the staging folder (.work is scratch: never published)
   mkdirSync(join(dir, '.work'), { recursive: true });
-  const db = await openDatabase(dbPath, { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') });
+  const dbLimits: DatabaseLimits = { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') };
+  const db = await openDatabase(dbPath, dbLimits);
   let open = true;
   try {
     const conn = db.connection;
@@ -258,7 +259,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     db.close();
     open = false;
     // rows dropped at ingest for the erasure list were written, then deleted: their bytes would linger in the file
-    if (loadedSources.sources.some((x) => x.reconciliation.rowsErased > 0)) await watch.time('erasure_rewrite', () => rewriteDatabase(dbPath));
+    if (loadedSources.sources.some((x) => x.reconciliation.rowsErased > 0)) await watch.time('erasure_rewrite', () => rewriteDatabase(dbPath, dbLimits));
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(summary));
     writeFileAtomic(join(dir, RECENT_RUNS_FILE), toJsonText(recentRuns(night.history)));
     log('writing charts, dashboard, reports and the call-back list');
@@ -266,7 +267,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const ownerKey = perOwner === undefined ? undefined : loadOwnerKey(resolve(resolveOutputDir(loaded, opts.outDir), perOwner.key_file)).key;
     const visuals = await watch.time('visuals', () =>
       emitVisuals(dir, {
-        asOf: opts.asOf, minN: pipeline.settings.min_n, callbacks: pipeline.callbacks, ...(ownerKey !== undefined ? { ownerKey } : {}),
+        asOf: opts.asOf, minN: pipeline.settings.min_n, callbacks: pipeline.callbacks, limits: dbLimits, ...(ownerKey !== undefined ? { ownerKey } : {}),
         ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}),
       }),
     );

@@ -15,7 +15,8 @@ import { wilsonInterval } from '../../src/analyze/stats/proportion-lift.ts';
 import { erasePerson } from '../../src/erase/erase-person.ts';
 import { parsePipelineText } from '../../src/config/load-pipeline.ts';
 import { formatRun } from '../../src/cli/format-run.ts';
-import type { CallbackLoop } from '../../src/report/callback/callback-loop.ts';
+import type { CallbackLoopFile } from '../../src/report/callback/callback-loop.ts';
+import { toJsonText } from '../../src/report/atomic-write.ts';
 
 const AS_OF = '2024-06-30';
 const LOOP_SINCE = '2024-06-01';
@@ -122,7 +123,11 @@ describe('followups: a generated run', () => {
     const { f, items, followupRows } = fixture;
     const result = await f.run('out', AS_OF);
     const out = join(f.dir, 'out');
-    const loop = readJson<CallbackLoop>(join(out, 'callback-loop.json'));
+    const loop = readJson<CallbackLoopFile>(join(out, 'callback-loop.json'));
+    // the overdue list is streamed into the file: its bytes are still those of JSON.stringify(…, null, 2), keys in the file's order
+    const loopText = readFileSync(join(out, 'callback-loop.json'), 'utf8');
+    expect(loopText).toBe(toJsonText(loop));
+    expect(Object.keys(loop)).toEqual(['asOf', 'tracked', 'since', 'dueAfterHours', 'compliance', 'outcomes', 'overdue', 'effect']);
 
     // the plan covers every status
     expect(new Set(items.map(status))).toEqual(new Set(['called_in_time', 'called_late', 'overdue', 'open']));
@@ -181,7 +186,7 @@ describe('followups: a generated run', () => {
     );
     const night = join(out, 'runs', readdirSync(join(out, 'runs')).sort()[0]!);
     expect(readFileSync(join(night, 'ecoute.duckdb')).includes('jane.doe')).toBe(false);
-    expect(readJson<CallbackLoop>(join(night, 'callback-loop.json')).compliance?.overall.items).toBe(tracked.length - 1);
+    expect(readJson<CallbackLoopFile>(join(night, 'callback-loop.json')).compliance?.overall.items).toBe(tracked.length - 1);
     // and the next ingest drops them, counted as erased
     await f.run('out', '2024-07-01');
     const after = (await queryOut(out, "SELECT rows_read, rows_accepted, rows_quarantined, rows_erased FROM reconciliation WHERE source = 'followups'"))[0]!;

@@ -17,7 +17,7 @@ function loop(assignees: number): CallbackLoop {
   return {
     asOf: '2026-11-01', tracked: true, since: '2026-01-01', dueAfterHours: 48,
     compliance: { overall: share(null, 50, 100), byAssignee, bySegment: [share('SMB', 40, 100)] },
-    outcomes: {}, overdue: [], effect: null,
+    outcomes: {}, overdue: { count: 0, oldest: null, query: null }, effect: null,
   };
 }
 

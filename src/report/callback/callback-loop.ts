@@ -12,12 +12,14 @@
  *
  * Every figure is computed from the run's database and its as-of date: a rerun of the same night gives the same file.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonIfValid } from '../../util/read-json-if-valid.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { listValue, LIST, DOUBLE } from '@duckdb/node-api';
-import { querySqlFile, runSqlFile } from '../../db/sql-file.ts';
+import { querySqlFile, runSqlFile, streamSqlFile, type SqlParams } from '../../db/sql-file.ts';
+import { withAtomicFile } from '../atomic-write.ts';
 import { wilsonInterval } from '../../analyze/stats/proportion-lift.ts';
 import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
@@ -82,7 +84,8 @@ export interface EffectEstimate {
   readonly minN: number;
 }
 
-export interface CallbackLoop {
+/** callback-loop.json: the loop's figures and every overdue item, oldest first. */
+export interface CallbackLoopFile {
   readonly asOf: string;
   /** the pipeline maps a followups source */
   readonly tracked: boolean;
@@ -93,6 +96,15 @@ export interface CallbackLoop {
   readonly outcomes: Record<string, number>;
   readonly overdue: OverdueItem[];
   readonly effect: { readonly nextNps: EffectEstimate; readonly renewal: EffectEstimate; readonly caveat: string } | null;
+}
+
+/**
+ * The loop as the report and the dashboard use it: the overdue items are counted, the oldest kept. The list
+ * itself (hundreds of thousands of items in a large run) is streamed from DuckDB into callback-loop.json by
+ * writeCallbackLoop, never held in memory.
+ */
+export interface CallbackLoop extends Omit<CallbackLoopFile, 'overdue'> {
+  readonly overdue: { readonly count: number; readonly oldest: OverdueItem | null; readonly query: SqlParams | null };
 }
 
 export interface LoopOptions {
@@ -152,14 +164,17 @@ export async function buildCallbackLoop(conn: DuckDBConnection, tables: Readonly
   const settings = opts.settings ?? DEFAULT_CALLBACK_SETTINGS;
   const scope = await prepareCallbackItems(conn, tables, opts.asOf, settings);
   const base = { asOf: opts.asOf, tracked: scope.tracked, since: scope.loopStart, dueAfterHours: settings.within_hours };
-  if (scope.loopStart === null) return { ...base, compliance: null, outcomes: {}, overdue: [], effect: null };
+  if (scope.loopStart === null) return { ...base, compliance: null, outcomes: {}, overdue: { count: 0, oldest: null, query: null }, effect: null };
   const params = { as_of: opts.asOf, loop_start: scope.loopStart, assign_to: settings.assign_to };
   const shares = (await querySqlFile(conn, 'callbacks/select-loop-compliance', { loop_start: scope.loopStart, assign_to: settings.assign_to })).map((r) => ({ level: String(r.level), share: loopShare(r) }));
   const overall = shares.find((s) => s.level === 'overall')?.share;
-  const overdue = (await querySqlFile(conn, 'callbacks/select-loop-overdue', params)).map((r) => ({
-    response_id: String(r.response_id), account_id: str(r.account_id), account_name: str(r.account_name), segment: str(r.segment), assignee: str(r.assignee),
-    nps: num(r.nps), csat: num(r.csat), submitted_at: String(r.submitted_at), due_by: String(r.due_by), days_overdue: Number(r.days_overdue),
-  }));
+  let count = 0;
+  let oldest: OverdueItem | null = null;
+  await streamSqlFile(conn, 'callbacks/select-loop-overdue', params, (rows) => {
+    if (oldest === null && rows[0] !== undefined) oldest = overdueItem(rows[0]);
+    count += rows.length;
+  });
+  const overdue = { count, oldest, query: params };
   const outcomes = Object.fromEntries((await querySqlFile(conn, 'callbacks/select-loop-outcomes', { loop_start: scope.loopStart })).map((r) => [String(r.outcome), Number(r.n)]));
   await runSqlFile(conn, 'callbacks/create-callback-effect-units', { ...params, arr_bands: listValue([...EXPLORER_ARR_BANDS]) }, { arr_bands: LIST(DOUBLE) });
   const effects = await querySqlFile(conn, 'callbacks/select-callback-effect');
@@ -179,6 +194,46 @@ export async function buildCallbackLoop(conn: DuckDBConnection, tables: Readonly
       caveat: EFFECT_CAVEAT,
     },
   };
+}
+
+function overdueItem(r: Record<string, unknown>): OverdueItem {
+  return {
+    response_id: String(r.response_id), account_id: str(r.account_id), account_name: str(r.account_name), segment: str(r.segment), assignee: str(r.assignee),
+    nps: num(r.nps), csat: num(r.csat), submitted_at: String(r.submitted_at), due_by: String(r.due_by), days_overdue: Number(r.days_overdue),
+  };
+}
+
+/** stands for the overdue list in the text of the figures, then is replaced by the streamed list */
+const OVERDUE_SLOT = '"overdue": "\\u0000overdue"';
+
+/**
+ * Writes callback-loop.json (atomically): the same bytes as `toJsonText` of the whole file, but the overdue
+ * items are streamed from DuckDB and written a chunk at a time (an item is indented as JSON.stringify nests it).
+ */
+export async function writeCallbackLoop(conn: DuckDBConnection, path: string, loop: CallbackLoop): Promise<void> {
+  const { asOf, tracked, since, dueAfterHours, compliance, outcomes, overdue, effect } = loop;
+  // the keys in the file's order (CallbackLoopFile)
+  const text = `${JSON.stringify({ asOf, tracked, since, dueAfterHours, compliance, outcomes, overdue: '\u0000overdue', effect }, null, 2)}\n`;
+  const at = text.indexOf(OVERDUE_SLOT);
+  if (at < 0) throw new Error('callback-loop.json: the overdue slot is missing');
+  await withAtomicFile(path, async (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, `${text.slice(0, at)}"overdue": [`);
+      let first = true;
+      if (overdue.query !== null && overdue.count > 0) {
+        await streamSqlFile(conn, 'callbacks/select-loop-overdue', overdue.query, (rows) => {
+          if (rows.length === 0) return;
+          const items = rows.map((r) => `\n    ${JSON.stringify(overdueItem(r), null, 2).replaceAll('\n', '\n    ')}`);
+          writeSync(fd, `${first ? '' : ','}${items.join(',')}`);
+          first = false;
+        });
+      }
+      writeSync(fd, `${first ? '' : '\n  '}]${text.slice(at + OVERDUE_SLOT.length)}`);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 const recordedMinN = z.object({ effect: z.object({ nextNps: z.object({ minN: z.number().int().min(1) }) }).nullable() });

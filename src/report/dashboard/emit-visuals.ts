@@ -15,12 +15,13 @@
 import { join } from 'node:path';
 import { buildCharts } from '../../charts/build-charts.ts';
 import { openRun, runCesDirection } from '../../charts/open-run.ts';
+import type { DatabaseLimits } from '../../db/open-database.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
-import { buildCallbackLoop, CALLBACK_LOOP_JSON, type CallbackLoop } from '../callback/callback-loop.ts';
+import { buildCallbackLoop, CALLBACK_LOOP_JSON, writeCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
 import { writeCallbackContacts } from '../callback/callback-contacts.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
 import { writeReport } from '../executive/build-report.ts';
@@ -39,6 +40,8 @@ export interface VisualsOptions {
   readonly ownerKey?: Buffer;
   /** minimum sample size of the owner pages' cells (settings.min_n) */
   readonly minN?: number;
+  /** the run's DuckDB limits (settings.memory_limit, threads, spill folder); DuckDB's defaults where absent */
+  readonly limits?: DatabaseLimits;
 }
 
 export interface VisualsSummary {
@@ -72,7 +75,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   const start = performance.now();
   const langs = opts.langs && opts.langs.length > 0 ? [...new Set(opts.langs)] : (['en', 'fr'] as const);
   const labels = opts.themeLabels;
-  const run = await openRun(runDir);
+  const run = await openRun(runDir, opts.limits);
   const recentRuns = readRecentRuns(runDir);
   const files: string[] = [];
   const t = { specs: 0, report: 0, dashboard: 0, callback: 0 };
@@ -91,7 +94,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     callbacks = callbackRows.length;
     loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf: opts.asOf, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     if (loop.tracked) {
-      writeFileAtomic(join(runDir, CALLBACK_LOOP_JSON), toJsonText(loop));
+      await writeCallbackLoop(run.db.connection, join(runDir, CALLBACK_LOOP_JSON), loop);
       files.push(CALLBACK_LOOP_JSON);
     }
     t.callback += performance.now() - mark;

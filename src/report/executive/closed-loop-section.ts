@@ -63,8 +63,8 @@ export function closedLoopSection(loop: CallbackLoop, lang: ReportLang, f: LoopF
   blocks.push({ kind: 'note', text: m.intro(loop.since, f.int(loop.dueAfterHours)) });
   blocks.push({ kind: 'p', text: o.n === 0 ? m.noneDue : m.compliance(f.pct(o.share), f.pct(o.low), f.pct(o.high), f.int(o.inTime), f.int(o.n), f.int(o.late), f.int(o.overdue), f.int(o.open)) });
   blocks.push({ kind: 'p', text: o.called === 0 ? m.noCalls : m.median(f.n(o.medianHours), f.int(o.called)) });
-  const oldest = loop.overdue[0];
-  blocks.push({ kind: 'p', text: oldest === undefined ? m.noOverdue : m.overdue(f.int(loop.overdue.length), oldest.due_by.slice(0, 10), f.int(oldest.days_overdue)) });
+  const oldest = loop.overdue.oldest;
+  blocks.push({ kind: 'p', text: oldest === null ? m.noOverdue : m.overdue(f.int(loop.overdue.count), oldest.due_by.slice(0, 10), f.int(oldest.days_overdue)) });
   const assignees = reportedAssignees(c.byAssignee, maxAssignees);
   blocks.push({ kind: 'table', head: m.tableHead, rows: [...shareRows(m.byAssignee, assignees, f), ...shareRows(m.bySegment, c.bySegment, f)] });
   if (assignees.length < c.byAssignee.length) blocks.push({ kind: 'note', text: m.assigneesCut(f.int(assignees.length / 2), f.int(c.byAssignee.length)) });
