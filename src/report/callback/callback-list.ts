@@ -11,7 +11,7 @@ import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { arrBand } from '../../analyze/drivers/design-matrix.ts';
 import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
-import { prepareCallbackItems } from './callback-items.ts';
+import { prepareCallbackItems, type CallbackItemsScope } from './callback-items.ts';
 
 /** Why a response is on the list: its NPS (rule.nps_max), a passive with a negative theme, its CSAT (rule.csat_max), its CES (rule.ces_max / ces_min). */
 export type CallbackReason = 'nps' | 'passive_negative_theme' | 'csat' | 'ces';
@@ -68,6 +68,8 @@ export interface CallbackOptions {
   readonly settings?: CallbackSettings;
   /** theme id → display label */
   readonly themeLabel?: (id: string) => string;
+  /** the items prepareCallbackItems already built on this connection for the same asOf and settings (not built again) */
+  readonly items?: CallbackItemsScope;
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -76,7 +78,7 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 export async function buildCallbackList(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, opts: CallbackOptions): Promise<CallbackRow[]> {
   const settings = opts.settings ?? DEFAULT_CALLBACK_SETTINGS;
-  await prepareCallbackItems(conn, tables, opts.asOf, settings);
+  if (opts.items === undefined) await prepareCallbackItems(conn, tables, opts.asOf, settings);
   const reader = await conn.runAndReadAll(sqlFile('report/select-callback-list'), { as_of: opts.asOf, window_days: settings.window_days });
   const label = opts.themeLabel ?? ((id: string) => id);
   return reader.getRowObjectsJson().map((r) => ({

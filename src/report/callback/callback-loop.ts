@@ -23,7 +23,7 @@ import { withAtomicFile } from '../atomic-write.ts';
 import { wilsonInterval } from '../../analyze/stats/proportion-lift.ts';
 import { EXPLORER_ARR_BANDS } from '../explorer/write-explorer-script.ts';
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callback-config-schema.ts';
-import { prepareCallbackItems } from './callback-items.ts';
+import { prepareCallbackItems, type CallbackItemsScope } from './callback-items.ts';
 import { LOOP_MESSAGES } from './loop-messages.ts';
 
 export const CALLBACK_LOOP_JSON = 'callback-loop.json';
@@ -112,6 +112,8 @@ export interface LoopOptions {
   readonly settings?: CallbackSettings;
   /** fewest units per group for an effect figure (settings.min_n) */
   readonly minN?: number;
+  /** the items prepareCallbackItems already built on this connection for the same asOf and settings (not built again) */
+  readonly items?: CallbackItemsScope;
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -162,7 +164,7 @@ function effectEstimate(r: Record<string, unknown> | undefined, outcome: EffectE
 
 export async function buildCallbackLoop(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, opts: LoopOptions): Promise<CallbackLoop> {
   const settings = opts.settings ?? DEFAULT_CALLBACK_SETTINGS;
-  const scope = await prepareCallbackItems(conn, tables, opts.asOf, settings);
+  const scope = opts.items ?? (await prepareCallbackItems(conn, tables, opts.asOf, settings));
   const base = { asOf: opts.asOf, tracked: scope.tracked, since: scope.loopStart, dueAfterHours: settings.within_hours };
   if (scope.loopStart === null) return { ...base, compliance: null, outcomes: {}, overdue: { count: 0, oldest: null, query: null }, effect: null };
   const params = { as_of: opts.asOf, loop_start: scope.loopStart, assign_to: settings.assign_to };

@@ -12,7 +12,8 @@ import { openRun, runCesDirection, type OpenRun } from '../../charts/open-run.ts
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
-import type { CallbackSettings } from '../callback/callback-config-schema.ts';
+import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../callback/callback-config-schema.ts';
+import { prepareCallbackItems } from '../callback/callback-items.ts';
 import { DASHBOARD_APP_JS } from './dashboard-app.ts';
 import { dashboardFile, dashboardHtml, EXPLORER_SCRIPT, RUN_HISTORY_SCRIPT, runHistoryScript, VENDOR_SCRIPTS, VERBATIMS_SCRIPT } from './dashboard-page.ts';
 import { EXPLORER_APP_JS } from '../explorer/explorer-app.ts';
@@ -103,10 +104,12 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     const asOf = opts.asOf ?? run.summary.asOf;
     const themeLabels = opts.themeLabels;
     const charts = await buildCharts(run.db.connection, { asOf, lang, cesDirection: runCesDirection(run.summary), currency: run.summary.reportingCurrency, ...(themeLabels ? { themeLabels } : {}) });
-    const settings = opts.callbacks ?? run.summary.callbacks;
-    const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, themeLabel: createThemeLabeler(themeLabels, lang), ...(settings !== undefined ? { settings } : {}) });
+    const settings = opts.callbacks ?? run.summary.callbacks ?? DEFAULT_CALLBACK_SETTINGS;
+    // the list and the loop read the same call-back items: built once
+    const items = await prepareCallbackItems(run.db.connection, run.tables, asOf, settings);
+    const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, items, settings, themeLabel: createThemeLabeler(themeLabels, lang) });
     const { files, explorer } = await writeDashboardShared(opts.outDir, run, asOf, readRecentRuns(runDir));
-    const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, ...(settings !== undefined ? { settings } : {}), ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
+    const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, items, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], loop, ...(themeLabels ? { themeLabels } : {}) }));
     if (opts.ownerKey !== undefined) {
       files.push(...(await writeOwnerDashboards(run, callbacks, { dashboardDir: opts.outDir, key: opts.ownerKey, lang, asOf, minN: opts.minN ?? 30, ...(themeLabels ? { themeLabels } : {}) })).files);

@@ -19,6 +19,7 @@ import type { DatabaseLimits } from '../../db/open-database.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList } from '../callback/callback-list.ts';
+import { prepareCallbackItems } from '../callback/callback-items.ts';
 import { callbackCsv } from '../callback/callback-csv.ts';
 import { CALLBACK_LIST_JSON, callbackListFile } from '../callback/callback-list-file.ts';
 import { buildCallbackLoop, CALLBACK_LOOP_JSON, writeCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
@@ -86,13 +87,15 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   try {
     let mark = performance.now();
     const settings = opts.callbacks ?? run.summary.callbacks ?? DEFAULT_CALLBACK_SETTINGS;
-    const callbackRows = await buildCallbackList(run.db.connection, run.tables, { asOf: opts.asOf, settings, themeLabel: createThemeLabeler(labels, langs[0]!) });
+    // the list and the loop read the same call-back items: built once
+    const items = await prepareCallbackItems(run.db.connection, run.tables, opts.asOf, settings);
+    const callbackRows = await buildCallbackList(run.db.connection, run.tables, { asOf: opts.asOf, settings, items, themeLabel: createThemeLabeler(labels, langs[0]!) });
     writeFileAtomic(join(runDir, 'callback-list.csv'), callbackCsv(callbackRows));
     writeFileAtomic(join(runDir, CALLBACK_LIST_JSON), toJsonText(callbackListFile(opts.asOf, settings, callbackRows)));
     files.push('callback-list.csv', CALLBACK_LIST_JSON);
     files.push(...(await writeCallbackContacts(runDir, run.db.connection, run.tables, callbackRows)));
     callbacks = callbackRows.length;
-    loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf: opts.asOf, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
+    loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf: opts.asOf, settings, items, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     if (loop.tracked) {
       await writeCallbackLoop(run.db.connection, join(runDir, CALLBACK_LOOP_JSON), loop);
       files.push(CALLBACK_LOOP_JSON);
