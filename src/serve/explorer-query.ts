@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { arrBandLabels } from '../analyze/drivers/design-matrix.ts';
-import { foldSearchText } from './fold-search-text.ts';
+import { foldSearchText } from '../report/explorer/fold-search-text.ts';
 
 export const EXPLORER_SORTS = ['date-desc', 'date-asc', 'arr-desc', 'arr-asc', 'nps-asc', 'nps-desc'] as const;
 export const MAX_PAGE_SIZE = 100;

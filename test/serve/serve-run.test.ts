@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { serveRun, type RunServer } from '../../src/serve/serve-run.ts';
-import { foldSearchText } from '../../src/serve/fold-search-text.ts';
+import { foldSearchText, SEARCH_APOSTROPHES } from '../../src/report/explorer/fold-search-text.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
+import { splitStatements, sqlFile } from '../../src/db/sql-file.ts';
 import type { ExplorerColumns } from '../../src/report/explorer/explorer-columns.ts';
 import { UsageError } from '../../src/run/errors.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
@@ -215,4 +217,21 @@ describe('ecoute serve', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a token \(--token TOKEN or ECOUTE_SERVE_TOKEN\)/);
   }, 60_000);
+});
+
+describe('the explorer\'s search folding', () => {
+  it('is the same in DuckDB (explorer_fold) as in TypeScript, every apostrophe of SEARCH_APOSTROPHES included', async () => {
+    const db = await openDatabase();
+    try {
+      // the file's first macro alone (the others need the run's tables)
+      await db.connection.run(splitStatements(sqlFile('serve/create-explorer-selection-macro')).find((x) => x.includes('MACRO explorer_fold('))!);
+      const texts = [...Object.keys(SEARCH_APOSTROPHES).map((a) => `l${a}avis`), 'Déçue’S', 'ÉCRIVEZ À Zoë', 'plain ascii'];
+      for (const t of texts) {
+        const folded = (await db.connection.runAndReadAll('SELECT explorer_fold($t) AS f', { t })).getRowObjectsJson()[0]!.f;
+        expect(folded, t).toBe(foldSearchText(t));
+      }
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -14,6 +14,8 @@
  * of data goes into the page through textContent: a verbatim is always just text. The filters are
  * kept in the URL's hash (v_* keys) beside the dashboard's, so a view can be shared.
  */
+import { SEARCH_APOSTROPHES_JS } from './fold-search-text.ts';
+
 export const EXPLORER_APP_JS = String.raw`(function () {
   'use strict';
   var initStarted = performance.now();
@@ -38,7 +40,7 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   }
 
   // ---- accent folding, one character for one character ----
-  var foldCache = { '\u2019': "'", '\u02bc': "'", '\u2018': "'", '\u0060': "'", '\u00b4': "'" };
+  var foldCache = ${SEARCH_APOSTROPHES_JS};
   function foldChar(c) {
     var f = foldCache[c];
     if (f === undefined) {
