@@ -99,6 +99,7 @@ export function buildGroundTruth(ctx: GroundTruthContext, tracker: DemoStats) {
       accepted_with_comment: s.acceptedWithComment,
       comments_with_theme: s.commentsWithTheme,
       truth_mentions: s.truthMentionRows,
+      truth_text_mentions: s.truthTextMentionRows,
       languages: Object.fromEntries(s.languageCounts),
       nps_distribution: s.npsCounts,
       nps_score: n === 0 ? null : r4((100 * (promoters - detractors)) / n),

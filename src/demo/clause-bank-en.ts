@@ -2,7 +2,7 @@
  * English clauses per theme and sentiment, written the way B2B customers write survey comments.
  * Lower-case start, no final punctuation: compose-verbatim.ts joins and punctuates them.
  */
-import type { ClauseBank, ConnectorBank, GenericBank } from './clause-bank-types.ts';
+import type { ClauseBank, ConnectorBank, GenericBank, StatedThemes } from './clause-bank-types.ts';
 
 export const CLAUSES_EN: ClauseBank = {
   support_responsiveness: {
@@ -161,6 +161,12 @@ export const CLAUSES_EN: ClauseBank = {
       'good tutorials and up-to-date docs',
     ],
   },
+};
+
+/** Phrasings whose text states other themes than their bank's (see StatedThemes). */
+export const STATED_THEMES_EN: StatedThemes = {
+  'the product is great': [],
+  'the API is limited and badly documented': ['integrations', 'documentation'],
 };
 
 /** Comments that carry a sentiment but name no theme. */

@@ -2,7 +2,7 @@
  * French clauses per theme and sentiment, in the register of French B2B survey comments.
  * Lower-case start, no final punctuation: compose-verbatim.ts joins and punctuates them.
  */
-import type { ClauseBank, ConnectorBank, GenericBank } from './clause-bank-types.ts';
+import type { ClauseBank, ConnectorBank, GenericBank, StatedThemes } from './clause-bank-types.ts';
 
 export const CLAUSES_FR: ClauseBank = {
   support_responsiveness: {
@@ -161,6 +161,12 @@ export const CLAUSES_FR: ClauseBank = {
       'bons tutoriels et documentation à jour',
     ],
   },
+};
+
+/** Phrasings whose text states other themes than their bank's (see StatedThemes). */
+export const STATED_THEMES_FR: StatedThemes = {
+  'le produit est bien': [],
+  'l’API est limitée et mal documentée': ['integrations', 'documentation'],
 };
 
 /** Comments that carry a sentiment but name no theme. */

@@ -7,9 +7,9 @@
  */
 import type { Rng } from '../util/random.ts';
 import type { ContactLanguage } from './company-model.ts';
-import type { ClauseBank, ConnectorBank, GenericBank } from './clause-bank-types.ts';
-import { CLAUSES_EN, CONNECTORS_EN, GENERIC_EN } from './clause-bank-en.ts';
-import { CLAUSES_FR, CONNECTORS_FR, GENERIC_FR } from './clause-bank-fr.ts';
+import type { ClauseBank, ConnectorBank, GenericBank, StatedThemes } from './clause-bank-types.ts';
+import { CLAUSES_EN, CONNECTORS_EN, GENERIC_EN, STATED_THEMES_EN } from './clause-bank-en.ts';
+import { CLAUSES_FR, CONNECTORS_FR, GENERIC_FR, STATED_THEMES_FR } from './clause-bank-fr.ts';
 import type { NpsBand } from './nps-model.ts';
 
 export type MentionSentiment = 'positive' | 'negative';
@@ -21,7 +21,10 @@ export interface Mention {
 
 export interface Verbatim {
   readonly text: string;
+  /** the themes the respondent experienced and wrote about (they drive the planted effects) */
   readonly mentions: readonly Mention[];
+  /** the themes the text states, phrase by phrase (the classifier's ground truth; see StatedThemes) */
+  readonly stated: readonly Mention[];
   readonly sentiment: 'positive' | 'neutral' | 'negative';
 }
 
@@ -29,11 +32,12 @@ interface LanguageBank {
   readonly clauses: ClauseBank;
   readonly connectors: ConnectorBank;
   readonly generic: GenericBank;
+  readonly stated: StatedThemes;
 }
 
 const BANKS: Readonly<Record<ContactLanguage, LanguageBank>> = {
-  en: { clauses: CLAUSES_EN, connectors: CONNECTORS_EN, generic: GENERIC_EN },
-  fr: { clauses: CLAUSES_FR, connectors: CONNECTORS_FR, generic: GENERIC_FR },
+  en: { clauses: CLAUSES_EN, connectors: CONNECTORS_EN, generic: GENERIC_EN, stated: STATED_THEMES_EN },
+  fr: { clauses: CLAUSES_FR, connectors: CONNECTORS_FR, generic: GENERIC_FR, stated: STATED_THEMES_FR },
 };
 
 function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
@@ -70,11 +74,15 @@ function chooseMentions(rng: Rng, band: NpsBand, experiences: readonly Mention[]
   return only.length === 0 ? undefined : { lead: [], emphasis: upTo(only, extra()) };
 }
 
-function joinClauses(rng: Rng, bank: LanguageBank, mentions: readonly Mention[]): string {
+function joinClauses(rng: Rng, bank: LanguageBank, mentions: readonly Mention[], stated: Mention[]): string {
   const parts = mentions.map((m) => {
     const phrasings = bank.clauses[m.themeId];
     if (phrasings === undefined) throw new Error(`no clauses for theme ${m.themeId}`);
-    return rng.pick(m.sentiment === 'positive' ? phrasings.positive : phrasings.negative);
+    const phrase = rng.pick(m.sentiment === 'positive' ? phrasings.positive : phrasings.negative);
+    for (const themeId of bank.stated[phrase] ?? [m.themeId]) {
+      if (!stated.some((s) => s.themeId === themeId)) stated.push({ themeId, sentiment: m.sentiment });
+    }
+    return phrase;
   });
   return parts.reduce((acc, part) => `${acc}${rng.pick(bank.connectors.addition)}${part}`);
 }
@@ -102,19 +110,22 @@ export function composeVerbatim(rng: Rng, language: ContactLanguage, band: NpsBa
     if (!rng.chance(0.55)) return undefined;
     const sentiment = band === 'promoter' ? 'positive' : band === 'detractor' ? 'negative' : 'neutral';
     const text = capitalizeSentences(rng.pick(bank.generic[sentiment])) + (sentiment === 'neutral' && rng.chance(0.5) ? '' : '.');
-    return { text: roughen(rng, language, text), mentions: [], sentiment };
+    return { text: roughen(rng, language, text), mentions: [], stated: [], sentiment };
   }
-  const emphasisText = joinClauses(rng, bank, chosen.emphasis);
+  const statedEmphasis: Mention[] = [];
+  const emphasisText = joinClauses(rng, bank, chosen.emphasis, statedEmphasis);
+  const stated: Mention[] = [];
   let body = emphasisText;
   if (chosen.lead.length > 0) {
     let connector = rng.pick(bank.connectors.contrast);
     if (connector.startsWith('. ') && rng.chance(0.08)) connector = `.\n${connector.slice(2)}`;
-    body = `${joinClauses(rng, bank, chosen.lead)}${connector}${emphasisText}`;
+    body = `${joinClauses(rng, bank, chosen.lead, stated)}${connector}${emphasisText}`;
   }
+  for (const m of statedEmphasis) if (!stated.some((s) => s.themeId === m.themeId)) stated.push(m);
   const sentiment = chosen.emphasis[0]?.sentiment ?? 'neutral';
   const opener = rng.pick(bank.connectors.openers);
   const closer = rng.pick(sentiment === 'positive' ? bank.connectors.closersPositive : bank.connectors.closersNegative);
   const end = rng.chance(0.12) ? '' : sentiment === 'positive' && rng.chance(0.15) ? ' !'.slice(language === 'fr' ? 0 : 1) : '.';
   const text = capitalizeSentences(`${opener}${body}${end}${end === '' ? '' : closer}`);
-  return { text: roughen(rng, language, text), mentions: [...chosen.lead, ...chosen.emphasis], sentiment };
+  return { text: roughen(rng, language, text), mentions: [...chosen.lead, ...chosen.emphasis], stated, sentiment };
 }

@@ -56,6 +56,7 @@ export function createDemoStats() {
     acceptedWithComment: 0,
     commentsWithTheme: 0,
     truthMentionRows: 0,
+    truthTextMentionRows: 0,
     npsCounts: new Array<number>(11).fill(0),
     invitationsBySegment: new Map<string, number>(),
     responsesBySegment: new Map<string, number>(),
@@ -92,6 +93,7 @@ export function createDemoStats() {
       if (r.verbatim !== undefined) stats.acceptedWithComment++;
       if (r.negativeMask !== 0 || r.positiveMask !== 0) stats.commentsWithTheme++;
       stats.truthMentionRows += r.verbatim?.mentions.length ?? 0;
+      stats.truthTextMentionRows += r.verbatim?.stated.length ?? 0;
       THEMES.forEach((_t, i) => {
         const c = stats.themes[i] as ThemeCounters;
         if (r.negativeMask & (1 << i)) {

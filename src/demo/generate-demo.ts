@@ -5,7 +5,7 @@
  *        │                                   │
  *        ▼                                   ▼
  *   accounts.csv contacts.csv   responses-YYYY-MM.csv invitations.csv revenue.csv churn.csv
- *                                truth-mentions.csv ground-truth.json
+ *                                truth-mentions.csv truth-text-mentions.csv ground-truth.json
  *   benchmark.csv reference-scores.csv benchmark-ground-truth.json (competitive panel, own random stream)
  *   followups.csv followups-ground-truth.json (calls logged after call-backs, read back from the files above; own stream)
  *
@@ -85,12 +85,14 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     revenue: createCsvFileWriter(path('revenue.csv'), REVENUE_HEADER),
     churn: createCsvFileWriter(path('churn.csv'), CHURN_HEADER),
     truthMentions: createCsvFileWriter(path('truth-mentions.csv'), TRUTH_MENTIONS_HEADER),
+    truthTextMentions: createCsvFileWriter(path('truth-text-mentions.csv'), TRUTH_MENTIONS_HEADER),
   };
   simulateCompany(rng, accounts, opts.outDir, writers, tracker);
   tracker.onFile('invitations.csv', writers.invitations.close());
   tracker.onFile('revenue.csv', writers.revenue.close());
   tracker.onFile('churn.csv', writers.churn.close());
   tracker.onFile('truth-mentions.csv', writers.truthMentions.close());
+  tracker.onFile('truth-text-mentions.csv', writers.truthTextMentions.close());
 
   for (const [name, rows] of generateBenchmark(opts.outDir, opts.seed, scale).files) tracker.onFile(name, rows);
   const truth = buildGroundTruth(

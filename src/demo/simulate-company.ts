@@ -48,6 +48,7 @@ export interface SimulationWriters {
   readonly revenue: CsvFileWriter;
   readonly churn: CsvFileWriter;
   readonly truthMentions: CsvFileWriter;
+  readonly truthTextMentions: CsvFileWriter;
 }
 
 /** Contract anniversaries inside the window. */
@@ -174,6 +175,7 @@ function writeResponseMonth(m: number, rows: readonly ResponseRecord[], outDir: 
     if (r.defect?.kind === 'duplicate_response_id') tracker.onResponseRow(r, name, writer.writeRow(fields), true);
     if (isAccepted(r)) {
       for (const mention of r.verbatim?.mentions ?? []) writers.truthMentions.writeRow([r.id, mention.themeId, mention.sentiment]);
+      for (const mention of r.verbatim?.stated ?? []) writers.truthTextMentions.writeRow([r.id, mention.themeId, mention.sentiment]);
     }
   }
   tracker.onFile(name, writer.close());

@@ -26,6 +26,7 @@ describe('ground-truth.json matches the files', () => {
     expect(demo.truth.counts.contacts).toBe(demo.read('contacts.csv').length);
     expect(demo.truth.counts.invitations).toBe(demo.read('invitations.csv').length);
     expect(demo.truth.counts.truth_mentions).toBe(demo.read('truth-mentions.csv').length);
+    expect(demo.truth.counts.truth_text_mentions).toBe(demo.read('truth-text-mentions.csv').length);
     const outcomes = demo.truth.counts.renewal_outcomes;
     expect(outcomes.churned + outcomes.renewed + outcomes.downgraded).toBe(demo.read('churn.csv').length);
   });
@@ -92,6 +93,34 @@ describe('ground-truth.json matches the files', () => {
     expect(demo.truth.counts.accepted_responses).toBe(
       demo.truth.counts.response_rows - dq.dirty_rows.total - dq.speeders.count - dq.straight_liners.count,
     );
+  });
+
+  it('the text truth follows what each comment states: generic praise names no theme, "badly documented" names documentation', () => {
+    const comments = new Map(demo.responses().map((r) => [r.values['Response ID'] ?? '', (r.values.Comment ?? '').toLowerCase()]));
+    const stated = new Map<string, Set<string>>();
+    for (const m of demo.read('truth-text-mentions.csv')) {
+      const id = m.values.response_id ?? '';
+      stated.set(id, (stated.get(id) ?? new Set()).add(m.values.theme_id ?? ''));
+    }
+    const experienced = new Set(demo.read('truth-mentions.csv').map((m) => `${m.values.response_id}|${m.values.theme_id}`));
+    let generic = 0;
+    let documented = 0;
+    for (const [id, text] of comments) {
+      const themes = stated.get(id) ?? new Set<string>();
+      if (/^[^,]*,? ?(the product is great|le produit est bien)[.!]?( |$)/u.test(text) && !/ (and|but|mais|et|aussi|also) /u.test(text)) {
+        generic++;
+        expect(themes.has('ease_of_use'), `${id}: ${text}`).toBe(false);
+      }
+      if (/badly documented|mal document/u.test(text) && experienced.has(`${id}|integrations`)) {
+        documented++;
+        expect([...themes].sort(), `${id}: ${text}`).toEqual(expect.arrayContaining(['documentation', 'integrations']));
+      }
+    }
+    expect(generic).toBeGreaterThan(0);
+    expect(documented).toBeGreaterThan(0);
+    // elsewhere the two truths agree: every stated (response, theme) not coming from a listed phrase was experienced
+    const extra = demo.read('truth-text-mentions.csv').filter((m) => !experienced.has(`${m.values.response_id}|${m.values.theme_id}`));
+    expect(extra.every((m) => m.values.theme_id === 'documentation')).toBe(true);
   });
 
   it('DuckDB reads the monthly exports with the pipeline date format, failing only on the planted bad dates', async () => {
