@@ -18,9 +18,10 @@
  * on "the API is limited and badly documented", which also states documentation).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { openDatabase } from '../src/db/open-database.ts';
+import { querySqlFile } from '../src/db/sql-file.ts';
 import { taxonomySchema, type Taxonomy } from '../src/config/taxonomy-schema.ts';
 import type { TopicEngine } from '../src/classify/classifier-types.ts';
 import { compileTaxonomy } from '../src/classify/embedded/compile-taxonomy.ts';
@@ -32,6 +33,7 @@ import { scoreClassification } from '../src/classify/eval/score-classification.t
 
 const DATA = resolve(process.env.ECOUTE_SHARED_DATA ?? '../shared/data');
 const DEMO = resolve(process.env.ECOUTE_DEMO_DATA ?? 'demo-data');
+const DEMO_RUN = resolve(process.env.ECOUTE_DEMO_RUN ?? 'out/demo/current');
 
 const lit = (path: string): string => `'${path.replace(/'/g, "''")}'`;
 
@@ -171,6 +173,32 @@ async function demoSection(): Promise<void> {
         console.log(`${theme.id.padEnd(24)} ${method.padEnd(10)} ${truthName.padEnd(10)} ${String(actual).padStart(6)} ${String(predicted).padStart(6)} ${(tp / Math.max(1, predicted)).toFixed(3).padStart(9)} ${(tp / Math.max(1, actual)).toFixed(3).padStart(7)}`);
       }
     }
+  }
+  await reportQuotesSection(golds[0][1]);
+}
+
+/**
+ * The report's quotes (sql/report/select-theme-examples.sql, as the executive report calls it, with 3 and
+ * 20 per theme) checked against the text truth: is each quote's response one whose text states the theme?
+ * Needs the demo run (`npm run demo`) in out/demo/current (or ECOUTE_DEMO_RUN).
+ */
+async function reportQuotesSection(gold: ReadonlySet<string>): Promise<void> {
+  const database = join(DEMO_RUN, 'ecoute.duckdb');
+  if (!existsSync(database)) {
+    console.log(`\nreport quotes: ${database} not found (run \`npm run demo\` first)`);
+    return;
+  }
+  const db = await openDatabase(database, { readOnly: true });
+  try {
+    const asOf = (JSON.parse(readFileSync(join(DEMO_RUN, 'run-summary.json'), 'utf8')) as { asOf: string }).asOf;
+    for (const perTheme of [3, 20]) {
+      const quotes = await querySqlFile(db.connection, 'report/select-theme-examples', { as_of: asOf, per_theme: perTheme });
+      const off = quotes.filter((q) => !gold.has(`${String(q.response_id)}\u0001${String(q.theme_id)}`));
+      console.log(`report quotes, ${perTheme} per theme (as of ${asOf}): ${quotes.length - off.length} of ${quotes.length} on their theme by the text truth`);
+      for (const q of off) console.log(`  off: ${String(q.theme_id)} ← ${String(q.response_id)}`);
+    }
+  } finally {
+    db.close();
   }
 }
 
