@@ -11,8 +11,8 @@
 CREATE OR REPLACE TEMP TABLE drivers_accounts AS
 SELECT
   account_id,
-  coalesce(nullif(trim(min(segment)), ''), 'unknown') AS segment,
-  coalesce(nullif(trim(min(owner)), ''), 'unassigned') AS owner
+  coalesce(nullif(trim(min(segment)), ''), '(unknown)') AS segment,
+  coalesce(nullif(trim(min(owner)), ''), '(unknown)') AS owner
 FROM accounts
 WHERE account_id IS NOT NULL
 GROUP BY account_id;
@@ -23,7 +23,7 @@ SELECT
   r.contact_id,
   r.account_id,
   r.submitted_at,
-  coalesce(nullif(trim(r.journey_stage), ''), 'unknown') AS journey_stage,
+  coalesce(nullif(trim(r.journey_stage), ''), '(unknown)') AS journey_stage,
   r.nps,
   CASE WHEN r.nps >= 9 THEN 'promoter' WHEN r.nps >= 7 THEN 'passive' WHEN r.nps IS NOT NULL THEN 'detractor' END AS nps_category,
   CASE $metric WHEN 'nps' THEN r.nps WHEN 'csat' THEN r.csat WHEN 'ces' THEN r.ces END AS score,
@@ -34,8 +34,8 @@ SELECT
   CASE WHEN $metric = 'ces' THEN r.ces ELSE CASE WHEN score_class = 'top' THEN 1 ELSE 0 END END::DOUBLE AS part_1,
   CASE WHEN $metric = 'ces' THEN r.ces * r.ces ELSE CASE WHEN score_class = 'middle' THEN 1 ELSE 0 END END::DOUBLE AS part_2,
   CASE WHEN $metric = 'ces' THEN 1 ELSE CASE WHEN score_class = 'bottom' THEN 1 ELSE 0 END END::DOUBLE AS part_3,
-  coalesce(a.segment, 'unknown') AS segment,
-  coalesce(a.owner, 'unassigned') AS owner,
+  coalesce(a.segment, '(unknown)') AS segment,
+  coalesce(a.owner, '(unknown)') AS owner,
   r.ratings,
   CASE WHEN r.account_id IS NULL THEN r.response_id ELSE 'account' || chr(31) || r.account_id END AS cluster
 FROM responses r

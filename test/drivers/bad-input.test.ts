@@ -56,6 +56,18 @@ describe('driver phase on bad input', () => {
     close();
   });
 
+  it('accounts with no segment or owner are "(unknown)", the label the dashboard and its explorer use (a click on such a cell finds its verbatims)', async () => {
+    const data = smallCompany();
+    const accounts = data.accounts.map((a, i) => (i % 4 === 0 ? { ...a, segment: null, owner: null } : a));
+    const { rows, close } = await run({ ...data, accounts });
+    const segments = (await rows("SELECT DISTINCT dimension_value AS v FROM theme_impact WHERE dimension = 'segment' ORDER BY 1")).map((r) => r.v);
+    expect(segments).toContain('(unknown)');
+    expect(segments).not.toContain('unknown');
+    const atRisk = (await rows('SELECT DISTINCT segment FROM arr_at_risk_by_segment ORDER BY 1')).map((r) => r.segment);
+    expect(atRisk).not.toContain('unknown');
+    close();
+  });
+
   it('no theme_mentions table: theme analyses skipped, key drivers and owners still run', async () => {
     const data = smallCompany();
     const { summary, close } = await run({ ...data, mentions: undefined });
