@@ -24,6 +24,7 @@ import { SERVED_CONTENT_SECURITY_POLICY } from '../report/dashboard/dashboard-pa
 import { contentTypeOf, resolveStaticPath } from './resolve-static-path.ts';
 import { ExplorerQueryError } from './explorer-query.ts';
 import { openServedExplorer, type ServedExplorer } from './served-explorer.ts';
+import { TaskNotWanted } from './connection-pool.ts';
 
 export interface ServeOptions {
   readonly host?: string;
@@ -38,9 +39,6 @@ export interface RunServer {
 }
 
 const COOKIE = 'ecoute_token';
-
-/** A queued query whose client closed the connection before its turn: not run. */
-class ClientGone extends Error {}
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
@@ -84,28 +82,23 @@ export async function serveRun(runDir: string, opts: ServeOptions = {}): Promise
   const root = join(runDir, 'dashboard');
   if (!existsSync(join(root, 'index.html'))) throw new UsageError(`${root}: no dashboard (run \`ecoute dashboard ${runDir}\` first)`);
   const explorer = await openServedExplorer(runDir);
-  // one query at a time on the one connection (a stream must not be interleaved)
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-
-  /** A query of this request, queued; skipped when the client has gone meanwhile (a page asking again as the user types). */
-  const query = <T>(res: ServerResponse, task: () => Promise<T>): Promise<T> => serial(() => (res.destroyed || res.socket === null || res.socket.destroyed ? Promise.reject(new ClientGone()) : task()));
 
   async function api(res: ServerResponse, url: URL, head: boolean): Promise<void> {
+    // a question still waiting for a connection when its client has gone (a page asking again as the user types) is not asked
+    const wanted = (): boolean => !(res.destroyed || res.socket === null || res.socket.destroyed);
     if (url.pathname === '/api/explorer/meta') return sendJson(res, 200, explorer.meta, head);
-    if (url.pathname === '/api/explorer') return sendJson(res, 200, await query(res, () => explorer.page(url.searchParams)), head);
+    if (url.pathname === '/api/explorer') return sendJson(res, 200, await explorer.page(url.searchParams, wanted), head);
     if (url.pathname === '/api/explorer/derived') {
-      return sendJson(res, 200, await query(res, () => explorer.derived(url.searchParams.get('chart') ?? '', url.searchParams)), head);
+      return sendJson(res, 200, await explorer.derived(url.searchParams.get('chart') ?? '', url.searchParams, wanted), head);
     }
     if (url.pathname === '/api/explorer.csv') {
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="explorer.csv"' });
-      if (head) return void res.end();
-      res.write('\ufeff');
-      await query(res, () => explorer.csv(url.searchParams, (chunk) => res.write(chunk)));
+      const csvHead = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="explorer.csv"' };
+      if (head) return void res.writeHead(200, csvHead).end();
+      // the head goes with the first chunk: a bad query is still a 400
+      await explorer.csv(url.searchParams, (chunk) => {
+        if (!res.headersSent) res.writeHead(200, csvHead).write('\ufeff');
+        res.write(chunk);
+      }, wanted);
       return void res.end();
     }
     return sendJson(res, 404, { error: 'not found' }, head);
@@ -143,7 +136,7 @@ export async function serveRun(runDir: string, opts: ServeOptions = {}): Promise
     }
     if (url.pathname.startsWith('/api/')) {
       api(res, url, head).catch((e: unknown) => {
-        if (res.headersSent || e instanceof ClientGone) return void res.destroy();
+        if (res.headersSent || e instanceof TaskNotWanted) return void res.destroy();
         if (e instanceof ExplorerQueryError) return sendJson(res, 400, { error: e.message });
         return sendJson(res, 500, { error: 'the query failed' });
       });

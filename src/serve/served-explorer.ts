@@ -4,7 +4,8 @@
  * bound parameters (sql/serve/*.sql): the filter values and total (`meta`), one page of matching verbatims with
  * their mentions (`page`: the cells of the embedded explorer, PII-redacted), the CSV of the whole selection (`csv`,
  * streamed, formula-safe cells) and the rows of the charts the embedded page derives from its verbatims (`derived`:
- * theme-sentiment, segment-theme-heatmap). Queries run one at a time on the one connection.
+ * theme-sentiment, segment-theme-heatmap). Up to SERVED_CONNECTIONS questions are answered at once, each on its
+ * own connection (connection-pool.ts).
  *
  * The verbatims come from the table explorer_rows the run wrote (write-explorer-rows.ts: texts redacted and folded
  * once, by the embedded explorer's own functions) when it matches the run's verbatims row for row (`source:
@@ -21,7 +22,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../db/open-database.ts';
+import { createConnectionPool } from './connection-pool.ts';
 import { querySqlFile, runSqlFile, streamSqlFile } from '../db/sql-file.ts';
 import { arrBandIndex, arrBandLabels } from '../analyze/drivers/design-matrix.ts';
 import { readRunSummary, RUN_DATABASE, RunDirectoryError } from '../charts/open-run.ts';
@@ -75,11 +78,12 @@ export interface ServedExplorer {
   readonly source: ServedExplorerSource;
   /** why the source is 'redacting', in words (null for 'table') */
   readonly sourceReason: string | null;
-  page(query: URLSearchParams): Promise<{ n: number; page: number; pageSize: number; rows: ServedVerbatim[] }>;
+  /** (each question waits for a free connection; `wanted()` false by then, it is not asked: TaskNotWanted) */
+  page(query: URLSearchParams, wanted?: () => boolean): Promise<{ n: number; page: number; pageSize: number; rows: ServedVerbatim[] }>;
   /** the CSV of the selection, a chunk at a time (header first; CRLF) */
-  csv(query: URLSearchParams, write: (chunk: string) => void): Promise<void>;
+  csv(query: URLSearchParams, write: (chunk: string) => void, wanted?: () => boolean): Promise<void>;
   /** the rows of a derived chart for the selection, field for field those derived-rows.js computes (but the label) */
-  derived(chart: string, query: URLSearchParams): Promise<{ chart: DerivedChart; rows: Record<string, unknown>[] }>;
+  derived(chart: string, query: URLSearchParams, wanted?: () => boolean): Promise<{ chart: DerivedChart; rows: Record<string, unknown>[] }>;
   close(): void;
 }
 
@@ -116,30 +120,52 @@ const DERIVED_SQL: Readonly<Record<DerivedChart, string>> = {
 
 const isDerivedChart = (chart: string): chart is DerivedChart => (DERIVED_CHARTS as readonly string[]).includes(chart);
 
+/** Connections answering at once (each with the macros): a page and the page's two derived charts. */
+export const SERVED_CONNECTIONS = 3;
+
+/** A connection's search path, views and macros (temporary objects belong to their connection). */
+async function prepareConnection(conn: DuckDBConnection, tables: ReadonlySet<string>, source: ServedExplorerSource): Promise<void> {
+  // macros are created in memory and bind the run's tables through the search path
+  await conn.run("SET search_path = 'memory.main,run.main'");
+  await runSqlFile(conn, tables.has('theme_mentions') ? 'serve/create-explorer-mentions-view' : 'serve/create-explorer-mentions-empty');
+  await runSqlFile(conn, 'classify/create-redact-pii-macro');
+  await runSqlFile(conn, 'report/create-explorer-verbatims-macro');
+  await runSqlFile(conn, 'serve/create-explorer-fold-macro');
+  await runSqlFile(conn, source === 'table' ? 'serve/create-explorer-source-table' : 'serve/create-explorer-source-macro');
+  await runSqlFile(conn, 'serve/create-explorer-selection-macro');
+}
+
 export async function openServedExplorer(runDir: string): Promise<ServedExplorer> {
   const dbPath = join(runDir, RUN_DATABASE);
   if (!existsSync(dbPath)) throw new RunDirectoryError(`${dbPath}: not found (is ${runDir} a run directory?)`);
   const asOf = readRunSummary(runDir).asOf;
   const database = await openDatabase();
+  const others: DuckDBConnection[] = [];
+  const close = (): void => {
+    for (const c of others) c.closeSync();
+    database.close();
+  };
   try {
     const conn = database.connection;
     // ATTACH takes no bound parameters: the path is quoted as a string literal
     await conn.run(`ATTACH '${dbPath.replaceAll("'", "''")}' AS run (READ_ONLY)`);
-    // macros are created in memory and bind the run's tables through the search path
     await conn.run("SET search_path = 'memory.main,run.main'");
     const tables = new Set((await querySqlFile(conn, 'serve/select-run-tables')).map((r) => String(r.table_name)));
-    await runSqlFile(conn, tables.has('theme_mentions') ? 'serve/create-explorer-mentions-view' : 'serve/create-explorer-mentions-empty');
-    await runSqlFile(conn, 'classify/create-redact-pii-macro');
     await runSqlFile(conn, 'report/create-explorer-verbatims-macro');
-    await runSqlFile(conn, 'serve/create-explorer-fold-macro');
     // the run's explorer_rows when it still matches the run's verbatims (a database changed after the run may not)
     const stale = tables.has(EXPLORER_ROWS_TABLE) ? Number((await querySqlFile(conn, 'serve/count-stale-explorer-rows', { as_of: asOf }))[0]!.n) : null;
     const source: ServedExplorerSource = stale === 0 ? 'table' : 'redacting';
     const sourceReason = stale === null
       ? `${dbPath} has no ${EXPLORER_ROWS_TABLE} table (a run written before it): each query redacts the verbatims as it goes (slower)`
       : stale > 0 ? `${dbPath}: ${EXPLORER_ROWS_TABLE} differs from the run's verbatims on ${stale} rows (the database was changed after the run): each query redacts the verbatims as it goes (slower)` : null;
-    await runSqlFile(conn, source === 'table' ? 'serve/create-explorer-source-table' : 'serve/create-explorer-source-macro');
-    await runSqlFile(conn, 'serve/create-explorer-selection-macro');
+    await prepareConnection(conn, tables, source);
+    for (let k = 1; k < SERVED_CONNECTIONS; k++) {
+      const other = await database.instance.connect();
+      others.push(other);
+      await other.run("SET TimeZone = 'UTC'");
+      await prepareConnection(other, tables, source);
+    }
+    const pool = createConnectionPool([conn, ...others]);
     const codes = await readMentionCodes(conn, tables);
     const { n, dims } = await readExplorerDimensions(conn, asOf);
     const meta: ServedExplorerMeta = { n, themes: codes.themes, sources: codes.sources, dims };
@@ -153,7 +179,7 @@ export async function openServedExplorer(runDir: string): Promise<ServedExplorer
       meta,
       source,
       sourceReason,
-      async page(query) {
+      page: (query, wanted) => pool.use(async (conn) => {
         const params = parse(query);
         const n = Number((await querySqlFile(conn, 'serve/count-explorer-selection', filtersOf(params)))[0]!.n);
         const rows: Array<{ row: ExplorerVerbatimRow; text: string }> = [];
@@ -165,8 +191,8 @@ export async function openServedExplorer(runDir: string): Promise<ServedExplorer
           }
         }
         return { n, page: params.skip / params.take + 1, pageSize: params.take, rows: rows.map((r) => servedVerbatim(r.row, r.text, byId.get(r.row.response_id)!, codes)) };
-      },
-      async csv(query, write) {
+      }, wanted),
+      csv: (query, write, wanted) => pool.use(async (conn) => {
         const { skip: _skip, take: _take, ...params } = parse(query);
         write(`${EXPLORER_CSV_COLUMNS.join(',')}\r\n`);
         await streamSqlFile(conn, 'serve/select-explorer-csv', params, (chunk) => {
@@ -180,17 +206,18 @@ export async function openServedExplorer(runDir: string): Promise<ServedExplorer
             ].join(',');
           }).join('\r\n') + (chunk.length > 0 ? '\r\n' : ''));
         });
-      },
-      async derived(chart, query) {
+      }, wanted),
+      async derived(chart, query, wanted) {
         if (!isDerivedChart(chart)) throw new ExplorerQueryError(`chart: expected one of ${DERIVED_CHARTS.join(', ')}, got ${JSON.stringify(chart)}`);
         const filters = new URLSearchParams(query);
         filters.delete('chart');
-        return { chart, rows: await querySqlFile(conn, DERIVED_SQL[chart], filtersOf(parse(filters))) };
+        const params = filtersOf(parse(filters));
+        return { chart, rows: await pool.use((conn) => querySqlFile(conn, DERIVED_SQL[chart], params), wanted) };
       },
-      close: () => database.close(),
+      close,
     };
   } catch (e) {
-    database.close();
+    close();
     throw e;
   }
 }

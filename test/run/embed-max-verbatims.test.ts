@@ -3,16 +3,19 @@
  * verbatims.js and run-summary.json says the explorer is served, with the count and the threshold; at or under
  * it (the default, 200,000) the verbatims are embedded. Either way the run writes explorer_rows (the explorer's
  * texts redacted and folded) into its database, and `ecoute serve` answers from it. A bad value is refused with
- * its path.
+ * its path; `ecoute dashboard --embed-max-verbatims N` sets it for one build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePipelineText } from '../../src/config/load-pipeline.ts';
+import { main } from '../../src/cli/main.ts';
+import type { Output } from '../../src/cli/print-result.ts';
 import { DEFAULT_EMBED_MAX_VERBATIMS } from '../../src/config/pipeline-schema.ts';
 import { serveRun } from '../../src/serve/serve-run.ts';
 import { createFixture, queryOut, responsesCsv, type Fixture } from '../ingest/helpers.ts';
 
+const quiet: Output = { write: () => undefined };
 let fx: Fixture;
 beforeEach(() => {
   fx = createFixture();
@@ -61,6 +64,16 @@ describe('settings.dashboard.embed_max_verbatims', () => {
     expect(summary.dashboard).toEqual({ embed_max_verbatims: DEFAULT_EMBED_MAX_VERBATIMS });
     expect(summary.visuals.explorer).toEqual({ mode: 'embedded', verbatims: 3, embed_max_verbatims: 200_000 });
     expect(await queryOut(outDir, 'SELECT count(*)::INTEGER AS n FROM explorer_rows')).toEqual([{ n: 3 }]);
+
+    // `ecoute dashboard --embed-max-verbatims` over a run folder: below the count, served; a bad value, a usage error
+    const out = join(fx.dir, 'cli-dash');
+    expect(await main(['node', 'ecoute', 'dashboard', outDir, '--embed-max-verbatims', '2', '--out', out], quiet, () => undefined)).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'verbatims.js'))).toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('"served":{"mode":"served","n":3,"max":2');
+    let errors = '';
+    expect(await main(['node', 'ecoute', 'dashboard', outDir, '--embed-max-verbatims', '-1', '--out', out], quiet, (t) => { errors += t; })).toBe(2);
+    expect(errors).toMatch(/--embed-max-verbatims/);
   }, 120_000);
 
   it('refuses a value that is not a whole number, 0 or more, naming its path', () => {

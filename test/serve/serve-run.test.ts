@@ -271,10 +271,23 @@ describe('ecoute serve', () => {
 
   it('refuses a bad query with 400 naming the parameter, and pages over 100', async () => {
     for (const [f, name] of [[{ sort: 'random' }, 'sort'], [{ page_size: '500' }, 'page_size'], [{ from: 'yesterday' }, 'from'], [{ unknown: '1' }, 'unknown']] as const) {
-      const res = await api(f);
-      expect(res.status).toBe(400);
-      expect(res.body).toContain(name);
+      for (const path of ['/api/explorer', '/api/explorer.csv', '/api/explorer/derived']) {
+        const res = await api(path.endsWith('derived') ? { chart: 'theme-sentiment', ...f } : f, path);
+        if (path.endsWith('derived') && name === 'page_size') continue; // a derived chart has no page
+        expect(res.status, `${path} ${name}`).toBe(400);
+        expect(res.body).toContain(name);
+      }
     }
+  });
+
+  it('answers a page and both derived charts asked at once, each as when asked alone', async () => {
+    const asks = [api({ segment: 'SMB' }), api({ chart: 'theme-sentiment', segment: 'SMB' }, '/api/explorer/derived'), api({ chart: 'segment-theme-heatmap', segment: 'SMB' }, '/api/explorer/derived'), api({ q: 'decu' })];
+    const together = (await Promise.all(asks)).map((r) => r.body);
+    const alone: string[] = [];
+    for (const [f, path] of [[{ segment: 'SMB' }, '/api/explorer'], [{ chart: 'theme-sentiment', segment: 'SMB' }, '/api/explorer/derived'], [{ chart: 'segment-theme-heatmap', segment: 'SMB' }, '/api/explorer/derived'], [{ q: 'decu' }, '/api/explorer']] as const) {
+      alone.push((await api(f, path)).body);
+    }
+    expect(together).toEqual(alone);
   });
 
   it('exports the selection as CSV (BOM, header, one line a verbatim, redacted, formula-safe cells)', async () => {
