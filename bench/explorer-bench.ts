@@ -7,7 +7,8 @@
  * (the control's value set, its input/change event dispatched): the explorer's own measure
  * (filter + sort + the page of 20 drawn + layout, document.body.dataset.explorerMs) and the
  * wall time of the event handler seen from the page. Prints the median and p95 per scenario and
- * over all, against the goal of 300 ms per filter or search.
+ * over all, against the goal of 300 ms per filter or search (scenarios: explorer-scenarios.ts, shared with
+ * serve-bench.ts).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,41 +16,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildDashboard } from '../src/report/dashboard/build-dashboard.ts';
+import { GOAL_MS, OPTION_SELECTS, SCENARIOS, stats, type ScenarioOptions } from './explorer-scenarios.ts';
 
 const RUN_DIR = process.argv[2] ?? 'out/demo/current';
 const REPEATS = Number(process.argv[3] ?? 15);
-const GOAL_MS = 300;
-
-interface Step { readonly id: string; readonly value: string; readonly event: 'input' | 'change' }
-const SCENARIOS: ReadonlyArray<{ name: string; steps: (opts: Options) => Step[] }> = [
-  { name: 'search, French word typed without accents', steps: () => [{ id: 'explorer-search', value: 'decu', event: 'input' }] },
-  { name: 'search, two English words', steps: () => [{ id: 'explorer-search', value: 'invoice wrong', event: 'input' }] },
-  { name: 'search, one letter (most rows match)', steps: () => [{ id: 'explorer-search', value: 'e', event: 'input' }] },
-  { name: 'theme', steps: (o) => [{ id: 'explorer-theme', value: o.theme, event: 'change' }] },
-  { name: 'mention sentiment', steps: () => [{ id: 'explorer-sentiment', value: 'negative', event: 'change' }] },
-  { name: 'NPS category', steps: () => [{ id: 'explorer-nps-category', value: 'detractor', event: 'change' }] },
-  { name: 'segment', steps: (o) => [{ id: 'explorer-segment', value: o.segment, event: 'change' }] },
-  { name: 'ARR band', steps: (o) => [{ id: 'explorer-arr-band', value: o.arrBand, event: 'change' }] },
-  { name: 'period (from date)', steps: () => [{ id: 'explorer-from', value: '2026-08-01', event: 'change' }] },
-  { name: 'sort by ARR (all rows)', steps: () => [{ id: 'explorer-sort', value: 'arr-desc', event: 'change' }] },
-  { name: 'sort by NPS (all rows)', steps: () => [{ id: 'explorer-sort', value: 'nps-asc', event: 'change' }] },
-];
-interface Options { theme: string; segment: string; arrBand: string }
-
-function quantile(sorted: readonly number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-const stats = (xs: readonly number[]): { median: number; p95: number } => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { median: quantile(s, 0.5), p95: quantile(s, 0.95) };
-};
 
 const out = mkdtempSync(join(tmpdir(), 'ecoute-explorer-bench-'));
 let t0 = performance.now();
-await buildDashboard(RUN_DIR, { outDir: out });
+await buildDashboard(RUN_DIR, { outDir: out, embedMaxVerbatims: Number.MAX_SAFE_INTEGER }); // embedded, whatever the run's setting
 console.log(`dashboard of ${RUN_DIR} built in ${((performance.now() - t0) / 1000).toFixed(1)} s; verbatims.js ${(statSync(join(out, 'verbatims.js')).size / 1e6).toFixed(1)} MB, index.html ${(statSync(join(out, 'index.html')).size / 1e6).toFixed(1)} MB`);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
@@ -62,9 +36,8 @@ try {
   console.log(`${load.n.toLocaleString('en-GB')} verbatims; explorer ready ${load.loadedAt.toFixed(0)} ms after navigation start (its own start-up ${load.init.toFixed(0)} ms)`);
   await page.waitForTimeout(2000); // the idle-time folding of the texts and the charts
   // the second option of each list (the first is "All"); no named function inside evaluate (tsx would wrap it in __name)
-  const [theme, segment, arrBand] = await page.evaluate((ids) => ids.map((id) => (document.getElementById(id) as HTMLSelectElement).options[1]!.value),
-    ['explorer-theme', 'explorer-segment', 'explorer-arr-band']);
-  const opts: Options = { theme: theme!, segment: segment!, arrBand: arrBand! };
+  const [theme, segment, arrBand] = await page.evaluate((ids) => ids.map((id) => (document.getElementById(id) as HTMLSelectElement).options[1]!.value), [...OPTION_SELECTS]);
+  const opts: ScenarioOptions = { theme: theme!, segment: segment!, arrBand: arrBand! };
 
   const all: number[] = [];
   const allWall: number[] = [];

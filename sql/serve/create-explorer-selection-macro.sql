@@ -1,23 +1,14 @@
--- explorer_fold(s): the explorer's search folding (src/report/explorer/fold-search-text.ts): the characters of
--- SEARCH_APOSTROPHES (curly and modifier apostrophes, the acute accent) become "'", accents are stripped,
--- case is lowered.
-CREATE OR REPLACE TEMP MACRO explorer_fold(s) AS
-  lower(strip_accents(regexp_replace(s, '[\x{2019}\x{02BC}\x{2018}\x{00B4}]', '''', 'g')));
-
--- explorer_selection(...): the verbatims of explorer_verbatims (sql/report/create-explorer-verbatims-macro.sql)
--- that pass the explorer's filters, as the embedded explorer filters them: '' = no filter; terms = the search
--- words, folded and space-separated, each found in the folded PII-redacted text (redact_pii, the twin of
--- redactPii); a theme / mention sentiment needs one mention with both; arr_mode 0 any, 1 lo <= arr < hi
--- ('' unbounded), 2 unknown ARR, 3 no such band. Columns: those of the macro and `themes` (theme:sentiment, clause order).
+-- explorer_selection(...): the verbatims of explorer_source (create-explorer-source-table.sql, or -macro.sql for a
+-- run without explorer_rows) that pass the explorer's filters, as the embedded explorer filters them: '' = no
+-- filter; terms = the search words, folded and space-separated, each found in the folded PII-redacted text; a theme /
+-- mention sentiment needs one mention with both; arr_mode 0 any, 1 lo <= arr < hi ('' unbounded), 2 unknown ARR,
+-- 3 no such band. Columns: those of explorer_source.
 CREATE OR REPLACE TEMP MACRO explorer_selection(
   as_of, terms, theme, sentiment, nps_category, segment, region, owner, journey_stage, touchpoint, survey_type, language,
   arr_mode, arr_lo, arr_hi, day_from, day_to
 ) AS TABLE
-SELECT v.*,
-  (SELECT string_agg(m.theme_id || ':' || CASE WHEN m.sentiment_label IN ('negative', 'neutral', 'positive') THEN m.sentiment_label ELSE '' END, '; '
-     ORDER BY m.clause_start, m.theme_id, m.clause_end)
-   FROM explorer_mentions m WHERE m.response_id = v.response_id) AS themes
-FROM explorer_verbatims(as_of) v
+SELECT v.*
+FROM explorer_source(as_of) v
 WHERE (segment = '' OR v.segment = segment)
   AND (region = '' OR v.region = region)
   AND (owner = '' OR v.owner = owner)
@@ -33,4 +24,4 @@ WHERE (segment = '' OR v.segment = segment)
   AND CASE WHEN theme = '' AND sentiment = '' THEN true ELSE EXISTS (
     SELECT 1 FROM explorer_mentions m
     WHERE m.response_id = v.response_id AND (theme = '' OR m.theme_id = theme) AND (sentiment = '' OR m.sentiment_label = sentiment)) END
-  AND CASE WHEN terms = '' THEN true ELSE list_bool_and(list_transform(string_split(terms, ' '), w -> contains(explorer_fold(redact_pii(v.verbatim)), w))) END;
+  AND CASE WHEN terms = '' THEN true ELSE list_bool_and(list_transform(string_split(terms, ' '), w -> contains(v.folded, w))) END;

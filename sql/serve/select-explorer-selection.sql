@@ -1,6 +1,7 @@
--- The verbatims passing the served explorer's filters in the explorer's order (sort: date-desc | date-asc |
--- arr-desc | arr-asc | nps-desc | nps-asc, ARR rounded as shown, missing values last, ties newest first), $skip rows skipped, at most $take.
-SELECT * EXCLUDE (submitted_at)
+-- One page of the verbatims passing the served explorer's filters, in the explorer's order (sort: date-desc |
+-- date-asc | arr-desc | arr-asc | nps-desc | nps-asc, ARR rounded as shown, missing values last, ties newest
+-- first), $skip rows skipped, at most $take.
+SELECT * EXCLUDE (submitted_at, folded)
 FROM explorer_selection($as_of, $terms, $theme, $sentiment, $nps_category, $segment, $region, $owner, $journey_stage, $touchpoint, $survey_type, $language,
   $arr_mode, $arr_lo, $arr_hi, $day_from, $day_to)
 ORDER BY

@@ -10,6 +10,7 @@ import { openDatabase, type Database, type DatabaseLimits } from '../db/open-dat
 import { listColumns } from './load-chart-rows.ts';
 import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
 import { CES_DIRECTIONS, UNRECORDED_CES_DIRECTION, type CesDirection } from '../analyze/metrics/headline-metric.ts';
+import { DEFAULT_EMBED_MAX_VERBATIMS } from '../config/pipeline-schema.ts';
 
 export const RUN_DATABASE = 'ecoute.duckdb';
 
@@ -37,8 +38,15 @@ export const runSummarySchema = z.looseObject({
   callbacks: callbackConfigSchema.optional(),
   /** which way the run's CES answer runs (sources.responses.ces_direction; absent in runs before it was recorded) */
   cesDirection: z.enum(CES_DIRECTIONS).optional(),
+  /** the `settings.dashboard` the run's dashboard was written with (absent in runs before it was recorded) */
+  dashboard: z.looseObject({ embed_max_verbatims: z.number().int().min(0) }).optional(),
 });
 export type RunSummaryView = z.infer<typeof runSummarySchema>;
+
+/** The most verbatims a run's dashboard embeds: given (a pipeline file, a flag), else as the run recorded it, else the default. */
+export function runEmbedMaxVerbatims(summary: Pick<RunSummaryView, 'dashboard'>, given?: number): number {
+  return given ?? summary.dashboard?.embed_max_verbatims ?? DEFAULT_EMBED_MAX_VERBATIMS;
+}
 
 /** The CES direction a run was computed with: recorded in its summary, else that of the runs before the setting (effort, lower is easier). */
 export function runCesDirection(summary: Pick<RunSummaryView, 'cesDirection'>): CesDirection {

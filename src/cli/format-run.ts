@@ -113,6 +113,9 @@ export function formatRun(r: RunResult): string {
     '',
     ...s.classification.engines.map((e) => `Verbatims: ${e.description}`),
     ...(s.visuals === undefined ? [] : [`Dashboard: ${where}/dashboard/index.html · reports: ${where}/report/ · call-backs due: ${s.visuals.callbacks}`]),
+    ...(s.visuals?.explorer.mode === 'served'
+      ? [`Verbatim explorer: ${s.visuals.explorer.verbatims} verbatims, more than settings.dashboard.embed_max_verbatims (${s.visuals.explorer.embed_max_verbatims}): not embedded in the dashboard; \`ecoute serve ${where}\` serves it`]
+      : []),
     ...(s.visuals?.loop === undefined ? [] : [loopLine(s.visuals.loop)]),
     ...(s.outputs.includes(CALLBACK_CONTACTS_FILE) ? [`Restricted (contact names, emails, phones; owner-only, for the call-back team, never in the dashboard): ${where}/${CALLBACK_CONTACTS_FILE}`] : []),
     '',

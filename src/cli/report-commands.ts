@@ -11,12 +11,15 @@ import type { IoFor } from './command-io.ts';
 import { parsePositiveInt, parseNonNegativeInt, parseDriversTarget, parseLang, parseExportFormat } from './parse-args.ts';
 import { EcouteError, UsageError } from '../run/errors.ts';
 
-/** --pipeline: the themes' display labels and the `callbacks:` settings of the pipeline file (none without it). */
-async function fromPipeline(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels; callbacks?: CallbackSettings }> {
+/** --pipeline: the themes' display labels, the `callbacks:` settings and settings.dashboard of the pipeline file (none without it). */
+async function fromPipeline(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels; callbacks?: CallbackSettings; embedMaxVerbatims?: number }> {
   if (pipelineFile === undefined) return {};
   const [{ loadPipeline }, { themeLabelsFromTaxonomy }] = [await import('../config/load-pipeline.ts'), await import('../charts/theme-labels.ts')];
   const { pipeline } = loadPipeline(pipelineFile);
-  return { callbacks: pipeline.callbacks, ...(pipeline.taxonomy === undefined ? {} : { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) }) };
+  return {
+    callbacks: pipeline.callbacks, embedMaxVerbatims: pipeline.settings.dashboard.embed_max_verbatims,
+    ...(pipeline.taxonomy === undefined ? {} : { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) }),
+  };
 }
 
 async function labelsFrom(pipelineFile: string | undefined): Promise<{ themeLabels?: ThemeLabels }> {
@@ -84,15 +87,17 @@ export function addReportCommands(program: Command, _out: Output, io: IoFor): vo
     .argument('<run-dir>', 'run output folder')
     .option('--out <dir>', 'output folder (default: <run-dir>/dashboard)')
     .option('--lang <lang>', 'fr | en', 'en')
-    .option('--pipeline <file>', 'pipeline file, for the themes\' display labels and the call-back settings (default: those the run recorded)')
+    .option('--pipeline <file>', 'pipeline file, for the themes\' display labels, the call-back settings and settings.dashboard (default: those the run recorded)')
+    .option('--embed-max-verbatims <n>', 'embed at most this many verbatims (default: the pipeline\'s settings.dashboard.embed_max_verbatims, else the run\'s, else 200000); a run with more is served by `ecoute serve`')
     .option('--per-owner', 'also write one dashboard per account owner (dashboard/owners/) and the administrator index')
     .option('--key-file <file>', 'secret key of the owner page names (default: owner-pages.key in the output folder; created when missing)')
     .option('--min-n <n>', 'minimum sample size of the owner pages\' cells', '30')
     .option('--json', 'print as JSON')
-    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; perOwner?: boolean; keyFile?: string; minN: string; json?: boolean }) => {
+    .action(async (runDir: string, o: { out?: string; lang: string; pipeline?: string; embedMaxVerbatims?: string; perOwner?: boolean; keyFile?: string; minN: string; json?: boolean }) => {
       const { buildDashboard } = await import('../report/dashboard/build-dashboard.ts');
       const owners = o.perOwner === true ? await ownerOptions(runDir, o.keyFile, o.minN) : {};
-      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await fromPipeline(o.pipeline)), ...owners }), formatFiles);
+      const embed = o.embedMaxVerbatims === undefined ? {} : { embedMaxVerbatims: parseNonNegativeInt('--embed-max-verbatims', o.embedMaxVerbatims) };
+      io(o).print(await buildDashboard(runDir, { outDir: o.out ?? join(runDir, 'dashboard'), lang: parseLang(o.lang), ...(await fromPipeline(o.pipeline)), ...embed, ...owners }), formatFiles);
     });
 
   program

@@ -304,6 +304,9 @@ export const gatesSchema = z
   .prefault({})
   .describe('quality gates checked right after validation: a failed gate stops the run with exit code 3 and publishes nothing');
 
+/** The default of settings.dashboard.embed_max_verbatims: past it the explorer is served (`ecoute serve`), not embedded. */
+export const DEFAULT_EMBED_MAX_VERBATIMS = 200_000;
+
 export const settingsSchema = z
   .strictObject({
     min_n: z.number().int().min(1).default(30).describe('cells with fewer responses are flagged as small'),
@@ -366,6 +369,17 @@ export const settingsSchema = z
       .optional()
       .describe("DuckDB's memory limit for the run; past it DuckDB spills to a folder beside the database (default: 80 % of RAM)"),
     threads: z.number().int().min(1).max(256).optional().describe('DuckDB worker threads for the run (default: one per core)'),
+    dashboard: z
+      .strictObject({
+        embed_max_verbatims: z
+          .number()
+          .int()
+          .min(0)
+          .default(DEFAULT_EMBED_MAX_VERBATIMS)
+          .describe('most verbatims the dashboard embeds (dashboard/verbatims.js); a run with more writes none and its explorer is answered by `ecoute serve <run-dir>`'),
+      })
+      .prefault({})
+      .describe('the dashboard: how many verbatims its pages may embed'),
     gates: gatesSchema,
   })
   .prefault({})

@@ -29,7 +29,8 @@
  *                                           competitors (interval, q-value), their trend, attribute comparison
  *          │
  *          ▼
- *   writeOutputs (report/) ─► ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json
+ *   writeOutputs (report/) ─► ecoute.duckdb, tables as Parquet + CSV, quarantine.csv, run-summary.json;
+ *                             explorer_rows (every verbatim redacted and folded, for `ecoute serve`)
  *          │
  *          ▼
  *   emitVisuals (report/dashboard/) ─► Vega-Lite specs, offline dashboard, executive report (en, fr),
@@ -53,18 +54,19 @@ import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
 import { computeMetrics, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
 import { writeRunTables } from '../report/write-outputs.ts';
+import { writeExplorerRows } from '../report/explorer/write-explorer-rows.ts';
 import { toJsonText, writeFileAtomic } from '../report/atomic-write.ts';
 import { createStopwatch, type Timings } from './stopwatch.ts';
 import { versions, type Versions } from './versions.ts';
 import { fieldProblemSummary, quarantineSummary, type QuarantineSummary } from '../validate/quarantine-summary.ts';
 import { evaluateGates, failedGates, type GateResult } from '../validate/evaluate-gates.ts';
-import { SOURCE_NAMES } from '../config/pipeline-schema.ts';
+import { SOURCE_NAMES, type Settings } from '../config/pipeline-schema.ts';
 import { GateError } from './errors.ts';
 import { previousRowsRead } from './previous-run.ts';
 import { keepFailedRun } from './keep-failed-run.ts';
 import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
 import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
-import { emitVisuals, type LoopHeadline } from '../report/dashboard/emit-visuals.ts';
+import { emitVisuals, type ExplorerMode, type LoopHeadline } from '../report/dashboard/emit-visuals.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
 import { computeDrivers, type DriversSummary } from '../analyze/drivers/compute-drivers.ts';
 import type { CesDirection } from '../analyze/metrics/headline-metric.ts';
@@ -115,7 +117,13 @@ export interface RunSummary {
   readonly drivers: DriversSummary;
   readonly benchmark: BenchmarkSummary;
   readonly outputs: string[];
-  readonly visuals?: { readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number; readonly loop?: LoopHeadline };
+  readonly visuals?: {
+    readonly charts: number; readonly omitted: ReadonlyArray<{ id: string; reason: string }>; readonly callbacks: number; readonly loop?: LoopHeadline;
+    /** whether the dashboard embeds the verbatims or its explorer is served (`ecoute serve`), with the count and the threshold */
+    readonly explorer: ExplorerMode;
+  };
+  /** the pipeline's `settings.dashboard` (reused by `ecoute dashboard` and the erasure purge) */
+  readonly dashboard: Settings['dashboard'];
   /** the pipeline's `callbacks:` settings the call-back list was computed with (reused by `ecoute dashboard` and the erasure purge) */
   readonly callbacks: CallbackSettings;
   readonly versions: Versions;
@@ -235,7 +243,11 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     );
     if (!benchmark.computed && benchmark.answers > 0) log(`  benchmark not compared: ${benchmark.reason ?? ''}`);
     log('writing outputs');
-    const outputs = await watch.time('outputs', () => writeRunTables(conn, dir));
+    const outputs = await watch.time('outputs', async () => {
+      const files = await writeRunTables(conn, dir);
+      await writeExplorerRows(db, opts.asOf); // the explorer's redacted texts, for `ecoute serve`
+      return files;
+    });
     const summary: RunSummary = {
       pipeline: pipeline.name,
       asOf: opts.asOf,
@@ -251,6 +263,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       drivers,
       benchmark,
       callbacks: pipeline.callbacks,
+      dashboard: pipeline.settings.dashboard,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
@@ -267,14 +280,15 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const ownerKey = perOwner === undefined ? undefined : loadOwnerKey(resolve(resolveOutputDir(loaded, opts.outDir), perOwner.key_file)).key;
     const visuals = await watch.time('visuals', () =>
       emitVisuals(dir, {
-        asOf: opts.asOf, minN: pipeline.settings.min_n, callbacks: pipeline.callbacks, limits: dbLimits, ...(ownerKey !== undefined ? { ownerKey } : {}),
+        asOf: opts.asOf, minN: pipeline.settings.min_n, callbacks: pipeline.callbacks, limits: dbLimits, embedMaxVerbatims: pipeline.settings.dashboard.embed_max_verbatims,
+        ...(ownerKey !== undefined ? { ownerKey } : {}),
         ...(pipeline.taxonomy !== undefined ? { themeLabels: themeLabelsFromTaxonomy(pipeline.taxonomy.themes) } : {}),
       }),
     );
     const finalSummary: RunSummary = {
       ...summary,
       outputs: [...summary.outputs, ...visuals.files].sort(),
-      visuals: { charts: visuals.charts, omitted: visuals.omitted, callbacks: visuals.callbacks, ...(visuals.loop !== undefined ? { loop: visuals.loop } : {}) },
+      visuals: { charts: visuals.charts, omitted: visuals.omitted, callbacks: visuals.callbacks, ...(visuals.loop !== undefined ? { loop: visuals.loop } : {}), explorer: visuals.explorer },
     };
     writeFileAtomic(join(dir, 'run-summary.json'), toJsonText(finalSummary));
     const timings = watch.timings();

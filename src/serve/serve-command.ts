@@ -18,6 +18,7 @@ export async function serveCommand(runDir: string, o: ServeCommandOptions, print
   const token = o.token ?? env.ECOUTE_SERVE_TOKEN;
   const server = await serveRun(runDir, { host: o.host, port, token });
   print(`serving ${runDir} (read-only; ${server.explorer.meta.n} verbatims) at ${server.url}${token === undefined || token === '' ? '' : '?token=…'}`);
+  if (server.explorer.sourceReason !== null) print(`note: ${server.explorer.sourceReason}`);
   print('Ctrl-C stops');
   await new Promise<void>((done) => {
     const stop = (): void => {

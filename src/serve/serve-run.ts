@@ -2,7 +2,8 @@
  * `ecoute serve <run-dir>`: serves a run's dashboard folder (static files, GET/HEAD only, no directory listing,
  * nothing outside the folder, the pages' Content-Security-Policy as a header) and the explorer's API over the
  * run's database opened read-only (served-explorer.ts): `GET /api/explorer/meta`, `GET /api/explorer?<filters>`
- * ({ n, page, pageSize, rows }) and `GET /api/explorer.csv?<filters>`. Bound to 127.0.0.1 by default; any other
+ * ({ n, page, pageSize, rows }), `GET /api/explorer.csv?<filters>` and `GET /api/explorer/derived?chart=<id>&<filters>`
+ * ({ chart, rows }: theme-sentiment or segment-theme-heatmap, as the page derives them from embedded verbatims). Bound to 127.0.0.1 by default; any other
  * address needs a token, then every request carries it (`Authorization: Bearer`, a `?token=` that sets an
  * HttpOnly SameSite=Strict cookie, or that cookie), compared in constant time.
  *
@@ -19,10 +20,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { UsageError } from '../run/errors.ts';
-import { CONTENT_SECURITY_POLICY } from '../report/dashboard/dashboard-page.ts';
+import { SERVED_CONTENT_SECURITY_POLICY } from '../report/dashboard/dashboard-page.ts';
 import { contentTypeOf, resolveStaticPath } from './resolve-static-path.ts';
 import { ExplorerQueryError } from './explorer-query.ts';
 import { openServedExplorer, type ServedExplorer } from './served-explorer.ts';
+import { TaskNotWanted } from './connection-pool.ts';
 
 export interface ServeOptions {
   readonly host?: string;
@@ -38,9 +40,6 @@ export interface RunServer {
 
 const COOKIE = 'ecoute_token';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** The served pages may also ask the explorer's API of their own origin. */
-export const SERVED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 /** Constant-time comparison (of digests: equal lengths whatever was sent). */
@@ -83,28 +82,31 @@ export async function serveRun(runDir: string, opts: ServeOptions = {}): Promise
   const root = join(runDir, 'dashboard');
   if (!existsSync(join(root, 'index.html'))) throw new UsageError(`${root}: no dashboard (run \`ecoute dashboard ${runDir}\` first)`);
   const explorer = await openServedExplorer(runDir);
-  // one query at a time on the one connection (a stream must not be interleaved)
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
 
   async function api(res: ServerResponse, url: URL, head: boolean): Promise<void> {
+    // a question still waiting for a connection when its client has gone (a page asking again as the user types) is not asked
+    const wanted = (): boolean => !(res.destroyed || res.socket === null || res.socket.destroyed);
     if (url.pathname === '/api/explorer/meta') return sendJson(res, 200, explorer.meta, head);
-    if (url.pathname === '/api/explorer') return sendJson(res, 200, await serial(() => explorer.page(url.searchParams)), head);
+    if (url.pathname === '/api/explorer') return sendJson(res, 200, await explorer.page(url.searchParams, wanted), head);
+    if (url.pathname === '/api/explorer/derived') {
+      return sendJson(res, 200, await explorer.derived(url.searchParams.get('chart') ?? '', url.searchParams, wanted), head);
+    }
     if (url.pathname === '/api/explorer.csv') {
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="explorer.csv"' });
-      if (head) return void res.end();
-      res.write('\ufeff');
-      await serial(() => explorer.csv(url.searchParams, (chunk) => res.write(chunk)));
+      const csvHead = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="explorer.csv"' };
+      if (head) return void res.writeHead(200, csvHead).end();
+      // the head goes with the first chunk: a bad query is still a 400
+      await explorer.csv(url.searchParams, (chunk) => {
+        if (!res.headersSent) res.writeHead(200, csvHead).write('\ufeff');
+        res.write(chunk);
+      }, wanted);
       return void res.end();
     }
     return sendJson(res, 404, { error: 'not found' }, head);
   }
 
   function file(res: ServerResponse, url: URL, head: boolean): void {
+    // the browser asks for an icon the dashboard does not have: nothing, rather than a 404 in its console
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const path = resolveStaticPath(root, url.pathname);
     if (path === null) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden\n', head);
     const type = contentTypeOf(path);
@@ -134,7 +136,7 @@ export async function serveRun(runDir: string, opts: ServeOptions = {}): Promise
     }
     if (url.pathname.startsWith('/api/')) {
       api(res, url, head).catch((e: unknown) => {
-        if (res.headersSent) return void res.destroy();
+        if (res.headersSent || e instanceof TaskNotWanted) return void res.destroy();
         if (e instanceof ExplorerQueryError) return sendJson(res, 400, { error: e.message });
         return sendJson(res, 500, { error: 'the query failed' });
       });

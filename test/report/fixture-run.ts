@@ -2,7 +2,8 @@
  * A small deterministic run shared by the visuals tests: the demo company at scale 0.02 through the
  * real pipeline (runPipeline), then three hostile verbatims added to the run's database (a
  * <script> tag, an <img onerror> and a javascript: link, plus an email to redact) as detractor
- * responses from the day before the run date, mentioning billing errors negatively.
+ * responses from the day before the run date, mentioning billing errors negatively (and the explorer's table,
+ * explorer_rows, written again with them, as a run would have).
  * Built once per vitest invocation (keyed by the parent process id, guarded by a mkdir lock) so
  * the golden, browser and notebook tests share it.
  */
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
+import { writeExplorerRows } from '../../src/report/explorer/write-explorer-rows.ts';
 
 export const FIXTURE_AS_OF = '2026-11-01';
 export const XSS_VERBATIMS = [
@@ -53,6 +55,8 @@ async function build(dir: string): Promise<void> {
         { id },
       );
     }
+    // the explorer's table, as the run writes it, now that the hostile verbatims are in
+    await writeExplorerRows(db, FIXTURE_AS_OF);
     await conn.run('CHECKPOINT');
   } finally {
     db.close();

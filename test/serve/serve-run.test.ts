@@ -2,10 +2,14 @@
  * `ecoute serve` on the fixture run (127.0.0.1, port 0): static files with their types and the CSP, no way out
  * of the dashboard folder, GET/HEAD only; the explorer API's counts and first page against the embedded
  * explorer's own columns (verbatims.js, redacted and folded in JS) for several filters, an accent-folded search
- * among them; PII neither shown nor searchable; the CSV of a selection; the token; the database read-only.
+ * among them — answered from the run's explorer_rows, and the same from a copy of the database without it (a run
+ * written before it) or changed since; PII neither shown nor searchable; the CSV of a selection; the derived
+ * charts' rows against the browser's own derived-rows.js run on verbatims.js; the token; the database read-only.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +17,12 @@ import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { serveRun, type RunServer } from '../../src/serve/serve-run.ts';
 import { foldSearchText, SEARCH_APOSTROPHES } from '../../src/report/explorer/fold-search-text.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
-import { splitStatements, sqlFile } from '../../src/db/sql-file.ts';
+import { runSqlFile } from '../../src/db/sql-file.ts';
 import type { ExplorerColumns } from '../../src/report/explorer/explorer-columns.ts';
 import { UsageError } from '../../src/run/errors.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
 import { runCliChild } from '../cli/cli-child.ts';
+import { DERIVED_CHARTS, DERIVED_ROWS_JS } from '../../src/report/dashboard/derived-rows-app.ts';
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -41,8 +46,12 @@ type Filters = Record<string, string>;
 
 /** The embedded explorer's selection for these filters, computed on verbatims.js (newest first). */
 function expected(data: ExplorerColumns, f: Filters): string[] {
+  return expectedIndices(data, f).map((i) => data.id[i]!);
+}
+
+function expectedIndices(data: ExplorerColumns, f: Filters): number[] {
   const words = foldSearchText(f.q ?? '').split(/\s+/).filter((w) => w.length > 0);
-  const out: string[] = [];
+  const out: number[] = [];
   for (let i = 0; i < data.n; i++) {
     const dims = Object.entries(data.dims).every(([d, col]) => !f[d] || col.values[col.codes[i]!] === f[d]);
     if (!dims) continue;
@@ -60,14 +69,47 @@ function expected(data: ExplorerColumns, f: Filters): string[] {
     if ((f.from && day < f.from) || (f.to && day > f.to)) continue;
     const text = foldSearchText(data.text[i]!);
     if (!words.every((w) => text.includes(w))) continue;
-    out.push(data.id[i]!);
+    out.push(i);
   }
   return out;
+}
+
+type Row = Record<string, unknown>;
+/** The rows derived-rows.js (the dashboard's browser code) computes from the embedded columns, theme labels left out. */
+function browserDerivedRows(chart: string, data: ExplorerColumns, rows: number[]): Row[] {
+  const sandbox: { window: { ecouteDerivedRows?: Record<string, (d: ExplorerColumns, r: number[], label: (id: string) => string) => Row[]> } } = { window: {} };
+  runInNewContext(DERIVED_ROWS_JS, sandbox);
+  const computed = sandbox.window.ecouteDerivedRows![chart]!(data, rows, (id) => id);
+  return (JSON.parse(JSON.stringify(computed)) as Row[]).map(({ theme: _theme, ...rest }) => rest);
+}
+
+/** A copy of a run's database and summary that may be changed (the fixture's are links to a published, read-only file). */
+function writableRunCopy(runDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ecoute-serve-older-'));
+  for (const name of ['ecoute.duckdb', 'run-summary.json']) {
+    cpSync(join(runDir, name), join(dir, name), { dereference: true });
+    chmodSync(join(dir, name), 0o644);
+  }
+  cpSync(join(runDir, 'dashboard'), join(dir, 'dashboard'), { recursive: true });
+  return dir;
+}
+
+async function changeDatabase(dir: string, sql: string): Promise<void> {
+  const db = await openDatabase(join(dir, 'ecoute.duckdb'));
+  try {
+    await db.connection.run(sql);
+    await db.connection.run('CHECKPOINT');
+  } finally {
+    db.close();
+  }
 }
 
 describe('ecoute serve', () => {
   let runDir: string;
   let server: RunServer;
+  /** the same run's database without explorer_rows (a run written before it) */
+  let older: RunServer;
+  let olderDir: string;
   let data: ExplorerColumns;
   let dbHash: string;
   const hash = (): string => createHash('sha256').update(readFileSync(join(runDir, 'ecoute.duckdb'))).digest('hex');
@@ -79,9 +121,22 @@ describe('ecoute serve', () => {
     data = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as ExplorerColumns;
     dbHash = hash();
     server = await serveRun(runDir, { port: 0 });
+    olderDir = writableRunCopy(runDir);
+    await changeDatabase(olderDir, 'DROP TABLE explorer_rows');
+    older = await serveRun(olderDir, { port: 0 });
   }, 240_000);
   afterAll(async () => {
     await server?.close();
+    await older?.close();
+    if (olderDir) rmSync(olderDir, { recursive: true, force: true });
+  });
+
+  it('answers from the run\'s explorer_rows; a database without it, from redacting as it goes (and says so)', () => {
+    expect(server.explorer.source).toBe('table');
+    expect(server.explorer.sourceReason).toBeNull();
+    expect(older.explorer.source).toBe('redacting');
+    expect(older.explorer.sourceReason).toMatch(/has no explorer_rows table \(a run written before it\)/);
+    expect(older.explorer.meta).toEqual(server.explorer.meta);
   });
 
   it('serves the dashboard on 127.0.0.1 with content types and the pages\' policy (connections to itself allowed)', async () => {
@@ -112,7 +167,7 @@ describe('ecoute serve', () => {
     }
   });
 
-  const api = async (f: Filters, path = '/api/explorer'): Promise<Reply> => raw(server.url, `${path}?${new URLSearchParams(f).toString()}`);
+  const api = async (f: Filters, path = '/api/explorer', url = server.url): Promise<Reply> => raw(url, `${path}?${new URLSearchParams(f).toString()}`);
 
   it.each<Filters>([
     {},
@@ -127,13 +182,66 @@ describe('ecoute serve', () => {
     { language: 'fr', q: 'factur' },
   ])('counts and pages verbatims as the embedded explorer does: %o', async (f) => {
     const want = expected(data, f);
-    const res = await api({ ...f, page_size: '7' });
-    expect(res.status).toBe(200);
-    const body = JSON.parse(res.body) as { n: number; rows: Array<{ id: string }> };
-    expect(body.n).toBe(want.length);
-    expect(body.rows.map((r) => r.id)).toEqual(want.slice(0, 7));
-    const page2 = JSON.parse((await api({ ...f, page_size: '7', page: '2' })).body) as { rows: Array<{ id: string }> };
-    expect(page2.rows.map((r) => r.id)).toEqual(want.slice(7, 14));
+    for (const url of [server.url, older.url]) {
+      const res = await api({ ...f, page_size: '7' }, '/api/explorer', url);
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.body) as { n: number; rows: Array<{ id: string; text: string }> };
+      expect(body.n).toBe(want.length);
+      expect(body.rows.map((r) => r.id)).toEqual(want.slice(0, 7));
+      expect(body.rows.map((r) => r.text)).toEqual(want.slice(0, 7).map((id) => data.text[data.id.indexOf(id)]));
+      const page2 = JSON.parse((await api({ ...f, page_size: '7', page: '2' }, '/api/explorer', url)).body) as { rows: Array<{ id: string }> };
+      expect(page2.rows.map((r) => r.id)).toEqual(want.slice(7, 14));
+    }
+  });
+
+  it.each<Filters>([
+    {},
+    { segment: 'SMB' },
+    { segment: 'Enterprise', from: '2026-05-01', to: '2026-09-30' },
+    { region: 'France', arr_band: '100k-500k' },
+    { language: 'fr', journey_stage: 'onboarding' },
+    { segment: 'no such segment' },
+  ])('gives the derived charts\' rows the browser computes from embedded verbatims, field for field and in order: %o', async (f) => {
+    const rows = expectedIndices(data, f);
+    expect(rows.length > 0).toBe(f.segment !== 'no such segment');
+    for (const chart of DERIVED_CHARTS) {
+      const want = browserDerivedRows(chart, data, rows);
+      for (const url of [server.url, older.url]) {
+        const res = await api({ chart, ...f }, '/api/explorer/derived', url);
+        expect(res.status, res.body).toBe(200);
+        const body = JSON.parse(res.body) as { chart: string; rows: Row[] };
+        expect(body.chart).toBe(chart);
+        expect(body.rows).toEqual(want);
+      }
+    }
+    if (f.segment === 'SMB') expect(browserDerivedRows('theme-sentiment', data, rows)).not.toEqual(browserDerivedRows('theme-sentiment', data, expectedIndices(data, {})));
+  });
+
+  it('refuses a derived chart it does not know, with 400 naming it', async () => {
+    for (const chart of ['', 'nps-trend', '../x']) {
+      const res = await api({ chart }, '/api/explorer/derived');
+      expect(res.status).toBe(400);
+      expect(res.body).toContain('chart');
+    }
+  });
+
+  it('answers from redacting when the database changed after the run (explorer_rows no longer matches it)', async () => {
+    const dir = writableRunCopy(runDir);
+    try {
+      await changeDatabase(dir, "UPDATE responses SET verbatim = 'Zyxwvé changed after the run, write to a.b@example.org' WHERE response_id = (SELECT max(response_id) FROM responses WHERE verbatim IS NOT NULL AND trim(verbatim) <> '')");
+      const changed = await serveRun(dir, { port: 0 });
+      try {
+        expect(changed.explorer.source).toBe('redacting');
+        expect(changed.explorer.sourceReason).toMatch(/explorer_rows differs from the run's verbatims on 1 rows/);
+        const body = JSON.parse((await api({ q: 'zyxwve' }, '/api/explorer', changed.url)).body) as { n: number; rows: Array<{ text: string }> };
+        expect(body.n).toBe(1);
+        expect(body.rows[0]!.text).toBe('Zyxwvé changed after the run, write to [email]');
+      } finally {
+        await changed.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds accented verbatims without accents, and the search is not trivially everything', async () => {
@@ -163,10 +271,23 @@ describe('ecoute serve', () => {
 
   it('refuses a bad query with 400 naming the parameter, and pages over 100', async () => {
     for (const [f, name] of [[{ sort: 'random' }, 'sort'], [{ page_size: '500' }, 'page_size'], [{ from: 'yesterday' }, 'from'], [{ unknown: '1' }, 'unknown']] as const) {
-      const res = await api(f);
-      expect(res.status).toBe(400);
-      expect(res.body).toContain(name);
+      for (const path of ['/api/explorer', '/api/explorer.csv', '/api/explorer/derived']) {
+        const res = await api(path.endsWith('derived') ? { chart: 'theme-sentiment', ...f } : f, path);
+        if (path.endsWith('derived') && name === 'page_size') continue; // a derived chart has no page
+        expect(res.status, `${path} ${name}`).toBe(400);
+        expect(res.body).toContain(name);
+      }
     }
+  });
+
+  it('answers a page and both derived charts asked at once, each as when asked alone', async () => {
+    const asks = [api({ segment: 'SMB' }), api({ chart: 'theme-sentiment', segment: 'SMB' }, '/api/explorer/derived'), api({ chart: 'segment-theme-heatmap', segment: 'SMB' }, '/api/explorer/derived'), api({ q: 'decu' })];
+    const together = (await Promise.all(asks)).map((r) => r.body);
+    const alone: string[] = [];
+    for (const [f, path] of [[{ segment: 'SMB' }, '/api/explorer'], [{ chart: 'theme-sentiment', segment: 'SMB' }, '/api/explorer/derived'], [{ chart: 'segment-theme-heatmap', segment: 'SMB' }, '/api/explorer/derived'], [{ q: 'decu' }, '/api/explorer']] as const) {
+      alone.push((await api(f, path)).body);
+    }
+    expect(together).toEqual(alone);
   });
 
   it('exports the selection as CSV (BOM, header, one line a verbatim, redacted, formula-safe cells)', async () => {
@@ -178,6 +299,7 @@ describe('ecoute serve', () => {
     const want = expected(data, f);
     const ids = res.body.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]);
     expect(ids).toEqual(want);
+    expect((await api(f, '/api/explorer.csv', older.url)).body).toBe(res.body);
     expect(res.body).toContain('[email]');
     expect(res.body).not.toContain('jane.doe');
     expect(res.body).toContain('billing_errors:negative');
@@ -223,8 +345,7 @@ describe('the explorer\'s search folding', () => {
   it('is the same in DuckDB (explorer_fold) as in TypeScript, every apostrophe of SEARCH_APOSTROPHES included', async () => {
     const db = await openDatabase();
     try {
-      // the file's first macro alone (the others need the run's tables)
-      await db.connection.run(splitStatements(sqlFile('serve/create-explorer-selection-macro')).find((x) => x.includes('MACRO explorer_fold('))!);
+      await runSqlFile(db.connection, 'serve/create-explorer-fold-macro');
       const texts = [...Object.keys(SEARCH_APOSTROPHES).map((a) => `l${a}avis`), 'Déçue’S', 'ÉCRIVEZ À Zoë', 'plain ascii'];
       for (const t of texts) {
         const folded = (await db.connection.runAndReadAll('SELECT explorer_fold($t) AS f', { t })).getRowObjectsJson()[0]!.f;

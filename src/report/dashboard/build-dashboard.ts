@@ -2,13 +2,17 @@
  * `ecoute dashboard <run-dir> [--out DIR]`: an offline dashboard folder (index.html in English,
  * index-fr.html in French, app.js, explorer.js and verbatims.js — every verbatim of the run, PII-redacted —
  * and vendor/ with vega, vega-lite and vega-embed copied from node_modules): opens from disk, no CDN,
- * no request leaves the machine.
+ * no request leaves the machine. A run with more verbatims than settings.dashboard.embed_max_verbatims gets no
+ * verbatims.js: its pages say so (payload.explorer.served) and their explorer is answered by `ecoute serve`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCharts, type ChartSet } from '../../charts/build-charts.ts';
-import { openRun, runCesDirection, type OpenRun } from '../../charts/open-run.ts';
+import { openRun, runCesDirection, runEmbedMaxVerbatims, type OpenRun } from '../../charts/open-run.ts';
+import { queryNumber, runSqlFile, sqlFile } from '../../db/sql-file.ts';
+import type { ExplorerDimension } from '../explorer/explorer-columns.ts';
+import { readExplorerDimensions } from '../explorer/read-explorer-dimensions.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildCallbackList, type CallbackRow } from '../callback/callback-list.ts';
@@ -23,7 +27,7 @@ import { CALLBACK_PANEL_JS, CALLBACK_PANEL_SCRIPT } from './callback-panel-app.t
 import { LOOP_PANEL_JS, LOOP_PANEL_SCRIPT } from './loop-panel-app.ts';
 import { buildCallbackLoop, type CallbackLoop } from '../callback/callback-loop.ts';
 import { OWNER_TABLE_JS, OWNER_TABLE_SCRIPT } from './owner-table-app.ts';
-import { writeExplorerScript } from '../explorer/write-explorer-script.ts';
+import { readMentionCodes, writeExplorerScript } from '../explorer/write-explorer-script.ts';
 import { readRecentRuns, type RecentRun } from '../../publish/recent-runs.ts';
 import { buildDashboardPayload } from './dashboard-payload.ts';
 import type { DashboardLang } from './dashboard-messages.ts';
@@ -45,19 +49,32 @@ export interface DashboardOptions {
   readonly minN?: number;
   /** the pipeline's `callbacks:` settings (default: those run-summary.json records, else the defaults) */
   readonly callbacks?: CallbackSettings;
+  /** settings.dashboard.embed_max_verbatims (default: what run-summary.json records, else 200,000) */
+  readonly embedMaxVerbatims?: number;
 }
 
-/** What the pages need of the explorer: the themes of the run's mentions (their labels go in each page). */
+/**
+ * What the pages need of the explorer: the themes of the run's mentions (their labels go in each page), and for a
+ * run over the threshold (verbatims not embedded) the threshold and the filters' values.
+ */
 export interface ExplorerSummary {
   readonly n: number;
   readonly themes: readonly string[];
+  /** settings.dashboard.embed_max_verbatims the run was compared with */
+  readonly max: number;
+  readonly mode: 'embedded' | 'served';
+  /** served: the values of the explorer's filters (the page's filter bar) */
+  readonly dims?: Readonly<Record<ExplorerDimension, readonly string[]>>;
 }
 
 /**
  * The dashboard's files every language shares: vendor scripts, app.js, the explorer (script, and every verbatim
- * streamed from the run into verbatims.js), the run history.
+ * streamed from the run into verbatims.js — none past `embedMax` verbatims: a verbatims.js of an earlier build is
+ * removed), the run history.
  */
-export async function writeDashboardShared(outDir: string, run: OpenRun, asOf: string, recentRuns: readonly RecentRun[]): Promise<{ files: string[]; explorer: ExplorerSummary }> {
+export async function writeDashboardShared(
+  outDir: string, run: OpenRun, asOf: string, recentRuns: readonly RecentRun[], embedMax: number,
+): Promise<{ files: string[]; explorer: ExplorerSummary }> {
   const files: string[] = [];
   const write = (name: string, content: string): void => {
     const path = join(outDir, name);
@@ -73,10 +90,28 @@ export async function writeDashboardShared(outDir: string, run: OpenRun, asOf: s
   write(LOOP_PANEL_SCRIPT, LOOP_PANEL_JS);
   write(OWNER_TABLE_SCRIPT, OWNER_TABLE_JS);
   const verbatims = join(outDir, VERBATIMS_SCRIPT);
-  const explorer = await writeExplorerScript(run.db.connection, run.tables, verbatims, { asOf });
-  files.push(verbatims);
+  const explorer = await writeExplorerData(run, verbatims, asOf, embedMax);
+  if (explorer.mode === 'embedded') files.push(verbatims);
   write(RUN_HISTORY_SCRIPT, runHistoryScript(recentRuns));
   return { files, explorer };
+}
+
+/** verbatims.js when the run has at most embedMax verbatims; else none, and what a served page needs instead. */
+async function writeExplorerData(run: OpenRun, path: string, asOf: string, embedMax: number): Promise<ExplorerSummary> {
+  const conn = run.db.connection;
+  const n = run.tables.has('responses') ? await countExplorerVerbatims(run, asOf) : 0;
+  if (n <= embedMax) {
+    const written = await writeExplorerScript(conn, run.tables, path, { asOf });
+    return { ...written, max: embedMax, mode: 'embedded' };
+  }
+  rmSync(path, { force: true });
+  const { dims } = await readExplorerDimensions(conn, asOf);
+  return { n, themes: (await readMentionCodes(conn, run.tables)).themes, max: embedMax, mode: 'served', dims };
+}
+
+async function countExplorerVerbatims(run: OpenRun, asOf: string): Promise<number> {
+  await runSqlFile(run.db.connection, 'report/create-explorer-verbatims-macro');
+  return queryNumber(run.db.connection, sqlFile('report/count-explorer-verbatims'), { as_of: asOf });
 }
 
 /** The page of one language (index.html, index-fr.html): its payload (charts, words, theme labels) and links to the others. */
@@ -91,6 +126,7 @@ export async function writeDashboardPage(
     themeLabels: Object.fromEntries(opts.explorer.themes.map((id) => [id, label(id)])),
     languages: opts.languages.filter((l) => l !== opts.lang).map((l) => ({ lang: l, file: dashboardFile(l) })),
     ...(opts.loop !== undefined ? { loop: opts.loop } : {}),
+    ...(opts.explorer.mode === 'served' && opts.explorer.dims !== undefined ? { servedExplorer: { n: opts.explorer.n, max: opts.explorer.max, dims: opts.explorer.dims } } : {}),
   });
   const path = join(opts.outDir, dashboardFile(opts.lang));
   writeFileAtomic(path, dashboardHtml(payload));
@@ -108,7 +144,7 @@ export async function buildDashboard(runDir: string, opts: DashboardOptions): Pr
     // the list and the loop read the same call-back items: built once
     const items = await prepareCallbackItems(run.db.connection, run.tables, asOf, settings);
     const callbacks = await buildCallbackList(run.db.connection, run.tables, { asOf, items, settings, themeLabel: createThemeLabeler(themeLabels, lang) });
-    const { files, explorer } = await writeDashboardShared(opts.outDir, run, asOf, readRecentRuns(runDir));
+    const { files, explorer } = await writeDashboardShared(opts.outDir, run, asOf, readRecentRuns(runDir), runEmbedMaxVerbatims(run.summary, opts.embedMaxVerbatims));
     const loop = await buildCallbackLoop(run.db.connection, run.tables, { asOf, items, settings, ...(opts.minN !== undefined ? { minN: opts.minN } : {}) });
     files.push(await writeDashboardPage(run, charts, callbacks, { outDir: opts.outDir, lang, asOf, explorer, languages: [lang], loop, ...(themeLabels ? { themeLabels } : {}) }));
     if (opts.ownerKey !== undefined) {

@@ -4,7 +4,9 @@
  * region, journey stage, touchpoint, survey type, ARR band, language; kept in the URL's hash, reset
  * in one click), and draws each chart with vega-embed (SVG renderer, no actions):
  *   - charts listed in payload.derived are recomputed from the explorer's columns for the selection
- *     (derived-rows.js): they answer every filter;
+ *     (derived-rows.js): they answer every filter; on a served run (payload.explorer.served: no verbatims in
+ *     the page) the explorer asks ecoute serve's API for their rows, and the card says in words while they
+ *     load, or why they could not be;
  *   - the other charts select their precomputed rows (f_period, f_segment, or the dimension they
  *     are drawn by) and say in words which active filters they do not answer and why.
  * Panels registered in window.ecoutePanels (the explorer, the call-back list, and any panel module
@@ -21,7 +23,8 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   var payload = JSON.parse(document.getElementById('ecoute-data').textContent);
   var t = payload.text;
   var DIMS = ['segment', 'region', 'journey_stage', 'touchpoint', 'survey_type', 'arr_band', 'language'];
-  var columns = window.ecouteVerbatims || { dims: {} };
+  // the filters' values: the embedded verbatims' dictionaries, or those a served run's page carries
+  var columns = window.ecouteVerbatims || payload.explorer.served || { dims: {} };
   var state = readHash();
   var controls = {};
   var last = null;
@@ -29,6 +32,9 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   var charts = payload.charts.filter(function (c) { return payload.panelCharts.indexOf(c.id) < 0; });
   var drawn = {};
   var views = {};
+  // the latest request of each served derived chart, and the latest drawAll: older answers are dropped
+  var asked = {};
+  var draws = 0;
 
   function blank() {
     var s = { period: 'all', from: '', to: '' };
@@ -105,6 +111,9 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
 
   /** Rows of a chart for the page's filters, and the active filters it does not answer. */
   function rowsFor(chart) {
+    if (isDerived(chart) && window.ecouteExplorer.served) {
+      return { pending: window.ecouteExplorer.derived(chart.id, filters()), ignored: [] };
+    }
     if (isDerived(chart)) {
       return { rows: window.ecouteDerivedRows[chart.id](columns, window.ecouteExplorer.rowsWhere(filters()), label), ignored: [] };
     }
@@ -131,10 +140,39 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   }
 
   function drawChart(chart) {
+    var result = rowsFor(chart);
+    if (result.pending) return drawPending(chart, result.pending);
+    return drawRows(chart, result);
+  }
+
+  /** A served derived chart: "loading" in words until its rows come, then drawn; a failure said in words. */
+  function drawPending(chart, pending) {
+    var card = document.getElementById('card-' + chart.id);
+    var mine = (asked[chart.id] || 0) + 1;
+    asked[chart.id] = mine;
+    card.dataset.state = 'loading';
+    card.querySelector('.note').textContent = payload.explorer.served.text.chartLoading;
+    return pending.then(function (rows) {
+      if (asked[chart.id] !== mine) return null;
+      card.dataset.state = 'ready';
+      return drawRows(chart, { rows: rows.map(function (r) { return Object.assign({}, r, { theme: label(r.theme_id) }); }), ignored: [] });
+    }, function (error) {
+      if (asked[chart.id] !== mine) return null;
+      card.dataset.state = 'error';
+      card.dataset.rows = '0';
+      drawn[chart.id] = [];
+      views[chart.id] = null;
+      Array.prototype.forEach.call(card.querySelectorAll('.exports button'), function (b) { b.disabled = true; });
+      card.querySelector('.chart').textContent = '';
+      card.querySelector('.note').textContent = error.message;
+      return null;
+    });
+  }
+
+  function drawRows(chart, result) {
     var card = document.getElementById('card-' + chart.id);
     var target = card.querySelector('.chart');
     var note = card.querySelector('.note');
-    var result = rowsFor(chart);
     var notes = [];
     if (result.ignored.length > 0) notes.push(t.notFiltered.replace('{filters}', result.ignored.join(', ')) + ' ' + (t.whyNotFiltered[chart.id] || t.whyNotFiltered.default));
     card.dataset.rows = String(result.rows.length);
@@ -162,6 +200,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
   }
 
   function drawAll() {
+    var mine = ++draws;
     document.body.dataset.rendered = 'false';
     writeHash();
     var f = filters();
@@ -171,7 +210,7 @@ export const DASHBOARD_APP_JS = String.raw`(function () {
     last = f;
     (window.ecoutePanels || []).forEach(function (p) { p.update(f, changed); });
     return Promise.all(charts.map(drawChart)).then(function () {
-      document.body.dataset.rendered = 'true';
+      if (mine === draws) document.body.dataset.rendered = 'true';
     }, function (error) {
       document.body.dataset.rendered = 'error';
       console.error(error);

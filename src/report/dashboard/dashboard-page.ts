@@ -2,7 +2,8 @@
  * dashboard/index.html: a static shell that loads the bundled vega, vega-lite and vega-embed from
  * vendor/, the payload as inert JSON, and app.js. The Content-Security-Policy allows scripts from
  * the dashboard folder only (Vega compiles its expressions with Function, hence 'unsafe-eval'),
- * no network connections, no frames, no plugins.
+ * no network connections, no frames, no plugins. The page of a served run (payload.explorer.served)
+ * loads no verbatims.js and may connect to its own origin only (`ecoute serve`'s API).
  */
 import { jsonForScript, type DashboardPayload } from './dashboard-payload.ts';
 import type { RecentRun } from '../../publish/recent-runs.ts';
@@ -40,6 +41,14 @@ export const VENDOR_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.mi
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
+/** The policy of a served run's pages (and `ecoute serve`'s header): they may also ask the explorer's API of their own origin. */
+export const SERVED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
+
+/** What a served run's page adds to the style: its CSV link drawn as the export buttons, its "run ecoute serve" message. */
+const SERVED_STYLE = `
+.exports a.export{font-size:11px;padding:1px 6px;border:1px solid #c5ccd3;border-radius:3px;background:#f7f8fa;color:#1f3b57;text-decoration:none}
+p.unavailable{background:#fff6e0;border:1px solid #f0d9a0;border-radius:4px;padding:8px 10px;font-size:13px}`;
+
 const STYLE = `body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:0;background:#f4f5f7;color:#1d1d1d}
 header{background:#1f3b57;color:white;padding:14px 24px;display:flex;flex-wrap:wrap;align-items:center;gap:24px}
 header h1{font-size:20px;margin:0}header #as-of{opacity:.85;font-size:13px}#filters{display:flex;flex-wrap:wrap;gap:8px 14px;margin-left:auto;align-items:center}
@@ -65,14 +74,15 @@ button.link{background:none;border:none;padding:0;color:#1f5f9f;cursor:pointer;f
 /** `assets`: where vendor/, app.js and run-history.js are, relative to the page ('' beside it; '../' for owner pages). */
 /** `explorer`: whether the page embeds the verbatim explorer (every verbatim of the run): never on an owner's page. */
 export function dashboardHtml(payload: DashboardPayload, assets = '', explorer = true): string {
+  const served = payload.explorer.served !== undefined;
   return `<!DOCTYPE html>
 <html lang="${payload.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${served ? SERVED_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ecoute</title>
-<style>${STYLE}</style>
+<style>${STYLE}${served ? SERVED_STYLE : ''}</style>
 ${VENDOR_SCRIPTS.map((s) => `<script src="${assets}vendor/${s}"></script>`).join('\n')}
 </head>
 <body>
@@ -88,7 +98,7 @@ ${explorer ? '<section class="panel" id="explorer"></section>\n' : ''}${payload.
 <script type="application/json" id="ecoute-data">${jsonForScript(payload)}</script>
 <script src="${assets}${RUN_HISTORY_SCRIPT}"></script>
 <script src="${assets}${HELPERS_SCRIPT}"></script>
-${explorer ? `<script src="${assets}${VERBATIMS_SCRIPT}"></script>\n<script src="${assets}${EXPLORER_SCRIPT}"></script>\n` : ''}<script src="${assets}${DERIVED_ROWS_SCRIPT}"></script>
+${explorer ? `${served ? '' : `<script src="${assets}${VERBATIMS_SCRIPT}"></script>\n`}<script src="${assets}${EXPLORER_SCRIPT}"></script>\n` : ''}<script src="${assets}${DERIVED_ROWS_SCRIPT}"></script>
 <script src="${assets}${CALLBACK_PANEL_SCRIPT}"></script>
 ${payload.loop !== null ? `<script src="${assets}${LOOP_PANEL_SCRIPT}"></script>\n` : ''}<script src="${assets}${OWNER_TABLE_SCRIPT}"></script>
 <script src="${assets}app.js"></script>

@@ -15,7 +15,22 @@ import { DERIVED_CHARTS } from './derived-rows-app.ts';
 import { breakdownChartId } from '../../charts/chart-catalog.ts';
 import { HEADLINE_METRICS } from '../../analyze/metrics/headline-metric.ts';
 import { dashboardText, type DashboardLang, type DashboardScoreText } from './dashboard-messages.ts';
-import { EXPLORER_MESSAGES } from '../explorer/explorer-messages.ts';
+import { EXPLORER_MESSAGES, EXPLORER_SERVED_MESSAGES } from '../explorer/explorer-messages.ts';
+import type { ExplorerDimension } from '../explorer/explorer-columns.ts';
+
+/**
+ * The explorer of a served run (more verbatims than settings.dashboard.embed_max_verbatims): the page embeds none
+ * (no verbatims.js) and asks `ecoute serve`'s API; it carries the count, the threshold, the filters' values (the
+ * dashboard's filter bar, in the shape of the embedded dictionaries) and the words of served mode.
+ */
+export interface ServedExplorerPayload {
+  readonly mode: 'served';
+  readonly n: number;
+  /** settings.dashboard.embed_max_verbatims */
+  readonly max: number;
+  readonly dims: Readonly<Record<ExplorerDimension, { readonly values: readonly string[] }>>;
+  readonly text: (typeof EXPLORER_SERVED_MESSAGES)[DashboardLang];
+}
 
 export interface DashboardPayload {
   readonly lang: DashboardLang;
@@ -40,8 +55,14 @@ export interface DashboardPayload {
   readonly moreCharts: readonly string[];
   readonly engines: readonly string[];
   readonly currency: string;
-  /** the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language) */
-  readonly explorer: { readonly text: (typeof EXPLORER_MESSAGES)[DashboardLang]; readonly themeLabels: Readonly<Record<string, string>>; readonly filters: Readonly<Record<string, string>> };
+  /**
+   * the verbatim explorer's words and theme labels (its data is in verbatims.js, shared by every language);
+   * `served` on a run whose verbatims are not embedded (absent otherwise)
+   */
+  readonly explorer: {
+    readonly text: (typeof EXPLORER_MESSAGES)[DashboardLang]; readonly themeLabels: Readonly<Record<string, string>>; readonly filters: Readonly<Record<string, string>>;
+    readonly served?: ServedExplorerPayload;
+  };
   /** the dashboard in the other languages: file name and language */
   readonly languages: ReadonlyArray<{ lang: DashboardLang; file: string }>;
   readonly examples: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
@@ -68,6 +89,8 @@ export function buildDashboardPayload(input: {
   examples?: ReadonlyArray<{ theme: string; nps: number | null; submitted: string; segment: string; text: string }>;
   /** the closed-loop figures (a run with a followups source) */
   loop?: CallbackLoop;
+  /** a served run's explorer: its count, the threshold it passed and its filters' values */
+  servedExplorer?: { n: number; max: number; dims: Readonly<Record<ExplorerDimension, readonly string[]>> };
 }): DashboardPayload {
   const text = dashboardText(input.lang, input.charts.metric);
   const ownerChart = breakdownChartId(input.charts.metric, 'owner');
@@ -92,8 +115,18 @@ export function buildDashboardPayload(input: {
     derived: input.charts.charts.map((c) => c.id).filter((id) => (DERIVED_CHARTS as readonly string[]).includes(id)),
     panelCharts: [ownerChart], ownerChart,
     moreCharts: moreChartIds(input.charts),
-    examples: input.examples ?? [], explorer: { text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {} }, languages: input.languages,
+    examples: input.examples ?? [],
+    explorer: {
+      text: EXPLORER_MESSAGES[input.lang], themeLabels: input.themeLabels, filters: input.explorerFilters ?? {},
+      ...(input.servedExplorer === undefined ? {} : { served: servedExplorerPayload(input.servedExplorer, input.lang) }),
+    },
+    languages: input.languages,
   };
+}
+
+function servedExplorerPayload(s: NonNullable<Parameters<typeof buildDashboardPayload>[0]['servedExplorer']>, lang: DashboardLang): ServedExplorerPayload {
+  const dims = Object.fromEntries(Object.entries(s.dims).map(([d, values]) => [d, { values }])) as Record<ExplorerDimension, { values: readonly string[] }>;
+  return { mode: 'served', n: s.n, max: s.max, dims, text: EXPLORER_SERVED_MESSAGES[lang] };
 }
 
 /** Charts of the "More charts" section: useful, but not what the page before the explorer is for. */

@@ -15,6 +15,7 @@ export const DERIVED_ROWS_SCRIPT = 'derived-rows.js';
 
 /** Chart ids whose rows derived-rows.js can compute. */
 export const DERIVED_CHARTS = ['theme-sentiment', 'segment-theme-heatmap'] as const;
+export type DerivedChart = (typeof DERIVED_CHARTS)[number];
 
 export const DERIVED_ROWS_JS = String.raw`(function () {
   'use strict';

@@ -4,7 +4,8 @@
  *   runDir/ecoute.duckdb (read-only) ─► buildCharts per language ─► specs/<lang>/<chart>.vl.json
  *                                     ├► writeReport            ─► report/report-<lang>.html|.md, svg-<lang>/
  *                                     ├► writeDashboardPage per language ─► dashboard/index.html, index-fr.html
- *                                     ├► writeExplorerScript ─► dashboard/verbatims.js (every verbatim, streamed; shared)
+ *                                     ├► writeExplorerScript ─► dashboard/verbatims.js (every verbatim, streamed; shared;
+ *                                     │                          none past settings.dashboard.embed_max_verbatims: `ecoute serve`)
  *                                     ├► buildCallbackList      ─► callback-list.csv, callback-list.json,
  *                                     │                            restricted/callback-contacts.csv (contact details, 0600)
  *                                     └► buildCallbackLoop      ─► callback-loop.json (a run with a followups source)
@@ -14,7 +15,7 @@
  */
 import { join } from 'node:path';
 import { buildCharts } from '../../charts/build-charts.ts';
-import { openRun, runCesDirection } from '../../charts/open-run.ts';
+import { openRun, runCesDirection, runEmbedMaxVerbatims } from '../../charts/open-run.ts';
 import type { DatabaseLimits } from '../../db/open-database.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
 import { toJsonText, writeFileAtomic } from '../atomic-write.ts';
@@ -43,6 +44,15 @@ export interface VisualsOptions {
   readonly minN?: number;
   /** the run's DuckDB limits (settings.memory_limit, threads, spill folder); DuckDB's defaults where absent */
   readonly limits?: DatabaseLimits;
+  /** settings.dashboard.embed_max_verbatims (default: what run-summary.json records, else 200,000) */
+  readonly embedMaxVerbatims?: number;
+}
+
+/** Whether the dashboard embeds the run's verbatims or leaves its explorer to `ecoute serve` (run-summary.json: visuals.explorer). */
+export interface ExplorerMode {
+  readonly mode: 'embedded' | 'served';
+  readonly verbatims: number;
+  readonly embed_max_verbatims: number;
 }
 
 export interface VisualsSummary {
@@ -53,6 +63,7 @@ export interface VisualsSummary {
   readonly callbacks: number;
   /** the closed loop's headline (a run with a followups source and follow-ups): share called back in time, its n, overdue items */
   readonly loop?: LoopHeadline;
+  readonly explorer: ExplorerMode;
   readonly timings: { specs_seconds: number; report_seconds: number; dashboard_seconds: number; callback_seconds: number; total_seconds: number };
 }
 
@@ -84,6 +95,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
   let omitted: Array<{ id: string; reason: string }> = [];
   let callbacks = 0;
   let loop: CallbackLoop | undefined;
+  let explorerMode: ExplorerMode | undefined;
   try {
     let mark = performance.now();
     const settings = opts.callbacks ?? run.summary.callbacks ?? DEFAULT_CALLBACK_SETTINGS;
@@ -105,8 +117,9 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     mark = performance.now();
     const dashboardDir = join(runDir, 'dashboard');
     const relative = (f: string): string => f.slice(runDir.length).replace(/^[/\\]+/, '');
-    const shared = await writeDashboardShared(dashboardDir, run, opts.asOf, recentRuns);
+    const shared = await writeDashboardShared(dashboardDir, run, opts.asOf, recentRuns, runEmbedMaxVerbatims(run.summary, opts.embedMaxVerbatims));
     const explorer = shared.explorer;
+    explorerMode = { mode: explorer.mode, verbatims: explorer.n, embed_max_verbatims: explorer.max };
     files.push(...shared.files.map(relative));
     t.dashboard += performance.now() - mark;
 
@@ -147,6 +160,7 @@ export async function emitVisuals(runDir: string, opts: VisualsOptions): Promise
     omitted,
     callbacks,
     ...(loop !== undefined && loopHeadline(loop) !== undefined ? { loop: loopHeadline(loop) } : {}),
+    explorer: explorerMode!,
     timings: {
       specs_seconds: seconds(t.specs), report_seconds: seconds(t.report), dashboard_seconds: seconds(t.dashboard),
       callback_seconds: seconds(t.callback), total_seconds: seconds(performance.now() - start),

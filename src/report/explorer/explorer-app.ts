@@ -8,6 +8,13 @@
  *   state()        — the current filters;  selection() — indices of the matching verbatims, sorted
  *   csv()          — the CSV text of the current selection (formula-safe cells, CRLF)
  *
+ * A served run (`payload.explorer.served`: more verbatims than settings.dashboard.embed_max_verbatims, no
+ * verbatims.js) has the same explorer answered by `ecoute serve`'s API on the page's own origin: the filter values
+ * from /api/explorer/meta, each page from /api/explorer?<filters>&page=&page_size= (drawn by the same code, the
+ * page's rows turned into columns), the CSV button a link to /api/explorer.csv?<filters>; `derived(chart, filters)`
+ * gives a promise of a derived chart's rows (/api/explorer/derived). Opened from disk, or with the API out of reach,
+ * the panel says in words to run `ecoute serve`; while a page loads, or when it fails, it says so too.
+ *
  * Search folds case and accents one character for one character ("decue" finds "déçue"), so a
  * match found in the folded text is highlighted at the same place in the text. Filtering is a loop
  * over arrays; each redraw records its duration in document.body.dataset.explorerMs. Every piece
@@ -19,16 +26,20 @@ import { SEARCH_APOSTROPHES_JS } from './fold-search-text.ts';
 export const EXPLORER_APP_JS = String.raw`(function () {
   'use strict';
   var initStarted = performance.now();
-  var data = window.ecouteVerbatims;
   var payload = JSON.parse(document.getElementById('ecoute-data').textContent);
   var t = payload.explorer.text;
-  var themeLabels = data.themes.map(function (id) { return payload.explorer.themeLabels[id] || id; });
+  // a served run: no verbatims.js, the API of ecoute serve answers (meta: its filter values, once fetched)
+  var served = payload.explorer.served || null;
+  var data = served ? null : window.ecouteVerbatims;
+  var meta = null;
+  function labelsOf(ids) { return ids.map(function (id) { return payload.explorer.themeLabels[id] || id; }); }
+  var themeLabels = served ? [] : labelsOf(data.themes);
   var SENTIMENTS = ['negative', 'neutral', 'positive'];
   var DIMS = ['segment', 'region', 'owner', 'journey_stage', 'touchpoint', 'survey_type', 'language', 'arr_band'];
   var SORTS = ['date-desc', 'date-asc', 'arr-desc', 'arr-asc', 'nps-asc', 'nps-desc'];
   var PAGE = 20;
   var DAY = 86400000;
-  var n = data.n;
+  var n = served ? served.n : data.n;
   var state = emptyState();
   var selected = [];
   var controls = {};
@@ -58,6 +69,8 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     if (folded === null) folded = data.text.map(fold);
     return folded;
   }
+  /** The folded text of verbatim i of cols (a served page folds its own texts). */
+  function foldedAt(cols, i) { return cols.folded ? cols.folded[i] : foldedTexts()[i]; }
 
   function dayString(d) { return new Date(d * DAY).toISOString().slice(0, 10); }
   function dayNumber(s) {
@@ -140,33 +153,33 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   function money(v) { return window.ecouteUi.money(v, payload.lang, payload.currency); }
   function count(v) { return new Intl.NumberFormat(payload.lang === 'fr' ? 'fr-FR' : 'en-GB').format(v); }
 
-  function mentionText(j) {
-    var m = data.mention;
+  function mentionText(cols, j) {
+    var m = cols.mention;
     var words = [themeLabels[m.theme[j]]];
     if (m.sentiment[j] >= 0) words.push(t.sentiments[SENTIMENTS[m.sentiment[j]]]);
-    var source = data.sources[m.source[j]];
+    var source = cols.sources[m.source[j]];
     words.push((t.sources[source] || source) + (m.evidence[j] ? ' (' + m.evidence[j] + ')' : ''));
     return words.join(' · ');
   }
 
-  function mentionShown(j, theme, sentiment) {
-    var m = data.mention;
+  function mentionShown(cols, j, theme, sentiment) {
+    var m = cols.mention;
     return (theme < 0 || m.theme[j] === theme) && (sentiment < 0 || m.sentiment[j] === sentiment);
   }
 
   /** The verbatim as text nodes and <mark> elements: matched clauses (class clause) and search hits (class hit). */
-  function highlighted(i, words, theme, sentiment) {
-    var text = data.text[i];
+  function highlighted(cols, i, words, theme, sentiment) {
+    var text = cols.text[i];
     var kind = new Uint8Array(text.length);
     var titles = {};
-    var m = data.mention;
+    var m = cols.mention;
     for (var j = m.offsets[i]; j < m.offsets[i + 1]; j++) {
-      if (m.from[j] < 0 || !mentionShown(j, theme, sentiment)) continue;
+      if (m.from[j] < 0 || !mentionShown(cols, j, theme, sentiment)) continue;
       for (var c = m.from[j]; c < m.to[j]; c++) kind[c] |= 1;
-      titles[m.from[j]] = (titles[m.from[j]] ? titles[m.from[j]] + '\n' : '') + mentionText(j);
+      titles[m.from[j]] = (titles[m.from[j]] ? titles[m.from[j]] + '\n' : '') + mentionText(cols, j);
     }
     if (words.length > 0) {
-      var f = foldedTexts()[i];
+      var f = foldedAt(cols, i);
       words.forEach(function (w) {
         for (var at = f.indexOf(w); at >= 0; at = f.indexOf(w, at + w.length)) {
           for (var c = at; c < at + w.length; c++) kind[c] |= 2;
@@ -192,46 +205,185 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     return p;
   }
 
-  function draw() {
-    var started = performance.now();
-    selected = sortRows(matchRows(state));
-    var pages = Math.max(1, Math.ceil(selected.length / PAGE));
-    if (state.page >= pages) state.page = pages - 1;
+  /** Draws the verbatims rows (indices into the columns cols) of the page state.page, of the matched ones passing the filters. */
+  function render(cols, rows, matched) {
+    var pages = Math.max(1, Math.ceil(matched / PAGE));
     var words = terms(state);
-    var theme = state.theme === '' ? -1 : data.themes.indexOf(state.theme);
+    var theme = state.theme === '' ? -1 : cols.themes.indexOf(state.theme);
     var sentiment = state.sentiment === '' ? -1 : SENTIMENTS.indexOf(state.sentiment);
     var list = controls.list;
     list.textContent = '';
-    var m = data.mention;
-    selected.slice(state.page * PAGE, state.page * PAGE + PAGE).forEach(function (i) {
+    var m = cols.mention;
+    rows.forEach(function (i) {
       var item = el('li', 'verbatim-item');
-      item.dataset.id = data.id[i];
-      var meta = [dayString(data.day[i]), data.dims.segment.values[data.dims.segment.codes[i]]];
-      if (data.arr[i] !== null) meta.push(t.arr + ' ' + money(data.arr[i]));
-      if (data.nps[i] !== null) meta.push('NPS ' + data.nps[i]);
-      if (data.csat[i] !== null) meta.push('CSAT ' + data.csat[i]);
-      if (data.ces[i] !== null) meta.push('CES ' + data.ces[i]);
-      meta.push(data.dims.owner.values[data.dims.owner.codes[i]]);
+      item.dataset.id = cols.id[i];
+      var meta = [dayString(cols.day[i]), cols.dims.segment.values[cols.dims.segment.codes[i]]];
+      if (cols.arr[i] !== null) meta.push(t.arr + ' ' + money(cols.arr[i]));
+      if (cols.nps[i] !== null) meta.push('NPS ' + cols.nps[i]);
+      if (cols.csat[i] !== null) meta.push('CSAT ' + cols.csat[i]);
+      if (cols.ces[i] !== null) meta.push('CES ' + cols.ces[i]);
+      meta.push(cols.dims.owner.values[cols.dims.owner.codes[i]]);
       item.appendChild(el('div', 'meta', meta.join(' · ')));
-      item.appendChild(highlighted(i, words, theme, sentiment));
+      item.appendChild(highlighted(cols, i, words, theme, sentiment));
       var tags = el('div', 'tags');
       for (var j = m.offsets[i]; j < m.offsets[i + 1]; j++) {
-        var tag = el('span', 'tag ' + (SENTIMENTS[m.sentiment[j]] || 'none') + (mentionShown(j, theme, sentiment) ? '' : ' dim'), mentionText(j));
+        var tag = el('span', 'tag ' + (SENTIMENTS[m.sentiment[j]] || 'none') + (mentionShown(cols, j, theme, sentiment) ? '' : ' dim'), mentionText(cols, j));
         tags.appendChild(tag);
       }
       item.appendChild(tags);
       list.appendChild(item);
     });
-    controls.count.textContent = t.matches.replace('{n}', count(selected.length)).replace('{total}', count(n));
+    controls.count.textContent = t.matches.replace('{n}', count(matched)).replace('{total}', count(n));
     controls.page.textContent = t.page.replace('{page}', String(state.page + 1)).replace('{pages}', String(pages));
     controls.prev.disabled = state.page === 0;
     controls.next.disabled = state.page >= pages - 1;
-    if (selected.length === 0) list.appendChild(el('li', 'empty', n === 0 ? t.noVerbatims : t.noMatch));
+    if (matched === 0) list.appendChild(el('li', 'empty', n === 0 ? t.noVerbatims : t.noMatch));
     var section = document.getElementById('explorer');
-    section.dataset.matches = String(selected.length);
+    section.dataset.matches = String(matched);
     void section.offsetHeight;
+  }
+
+  function draw() {
+    if (served) return drawServed();
+    var started = performance.now();
+    selected = sortRows(matchRows(state));
+    var pages = Math.max(1, Math.ceil(selected.length / PAGE));
+    if (state.page >= pages) state.page = pages - 1;
+    render(data, selected.slice(state.page * PAGE, state.page * PAGE + PAGE), selected.length);
     document.body.dataset.explorerMs = String(performance.now() - started);
     writeHash();
+  }
+
+  // ---- a served run: ecoute serve's API on the page's own origin ----
+  var sw = served ? served.text : null;
+  var seq = 0;
+  var inFlight = null;
+  var ready = false;
+  var reachable = /^https?:$/.test(location.protocol);
+  var apiError = null;
+  function fill(text) { return text.replace('{n}', count(n)).replace('{max}', count(served.max)); }
+  function reason(error) { return error && error.message ? error.message : String(error); }
+
+  /** The API's parameters for the filters of s (dates only when valid: a hash may carry anything). */
+  function filterParams(s, params) {
+    ['q', 'theme', 'sentiment', 'nps_category'].concat(DIMS).forEach(function (k) { if (s[k]) params.set(k, s[k]); });
+    if (s.from && dayNumber(s.from) !== null) params.set('from', s.from);
+    if (s.to && dayNumber(s.to) !== null) params.set('to', s.to);
+    return params;
+  }
+  function csvUrl() {
+    var params = filterParams(state, new URLSearchParams());
+    if (state.sort !== 'date-desc') params.set('sort', state.sort);
+    var query = params.toString();
+    return '/api/explorer.csv' + (query === '' ? '' : '?' + query);
+  }
+
+  /** GET a JSON answer of the API; its { error } (or the HTTP status) as the Error's message. */
+  function getJson(url, signal) {
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: signal }).then(function (res) {
+      return res.json().then(function (body) {
+        if (!res.ok) throw new Error((body && body.error) || 'HTTP ' + res.status);
+        return body;
+      }, function () { throw new Error('HTTP ' + res.status); });
+    });
+  }
+
+  /** A page of the API's rows as the columns render() reads (themes and sources: the API's dictionaries). */
+  function pageColumns(rows) {
+    var cols = { n: rows.length, id: [], day: [], nps: [], csat: [], ces: [], arr: [], dims: {}, text: [], folded: [], themes: meta.themes, sources: meta.sources,
+      mention: { offsets: [0], theme: [], sentiment: [], from: [], to: [], source: [], evidence: [] } };
+    DIMS.forEach(function (d) { cols.dims[d] = { values: [], codes: [] }; });
+    rows.forEach(function (r) {
+      cols.id.push(r.id);
+      cols.day.push(dayNumber(r.day));
+      cols.nps.push(r.nps);
+      cols.csat.push(r.csat);
+      cols.ces.push(r.ces);
+      cols.arr.push(r.arr);
+      DIMS.forEach(function (d) {
+        var dim = cols.dims[d];
+        var code = dim.values.indexOf(r.dims[d]);
+        if (code < 0) { code = dim.values.length; dim.values.push(r.dims[d]); }
+        dim.codes.push(code);
+      });
+      cols.text.push(r.text);
+      cols.folded.push(fold(r.text));
+      var m = cols.mention;
+      r.mentions.forEach(function (x) {
+        m.theme.push(meta.themes.indexOf(x.theme));
+        m.sentiment.push(SENTIMENTS.indexOf(x.sentiment));
+        m.from.push(x.from);
+        m.to.push(x.to);
+        m.source.push(meta.sources.indexOf(x.source));
+        m.evidence.push(x.evidence);
+      });
+      m.offsets.push(m.theme.length);
+    });
+    return cols;
+  }
+
+  /** Asks the API for the page of the filters, then draws it (an answer to filters since changed is dropped). */
+  function drawServed() {
+    if (!ready) return;
+    var started = performance.now();
+    var mine = ++seq;
+    if (inFlight !== null) inFlight.abort();
+    inFlight = new AbortController();
+    var section = document.getElementById('explorer');
+    section.dataset.state = 'loading';
+    controls.count.textContent = sw.loading;
+    controls.csvLink.href = csvUrl();
+    writeHash();
+    var params = filterParams(state, new URLSearchParams());
+    params.set('sort', state.sort);
+    params.set('page', String(state.page + 1));
+    params.set('page_size', String(PAGE));
+    getJson('/api/explorer?' + params.toString(), inFlight.signal).then(function (body) {
+      if (mine !== seq) return;
+      inFlight = null;
+      var pages = Math.max(1, Math.ceil(body.n / PAGE));
+      if (state.page >= pages) {
+        state.page = pages - 1;
+        drawServed();
+        return;
+      }
+      render(pageColumns(body.rows), body.rows.map(function (r, i) { return i; }), body.n);
+      section.dataset.state = 'ready';
+      document.body.dataset.explorerMs = String(performance.now() - started);
+      document.body.dataset.explorerDraws = String(Number(document.body.dataset.explorerDraws || 0) + 1);
+      document.body.dataset.explorer = 'ready';
+    }, function (error) {
+      if (mine !== seq || (error && error.name === 'AbortError')) return;
+      inFlight = null;
+      section.dataset.state = 'error';
+      controls.list.textContent = '';
+      controls.count.textContent = '';
+      controls.list.appendChild(el('li', 'empty', sw.failed.replace('{error}', reason(error)) + ' ' + fill(sw.unavailable)));
+      document.body.dataset.explorer = 'error';
+    });
+  }
+
+  /** No API to ask (the page opened from disk, or the API out of reach): the panel says what to run, in words. */
+  function unavailable(error) {
+    var section = document.getElementById('explorer');
+    var p = el('p', 'unavailable', (error ? sw.failed.replace('{error}', reason(error)) + ' ' : '') + fill(sw.unavailable));
+    p.id = 'explorer-unavailable';
+    section.appendChild(p);
+    section.dataset.state = 'unavailable';
+    reachable = false;
+    apiError = error;
+    document.body.dataset.explorer = 'unavailable';
+  }
+
+  /** A derived chart's rows for the page's filters, from the API (theme labels added by the caller). */
+  function derived(chart, filters) {
+    if (!reachable) return Promise.reject(new Error((apiError ? sw.chartFailed.replace('{error}', reason(apiError)) + ' ' : '') + fill(sw.unavailable)));
+    var params = new URLSearchParams();
+    params.set('chart', chart);
+    filterParams(Object.assign(emptyState(), filters || {}), params);
+    return getJson('/api/explorer/derived?' + params.toString()).then(function (body) { return body.rows; }, function (error) {
+      throw new Error(sw.chartFailed.replace('{error}', reason(error)));
+    });
   }
 
   // ---- URL hash (shared with the dashboard's filters) ----
@@ -303,10 +455,15 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     });
   }
 
-  function build() {
+  function heading() {
     var section = document.getElementById('explorer');
     section.appendChild(el('h2', null, t.title));
     section.appendChild(el('p', 'note', t.note));
+  }
+
+  /** The filters, list and pager, for the run's themes and the values of each dimension (dimValues(d)). */
+  function build(themes, dimValues) {
+    var section = document.getElementById('explorer');
     var bar = el('div', 'explorer-filters');
     var search = el('input');
     search.type = 'search';
@@ -316,14 +473,14 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     search.addEventListener('input', function () { state.q = search.value; state.page = 0; draw(); });
     controls.q = search;
     bar.appendChild(search);
-    var themeOptions = data.themes.map(function (id, k) { return { key: id, label: themeLabels[k] }; })
+    var themeOptions = themes.map(function (id, k) { return { key: id, label: themeLabels[k] }; })
       .sort(function (a, b) { return a.label.localeCompare(b.label); });
     bar.appendChild(select('theme', t.theme, all(t.all).concat(themeOptions)));
     bar.appendChild(select('sentiment', t.sentiment, all(t.all).concat(SENTIMENTS.map(function (s) { return { key: s, label: t.sentiments[s] }; }))));
     bar.appendChild(select('nps_category', t.npsCategory, all(t.all).concat(['detractor', 'passive', 'promoter', 'none'].map(function (c) { return { key: c, label: t.npsCategories[c] }; }))));
     DIMS.forEach(function (d) {
-      if (data.dims[d].values.length < 2 && d !== 'segment') return;
-      bar.appendChild(select(d, t.dims[d], all(t.all).concat(data.dims[d].values.map(function (v) { return { key: v, label: v }; }))));
+      if (dimValues(d).length < 2 && d !== 'segment') return;
+      bar.appendChild(select(d, t.dims[d], all(t.all).concat(dimValues(d).map(function (v) { return { key: v, label: v }; }))));
     });
     bar.appendChild(dateInput('from', t.from));
     bar.appendChild(dateInput('to', t.to));
@@ -333,7 +490,19 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     reset.id = 'explorer-reset';
     reset.addEventListener('click', function () { state = emptyState(); sync(); draw(); });
     bar.appendChild(reset);
-    bar.appendChild(window.ecouteUi.exportBar('explorer', t.title, [{ format: 'csv', run: csv }]));
+    if (!served) bar.appendChild(window.ecouteUi.exportBar('explorer', t.title, [{ format: 'csv', run: csv }]));
+    else {
+      // the whole selection, streamed by the server: a link, not a file built in the page
+      var exports = window.ecouteUi.exportBar('explorer', t.title, []);
+      var link = el('a', 'export', 'CSV');
+      link.id = 'explorer-csv';
+      link.download = 'explorer.csv';
+      link.href = csvUrl();
+      link.setAttribute('aria-label', payload.text.exports.label.replace('{name}', t.title).replace('{format}', 'CSV'));
+      exports.appendChild(link);
+      controls.csvLink = link;
+      bar.appendChild(exports);
+    }
     section.appendChild(bar);
     controls.count = el('p', 'count');
     controls.count.id = 'explorer-count';
@@ -366,14 +535,17 @@ export const EXPLORER_APP_JS = String.raw`(function () {
     draw();
   }
 
-  window.ecouteExplorer = {
-    open: function (filters) {
-      state = emptyState();
-      set(filters);
-      document.getElementById('explorer').scrollIntoView();
-    },
+  function open(filters) {
+    state = emptyState();
+    set(filters);
+    document.getElementById('explorer').scrollIntoView();
+  }
+  function copyState() { return JSON.parse(JSON.stringify(state)); }
+
+  window.ecouteExplorer = served ? { open: open, set: set, state: copyState, dims: DIMS, served: true, derived: derived, csvUrl: csvUrl } : {
+    open: open,
     set: set,
-    state: function () { return JSON.parse(JSON.stringify(state)); },
+    state: copyState,
     selection: function () { return selected.slice(); },
     csv: csv,
     dims: DIMS,
@@ -384,7 +556,32 @@ export const EXPLORER_APP_JS = String.raw`(function () {
   // a panel of the dashboard: the page's filters (dimensions and dates) that change become the explorer's
   window.ecoutePanels = (window.ecoutePanels || []).concat([{ id: 'explorer', update: function (filters, changed) { if (Object.keys(changed).length > 0) set(changed); } }]);
 
-  build();
+  heading();
+  if (served) {
+    state = readHash();
+    if (!/(^|[#&])v_/.test(location.hash)) Object.keys(payload.explorer.filters || {}).forEach(function (k) { if (k in state) state[k] = payload.explorer.filters[k]; });
+    document.body.dataset.explorerInitMs = String(performance.now() - initStarted);
+    document.body.dataset.explorerLoadedAt = String(performance.now());
+    if (!reachable) return unavailable(null);
+    var status = el('p', 'count', sw.loading);
+    status.id = 'explorer-status';
+    document.getElementById('explorer').appendChild(status);
+    getJson('/api/explorer/meta').then(function (body) {
+      meta = body;
+      n = meta.n;
+      themeLabels = labelsOf(meta.themes);
+      status.remove();
+      build(meta.themes, function (d) { return meta.dims[d] || []; });
+      ready = true;
+      sync();
+      drawServed();
+    }, function (error) {
+      status.remove();
+      unavailable(error);
+    });
+    return;
+  }
+  build(data.themes, function (d) { return data.dims[d].values; });
   state = readHash();
   if (!/(^|[#&])v_/.test(location.hash)) Object.keys(payload.explorer.filters || {}).forEach(function (k) { if (k in state) state[k] = payload.explorer.filters[k]; });
   sync();

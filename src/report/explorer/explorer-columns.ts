@@ -165,9 +165,18 @@ export interface ExplorerRowCells {
   readonly mentions: readonly ExplorerMentionCells[];
 }
 
+/** The text the explorer shows and searches for a verbatim: PII-redacted (redactPii). */
+export const explorerText = (verbatim: string): string => redactPii(verbatim);
+
 /** The cells of one verbatim and its mentions (in their order); pure, so a caller may stream the verbatims. */
 export function explorerRowCells(row: ExplorerVerbatimRow, mentions: readonly ExplorerMentionRow[], codes: MentionCodes, arrBands: readonly number[]): ExplorerRowCells {
-  const text = redactPii(row.verbatim);
+  return explorerRowCellsOfText(row, explorerText(row.verbatim), mentions, codes, arrBands);
+}
+
+/** explorerRowCells of a verbatim whose explorer text (explorerText) was computed before (the table explorer_rows). */
+export function explorerRowCellsOfText(
+  row: Omit<ExplorerVerbatimRow, 'verbatim'>, text: string, mentions: readonly ExplorerMentionRow[], codes: MentionCodes, arrBands: readonly number[],
+): ExplorerRowCells {
   return {
     id: row.response_id,
     day: dayNumber(row.day),

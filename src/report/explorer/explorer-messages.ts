@@ -25,3 +25,25 @@ export const EXPLORER_MESSAGES = {
     sorts: { 'date-desc': 'Plus récents', 'date-asc': 'Plus anciens', 'arr-desc': 'ARR le plus élevé', 'arr-asc': 'ARR le plus bas', 'nps-asc': 'NPS le plus bas', 'nps-desc': 'NPS le plus élevé' },
   },
 } as const;
+
+/**
+ * The words of a served explorer (a run with more verbatims than settings.dashboard.embed_max_verbatims: its page
+ * embeds none and asks `ecoute serve`'s API); only served pages carry them ({n}, {max}, {error} filled in by the
+ * browser script).
+ */
+export const EXPLORER_SERVED_MESSAGES = {
+  en: {
+    unavailable: 'This run has {n} verbatims, more than the {max} embedded in a page (settings.dashboard.embed_max_verbatims); run `ecoute serve <run-dir>` (the run folder that holds this dashboard/) and open the address it prints.',
+    loading: 'Loading the verbatims from the server…',
+    failed: 'The server did not answer ({error}).',
+    chartLoading: 'Loading this chart’s rows from the server…',
+    chartFailed: 'This chart’s rows could not be loaded from the server ({error}).',
+  },
+  fr: {
+    unavailable: 'Ce traitement compte {n} verbatims, plus que les {max} qu’une page embarque (settings.dashboard.embed_max_verbatims) ; lancez `ecoute serve <run-dir>` (le dossier du traitement, qui contient ce dashboard/) et ouvrez l’adresse qu’il affiche.',
+    loading: 'Chargement des verbatims depuis le serveur…',
+    failed: 'Le serveur n’a pas répondu ({error}).',
+    chartLoading: 'Chargement des lignes de ce graphique depuis le serveur…',
+    chartFailed: 'Les lignes de ce graphique n’ont pas pu être chargées depuis le serveur ({error}).',
+  },
+} as const;

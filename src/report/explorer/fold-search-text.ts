@@ -1,7 +1,7 @@
 /**
  * The explorer's search folding: case and accents folded one character for one character, curly apostrophes as
  * "'". `ecoute serve` folds the search words with foldSearchText; the embedded explorer (explorer-app.ts `fold`,
- * browser code) starts its cache from SEARCH_APOSTROPHES; explorer_fold in sql/serve/create-explorer-selection-macro.sql
+ * browser code) starts its cache from SEARCH_APOSTROPHES; explorer_fold in sql/serve/create-explorer-fold-macro.sql
  * folds the texts in DuckDB with the same apostrophes. Pure.
  *
  * **Example:** `foldSearchText('Déçue’S') === "decue's"`

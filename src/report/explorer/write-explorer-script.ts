@@ -171,13 +171,18 @@ export const toMentionRow = (m: Record<string, unknown>): ExplorerMentionRow => 
   clause_start: num(m.clause_start), match_source: str(m.match_source), match_evidence: str(m.match_evidence), engine: str(m.engine),
 });
 
+/** The theme and match-source dictionaries of the run's mentions (none without theme_mentions). */
+export async function readMentionCodes(conn: DuckDBConnection, tables: { has(table: string): boolean }): Promise<MentionCodes> {
+  return mentionCodes(tables.has('theme_mentions') ? (await querySqlFile(conn, 'report/select-explorer-mention-codes')).map(toMentionRow) : []);
+}
+
 /** Writes dashboard/verbatims.js at `path` (atomically); returns how many verbatims it holds and the themes of the run's mentions. */
 export async function writeExplorerScript(
   conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, path: string,
   opts: { readonly asOf: string; /** bytes read at once when joining the scratch files (tests: a few, to cross chunk boundaries) */ readonly chunkBytes?: number },
 ): Promise<{ n: number; themes: string[] }> {
   const withMentions = tables.has('theme_mentions');
-  const codes = mentionCodes(withMentions ? (await querySqlFile(conn, 'report/select-explorer-mention-codes')).map(toMentionRow) : []);
+  const codes = await readMentionCodes(conn, tables);
   const scratch = `${path}.columns`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
