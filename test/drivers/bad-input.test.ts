@@ -58,7 +58,7 @@ describe('driver phase on bad input', () => {
 
   it('accounts with no segment or owner are "(unknown)", the label the dashboard and its explorer use (a click on such a cell finds its verbatims)', async () => {
     const data = smallCompany();
-    const accounts = data.accounts.map((a, i) => (i % 4 === 0 ? { ...a, segment: null, owner: null } : a));
+    const accounts = (data.accounts ?? []).map((a, i) => (i % 4 === 0 ? { ...a, segment: null, owner: null } : a));
     const { rows, close } = await run({ ...data, accounts });
     const segments = (await rows("SELECT DISTINCT dimension_value AS v FROM theme_impact WHERE dimension = 'segment' ORDER BY 1")).map((r) => r.v);
     expect(segments).toContain('(unknown)');
