@@ -6,7 +6,8 @@
  * from the database) and highlighted; a click on a theme bar opens the explorer on that theme and sentiment, its
  * verbatims only (the database's count, the CSV link carrying the filters and listing exactly them); paging; the
  * derived charts equal the embedded page's rows for the same run, unfiltered and under a segment filter, and change
- * with it; the same page opened from disk, or with the API out of reach, says in words to run `ecoute serve`.
+ * with it; the same page opened from disk, or with the API out of reach, says in words to run `ecoute serve`; served with
+ * a token, the page and its API calls are refused without it and work once it is given in the address (cookie).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -265,6 +266,31 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a served run\'s dashb
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('with a token: refused without it; opened once with ?token=, the page and every API call it makes carry it (cookie)', async () => {
+    const guarded = await serveRun(servedDir, { port: 0, token: 'sesame-4f2a' });
+    try {
+      expect((await fetch(`${guarded.url}index.html`)).status).toBe(401);
+      expect((await fetch(`${guarded.url}api/explorer`)).status).toBe(401);
+      const page = await newPage();
+      const statuses: number[] = [];
+      page.on('response', (r) => { if (r.url().includes('/api/')) statuses.push(r.status()); });
+      await page.goto(`${guarded.url}?token=sesame-4f2a`);
+      await settled(page);
+      expect(await matches(page)).toBe(verbatims.length);
+      expect(await page.locator('#card-theme-sentiment').getAttribute('data-state')).not.toBe('error');
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      // a wrong token gets nothing
+      const other = await browser.newPage();
+      expect((await other.goto(`${guarded.url}?token=wrong`))!.status()).toBe(401);
+      await other.close();
+      await page.close();
+    } finally {
+      await guarded.close();
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   it('with the API out of reach, says so and what to run', async () => {
     const page = await newPage(false);
