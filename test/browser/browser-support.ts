@@ -60,3 +60,26 @@ export async function fixtureRunInBrowser(langs: readonly ('en' | 'fr')[] = ['en
     },
   };
 }
+
+/**
+ * Clicks the middle of the first mark of the chart (e.g. '#card-theme-sentiment svg g.mark-rect path') big enough
+ * to hit (over 6 × 4 px); fails the test when there is none.
+ */
+export async function clickFirstMark(page: Page, selector: string): Promise<void> {
+  const marks = page.locator(selector);
+  const count = await marks.count();
+  if (count === 0) throw new Error(`${selector}: no mark drawn`);
+  await marks.first().scrollIntoViewIfNeeded();
+  for (let i = 0; i < count; i++) {
+    const box = await marks.nth(i).boundingBox();
+    if (box && box.width > 6 && box.height > 4) {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      return;
+    }
+  }
+  throw new Error(`${selector}: no mark large enough to click`);
+}
+
+/** The explorer's filters (window.ecouteExplorer.state()). */
+export const explorerState = (page: Page): Promise<Record<string, string>> =>
+  page.evaluate(() => (window as unknown as { ecouteExplorer: { state(): Record<string, string> } }).ecouteExplorer.state());

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, ARGS, parseCsv } from './browser-support.ts';
+import { CHROMIUM, ARGS, clickFirstMark, explorerState, parseCsv } from './browser-support.ts';
 import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF } from '../report/fixture-run.ts';
@@ -96,20 +96,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the verbatim explorer
 
   it('a click on a theme bar opens the explorer with that theme\'s verbatims only', async () => {
     const page = await openDashboard();
-    const bars = page.locator('#card-theme-sentiment svg g.mark-rect path');
-    expect(await bars.count()).toBeGreaterThan(0);
-    let clicked = false;
-    await bars.first().scrollIntoViewIfNeeded();
-    for (let i = 0; i < (await bars.count()) && !clicked; i++) {
-      const box = await bars.nth(i).boundingBox();
-      if (box && box.width > 6 && box.height > 4) {
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        clicked = true;
-      }
-    }
-    expect(clicked).toBe(true);
+    await clickFirstMark(page, '#card-theme-sentiment svg g.mark-rect path');
     // the bar of one sentiment of one theme: the explorer shows the theme's mentions of that sentiment
-    const { theme, sentiment } = await page.evaluate(() => (window as unknown as { ecouteExplorer: { state(): { theme: string; sentiment: string } } }).ecouteExplorer.state());
+    const { theme, sentiment } = await explorerState(page);
     expect(theme).not.toBe('');
     expect(['negative', 'neutral', 'positive']).toContain(sentiment);
     expect(await page.locator('#explorer-theme').inputValue()).toBe(theme);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, ARGS, parseCsv, rendered } from './browser-support.ts';
+import { CHROMIUM, ARGS, clickFirstMark, explorerState, parseCsv, rendered } from './browser-support.ts';
 import { emitVisuals, type VisualsSummary } from '../../src/report/dashboard/emit-visuals.ts';
 import { buildDashboard } from '../../src/report/dashboard/build-dashboard.ts';
 import { serveRun, type RunServer } from '../../src/serve/serve-run.ts';
@@ -173,20 +173,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a served run\'s dashb
 
   it('a click on a theme bar opens the explorer on that theme: its verbatims only, the CSV link carrying the filters', async () => {
     const page = await openServed();
-    const bars = page.locator('#card-theme-sentiment svg g.mark-rect path');
-    expect(await bars.count()).toBeGreaterThan(0);
-    await bars.first().scrollIntoViewIfNeeded();
-    let clicked = false;
-    for (let i = 0; i < (await bars.count()) && !clicked; i++) {
-      const box = await bars.nth(i).boundingBox();
-      if (box && box.width > 6 && box.height > 4) {
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        clicked = true;
-      }
-    }
-    expect(clicked).toBe(true);
+    await clickFirstMark(page, '#card-theme-sentiment svg g.mark-rect path');
     await settled(page);
-    const { theme, sentiment } = await page.evaluate(() => (window as unknown as { ecouteExplorer: { state(): { theme: string; sentiment: string } } }).ecouteExplorer.state());
+    const { theme, sentiment } = await explorerState(page);
     expect(theme).not.toBe('');
     expect(['negative', 'neutral', 'positive']).toContain(sentiment);
     expect(await page.locator('#explorer-theme').inputValue()).toBe(theme);
