@@ -41,7 +41,7 @@ function night(label: string, data: string, out: string, fresh: boolean): Night 
   const yaml = join(DIR, `pipeline-${label}.yaml`);
   writeDemoPipeline(yaml, data, out);
   console.log(`${label}: running (load ${loadavg()[0]!.toFixed(1)})`);
-  const run = ecouteRun(yaml, AS_OF);
+  const run = ecouteRun(yaml, AS_OF, 'tsx'); // through tsx, as its README figures were measured
   if (run.status !== 0) {
     console.log(withoutTimeReport(run.stderr).split('\n').slice(-25).join('\n'));
     throw new Error(`${label}: ecoute run failed (exit ${run.status}) after ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMb ?? '?'} MB`);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openDatabase, type Database, type DatabaseLimits } from '../db/open-database.ts';
+import { DEFAULT_RESOURCE_SETTINGS, MEMORY_SIZE_PATTERN, runDatabaseLimits, scratchSpillDirectory } from '../db/memory-budget.ts';
 import { listColumns } from './load-chart-rows.ts';
 import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
 import { CES_DIRECTIONS, UNRECORDED_CES_DIRECTION, type CesDirection } from '../analyze/metrics/headline-metric.ts';
@@ -40,6 +41,8 @@ export const runSummarySchema = z.looseObject({
   cesDirection: z.enum(CES_DIRECTIONS).optional(),
   /** the `settings.dashboard` the run's dashboard was written with (absent in runs before it was recorded) */
   dashboard: z.looseObject({ embed_max_verbatims: z.number().int().min(0) }).optional(),
+  /** settings.memory_limit and threads of the run (absent in runs before they were recorded: DuckDB's defaults) */
+  resourceSettings: z.object({ memoryLimit: z.string().regex(MEMORY_SIZE_PATTERN).nullable(), threads: z.number().int().min(1).nullable() }).optional(),
 });
 export type RunSummaryView = z.infer<typeof runSummarySchema>;
 
@@ -72,15 +75,21 @@ export function readRunSummary(runDir: string): RunSummaryView {
   return parsed.data;
 }
 
+/** DuckDB limits for a command that reads a run after it (report, dashboard, notebook, notify, the erasure purge): the run's own settings, a scratch spill folder */
+export function recordedRunLimits(summary: Pick<RunSummaryView, 'resourceSettings'>): DatabaseLimits {
+  return runDatabaseLimits(summary.resourceSettings ?? DEFAULT_RESOURCE_SETTINGS, scratchSpillDirectory());
+}
+
 /**
- * `limits`: the run's `settings.memory_limit` / `threads` and its spill folder, so the in-memory database
- * that reads the run stays inside the bound the pipeline set (without them DuckDB takes 80 % of the RAM).
+ * `limits`: DuckDB's memory limit, threads and spill folder, so the in-memory database that reads the run stays
+ * inside the bound the pipeline set (without them DuckDB takes 80 % of the RAM). The run passes its own; by
+ * default those recorded in run-summary.json (recordedRunLimits).
  */
-export async function openRun(runDir: string, limits: DatabaseLimits = {}): Promise<OpenRun> {
+export async function openRun(runDir: string, limits?: DatabaseLimits): Promise<OpenRun> {
   const dbPath = join(runDir, RUN_DATABASE);
   if (!existsSync(dbPath)) throw new RunDirectoryError(`${dbPath}: not found (is ${runDir} a run directory?)`);
   const summary = readRunSummary(runDir);
-  const db = await openDatabase(':memory:', limits);
+  const db = await openDatabase(':memory:', limits ?? recordedRunLimits(summary));
   try {
     // ATTACH takes no bound parameters: the path is quoted as a string literal
     await db.connection.run(`ATTACH '${dbPath.replaceAll("'", "''")}' AS run (READ_ONLY)`);

@@ -1,4 +1,5 @@
 /** Human text for `ecoute run`: reconciliation, quarantine reasons, the headline score (NPS, else CSAT, else CES), where the outputs are. */
+import { DUCKDB_MEMORY_SHARE } from '../db/memory-budget.ts';
 import { relative } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.ts';
 import { formatTable } from './print-result.ts';
@@ -121,6 +122,6 @@ export function formatRun(r: RunResult): string {
     '',
     `Published ${relative(r.outDir, r.nightDir)} as ${where}/current (history: ecoute history ${where})`,
     `Outputs in ${where} (${s.outputs.length} files) in ${r.timings.total_seconds ?? 0} s; specs, dashboard, reports and call-back list in ${r.timings.visuals_seconds ?? 0} s (all timings: run-timings.json)`,
-    `Peak memory ${r.resources.peak_rss_mb} MB (DuckDB limit ${r.resources.duckdb_memory_limit}, ${r.resources.duckdb_threads} threads; settings.memory_limit and settings.threads set them)`,
+    `Peak memory ${r.resources.peak_rss_mb} MB (DuckDB limit ${r.resources.duckdb_memory_limit}, ${r.resources.duckdb_threads} threads: ${Math.round(DUCKDB_MEMORY_SHARE * 100)} % of settings.memory_limit and settings.threads when set)`,
   ].join('\n');
 }

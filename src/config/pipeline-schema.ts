@@ -9,6 +9,7 @@ import { classifyConfigSchema } from '../classify/classify-config-schema.ts';
 import { driversConfigSchema } from '../analyze/drivers/drivers-config-schema.ts';
 import { callbackConfigSchema } from '../report/callback/callback-config-schema.ts';
 import { CES_DIRECTIONS, DEFAULT_CES_DIRECTION } from '../analyze/metrics/headline-metric.ts';
+import { MEMORY_SIZE_PATTERN } from '../db/memory-budget.ts';
 
 /** A column name in a source file. Checked later against the file header; quoted by `quoteIdentifier`. */
 const columnName = z
@@ -365,9 +366,9 @@ export const settingsSchema = z
       .describe('rates to the reporting currency, e.g. { USD: 0.92 }; revenue in other currencies is quarantined'),
     memory_limit: z
       .string()
-      .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, { error: 'expected a size such as 4GB or 512MB' })
+      .regex(MEMORY_SIZE_PATTERN, { error: 'expected a size such as 4GB or 512MB' })
       .optional()
-      .describe("DuckDB's memory limit for the run; past it DuckDB spills to a folder beside the database (default: 80 % of RAM)"),
+      .describe("memory of the whole run (DuckDB + JavaScript): DuckDB gets 70 % of it as its limit, past which it spills to a folder beside the database (default: DuckDB takes 80 % of RAM)"),
     threads: z.number().int().min(1).max(256).optional().describe('DuckDB worker threads for the run (default: one per core)'),
     dashboard: z
       .strictObject({

@@ -20,7 +20,7 @@ import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase } from '../db/open-database.ts';
 import { querySqlFile, runSqlFile } from '../db/sql-file.ts';
 import { quoteIdentifier } from '../db/quote-identifier.ts';
-import { RUN_DATABASE, readRunSummary } from '../charts/open-run.ts';
+import { RUN_DATABASE, readRunSummary, recordedRunLimits } from '../charts/open-run.ts';
 import type { ThemeLabels } from '../charts/theme-labels.ts';
 import { redactPii } from '../classify/pii/redact-pii.ts';
 import { writeRunTables } from '../report/write-outputs.ts';
@@ -113,7 +113,8 @@ async function deleteErasedRows(conn: DuckDBConnection, listed: readonly string[
 export async function purgeNight(dir: string, hashes: readonly string[], opts: PurgeOptions = {}): Promise<NightPurge> {
   const summary = readRunSummary(dir);
   const dbPath = join(dir, RUN_DATABASE);
-  const db = await openDatabase(dbPath);
+  const limits = recordedRunLimits(summary);
+  const db = await openDatabase(dbPath, limits);
   let removed: Record<string, number>;
   let tableFiles: string[];
   try {
@@ -124,13 +125,13 @@ export async function purgeNight(dir: string, hashes: readonly string[], opts: P
   } finally {
     db.close();
   }
-  await rewriteDatabase(dbPath);
+  await rewriteDatabase(dbPath, limits);
   // owner pages are removed, then written again from the purged database: an owner left with no account
   // (all erased) loses the page, and pages written under a key no longer configured do not survive
   rmSync(join(dir, 'dashboard', OWNERS_FOLDER), { recursive: true, force: true });
   const callbacks = summary.callbacks ?? opts.callbacks;
   const visuals = await emitVisuals(dir, {
-    asOf: summary.asOf,
+    asOf: summary.asOf, limits,
     ...(opts.themeLabels !== undefined ? { themeLabels: opts.themeLabels } : {}),
     ...(opts.ownerKey !== undefined ? { ownerKey: opts.ownerKey } : {}),
     ...(opts.minN !== undefined ? { minN: opts.minN } : {}),

@@ -49,7 +49,8 @@ import { join, resolve } from 'node:path';
 import { loadOwnerKey } from '../report/owners/owner-page-name.ts';
 import { loadPipeline, resolveOutputDir, type LoadedPipeline } from '../config/load-pipeline.ts';
 import { lintRunTaxonomy } from '../classify/lint/lint-run-taxonomy.ts';
-import { openDatabase, type DatabaseLimits } from '../db/open-database.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { runDatabaseLimits, type ResourceSettings } from '../db/memory-budget.ts';
 import { runSqlFile } from '../db/sql-file.ts';
 import { loadSources, type SourceReport } from '../ingest/load-sources.ts';
 import { computeMetrics, type MetricsSummary } from '../analyze/metrics/compute-metrics.ts';
@@ -126,6 +127,8 @@ export interface RunSummary {
   readonly dashboard: Settings['dashboard'];
   /** the pipeline's `callbacks:` settings the call-back list was computed with (reused by `ecoute dashboard` and the erasure purge) */
   readonly callbacks: CallbackSettings;
+  /** settings.memory_limit and settings.threads of the run (reused by `ecoute report`, `dashboard`, `notebook`, `notify` and the erasure purge on this run) */
+  readonly resourceSettings: ResourceSettings;
   readonly versions: Versions;
 }
 
@@ -181,7 +184,8 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
   if (previous.notice !== undefined) log(previous.notice); // a warning, not a detail: the caches were not reused
   // DuckDB spills inside the staging folder (.work is scratch: never published)
   mkdirSync(join(dir, '.work'), { recursive: true });
-  const dbLimits: DatabaseLimits = { memoryLimit: pipeline.settings.memory_limit, threads: pipeline.settings.threads, tempDirectory: join(dir, '.work', 'duckdb-spill') };
+  const resourceSettings: ResourceSettings = { memoryLimit: pipeline.settings.memory_limit ?? null, threads: pipeline.settings.threads ?? null };
+  const dbLimits = runDatabaseLimits(resourceSettings, join(dir, '.work', 'duckdb-spill'));
   const db = await openDatabase(dbPath, dbLimits);
   let open = true;
   try {
@@ -264,6 +268,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
       benchmark,
       callbacks: pipeline.callbacks,
       dashboard: pipeline.settings.dashboard,
+      resourceSettings,
       outputs: [DATABASE_FILE, ...outputs, 'run-summary.json', 'run-timings.json', RECENT_RUNS_FILE],
       versions: await versions(conn),
     };
