@@ -139,6 +139,11 @@ describe('ecoute serve', () => {
     expect(older.explorer.meta).toEqual(server.explorer.meta);
   });
 
+  it('gives the embedded explorer\'s total and filter values (meta: count and every dimension\'s dictionary)', () => {
+    expect(server.explorer.meta.n).toBe(data.n);
+    for (const [d, col] of Object.entries(data.dims)) expect(server.explorer.meta.dims[d as keyof typeof data.dims]).toEqual(col.values);
+  });
+
   it('serves the dashboard on 127.0.0.1 with content types and the pages\' policy (connections to itself allowed)', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     for (const [path, type] of [['/', 'text/html'], ['/index.html', 'text/html'], ['/app.js', 'text/javascript'], ['/vendor/vega.min.js', 'text/javascript']] as const) {
