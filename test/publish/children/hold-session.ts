@@ -17,7 +17,9 @@ try {
     await conn.run('DELETE FROM responses WHERE nps <= 6');
     const left = (await conn.runAndReadAll('SELECT count(*) FROM responses')).getRows()[0]?.[0];
     process.stdout.write(`held ${String(left)}\n`);
-    setInterval(() => undefined, 60_000);
+    // the timer keeps the process alive and holds the session: without a reference to them, the
+    // garbage collector may finalise the instance, which closes it and checkpoints the log into the file
+    setInterval(() => void [instance, conn], 60_000);
   } else if (mode === 'create') {
     await conn.run('CREATE TABLE foreign_table AS SELECT 42 AS answer');
     conn.closeSync();
