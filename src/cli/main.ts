@@ -47,9 +47,9 @@ export function buildProgram(out: Output, err: (text: string) => void, now: () =
     .option('--queue <url>', 'classify on `ecoute worker` processes through this Redis (sets classify.queue.redis)')
     .option('--json', 'print the run summary as JSON')
     .action(async (pipeline: string, o: JsonFlag & { out?: string; asOf?: string; models: string; wait?: boolean; queue?: string }) => {
-      const [{ runPipeline }, { formatRun }, x] = [await import('../run/run-pipeline.ts'), await import('./format-run.ts'), io(o)];
+      const [{ runPipelineBounded }, { formatRun }, x] = [await import('../run/run-in-worker.ts'), await import('./format-run.ts'), io(o)];
       x.print(
-        await runPipeline({
+        await runPipelineBounded({
           pipelineFile: pipeline, outDir: o.out, asOf: parseAsOf(o.asOf ?? todayUtc()), modelsRoot: o.models, wait: o.wait === true, log: x.log.phase, detail: x.log.detail, quiet: x.silent,
           ...(o.queue !== undefined ? { queue: o.queue } : {}),
         }),

@@ -79,6 +79,23 @@ describe('log lines on stderr: --quiet, --verbose', () => {
   });
 });
 
+describe('under settings.memory_limit (the run in a worker thread with a capped heap)', () => {
+  it('the same phase lines, table and --json errors as a run in the calling thread', async () => {
+    const dir = fixture();
+    writeFileSync(join(dir, 'p.yaml'), `${PIPELINE}settings:\n  memory_limit: 400MB\n`);
+    const normal = await run(dir, []);
+    expect(normal.code).toBe(0);
+    expect(normal.stderr).toContain(`${STAMP} loading sources of cli (as of 2024-02-01)\n`);
+    expect(normal.stdout).toMatch(/responses\s+1\s+3\s+2\s+1/);
+    writeFileSync(join(dir, 'responses.csv'), 'id,nps\nR1,9\n');
+    const c = capture();
+    expect(await main(['node', 'ecoute', '--quiet', 'run', join(dir, 'p.yaml'), '--out', join(dir, 'o'), '--as-of', '2024-02-01', '--json'], c.out, c.err)).toBe(1);
+    const { error } = JSON.parse(c.text()) as { error: { code: string; file: string; message: string } };
+    expect([error.code, error.file]).toEqual(['source_unreadable', join(dir, 'responses.csv')]);
+    expect(error.message).toContain(sourceFileProblem.missingColumns(['date'], ['id', 'nps']));
+  }, 60_000);
+});
+
 describe('--json errors', () => {
   it('a broken pipeline file: {"error": {code, message, file, path, problems with line and column}} on stdout, exit 1', async () => {
     const dir = fixture();

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { runPipelineBounded } from '../../src/run/run-in-worker.ts';
 import { writeTinyModel } from '../support/tiny-model/index.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 
@@ -51,6 +52,19 @@ describe('a run with a model directory under models/', () => {
     const rows = (await db.connection.runAndReadAll('SELECT DISTINCT engine, model FROM verbatim_sentiment')).getRowObjectsJson();
     db.close();
     expect(rows).toEqual([{ engine: 'transformer', model: 'tiny-sentiment' }]);
+  });
+
+  it('under settings.memory_limit the run, in a worker thread, loads the native runtime and classifies the same', async () => {
+    writeFileSync(join(dir, 'bounded.yaml'), `${pipelineYaml('  sentiment: { engine: transformer, model: tiny-sentiment }')}settings:\n  memory_limit: 600MB\n`);
+    const r = await runPipelineBounded({ pipelineFile: join(dir, 'bounded.yaml'), outDir: join(dir, 'out-bounded'), asOf: '2024-06-01', modelsRoot: models });
+    expect(r.summary.classification.engines.map((e) => e.engine)).toEqual(['transformer', 'embedded']);
+    const read = async (out: string): Promise<unknown[]> => {
+      const db = await openDatabase(join(dir, out, 'ecoute.duckdb'));
+      const rows = (await db.connection.runAndReadAll('SELECT * FROM verbatim_sentiment ORDER BY ALL')).getRowObjectsJson();
+      db.close();
+      return rows;
+    };
+    expect(await read('out-bounded')).toEqual(await read('out'));
   });
 
   it('stops on a broken model unless the pipeline allows the embedded fallback, and then says so', async () => {
