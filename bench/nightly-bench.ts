@@ -14,6 +14,8 @@
  * 4. Prints the two runs side by side, phase by phase, with the nightly / full ratios (goal: ≤ 10 % at 1M).
  *    With `BASELINE=1` a third run classifies the incremented files from scratch into a new folder (the
  *    exact "full run on the same files"); without it the full run of step 2 (1 % fewer rows) stands in.
+ * 5. `MEMORY_LIMIT=12GB` sets settings.memory_limit for every run (none by default: DuckDB takes 80 % of RAM and
+ *    V8's heap a quarter, which at 10M responses can exceed the machine); `FULL_ONLY=1` stops after the full run.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,8 @@ import {
 const RESPONSES = Number(process.argv[2] ?? 1_000_000);
 const INCREMENT = Number(process.argv[3] ?? 0.01);
 const AS_OF = '2026-11-01';
+const MEMORY_LIMIT = process.env.MEMORY_LIMIT;
+const FULL_ONLY = process.env.FULL_ONLY === '1';
 const DIR = process.env.NIGHTLY_BENCH_DIR ?? join('/tmp/ecoute-nightly-bench', String(RESPONSES));
 if (!Number.isInteger(RESPONSES) || RESPONSES < 1000) throw new Error(`responses: expected an integer ≥ 1000, got ${process.argv[2]}`);
 if (!(INCREMENT > 0 && INCREMENT < 1)) throw new Error(`increment: expected a share between 0 and 1, got ${process.argv[3]}`);
@@ -39,7 +43,7 @@ interface Night {
 function night(label: string, data: string, out: string, fresh: boolean): Night {
   if (fresh) rmSync(out, { recursive: true, force: true });
   const yaml = join(DIR, `pipeline-${label}.yaml`);
-  writeDemoPipeline(yaml, data, out);
+  writeDemoPipeline(yaml, data, out, MEMORY_LIMIT !== undefined ? [`memory_limit: ${MEMORY_LIMIT}`] : []);
   console.log(`${label}: running (load ${loadavg()[0]!.toFixed(1)})`);
   const run = ecouteRun(yaml, AS_OF, 'tsx'); // through tsx, as its README figures were measured
   if (run.status !== 0) {
@@ -70,9 +74,13 @@ function incrementData(data: string): { data: string; rows: number } {
 const pct = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || b === 0 ? '–' : `${((100 * a) / b).toFixed(1)} %`);
 
 const { data } = generateScaledDemo(DIR, RESPONSES);
-console.log(`machine: ${cpus().length} cores, RAM ${Math.round(totalmem() / 2 ** 30)} GB; ${RESPONSES.toLocaleString('en-US')} responses (target), increment ${(INCREMENT * 100).toFixed(1)} %`);
+console.log(`machine: ${cpus().length} cores, RAM ${Math.round(totalmem() / 2 ** 30)} GB; ${RESPONSES.toLocaleString('en-US')} responses (target), increment ${(INCREMENT * 100).toFixed(1)} %; settings.memory_limit ${MEMORY_LIMIT ?? 'none'}`);
 const out = join(DIR, 'out');
 const full = night('full', data, out, true);
+if (FULL_ONLY) {
+  console.log(`\nphase | full (s)\n---|---\n${[...full.phases].map(([p, v]) => `${p} | ${v.toFixed(1)}`).join('\n')}`);
+  process.exit(0);
+}
 const increment = incrementData(data);
 console.log(`increment: ${increment.rows.toLocaleString('en-US')} new responses`);
 const nightly = night('nightly', increment.data, out, false);
