@@ -3,6 +3,7 @@
  * (engines, domain adaptation, incremental classification, candidate themes); this keeps the
  * JSON-friendly part for run-summary.json.
  */
+import type { ProgressOutput } from '../classify/pipeline/progress-bar.ts';
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Pipeline } from '../config/pipeline-schema.ts';
@@ -40,6 +41,8 @@ export interface ClassifyPhaseOptions {
   /** folder holding model directories (default: models/ in the current directory) */
   readonly modelsRoot?: string;
   readonly quiet: boolean;
+  /** where the classification progress bar is drawn (default: stderr, when it is a terminal) */
+  readonly progressOutput?: ProgressOutput;
   /** Redis address from --queue: classify on `ecoute worker` processes */
   readonly queue?: string;
   readonly log?: (message: string) => void;
@@ -64,6 +67,7 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
     modelsRoot: resolve(opts.modelsRoot ?? 'models'),
     runDate: opts.asOf,
     quiet: opts.quiet,
+    ...(opts.progressOutput !== undefined ? { progressOutput: opts.progressOutput } : {}),
     ...(queue !== undefined ? { queue } : {}),
     ...(opts.log !== undefined ? { log: opts.log } : {}),
   });

@@ -6,8 +6,8 @@
  * pipeline runs in the calling thread, as before.
  *
  * A heap that outgrows its cap stops the run with an error naming the setting (the worker is terminated by V8;
- * the output folder keeps its last published night, as after any failed run). Log lines, the result and the
- * error come back as messages; an error is revived with its class's exit code and fields (relay-error.ts).
+ * the output folder keeps its last published night, as after any failed run). Log lines, progress bar frames
+ * (drawn by the caller on its terminal), the result and the error come back as messages; an error is revived with its class's exit code and fields (relay-error.ts).
  * A kill of the process ends the worker with it (one process).
  *
  * **Example:**
@@ -21,17 +21,23 @@ import { loadPipeline } from '../config/load-pipeline.ts';
 import { EcouteError } from './errors.ts';
 import { reviveError, type RelayedError } from './relay-error.ts';
 import { runPipeline, type RunOptions, type RunResult } from './run-pipeline.ts';
+import type { ProgressOutput } from '../classify/pipeline/progress-bar.ts';
 
-/** What the worker gets: the options without their functions, and which of the log functions exist. */
+/**
+ * What the worker gets: the options without their functions, which of the log functions exist, and whether
+ * to draw the progress bar (the caller's stream is a terminal; the worker's own stderr never is).
+ */
 export interface WorkerRunData {
-  readonly options: Omit<RunOptions, 'log' | 'detail'>;
+  readonly options: Omit<RunOptions, 'log' | 'detail' | 'progressOutput'>;
   readonly log: boolean;
   readonly detail: boolean;
+  readonly progress: boolean;
 }
 
 export type WorkerMessage =
   | { readonly kind: 'log'; readonly text: string }
   | { readonly kind: 'detail'; readonly text: string }
+  | { readonly kind: 'progress'; readonly text: string }
   | { readonly kind: 'result'; readonly result: RunResult }
   | { readonly kind: 'error'; readonly error: RelayedError };
 
@@ -58,8 +64,10 @@ export async function runPipelineBounded(opts: RunOptions): Promise<RunResult> {
 }
 
 export function runInWorker(opts: RunOptions, memoryLimit: string, heapMb: number): Promise<RunResult> {
-  const { log, detail, ...options } = opts;
-  const data: WorkerRunData = { options, log: log !== undefined, detail: detail !== undefined };
+  const { log, detail, progressOutput, ...options } = opts;
+  const progress: ProgressOutput = progressOutput ?? (process.stderr as ProgressOutput);
+  const quiet = opts.quiet ?? log === undefined; // as runPipeline decides it
+  const data: WorkerRunData = { options, log: log !== undefined, detail: detail !== undefined, progress: !quiet && progress.isTTY };
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (f: () => void): void => {
@@ -72,6 +80,7 @@ export function runInWorker(opts: RunOptions, memoryLimit: string, heapMb: numbe
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'log') return log?.(m.text);
       if (m.kind === 'detail') return detail?.(m.text);
+      if (m.kind === 'progress') return progress.write(m.text);
       if (m.kind === 'result') settle(() => resolve(m.result));
       else settle(() => reject(reviveError(m.error)));
       void worker.terminate(); // its work is done: nothing it left behind (a timer, a handle) keeps the CLI alive

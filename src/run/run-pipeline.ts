@@ -66,6 +66,7 @@ import { GateError } from './errors.ts';
 import { previousRowsRead } from './previous-run.ts';
 import { keepFailedRun } from './keep-failed-run.ts';
 import { qualityFlagCounts } from '../validate/quality-flag-counts.ts';
+import type { ProgressOutput } from '../classify/pipeline/progress-bar.ts';
 import { classifyPhase, type ClassifySummary, type ClassifyWork } from './classify-phase.ts';
 import { emitVisuals, type ExplorerMode, type LoopHeadline } from '../report/dashboard/emit-visuals.ts';
 import type { CallbackSettings } from '../report/callback/callback-config-schema.ts';
@@ -91,6 +92,8 @@ export interface RunOptions {
   readonly detail?: (message: string) => void;
   /** no progress bar (the CLI's --quiet and --json); default: quiet when there is no `log` */
   readonly quiet?: boolean;
+  /** where the classification progress bar is drawn (default: stderr, when it is a terminal) */
+  readonly progressOutput?: ProgressOutput;
   /** folder of model directories for transformer engines (default: models/) */
   readonly modelsRoot?: string;
   /** wait for a run that holds the output folder instead of failing at once */
@@ -222,6 +225,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
       classifyPhase(conn, pipeline, {
         asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, log: detail,
+        ...(opts.progressOutput !== undefined ? { progressOutput: opts.progressOutput } : {}),
         ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}), ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
       }),
     );

@@ -77,6 +77,17 @@ describe('a run under settings.memory_limit', () => {
     }
   }, 120_000);
 
+  it("draws the classification progress bar on the caller's terminal, and none on a pipe", async () => {
+    fx.pipeline({ settings: { memory_limit: '400MB' } });
+    const frames: string[] = [];
+    const tty = { isTTY: true, write: (t: string) => void frames.push(t) };
+    await runPipelineBounded({ pipelineFile: fx.pipelineFile, outDir: join(fx.dir, 'tty'), asOf: AS_OF, log: () => undefined, progressOutput: tty });
+    expect(frames.join('')).toMatch(/\rclassify \[#{20}\] 100% 2\/2 .*\n$/); // the two distinct texts, then the line ends
+    const piped: string[] = [];
+    await runPipelineBounded({ pipelineFile: fx.pipelineFile, outDir: join(fx.dir, 'pipe'), asOf: AS_OF, log: () => undefined, progressOutput: { isTTY: false, write: (t) => void piped.push(t) } });
+    expect(piped).toEqual([]);
+  }, 120_000);
+
   it('a failed gate in the worker is the same GateError (exit code 3)', async () => {
     fx.write('responses.csv', responsesCsv([['r1', 'c1', 'a1', 'not a date', '9', 'bien']]));
     fx.pipeline({ settings: { memory_limit: '400MB', gates: {} } });
