@@ -16,7 +16,7 @@
  * ```
  */
 import { Worker } from 'node:worker_threads';
-import { jsHeapLimitMb } from '../db/memory-budget.ts';
+import { DUCKDB_MEMORY_SHARE, JS_HEAP_MIN_MB, JS_HEAP_SHARE, jsHeapLimitMb } from '../db/memory-budget.ts';
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { EcouteError } from './errors.ts';
 import { reviveError, type RelayedError } from './relay-error.ts';
@@ -53,7 +53,8 @@ function startWorker(data: WorkerRunData, heapMb: number): Worker {
 }
 
 export function heapExceededMessage(memoryLimit: string, heapMb: number): string {
-  return `the run's JavaScript heap needed more than its ${heapMb} MiB (half of settings.memory_limit ${memoryLimit}, at least 256 MiB; DuckDB has 70 %): ` +
+  const share = (f: number): string => `${Math.round(f * 100)} %`;
+  return `the run's JavaScript heap needed more than its ${heapMb} MiB (${share(JS_HEAP_SHARE)} of settings.memory_limit ${memoryLimit}, at least ${JS_HEAP_MIN_MB} MiB; DuckDB has ${share(DUCKDB_MEMORY_SHARE)}): ` +
     'raise settings.memory_limit; the last published night is untouched';
 }
 
