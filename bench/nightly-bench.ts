@@ -106,4 +106,4 @@ console.log(`wall (whole child) | ${reference.run.seconds.toFixed(1)} | ${nightl
 console.log(`CPU (user + system) | ${reference.run.cpuSeconds?.toFixed(1) ?? '?'} | ${nightly.run.cpuSeconds?.toFixed(1) ?? '?'} | ${pct(nightly.run.cpuSeconds, reference.run.cpuSeconds)}`);
 console.log(`peak RSS (MB) | ${reference.peakRssMb ?? '?'} | ${nightly.peakRssMb ?? '?'} |`);
 const ratio = nightly.run.cpuSeconds !== undefined && reference.run.cpuSeconds !== undefined ? nightly.run.cpuSeconds / reference.run.cpuSeconds : nightly.run.seconds / reference.run.seconds;
-console.log(`\nnightly increment of ${(INCREMENT * 100).toFixed(1)} %: ${(ratio * 100).toFixed(1)} % of a full run (${nightly.run.cpuSeconds !== undefined ? 'CPU' : 'wall'}); goal ≤ 10 %: ${ratio <= 0.1 ? 'met' : 'NOT met'}`);
+console.log(`\nnightly increment of ${(INCREMENT * 100).toFixed(1)} %: ${(ratio * 100).toFixed(1)} % of a full run (${nightly.run.cpuSeconds !== undefined && reference.run.cpuSeconds !== undefined ? 'CPU' : 'wall'}); goal ≤ 10 %: ${ratio <= 0.1 ? 'met' : 'NOT met'}`);
