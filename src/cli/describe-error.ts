@@ -5,7 +5,7 @@
  * Exit codes: 0 ok, 1 error, 2 usage; an EcouteError carries its own (3 for a failed quality gate).
  */
 import { CommanderError } from 'commander';
-import { ConfigError, EcouteError } from '../run/errors.ts';
+import { ConfigError, EcouteError, errorFileField } from '../run/errors.ts';
 import type { ConfigProblem } from '../config/format-zod-issues.ts';
 
 export interface ErrorBody {
@@ -24,19 +24,10 @@ export interface DescribedError {
   readonly stack?: string;
 }
 
-/** The file an EcouteError is about: the file it read, the lock it found, the folder it refused. */
-function fileOf(e: EcouteError): string | undefined {
-  for (const key of ['file', 'lockFile', 'folder'] as const) {
-    const v: unknown = (e as unknown as Record<string, unknown>)[key];
-    if (typeof v === 'string') return v;
-  }
-  return undefined;
-}
-
 export function describeError(e: unknown): DescribedError {
   if (e instanceof CommanderError) return { exitCode: 2, body: { code: 'usage', message: e.message.replace(/^error: /, '') } };
   if (e instanceof EcouteError) {
-    const file = fileOf(e);
+    const file = errorFileField(e)?.value;
     const problems = e instanceof ConfigError ? e.problems : undefined;
     const path = problems?.[0]?.path;
     return {

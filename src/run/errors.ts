@@ -4,6 +4,19 @@
  */
 import { formatConfigProblems, type ConfigProblem } from '../config/format-zod-issues.ts';
 
+/** The fields of an EcouteError that name what it is about: the file it read, the lock it found, the folder it refused. */
+export const ERROR_FILE_KEYS = ['file', 'lockFile', 'folder'] as const;
+export type ErrorFileKey = (typeof ERROR_FILE_KEYS)[number];
+
+/** The first of ERROR_FILE_KEYS an error sets, with its value (what `--json` reports as `file`). */
+export function errorFileField(e: EcouteError): { readonly key: ErrorFileKey; readonly value: string } | undefined {
+  for (const key of ERROR_FILE_KEYS) {
+    const value: unknown = (e as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'string') return { key, value };
+  }
+  return undefined;
+}
+
 export class EcouteError extends Error {
   readonly exitCode: number;
   /** stable machine-readable kind, the `code` of `--json` errors */

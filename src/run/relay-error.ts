@@ -11,11 +11,7 @@
  * ```
  */
 import type { ConfigProblem } from '../config/format-zod-issues.ts';
-import { ConfigError, EcouteError } from './errors.ts';
-
-/** the fields of an EcouteError that name what it is about (describe-error.ts reads the first one set) */
-const FILE_KEYS = ['file', 'lockFile', 'folder'] as const;
-type FileKey = (typeof FILE_KEYS)[number];
+import { ConfigError, EcouteError, errorFileField, type ErrorFileKey } from './errors.ts';
 
 export interface RelayedError {
   readonly name: string;
@@ -26,7 +22,7 @@ export interface RelayedError {
     readonly exitCode: number;
     readonly code: string;
     readonly discardRun: boolean;
-    readonly fileKey?: FileKey;
+    readonly fileKey?: ErrorFileKey;
     readonly file?: string;
     readonly problems?: readonly ConfigProblem[];
   };
@@ -36,13 +32,12 @@ export function relayError(e: unknown): RelayedError {
   const error = e instanceof Error ? e : new Error(String(e));
   const base = { name: error.name, message: error.message, ...(error.stack !== undefined ? { stack: error.stack } : {}) };
   if (!(error instanceof EcouteError)) return base;
-  const fields = error as unknown as Record<string, unknown>;
-  const fileKey = FILE_KEYS.find((k) => typeof fields[k] === 'string');
+  const file = errorFileField(error);
   return {
     ...base,
     ecoute: {
       exitCode: error.exitCode, code: error.code, discardRun: error.discardRun,
-      ...(fileKey !== undefined ? { fileKey, file: String(fields[fileKey]) } : {}),
+      ...(file !== undefined ? { fileKey: file.key, file: file.value } : {}),
       ...(error instanceof ConfigError ? { problems: error.problems } : {}),
     },
   };
