@@ -20,8 +20,8 @@ import { DUCKDB_MEMORY_SHARE, JS_HEAP_MIN_MB, JS_HEAP_SHARE, jsHeapLimitMb } fro
 import { loadPipeline } from '../config/load-pipeline.ts';
 import { EcouteError } from './errors.ts';
 import { reviveError, type RelayedError } from './relay-error.ts';
-import { runPipeline, type RunOptions, type RunResult } from './run-pipeline.ts';
-import type { ProgressOutput } from '../classify/pipeline/progress-bar.ts';
+import { progressQuiet, runPipeline, type RunOptions, type RunResult } from './run-pipeline.ts';
+import { defaultProgressOutput } from '../classify/pipeline/progress-bar.ts';
 
 /**
  * What the worker gets: the options without their functions, which of the log functions exist, and whether
@@ -66,9 +66,8 @@ export async function runPipelineBounded(opts: RunOptions): Promise<RunResult> {
 
 export function runInWorker(opts: RunOptions, memoryLimit: string, heapMb: number): Promise<RunResult> {
   const { log, detail, progressOutput, ...options } = opts;
-  const progress: ProgressOutput = progressOutput ?? (process.stderr as ProgressOutput);
-  const quiet = opts.quiet ?? log === undefined; // as runPipeline decides it
-  const data: WorkerRunData = { options, log: log !== undefined, detail: detail !== undefined, progress: !quiet && progress.isTTY };
+  const progress = progressOutput ?? defaultProgressOutput();
+  const data: WorkerRunData = { options, log: log !== undefined, detail: detail !== undefined, progress: !progressQuiet(opts) && progress.isTTY };
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (f: () => void): void => {

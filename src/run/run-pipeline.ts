@@ -102,6 +102,11 @@ export interface RunOptions {
   readonly queue?: string;
 }
 
+/** No progress bar when asked (--quiet, --json) or, by default, when nobody reads the log (tests, library use). */
+export function progressQuiet(opts: Pick<RunOptions, 'quiet' | 'log'>): boolean {
+  return opts.quiet ?? opts.log === undefined;
+}
+
 export interface RunSummary {
   readonly pipeline: string;
   readonly asOf: string;
@@ -224,7 +229,7 @@ async function buildNight(loaded: LoadedPipeline, night: NightContext, opts: Run
     log('classifying verbatims');
     const { summary: classification, work: classifyWork } = await watch.time('classify', () =>
       classifyPhase(conn, pipeline, {
-        asOf: opts.asOf, quiet: opts.quiet ?? opts.log === undefined, log: detail,
+        asOf: opts.asOf, quiet: progressQuiet(opts), log: detail,
         ...(opts.progressOutput !== undefined ? { progressOutput: opts.progressOutput } : {}),
         ...(opts.modelsRoot !== undefined ? { modelsRoot: opts.modelsRoot } : {}), ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
       }),

@@ -54,8 +54,13 @@ export function renderProgress(done: number, total: number, elapsedMs: number, l
 
 const NOOP: ProgressBar = { tick: () => {}, done: () => {} };
 
+/** Where a progress bar is drawn unless told otherwise: the process's stderr. */
+export function defaultProgressOutput(): ProgressOutput {
+  return process.stderr as ProgressOutput;
+}
+
 export function createProgressBar(opts: ProgressOptions): ProgressBar {
-  const output = opts.output ?? (process.stderr as ProgressOutput);
+  const output = opts.output ?? defaultProgressOutput();
   if (opts.quiet === true || !output.isTTY || opts.total <= 0) return NOOP;
   const clock = opts.clock ?? (() => performance.now());
   const minInterval = opts.minIntervalMs ?? 100;
