@@ -20,7 +20,7 @@ export const DUCKDB_MEMORY_SHARE = 0.7;
  * The JavaScript heap's part of settings.memory_limit: `ecoute run` runs the pipeline in a worker thread whose
  * old generation is capped at this share (at least JS_HEAP_MIN_MB), so V8 collects its garbage instead of letting
  * the heap grow to its default of a quarter of RAM. At 2,000,000 responses / 512MB (README, Benchmarks) the
- * uncapped heap held 250 MB of garbage at its peak; capped at 256 MB the run's peak RSS fell from 1,173 to 961 MB.
+ * uncapped heap held 250 MB of garbage at its peak; capped at 256 MiB in the worker the run's peak RSS fell from 1,173 to 945 MB (927 on a second run).
  */
 export const JS_HEAP_SHARE = 0.5;
 export const JS_HEAP_MIN_MB = 256;
