@@ -11,11 +11,18 @@ export function predictedTheme(mentionsJson: string): string {
   return strongestTheme(parseMentions(mentionsJson));
 }
 
-/** The strongest theme of a verbatim's mentions (ties to the smaller id), or 'none'. */
+/**
+ * The strongest theme of a verbatim's mentions, or 'none': the highest mention score; on a tie, the theme
+ * with more evidence in the verbatim (the sum of its mention scores: a garment named in three clauses over
+ * one named once), then the one mentioned first (mentions come in clause order).
+ */
 export function strongestTheme(mentions: ReadonlyArray<{ readonly theme_id: string; readonly match_score: number }>): string {
-  let best: { id: string; score: number } | undefined;
+  const evidence = new Map<string, number>();
+  for (const m of mentions) evidence.set(m.theme_id, (evidence.get(m.theme_id) ?? 0) + m.match_score);
+  let best: { id: string; score: number; evidence: number } | undefined;
   for (const m of mentions) {
-    if (best === undefined || m.match_score > best.score || (m.match_score === best.score && m.theme_id < best.id)) best = { id: m.theme_id, score: m.match_score };
+    const e = evidence.get(m.theme_id) as number;
+    if (best === undefined || m.match_score > best.score || (m.match_score === best.score && e > best.evidence)) best = { id: m.theme_id, score: m.match_score, evidence: e };
   }
   return best?.id ?? NO_THEME;
 }
