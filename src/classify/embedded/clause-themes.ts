@@ -8,7 +8,7 @@
  */
 import type { ThemeMatch } from '../classifier-types.ts';
 import type { ClauseTopicFeatures } from './clause-topic-features.ts';
-import { softmaxProbabilities } from './softmax-regression.ts';
+import { softmaxProbabilities } from './linear-classifier.ts';
 import { calibrated, type TopicModel } from './train-topic-model.ts';
 
 /** A clause needs this many content words before the model alone may give it a theme ("correct." is too little). */
@@ -35,10 +35,10 @@ function seedMatches(f: ClauseTopicFeatures, themeIds: readonly string[], thresh
 /** Themes of a clause, strongest first; seeds only when `model` is undefined. */
 export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string[], model: TopicModel | undefined, threshold: number): ThemeMatch[] {
   if (model === undefined) return seedMatches(f, themeIds, threshold, (s) => s).sort(byScore);
+  const found = seedMatches(f, themeIds, threshold, (s) => 0.6 + 0.4 * s);
+  if (found.length > 0 || f.contentWords < MIN_MODEL_WORDS) return found.sort(byScore);
   const raw = softmaxProbabilities(model.softmax, f.features);
   const q = calibrated(model, raw);
-  const found = seedMatches(f, themeIds, threshold, (_, t) => 0.6 + 0.4 * (q[t] as number));
-  if (found.length > 0 || f.contentWords < MIN_MODEL_WORDS) return found.sort(byScore);
   // no seed: the model's best theme, when it beats 'none' and its calibrated probability reaches 0.5
   let best = 0;
   for (let t = 1; t < q.length; t++) if ((q[t] as number) > (q[best] as number)) best = t;

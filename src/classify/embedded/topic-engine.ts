@@ -5,7 +5,7 @@
  * - `createEmbeddedTopicEngine(taxonomy, { model })`, the default: seed matches (keywords, label phrases,
  *   examples; match-themes.ts) plus the topic model trained on the dataset's own clauses
  *   (train-topic-model.ts), which finds a theme said without its keywords. A seeded theme scores
- *   0.6 + 0.4 × the model's calibrated probability (so among several seeded themes the model orders them);
+ *   0.6 + 0.4 × its seed score (what the clause says outright outranks what the model infers);
  *   a clause without any seed (and with at least two content words) gets the model's best theme, scored 0.5–0.6, when the model prefers it to
  *   'none' and its calibrated probability reaches 0.5 (the model finds what the keywords missed; it never
  *   adds a theme to a clause the seeds already placed).

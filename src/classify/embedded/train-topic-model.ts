@@ -3,16 +3,15 @@
  * keywords, labels and examples as weak supervision (they are seeds, not the classifier).
  *
  *   distinct clauses ─▶ seed matches (match-themes.ts) ─▶ features with the seed words masked (topic-features.ts)
- *     ─▶ softmax regression, classes = themes + 'none' (seeded clauses → their themes, taxonomy examples
- *        → their theme, unmatched clauses → 'none' at a low weight, 0.3 × (1 + ln occurrences): most are
- *        off-topic, some are themes said in other words)
- *     ─▶ self-training: unmatched clauses the model gives a theme with probability ≥ 0.5 become
- *        examples of it, and the model is fitted again
+ *     ─▶ semi-supervised multinomial naive Bayes fitted by EM (naive-bayes-em.ts), classes = themes + 'none':
+ *        seeded clauses and taxonomy examples keep their themes; unmatched clauses start as 'none' (most are
+ *        off-topic) and each EM round re-estimates them, so those that read like a theme's clauses (the
+ *        words that surround its keywords elsewhere) move to it. Clauses weigh 1 + ln(occurrences).
  *     ─▶ calibration per theme (positive-unlabelled learning, Elkan & Noto 2008): c = mean probability
  *        of the theme on its own seed-matched clauses; a clause's calibrated probability is p / c, and
  *        the engine reports a model mention when it reaches 0.5
  *
- * Deterministic: clauses are deduplicated on their folded words and sorted, the SGD order is seeded,
+ * Deterministic: clauses are deduplicated on their folded words and sorted, and the fit has no randomness,
  * so the same clauses and taxonomy give the same model (and fingerprint) whatever their input order.
  *
  * Example:
@@ -25,21 +24,21 @@ import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import type { CompiledTaxonomy } from './compile-taxonomy.ts';
 import { clauseTopicFeatures, TOPIC_FEATURE_DIM, type ClauseTopicFeatures } from './clause-topic-features.ts';
 import { matchSeeds, type SeedMatch } from './match-themes.ts';
-import { fitSoftmax, softmaxProbabilities, type SoftmaxExample, type SoftmaxWeights } from './softmax-regression.ts';
+import { fitNaiveBayesEm, type UnlabelledExample } from './naive-bayes-em.ts';
+import { softmaxProbabilities, type SoftmaxExample, type SoftmaxWeights } from './linear-classifier.ts';
 import { clauseFeatures } from './topic-features.ts';
 import { verbatimClauses } from './verbatim-clauses.ts';
 
 export { TOPIC_FEATURE_DIM } from './clause-topic-features.ts';
 
 /** Bump when training changes: part of the topic engine's revision. */
-export const TOPIC_MODEL_VERSION = '1';
+export const TOPIC_MODEL_VERSION = '2';
 /** A seed score from which a clause counts as an example of the theme. */
 export const SEED_MIN = 0.5;
-/** Weight of an unmatched clause as an example of 'none'. */
-const NONE_WEIGHT = 0.3;
+/** EM rounds of the naive Bayes fit. */
+const EM_ROUNDS = 5;
 /** Weight of a taxonomy example phrase. */
 const EXAMPLE_WEIGHT = 2;
-const SELF_LABEL_MIN = 0.5;
 /** Fewer seed-matched clauses than this: no model, the engine keeps to its seeds. */
 export const MIN_SEEDED_CLAUSES = 10;
 
@@ -54,7 +53,7 @@ export interface TopicModelStats {
   readonly distinctClauses: number;
   /** distinct clauses with at least one seed match */
   readonly seeded: number;
-  /** unmatched clauses that self-training gave a theme */
+  /** unmatched clauses that EM moved to a theme */
   readonly selfLabelled: number;
   /** per theme: seed-matched distinct clauses */
   readonly seedsPerTheme: Readonly<Record<string, number>>;
@@ -122,7 +121,7 @@ export function trainTopicModelOnClauses(tax: CompiledTaxonomy, taxonomy: Taxono
 
   const seedsPerTheme = new Array<number>(themes).fill(0);
   const labelled: SoftmaxExample[] = [];
-  const unlabelled: Array<{ features: Uint32Array; weight: number }> = [];
+  const unlabelled: UnlabelledExample[] = [];
   const seededOf: Array<{ features: Uint32Array; themes: number[] }> = [];
   let seeded = 0;
   for (const d of distinct) {
@@ -131,13 +130,14 @@ export function trainTopicModelOnClauses(tax: CompiledTaxonomy, taxonomy: Taxono
     for (const t of found) seedsPerTheme[t] = (seedsPerTheme[t] as number) + 1;
     if (found.length > 0) seeded++;
     if (features.length === 0) continue;
+    // a clause counts by its occurrences, dampened: a stock phrase said a thousand times weighs 1 + ln 1000 ≈ 7.9
+    const weight = 1 + Math.log(d.count);
     if (found.length === 0) {
-      // a stock phrase said a thousand times ("this needs to improve") is strong evidence of 'none'
-      unlabelled.push({ features, weight: NONE_WEIGHT * (1 + Math.log(d.count)) });
+      unlabelled.push({ features, weight });
       continue;
     }
     seededOf.push({ features, themes: found });
-    for (const t of found) labelled.push({ features, target: t, weight: 1 / found.length });
+    for (const t of found) labelled.push({ features, target: t, weight: weight / found.length });
   }
   if (seeded < MIN_SEEDED_CLAUSES) {
     throw new TopicModelError(`${seeded} distinct clauses match a keyword, label or example (needs ${MIN_SEEDED_CLAUSES})`);
@@ -148,21 +148,13 @@ export function trainTopicModelOnClauses(tax: CompiledTaxonomy, taxonomy: Taxono
       if (features.length > 0) labelled.push({ features, target: t, weight: EXAMPLE_WEIGHT });
     }
   });
-  const fit = (examples: SoftmaxExample[]): SoftmaxWeights => fitSoftmax(examples, { classes: themes + 1, dim: TOPIC_FEATURE_DIM, seed: 7 });
-  const noneExamples = unlabelled.map((u) => ({ features: u.features, target: none, weight: u.weight }));
-  let softmax = fit([...labelled, ...noneExamples]);
-  // self-training: unmatched clauses the first model confidently gives a theme
+  // semi-supervised naive Bayes: seeded clauses and examples keep their themes, the others start as 'none'
+  // and EM lets those that read like a theme's clauses move to it
+  const fit = fitNaiveBayesEm({ labelled, unlabelled, classes: themes + 1, dim: TOPIC_FEATURE_DIM, start: none, iterations: EM_ROUNDS });
+  const softmax = fit.weights;
   let selfLabelled = 0;
+  for (const k of fit.unlabelledClass) if (k !== none) selfLabelled++;
   const p = new Float64Array(themes + 1);
-  const second = unlabelled.map((u) => {
-    softmaxProbabilities(softmax, u.features, p);
-    let best = none;
-    for (let k = 0; k < themes; k++) if ((p[k] as number) > (p[best] as number)) best = k;
-    if (best === none || (p[best] as number) < SELF_LABEL_MIN) return { features: u.features, target: none, weight: u.weight };
-    selfLabelled++;
-    return { features: u.features, target: best, weight: p[best] as number };
-  });
-  if (selfLabelled > 0) softmax = fit([...labelled, ...second]);
   // calibration: mean probability of each theme on its own seed-matched clauses
   const sum = new Float64Array(themes);
   const count = new Float64Array(themes);
