@@ -17,6 +17,11 @@ describe('lexicon sentiment rules', () => {
     for (const t of ['conseillère très aimable', 'livraison rapide', 'nickel', 'génial']) expect(pol(t, 'fr')).toBeGreaterThan(0.2);
   });
 
+  it('reads French review idioms as wholes, negated ones included', () => {
+    for (const t of ['ça tient en haleine', 'à ne pas manquer', 'un petit bijou', 'on en redemande']) expect(pol(t, 'fr')).toBeGreaterThan(0.3);
+    for (const t of ['ça ne vaut pas le coup', 'ça tourne en rond', 'rien de nouveau', 'je mets un zéro', 'pas crédible']) expect(pol(t, 'fr')).toBeLessThan(-0.15);
+  });
+
   it('keeps French stems from matching unrelated words', () => {
     for (const t of ['le panneau solaire', 'un pirate', 'le volet roulant', 'les instructions', "l'ingénieur est venu", 'par défaut', 'la position'])
       expect(scoreLexicon(t, 'fr').hits).toBe(0);

@@ -49,6 +49,8 @@ grande classe 2.5, la classe 1.5, mérite 1.0, réalisme 1.0, inventi* 1.5, ing�
 accroch* 1.5, accro 2.0, accros 2.0, préféré* 2.0, préfère 1.0, talentueu* 2.5, talent 1.5, talents 1.5, marquant* 2.0,
 instructif 1.5, instructive 1.5, subtil* 1.5, délirant* 1.8, joie 2.5, réjoui* 2.2, enthousias* 2.0, impressionn* 2.3, fascin* 2.5,
 époustoufl* 3.0, éblou* 2.5, sans faute 2.5, bien vu 1.5, chapeau 2.0, vaut le coup 2.2, vaut le détour 2.5,
+tient en haleine 2.5, tiennent en haleine 2.5, tenu en haleine 2.5, à ne pas manquer 2.8, à voir absolument 2.8,
+bijou 2.5, pépite* 2.5, en redemande 2.5, à couper le souffle 3.0, crédible* 1.0, surprenant* 1.5, charismatique* 2.0,
 # --- mitigé
 moyen -0.8, moyenne -0.4, moyennement -0.8, bof -1.5, sans plus -1.0, pas terrible -1.8, pas top -1.5,
 peut mieux faire -1.5, pourrait être mieux -1.5, mitigé* -0.8, passable* -0.5, laisse à désirer -2.2,
@@ -117,6 +119,8 @@ négatif -1.2, négative -1.2, négatifs -1.2, négatives -1.2, pas sérieux -2.
 insignifiant* -2.0, inintéressant* -2.2, plombé* -1.5, mou -1.2, molle* -1.2, artificiel* -1.5, à jeter -2.5,
 nullité -3.0, pas fameux -1.8, pas fameuse -1.8, en dessous de la moyenne -2.0, comprends pas -1.2, comprend pas -1.2,
 je mets zéro -2.5, zéro pointé -3.0, soûlant* -2.0, saoulant* -2.0,
+mets un zéro -2.5, vaut pas le coup -2.0, vaut pas la peine -2.0, tourne* en rond -2.0, rien de nouveau -1.5,
+rien d original -2.0, sans saveur -1.8, fade* -1.5, creuse -1.5,
 # --- neutral phrases
 bien que 0, par défaut 0, bien qu 0, moins bien -1.5, moins bon -1.5, moins bonne -1.5, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
 bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
