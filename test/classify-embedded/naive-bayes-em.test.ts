@@ -32,6 +32,16 @@ describe('fitNaiveBayesEm', () => {
     expect(fit.unlabelledClass.slice(0, 40).every((k) => k === 1)).toBe(true);
   });
 
+  it('never predicts a class without a labelled example, even for words no class has seen', () => {
+    // class 1 has no labelled example: smoothing alone would give it 1/V per word, more than the busy class 0 gets for an unseen word
+    const labelled = Array.from({ length: 50 }, (_, i) => ({ features: f(i % 20, 20 + (i % 7)), target: 0, weight: 1 }));
+    const fit = fitNaiveBayesEm({ labelled, unlabelled: [{ features: f(40, 41, 42, 43, 44, 45), weight: 1 }], classes: 3, dim: 64, start: 2 });
+    for (const x of [f(40, 41, 42, 43, 44, 45), f(60, 61, 62, 63), f(1, 21)]) expect(softmaxProbabilities(fit.weights, x)[1]).toBe(0);
+    expect(fit.unlabelledClass[0]).not.toBe(1);
+    // finite, so the model survives JSON (the classification queue sends it to workers that way)
+    expect(JSON.parse(JSON.stringify(Array.from(fit.weights.bias)))).toEqual(Array.from(fit.weights.bias));
+  });
+
   it('is deterministic: same examples, same weights bit for bit', () => {
     const opts = {
       labelled: [{ features: f(1, 2), target: 0, weight: 1 }, { features: f(3), target: 1, weight: 2 }],

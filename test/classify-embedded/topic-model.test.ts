@@ -153,6 +153,16 @@ describe('topic model', () => {
     expect(createEmbeddedTopicEngine(GEN_TAXONOMY, { model: other }).info.revision).not.toBe(createEmbeddedTopicEngine(GEN_TAXONOMY, { model: a }).info.revision);
   });
 
+  it('never gives a model mention to a theme no clause or example supports', async () => {
+    const withGhost = taxonomySchema.parse({ themes: [...GEN_TAXONOMY.themes, { id: 'ghost', labels: { en: 'Quantum entanglement' }, keywords: { en: ['zzyzx'] } }] });
+    const odd = [...texts, 'rarewordone rarewordtwo rarewordthree rarewordfour', 'glorp vlinder snarf quibble'];
+    const model = trainTopicModelOnVerbatims(compileTaxonomy(withGhost), withGhost, odd, odd.map(() => 'en'));
+    expect(model.stats.seedsPerTheme.ghost).toBe(0);
+    const found = (await createEmbeddedTopicEngine(withGhost, { model }).matchThemes(odd, odd.map(() => 'en'))).flat();
+    expect(found.filter((m) => m.themeId === 'ghost')).toEqual([]);
+    expect(found.some((m) => m.source === 'model')).toBe(true);
+  });
+
   it('refuses to train on too few seed matches, and the engine then keeps to its seeds', () => {
     const tax = compileTaxonomy(GEN_TAXONOMY);
     expect(() => trainTopicModel(tax, GEN_TAXONOMY, [{ text: 'the invoice was wrong', language: 'en' }])).toThrow(TopicModelError);

@@ -3,7 +3,8 @@
  * Mitchell 2000, "Text classification from labeled and unlabeled documents using EM"; with keyword seeds as
  * the labels: McCallum & Nigam 1999, "Text classification by bootstrapping with keywords, EM and shrinkage").
  *
- *   labelled examples keep their class; unlabelled ones start in `start` (e.g. the background class)
+ *   labelled examples keep their class; unlabelled ones start in `start` (e.g. the background class); a class
+ *   with no labelled example (other than `start`) is never predicted
  *   M-step: class priors and per-class feature probabilities from every example, weighted by its posteriors
  *   E-step: the posteriors of the unlabelled examples under that model; repeat `iterations` times
  *
@@ -17,6 +18,9 @@
  *   softmaxProbabilities(weights, Uint32Array.of(5)) // → posteriors of class 0 and 1
  */
 import { softmaxProbabilities, type SoftmaxExample, type SoftmaxWeights } from './linear-classifier.ts';
+
+/** Log prior of a class without any labelled example: finite (the model is stored as JSON), never the most probable. */
+const UNSUPPORTED = -Number.MAX_VALUE;
 
 export interface UnlabelledExample {
   /** distinct feature indices in [0, dim) */
@@ -45,14 +49,16 @@ export interface NaiveBayesEmFit {
 
 /** Class priors and log feature probabilities from examples weighted by their class posteriors. */
 function mStep(
+  supported: Uint8Array,
   labelled: readonly SoftmaxExample[],
   unlabelled: readonly UnlabelledExample[],
   posteriors: readonly Float64Array[],
   classes: number,
   dim: number,
   smoothing: number,
+  counts: Float64Array,
 ): SoftmaxWeights {
-  const counts = new Float64Array(dim * classes);
+  counts.fill(0);
   const totals = new Float64Array(classes);
   const priors = new Float64Array(classes);
   const used = new Uint8Array(dim);
@@ -78,7 +84,9 @@ function mStep(
   for (let j = 0; j < dim; j++) vocabulary += used[j] as number;
   let priorTotal = 0;
   for (let k = 0; k < classes; k++) priorTotal += priors[k] as number;
-  const bias = Float64Array.from(priors, (n) => Math.log((n + 1) / (priorTotal + classes)));
+  // a class no labelled example supports has no estimate: it is never predicted (its prior is zero), whatever
+  // the smoothing would give a clause of words it never saw
+  const bias = Float64Array.from(priors, (n, k) => (supported[k] === 1 ? Math.log((n + 1) / (priorTotal + classes)) : UNSUPPORTED));
   const denominators = Float64Array.from(totals, (n) => Math.log(n + smoothing * Math.max(1, vocabulary)));
   const weights = new Float32Array(dim * classes);
   const unseen = Float64Array.from(denominators, (d) => Math.log(smoothing) - d);
@@ -99,10 +107,14 @@ export function fitNaiveBayesEm(opts: NaiveBayesEmOptions): NaiveBayesEmFit {
     p[opts.start] = 1;
     return p;
   });
-  let weights = mStep(labelled, unlabelled, posteriors, classes, dim, smoothing);
+  const counts = new Float64Array(dim * classes); // reused by every M-step
+  const supported = new Uint8Array(classes);
+  supported[opts.start] = 1;
+  for (const ex of labelled) if (ex.weight > 0) supported[ex.target] = 1;
+  let weights = mStep(supported, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
   for (let round = 0; round < iterations; round++) {
     unlabelled.forEach((ex, i) => softmaxProbabilities(weights, ex.features, posteriors[i]));
-    weights = mStep(labelled, unlabelled, posteriors, classes, dim, smoothing);
+    weights = mStep(supported, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
   }
   const unlabelledClass = new Uint16Array(unlabelled.length);
   const p = new Float64Array(classes);
