@@ -52,7 +52,8 @@ function mStep(
   supported: Uint8Array,
   labelled: readonly SoftmaxExample[],
   unlabelled: readonly UnlabelledExample[],
-  posteriors: readonly Float64Array[],
+  /** posteriors[i * classes + k]: of unlabelled example i for class k */
+  posteriors: Float64Array,
   classes: number,
   dim: number,
   smoothing: number,
@@ -77,8 +78,7 @@ function mStep(
   }
   unlabelled.forEach((ex, i) => {
     for (let f = 0; f < ex.features.length; f++) used[ex.features[f] as number] = 1;
-    const p = posteriors[i] as Float64Array;
-    for (let k = 0; k < classes; k++) add(ex.features, k, ex.weight * (p[k] as number));
+    for (let k = 0; k < classes; k++) add(ex.features, k, ex.weight * (posteriors[i * classes + k] as number));
   });
   let vocabulary = 0;
   for (let j = 0; j < dim; j++) vocabulary += used[j] as number;
@@ -102,22 +102,20 @@ export function fitNaiveBayesEm(opts: NaiveBayesEmOptions): NaiveBayesEmFit {
   const { labelled, unlabelled, classes, dim } = opts;
   const smoothing = opts.smoothing ?? 0.1;
   const iterations = opts.iterations ?? 5;
-  const posteriors = unlabelled.map(() => {
-    const p = new Float64Array(classes);
-    p[opts.start] = 1;
-    return p;
-  });
+  // one flat array (not an object per example): a night can hold a million unlabelled clauses
+  const posteriors = new Float64Array(unlabelled.length * classes);
+  for (let i = 0; i < unlabelled.length; i++) posteriors[i * classes + opts.start] = 1;
+  const p = new Float64Array(classes);
   const counts = new Float64Array(dim * classes); // reused by every M-step
   const supported = new Uint8Array(classes);
   supported[opts.start] = 1;
   for (const ex of labelled) if (ex.weight > 0) supported[ex.target] = 1;
   let weights = mStep(supported, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
   for (let round = 0; round < iterations; round++) {
-    unlabelled.forEach((ex, i) => softmaxProbabilities(weights, ex.features, posteriors[i]));
+    unlabelled.forEach((ex, i) => posteriors.set(softmaxProbabilities(weights, ex.features, p), i * classes));
     weights = mStep(supported, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
   }
   const unlabelledClass = new Uint16Array(unlabelled.length);
-  const p = new Float64Array(classes);
   unlabelled.forEach((ex, i) => {
     softmaxProbabilities(weights, ex.features, p);
     let best = 0;
