@@ -97,7 +97,7 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     } else {
       predicted = rows.map((r) => predictedTheme(String(r.mentions)));
       gold = rows.map((r, i) => goldForPrediction(String(r.label), predicted[i]!));
-      labelMapping = "theme ids (several per cell separated by ; | or ,; empty, '-' or 'none' = no theme); prediction = strongest mention or 'none'";
+      labelMapping = "theme ids (several per cell separated by ; | or ,; empty, '-' or 'none' = no theme); prediction = strongest mention (a tie: the theme with more evidence in the text, then the first mentioned) or 'none'";
     }
     const score = scoreClassification(gold, predicted);
     return {
