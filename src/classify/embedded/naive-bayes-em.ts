@@ -47,9 +47,27 @@ export interface NaiveBayesEmFit {
   readonly unlabelledClass: Uint16Array;
 }
 
+/** What every M-step shares: which classes have a labelled example, and which features occur at all (and how many). */
+interface FitFrame {
+  readonly supported: Uint8Array;
+  readonly used: Uint8Array;
+  readonly vocabulary: number;
+}
+
+function fitFrame(labelled: readonly SoftmaxExample[], unlabelled: readonly UnlabelledExample[], classes: number, dim: number, start: number): FitFrame {
+  const supported = new Uint8Array(classes);
+  supported[start] = 1;
+  for (const ex of labelled) if (ex.weight > 0) supported[ex.target] = 1;
+  const used = new Uint8Array(dim);
+  for (const examples of [labelled, unlabelled]) for (const ex of examples) for (let f = 0; f < ex.features.length; f++) used[ex.features[f] as number] = 1;
+  let vocabulary = 0;
+  for (let j = 0; j < dim; j++) vocabulary += used[j] as number;
+  return { supported, used, vocabulary };
+}
+
 /** Class priors and log feature probabilities from examples weighted by their class posteriors. */
 function mStep(
-  supported: Uint8Array,
+  frame: FitFrame,
   labelled: readonly SoftmaxExample[],
   unlabelled: readonly UnlabelledExample[],
   /** posteriors[i * classes + k]: of unlabelled example i for class k */
@@ -59,10 +77,10 @@ function mStep(
   smoothing: number,
   counts: Float64Array,
 ): SoftmaxWeights {
+  const { supported, used, vocabulary } = frame;
   counts.fill(0);
   const totals = new Float64Array(classes);
   const priors = new Float64Array(classes);
-  const used = new Uint8Array(dim);
   const add = (features: Uint32Array, k: number, w: number): void => {
     if (w === 0) return;
     priors[k] = (priors[k] as number) + w;
@@ -72,16 +90,10 @@ function mStep(
       counts[at] = (counts[at] as number) + w;
     }
   };
-  for (const ex of labelled) {
-    for (let f = 0; f < ex.features.length; f++) used[ex.features[f] as number] = 1;
-    add(ex.features, ex.target, ex.weight);
-  }
+  for (const ex of labelled) add(ex.features, ex.target, ex.weight);
   unlabelled.forEach((ex, i) => {
-    for (let f = 0; f < ex.features.length; f++) used[ex.features[f] as number] = 1;
     for (let k = 0; k < classes; k++) add(ex.features, k, ex.weight * (posteriors[i * classes + k] as number));
   });
-  let vocabulary = 0;
-  for (let j = 0; j < dim; j++) vocabulary += used[j] as number;
   let priorTotal = 0;
   for (let k = 0; k < classes; k++) priorTotal += priors[k] as number;
   // a class no labelled example supports has no estimate: it is never predicted (its prior is zero), whatever
@@ -107,13 +119,11 @@ export function fitNaiveBayesEm(opts: NaiveBayesEmOptions): NaiveBayesEmFit {
   for (let i = 0; i < unlabelled.length; i++) posteriors[i * classes + opts.start] = 1;
   const p = new Float64Array(classes);
   const counts = new Float64Array(dim * classes); // reused by every M-step
-  const supported = new Uint8Array(classes);
-  supported[opts.start] = 1;
-  for (const ex of labelled) if (ex.weight > 0) supported[ex.target] = 1;
-  let weights = mStep(supported, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
+  const frame = fitFrame(labelled, unlabelled, classes, dim, opts.start);
+  let weights = mStep(frame, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
   for (let round = 0; round < iterations; round++) {
     unlabelled.forEach((ex, i) => posteriors.set(softmaxProbabilities(weights, ex.features, p), i * classes));
-    weights = mStep(supported, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
+    weights = mStep(frame, labelled, unlabelled, posteriors, classes, dim, smoothing, counts);
   }
   const unlabelledClass = new Uint16Array(unlabelled.length);
   unlabelled.forEach((ex, i) => {
