@@ -22,11 +22,8 @@ import { softmaxProbabilities, type SoftmaxExample, type SoftmaxWeights } from '
 /** Log prior of a class without any labelled example: finite (the model is stored as JSON), never the most probable. */
 const UNSUPPORTED = -Number.MAX_VALUE;
 
-export interface UnlabelledExample {
-  /** distinct feature indices in [0, dim) */
-  readonly features: Uint32Array;
-  readonly weight: number;
-}
+/** An example without a class: its features and weight, as a labelled one has them. */
+export type UnlabelledExample = Pick<SoftmaxExample, 'features' | 'weight'>;
 
 export interface NaiveBayesEmOptions {
   readonly labelled: readonly SoftmaxExample[];
