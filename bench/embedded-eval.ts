@@ -13,6 +13,8 @@
  *   (d) NPS verbatims, all scored rows: the cross-fitted domain model as a run uses it (5 folds; the data
  *       has no customer ids, so each response is its own fold key), out-of-fold 3-class accuracy
  *   (e) Banking77 customer messages (no sentiment gold): share of texts with a polarity of exactly 0
+ *   (f) Banking77 with an intent-derived proxy gold (banking77-sentiment-proxy.ts): problem reports negative,
+ *       how-to questions neutral; the domain model trains on the set's own train split, scored on its test split
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,6 +26,7 @@ import { scoreClassification } from '../src/classify/eval/score-classification.t
 import { createRng } from '../src/util/random.ts';
 import { crossFitDomain } from '../src/classify/embedded/cross-fit-domain.ts';
 import { hashTokens, summarizeLexicon } from '../src/classify/embedded/domain-features.ts';
+import { proxySentiment } from './banking77-sentiment-proxy.ts';
 
 const DATA = resolve(process.env.ECOUTE_SHARED_DATA ?? '../shared/data');
 
@@ -135,6 +138,14 @@ async function main(): Promise<void> {
       label: r.label === '1' ? 'positive' : 'negative',
     }));
   rows.push(...(await evaluate('Allociné FR (binary)', true, await tsv('train.tsv'), await tsv('test.tsv'), 'fr')));
+
+  const intents = await readRows(`select split, text, label from read_csv(${lit(`${DATA}/banking77_intents/banking77.csv`)}, header = true, all_varchar = true)`);
+  const proxy = (part: string): Labelled[] =>
+    intents.flatMap((r) => {
+      const label = r.split === part ? proxySentiment(r.label as string) : undefined;
+      return label === undefined ? [] : [{ text: r.text as string, label }];
+    });
+  rows.push(...(await evaluate('Banking77 EN, intent proxy', false, proxy('train'), proxy('test'), 'en')));
 
   const pct = (x: number): string => `${(100 * x).toFixed(1)} %`.padStart(8);
   let t0 = performance.now();

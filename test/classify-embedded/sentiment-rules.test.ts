@@ -134,6 +134,18 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Je n'ai jamais été déçu", 'fr', 'positive'],
     ['Je ne regrette pas du tout mon achat', 'fr', 'positive'],
     ['The parcel arrived on Tuesday', 'en', 'neutral'],
+    // factual problem reports with no opinion word: refused, not happened, not the customer's
+    ['My card was declined at a restaurant today', 'en', 'negative'],
+    ["My top-up didn't go through", 'en', 'negative'],
+    ['my transfer didnt arrive', 'en', 'negative'],
+    ['I cannot verify my ID', 'en', 'negative'],
+    ["I don't recognize the direct debit payment on my account", 'en', 'negative'],
+    ['There is a €1 fee on my account I did not authorize', 'en', 'negative'],
+    ["Why can't I withdraw cash from this ATM?", 'en', 'negative'],
+    ['Why not try the new app?', 'en', 'neutral'],
+    ['How do I order a physical card?', 'en', 'neutral'],
+    ["I'd like to change my PIN", 'en', 'neutral'],
+    ['Le produit dont je parle est arrivé mardi', 'fr', 'neutral'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

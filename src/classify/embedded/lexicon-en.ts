@@ -123,6 +123,17 @@ thanks for nothing -2.8, thank you for nothing -2.8, thanks for nothing at all -
 sucking -2.2, you suck -2.8, no longer works -2.0, no longer working -2.0, stopped working -2.2, stop working -2.0,
 not work -2.0, not working -2.0, not worked -2.0, not functioning -2.0, not charge -1.8, not charging -1.8,
 overwhelming -1.0, unclear -1.5, vague -1.2, lengthy -1.0, tedious -1.8, delayed delivery -2.0, late delivery -2.0,
+# --- factual problem reports: something was refused, did not happen or is not the customer's
+declined -1.8, declining -1.8, rejected -1.8, denied -1.5, bounced -1.2, unauthorized -2.0, unauthorised -2.0,
+disappeared -1.8, vanished -1.8, duplicate -1.0, duplicated -1.2, hacked -2.2, compromised -1.8, fraudulent -2.5,
+locked out -1.8, blocked -1.2, suspended -1.2, extra charge -1.2, extra charges -1.2, extra fee -1.2,
+taking forever -2.0, takes forever -2.0, took forever -2.0, taking so long -1.8, taking too long -2.0, not mine -1.5,
+not right -1.5, not correct -1.5, not go* through -2.0, not gone through -2.0, not went through -2.0,
+not complet* -1.8, not show* -1.5, not appear* -1.5, not updat* -1.5, not accept* -1.5, not verif* -1.5,
+not load* -1.8, not process* -1.5, not refund* -2.0, not credit* -1.5, not deliver* -2.0, not receiv* -2.0,
+not recogni* -1.5, not authori* -1.8, not activat* -1.5, not give* -1.2, not gave -1.2, not let me -1.5,
+not arrive -2.0, not come* through -2.0, not came through -2.0, not able -1.2, not approv* -1.5, not reflect* -1.2, not there -1.0,
+quit working -2.2, stole -2.5, mugged -2.5, breach -1.5, stupid -2.2, dumb -1.8, idiot -2.5, idiots -2.5, idiotic -2.5,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

@@ -35,7 +35,7 @@ const NE = new Set(['ne', 'n']);
 const COUNTERFACTUAL_EN = new Set(['would', 'could', 'should', 'might']);
 const COUNTERFACTUAL_FR = new Set(['aurait', 'aurais', 'auraient', 'aurions', 'auriez']);
 const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
-const LIKE_NEUTRAL_BEFORE = new Set(['look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
+const LIKE_NEUTRAL_BEFORE = new Set(['d', 'look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
 
 export function squash(sum: number): number {
   return sum / Math.sqrt(sum * sum + ALPHA);
@@ -121,7 +121,8 @@ function inNePasScope(words: readonly string[], breakBefore: readonly boolean[],
 /**
  * A clause with no opinion word that says something stopped or has not happened is a complaint:
  * "le briquet ne se recharge plus", "it no longer charges", "my transfer has not gone through yet",
- * "doesn't work anymore". Valence of such a clause (it counts as one hit).
+ * "doesn't work anymore", and the English complaint question "why can't I …" / "why hasn't my card …" ("why not"
+ * alone is a suggestion). Valence of such a clause (it counts as one hit).
  */
 const STOPPED_OR_PENDING = -1.5;
 
@@ -131,6 +132,7 @@ function isStoppedOrPending(words: readonly string[], french: boolean): boolean 
     if (french && w === 'plus' && (NE.has(words[k - 1] ?? '') || NE.has(words[k - 2] ?? '') || NE.has(words[k - 3] ?? ''))) return true;
     if (french && w === 'encore' && words[k - 1] === 'pas') return true;
     if (w === 'longer' && words[k - 1] === 'no') return true;
+    if (!french && w === 'why' && (words[k + 2] === 'not' || words[k + 2] === 'never')) return true;
     if ((w === 'anymore' || w === 'yet') && words.slice(Math.max(0, k - 6), k).some((x) => x === 'not' || x === 'never' || x === 'no')) return true;
   }
   return false;
@@ -198,7 +200,7 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
 /** Raw (unsquashed) sums of one clause. */
 export function scoreClause(text: string, language?: Language): ClauseSums {
   const lex = lexiconFor(language);
-  const out = scoreTokens(lex, tokenizeForSentiment(text), language !== 'en');
+  const out = scoreTokens(lex, tokenizeForSentiment(text, language === 'en'), language !== 'en');
   addSymbols(text, out);
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Tokens for the lexicon scorer: folded words with an ALL-CAPS flag and a flag saying whether
  * punctuation separates a word from the previous one (negation and degree words do not cross it).
- * English contractions are expanded first ("doesn't" → "does not", "can't" → "can not").
+ * English contractions are expanded first ("doesn't" → "does not", "can't" and "cannot" → "can not", and the
+ * apostrophe-less "didnt" → "did not"), so "not …" phrases ("not go through") match every spelling.
  */
 export interface SentimentTokens {
   readonly words: readonly string[];
@@ -16,9 +17,18 @@ const ASCII_LOWER = /^[a-z0-9]+$/;
 const HAS_UPPER = /\p{Lu}/u;
 const MARKS = /[\u0300-\u036f]/g;
 
-function expandContractions(text: string): string {
-  if (!/n['’]t/i.test(text)) return text;
-  return text
+/**
+ * English contractions written without an apostrophe, only those whose spelling is not also a word
+ * ("cant", "wont" are; "dont" is French), expanded for English text only.
+ */
+const BARE_CONTRACTION = /\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b/gi;
+
+function expandContractions(text: string, english: boolean): string {
+  let out = text;
+  if (/cannot/i.test(out)) out = out.replace(/\bcannot\b/gi, 'can not');
+  if (english && /nt\b/i.test(out)) out = out.replace(BARE_CONTRACTION, '$1 not');
+  if (!/n['’]t/i.test(out)) return out;
+  return out
     .replace(/\bcan['’]t\b/gi, 'can not')
     .replace(/\bwon['’]t\b/gi, 'will not')
     .replace(/\bain['’]t\b/gi, 'is not')
@@ -32,13 +42,14 @@ function foldWord(word: string): string {
   return lower.normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
-export function tokenizeForSentiment(text: string): SentimentTokens {
+/** `english`: the text is known to be English (bare contractions such as "didnt" are expanded). */
+export function tokenizeForSentiment(text: string, english = false): SentimentTokens {
   const words: string[] = [];
   const caps: boolean[] = [];
   const breakBefore: boolean[] = [];
   let pendingBreak = false;
   let upper = 0;
-  for (const m of expandContractions(text).matchAll(TOKEN)) {
+  for (const m of expandContractions(text, english).matchAll(TOKEN)) {
     const tok = m[0];
     const c = tok.charCodeAt(0);
     if (tok.length === 1 && (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41)) {
