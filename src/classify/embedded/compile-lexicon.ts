@@ -1,7 +1,7 @@
 /**
  * Turns the lexicon sources ("term weight, ..." strings) into lookup structures per language:
  * exact words, stems (`*`), phrases indexed by their first word, degree words and negators.
- * `LEXICON_VERSION` is a hash of every source and of the scoring rules version, so any change to
+ * `LEXICON_VERSION` is a hash of every source (the French fallback table included) and of the scoring rules version, so any change to
  * the lexicon invalidates cached classifications.
  */
 import { createHash } from 'node:crypto';
@@ -10,9 +10,10 @@ import { EMOJI_VALENCE, EMOTICON_VALENCE } from './emoji-lexicon.ts';
 import { foldedWords } from './fold-text.ts';
 import { EN_BOOSTERS, EN_LEXICON, EN_NEGATORS } from './lexicon-en.ts';
 import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
+import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
-export const SCORING_RULES_VERSION = '2';
+export const SCORING_RULES_VERSION = '3';
 
 export interface PhraseEntry {
   /** folded words; a word ending in '*' matches any word starting with it */
@@ -29,6 +30,8 @@ export interface CompiledLexicon {
   /** single- or two-word degree modifiers ("very", "a bit") → relative change of intensity */
   readonly boosters: ReadonlyMap<string, number>;
   readonly negators: ReadonlySet<string>;
+  /** valence of a word no entry matches, from a general-purpose lexicon (French: Pattern) */
+  readonly fallback?: (word: string) => number | undefined;
   /** memo of word → valence (null: not in lexicon) */
   readonly memo: Map<string, number | null>;
 }
@@ -65,6 +68,7 @@ interface Sources {
   readonly lexicon: readonly string[];
   readonly boosters: readonly string[];
   readonly negators: readonly string[];
+  readonly fallback?: (word: string) => number | undefined;
 }
 
 function compile(sources: Sources): CompiledLexicon {
@@ -89,16 +93,16 @@ function compile(sources: Sources): CompiledLexicon {
   for (const src of sources.boosters) for (const { term, weight } of parseLexiconSource(src)) boosters.set(foldedWords(term).join(' '), weight);
   const negators = new Set(sources.negators.flatMap((s) => s.split(/\s+/).filter((w) => w !== '')));
   const stemLengths = [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { words, stems, stemLengths, phrases, boosters, negators, memo: new Map() };
+  return { words, stems, stemLengths, phrases, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), memo: new Map() };
 }
 
 const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS] };
-const FR: Sources = { lexicon: [FR_LEXICON], boosters: [FR_BOOSTERS], negators: [FR_NEGATORS] };
+const FR: Sources = { lexicon: [FR_LEXICON], boosters: [FR_BOOSTERS], negators: [FR_NEGATORS], fallback: patternValence };
 
 const COMPILED: Record<Language, CompiledLexicon> = {
   en: compile(EN),
   fr: compile(FR),
-  // unknown language: both lists (English wins on the rare shared key)
+  // unknown language: both lists (English wins on the rare shared key), no French fallback (English words would hit French stems)
   other: compile({ lexicon: [FR_LEXICON, EN_LEXICON], boosters: [FR_BOOSTERS, EN_BOOSTERS], negators: [FR_NEGATORS, EN_NEGATORS] }),
 };
 
@@ -133,6 +137,6 @@ export function lexiconSize(language: 'en' | 'fr'): number {
 }
 
 export const LEXICON_VERSION = `${SCORING_RULES_VERSION}.${createHash('sha256')
-  .update([EN_LEXICON, EN_BOOSTERS, EN_NEGATORS, FR_LEXICON, FR_BOOSTERS, FR_NEGATORS, JSON.stringify([...EMOJI_VALENCE, ...EMOTICON_VALENCE])].join('\u0000'))
+  .update([EN_LEXICON, EN_BOOSTERS, EN_NEGATORS, FR_LEXICON, FR_BOOSTERS, FR_NEGATORS, JSON.stringify([...EMOJI_VALENCE, ...EMOTICON_VALENCE]), PATTERN_FR_VERSION].join('\u0000'))
   .digest('hex')
   .slice(0, 12)}`;

@@ -30,6 +30,13 @@ const ALPHA = 15;
 const NEGATED_POSITIVE = -0.74;
 const NEGATED_NEGATIVE = -0.5;
 const CAPS_FACTOR = 1.25;
+/**
+ * Negative terms weigh 1.5× (SO-CAL's negative weighting, Taboada et al. 2011, "Lexicon-based
+ * methods for sentiment analysis", Computational Linguistics 37(2)): reviews and complaints wrap
+ * criticism in polite positive words far more often than the reverse. A negated positive ("not good")
+ * is not weighted: negation dampens, it never makes a term stronger than its plain form.
+ */
+const NEGATIVE_WEIGHT = 1.5;
 const MEMO_LIMIT = 200_000;
 const NE = new Set(['ne', 'n']);
 const COUNTERFACTUAL_EN = new Set(['would', 'could', 'should', 'might']);
@@ -64,6 +71,8 @@ function wordValence(lex: CompiledLexicon, word: string): number | undefined {
       if (v !== undefined) break;
     }
   }
+  // a word no entry knows: the general-purpose fallback lexicon (never for degree words or negators)
+  if (v === undefined && lex.fallback !== undefined && !lex.boosters.has(word) && !lex.negators.has(word)) v = lex.fallback(word);
   if (lex.memo.size > MEMO_LIMIT) lex.memo.clear();
   lex.memo.set(word, v ?? null);
   return v;
@@ -183,6 +192,7 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
     }
     if (negated) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
     if (caps[i] && !t.shouting) v *= CAPS_FACTOR;
+    if (v < 0 && !negated) v *= NEGATIVE_WEIGHT;
     out.sum += v;
     if (v > 0) out.positive += v;
     else out.negative += v;
