@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
 import { createEmbeddedTopicEngine } from '../../src/classify/embedded/index.ts';
+import { singularsOf } from '../../src/classify/embedded/match-themes.ts';
 import { TAXONOMY } from './fixtures.ts';
 
 const themesOf = async (clause: string, lang?: 'fr' | 'en' | 'other'): Promise<string[]> => {
@@ -20,6 +21,29 @@ describe('createEmbeddedTopicEngine', () => {
     expect(await themesOf('le service client ne répond pas', 'fr')).toContain('support');
     expect(await themesOf('no signal at home', 'en')).toEqual(['network']);
     expect(await themesOf('the signal was not mentioned', 'en')).not.toContain('billing');
+  });
+
+  it('matches a keyword written in the singular in its plural, in words and phrases, and nothing else', async () => {
+    const tax = taxonomySchema.parse({
+      version: '1',
+      themes: [
+        { id: 'bags', labels: { en: 'Baggage' }, keywords: { en: ['bag', 'lost suitcase'], fr: ['bagage', 'bateau'] } },
+        { id: 'delays', labels: { en: 'Waiting' }, keywords: { en: ['delay', 'tax'] } },
+      ],
+    });
+    const ids = async (clause: string, lang: 'en' | 'fr'): Promise<string[]> =>
+      ((await createEmbeddedTopicEngine(tax).matchThemes([clause], [lang]))[0] ?? []).map((f) => f.themeId);
+    expect(await ids('they lost my bags', 'en')).toEqual(['bags']);
+    expect(await ids('two lost suitcases', 'en')).toEqual(['bags']);
+    expect(await ids('delays again and taxes', 'en')).toEqual(['delays']);
+    expect(await ids('mes bagages et les bateaux', 'fr')).toEqual(['bags']);
+    // not other inflections, not a shorter word
+    expect(await ids('my flight was delayed', 'en')).toEqual([]);
+    expect(await ids('the baguette was cold', 'en')).toEqual([]);
+    expect(singularsOf('bags')).toEqual(['bag']);
+    expect(singularsOf('taxes')).toEqual(['taxe', 'tax']);
+    expect(singularsOf('bateaux')).toEqual(['bateau']);
+    expect(singularsOf('bus')).toEqual([]);
   });
 
   it('uses the keywords of the clause language; both when unknown', async () => {

@@ -45,13 +45,27 @@ export interface SeedMatch {
   readonly masked: Uint8Array;
 }
 
+/**
+ * The singulars a folded word may be the plural of ("bags" → "bag", "taxes" → "tax", "bateaux" →
+ * "bateau"): a keyword written in the singular also matches its plural, as a taxonomy's author expects.
+ * Only plural endings, never other inflections ("charged" needs "charg*", written by the author).
+ */
+export function singularsOf(word: string): readonly string[] {
+  if (word.length < 4) return [];
+  const last = word[word.length - 1];
+  if (last === 's') return word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)];
+  if (last === 'x' && (word.endsWith('aux') || word.endsWith('eux') || word.endsWith('oux'))) return [word.slice(0, -1)];
+  return [];
+}
+
+function wordMatches(want: { readonly text: string; readonly prefix: boolean }, got: string): boolean {
+  if (want.prefix) return got.startsWith(want.text);
+  return got === want.text || singularsOf(got).includes(want.text);
+}
+
 export function patternMatches(p: KeywordPattern, words: readonly string[], at: number): boolean {
   if (at + p.words.length > words.length) return false;
-  for (let k = 0; k < p.words.length; k++) {
-    const want = p.words[k] as { text: string; prefix: boolean };
-    const got = words[at + k] as string;
-    if (want.prefix ? !got.startsWith(want.text) : got !== want.text) return false;
-  }
+  for (let k = 0; k < p.words.length; k++) if (!wordMatches(p.words[k] as { text: string; prefix: boolean }, words[at + k] as string)) return false;
   return true;
 }
 
@@ -61,6 +75,7 @@ export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly Keywor
   const known = tax.memo.get(w);
   if (known !== undefined) return known;
   const found: KeywordPattern[] = [...(tax.exact.get(w) ?? [])];
+  for (const singular of singularsOf(w)) found.push(...(tax.exact.get(singular) ?? []));
   for (const len of tax.prefixLengths) {
     if (len > w.length) break;
     found.push(...(tax.prefixes.get(w.slice(0, len)) ?? []));
