@@ -180,6 +180,7 @@ async function demoSection(): Promise<void> {
 /**
  * The report's quotes (sql/report/select-theme-examples.sql, as the executive report calls it, with 3 and
  * 20 per theme) checked against the text truth: is each quote's response one whose text states the theme?
+ * Then the sentiment the run gave each true mention it found, against the truth's sentiment.
  * Needs the demo run (`npm run demo`) in out/demo/current (or ECOUTE_DEMO_RUN).
  */
 async function reportQuotesSection(gold: ReadonlySet<string>): Promise<void> {
@@ -197,6 +198,11 @@ async function reportQuotesSection(gold: ReadonlySet<string>): Promise<void> {
       console.log(`report quotes, ${perTheme} per theme (as of ${asOf}): ${quotes.length - off.length} of ${quotes.length} on their theme by the text truth`);
       for (const q of off) console.log(`  off: ${String(q.theme_id)} ← ${String(q.response_id)}`);
     }
+    const pairs = await querySqlFile(db.connection, 'bench/mention-sentiment-vs-truth', { truth: join(DEMO, 'truth-text-mentions.csv') });
+    const total = pairs.reduce((n, p) => n + Number(p.pairs), 0);
+    const right = pairs.filter((p) => p.truth === p.found).reduce((n, p) => n + Number(p.pairs), 0);
+    const cells = pairs.map((p) => `${String(p.truth)}→${String(p.found)} ${Number(p.pairs)}`).join(', ');
+    console.log(`mention sentiment of the run (the label of each true pair's strongest mention) against the text truth: ${((100 * right) / Math.max(total, 1)).toFixed(1)} % of ${total} pairs (${cells})`);
   } finally {
     db.close();
   }

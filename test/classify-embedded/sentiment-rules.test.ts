@@ -146,6 +146,15 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['How do I order a physical card?', 'en', 'neutral'],
     ["I'd like to change my PIN", 'en', 'neutral'],
     ['Le produit dont je parle est arrivé mardi', 'fr', 'neutral'],
+    // a problem someone resolved is not a complaint; one nobody resolved still is
+    ['The support team solves the problem in a day', 'en', 'positive'],
+    ['The billing issue was corrected quickly', 'en', 'positive'],
+    ["L'erreur de facturation a été corrigée rapidement", 'fr', 'positive'],
+    ['They could not fix the issue', 'en', 'negative'],
+    ["Le problème n'a pas été résolu", 'fr', 'negative'],
+    // discourse markers carry no sentiment of their own
+    ['To be honest, support takes days to answer', 'en', 'negative'],
+    ['Honnêtement, le support met une éternité à répondre', 'fr', 'negative'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

@@ -53,6 +53,7 @@ not understand -1.0, not make sense -1.5, makes no sense -1.8, well 0.8, went we
 # --- neutral phrases: consume words that would otherwise score ("as well", "kind regards", "looks like")
 as well 0, as well as 0, pretty much 0, feel like 0, feels like 0, felt like 0, looks like 0, would like 0,
 kind regards 0, best regards 0, good luck 0, good morning 0, good afternoon 0, good evening 0, so far 0,
+to be honest 0, honestly 0, in all honesty 0, frankly 0,
 # --- neutral-negative and mixed
 average -0.3, mediocre -1.8, meh -1.2, so so -0.8, not bad 1.2, could be better -1.5, could have been better -1.6,
 should be better -1.5, needs improvement -1.5, room for improvement -0.8, not great -1.5, not the best -1.3,
@@ -132,7 +133,9 @@ not right -1.5, not correct -1.5, not go* through -2.0, not gone through -2.0, n
 not complet* -1.8, not show* -1.5, not appear* -1.5, not updat* -1.5, not accept* -1.5, not verif* -1.5,
 not load* -1.8, not process* -1.5, not refund* -2.0, not credit* -1.5, not deliver* -2.0, not receiv* -2.0,
 not recogni* -1.5, not authori* -1.8, not activat* -1.5, not give* -1.2, not gave -1.2, not let me -1.5,
-not arrive -2.0, not come* through -2.0, not came through -2.0, not able -1.2, not approv* -1.5, not reflect* -1.2, not there -1.0,
+solves 1.5, resolves 1.5, fixes 1.2, not fix -2.0, not solve -2.0, not resolve -2.0, not arrive -2.0, not come* through -2.0, not came through -2.0, not able -1.2, not approv* -1.5, not reflect* -1.2, not there -1.0,
+sluggish -2.0, freeze -1.5, freezing -1.5, froze -1.5, breaks -1.5, breaks down -2.0, keeps breaking -2.2, too many -1.0,
+nothing happens -1.8, nothing happened -1.8, takes days -1.8, took days -1.8, takes weeks -2.0, took weeks -2.0, takes ages -1.8,
 quit working -2.2, stole -2.5, mugged -2.5, breach -1.5, stupid -2.2, dumb -1.8, idiot -2.5, idiots -2.5, idiotic -2.5,
 `;
 

@@ -114,6 +114,31 @@ function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number):
   return lex.negators.has(w);
 }
 
+/** Nouns that name a problem, and the stems of verbs that resolve one (folded, both languages). */
+const PROBLEM_NOUNS = new Set(['problem', 'problems', 'issue', 'issues', 'bug', 'bugs', 'error', 'errors', 'mistake', 'mistakes', 'probleme', 'problemes', 'souci', 'soucis', 'incident', 'incidents', 'erreur', 'erreurs', 'panne', 'pannes']);
+const RESOLVING_STEMS = ['solv', 'resolv', 'fix', 'sorted', 'corrected', 'resol', 'regl', 'repar', 'corrig'];
+
+/**
+ * Is word i a problem noun that a resolving verb takes as object (within three words before it) or as
+ * subject (within five words after it: "l'erreur de facturation a été corrigée"), that verb not negated ("solves the problem", "fixed our issue", "the issue was corrected",
+ * "a résolu le souci")? Then the noun carries no valence: the verb says how it went ("never fixed the
+ * issue", "the issue was not fixed", "n'a pas résolu le problème" stay negative).
+ */
+function isResolvedProblem(lex: CompiledLexicon, words: readonly string[], breakBefore: readonly boolean[], i: number): boolean {
+  if (!PROBLEM_NOUNS.has(words[i] as string)) return false;
+  const resolving = (j: number): boolean => RESOLVING_STEMS.some((s) => (words[j] as string).startsWith(s));
+  const negatedBefore = (j: number, from: number): boolean => {
+    for (let k = j - 1; k >= from; k--) {
+      if (breakBefore[k + 1]) return false;
+      if (isNegatorAt(lex, words, k)) return true;
+    }
+    return false;
+  };
+  for (let j = i - 1; j >= Math.max(0, i - 3) && !breakBefore[j + 1]; j--) if (resolving(j)) return !negatedBefore(j, Math.max(0, j - 3));
+  for (let j = i + 1; j <= Math.min(words.length - 1, i + 5) && !breakBefore[j]; j++) if (resolving(j)) return !negatedBefore(j, i + 1);
+  return false;
+}
+
 /** Words a French split negation reaches: "je ne trouve pas le produit très efficace" negates "efficace". */
 const NE_PAS_SCOPE = 5;
 
@@ -168,6 +193,10 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
       continue;
     }
     if (w === 'like' && LIKE_NEUTRAL_BEFORE.has(words[i - 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (term.len === 1 && term.v < 0 && isResolvedProblem(lex, words, breakBefore, i)) {
       i++;
       continue;
     }
