@@ -155,6 +155,9 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     // discourse markers carry no sentiment of their own
     ['To be honest, support takes days to answer', 'en', 'negative'],
     ['Honnêtement, le support met une éternité à répondre', 'fr', 'negative'],
+    ['Nous avons été facturés deux fois le même mois', 'fr', 'negative'],
+    ['It never lets us down', 'en', 'positive'],
+    ['The platform is rock solid', 'en', 'positive'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

@@ -116,7 +116,7 @@ too expensive -2.0, still not -1.8, still no -1.8, still do not -1.8, still does
 still cannot -1.8, still can not -1.8, still have not -1.8, still has not -1.8, still have no -1.8, still nothing -2.0,
 not turn up -2.2, not turned up -2.2, no one turned up -2.2, nobody turned up -2.2, not show up -2.2,
 not replied -2.0, not reply -1.8, not respond -2.0, not responded -2.0, not call back -2.0, not called back -2.0,
-no call -1.5, no call back -2.0, no callback -2.0, never called back -2.3, let down -2.2, let me down -2.2,
+no call -1.5, no call back -2.0, no callback -2.0, never called back -2.3, let down -2.2, let me down -2.2, let us down -2.2, lets us down -2.2, lets me down -2.2,
 missed appointment -2.2, missed appointments -2.2, missed -1.0, took over -1.2, supposed to -1.0,
 should have been -1.0, should of been -1.0, nothing has been done -2.0, nothing was done -2.0, absolute joke -3.0, way too -0.5, not happy -2.2, not satisfied -2.2, not impressed -1.8,
 not recommend -2.0, not as pictured -2.0, not as described -2.0, not what i expected -1.5, returned it -1.5,
@@ -134,7 +134,7 @@ not complet* -1.8, not show* -1.5, not appear* -1.5, not updat* -1.5, not accept
 not load* -1.8, not process* -1.5, not refund* -2.0, not credit* -1.5, not deliver* -2.0, not receiv* -2.0,
 not recogni* -1.5, not authori* -1.8, not activat* -1.5, not give* -1.2, not gave -1.2, not let me -1.5,
 solves 1.5, resolves 1.5, fixes 1.2, not fix -2.0, not solve -2.0, not resolve -2.0, not arrive -2.0, not come* through -2.0, not came through -2.0, not able -1.2, not approv* -1.5, not reflect* -1.2, not there -1.0,
-sluggish -2.0, freeze -1.5, freezing -1.5, froze -1.5, breaks -1.5, breaks down -2.0, keeps breaking -2.2, too many -1.0,
+rock solid 2.5, instantly 1.2, went up -1.0, gone up -1.0, sluggish -2.0, freeze -1.5, freezing -1.5, froze -1.5, breaks -1.5, breaks down -2.0, keeps breaking -2.2, too many -1.0,
 nothing happens -1.8, nothing happened -1.8, takes days -1.8, took days -1.8, takes weeks -2.0, took weeks -2.0, takes ages -1.8,
 quit working -2.2, stole -2.5, mugged -2.5, breach -1.5, stupid -2.2, dumb -1.8, idiot -2.5, idiots -2.5, idiotic -2.5,
 `;

@@ -72,8 +72,9 @@ pas rappelé* -2.0, marche pas -2.0, marche plus -2.0, marche mal -2.2, fonction
 fonctionnent pas -2.0, en panne -2.2, panne -2.0, pannes -2.0, bug* -1.5, bugg* -1.8, bugu* -1.8, beug* -1.5, bogue* -1.5,
 plante -1.2, planté -1.5, plantage* -2.0, crash* -2.0, erreur* -1.5, problème* -1.5, problématique* -1.6,
 souci -1.2, soucis -1.2, incident* -1.3, défaut* -1.5, défectueu* -2.3, cassé* -2.2, abîmé* -2.0,
-endommagé* -2.2, manquant* -1.5, perdu* -1.5, faux -1.0, fausse -1.2, erroné* -1.8, facturé deux fois -2.8,
-facturée deux fois -2.8, prélevé deux fois -2.8, débité deux fois -2.8, double facturation -2.8,
+endommagé* -2.2, manquant* -1.5, perdu* -1.5, faux -1.0, fausse -1.2, erroné* -1.8, facturé deux fois -2.8, facturée deux fois -2.8, facturés deux fois -2.8, facturées deux fois -2.8,
+prélevé deux fois -2.8, prélevée deux fois -2.8, prélevés deux fois -2.8, prélevées deux fois -2.8,
+débité deux fois -2.8, débitée deux fois -2.8, débités deux fois -2.8, débitées deux fois -2.8, double facturation -2.8,
 double prélèvement -2.8, surfactur* -2.5, arnaque* -3.0, escroc* -3.0, escroquerie* -3.0, voleur* -3.0,
 volé -2.5, volés -2.5, cher -1.3, chère -1.3, chers -1.3, chères -1.3, coûteu* -1.3, onéreu* -1.3, hors de prix -2.5,
 exorbitant* -2.5, abusif* -2.5, abusé* -2.0, remboursement -0.3, résilier -1.0, résiliation -1.0, résilié* -0.8,
@@ -124,7 +125,8 @@ rien d original -2.0, sans saveur -1.8, fade* -1.5, creuse -1.5,
 # --- neutral phrases
 bien que 0, par défaut 0, bien qu 0, moins bien -1.5, moins bon -1.5, moins bonne -1.5, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
 bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
-honnêtement 0, pour être franc 0, pour être honnête 0, échou* -2.0, une éternité -2.0, trop de -0.8, perd -1.5, perdent -1.5, perdons -1.5,
+honnêtement 0, pour être franc 0, pour être honnête 0, amélioré* 1.2, à améliorer -1.2, pourrait être amélioré* -1.0, instantanément 1.2,
+doublon* -1.2, ça rame -1.8, pas au niveau -1.8, échou* -2.0, une éternité -2.0, trop de -0.8, perd -1.5, perdent -1.5, perdons -1.5,
 `;
 
 /** Degree words; "un peu" and "assez" soften, "très", "trop", "vraiment" strengthen. */
