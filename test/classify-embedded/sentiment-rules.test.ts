@@ -22,6 +22,13 @@ describe('lexicon sentiment rules', () => {
     for (const t of ['ça ne vaut pas le coup', 'ça tourne en rond', 'rien de nouveau', 'je mets un zéro', 'pas crédible']) expect(pol(t, 'fr')).toBeLessThan(-0.15);
   });
 
+  it("reads a '*' on any word of a phrase, the first included", () => {
+    // "not go* through", "not come* through": the star ends the middle word
+    expect(pol('the payment does not goes through')).toBeLessThan(0);
+    // "tourne* en rond": the star ends the first word
+    expect(pol('les épisodes tournent en rond', 'fr')).toBeLessThan(0);
+  });
+
   it('keeps French stems from matching unrelated words', () => {
     for (const t of ['le panneau solaire', 'un pirate', 'le volet roulant', 'les instructions', "l'ingénieur est venu", 'par défaut', 'la position'])
       expect(scoreLexicon(t, 'fr').hits).toBe(0);

@@ -27,6 +27,10 @@ export interface CompiledLexicon {
   /** distinct stem lengths, longest first */
   readonly stemLengths: readonly number[];
   readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** phrases whose first word ends with '*' ("tourne* en rond"), by that word's prefix */
+  readonly phrasePrefixes: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** distinct lengths of those prefixes */
+  readonly phrasePrefixLengths: readonly number[];
   /** single- or two-word degree modifiers ("very", "a bit") → relative change of intensity */
   readonly boosters: ReadonlyMap<string, number>;
   readonly negators: ReadonlySet<string>;
@@ -57,10 +61,14 @@ export function parseLexiconSource(source: string): ParsedEntry[] {
   return entries;
 }
 
+/** Folded words of a lexicon term; a '*' ending a written word ends its last folded word ("not go* through" → not, go*, through). */
 function foldTerm(term: string): string[] {
-  const stem = term.endsWith('*');
-  const words = foldedWords(stem ? term.slice(0, -1) : term);
-  if (stem && words.length > 0) words[words.length - 1] += '*';
+  const words = term.split(/\s+/).flatMap((token) => {
+    const stem = token.endsWith('*');
+    const folded = foldedWords(stem ? token.slice(0, -1) : token);
+    if (stem && folded.length > 0) folded[folded.length - 1] += '*';
+    return folded;
+  });
   return words;
 }
 
@@ -75,25 +83,27 @@ function compile(sources: Sources): CompiledLexicon {
   const words = new Map<string, number>();
   const stems = new Map<string, number>();
   const phrases = new Map<string, PhraseEntry[]>();
+  const phrasePrefixes = new Map<string, PhraseEntry[]>();
   for (const src of sources.lexicon) {
     for (const { term, weight } of parseLexiconSource(src)) {
       const folded = foldTerm(term);
       if (folded.length === 0) continue;
       if (folded.length > 1) {
         const first = folded[0] as string;
-        const list = phrases.get(first) ?? [];
-        list.push({ words: folded, weight });
-        phrases.set(first, list);
+        const index = first.endsWith('*') ? phrasePrefixes : phrases;
+        const key = first.endsWith('*') ? first.slice(0, -1) : first;
+        index.set(key, [...(index.get(key) ?? []), { words: folded, weight }]);
       } else if ((folded[0] as string).endsWith('*')) stems.set((folded[0] as string).slice(0, -1), weight);
       else words.set(folded[0] as string, weight);
     }
   }
-  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const index of [phrases, phrasePrefixes]) for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const phrasePrefixLengths = [...new Set([...phrasePrefixes.keys()].map((k) => k.length))].sort((a, b) => b - a);
   const boosters = new Map<string, number>();
   for (const src of sources.boosters) for (const { term, weight } of parseLexiconSource(src)) boosters.set(foldedWords(term).join(' '), weight);
   const negators = new Set(sources.negators.flatMap((s) => s.split(/\s+/).filter((w) => w !== '')));
   const stemLengths = [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { words, stems, stemLengths, phrases, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), memo: new Map() };
+  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), memo: new Map() };
 }
 
 const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS] };
@@ -132,7 +142,7 @@ export function isOpinionWord(word: string): boolean {
 export function lexiconSize(language: 'en' | 'fr'): number {
   const l = COMPILED[language];
   let phrases = 0;
-  for (const list of l.phrases.values()) phrases += list.length;
+  for (const index of [l.phrases, l.phrasePrefixes]) for (const list of index.values()) phrases += list.length;
   return l.words.size + l.stems.size + phrases;
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Language } from '../classifier-types.ts';
 import { splitClauseSpans } from '../clauses/split-clauses.ts';
-import { lexiconFor, type CompiledLexicon } from './compile-lexicon.ts';
+import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-lexicon.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
 
@@ -78,22 +78,30 @@ function wordValence(lex: CompiledLexicon, word: string): number | undefined {
   return v;
 }
 
-/** Valence and length of the term starting at word i (a phrase, else a word), or undefined. */
+const wordFits = (want: string, got: string): boolean => (want.endsWith('*') ? got.startsWith(want.slice(0, -1)) : got === want);
+
+/** The longest phrase of `list` (sorted longest first) that matches at word i, or undefined. */
+function phraseAt(list: readonly PhraseEntry[] | undefined, words: readonly string[], i: number): PhraseEntry | undefined {
+  if (list === undefined) return undefined;
+  for (const p of list) {
+    if (i + p.words.length > words.length) continue;
+    let ok = true;
+    for (let k = 1; k < p.words.length && ok; k++) ok = wordFits(p.words[k] as string, words[i + k] as string);
+    if (ok) return p;
+  }
+  return undefined;
+}
+
+/** Valence and length of the term starting at word i (a phrase, the longest first, else a word), or undefined. */
 function termAt(lex: CompiledLexicon, words: readonly string[], i: number): { v: number; len: number } | undefined {
   const w = words[i] as string;
-  const candidates = lex.phrases.get(w);
-  if (candidates !== undefined) {
-    for (const p of candidates) {
-      if (i + p.words.length > words.length) continue;
-      let ok = true;
-      for (let k = 1; k < p.words.length && ok; k++) {
-        const want = p.words[k] as string;
-        const got = words[i + k] as string;
-        ok = want.endsWith('*') ? got.startsWith(want.slice(0, -1)) : got === want;
-      }
-      if (ok) return { v: p.weight, len: p.words.length };
-    }
+  let best = phraseAt(lex.phrases.get(w), words, i);
+  for (const len of lex.phrasePrefixLengths) {
+    if (len > w.length) continue;
+    const p = phraseAt(lex.phrasePrefixes.get(w.slice(0, len)), words, i);
+    if (p !== undefined && (best === undefined || p.words.length > best.words.length)) best = p;
   }
+  if (best !== undefined) return { v: best.weight, len: best.words.length };
   const v = wordValence(lex, w);
   return v === undefined ? undefined : { v, len: 1 };
 }
