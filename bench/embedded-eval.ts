@@ -17,8 +17,6 @@
  *       how-to questions neutral; the domain model trains on the set's own train split, scored on its test split
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { openDatabase } from '../src/db/open-database.ts';
 import type { Language, SentimentEngine, SentimentLabel } from '../src/classify/classifier-types.ts';
 import { createEmbeddedSentimentEngine, sentimentLabelFromScore, trainDomainModel } from '../src/classify/embedded/index.ts';
 import { foldedWords } from '../src/classify/embedded/fold-text.ts';
@@ -27,25 +25,13 @@ import { createRng } from '../src/util/random.ts';
 import { crossFitDomain } from '../src/classify/embedded/cross-fit-domain.ts';
 import { hashTokens, summarizeLexicon } from '../src/classify/embedded/domain-features.ts';
 import { proxySentiment } from './banking77-sentiment-proxy.ts';
+import { DATA, lit, readRows } from './shared-data.ts';
 
-const DATA = resolve(process.env.ECOUTE_SHARED_DATA ?? '../shared/data');
 
 interface Labelled {
   readonly text: string;
   readonly label: SentimentLabel;
 }
-
-async function readRows(sql: string): Promise<Array<Record<string, string | null>>> {
-  const db = await openDatabase();
-  try {
-    const reader = await db.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJson() as Array<Record<string, string | null>>;
-  } finally {
-    db.close();
-  }
-}
-
-const lit = (path: string): string => `'${path.replace(/'/g, "''")}'`;
 
 function split<T>(items: readonly T[], seed: number): { train: T[]; test: T[] } {
   const rng = createRng(seed);

@@ -30,21 +30,10 @@ import { trainTopicModelOnVerbatims } from '../src/classify/embedded/train-topic
 import { verbatimClauses } from '../src/classify/embedded/verbatim-clauses.ts';
 import { strongestTheme, NO_THEME } from '../src/classify/pipeline/topic-gold.ts';
 import { scoreClassification } from '../src/classify/eval/score-classification.ts';
+import { DATA, lit, readRows } from './shared-data.ts';
 
-const DATA = resolve(process.env.ECOUTE_SHARED_DATA ?? '../shared/data');
 const DEMO = resolve(process.env.ECOUTE_DEMO_DATA ?? 'demo-data');
 const DEMO_RUN = resolve(process.env.ECOUTE_DEMO_RUN ?? 'out/demo/current');
-
-const lit = (path: string): string => `'${path.replace(/'/g, "''")}'`;
-
-async function readRows(sql: string): Promise<Array<Record<string, string | null>>> {
-  const db = await openDatabase();
-  try {
-    return (await db.connection.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, string | null>>;
-  } finally {
-    db.close();
-  }
-}
 
 interface BenchTaxonomy {
   readonly taxonomy: Taxonomy;

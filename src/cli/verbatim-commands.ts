@@ -150,7 +150,7 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
     .option('--id <theme-id>', 'theme id for the taxonomy')
     .action(async (runDir: string, candidateId: string, o: { id?: string }) => {
       const [{ openDatabase }, { promoteCandidate }] = [await import('../db/open-database.ts'), await import('../classify/discovery/promote-candidate.ts')];
-      const db = await openDatabase(`${runDir}/ecoute.duckdb`);
+      const db = await openDatabase(`${runDir}/ecoute.duckdb`, { readOnly: true });
       try {
         out.write(await promoteCandidate(db.connection, candidateId, o.id !== undefined ? { themeId: o.id } : {}));
       } finally {

@@ -59,7 +59,10 @@ describe('theme discovery', () => {
     expect(terms.some((t) => /parcel|late|deliv/.test(t))).toBe(true);
     for (const c of first.seen) {
       expect(c.candidateId).toMatch(/^cand_[0-9a-f]{8}(_\d+)?$/);
-      expect(c.representatives.length).toBe(3);
+      // up to 5 distinct verbatims (this generator repeats some verbatims word for word)
+      expect(c.representatives.length).toBeGreaterThanOrEqual(Math.min(3, c.size));
+      expect(c.representatives.length).toBeLessThanOrEqual(5);
+      expect(new Set(c.representatives.map((r) => r.verbatim)).size).toBe(c.representatives.length);
       for (const r of c.representatives) expect(r.verbatim).not.toMatch(/@example\.com/);
       expect([c.firstSeen, c.lastSeen, c.runs]).toEqual(['2024-05-20', '2024-05-20', 1]);
     }
@@ -133,7 +136,7 @@ describe('theme discovery', () => {
     const tax = taxonomySchema.parse({ version: '2', themes: [{ id: 'price', labels: { en: 'Price' } }, theme] });
     const promoted = tax.themes[1]!;
     expect(promoted.labels).toEqual({ en: 'App crashes' });
-    expect(promoted.examples).toHaveLength(3);
+    expect(promoted.examples).toHaveLength(5);
     expect(promoted.keywords.fr.length).toBeGreaterThan(0);
     expect(promoted.keywords.fr.join(' ')).toMatch(/applic|connexion|plant/);
     const indented = await promoteCandidate(db.connection, app.candidateId, { indent: 4 });

@@ -1,12 +1,17 @@
 /**
  * Clusters the clauses that matched no theme into candidate themes:
- * stemmed tokens → TF-IDF → seeded spherical k-means (k grows with the number of clauses) →
- * clusters of at least `minClusterSize` clauses, each with its top terms and the three
- * verbatims whose clauses lie closest to the centroid (PII-redacted).
+ * stemmed topical tokens (tokenize-clause.ts: no @handles, URLs, numbers, question words or opinion words;
+ * a clause with none is left out) → TF-IDF → seeded spherical k-means (k grows with the number of clauses) →
+ * clusters of at least `minClusterSize` clauses, each with its top terms, its name (its most distinctive
+ * phrases, distinctive-phrases.ts), the share of its clauses the lexicon reads as negative, and the five
+ * verbatims whose clauses lie closest to the centroid (PII-redacted). Candidates come out ranked by
+ * priority = size × negative share (what hurts most first), then by size.
  */
 import type { Language } from '../classifier-types.ts';
+import { scoreLexicon } from '../embedded/score-lexicon.ts';
 import { redactPii } from '../pii/redact-pii.ts';
-import { tokenizeClause } from './tokenize-clause.ts';
+import { distinctivePhrases, phraseDocumentFrequency } from './distinctive-phrases.ts';
+import { clausePhrases, isTopicalClause, tokenizeClause } from './tokenize-clause.ts';
 import { buildTfidf, dotDense } from './tfidf-vectors.ts';
 import { sphericalKMeans } from './spherical-kmeans.ts';
 
@@ -24,6 +29,14 @@ export interface Representative {
 }
 
 export interface ClusterCandidate {
+  /** what to call it: its most distinctive phrase, else its two heaviest surface terms */
+  readonly name: string;
+  /** its most distinctive phrases (2-3 words), best first; may be empty */
+  readonly phrases: readonly string[];
+  /** share of its clauses with a negative lexicon polarity, in [0, 1] */
+  readonly negativeShare: number;
+  /** size × negative share: the ranking key */
+  readonly priority: number;
   /** stems by centroid weight, heaviest first */
   readonly topTerms: readonly string[];
   /** most frequent surface word of each top stem */
@@ -53,12 +66,15 @@ export function chooseK(n: number, maxK: number): number {
   return Math.max(1, Math.min(maxK, Math.round(Math.sqrt(n / 2))));
 }
 
-/** The three closest distinct verbatims, preferring distinct clauses too; PII-redacted. */
+/** Example clauses a candidate carries. */
+export const REPRESENTATIVES = 5;
+
+/** The REPRESENTATIVES closest distinct verbatims, preferring distinct clauses too; PII-redacted. */
 function pickRepresentatives(byCloseness: readonly UnmatchedClause[]): Representative[] {
   const picked: UnmatchedClause[] = [];
   for (const distinctClause of [true, false]) {
     for (const c of byCloseness) {
-      if (picked.length === 3) break;
+      if (picked.length === REPRESENTATIVES) break;
       if (picked.some((p) => p.verbatim === c.verbatim || (distinctClause && p.clause === c.clause))) continue;
       picked.push(c);
     }
@@ -88,8 +104,10 @@ export function clusterClauses(input: readonly UnmatchedClause[], opts: ClusterO
  */
 export function clusterSampledClauses(sampled: readonly UnmatchedClause[], stride: number, opts: ClusterOptions = {}): ClusterCandidate[] {
   const tokens = sampled.map((c) => tokenizeClause(c.clause));
-  const tfidf = buildTfidf(tokens.map((t) => t.stems));
+  const tfidf = buildTfidf(tokens.map((t) => (isTopicalClause(t) ? t.stems : [])));
   const keep = tfidf.vectors.map((v, i) => (v.ids.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const phrases = keep.map((i) => clausePhrases(sampled[i]!.clause));
+  const phraseDf = phraseDocumentFrequency(phrases);
   const minSize = opts.minClusterSize ?? 3;
   if (keep.length < minSize) return [];
   const vectors = keep.map((i) => tfidf.vectors[i]!);
@@ -109,7 +127,8 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
 
   const out: ClusterCandidate[] = [];
   centroids.forEach((centroid, ci) => {
-    const members = keep.filter((_, j) => assignment[j] === ci);
+    const memberRows = keep.map((_, j) => j).filter((j) => assignment[j] === ci);
+    const members = memberRows.map((j) => keep[j]!);
     if (members.length < minSize) return;
     const weights = [...centroid.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const topTerms = weights.slice(0, opts.topTerms ?? 8).map(([id]) => tfidf.vocabulary[id]!);
@@ -119,10 +138,18 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
     const fr = members.filter((m) => sampled[m]!.language === 'fr').length;
     const en = members.filter((m) => sampled[m]!.language === 'en').length;
     const days = members.map((m) => sampled[m]!.date).filter((d): d is string => d !== undefined).sort();
+    const named = distinctivePhrases(memberRows.map((j) => phrases[j]!), phraseDf, keep.length);
+    const negative = members.filter((m) => scoreLexicon(sampled[m]!.clause, sampled[m]!.language === 'other' ? undefined : sampled[m]!.language).polarity < 0).length;
+    const negativeShare = round4(negative / members.length);
+    const surfaceTerms = topTerms.map(surfaceOf);
     out.push({
+      name: named[0] ?? surfaceTerms.slice(0, 2).join(' / '),
+      phrases: named,
+      negativeShare,
+      priority: round4(members.length * stride * negativeShare),
       ...(days.length > 0 ? { dates: { first: days[0]!, last: days[days.length - 1]!, months: new Set(days.map((d) => d.slice(0, 7))).size } } : {}),
       topTerms,
-      surfaceTerms: topTerms.map(surfaceOf),
+      surfaceTerms,
       centroid: Object.fromEntries(weights.slice(0, CENTROID_TERMS).map(([id, w]) => [tfidf.vocabulary[id]!, round4(w)])),
       size: members.length * stride,
       cohesion: round4(sims.reduce((s, x) => s + x.sim, 0) / sims.length),
@@ -130,5 +157,5 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
       representatives,
     });
   });
-  return out.sort((a, b) => b.size - a.size || (a.topTerms.join(' ') < b.topTerms.join(' ') ? -1 : 1));
+  return out.sort((a, b) => b.priority - a.priority || b.size - a.size || (a.topTerms.join(' ') < b.topTerms.join(' ') ? -1 : 1));
 }

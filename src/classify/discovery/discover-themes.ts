@@ -22,7 +22,7 @@ import type { Clause, Language } from '../classifier-types.ts';
 import { streamSqlFile } from '../../db/sql-file.ts';
 import { clusterSampledClauses, MAX_CLUSTERED_CLAUSES, sampleStride, type ClusterOptions, type UnmatchedClause } from './cluster-clauses.ts';
 import { reconcileCandidates, type ReconcileOptions, type StoredCandidate } from './reconcile-candidates.ts';
-import { saveThemeCandidates } from './theme-candidates-store.ts';
+import { byPriority, saveThemeCandidates } from './theme-candidates-store.ts';
 
 export type SplitClauses = (text: string, language?: Language) => Clause[];
 
@@ -35,7 +35,7 @@ export interface DiscoverOptions extends ClusterOptions, ReconcileOptions {
 
 export interface DiscoverResult {
   readonly unmatchedClauses: number;
-  /** candidates found in this run's data */
+  /** candidates found in this run's data, best first (priority = size × negative share, then size) */
   readonly seen: readonly StoredCandidate[];
   /** everything now in theme_candidates (the same candidates) */
   readonly all: readonly StoredCandidate[];
@@ -107,9 +107,9 @@ export async function discoverThemes(conn: DuckDBConnection, opts: DiscoverOptio
   const split = opts.splitClauses ?? (await import('../embedded/index.ts')).splitClauses;
   const { sampled, total, stride } = await sampleUnmatchedClauses(conn, split, opts.maxClauses ?? MAX_CLUSTERED_CLAUSES);
   const clusters = clusterSampledClauses(sampled, stride, opts);
-  const all = reconcileCandidates([], clusters, opts.runDate, opts).map((c) =>
-    c.dates === undefined ? c : { ...c, firstSeen: c.dates.first, lastSeen: c.dates.last, runs: c.dates.months },
-  );
+  const all = reconcileCandidates([], clusters, opts.runDate, opts)
+    .map((c) => (c.dates === undefined ? c : { ...c, firstSeen: c.dates.first, lastSeen: c.dates.last, runs: c.dates.months }))
+    .sort(byPriority);
   await saveThemeCandidates(conn, all);
   return { unmatchedClauses: total, seen: all, all };
 }

@@ -1,0 +1,44 @@
+/**
+ * Names a cluster of clauses by its most distinctive phrases rather than by single frequent words:
+ * each phrase of its members (clausePhrases: 2-3 words, the way a keyword phrase would be written) scores
+ * df_in_cluster × log(N / df_overall), the TF-IDF of the cluster read as one document against all clauses
+ * clustered (a phrase every cluster shares scores low, one only this cluster says scores high). Phrases said
+ * by fewer than max(2, 5 % of the members) clauses are left out, as is a phrase inside or around one
+ * already chosen ("amount of cash" after "wrong amount of cash").
+ *
+ * Example: distinctivePhrases([['wrong amount', 'amount of cash'], ['wrong amount']], df, 1000)
+ *          // → ['wrong amount'] ("amount of cash" is said by one member of two: under the floor of 2)
+ */
+export const MAX_PHRASES = 3;
+const MIN_SHARE = 0.05;
+const MIN_CLAUSES = 2;
+
+/** Document frequency of each phrase over a list of clauses (each clause's phrases, distinct). */
+export function phraseDocumentFrequency(phrasesOfClauses: readonly (readonly string[])[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const phrases of phrasesOfClauses) for (const p of new Set(phrases)) df.set(p, (df.get(p) ?? 0) + 1);
+  return df;
+}
+
+const overlaps = (a: string, b: string): boolean => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+
+export function distinctivePhrases(
+  members: readonly (readonly string[])[],
+  overallDf: ReadonlyMap<string, number>,
+  totalClauses: number,
+  max: number = MAX_PHRASES,
+): string[] {
+  const inCluster = phraseDocumentFrequency(members);
+  const floor = Math.max(MIN_CLAUSES, Math.ceil(MIN_SHARE * members.length));
+  const scored = [...inCluster.entries()]
+    .filter(([, n]) => n >= floor)
+    .map(([phrase, n]) => ({ phrase, score: n * Math.log(Math.max(totalClauses, 1) / Math.max(overallDf.get(phrase) ?? n, 1)) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+  const chosen: string[] = [];
+  for (const { phrase } of scored) {
+    if (chosen.length === max) break;
+    if (!chosen.some((c) => overlaps(c, phrase))) chosen.push(phrase);
+  }
+  return chosen;
+}
