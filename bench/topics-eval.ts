@@ -30,6 +30,7 @@ import { trainTopicModelOnVerbatims } from '../src/classify/embedded/train-topic
 import { verbatimClauses } from '../src/classify/embedded/verbatim-clauses.ts';
 import { strongestTheme, NO_THEME } from '../src/classify/pipeline/topic-gold.ts';
 import { scoreClassification } from '../src/classify/eval/score-classification.ts';
+import { themeMicroScore } from '../src/classify/eval/theme-micro-score.ts';
 import { DATA, lit, readRows } from './shared-data.ts';
 
 const DEMO = resolve(process.env.ECOUTE_DEMO_DATA ?? 'demo-data');
@@ -83,21 +84,6 @@ interface Row {
   readonly seconds: number;
 }
 
-function microF1(gold: readonly string[], predicted: readonly string[]): number {
-  let tp = 0;
-  let predictedThemes = 0;
-  let goldThemes = 0;
-  gold.forEach((g, i) => {
-    const p = predicted[i] as string;
-    if (p !== NO_THEME) predictedThemes++;
-    if (g !== NO_THEME) goldThemes++;
-    if (p !== NO_THEME && p === g) tp++;
-  });
-  const precision = predictedThemes === 0 ? 0 : tp / predictedThemes;
-  const recall = goldThemes === 0 ? 0 : tp / goldThemes;
-  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-}
-
 function macroF1(gold: readonly string[], predicted: readonly string[]): number {
   const themes = scoreClassification(gold, predicted).perLabel.filter((l) => l.support > 0 && l.label !== NO_THEME);
   return themes.length === 0 ? 0 : themes.reduce((a, l) => a + l.f1, 0) / themes.length;
@@ -108,7 +94,7 @@ async function evaluateSet(set: string, name: string, texts: readonly string[], 
   const gold = labels.map((l) => map.get(l) ?? NO_THEME);
   const rows: Row[] = [];
   const add = (method: string, predicted: string[], seconds: number): void => {
-    rows.push({ set, method, n: texts.length, microF1: microF1(gold, predicted), macroF1: macroF1(gold, predicted), noTheme: predicted.filter((p) => p === NO_THEME).length / texts.length, seconds });
+    rows.push({ set, method, n: texts.length, microF1: themeMicroScore(gold, predicted, NO_THEME).f1, macroF1: macroF1(gold, predicted), noTheme: predicted.filter((p) => p === NO_THEME).length / texts.length, seconds });
   };
   let t0 = performance.now();
   add('(a) keywords', (await mentionsOf(createKeywordTopicEngine(taxonomy), texts)).map(strongestTheme), (performance.now() - t0) / 1000);

@@ -25,6 +25,11 @@ export function formatEval(r: EvalFileResult): string {
     `${r.task} on ${r.input}: ${r.rows} rows scored (${r.skipped} skipped)`,
     `labels: ${r.labelMapping}`,
     `accuracy ${pct(r.accuracy)} (majority class ${pct(r.majorityAccuracy)}), macro-F1 ${r.macroF1.toFixed(3)}`,
+    ...(r.themes === undefined
+      ? []
+      : [
+          `themes: micro-F1 ${r.themes.f1.toFixed(3)}: precision ${r.themes.precision.toFixed(3)} (${r.themes.hits} right of ${r.themes.predictedThemes} theme predictions), recall ${r.themes.recall.toFixed(3)} (of ${r.themes.goldThemes} texts with a gold theme); 'none' is no theme`,
+        ]),
     '',
     confusion,
     '',

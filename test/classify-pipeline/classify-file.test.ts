@@ -131,6 +131,15 @@ describe('classifyFile and evalFile', () => {
     expect(r.rows).toBe(9);
     expect(r.labels).toEqual(expect.arrayContaining(['delivery', 'none', 'price']));
     expect(r.accuracy).toBeGreaterThanOrEqual(0.6);
+    // micro precision / recall of the theme predictions, recomputed here from the confusion matrix
+    const at = (l: string): number => r.labels.indexOf(l);
+    const themes = r.labels.filter((l) => l !== 'none');
+    const hits = themes.reduce((n, l) => n + (r.confusion[at(l)]?.[at(l)] ?? 0), 0);
+    const predictedThemes = themes.reduce((n, l) => n + r.confusion.reduce((m, row) => m + (row[at(l)] ?? 0), 0), 0);
+    const goldThemes = themes.reduce((n, l) => n + (r.confusion[at(l)] ?? []).reduce((m, x) => m + x, 0), 0);
+    expect(r.themes).toMatchObject({ hits, predictedThemes, goldThemes });
+    expect(r.themes!.precision).toBeCloseTo(hits / predictedThemes, 10);
+    expect(r.themes!.recall).toBeCloseTo(hits / goldThemes, 10);
     await expect(evalFile({ input: csv, textColumn: 'comment', labelColumn: 'theme', task: 'topics', quiet: true })).rejects.toThrow(/taxonomy/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `ecoute eval <file>`: scores an engine against a labelled file (CSV / Parquet / JSON lines):
- * accuracy, macro-F1 and the confusion matrix. Sentiment labels may be names, -1/0/1, 0/1,
+ * accuracy, macro-F1 and the confusion matrix; for topics also the micro precision / recall / F1 of the
+ * theme predictions (theme-micro-score.ts), the figure topic goals are stated in. Sentiment labels may be names, -1/0/1, 0/1,
  * 1-5 stars or 0-10 scores (see map-gold-labels.ts; the result says which reading was used);
  * topic labels are theme ids of the taxonomy (see topic-gold.ts).
  *
@@ -14,6 +15,7 @@ import type { EngineInfo } from '../classifier-types.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { querySqlFile } from '../../db/sql-file.ts';
 import { scoreClassification, type ClassificationScore } from '../eval/score-classification.ts';
+import { themeMicroScore, type ThemeMicroScore } from '../eval/theme-micro-score.ts';
 import { cacheKeyParams, engineInfos } from './cache-key.ts';
 import type { ClassifyBatch } from './classify-into-cache.ts';
 import { classifyInputTexts } from './classify-input-texts.ts';
@@ -21,7 +23,7 @@ import { resolveCommandEngines, type EngineChoice } from './command-engines.ts';
 import { loadTaxonomyFile } from './load-taxonomy-file.ts';
 import { mapGoldSentiment } from './map-gold-labels.ts';
 import { createInputSourceView, InputFileError, loadInputFile, requireColumn } from './table-file.ts';
-import { goldForPrediction, predictedTheme } from './topic-gold.ts';
+import { goldForPrediction, NO_THEME, predictedTheme } from './topic-gold.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 
 export interface EvalFileOptions extends EngineChoice {
@@ -54,6 +56,8 @@ export interface EvalFileResult {
   readonly perLabel: ClassificationScore['perLabel'];
   /** accuracy of always predicting the most frequent gold label, for comparison */
   readonly majorityAccuracy: number;
+  /** task 'topics': micro precision / recall / F1 of the theme predictions ('none' is no theme) */
+  readonly themes?: ThemeMicroScore;
   readonly engines: readonly EngineInfo[];
   readonly notices: readonly string[];
   readonly seconds: number;
@@ -112,6 +116,7 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
       confusion: score.confusion,
       perLabel: score.perLabel,
       majorityAccuracy: score.majorityAccuracy,
+      ...(opts.task === 'topics' ? { themes: themeMicroScore(gold, predicted, NO_THEME) } : {}),
       engines: engineInfos(engines),
       notices: engines.notices,
       seconds: counts.seconds,
