@@ -165,6 +165,14 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['Nous avons été facturés deux fois le même mois', 'fr', 'negative'],
     ['It never lets us down', 'en', 'positive'],
     ['The platform is rock solid', 'en', 'positive'],
+    // product reviews and short complaints
+    ['Ne correspond pas à la description', 'fr', 'negative'],
+    ['Bon produit mais la batterie ne tient pas', 'fr', 'negative'],
+    ['Le produit a cessé de fonctionner au bout de deux semaines', 'fr', 'negative'],
+    ['Fait le job', 'fr', 'positive'],
+    ['you guys rock', 'en', 'positive'],
+    ['the seats are so cramped', 'en', 'negative'],
+    ["my bag didn't make it to Denver", 'en', 'negative'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {
