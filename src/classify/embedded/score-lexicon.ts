@@ -1,16 +1,21 @@
 /**
  * The lexicon-and-rules sentiment scorer (VADER-like, for French and English CX feedback).
  *
- * Per clause: phrases then words then stems are looked up; degree words within three words before a
+ * Per clause: phrases (the longest first) then words then stems are looked up, and a French word none
+ * of them knows falls back on Pattern's lexicon (pattern-fr.ts); degree words within three words before a
  * term scale it ("très lent", "a bit slow"); a negator within three words before it (or French
- * "ne … pas" around it) flips and dampens it; ALL CAPS and "!" emphasise; emoji, emoticons and
- * "n/10"-style ratings add valence. Per text: clause sums are weighted for contrast (the clause
+ * "ne … pas" around it) flips and dampens it (negation.ts); a negative term weighs 1.5× unless negated;
+ * a problem someone resolved scores nothing (resolved-problem.ts); ALL CAPS and "!" emphasise; emoji,
+ * emoticons and "n/10"-style ratings add valence; a clause with no term that says something stopped or
+ * has not happened is a complaint. Per text: clause sums are weighted for contrast (the clause
  * opened by "mais/but/however" ×1.5, the clause before it ×0.5, a concessive "although/bien que"
  * clause ×0.5), then squashed into a polarity in [-1, 1] with s / sqrt(s² + 15).
  */
 import type { Language } from '../classifier-types.ts';
 import { splitClauseSpans } from '../clauses/split-clauses.ts';
 import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-lexicon.ts';
+import { isNegatorAt, NE } from './negation.ts';
+import { isResolvedProblem } from './resolved-problem.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
 
@@ -38,9 +43,6 @@ const CAPS_FACTOR = 1.25;
  */
 const NEGATIVE_WEIGHT = 1.5;
 const MEMO_LIMIT = 200_000;
-const NE = new Set(['ne', 'n']);
-const COUNTERFACTUAL_EN = new Set(['would', 'could', 'should', 'might']);
-const COUNTERFACTUAL_FR = new Set(['aurait', 'aurais', 'auraient', 'aurions', 'auriez']);
 const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
 const LIKE_NEUTRAL_BEFORE = new Set(['d', 'look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
 
@@ -104,47 +106,6 @@ function termAt(lex: CompiledLexicon, words: readonly string[], i: number): { v:
   if (best !== undefined) return { v: best.weight, len: best.words.length };
   const v = wordValence(lex, w);
   return v === undefined ? undefined : { v, len: 1 };
-}
-
-function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number): boolean {
-  const w = words[j] as string;
-  if (w === 'plus') return NE.has(words[j - 1] ?? '') || NE.has(words[j - 2] ?? '');
-  if (w === 'peu') return !['un', 'a', 'tres', 'si'].includes(words[j - 1] ?? '');
-  if (w === 'not' && words[j + 1] === 'only') return false;
-  // counterfactuals: "would have been perfect", "aurait été parfait", "aurait pu être bien" describe what is missing
-  if (w === 'been') return words[j - 1] === 'have' && COUNTERFACTUAL_EN.has(words[j - 2] ?? '');
-  if (w === 'ete') return COUNTERFACTUAL_FR.has(words[j - 1] ?? '');
-  if (w === 'etre') return words[j - 1] === 'pu' && COUNTERFACTUAL_FR.has(words[j - 2] ?? '');
-  if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
-  // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
-  if (w === 'moins') return !['au', 'du', 'ou', 'a'].includes(words[j - 1] ?? '');
-  if (w === 'less') return !['no', 'more', 'or'].includes(words[j - 1] ?? '') && words[j + 1] !== 'than';
-  return lex.negators.has(w);
-}
-
-/** Nouns that name a problem, and the stems of verbs that resolve one (folded, both languages). */
-const PROBLEM_NOUNS = new Set(['problem', 'problems', 'issue', 'issues', 'bug', 'bugs', 'error', 'errors', 'mistake', 'mistakes', 'probleme', 'problemes', 'souci', 'soucis', 'incident', 'incidents', 'erreur', 'erreurs', 'panne', 'pannes']);
-const RESOLVING_STEMS = ['solv', 'resolv', 'fix', 'sorted', 'corrected', 'resol', 'regl', 'repar', 'corrig'];
-
-/**
- * Is word i a problem noun that a resolving verb takes as object (within three words before it) or as
- * subject (within five words after it: "l'erreur de facturation a été corrigée"), that verb not negated ("solves the problem", "fixed our issue", "the issue was corrected",
- * "a résolu le souci")? Then the noun carries no valence: the verb says how it went ("never fixed the
- * issue", "the issue was not fixed", "n'a pas résolu le problème" stay negative).
- */
-function isResolvedProblem(lex: CompiledLexicon, words: readonly string[], breakBefore: readonly boolean[], i: number): boolean {
-  if (!PROBLEM_NOUNS.has(words[i] as string)) return false;
-  const resolving = (j: number): boolean => RESOLVING_STEMS.some((s) => (words[j] as string).startsWith(s));
-  const negatedBefore = (j: number, from: number): boolean => {
-    for (let k = j - 1; k >= from; k--) {
-      if (breakBefore[k + 1]) return false;
-      if (isNegatorAt(lex, words, k)) return true;
-    }
-    return false;
-  };
-  for (let j = i - 1; j >= Math.max(0, i - 3) && !breakBefore[j + 1]; j--) if (resolving(j)) return !negatedBefore(j, Math.max(0, j - 3));
-  for (let j = i + 1; j <= Math.min(words.length - 1, i + 5) && !breakBefore[j]; j++) if (resolving(j)) return !negatedBefore(j, i + 1);
-  return false;
 }
 
 /** Words a French split negation reaches: "je ne trouve pas le produit très efficace" negates "efficace". */

@@ -1,0 +1,28 @@
+/**
+ * Is the word at j a negator for the lexicon scorer? The language's negator list ("not", "never", "pas",
+ * "jamais"…) plus the words whose role depends on their neighbours: French "plus" after "ne", "peu"
+ * but not "un peu", "personne ne", "moins" but not "au moins", English "less" but not "less than",
+ * and counterfactuals ("would have been perfect", "aurait été parfait" describe what is missing).
+ */
+import type { CompiledLexicon } from './compile-lexicon.ts';
+
+/** The French "ne" / "n'" of a split negation. */
+export const NE: ReadonlySet<string> = new Set(['ne', 'n']);
+const COUNTERFACTUAL_EN = new Set(['would', 'could', 'should', 'might']);
+const COUNTERFACTUAL_FR = new Set(['aurait', 'aurais', 'auraient', 'aurions', 'auriez']);
+
+export function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number): boolean {
+  const w = words[j] as string;
+  if (w === 'plus') return NE.has(words[j - 1] ?? '') || NE.has(words[j - 2] ?? '');
+  if (w === 'peu') return !['un', 'a', 'tres', 'si'].includes(words[j - 1] ?? '');
+  if (w === 'not' && words[j + 1] === 'only') return false;
+  // counterfactuals: "would have been perfect", "aurait été parfait", "aurait pu être bien" describe what is missing
+  if (w === 'been') return words[j - 1] === 'have' && COUNTERFACTUAL_EN.has(words[j - 2] ?? '');
+  if (w === 'ete') return COUNTERFACTUAL_FR.has(words[j - 1] ?? '');
+  if (w === 'etre') return words[j - 1] === 'pu' && COUNTERFACTUAL_FR.has(words[j - 2] ?? '');
+  if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
+  // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
+  if (w === 'moins') return !['au', 'du', 'ou', 'a'].includes(words[j - 1] ?? '');
+  if (w === 'less') return !['no', 'more', 'or'].includes(words[j - 1] ?? '') && words[j + 1] !== 'than';
+  return lex.negators.has(w);
+}
