@@ -45,8 +45,12 @@ describe('discovery worth reading', () => {
     const df = phraseDocumentFrequency([...members, ['cash machine'], ['cash machine'], ['cash machine'], ['mobile app']]);
     // "wrong amount" is said by 2 members and nowhere else; "cash machine" by 1 member (under the floor of 2)
     expect(distinctivePhrases(members, df, 7)).toEqual(['wrong amount']);
-    // a phrase inside or around a chosen one is not chosen again
-    expect(distinctivePhrases([['wrong amount', 'wrong amount of cash'], ['wrong amount', 'wrong amount of cash']], new Map(), 10)).toEqual(['wrong amount']);
+    // at equal score the longer phrase is chosen, and a phrase inside or around a chosen one is not chosen again
+    expect(distinctivePhrases([['wrong amount', 'wrong amount of cash'], ['wrong amount', 'wrong amount of cash']], new Map(), 10)).toEqual(['wrong amount of cash']);
+    // nor its plural or singular
+    expect(distinctivePhrases([['call backs', 'call back'], ['call backs', 'call back'], ['call back']], new Map(), 10)).toEqual(['call back']);
+    // no phrase holds an elided article: "d'autres solutions" gives "autres solutions"
+    expect(clausePhrases("Nous étudions d'autres solutions")).toEqual(['autres solutions']);
   });
 
   it('names candidates by phrases, ranks them by size × negativity, carries 5 examples, and leaves noise out', () => {

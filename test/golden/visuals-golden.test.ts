@@ -14,6 +14,9 @@ import { emitVisuals } from '../../src/report/dashboard/emit-visuals.ts';
 import { compileChart, renderSvg } from '../../src/charts/compile-spec.ts';
 import { createValidator } from '../charts/json-schema.ts';
 import { copyOfFixtureRun, FIXTURE_AS_OF, XSS_VERBATIMS } from '../report/fixture-run.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
+import { loadThemeCandidates } from '../../src/classify/discovery/theme-candidates-store.ts';
+import { EMERGING_THEMES } from '../../src/report/executive/report-facts.ts';
 
 const GOLDEN = fileURLToPath(new URL('./specs/', import.meta.url));
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/vega-lite/build/vega-lite-schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
@@ -80,5 +83,22 @@ describe('visuals of the fixture run', () => {
       expect(html).toContain('embedded default');
       expect(readFileSync(join(a, 'report', `report-${lang}.md`), 'utf8')).toContain(`](svg-${lang}/nps-trend.svg)`);
     }
+
+    // emerging themes: the report lists the top candidates with negative clauses, by priority (size × negative share)
+    const db = await openDatabase(join(a, 'ecoute.duckdb'), { readOnly: true });
+    const candidates = await loadThemeCandidates(db.connection).finally(() => db.close());
+    const listed = candidates.filter((c) => c.priority > 0).slice(0, EMERGING_THEMES);
+    expect(listed.length).toBeGreaterThan(0);
+    const html = readFileSync(join(a, 'report', 'report-en.html'), 'utf8');
+    const section = html.slice(html.indexOf('Emerging themes outside the taxonomy'));
+    expect(section.length).toBeLessThan(html.length);
+    let at = 0;
+    for (const c of listed) {
+      const next = section.indexOf(c.candidateId, at);
+      expect(next, `${c.candidateId} (${c.name}) listed in priority order`).toBeGreaterThan(at);
+      expect(section).toContain(`“${c.name.replaceAll('&', '&amp;')}”`);
+      at = next;
+    }
+    expect(readFileSync(join(a, 'report', 'report-fr.html'), 'utf8')).toContain('Thèmes émergents hors de la taxonomie');
   });
 });

@@ -4,11 +4,13 @@
  * df_in_cluster × log(N / df_overall), the TF-IDF of the cluster read as one document against all clauses
  * clustered (a phrase every cluster shares scores low, one only this cluster says scores high). Phrases said
  * by fewer than max(2, 5 % of the members) clauses are left out, as is a phrase inside or around one
- * already chosen ("amount of cash" after "wrong amount of cash").
+ * already chosen ("amount of cash" after "wrong amount of cash") or its plural ("call back" after "call backs").
  *
  * Example: distinctivePhrases([['wrong amount', 'amount of cash'], ['wrong amount']], df, 1000)
  *          // → ['wrong amount'] ("amount of cash" is said by one member of two: under the floor of 2)
  */
+import { singularsOf } from '../embedded/match-themes.ts';
+
 export const MAX_PHRASES = 3;
 const MIN_SHARE = 0.05;
 const MIN_CLAUSES = 2;
@@ -20,7 +22,16 @@ export function phraseDocumentFrequency(phrasesOfClauses: readonly (readonly str
   return df;
 }
 
-const overlaps = (a: string, b: string): boolean => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+/** A phrase with its last word in the singular ("call backs" → "call back"), so plural variants overlap. */
+function singularPhrase(phrase: string): string {
+  const words = phrase.split(' ');
+  const last = words[words.length - 1] as string;
+  const singular = singularsOf(last).at(-1);
+  return singular === undefined ? phrase : [...words.slice(0, -1), singular].join(' ');
+}
+
+const contains = (a: string, b: string): boolean => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+const overlaps = (a: string, b: string): boolean => contains(a, b) || contains(singularPhrase(a), singularPhrase(b));
 
 export function distinctivePhrases(
   members: readonly (readonly string[])[],
@@ -34,7 +45,8 @@ export function distinctivePhrases(
     .filter(([, n]) => n >= floor)
     .map(([phrase, n]) => ({ phrase, score: n * Math.log(Math.max(totalClauses, 1) / Math.max(overallDf.get(phrase) ?? n, 1)) }))
     .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+    // at equal score the longer phrase says more ("considering other options" over "considering other")
+    .sort((a, b) => b.score - a.score || b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
   const chosen: string[] = [];
   for (const { phrase } of scored) {
     if (chosen.length === max) break;

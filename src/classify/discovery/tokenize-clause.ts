@@ -108,7 +108,8 @@ export function clausePhrases(text: string): string[] {
     if (!isPhraseEdge(words[i] as string)) continue;
     for (let len = 2; len <= 3 && i + len <= words.length; len++) {
       const run = words.slice(i, i + len);
-      if (isPhraseEdge(run[len - 1] as string) && run.some(isTopicalWord)) found.add(run.join(' '));
+      // an elided article ("d'", "l'": a one-letter word once folded) would make the phrase unreadable as a name
+      if (isPhraseEdge(run[len - 1] as string) && run.some(isTopicalWord) && run.every((w) => w.length > 1)) found.add(run.join(' '));
     }
   }
   return [...found];

@@ -138,6 +138,15 @@ export function composeReport(facts: ReportFacts, charts: ReportCharts, lang: Re
   }
   blocks.push(...chart('theme-impact'));
 
+  if (facts.emergingThemes !== undefined) {
+    blocks.push({ kind: 'h2', text: m.emergingThemes });
+    if (facts.emergingThemes.length === 0) blocks.push({ kind: 'p', text: m.noEmergingThemes });
+    else {
+      blocks.push({ kind: 'note', text: m.emergingIntro });
+      blocks.push({ kind: 'list', items: facts.emergingThemes.map((t) => m.emergingTheme(t.name, int(t.size), pct(t.negativeShare, 0), t.example, t.candidateId)) });
+    }
+  }
+
   blocks.push({ kind: 'h2', text: m.whatChanged });
   const ct = facts.changeTests;
   const grainName = String(ct?.grain ?? na);

@@ -8,6 +8,7 @@ import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { runCesDirection, type RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
+import { loadThemeCandidates } from '../../classify/discovery/theme-candidates-store.ts';
 import { HEADLINE_METRICS, headlineMetricOf, worseDirection, type CesDirection, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
 type Row = Record<string, unknown>;
@@ -87,6 +88,29 @@ export interface ReportFacts {
   readonly arrBySegment: readonly Row[];
   readonly engines: ReadonlyArray<{ engine: string; model: string; description: string }>;
   readonly responseRate: Row | undefined;
+  /** the top candidate themes with negative clauses (theme_candidates, priority > 0); undefined when the run discovered none (no taxonomy, or a run from before priorities) */
+  readonly emergingThemes?: readonly EmergingTheme[];
+}
+
+export interface EmergingTheme {
+  readonly candidateId: string;
+  readonly name: string;
+  readonly size: number;
+  readonly negativeShare: number;
+  /** the clause closest to its centroid, redacted */
+  readonly example: string;
+}
+
+/** Candidate themes the report lists at most. */
+export const EMERGING_THEMES = 3;
+
+/** The top candidates by priority that have negative clauses; nothing when the run has no ranked candidates. */
+async function emergingSection(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>): Promise<Pick<ReportFacts, 'emergingThemes'>> {
+  if (!(tables.get('theme_candidates')?.has('priority') ?? false)) return {};
+  const candidates = (await loadThemeCandidates(conn)).filter((c) => c.priority > 0).slice(0, EMERGING_THEMES);
+  return {
+    emergingThemes: candidates.map((c) => ({ candidateId: c.candidateId, name: c.name, size: c.size, negativeShare: c.negativeShare, example: redactPii(c.representatives[0]?.clause ?? '') })),
+  };
 }
 
 async function rows(conn: DuckDBConnection, name: string, params: Record<string, string | number>): Promise<Row[]> {
@@ -183,6 +207,7 @@ export async function gatherReportFacts(
     engines: summary.classification?.engines ?? [],
     responseRate,
     benchmark: await gatherBenchmarkFacts(conn, tables),
+    ...(await emergingSection(conn, tables)),
   };
 }
 

@@ -76,6 +76,11 @@ export interface ReportMessages {
   readonly notAvailable: string;
   /** last line of the report: where the last nights' status is (a page beside it) */
   readonly runHistoryNote: (file: string) => string;
+  /** candidate themes found among the clauses no theme matched (theme_candidates), best first */
+  readonly emergingThemes: string;
+  readonly emergingIntro: string;
+  readonly noEmergingThemes: string;
+  readonly emergingTheme: (name: string, clauses: string, negative: string, example: string, id: string) => string;
   readonly runHistoryTitle: string;
   readonly noRunHistory: string;
   readonly runHistoryHead: readonly string[];
@@ -148,6 +153,10 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     chartsOmitted: 'Charts not drawn for this run:',
     notAvailable: 'n/a',
     runHistoryNote: (f) => `The status of the recent nightly runs (published, failed or stopped by a quality gate) is in ${f} beside this report.`,
+    emergingThemes: 'Emerging themes outside the taxonomy',
+    emergingIntro: 'Clauses that match no theme, clustered and named by their most distinctive phrase; ranked by size × share read as negative. Not measured against a taxonomy: read the examples before acting. To track one as a theme, `ecoute themes promote` with the run folder and its id prints the taxonomy entry.',
+    noEmergingThemes: 'No group of clauses outside the taxonomy reads as negative.',
+    emergingTheme: (name, clauses, negative, example, id) => `“${name}”: ${clauses} clauses, ${negative} negative; e.g. “${example}” (${id})`,
     runHistoryTitle: 'Recent nightly runs (before this one)',
     noRunHistory: 'No earlier run is logged in this output folder.',
     runHistoryHead: ['As of', 'Status', 'Exit code', 'Started (UTC)', 'Seconds', 'Rows accepted / read', 'Error'],
@@ -218,6 +227,10 @@ export const REPORT_MESSAGES: Readonly<Record<ReportLang, ReportMessages>> = {
     chartsOmitted: 'Graphiques non produits pour ce traitement :',
     notAvailable: 'n.d.',
     runHistoryNote: (f) => `L’état des derniers traitements nocturnes (publiés, en échec ou arrêtés par un contrôle de qualité) est dans ${f}, à côté de ce rapport.`,
+    emergingThemes: 'Thèmes émergents hors de la taxonomie',
+    emergingIntro: 'Propositions qu’aucun thème ne couvre, regroupées et nommées par leur expression la plus distinctive ; classées par taille × part lue comme négative. Non mesurés contre une taxonomie : lisez les exemples avant d’agir. Pour suivre l’un d’eux comme thème, `ecoute themes promote` avec le dossier du traitement et son identifiant imprime l’entrée de taxonomie.',
+    noEmergingThemes: 'Aucun groupe de propositions hors de la taxonomie n’est lu comme négatif.',
+    emergingTheme: (name, clauses, negative, example, id) => `« ${name} » : ${clauses} propositions, ${negative} négatives ; p. ex. « ${example} » (${id})`,
     runHistoryTitle: 'Derniers traitements nocturnes (avant celui-ci)',
     noRunHistory: 'Aucun traitement antérieur dans ce dossier de sortie.',
     runHistoryHead: ['Au', 'Statut', 'Code de sortie', 'Début (UTC)', 'Secondes', 'Lignes acceptées / lues', 'Erreur'],
