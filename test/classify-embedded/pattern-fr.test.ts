@@ -16,6 +16,9 @@ describe('French fallback lexicon (Pattern, via @nlpjs/lang-fr)', () => {
     expect(patternValence('plus')).toBeUndefined();
     expect(patternValence('table')).toBeUndefined();
     expect(patternValence('top')).toBeUndefined();
+    // descriptive, ordinal and nationality adjectives carry no opinion ("la version française", "le premier épisode")
+    for (const w of ['premier', 'francais', 'propre', 'grande']) expect(patternValence(w), w).toBeUndefined();
+    expect(scoreLexicon('Pas de notice en français', 'fr').polarity).toBeLessThanOrEqual(0);
     // "ne … plus" keeps its role: a stopped action with no opinion word is a complaint
     expect(scoreLexicon('le briquet ne se recharge plus', 'fr').polarity).toBeLessThan(0);
   });

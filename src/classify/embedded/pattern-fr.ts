@@ -4,8 +4,9 @@
  * stemmed in `@nlpjs/lang-fr` (MIT), looked up by the Snowball French stem of the folded word.
  *
  * Values keep Pattern's polarity scale [-1, 1]: a fallback word weighs at most a third of a strong
- * hand-written term. Near-neutral entries (|polarity| < 0.1) are dropped, and function words ("plus",
- * "peu", "bien": STOPWORDS) never get a valence here: the scorer's rules give them their roles. `PATTERN_FR_VERSION` hashes
+ * hand-written term. Near-neutral entries (|polarity| < 0.1) are dropped, function words ("plus",
+ * "peu", "bien": STOPWORDS) never get a valence here (the scorer's rules give them their roles), nor do
+ * descriptive, ordinal and nationality adjectives ("premier", "propre", "français": DESCRIPTIVE_WORDS). `PATTERN_FR_VERSION` hashes
  * the table, so an upgrade of the package invalidates cached classifications.
  *
  * Example: patternValence('abominable') === -0.9 (stem "abomin"); patternValence('table') === undefined
@@ -37,6 +38,18 @@ function loadTable(): ReadonlyMap<string, number> {
 }
 
 const TABLE = loadTable();
+
+/**
+ * Descriptive, ordinal and nationality adjectives that Pattern scores but that say nothing of an opinion in
+ * reviews ("le premier épisode", "sa propre maison", "la version française", "un grand écran"): folded.
+ */
+const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(
+  ('premier premiere premiers premieres dernier derniere derniers dernieres certain certaine certains certaines ' +
+    'propre propres seul seule seuls seules grand grande grands grandes petit petite petits petites nouveau nouvel ' +
+    'nouvelle nouveaux nouvelles vieux vieil vieille vieilles francais francaise francaises long longue longs longues ' +
+    'court courte courts courtes')
+    .split(' '),
+);
 const stemmer = new StemmerFr();
 
 export const PATTERN_FR_VERSION = createHash('sha256')
@@ -46,6 +59,6 @@ export const PATTERN_FR_VERSION = createHash('sha256')
 
 /** Pattern's polarity of a folded French word, or undefined when its stem is not in the table. */
 export function patternValence(word: string): number | undefined {
-  if (word.length < MIN_WORD || STOPWORDS.has(word)) return undefined;
+  if (word.length < MIN_WORD || STOPWORDS.has(word) || DESCRIPTIVE_WORDS.has(word)) return undefined;
   return TABLE.get(fold(stemmer.stemWord(word)));
 }
