@@ -135,7 +135,7 @@ not load* -1.8, not process* -1.5, not refund* -2.0, not credit* -1.5, not deliv
 not recogni* -1.5, not authori* -1.8, not activat* -1.5, not give* -1.2, not gave -1.2, not let me -1.5,
 solves 1.5, resolves 1.5, fixes 1.2, not fix -2.0, not solve -2.0, not resolve -2.0, not arrive -2.0, not come* through -2.0, not came through -2.0, not able -1.2, not approv* -1.5, not reflect* -1.2, not there -1.0,
 degraded -1.8, degrading -1.8, not what we expected -1.5, considering other options -1.8, looking at other options -1.8,
-looking for alternatives -1.8, considering alternatives -1.8, switch to a competitor -2.0, you rock 2.5, you guys rock 2.5, rocks 1.5, cramped -1.8, hours later -1.2, not make it -1.5, does the job 1.5, did the job 1.5, rock solid 2.5, instantly 1.2, went up -1.0, gone up -1.0, sluggish -2.0, freeze -1.5, freezing -1.5, froze -1.5, breaks -1.5, breaks down -2.0, keeps breaking -2.2, too many -1.0,
+looking for alternatives -1.8, considering alternatives -1.8, switch to a competitor -2.0, you rock 2.5, you guys rock 2.5, rocks 1.5, cramped -1.8, hours later -1.2, not make it -1.5, does the job 0.5, did the job 0.5, rock solid 2.5, instantly 1.2, went up -1.0, gone up -1.0, sluggish -2.0, freeze -1.5, freezing -1.5, froze -1.5, breaks -1.5, breaks down -2.0, keeps breaking -2.2, too many -1.0,
 nothing happens -1.8, nothing happened -1.8, takes days -1.8, took days -1.8, takes weeks -2.0, took weeks -2.0, takes ages -1.8,
 quit working -2.2, stole -2.5, mugged -2.5, breach -1.5, stupid -2.2, dumb -1.8, idiot -2.5, idiots -2.5, idiotic -2.5,
 `;

@@ -130,7 +130,7 @@ doublon* -1.2, ça rame -1.8, pas au niveau -1.8,
 dégradé* -1.8, attendait mieux -1.8, attendait beaucoup mieux -2.0, attendais mieux -1.8, attendions mieux -1.8,
 autres solutions -1.5, d'autres options -1.5, la concurrence -1.0,
 correspond pas -1.8, correspondent pas -1.8, vaut pas le prix -2.0, vaut pas son prix -2.0, cessé de fonctionner -2.2,
-arrêté de fonctionner -2.2, tient pas -1.5, tiennent pas -1.5, fait le job 1.5, fait le travail 1.2, fait du bruit -1.5,
+arrêté de fonctionner -2.2, tient pas -1.5, tiennent pas -1.5, fait le job 0.5, fait le travail 0.5, fait du bruit -1.5,
 bruyant* -1.5, échou* -2.0, une éternité -2.0, trop de -0.8, perd -1.5, perdent -1.5, perdons -1.5,
 `;
 

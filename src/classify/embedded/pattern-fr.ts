@@ -46,7 +46,7 @@ const TABLE = loadTable();
 const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(
   ('premier premiere premiers premieres dernier derniere derniers dernieres certain certaine certains certaines ' +
     'propre propres seul seule seuls seules grand grande grands grandes petit petite petits petites nouveau nouvel ' +
-    'nouvelle nouveaux nouvelles vieux vieil vieille vieilles francais francaise francaises long longue longs longues ' +
+    'nouvelle nouveaux nouvelles vieux vieil vieille vieilles francais francaise francaises ' +
     'court courte courts courtes')
     .split(' '),
 );
