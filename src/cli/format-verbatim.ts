@@ -2,6 +2,7 @@
 import type { ClassifyFileResult } from '../classify/pipeline/classify-file.ts';
 import type { EvalFileResult } from '../classify/pipeline/eval-file.ts';
 import type { PipelineLint } from '../classify/lint/lint-run-taxonomy.ts';
+import type { StoredCandidate } from '../classify/discovery/reconcile-candidates.ts';
 import type { ManifestModel, ModelList, VerifyResult } from '../models/index.ts';
 import { formatTable } from './print-result.ts';
 
@@ -34,6 +35,18 @@ export function formatEval(r: EvalFileResult): string {
     confusion,
     '',
     ...engineLines(r.engines, r.notices),
+  ].join('\n');
+}
+
+/** `themes candidates`: rank, id, name, size, negative share, priority and the closest example. */
+export function formatCandidates(r: { runDir: string; candidates: readonly StoredCandidate[] }): string {
+  if (r.candidates.length === 0) return `${r.runDir}: no candidate theme (the run has no taxonomy, or every clause matched a theme)`;
+  const share = (c: StoredCandidate): string => (Number.isNaN(c.negativeShare) ? 'n/a' : `${Math.round(100 * c.negativeShare)} %`);
+  const rows = r.candidates.map((c, i) => [i + 1, c.candidateId, c.name, c.size, share(c), Number.isNaN(c.priority) ? 'n/a' : Math.round(c.priority), (c.representatives[0]?.clause ?? '').slice(0, 60)]);
+  return [
+    formatTable(['rank', 'id', 'name', 'clauses', 'negative', 'priority', 'example'], rows),
+    '',
+    'priority = clauses × negative share; `ecoute themes promote <run-dir> <id>` prints one as a taxonomy entry',
   ].join('\n');
 }
 

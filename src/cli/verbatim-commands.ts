@@ -132,7 +132,7 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
       );
     });
 
-  const themes = program.command('themes').description('the taxonomy: lint it, promote candidate themes discovered among unmatched verbatims');
+  const themes = program.command('themes').description('the taxonomy: lint it, list and promote candidate themes discovered among unmatched verbatims');
   themes
     .command('lint')
     .description('keywords that match common words or other themes, shared keywords, share of clauses per keyword (with the data of the last run)')
@@ -143,18 +143,39 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
       io(o).print(await lintPipelineTaxonomy(pipeline), formatLint);
     });
   themes
+    .command('candidates')
+    .description('list the candidate themes a run discovered among the clauses no theme matched, by priority (size × negative share)')
+    .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
+    .option('--top <n>', 'candidates listed at most (default 20)')
+    .option('--json', 'print as JSON')
+    .action(async (runDir: string, o: { top?: string; json?: boolean }) => {
+      const top = o.top === undefined ? 20 : parsePositiveInt('--top', o.top);
+      const [{ openRun }, { loadThemeCandidates }, { formatCandidates }] = [
+        await import('../charts/open-run.ts'),
+        await import('../classify/discovery/theme-candidates-store.ts'),
+        await import('./format-verbatim.ts'),
+      ];
+      const run = await openRun(runDir);
+      try {
+        const candidates = (await loadThemeCandidates(run.db.connection)).slice(0, top);
+        io(o).print({ runDir, candidates }, formatCandidates);
+      } finally {
+        run.close();
+      }
+    });
+  themes
     .command('promote')
     .description('print a discovered candidate theme as a taxonomy entry to paste into the pipeline file')
     .argument('<run-dir>', 'run output folder (holds ecoute.duckdb)')
-    .argument('<candidate-id>', 'candidate id, e.g. cand_1a2b3c4d')
+    .argument('<candidate-id>', 'candidate id, e.g. cand_1a2b3c4d (see `ecoute themes candidates`)')
     .option('--id <theme-id>', 'theme id for the taxonomy')
     .action(async (runDir: string, candidateId: string, o: { id?: string }) => {
-      const [{ openDatabase }, { promoteCandidate }] = [await import('../db/open-database.ts'), await import('../classify/discovery/promote-candidate.ts')];
-      const db = await openDatabase(`${runDir}/ecoute.duckdb`, { readOnly: true });
+      const [{ openRun }, { promoteCandidate }] = [await import('../charts/open-run.ts'), await import('../classify/discovery/promote-candidate.ts')];
+      const run = await openRun(runDir);
       try {
-        out.write(await promoteCandidate(db.connection, candidateId, o.id !== undefined ? { themeId: o.id } : {}));
+        out.write(await promoteCandidate(run.db.connection, candidateId, o.id !== undefined ? { themeId: o.id } : {}));
       } finally {
-        db.close();
+        run.close();
       }
     });
 }

@@ -29,10 +29,14 @@ const OPINION_WORDS: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0),
 );
 
-/** Question words, greetings, politeness and time adverbs: frequent in short messages, never what a theme is about. */
+/** Question words, greetings, politeness, time adverbs and bare requests: frequent in short messages, never what a theme is about. */
 const FILLER_WORDS: ReadonlySet<string> = new Set(
   ('why where whom whose which what when how who please pls plz hello hey dear guys yes yeah lol omg ' +
     'now today yesterday tomorrow again ever don ' +
+    // requests that name no topic of their own ("please fix this", "needs to improve", "à corriger rapidement")
+    'fix fixed fixing improve improved improving improvement corriger corrige corrigez ameliorer ameliorez ameliore necessaire ' +
+    // verdicts against expectations ("we expected much more", "on attendait beaucoup mieux")
+    'expected expecting expectations attendait attendais attendions attendu ' +
     'pourquoi comment quand combien quel quelle quels quelles bonjour bonsoir salut svp stp oui maintenant aujourd hui hier demain')
     .split(' '),
 );

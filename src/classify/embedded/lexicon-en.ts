@@ -56,7 +56,7 @@ kind regards 0, best regards 0, good luck 0, good morning 0, good afternoon 0, g
 to be honest 0, honestly 0, in all honesty 0, frankly 0,
 # --- neutral-negative and mixed
 average -0.3, mediocre -1.8, meh -1.2, so so -0.8, not bad 1.2, could be better -1.5, could have been better -1.6,
-should be better -1.5, needs improvement -1.5, room for improvement -0.8, not great -1.5, not the best -1.3,
+should be better -1.5, needs improvement -1.5, expected more -1.5, expected much more -1.8, expected better -1.5, needs to improve -1.2, need to improve -1.2, needs fixing -1.5, needs to be fixed -1.5, please fix -1.0, room for improvement -0.8, not great -1.5, not the best -1.3,
 # --- negative
 bad -2.5, badly -2.2, terrible -3.1, terribly -2.5, horrible -3.1, horribly -2.5, awful -3.1, awfully -2.0,
 worst -3.2, worse -2.1, poor -2.1, poorly -2.0, disappointed -2.2, disappointing -2.2, disappointment -2.3,

@@ -125,7 +125,7 @@ rien d original -2.0, sans saveur -1.8, fade* -1.5, creuse -1.5,
 # --- neutral phrases
 bien que 0, par défaut 0, bien qu 0, moins bien -1.5, moins bon -1.5, moins bonne -1.5, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
 bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
-honnêtement 0, pour être franc 0, pour être honnête 0, amélioré* 1.2, à améliorer -1.2, pourrait être amélioré* -1.0, instantanément 1.2,
+honnêtement 0, pour être franc 0, pour être honnête 0, amélioré* 1.2, à améliorer -1.2, merci de corriger -1.0, à corriger -1.2, doit s'améliorer -1.2, faire le nécessaire -0.8, pourrait être amélioré* -1.0, instantanément 1.2,
 doublon* -1.2, ça rame -1.8, pas au niveau -1.8,
 dégradé* -1.8, attendait mieux -1.8, attendait beaucoup mieux -2.0, attendais mieux -1.8, attendions mieux -1.8,
 autres solutions -1.5, d'autres options -1.5, la concurrence -1.0,
