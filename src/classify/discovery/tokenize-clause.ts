@@ -54,27 +54,13 @@ export interface ClauseTokens {
   readonly words: string[];
 }
 
-const opinionMemo = new Map<string, boolean>();
-const MEMO_LIMIT = 100_000;
-
-function isOpinion(word: string): boolean {
-  if (OPINION_WORDS.has(word)) return true;
-  let known = opinionMemo.get(word);
-  if (known === undefined) {
-    known = isOpinionWord(word);
-    if (opinionMemo.size > MEMO_LIMIT) opinionMemo.clear();
-    opinionMemo.set(word, known);
-  }
-  return known;
-}
-
 /** Forms of frequent verbs that do say what a CX clause is about ("calls", "doesn't work", "use"). */
 const TOPICAL_VERBS: ReadonlySet<string> = new Set(['call', 'called', 'work', 'works', 'worked', 'use', 'used', 'using']);
 
 /** Is a folded word one that can name what a clause is about? Not a function word nor a frequent verb form ("going", "got"). */
 export function isTopicalWord(word: string): boolean {
   return (
-    word.length >= 3 && !/\d/.test(word) && (!COMMON_WORDS.has(word) || TOPICAL_VERBS.has(word)) && !FILLER_WORDS.has(word) && !isOpinion(word)
+    word.length >= 3 && !/\d/.test(word) && (!COMMON_WORDS.has(word) || TOPICAL_VERBS.has(word)) && !FILLER_WORDS.has(word) && !OPINION_WORDS.has(word) && !isOpinionWord(word)
   );
 }
 

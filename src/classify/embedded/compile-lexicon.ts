@@ -128,14 +128,21 @@ export function isLexiconWord(language: 'en' | 'fr', word: string): boolean {
   return false;
 }
 
-/** Is a folded word a clear opinion word (|valence| ≥ 1 as a word or stem) in French or English? */
+const opinionMemo = new Map<string, boolean>();
+const OPINION_MEMO_LIMIT = 100_000;
+
+/** Is a folded word a clear opinion word (|valence| ≥ 1 as a word or stem) in French or English? Memoised. */
 export function isOpinionWord(word: string): boolean {
-  for (const l of [COMPILED.en, COMPILED.fr]) {
+  const known = opinionMemo.get(word);
+  if (known !== undefined) return known;
+  const opinion = [COMPILED.en, COMPILED.fr].some((l) => {
     let v = l.words.get(word);
     if (v === undefined) for (const len of l.stemLengths) if (len <= word.length && (v = l.stems.get(word.slice(0, len))) !== undefined) break;
-    if (v !== undefined && Math.abs(v) >= 1) return true;
-  }
-  return false;
+    return v !== undefined && Math.abs(v) >= 1;
+  });
+  if (opinionMemo.size > OPINION_MEMO_LIMIT) opinionMemo.clear();
+  opinionMemo.set(word, opinion);
+  return opinion;
 }
 
 /** Number of entries (words + stems + phrases) per language, for reports and tests. */

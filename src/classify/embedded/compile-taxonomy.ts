@@ -63,22 +63,12 @@ export function keepContentWords(words: readonly string[]): string[] {
   return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
 }
 
-const opinionMemo = new Map<string, boolean>();
-
 /**
  * Words that say what a clause is about: content words minus clear opinion words, so that
  * "all good" is not similar to the example "good product quality" (opinions are not topics).
  */
 export function topicalWords(content: readonly string[]): string[] {
-  return content.filter((w) => {
-    let known = opinionMemo.get(w);
-    if (known === undefined) {
-      known = isOpinionWord(w);
-      if (opinionMemo.size > 100_000) opinionMemo.clear();
-      opinionMemo.set(w, known);
-    }
-    return !known;
-  });
+  return content.filter((w) => !isOpinionWord(w));
 }
 
 /** Char trigrams of the content words (each word padded with spaces), with counts. */
