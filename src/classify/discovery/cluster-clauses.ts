@@ -66,6 +66,11 @@ export function chooseK(n: number, maxK: number): number {
   return Math.max(1, Math.min(maxK, Math.round(Math.sqrt(n / 2))));
 }
 
+/** A candidate's name when no phrase qualifies: its two heaviest surface terms ("delivery / late"). */
+export function termsName(surfaceTerms: readonly string[]): string {
+  return surfaceTerms.slice(0, 2).join(' / ');
+}
+
 /** Example clauses a candidate carries. */
 export const REPRESENTATIVES = 5;
 
@@ -106,10 +111,10 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
   const tokens = sampled.map((c) => tokenizeClause(c.clause));
   const tfidf = buildTfidf(tokens.map((t) => (isTopicalClause(t) ? t.stems : [])));
   const keep = tfidf.vectors.map((v, i) => (v.ids.length > 0 ? i : -1)).filter((i) => i >= 0);
-  const phrases = keep.map((i) => clausePhrases(sampled[i]!.clause));
-  const phraseDf = phraseDocumentFrequency(phrases);
   const minSize = opts.minClusterSize ?? 3;
   if (keep.length < minSize) return [];
+  const phrases = keep.map((i) => clausePhrases(sampled[i]!.clause));
+  const phraseDf = phraseDocumentFrequency(phrases);
   const vectors = keep.map((i) => tfidf.vectors[i]!);
   const k = chooseK(keep.length, opts.maxK ?? 20);
   const { assignment, centroids } = sphericalKMeans(vectors, k, tfidf.vocabulary.length, opts.seed ?? 42);
@@ -143,7 +148,7 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
     const negativeShare = round4(negative / members.length);
     const surfaceTerms = topTerms.map(surfaceOf);
     out.push({
-      name: named[0] ?? surfaceTerms.slice(0, 2).join(' / '),
+      name: named[0] ?? termsName(surfaceTerms),
       phrases: named,
       negativeShare,
       priority: round4(members.length * stride * negativeShare),

@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Language } from '../classifier-types.ts';
 import { runSqlFile, querySqlFile } from '../../db/sql-file.ts';
-import type { Representative } from './cluster-clauses.ts';
+import { termsName, type Representative } from './cluster-clauses.ts';
 import type { StoredCandidate } from './reconcile-candidates.ts';
 
 export async function ensureThemeCandidates(conn: DuckDBConnection): Promise<void> {
@@ -24,7 +24,7 @@ export async function loadThemeCandidates(conn: DuckDBConnection): Promise<Store
     const phrases = r.phrases === null ? [] : (JSON.parse(String(r.phrases)) as string[]);
     return {
       candidateId: String(r.candidate_id),
-      name: r.name === null ? surfaceTerms.slice(0, 2).join(' / ') : String(r.name),
+      name: r.name === null ? termsName(surfaceTerms) : String(r.name),
       phrases,
       negativeShare: r.negative_share === null ? Number.NaN : Number(r.negative_share),
       priority: r.priority === null ? Number.NaN : Number(r.priority),
