@@ -174,6 +174,14 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['you guys rock', 'en', 'positive'],
     ['the seats are so cramped', 'en', 'negative'],
     ["my bag didn't make it to Denver", 'en', 'negative'],
+    // a question asks, it does not praise: its positive words are irrealis, its negative ones still complain
+    ['Is flight 1234 on time?', 'en', 'neutral'],
+    ['Any good deals for students?', 'en', 'neutral'],
+    ['Le service client est-il bon ?', 'fr', 'neutral'],
+    ['Why is the app so slow?', 'en', 'negative'],
+    ["Great app, is there a dark mode?", 'en', 'positive'],
+    ["C'est génial, non ?", 'fr', 'positive'],
+    ["It's great, isn't it?", 'en', 'positive'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

@@ -5,7 +5,8 @@
  * of them knows falls back on Pattern's lexicon (pattern-fr.ts); degree words within three words before a
  * term scale it ("très lent", "a bit slow"); a negator within three words before it (or French
  * "ne … pas" around it) flips and dampens it (negation.ts); a negative term weighs 1.5× unless negated;
- * a problem someone resolved scores nothing (resolved-problem.ts); ALL CAPS and "!" emphasise; emoji,
+ * a problem someone resolved scores nothing (resolved-problem.ts); a positive term in a question scores
+ * nothing (isQuestion); ALL CAPS and "!" emphasise; emoji,
  * emoticons and "n/10"-style ratings add valence; a clause with no term that says something stopped or
  * has not happened is a complaint. Per text: clause sums are weighted for contrast (the clause
  * opened by "mais/but/however" ×1.5, the clause before it ×0.5, a concessive "although/bien que"
@@ -141,9 +142,11 @@ function isStoppedOrPending(words: readonly string[], french: boolean): boolean 
   return false;
 }
 
-function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean): ClauseSums {
+function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, question: boolean): ClauseSums {
   const { words, caps, breakBefore } = t;
   const out: ClauseSums = { sum: 0, positive: 0, negative: 0, hits: 0 };
+  // the question proper: the words after the clause's last comma or stop ("Super appli, c'est possible … ?")
+  const asked = question ? breakBefore.lastIndexOf(true) : words.length;
   for (let i = 0; i < words.length; ) {
     const term = termAt(lex, words, i);
     if (term === undefined) {
@@ -188,6 +191,11 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
       const spokenPas = words[end] === 'pas' || (lex.boosters.has(words[end] ?? '') && words[end + 1] === 'pas');
       if ((tail && before) || spokenPas) negated = true;
     }
+    if (i >= asked && v > 0 && !negated) {
+      // a positive term in a question is irrealis (isQuestion): no valence, no hit
+      i += term.len;
+      continue;
+    }
     if (negated) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
     if (caps[i] && !t.shouting) v *= CAPS_FACTOR;
     if (v < 0 && !negated) v *= NEGATIVE_WEIGHT;
@@ -205,10 +213,22 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean):
   return out;
 }
 
+/**
+ * A clause asked, not asserted: it ends with "?" and is not a tag question ("great, isn't it?",
+ * "génial, non ?" assert what they ask). Its positive terms are irrealis (SO-CAL's irrealis blocking,
+ * Taboada et al. 2011): "is flight 1234 on time?", "any good deals?" praise nothing. Its negative terms
+ * still count: "why is it so slow?" is a complaint.
+ */
+const TAG_QUESTION = /(?:\b(?:right|no|non|eh|hein|isn'?t it|aren'?t they|don'?t you think|n'?est-ce pas)|,\s*(?:non|no))\s*[?]+\s*$/i;
+
+export function isQuestion(clause: string): boolean {
+  return /[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause);
+}
+
 /** Raw (unsquashed) sums of one clause. */
 export function scoreClause(text: string, language?: Language): ClauseSums {
   const lex = lexiconFor(language);
-  const out = scoreTokens(lex, tokenizeForSentiment(text, language === 'en'), language !== 'en');
+  const out = scoreTokens(lex, tokenizeForSentiment(text, language === 'en'), language !== 'en', isQuestion(text));
   addSymbols(text, out);
   return out;
 }
