@@ -182,6 +182,12 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Great app, is there a dark mode?", 'en', 'positive'],
     ["C'est génial, non ?", 'fr', 'positive'],
     ["It's great, isn't it?", 'en', 'positive'],
+    // thanks for a misfortune is sarcasm; thanks for help is thanks
+    ['Thanks for the 4 hour delay', 'en', 'negative'],
+    ['Thanks for cancelling my flight', 'en', 'negative'],
+    ["Merci pour l'attente", 'fr', 'negative'],
+    ['Thanks for the quick response', 'en', 'positive'],
+    ['Merci pour votre aide', 'fr', 'positive'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

@@ -5,7 +5,8 @@
  * of them knows falls back on Pattern's lexicon (pattern-fr.ts); degree words within three words before a
  * term scale it ("très lent", "a bit slow"); a negator within three words before it (or French
  * "ne … pas" around it) flips and dampens it (negation.ts); a negative term weighs 1.5× unless negated;
- * a problem someone resolved scores nothing (resolved-problem.ts); a positive term in a question scores
+ * a problem someone resolved scores nothing (resolved-problem.ts); thanks for a misfortune is sarcasm
+ * (sarcastic-thanks.ts); a positive term in a question scores
  * nothing (isQuestion); ALL CAPS and "!" emphasise; emoji,
  * emoticons and "n/10"-style ratings add valence; a clause with no term that says something stopped or
  * has not happened is a complaint. Per text: clause sums are weighted for contrast (the clause
@@ -17,6 +18,7 @@ import { splitClauseSpans } from '../clauses/split-clauses.ts';
 import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-lexicon.ts';
 import { isNegatorAt, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
+import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
 
@@ -173,6 +175,8 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
       continue;
     }
     let v = term.v;
+    // "thanks for the 4 hour delay": the thanks is as negative as it would have been positive
+    if (v > 0 && isSarcasticThanks(words, breakBefore, i, (j) => (termAt(lex, words, j)?.v ?? 0) < 0)) v = -v;
     let negated = false;
     for (let j = 1; j <= 3 && i - j >= 0; j++) {
       if (breakBefore[i - j + 1]) break;
