@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
 import { createEmbeddedTopicEngine } from '../../src/classify/embedded/index.ts';
-import { singularsOf } from '../../src/classify/embedded/match-themes.ts';
+import { findLabel, singularsOf } from '../../src/classify/embedded/match-themes.ts';
 import { TAXONOMY } from './fixtures.ts';
 
 const themesOf = async (clause: string, lang?: 'fr' | 'en' | 'other'): Promise<string[]> => {
@@ -44,6 +44,27 @@ describe('createEmbeddedTopicEngine', () => {
     expect(singularsOf('taxes')).toEqual(['taxe', 'tax']);
     expect(singularsOf('bateaux')).toEqual(['bateau']);
     expect(singularsOf('bus')).toEqual([]);
+  });
+
+  it('matches a multi-word label by all its words, in order or within one extra word, never by one of them', async () => {
+    const tax = taxonomySchema.parse({
+      version: '1',
+      themes: [
+        { id: 'cancelled', labels: { en: 'Cancelled flight' } },
+        { id: 'damaged', labels: { en: 'Damaged luggage' } },
+      ],
+    });
+    const ids = async (clause: string): Promise<string[]> => ((await createEmbeddedTopicEngine(tax).matchThemes([clause], ['en']))[0] ?? []).map((f) => f.themeId);
+    expect(await ids('another cancelled flight')).toEqual(['cancelled']);
+    expect(await ids('my flight was cancelled')).toEqual(['cancelled']);
+    expect(await ids('the luggage arrived damaged')).toEqual(['damaged']);
+    // one word of the label is not a match, nor are its words far apart
+    expect(await ids('the flight was fine')).toEqual([]);
+    expect(await ids('the flight crew liked the seats but the meal was cancelled')).toEqual([]);
+    // positions, in the content words' indices
+    expect(findLabel(['my', 'flight', 'cancel'], ['cancel', 'flight'])).toEqual([2, 1]);
+    expect(findLabel(['flight', 'crew', 'seat', 'cancel'], ['cancel', 'flight'])).toBeUndefined();
+    expect(findLabel(['flight'], ['flight'])).toEqual([0]);
   });
 
   it('uses the keywords of the clause language; both when unknown', async () => {

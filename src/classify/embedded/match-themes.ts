@@ -2,7 +2,8 @@
  * Seed matches of one clause against a compiled taxonomy: for each theme, a score in [0, 1] and what
  * matched it (the provenance of a mention):
  *   keyword or keyword phrase → 0.9 (+0.03 per extra hit), source 'keyword';
- *   the whole label as a phrase (its content words in order, e.g. "billing errors") → 0.85, source 'label';
+ *   the whole label (all its content words: in order, e.g. "billing errors", or in any order within one
+ *     extra word, e.g. "flight was cancelled" for "Cancelled flight") → 0.85, source 'label';
  *   char-trigram TF-IDF cosine (opinion words left out) to the theme's examples / description, counted
  *     from 0.2 and reaching 1 at cosine 0.8, combined by noisy-or, source 'example' when it decides; an
  *     example counts only when the clause shares at least two of its topical word stems (one shared word,
@@ -85,13 +86,34 @@ export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly Keywor
   return found;
 }
 
-/** Index in `stems` where `phrase` occurs as a contiguous run, or -1. */
-function findPhrase(stems: readonly string[], phrase: readonly string[]): number {
-  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (stems[i + k] !== phrase[k]) continue outer;
-    return i;
+/** Extra content words a label's window may hold: "flight was cancelled" names the label "Cancelled flight". */
+const LABEL_SLACK = 1;
+
+/**
+ * Positions in `stems` of a label's stems: as a contiguous run, else all of them in any order within a
+ * window of the label's length + LABEL_SLACK content words ("flight cancelled", "luggage arrived damaged").
+ * Every word of the label must be there: one shared word is never a match. Undefined when absent.
+ */
+export function findLabel(stems: readonly string[], label: readonly string[]): number[] | undefined {
+  outer: for (let i = 0; i + label.length <= stems.length; i++) {
+    for (let k = 0; k < label.length; k++) if (stems[i + k] !== label[k]) continue outer;
+    return label.map((_, k) => i + k);
   }
-  return -1;
+  if (label.length < 2) return undefined;
+  const span = label.length + LABEL_SLACK;
+  for (let i = 0; i < stems.length; i++) {
+    if (!label.includes(stems[i] as string)) continue;
+    const end = Math.min(stems.length, i + span);
+    const at: number[] = [];
+    for (const l of label) {
+      let found = -1;
+      for (let j = i; j < end && found < 0; j++) if (stems[j] === l && !at.includes(j)) found = j;
+      if (found < 0) break;
+      at.push(found);
+    }
+    if (at.length === label.length) return at;
+  }
+  return undefined;
 }
 
 export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Language | undefined): SeedMatch {
@@ -127,9 +149,9 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
   const stems = at.map((i) => lightStem(words[i] as string));
   // a label is a whole phrase, specific enough to match in any language ("Livraison" in a mixed verbatim)
   for (const l of tax.labels) {
-    const found = findPhrase(stems, l.stems);
-    if (found < 0) continue;
-    for (let k = 0; k < l.stems.length; k++) masked[at[found + k] as number] = 1;
+    const found = findLabel(stems, l.stems);
+    if (found === undefined) continue;
+    for (const k of found) masked[at[k] as number] = 1;
     if (LABEL_SCORE > (scores[l.theme] as number)) {
       scores[l.theme] = LABEL_SCORE;
       sources[l.theme] = 'label';
