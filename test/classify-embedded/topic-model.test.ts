@@ -153,6 +153,17 @@ describe('topic model', () => {
     expect(createEmbeddedTopicEngine(GEN_TAXONOMY, { model: other }).info.revision).not.toBe(createEmbeddedTopicEngine(GEN_TAXONOMY, { model: a }).info.revision);
   });
 
+  it('orders seeds of several themes at the same score by the model, not by their ids', async () => {
+    const model = trainTopicModelOnVerbatims(compileTaxonomy(GEN_TAXONOMY), GEN_TAXONOMY, texts, texts.map(() => 'en'));
+    // "bill" (billing) and "staff" (staff) each match once; the rest of the clause reads like the staff clauses
+    const clause = 'staff at the bill desk hung up on me and ignored us';
+    const [seedsOnly] = await createKeywordTopicEngine(GEN_TAXONOMY).matchThemes([clause], ['en']);
+    const [withModel] = await createEmbeddedTopicEngine(GEN_TAXONOMY, { model }).matchThemes([clause], ['en']);
+    expect(seedsOnly?.map((m) => m.themeId)).toEqual(['billing', 'staff']); // same score: the ids' order
+    expect(withModel?.map((m) => m.themeId)).toEqual(['staff', 'billing']);
+    expect(withModel?.[0]?.score).toBe(withModel?.[1]?.score);
+  });
+
   it('never gives a model mention to a theme no clause or example supports', async () => {
     const withGhost = taxonomySchema.parse({ themes: [...GEN_TAXONOMY.themes, { id: 'ghost', labels: { en: 'Quantum entanglement' }, keywords: { en: ['zzyzx'] } }] });
     const odd = [...texts, 'rarewordone rarewordtwo rarewordthree rarewordfour', 'glorp vlinder snarf quibble'];

@@ -36,6 +36,13 @@ function seedMatches(f: ClauseTopicFeatures, themeIds: readonly string[], thresh
 export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string[], model: TopicModel | undefined, threshold: number): ThemeMatch[] {
   if (model === undefined) return seedMatches(f, themeIds, threshold, (s) => s).sort(byScore);
   const found = seedMatches(f, themeIds, threshold, (s) => 0.6 + 0.4 * s);
+  if (found.length > 1) {
+    // seeds of several themes at the same score: the model, trained on this dataset's contexts, orders them
+    // (the words around the keywords: "a fee for my top-up" reads as a top-up), not the ids' alphabet
+    const q = calibrated(model, softmaxProbabilities(model.softmax, f.features));
+    const modelScore = new Map(themeIds.map((id, t) => [id, q[t] as number]));
+    return found.sort((a, b) => b.score - a.score || (modelScore.get(b.themeId) as number) - (modelScore.get(a.themeId) as number) || a.themeId.localeCompare(b.themeId));
+  }
   if (found.length > 0 || f.contentWords < MIN_MODEL_WORDS) return found.sort(byScore);
   const raw = softmaxProbabilities(model.softmax, f.features);
   const q = calibrated(model, raw);

@@ -32,7 +32,7 @@ import { verbatimClauses } from './verbatim-clauses.ts';
 export { TOPIC_FEATURE_DIM } from './clause-topic-features.ts';
 
 /** Bump when training changes: part of the topic engine's revision. */
-export const TOPIC_MODEL_VERSION = '2';
+export const TOPIC_MODEL_VERSION = '3';
 /** A seed score from which a clause counts as an example of the theme. */
 export const SEED_MIN = 0.5;
 /** EM rounds of the naive Bayes fit. */

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { parse } from '/work/main/node_modules/yaml/dist/index.js';
+import { taxonomySchema } from '/work/main/src/config/taxonomy-schema.ts';
+import { compileTaxonomy } from '/work/main/src/classify/embedded/compile-taxonomy.ts';
+import { createEmbeddedTopicEngine } from '/work/main/src/classify/embedded/topic-engine.ts';
+import { trainTopicModelOnVerbatims } from '/work/main/src/classify/embedded/train-topic-model.ts';
+import { verbatimClauses } from '/work/main/src/classify/embedded/verbatim-clauses.ts';
+import { DATA, lit, readRows } from '/work/main/bench/shared-data.ts';
+const name = process.argv[2] ?? 'banking77';
+const doc = parse(readFileSync(`/work/main/bench/taxonomies/${name}.yaml`, 'utf8')) as { taxonomy: unknown; gold: Record<string, string[]> };
+const taxonomy = taxonomySchema.parse(doc.taxonomy);
+const gmap = new Map<string, string>(); for (const [t, ls] of Object.entries(doc.gold)) for (const l of ls) gmap.set(l, t);
+const r = await readRows(`select text, label from read_csv(${lit(`${DATA}/banking77_intents/banking77.csv`)}, header = true, all_varchar = true) where trim(coalesce(text, '')) <> ''`);
+const texts = r.map((x) => x.text as string); const gold = r.map((x) => gmap.get(x.label as string) ?? 'none');
+const model = trainTopicModelOnVerbatims(compileTaxonomy(taxonomy), taxonomy, texts);
+const eng = createEmbeddedTopicEngine(taxonomy, { model });
+const split = verbatimClauses(texts);
+const found = await eng.matchThemes(split.clauses.map((c) => c.clause.text), split.clauses.map((c) => c.language));
+const best: Array<{ t: string; s: number; src: string; n: number } | undefined> = texts.map(() => undefined);
+split.clauses.forEach((c, k) => { for (const m of found[k] ?? []) { const b = best[c.verbatim]; if (!b || m.score > b.s) best[c.verbatim] = { t: m.themeId, s: m.score, src: m.source ?? '?', n: (found[k] ?? []).length }; } });
+const stat = new Map<string, [number, number]>();
+best.forEach((b, i) => { const key = b ? `${b.src}${b.n > 1 ? ' (multi)' : ''}` : 'none'; const s = stat.get(key) ?? [0, 0]; s[0]++; if (b && b.t === gold[i]) s[1]++; stat.set(key, s); });
+for (const [k, [n, c]] of stat) console.log(k.padEnd(20), n, (c / n).toFixed(3));
+// confusion of model-source errors
+const conf = new Map<string, number>();
+best.forEach((b, i) => { if (b && b.t !== gold[i]) { const k = `${gold[i]} -> ${b.t} [${b.src}]`; conf.set(k, (conf.get(k) ?? 0) + 1); } });
+console.log([...conf].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v} ${k}`).join('\n'));
