@@ -188,6 +188,9 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Merci pour l'attente", 'fr', 'negative'],
     ['Thanks for the quick response', 'en', 'positive'],
     ['Merci pour votre aide', 'fr', 'positive'],
+    // an emoticon at the start of a text is not leading punctuation
+    [':(', 'en', 'negative'],
+    [':-) merci', 'fr', 'positive'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

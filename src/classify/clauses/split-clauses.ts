@@ -9,6 +9,7 @@
  */
 import type { Clause, Language } from '../classifier-types.ts';
 import { connectorPattern, NOT_CONTRAST_AFTER, NOT_CONTRAST_BEFORE, type ConnectorKind } from './contrast-connectors.ts';
+import { EMOTICON_VALENCE } from '../embedded/emoji-lexicon.ts';
 
 export interface ClauseSpan extends Clause {
   /** connector that opens the clause, if any */
@@ -22,9 +23,14 @@ const LEADING_JUNK = /^[\s,;:–—\-–•*]+/;
 const TRAILING_JUNK = /[\s,;:–—\-]+$/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** Whether a piece of text starts with an ASCII emoticon (":(", ";)", "-_-"), whose punctuation is not junk. */
+const EMOTICONS = [...EMOTICON_VALENCE.keys()];
+const startsWithEmoticon = (piece: string): boolean => EMOTICONS.some((e) => piece.startsWith(e));
+
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   const piece = text.slice(start, end);
-  const lead = LEADING_JUNK.exec(piece)?.[0].length ?? 0;
+  const spaces = /^\s*/.exec(piece)?.[0].length ?? 0;
+  const lead = startsWithEmoticon(piece.slice(spaces)) ? spaces : (LEADING_JUNK.exec(piece)?.[0].length ?? 0);
   const trail = TRAILING_JUNK.exec(piece.slice(lead))?.[0].length ?? 0;
   return { start: start + lead, end: end - trail };
 }
