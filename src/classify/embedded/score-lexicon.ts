@@ -19,6 +19,8 @@ import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-le
 import { isNegatorAt, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
+import type { HashtagVocabulary } from './segment-hashtag.ts';
+import { STOPWORDS } from '../language/stopwords.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
 
@@ -229,10 +231,25 @@ export function isQuestion(clause: string): boolean {
   return /[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause);
 }
 
+const vocabularies = new WeakMap<CompiledLexicon, HashtagVocabulary>();
+
+/** The words a hashtag may be split into: the lexicon's own words (not its stems), negators, degree words, function words. */
+function hashtagVocabulary(lex: CompiledLexicon): HashtagVocabulary {
+  const known = vocabularies.get(lex);
+  if (known !== undefined) return known;
+  const made: HashtagVocabulary = {
+    known: (w) => lex.words.has(w) || lex.negators.has(w) || lex.boosters.has(w) || lex.phrases.has(w) || STOPWORDS.has(w),
+    valence: (w) => (lex.words.get(w) ?? 0) !== 0,
+  };
+  vocabularies.set(lex, made);
+  return made;
+}
+
 /** Raw (unsquashed) sums of one clause. */
 export function scoreClause(text: string, language?: Language): ClauseSums {
   const lex = lexiconFor(language);
-  const out = scoreTokens(lex, tokenizeForSentiment(text, language === 'en'), language !== 'en', isQuestion(text));
+  const tokens = tokenizeForSentiment(text, language === 'en', text.includes('#') ? hashtagVocabulary(lex) : undefined);
+  const out = scoreTokens(lex, tokens, language !== 'en', isQuestion(text));
   addSymbols(text, out);
   return out;
 }

@@ -4,6 +4,8 @@
  * English contractions are expanded first ("doesn't" → "does not", "can't" and "cannot" → "can not", and the
  * apostrophe-less "didnt" → "did not"), so "not …" phrases ("not go through") match every spelling.
  */
+import { segmentHashtag, type HashtagVocabulary } from './segment-hashtag.ts';
+
 export interface SentimentTokens {
   readonly words: readonly string[];
   readonly caps: readonly boolean[];
@@ -42,18 +44,32 @@ function foldWord(word: string): string {
   return lower.normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
-/** `english`: the text is known to be English (bare contractions such as "didnt" are expanded). */
-export function tokenizeForSentiment(text: string, english = false): SentimentTokens {
+/**
+ * `english`: the text is known to be English (bare contractions such as "didnt" are expanded).
+ * `hashtags`: the vocabulary that splits a hashtag into its words (segment-hashtag.ts); without it a hashtag is one word.
+ */
+export function tokenizeForSentiment(text: string, english = false, hashtags?: HashtagVocabulary): SentimentTokens {
   const words: string[] = [];
   const caps: boolean[] = [];
   const breakBefore: boolean[] = [];
   let pendingBreak = false;
   let upper = 0;
-  for (const m of expandContractions(text, english).matchAll(TOKEN)) {
+  const expanded = expandContractions(text, english);
+  for (const m of expanded.matchAll(TOKEN)) {
     const tok = m[0];
     const c = tok.charCodeAt(0);
     if (tok.length === 1 && (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41)) {
       pendingBreak = true;
+      continue;
+    }
+    const pieces = hashtags !== undefined && expanded[(m.index ?? 0) - 1] === '#' ? segmentHashtag(tok, hashtags, foldWord) : undefined;
+    if (pieces !== undefined) {
+      for (const piece of pieces) {
+        words.push(piece);
+        caps.push(false);
+        breakBefore.push(pendingBreak);
+        pendingBreak = false;
+      }
       continue;
     }
     const isCaps = tok.length >= 2 && HAS_UPPER.test(tok) && tok === tok.toUpperCase() && !/^\p{N}+$/u.test(tok);
