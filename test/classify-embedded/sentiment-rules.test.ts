@@ -188,6 +188,11 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Merci pour l'attente", 'fr', 'negative'],
     ['Thanks for the quick response', 'en', 'positive'],
     ['Merci pour votre aide', 'fr', 'positive'],
+    // social-media complaints and praise
+    ['Nobody is answering the phone', 'en', 'negative'],
+    ['you had one job', 'en', 'negative'],
+    ['Kudos to the crew', 'en', 'positive'],
+    ['Thank you so much for your help', 'en', 'positive'],
     // an emoticon at the start of a text is not leading punctuation
     [':(', 'en', 'negative'],
     [':-) merci', 'fr', 'positive'],
