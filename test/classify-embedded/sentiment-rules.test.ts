@@ -188,6 +188,12 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Merci pour l'attente", 'fr', 'negative'],
     ['Thanks for the quick response', 'en', 'positive'],
     ['Merci pour votre aide', 'fr', 'positive'],
+    // "sans doute" is "probably", not a negation; French review idioms
+    ['Sans doute la meilleure série du genre', 'fr', 'positive'],
+    ['Sans aucun doute la meilleure série', 'fr', 'positive'],
+    ['Sans intérêt', 'fr', 'negative'],
+    ['Beaucoup de bruit pour rien', 'fr', 'negative'],
+    ['Ça déchire grave', 'fr', 'positive'],
     // social-media complaints and praise
     ['Nobody is answering the phone', 'en', 'negative'],
     ['you had one job', 'en', 'negative'],

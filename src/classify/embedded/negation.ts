@@ -20,6 +20,9 @@ export function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: n
   if (w === 'been') return words[j - 1] === 'have' && COUNTERFACTUAL_EN.has(words[j - 2] ?? '');
   if (w === 'ete') return COUNTERFACTUAL_FR.has(words[j - 1] ?? '');
   if (w === 'etre') return words[j - 1] === 'pu' && COUNTERFACTUAL_FR.has(words[j - 2] ?? '');
+  // "sans doute la meilleure série": "sans doute" is "probably", not a negation
+  if (w === 'sans') return words[j + 1] !== 'doute' && !(words[j + 1] === 'aucun' && words[j + 2] === 'doute');
+  if (w === 'aucun' && words[j - 1] === 'sans' && words[j + 1] === 'doute') return false;
   if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
   // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
   if (w === 'moins') return !['au', 'du', 'ou', 'a'].includes(words[j - 1] ?? '');
