@@ -194,6 +194,11 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['Sans intérêt', 'fr', 'negative'],
     ['Beaucoup de bruit pour rien', 'fr', 'negative'],
     ['Ça déchire grave', 'fr', 'positive'],
+    // a long wait is a complaint without an opinion word
+    ['It took 4 months to set up my broadband', 'en', 'negative'],
+    ["J'attends depuis trois semaines", 'fr', 'negative'],
+    ['It only took 2 days to arrive', 'en', 'neutral'],
+    ['Calls to the company were not returned', 'en', 'negative'],
     // social-media complaints and praise
     ['Nobody is answering the phone', 'en', 'negative'],
     ['you had one job', 'en', 'negative'],

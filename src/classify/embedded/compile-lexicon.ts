@@ -13,7 +13,7 @@ import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
 import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
-export const SCORING_RULES_VERSION = '6';
+export const SCORING_RULES_VERSION = '7';
 
 export interface PhraseEntry {
   /** folded words; a word ending in '*' matches any word starting with it */

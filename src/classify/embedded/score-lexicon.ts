@@ -19,6 +19,7 @@ import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-le
 import { isNegatorAt, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
+import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
 import type { HashtagVocabulary } from './segment-hashtag.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
@@ -210,6 +211,11 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
     else out.negative += v;
     out.hits++;
     i += term.len;
+  }
+  if (isDurationComplaint(words)) {
+    out.sum += DURATION_COMPLAINT;
+    out.negative += DURATION_COMPLAINT;
+    out.hits++;
   }
   if (out.hits === 0 && isStoppedOrPending(words, french)) {
     out.sum += STOPPED_OR_PENDING;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isDurationComplaint } from '../../src/classify/embedded/duration-complaint.ts';
+import { foldedWords } from '../../src/classify/embedded/fold-text.ts';
+
+const said = (text: string): boolean => isDurationComplaint(foldedWords(text));
+
+describe('isDurationComplaint', () => {
+  it('reads a long wait or a long time taken as a complaint, in both languages', () => {
+    for (const t of [
+      'it took 4 months to set up my broadband',
+      'been waiting 3 weeks for a reply',
+      'waited 3 days',
+      'on hold for 2 hours',
+      "I've been on the phone for over 4 hours",
+      'took a couple of weeks',
+      "j'attends depuis 3 semaines",
+      'ils ont mis deux mois à répondre',
+    ])
+      expect(said(t), t).toBe(true);
+  });
+
+  it('leaves short or praised durations, ownership and battery life alone', () => {
+    for (const t of [
+      'took 2 days to arrive',
+      'only took 3 weeks',
+      'delivered within 3 days',
+      'I have worn it for 2 weeks and love it',
+      'still holding up after 2 years',
+      'the battery lasts 10 hours on the phone',
+      "je l'ai depuis 2 ans",
+      'livré en moins de 3 jours',
+      'we waited',
+    ])
+      expect(said(t), t).toBe(false);
+  });
+});
