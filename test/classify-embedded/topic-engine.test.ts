@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
 import { createEmbeddedTopicEngine } from '../../src/classify/embedded/index.ts';
-import { findLabel, singularsOf } from '../../src/classify/embedded/match-themes.ts';
+import { englishBasesOf, findLabel, singularsOf } from '../../src/classify/embedded/match-themes.ts';
 import { TAXONOMY } from './fixtures.ts';
 
 const themesOf = async (clause: string, lang?: 'fr' | 'en' | 'other'): Promise<string[]> => {
@@ -23,7 +23,7 @@ describe('createEmbeddedTopicEngine', () => {
     expect(await themesOf('the signal was not mentioned', 'en')).not.toContain('billing');
   });
 
-  it('matches a keyword written in the singular in its plural, in words and phrases, and nothing else', async () => {
+  it('matches a keyword in its plural (both languages) and an English keyword in its inflections, never a shorter or longer word', async () => {
     const tax = taxonomySchema.parse({
       version: '1',
       themes: [
@@ -37,9 +37,18 @@ describe('createEmbeddedTopicEngine', () => {
     expect(await ids('two lost suitcases', 'en')).toEqual(['bags']);
     expect(await ids('delays again and taxes', 'en')).toEqual(['delays']);
     expect(await ids('mes bagages et les bateaux', 'fr')).toEqual(['bags']);
-    // not other inflections, not a shorter word
-    expect(await ids('my flight was delayed', 'en')).toEqual([]);
+    // English inflections: "delay" → delayed, delaying; French keywords only take their plurals
+    expect(await ids('my flight was delayed', 'en')).toEqual(['delays']);
+    expect(await ids('they keep delaying it', 'en')).toEqual(['delays']);
+    // not a shorter word, not a longer one that is not an inflection
     expect(await ids('the baguette was cold', 'en')).toEqual([]);
+    expect(await ids('the taxi was late', 'en')).toEqual([]);
+    expect(englishBasesOf('cancelled')).toContain('cancel');
+    expect(englishBasesOf('cancellation')).toContain('cancel');
+    expect(englishBasesOf('charging')).toContain('charge');
+    expect(englishBasesOf('verified')).toContain('verify');
+    expect(englishBasesOf('shorter')).toEqual([]);
+    expect(englishBasesOf('panties')).not.toContain('pants');
     expect(singularsOf('bags')).toEqual(['bag']);
     expect(singularsOf('taxes')).toEqual(['taxe', 'tax']);
     expect(singularsOf('bateaux')).toEqual(['bateau']);

@@ -49,7 +49,8 @@ export interface SeedMatch {
 /**
  * The singulars a folded word may be the plural of ("bags" → "bag", "taxes" → "tax", "bateaux" →
  * "bateau"): a keyword written in the singular also matches its plural, as a taxonomy's author expects.
- * Only plural endings, never other inflections ("charged" needs "charg*", written by the author).
+ * English keywords also match their other inflections (englishBasesOf); French ones only their plurals
+ * (French verb forms are not suffixes of the infinitive: "charg*" is written by the author).
  */
 export function singularsOf(word: string): readonly string[] {
   if (word.length < 4) return [];
@@ -59,14 +60,44 @@ export function singularsOf(word: string): readonly string[] {
   return [];
 }
 
-function wordMatches(want: { readonly text: string; readonly prefix: boolean }, got: string): boolean {
+/** English inflectional and nominal suffixes a keyword may take ("cancel" → "cancelled", "cancellation"). */
+const EN_SUFFIXES = ['ations', 'ation', 'ions', 'ion', 'ments', 'ment', 'ing', 'ed', 'es', 'd', 's'];
+const baseMemo = new Map<string, readonly string[]>();
+
+/**
+ * The English keywords a folded word may be an inflection of: the word without one suffix of EN_SUFFIXES,
+ * with the spelling changes English makes before it (a dropped final "e": "charging" → "charge"; a doubled
+ * consonant: "cancelled" → "cancel"; "y" → "i": "verified" → "verify", "verification" → "verify").
+ * Bases have four letters or more. Never the other way: a keyword written "shorts" does not match
+ * "short", nor "pants" "panties"; "-er" and "-ly" are not inflections here ("shorter", "lately").
+ */
+export function englishBasesOf(word: string): readonly string[] {
+  const known = baseMemo.get(word);
+  if (known !== undefined) return known;
+  const out = new Set<string>();
+  for (const suffix of EN_SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const base = word.slice(0, -suffix.length);
+    out.add(base);
+    out.add(`${base}e`);
+    if (base.length >= 4 && base[base.length - 1] === base[base.length - 2] && !/[aeiou]/.test(base[base.length - 1] as string)) out.add(base.slice(0, -1));
+    if (base.endsWith('i')) out.add(`${base.slice(0, -1)}y`);
+    if (suffix.startsWith('a') && base.endsWith('ic')) out.add(`${base.slice(0, -2)}y`);
+  }
+  const list = [...out].filter((b) => b.length >= 4 && b !== word);
+  if (baseMemo.size > 100_000) baseMemo.clear();
+  baseMemo.set(word, list);
+  return list;
+}
+
+function wordMatches(want: { readonly text: string; readonly prefix: boolean }, got: string, english: boolean): boolean {
   if (want.prefix) return got.startsWith(want.text);
-  return got === want.text || singularsOf(got).includes(want.text);
+  return got === want.text || singularsOf(got).includes(want.text) || (english && englishBasesOf(got).includes(want.text));
 }
 
 export function patternMatches(p: KeywordPattern, words: readonly string[], at: number): boolean {
   if (at + p.words.length > words.length) return false;
-  for (let k = 0; k < p.words.length; k++) if (!wordMatches(p.words[k] as { text: string; prefix: boolean }, words[at + k] as string)) return false;
+  for (let k = 0; k < p.words.length; k++) if (!wordMatches(p.words[k] as { text: string; prefix: boolean }, words[at + k] as string, p.language === 'en')) return false;
   return true;
 }
 
@@ -77,6 +108,7 @@ export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly Keywor
   if (known !== undefined) return known;
   const found: KeywordPattern[] = [...(tax.exact.get(w) ?? [])];
   for (const singular of singularsOf(w)) found.push(...(tax.exact.get(singular) ?? []));
+  for (const base of englishBasesOf(w)) for (const p of tax.exact.get(base) ?? []) if (p.language === 'en' && !found.includes(p)) found.push(p);
   for (const len of tax.prefixLengths) {
     if (len > w.length) break;
     found.push(...(tax.prefixes.get(w.slice(0, len)) ?? []));
