@@ -36,7 +36,7 @@ function seedMatches(f: ClauseTopicFeatures, themeIds: readonly string[], thresh
 export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string[], model: TopicModel | undefined, threshold: number): ThemeMatch[] {
   if (model === undefined) return seedMatches(f, themeIds, threshold, (s) => s).sort(byScore);
   const found = seedMatches(f, themeIds, threshold, (s) => 0.6 + 0.4 * s);
-  if (found.length > 1) {
+  if (found.length > 1 && new Set(found.map((m) => m.score)).size < found.length) {
     // seeds of several themes at the same score: the model, trained on this dataset's contexts, orders them
     // (the words around the keywords: "a fee for my top-up" reads as a top-up), not the ids' alphabet
     const q = calibrated(model, softmaxProbabilities(model.softmax, f.features));

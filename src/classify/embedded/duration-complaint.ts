@@ -19,6 +19,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
 const HOURS: ReadonlySet<string> = new Set(['hour', 'hours', 'hr', 'hrs', 'heure', 'heures', 'h']);
 const DAYS: ReadonlySet<string> = new Set(['day', 'days', 'jour', 'jours']);
 const WEEKS: ReadonlySet<string> = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees']);
+const UNITS: ReadonlySet<string> = new Set([...HOURS, ...DAYS, ...WEEKS]);
 /** Words of waiting (a wait of hours is already long) and of taking (weeks or more). */
 const WAITING = /^(wait|attend|relanc)/;
 const TAKING = /^(took|taken|taking|takes|take|mis|met|mettre|pris|prend|prendre)$/;
@@ -28,6 +29,8 @@ const isNumber = (w: string): boolean => /^\d+$/.test(w) || NUMBER_WORDS.has(w);
 
 /** Does this clause (folded words) state a long wait? */
 export function isDurationComplaint(words: readonly string[]): boolean {
+  // most clauses name no duration: one set lookup per word before anything else
+  if (!words.some((w) => UNITS.has(w))) return false;
   let waiting = false;
   let taking = false;
   /** "on hold", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */

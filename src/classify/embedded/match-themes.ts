@@ -180,7 +180,9 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
   if (at.length === 0) return { words, scores, sources, evidence, masked };
   const stems = at.map((i) => lightStem(words[i] as string));
   // a label is a whole phrase, specific enough to match in any language ("Livraison" in a mixed verbatim)
+  const present = new Set(stems);
   for (const l of tax.labels) {
+    if (!l.stems.every((x) => present.has(x))) continue; // most labels: a word missing, no search
     const found = findLabel(stems, l.stems);
     if (found === undefined) continue;
     for (const k of found) masked[at[k] as number] = 1;
