@@ -76,6 +76,30 @@ describe('createEmbeddedTopicEngine', () => {
     expect(findLabel(['flight'], ['flight'])).toEqual([0]);
   });
 
+  it('matches a hyphenated keyword closed up, a one-word keyword split in two, and a hashtag by its words', async () => {
+    const tax = taxonomySchema.parse({
+      version: '1',
+      themes: [
+        { id: 'wifi', labels: { en: 'Connectivity' }, keywords: { en: ['Wi-Fi', 'checkin'] } },
+        { id: 'bags', labels: { en: 'Lost luggage' }, keywords: { en: ['luggage'] } },
+        { id: 'service', labels: { en: 'Customer service' }, keywords: { en: ['customer service'] } },
+      ],
+    });
+    const ids = async (clause: string): Promise<string[]> => ((await createEmbeddedTopicEngine(tax).matchThemes([clause], ['en']))[0] ?? []).map((f) => f.themeId);
+    expect(await ids('the wifi was down')).toEqual(['wifi']);
+    expect(await ids('no Wi-Fi on board')).toEqual(['wifi']);
+    expect(await ids('check in took an hour')).toEqual(['wifi']);
+    expect(await ids('#lostluggage again')).toEqual(['bags']);
+    expect(await ids('#CustomerService fail')).toEqual(['service']);
+    expect(await ids('#customerservice is a joke')).toEqual(['service']);
+    // a hashtag the taxonomy's words do not spell, or two words that do not join into a keyword, match nothing
+    expect(await ids('#travelgoals')).toEqual([]);
+    expect(await ids('check the bill')).toEqual([]);
+    // the evidence is the keyword as written
+    const [found] = await createEmbeddedTopicEngine(tax).matchThemes(['the wifi was down'], ['en']);
+    expect(found?.[0]?.evidence).toBe('Wi-Fi');
+  });
+
   it('uses the keywords of the clause language; both when unknown', async () => {
     expect(await themesOf('le colis est arrivé', 'fr')).toEqual(['delivery']);
     expect(await themesOf('the parcel arrived', 'en')).toEqual(['delivery']);

@@ -49,6 +49,8 @@ export interface CompiledTaxonomy {
   readonly docText: readonly string[];
   /** light stems of each document's topical words */
   readonly docStems: ReadonlyArray<ReadonlySet<string>>;
+  /** folded words of the keywords, labels, examples and descriptions (what a hashtag may be split into) */
+  readonly vocabulary: ReadonlySet<string>;
   /** memo of word → patterns whose first word matches it */
   readonly memo: Map<string, readonly KeywordPattern[]>;
 }
@@ -93,14 +95,27 @@ function wordTrigrams(word: string): readonly string[] {
   return grams;
 }
 
-function keywordPattern(theme: number, language: PatternLanguage, keyword: string): KeywordPattern | undefined {
+function keywordPattern(theme: number, language: PatternLanguage, keyword: string, written = keyword): KeywordPattern | undefined {
   const parts = keyword.trim().split(/\s+/);
   const words = parts.flatMap((part) => {
     const prefix = part.endsWith('*');
     const folded = foldedWords(prefix ? part.slice(0, -1) : part);
     return folded.map((text, i) => ({ text, prefix: prefix && i === folded.length - 1 }));
   });
-  return words.length === 0 ? undefined : { theme, language, text: keyword, words };
+  return words.length === 0 ? undefined : { theme, language, text: written, words };
+}
+
+/** A hyphen between letters: "Wi-Fi", "check-in", "top-up". */
+const HAS_HYPHEN = /\p{L}-\p{L}/u;
+const HYPHENS = /(\p{L})-(?=\p{L})/gu;
+
+/**
+ * The patterns of one keyword: as written and, for a hyphenated word, also closed up ("Wi-Fi" also
+ * matches "wifi", "check-in" "checkin"); the open form ("check in") is what the hyphen folds to already.
+ */
+function keywordPatterns(theme: number, language: PatternLanguage, keyword: string): KeywordPattern[] {
+  const variants = HAS_HYPHEN.test(keyword) ? [keyword, keyword.replace(HYPHENS, '$1')] : [keyword];
+  return variants.flatMap((v) => keywordPattern(theme, language, v, keyword) ?? []);
 }
 
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
@@ -108,23 +123,27 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const prefixes = new Map<string, KeywordPattern[]>();
   const labels: LabelMatcher[] = [];
   const docs: Array<{ theme: number; text: string; counts: Map<string, number> }> = [];
+  const vocabulary = new Set<string>();
   taxonomy.themes.forEach((t, theme) => {
     for (const language of ['en', 'fr'] as const) {
       for (const kw of t.keywords[language]) {
-        const p = keywordPattern(theme, language, kw);
-        if (p === undefined) continue;
-        const first = p.words[0] as { text: string; prefix: boolean };
-        const map = first.prefix ? prefixes : exact;
-        map.set(first.text, [...(map.get(first.text) ?? []), p]);
+        for (const p of keywordPatterns(theme, language, kw)) {
+          const first = p.words[0] as { text: string; prefix: boolean };
+          const map = first.prefix ? prefixes : exact;
+          map.set(first.text, [...(map.get(first.text) ?? []), p]);
+          for (const w of p.words) vocabulary.add(w.text);
+        }
       }
       const label = t.labels[language];
       if (label !== undefined) {
+        for (const w of foldedWords(label)) vocabulary.add(w);
         const stems = contentWords(label).map(lightStem);
         if (stems.length > 0) labels.push({ theme, language, text: label, stems });
       }
     }
     // labels are matched as whole phrases (match-themes.ts), not by similarity: one of their words is not enough
     for (const text of [...t.examples, t.description ?? '']) {
+      for (const w of foldedWords(text)) vocabulary.add(w);
       const words = topicalWords(contentWords(text));
       if (words.length > 0) docs.push({ theme, text, counts: trigramCounts(words) });
     }
@@ -158,6 +177,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     docTheme: docs.map((d) => d.theme),
     docText: docs.map((d) => d.text),
     docStems: docs.map((d) => new Set(topicalWords(contentWords(d.text)).map(lightStem))),
+    vocabulary,
     memo: new Map(),
   };
 }

@@ -18,6 +18,7 @@ import { topicalWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern
 import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
+import { segmentHashtag } from './segment-hashtag.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
@@ -148,6 +149,18 @@ export function findLabel(stems: readonly string[], label: readonly string[]): n
   return undefined;
 }
 
+/** Shortest keyword matched by two words of the clause run together. */
+const MIN_JOINED = 5;
+
+/**
+ * The clause with each hashtag written as the words it runs together, when the taxonomy's words (and
+ * function words) spell it: "#lostluggage" → "lost luggage", "#CustomerService" → "Customer Service".
+ */
+function splitHashtags(tax: CompiledTaxonomy, text: string): string {
+  const vocabulary = { known: (w: string) => tax.vocabulary.has(w) || STOPWORDS.has(w) || candidatesFor(tax, w).length > 0, valence: () => false };
+  return text.replace(/#(\p{L}+)/gu, (tag, body: string) => segmentHashtag(body, vocabulary, (w) => foldedWords(w).join(''))?.join(' ') ?? tag);
+}
+
 export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Language | undefined): SeedMatch {
   const text = clause.length > MAX_CLAUSE_CHARS ? clause.slice(0, MAX_CLAUSE_CHARS) : clause;
   const lang = language ?? 'other';
@@ -157,15 +170,20 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
   const sources: Array<MatchSource | undefined> = new Array<MatchSource | undefined>(themes).fill(undefined);
   const evidence: Array<string | undefined> = new Array<string | undefined>(themes).fill(undefined);
   const hits = new Uint16Array(themes);
-  const words = foldedWords(text);
+  const words = foldedWords(text.includes('#') ? splitHashtags(tax, text) : text);
   const masked = new Uint8Array(words.length);
+  const hit = (p: KeywordPattern, i: number, length: number): void => {
+    hits[p.theme] = (hits[p.theme] as number) + 1;
+    evidence[p.theme] ??= p.text;
+    masked.fill(1, i, i + length);
+  };
   for (let i = 0; i < words.length; i++) {
     for (const p of candidatesFor(tax, words[i] as string)) {
-      if (!usable(p.language) || !patternMatches(p, words, i)) continue;
-      hits[p.theme] = (hits[p.theme] as number) + 1;
-      evidence[p.theme] ??= p.text;
-      masked.fill(1, i, i + p.words.length);
+      if (usable(p.language) && patternMatches(p, words, i)) hit(p, i, p.words.length);
     }
+    // a one-word keyword written as two words: "wifi" in "wi fi", "checkin" in "check in"
+    const joined = i + 1 < words.length ? `${words[i]}${words[i + 1]}` : '';
+    if (joined.length >= MIN_JOINED) for (const p of tax.exact.get(joined) ?? []) if (p.words.length === 1 && usable(p.language)) hit(p, i, 2);
   }
   hits.forEach((h, t) => {
     if (h === 0) return;

@@ -35,7 +35,7 @@ import { TOPIC_MODEL_VERSION, type TopicModel } from './train-topic-model.ts';
 export const EMBEDDED_TOPIC_MODEL = 'ecoute-embedded-topic-model';
 export const KEYWORD_TOPIC_MODEL = 'ecoute-embedded-taxonomy-matcher';
 /** Bump when the matching rules change. */
-export const TOPIC_MATCHER_VERSION = '5';
+export const TOPIC_MATCHER_VERSION = '6';
 /** Minimum score of a mention unless told otherwise. */
 export const DEFAULT_TOPIC_THRESHOLD = 0.5;
 
