@@ -24,6 +24,13 @@ describe('segmentHashtag', () => {
     expect(segmentHashtag('badservice', vocabulary, fold)).toEqual(['bad', 'service']);
   });
 
+  it('leaves a tag longer than MAX_HASHTAG letters whole (the search is quadratic in its length)', () => {
+    const long = 'never'.repeat(4000);
+    expect(segmentHashtag(long, vocabulary, fold)).toBeUndefined();
+    expect(scoreLexicon(`#${long} #${'Never'.repeat(4000)}`, 'en').hits).toBe(0);
+    expect(segmentHashtag('never'.repeat(8), vocabulary, fold)).toBeUndefined(); // 40 letters, more than four pieces
+  });
+
   it('leaves known words, names and short tags alone', () => {
     expect(segmentHashtag('impressed', vocabulary, fold)).toBeUndefined();
     expect(segmentHashtag('jetblue', vocabulary, fold)).toBeUndefined();

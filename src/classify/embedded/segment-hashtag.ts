@@ -14,6 +14,8 @@
  */
 
 const MAX_PIECES = 4;
+/** Longer tags are left whole: the search is quadratic in the tag's length, and no verdict runs to 40 letters. */
+export const MAX_HASHTAG = 40;
 const MIN_PIECE = 2;
 const MIN_VALENCE_PIECE = 3;
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
@@ -25,6 +27,7 @@ export interface HashtagVocabulary {
 
 /** The folded words of a hashtag's body (without '#'), or undefined when it stays one word. */
 export function segmentHashtag(body: string, vocabulary: HashtagVocabulary, fold: (word: string) => string): string[] | undefined {
+  if (body.length > MAX_HASHTAG) return undefined;
   const camel = body.split(CAMEL);
   if (camel.length >= 2) return camel.map(fold);
   const word = fold(body);
