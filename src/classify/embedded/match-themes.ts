@@ -151,6 +151,8 @@ export function findLabel(stems: readonly string[], label: readonly string[]): n
 
 /** Shortest keyword matched by two words of the clause run together. */
 const MIN_JOINED = 5;
+/** English particles of phrasal verbs ("set up", "check in", "log out", "back up"). */
+const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'on', 'down', 'back', 'over', 'away', 'through', 'around', 'about']);
 
 /**
  * The clause with each hashtag written as the words it runs together, when the taxonomy's words (and
@@ -181,8 +183,9 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
     for (const p of candidatesFor(tax, words[i] as string)) {
       if (usable(p.language) && patternMatches(p, words, i)) hit(p, i, p.words.length);
     }
-    // a one-word keyword written as two words: "wifi" in "wi fi", "checkin" in "check in"
-    const joined = i + 1 < words.length ? `${words[i]}${words[i + 1]}` : '';
+    // a one-word keyword written as two words: "wifi" in "wi fi" or "wi-fi"; never a verb and its particle,
+    // whose closed form is another word: "set up" is not "setup", "log in" not "login"
+    const joined = i + 1 < words.length && !PARTICLES.has(words[i + 1] as string) ? `${words[i]}${words[i + 1]}` : '';
     if (joined.length >= MIN_JOINED) for (const p of tax.exact.get(joined) ?? []) if (p.words.length === 1 && usable(p.language)) hit(p, i, 2);
   }
   hits.forEach((h, t) => {
