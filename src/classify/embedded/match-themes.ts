@@ -18,7 +18,7 @@ import { topicalWords, trigramCounts, type CompiledTaxonomy, type KeywordPattern
 import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
-import { segmentHashtag } from './segment-hashtag.ts';
+import { segmentHashtag, type HashtagVocabulary } from './segment-hashtag.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
@@ -158,9 +158,22 @@ const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'on', 
  * The clause with each hashtag written as the words it runs together, when the taxonomy's words (and
  * function words) spell it: "#lostluggage" → "lost luggage", "#CustomerService" → "Customer Service".
  */
+const hashtagVocabularies = new WeakMap<CompiledTaxonomy, HashtagVocabulary>();
+
+function hashtagVocabulary(tax: CompiledTaxonomy): HashtagVocabulary {
+  let vocabulary = hashtagVocabularies.get(tax);
+  if (vocabulary === undefined) {
+    vocabulary = { known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || candidatesFor(tax, w).length > 0, valence: () => false };
+    hashtagVocabularies.set(tax, vocabulary);
+  }
+  return vocabulary;
+}
+
+const foldHashtagWord = (w: string): string => foldedWords(w).join('');
+
 function splitHashtags(tax: CompiledTaxonomy, text: string): string {
-  const vocabulary = { known: (w: string) => tax.vocabulary.has(w) || STOPWORDS.has(w) || candidatesFor(tax, w).length > 0, valence: () => false };
-  return text.replace(/#(\p{L}+)/gu, (tag, body: string) => segmentHashtag(body, vocabulary, (w) => foldedWords(w).join(''))?.join(' ') ?? tag);
+  const vocabulary = hashtagVocabulary(tax);
+  return text.replace(/#(\p{L}+)/gu, (tag, body: string) => segmentHashtag(body, vocabulary, foldHashtagWord)?.join(' ') ?? tag);
 }
 
 export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Language | undefined): SeedMatch {
