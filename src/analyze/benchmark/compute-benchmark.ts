@@ -3,7 +3,8 @@
  * quarter and segment with its respondent-level margin, the gap with each competitor (interval, q-value),
  * the trend of each gap and the attribute key-driver comparison, and writes them as tables:
  *   benchmark_nps, benchmark_gaps, benchmark_gap_trend, benchmark_attribute_gaps, benchmark_reference.
- * Nothing is written when the run has no benchmark answers (the section and the panel are then omitted).
+ * Nothing is written when the run has no benchmark answers (the section and the panel are then omitted), and
+ * the tables of an earlier night (the run's database starts as a copy of it) are dropped first.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile } from '../../db/sql-file.ts';
@@ -43,6 +44,7 @@ function toAnswer(r: Record<string, unknown>): BenchmarkAnswer {
 }
 
 export async function computeBenchmark(conn: DuckDBConnection, opts: BenchmarkOptions): Promise<BenchmarkSummary> {
+  await runSqlFile(conn, 'benchmark/drop-benchmark-tables'); // the previous night's comparison is not tonight's
   const answers = (await queryRows(conn, 'benchmark/select-benchmark-answers')).map(toAnswer);
   const referenceFigures = Number((await conn.runAndReadAll('SELECT count(*) FROM reference_scores')).getRows()[0]?.[0] ?? 0);
   const none = (reason: string): BenchmarkSummary => ({ computed: false, reason, answers: answers.length, competitors: 0, gaps: 0, gapsFound: 0, referenceFigures });

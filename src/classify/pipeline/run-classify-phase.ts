@@ -21,6 +21,7 @@ import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import type { ClassifyConfig } from '../classify-config-schema.ts';
 import { resolveEngines } from '../registry.ts';
 import { discoverThemes, type DiscoverResult } from '../discovery/discover-themes.ts';
+import { saveThemeCandidates } from '../discovery/theme-candidates-store.ts';
 import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
 import { runCrossFitPhase, type DomainSummary } from './cross-fit-phase.ts';
 import { isPerRunTopicEngine } from '../embedded/topic-engine.ts';
@@ -105,7 +106,11 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     ...(queue !== undefined ? { queue } : {}),
     ...(topics?.model !== undefined ? { topicModel: { fingerprint: topics.model.fingerprint, stats: topics.model.stats } } : {}),
   };
-  if (opts.taxonomy === undefined || opts.discover === false) return result;
+  if (opts.taxonomy === undefined || opts.discover === false) {
+    // no discovery tonight: the candidates of an earlier night (the database is a copy of it) are not this night's
+    await saveThemeCandidates(conn, []);
+    return result;
+  }
   const found = await discoverThemes(conn, { runDate: opts.runDate });
   return {
     ...result,
