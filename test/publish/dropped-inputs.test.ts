@@ -1,6 +1,6 @@
 /**
- * A night starts from a copy of the previous night's database. When its pipeline no longer has a benchmark
- * source or a taxonomy, nothing of the earlier night's brand comparison or candidate themes may be published
+ * A night starts from a copy of the previous night's database. When its pipeline no longer has some sources
+ * (churn, invitations, benchmark, reference scores, follow-ups) or a taxonomy, nothing of the earlier night's brand comparison or candidate themes may be published
  * as this night's: the folder must show what a run from scratch with the same pipeline shows.
  * (Before: the previous night's benchmark tables, chart and report section, and its candidate themes, stayed.)
  */
@@ -28,7 +28,7 @@ function withoutBlock(yaml: string, from: string, to: string): string {
 }
 
 describe('a night whose pipeline dropped an input', () => {
-  it('publishes no benchmark and no candidate themes of the previous night: the same as a run from scratch', async () => {
+  it('publishes nothing of those inputs from the previous night (benchmark, candidate themes…): the same as a run from scratch', async () => {
     const setup = await createDemoSetup(join(root, 'demo'), { domainAdaptation: false });
     try {
       const nightly = join(root, 'nightly');
@@ -37,7 +37,9 @@ describe('a night whose pipeline dropped an input', () => {
       expect(await countIn(join(nightly, 'ecoute.duckdb'), 'SELECT count(*) FROM theme_candidates')).toBeGreaterThan(0);
 
       let yaml = readFileSync(setup.pipelineFile, 'utf8');
-      yaml = withoutBlock(yaml, '\n  benchmark:\n', '\n  # calls logged in the CRM');
+      // churn, invitations, benchmark and reference scores, then the follow-ups, then the taxonomy
+      yaml = withoutBlock(yaml, '\n  churn:\n', '\n  # calls logged in the CRM');
+      yaml = withoutBlock(yaml, '\n  # calls logged in the CRM', '\ntaxonomy:\n');
       yaml = withoutBlock(yaml, '\ntaxonomy:\n', '\nsettings:\n');
       writeFileSync(setup.pipelineFile, yaml);
 
