@@ -46,4 +46,17 @@ describe('lintTaxonomy', () => {
     expect(lint.findings.filter((f) => f.kind === 'frequent').map((f) => f.keyword).sort()).toEqual(['avoir*', 'charg*', 'chargé* de compte', 'factur*', 'lent*']);
     expect(lint.findings.filter((f) => f.kind === 'no-match').map((f) => f.theme)).toEqual(['training']);
   });
+
+  it('counts a hyphenated keyword once, in all the forms the matcher finds it', () => {
+    const hyphenated = taxonomySchema.parse({
+      themes: [
+        { id: 'wifi', labels: { en: 'Connectivity' }, keywords: { en: ['Wi-Fi'] } },
+        { id: 'router', labels: { en: 'Equipment' }, keywords: { en: ['router'] } },
+      ],
+    });
+    const clauses = ['the wifi is down', 'no wi-fi again', 'wi fi down', 'the router is fine'].map((text) => ({ text, language: 'en' as const }));
+    const lint = lintTaxonomy(hyphenated, clauses);
+    expect(lint.keywords.map((k) => `${k.keyword} ${k.clauses}`)).toEqual(['Wi-Fi 3', 'router 1']);
+    expect(lint.findings.filter((f) => f.kind === 'frequent').map((f) => f.keyword)).toEqual(['Wi-Fi', 'router']);
+  });
 });

@@ -100,6 +100,11 @@ describe('createEmbeddedTopicEngine', () => {
     // the evidence is the keyword as written
     const [found] = await createEmbeddedTopicEngine(tax).matchThemes(['the wifi was down'], ['en']);
     expect(found?.[0]?.evidence).toBe('Wi-Fi');
+    // the two forms of a hyphenated keyword are one hit: "e mail" is not counted as "e-mail" and again as "email"
+    const mail = taxonomySchema.parse({ version: '1', themes: [{ id: 'mail', labels: { en: 'Messages' }, keywords: { en: ['e-mail'] } }] });
+    const [closed, open] = await createEmbeddedTopicEngine(mail).matchThemes(['no email came', 'no e mail came'], ['en', 'en']);
+    expect(closed?.[0]?.score).toBe(0.9);
+    expect(open?.[0]?.score).toBe(0.9);
   });
 
   it('uses the keywords of the clause language; both when unknown', async () => {

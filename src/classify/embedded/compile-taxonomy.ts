@@ -18,6 +18,8 @@ export interface KeywordPattern {
   readonly text: string;
   /** folded words; prefix: the keyword ended with '*' */
   readonly words: ReadonlyArray<{ readonly text: string; readonly prefix: boolean }>;
+  /** the closed-up form of a hyphenated keyword ("wifi" for "Wi-Fi"), beside the pattern as written */
+  readonly closedUp: boolean;
 }
 
 export interface LabelMatcher {
@@ -102,11 +104,10 @@ function keywordPattern(theme: number, language: PatternLanguage, keyword: strin
     const folded = foldedWords(prefix ? part.slice(0, -1) : part);
     return folded.map((text, i) => ({ text, prefix: prefix && i === folded.length - 1 }));
   });
-  return words.length === 0 ? undefined : { theme, language, text: written, words };
+  return words.length === 0 ? undefined : { theme, language, text: written, words, closedUp: keyword !== written };
 }
 
 /** A hyphen between letters: "Wi-Fi", "check-in", "top-up". */
-const HAS_HYPHEN = /\p{L}-\p{L}/u;
 const HYPHENS = /(\p{L})-(?=\p{L})/gu;
 
 /**
@@ -114,8 +115,8 @@ const HYPHENS = /(\p{L})-(?=\p{L})/gu;
  * matches "wifi", "check-in" "checkin"); the open form ("check in") is what the hyphen folds to already.
  */
 function keywordPatterns(theme: number, language: PatternLanguage, keyword: string): KeywordPattern[] {
-  const variants = HAS_HYPHEN.test(keyword) ? [keyword, keyword.replace(HYPHENS, '$1')] : [keyword];
-  return variants.flatMap((v) => keywordPattern(theme, language, v, keyword) ?? []);
+  const closed = keyword.replace(HYPHENS, '$1');
+  return (closed === keyword ? [keyword] : [keyword, closed]).flatMap((v) => keywordPattern(theme, language, v, keyword) ?? []);
 }
 
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {

@@ -45,6 +45,8 @@ export interface SeedMatch {
   readonly evidence: Array<string | undefined>;
   /** 1 for the words covered by a keyword or label match */
   readonly masked: Uint8Array;
+  /** the keyword patterns that matched, distinct, in the order they first did */
+  readonly keywords: readonly KeywordPattern[];
 }
 
 /**
@@ -187,19 +189,22 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
   const hits = new Uint16Array(themes);
   const words = foldedWords(text.includes('#') ? splitHashtags(tax, text) : text);
   const masked = new Uint8Array(words.length);
+  const matched = new Set<KeywordPattern>();
   const hit = (p: KeywordPattern, i: number, length: number): void => {
     hits[p.theme] = (hits[p.theme] as number) + 1;
     evidence[p.theme] ??= p.text;
     masked.fill(1, i, i + length);
+    matched.add(p);
   };
   for (let i = 0; i < words.length; i++) {
     for (const p of candidatesFor(tax, words[i] as string)) {
       if (usable(p.language) && patternMatches(p, words, i)) hit(p, i, p.words.length);
     }
     // a one-word keyword written as two words: "wifi" in "wi fi" or "wi-fi"; never a verb and its particle,
-    // whose closed form is another word: "set up" is not "setup", "log in" not "login"
+    // whose closed form is another word: "set up" is not "setup", "log in" not "login"; nor the closed-up form
+    // of a hyphenated keyword, whose pattern as written matches those two words already ("Wi-Fi")
     const joined = i + 1 < words.length && !PARTICLES.has(words[i + 1] as string) ? `${words[i]}${words[i + 1]}` : '';
-    if (joined.length >= MIN_JOINED) for (const p of tax.exact.get(joined) ?? []) if (p.words.length === 1 && usable(p.language)) hit(p, i, 2);
+    if (joined.length >= MIN_JOINED) for (const p of tax.exact.get(joined) ?? []) if (p.words.length === 1 && !p.closedUp && usable(p.language)) hit(p, i, 2);
   }
   hits.forEach((h, t) => {
     if (h === 0) return;
@@ -211,7 +216,8 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
   words.forEach((w, i) => {
     if (w.length > 1 && !STOPWORDS.has(w)) at.push(i);
   });
-  if (at.length === 0) return { words, scores, sources, evidence, masked };
+  const keywords = [...matched];
+  if (at.length === 0) return { words, scores, sources, evidence, masked, keywords };
   const stems = at.map((i) => lightStem(words[i] as string));
   // a label is a whole phrase, specific enough to match in any language ("Livraison" in a mixed verbatim)
   const present = new Set(stems);
@@ -227,7 +233,7 @@ export function matchSeeds(tax: CompiledTaxonomy, clause: string, language: Lang
     }
   }
   scoreSimilarity(tax, at.map((i) => words[i] as string), scores, sources, evidence);
-  return { words, scores, sources, evidence, masked };
+  return { words, scores, sources, evidence, masked, keywords };
 }
 
 /** Noisy-or of the best example similarity into the scores (see the file comment). */

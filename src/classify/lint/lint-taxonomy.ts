@@ -18,7 +18,7 @@
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import { compileTaxonomy, type KeywordPattern } from '../embedded/compile-taxonomy.ts';
 import { foldedWords } from '../embedded/fold-text.ts';
-import { candidatesFor, matchSeeds, patternMatches } from '../embedded/match-themes.ts';
+import { matchSeeds, patternMatches } from '../embedded/match-themes.ts';
 import { SEED_MIN, type TrainingClause } from '../embedded/train-topic-model.ts';
 import { COMMON_WORDS } from './common-words.ts';
 
@@ -50,6 +50,9 @@ export interface TaxonomyLint {
 
 /** A keyword matching more than this share of all clauses is flagged. */
 export const FREQUENT_SHARE = 0.1;
+
+/** A keyword as written in the taxonomy: its patterns (as written, and closed up when hyphenated) count as one. */
+const keywordKey = (p: KeywordPattern): string => `${p.theme}\u0001${p.language}\u0001${p.text}`;
 
 function allPatterns(tax: ReturnType<typeof compileTaxonomy>): KeywordPattern[] {
   const seen = new Set<KeywordPattern>();
@@ -91,7 +94,8 @@ export function lintTaxonomy(taxonomy: Taxonomy, clauses?: readonly TrainingClau
     }
   }
   const byText = new Map<string, Set<number>>();
-  for (const p of patterns) {
+  // the closed-up form of a shared hyphenated keyword is shared too: one finding, for the keyword as written
+  for (const p of patterns.filter((x) => !x.closedUp)) {
     const key = `${p.language}\u0001${p.words.map((w) => w.text + (w.prefix ? '*' : '')).join(' ')}`;
     byText.set(key, (byText.get(key) ?? new Set()).add(p.theme));
   }
@@ -101,27 +105,38 @@ export function lintTaxonomy(taxonomy: Taxonomy, clauses?: readonly TrainingClau
     const names = [...themes].map((t) => ids[t] as string);
     findings.push({ kind: 'shared', theme: names[0] as string, keyword, language, message: `keyword "${keyword}" (${language}) is in ${names.join(' and ')}: a clause with it counts for all of them` });
   }
-  if (clauses === undefined || clauses.length === 0) return { clauses: 0, findings, keywords: [] };
-  const counts = new Map<KeywordPattern, number>();
+  if (clauses === undefined || clauses.length === 0) return { clauses: 0, findings: distinct(findings), keywords: [] };
+  const counts = new Map<string, number>();
   const themeHits = new Array<number>(ids.length).fill(0);
   for (const c of clauses) {
+    // the keywords the matcher itself found (joined words, closed-up forms and hashtags included)
     const seeds = matchSeeds(tax, c.text, c.language);
     seeds.scores.forEach((s, t) => {
       if (s >= SEED_MIN) themeHits[t] = (themeHits[t] as number) + 1;
     });
-    const hit = new Set<KeywordPattern>();
-    seeds.words.forEach((w, i) => {
-      for (const p of candidatesFor(tax, w)) if ((c.language === 'other' || c.language === p.language) && patternMatches(p, seeds.words, i)) hit.add(p);
-    });
-    for (const p of hit) counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const key of new Set(seeds.keywords.map(keywordKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const n = clauses.length;
-  const keywords = patterns.map((p) => ({ theme: ids[p.theme] as string, keyword: p.text, language: p.language, clauses: counts.get(p) ?? 0, share: (counts.get(p) ?? 0) / n }));
+  const keywords = patterns
+    .filter((p) => !p.closedUp)
+    .map((p) => ({ theme: ids[p.theme] as string, keyword: p.text, language: p.language, clauses: counts.get(keywordKey(p)) ?? 0, share: (counts.get(keywordKey(p)) ?? 0) / n }));
   for (const k of keywords) {
     if (k.share > FREQUENT_SHARE) findings.push({ kind: 'frequent', theme: k.theme, keyword: k.keyword, language: k.language, message: `${k.theme}: keyword "${k.keyword}" (${k.language}) matches ${(100 * k.share).toFixed(1)} % of ${n} clauses` });
   }
   themeHits.forEach((h, t) => {
     if (h === 0) findings.push({ kind: 'no-match', theme: ids[t] as string, message: `${ids[t]}: no clause of ${n} matches any keyword, label or example` });
   });
-  return { clauses: n, findings, keywords };
+  return { clauses: n, findings: distinct(findings), keywords };
+}
+
+/** Findings once each: the two patterns of a hyphenated keyword may find the same thing. */
+function distinct(findings: readonly LintFinding[]): LintFinding[] {
+  const seen = new Set<string>();
+  const out: LintFinding[] = [];
+  for (const f of findings) {
+    if (seen.has(f.message)) continue;
+    seen.add(f.message);
+    out.push(f);
+  }
+  return out;
 }
