@@ -106,9 +106,18 @@ export function patternMatches(p: KeywordPattern, words: readonly string[], at: 
 
 const MEMO_LIMIT = 100_000;
 
+/** Patterns whose first word may match word `w` (memoised per taxonomy: every word of every clause asks). */
 export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
   const known = tax.memo.get(w);
   if (known !== undefined) return known;
+  const found = findCandidates(tax, w);
+  if (tax.memo.size > MEMO_LIMIT) tax.memo.clear();
+  tax.memo.set(w, found);
+  return found;
+}
+
+/** candidatesFor without the memo, for one-off questions (the pieces a hashtag could be cut into). */
+function findCandidates(tax: CompiledTaxonomy, w: string): KeywordPattern[] {
   const found: KeywordPattern[] = [...(tax.exact.get(w) ?? [])];
   for (const singular of singularsOf(w)) found.push(...(tax.exact.get(singular) ?? []));
   for (const base of englishBasesOf(w)) for (const p of tax.exact.get(base) ?? []) if (p.language === 'en' && !found.includes(p)) found.push(p);
@@ -116,8 +125,6 @@ export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly Keywor
     if (len > w.length) break;
     found.push(...(tax.prefixes.get(w.slice(0, len)) ?? []));
   }
-  if (tax.memo.size > MEMO_LIMIT) tax.memo.clear();
-  tax.memo.set(w, found);
   return found;
 }
 
@@ -156,16 +163,16 @@ const MIN_JOINED = 5;
 /** English particles of phrasal verbs ("set up", "check in", "log out", "back up"). */
 const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'on', 'down', 'back', 'over', 'away', 'through', 'around', 'about']);
 
-/**
- * The clause with each hashtag written as the words it runs together, when the taxonomy's words (and
- * function words) spell it: "#lostluggage" → "lost luggage", "#CustomerService" → "Customer Service".
- */
 const hashtagVocabularies = new WeakMap<CompiledTaxonomy, HashtagVocabulary>();
 
+/**
+ * The words a hashtag may be cut into: the taxonomy's words, function words, and words a keyword matches.
+ * The hundreds of candidate pieces of a tag are looked up without the memo, which they would flood.
+ */
 function hashtagVocabulary(tax: CompiledTaxonomy): HashtagVocabulary {
   let vocabulary = hashtagVocabularies.get(tax);
   if (vocabulary === undefined) {
-    vocabulary = { known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || candidatesFor(tax, w).length > 0, valence: () => false };
+    vocabulary = { known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false };
     hashtagVocabularies.set(tax, vocabulary);
   }
   return vocabulary;
@@ -173,6 +180,10 @@ function hashtagVocabulary(tax: CompiledTaxonomy): HashtagVocabulary {
 
 const foldHashtagWord = (w: string): string => foldedWords(w).join('');
 
+/**
+ * The clause with each hashtag written as the words it runs together, when the taxonomy's words (and
+ * function words) spell it: "#lostluggage" → "lost luggage", "#CustomerService" → "Customer Service".
+ */
 function splitHashtags(tax: CompiledTaxonomy, text: string): string {
   const vocabulary = hashtagVocabulary(tax);
   return text.replace(/#(\p{L}+)/gu, (tag, body: string) => segmentHashtag(body, vocabulary, foldHashtagWord)?.join(' ') ?? tag);
