@@ -36,16 +36,16 @@ function seedMatches(f: ClauseTopicFeatures, themeIds: readonly string[], thresh
 export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string[], model: TopicModel | undefined, threshold: number): ThemeMatch[] {
   if (model === undefined) return seedMatches(f, themeIds, threshold, (s) => s).sort(byScore);
   const found = seedMatches(f, themeIds, threshold, (s) => 0.6 + 0.4 * s);
-  if (found.length > 1 && new Set(found.map((m) => m.score)).size < found.length) {
+  const tied = found.length > 1 && new Set(found.map((m) => m.score)).size < found.length;
+  if (!tied && (found.length > 0 || f.contentWords < MIN_MODEL_WORDS)) return found.sort(byScore);
+  const raw = softmaxProbabilities(model.softmax, f.features);
+  const q = calibrated(model, raw);
+  if (tied) {
     // seeds of several themes at the same score: the model, trained on this dataset's contexts, orders them
     // (the words around the keywords: "a fee for my top-up" reads as a top-up), not the ids' alphabet
-    const q = calibrated(model, softmaxProbabilities(model.softmax, f.features));
     const modelScore = new Map(themeIds.map((id, t) => [id, q[t] as number]));
     return found.sort((a, b) => b.score - a.score || (modelScore.get(b.themeId) as number) - (modelScore.get(a.themeId) as number) || a.themeId.localeCompare(b.themeId));
   }
-  if (found.length > 0 || f.contentWords < MIN_MODEL_WORDS) return found.sort(byScore);
-  const raw = softmaxProbabilities(model.softmax, f.features);
-  const q = calibrated(model, raw);
   // no seed: the model's best theme, when it beats 'none' and its calibrated probability reaches 0.5
   let best = 0;
   for (let t = 1; t < q.length; t++) if ((q[t] as number) > (q[best] as number)) best = t;
