@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../classifier-types.ts';
 import { EMOJI_VALENCE, EMOTICON_VALENCE } from './emoji-lexicon.ts';
-import { foldedWords } from './fold-text.ts';
+import { foldedTermWords, foldedWords } from './fold-text.ts';
 import { EN_BOOSTERS, EN_LEXICON, EN_NEGATORS } from './lexicon-en.ts';
 import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
 import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
@@ -63,13 +63,7 @@ export function parseLexiconSource(source: string): ParsedEntry[] {
 
 /** Folded words of a lexicon term; a '*' ending a written word ends its last folded word ("not go* through" → not, go*, through). */
 function foldTerm(term: string): string[] {
-  const words = term.split(/\s+/).flatMap((token) => {
-    const stem = token.endsWith('*');
-    const folded = foldedWords(stem ? token.slice(0, -1) : token);
-    if (stem && folded.length > 0) folded[folded.length - 1] += '*';
-    return folded;
-  });
-  return words;
+  return foldedTermWords(term).map((w) => (w.prefix ? `${w.text}*` : w.text));
 }
 
 interface Sources {

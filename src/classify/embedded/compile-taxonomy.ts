@@ -6,7 +6,7 @@
 import type { Taxonomy } from '../../config/taxonomy-schema.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { isOpinionWord } from './compile-lexicon.ts';
-import { foldedWords } from './fold-text.ts';
+import { foldedTermWords, foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 
 export type PatternLanguage = 'en' | 'fr';
@@ -98,12 +98,7 @@ function wordTrigrams(word: string): readonly string[] {
 }
 
 function keywordPattern(theme: number, language: PatternLanguage, keyword: string, written = keyword): KeywordPattern | undefined {
-  const parts = keyword.trim().split(/\s+/);
-  const words = parts.flatMap((part) => {
-    const prefix = part.endsWith('*');
-    const folded = foldedWords(prefix ? part.slice(0, -1) : part);
-    return folded.map((text, i) => ({ text, prefix: prefix && i === folded.length - 1 }));
-  });
+  const words = foldedTermWords(keyword);
   return words.length === 0 ? undefined : { theme, language, text: written, words, closedUp: keyword !== written };
 }
 

@@ -27,3 +27,19 @@ export function foldedWords(text: string): string[] {
   const folded = foldText(text);
   return (ASCII_ONLY.test(folded) ? folded.match(ASCII_WORD) : folded.match(WORD)) ?? [];
 }
+
+/**
+ * Folded words of a term as a lexicon or a taxonomy writes it, where a written word may end with '*' (any
+ * ending): the '*' marks the last folded word of its written word ("not go* through" → not, go*, through;
+ * "chargé* de compte" → charge*, de, compte).
+ */
+export function foldedTermWords(term: string): Array<{ text: string; prefix: boolean }> {
+  return term
+    .trim()
+    .split(/\s+/)
+    .flatMap((token) => {
+      const prefix = token.endsWith('*');
+      const folded = foldedWords(prefix ? token.slice(0, -1) : token);
+      return folded.map((text, i) => ({ text, prefix: prefix && i === folded.length - 1 }));
+    });
+}
