@@ -14,6 +14,10 @@ describe('detectLanguage', () => {
     ['Disgusting service', 'en'],
     ['Nul', 'fr'],
     ['Injoignable', 'fr'],
+    // franc's trigrams take these for the other language; two markers of one language and none of the other decide
+    ['Why is your exchange rate different on different days?', 'en'],
+    ['Ne chauffe pas assez, inutilisable en hiver.', 'fr'],
+    ['Trop petit, trop fragile, trop cher.', 'fr'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

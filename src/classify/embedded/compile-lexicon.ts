@@ -2,7 +2,7 @@
  * Turns the lexicon sources ("term weight, ..." strings) into lookup structures per language:
  * exact words, stems (`*`), phrases indexed by their first word, degree words and negators.
  * `LEXICON_VERSION` is a hash of every source (the French fallback table included) and of the scoring rules version, so any change to
- * the lexicon invalidates cached classifications.
+ * the lexicon or to language detection (LANGUAGE_DETECTION_VERSION) invalidates cached classifications.
  */
 import { createHash } from 'node:crypto';
 import type { Language } from '../classifier-types.ts';
@@ -11,6 +11,7 @@ import { foldedTermWords, foldedWords } from './fold-text.ts';
 import { EN_BOOSTERS, EN_LEXICON, EN_NEGATORS } from './lexicon-en.ts';
 import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
 import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
+import { LANGUAGE_DETECTION_VERSION } from '../language/detection-version.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
 export const SCORING_RULES_VERSION = '7';
@@ -148,6 +149,6 @@ export function lexiconSize(language: 'en' | 'fr'): number {
 }
 
 export const LEXICON_VERSION = `${SCORING_RULES_VERSION}.${createHash('sha256')
-  .update([EN_LEXICON, EN_BOOSTERS, EN_NEGATORS, FR_LEXICON, FR_BOOSTERS, FR_NEGATORS, JSON.stringify([...EMOJI_VALENCE, ...EMOTICON_VALENCE]), PATTERN_FR_VERSION].join('\u0000'))
+  .update([EN_LEXICON, EN_BOOSTERS, EN_NEGATORS, FR_LEXICON, FR_BOOSTERS, FR_NEGATORS, JSON.stringify([...EMOJI_VALENCE, ...EMOTICON_VALENCE]), PATTERN_FR_VERSION, LANGUAGE_DETECTION_VERSION].join('\u0000'))
   .digest('hex')
   .slice(0, 12)}`;

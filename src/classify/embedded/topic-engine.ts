@@ -31,6 +31,7 @@ import { clauseTopicFeatures } from './clause-topic-features.ts';
 import { themesOfClause } from './clause-themes.ts';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile-taxonomy.ts';
 import { TOPIC_MODEL_VERSION, type TopicModel } from './train-topic-model.ts';
+import { LANGUAGE_DETECTION_VERSION } from '../language/detection-version.ts';
 
 export const EMBEDDED_TOPIC_MODEL = 'ecoute-embedded-topic-model';
 export const KEYWORD_TOPIC_MODEL = 'ecoute-embedded-taxonomy-matcher';
@@ -75,14 +76,14 @@ export function embeddedTopicInfo(taxonomy: Taxonomy, model: TopicModel | undefi
     return {
       engine: 'embedded',
       model: KEYWORD_TOPIC_MODEL,
-      revision: revisionOf([TOPIC_MATCHER_VERSION, String(threshold), JSON.stringify(taxonomy)]),
+      revision: revisionOf([TOPIC_MATCHER_VERSION, LANGUAGE_DETECTION_VERSION, String(threshold), JSON.stringify(taxonomy)]),
       description: `embedded keyword matcher (keywords, label phrases and examples of taxonomy v${taxonomy.version}), no topic model`,
     };
   }
   return {
     engine: 'embedded',
     model: EMBEDDED_TOPIC_MODEL,
-    revision: revisionOf([TOPIC_MATCHER_VERSION, TOPIC_MODEL_VERSION, String(threshold), model.fingerprint]),
+    revision: revisionOf([TOPIC_MATCHER_VERSION, LANGUAGE_DETECTION_VERSION, TOPIC_MODEL_VERSION, String(threshold), model.fingerprint]),
     description: `embedded topic model (seeded by the keywords, labels and examples of taxonomy v${taxonomy.version}; trained on ${model.stats.distinctClauses} distinct clauses, ${model.stats.seeded} seed-matched; fingerprint ${model.fingerprint}), no transformer installed`,
   };
 }
@@ -106,7 +107,7 @@ export function createPerRunTopicEngine(taxonomy: Taxonomy, opts: Pick<EmbeddedT
   const info: EngineInfo = {
     engine: 'embedded',
     model: EMBEDDED_TOPIC_MODEL,
-    revision: revisionOf([TOPIC_MATCHER_VERSION, TOPIC_MODEL_VERSION, String(threshold), 'per-run', JSON.stringify(taxonomy)]),
+    revision: revisionOf([TOPIC_MATCHER_VERSION, LANGUAGE_DETECTION_VERSION, TOPIC_MODEL_VERSION, String(threshold), 'per-run', JSON.stringify(taxonomy)]),
     description: `embedded topic model retrained each run on its clauses (seeded by the keywords, labels and examples of taxonomy v${taxonomy.version}), no transformer installed`,
   };
   return { ...engineOver(compiled, info, undefined, threshold), perRun: { taxonomy, compiled, threshold } };

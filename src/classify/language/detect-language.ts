@@ -65,6 +65,9 @@ export function detectLanguage(text: string): Language {
     return shortTextGuess(head);
   }
   const code = franc(head, { minLength: FRANC_MIN_LETTERS });
+  // between French and English, two or more markers of one and none of the other outvote franc's trigrams,
+  // which often take a short English text for French ("Why is your exchange rate different on different days?")
+  if ((code === 'fra' || code === 'eng') && hi >= 2 && lo === 0) return leader;
   if (code === 'fra') return 'fr';
   if (code === 'eng') return 'en';
   // franc says another language: trust it unless French/English markers are plentiful

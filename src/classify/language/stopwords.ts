@@ -9,7 +9,7 @@ export const DETECT_FR: ReadonlySet<string> = new Set(
     'c j l d qu n ca au aux ce cette ces mon ma mes ton ta tes notre votre leur leurs tres mais ' +
     'ou y suis etait ete avoir fait tout tous rien plus moins bien deja encore jamais toujours sans chez ' +
     'dans par aussi donc alors quand comme leurs lui eux moi toi cela ceci ici vraiment beaucoup ' +
-    'merci parfait nul rapide commande livraison produit')
+    'merci parfait nul rapide commande livraison produit trop')
     .split(' '),
 );
 
@@ -19,7 +19,7 @@ export const DETECT_EN: ReadonlySet<string> = new Set(
     'than then them its dont didnt cant wont im ive great good thanks thank nothing never always ' +
     'really much more less all any some get got did does do at by if or so no yes we our us ' +
     'he she his her how because too only also easy fast friendly helpful poor bad terrible still doesn isn wasn ' +
-    'didn aren weren haven hasn couldn wouldn shouldn quick slow service broadband based thanks')
+    'didn aren weren haven hasn couldn wouldn shouldn quick slow service broadband based thanks why can please')
     .split(' '),
 );
 

@@ -1,0 +1,8 @@
+/**
+ * Version of language detection (detect-language.ts and its marker words): a text's detected language
+ * decides its lexicon and its keywords, so the revision of both embedded engines includes it and a change
+ * makes cached classifications miss.
+ * 2: two markers of one language and none of the other outvote franc between French and English; "trop",
+ *    "why", "can", "please" are markers.
+ */
+export const LANGUAGE_DETECTION_VERSION = '2';
