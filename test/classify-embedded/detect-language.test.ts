@@ -18,6 +18,8 @@ describe('detectLanguage', () => {
     ['Why is your exchange rate different on different days?', 'en'],
     ['Ne chauffe pas assez, inutilisable en hiver.', 'fr'],
     ['Trop petit, trop fragile, trop cher.', 'fr'],
+    // @handles, #hashtags and links are names, not words of the language
+    ['@SouthwestAir the plane smells like a bathroom', 'en'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

@@ -49,8 +49,11 @@ function shortTextGuess(text: string): Language {
   return score > 0 ? 'en' : score < 0 ? 'fr' : 'other';
 }
 
+/** @handles, #hashtags and web addresses: names, not words of the language ("@SouthwestAir the plane smells…" read as French) */
+const NOT_LANGUAGE = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_])[@#][\p{L}\p{N}_]+/gu;
+
 export function detectLanguage(text: string): Language {
-  const head = text.slice(0, MAX_CHARS);
+  const head = text.slice(0, MAX_CHARS).replace(NOT_LANGUAGE, ' ');
   const { fr, en, words } = countLanguageMarkers(head);
   if (words === 0) return 'other';
   const hi = Math.max(fr, en);
