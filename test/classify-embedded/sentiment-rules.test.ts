@@ -207,6 +207,33 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     // an emoticon at the start of a text is not leading punctuation
     [':(', 'en', 'negative'],
     [':-) merci', 'fr', 'positive'],
+    // something that keeps happening (recurring-trouble.ts), and what keeps getting better
+    ['your website keeps logging me out', 'en', 'negative'],
+    ['I keep getting an error when I pay', 'en', 'negative'],
+    ['the app keeps asking for my password', 'en', 'negative'],
+    ['this shop keeps me coming back', 'en', 'neutral'],
+    ['it keeps getting better', 'en', 'positive'],
+    ['the app keeps crashing', 'en', 'negative'],
+    // waiting somewhere for hours
+    ['2 hours on the tarmac', 'en', 'negative'],
+    ['stuck in Denver for 5 hours', 'en', 'negative'],
+    // travel complaints stated as facts, and praise by comparison
+    ['the flight attendant yelled at my kid', 'en', 'negative'],
+    ['overbooked again, bumped off my flight', 'en', 'negative'],
+    ["can't believe I have to pay for water now", 'en', 'negative'],
+    ["free wifi and snacks, can't beat it", 'en', 'positive'],
+    // product reviews in French: wear, missing parts, no effect, sizes
+    ['Colis arrivé ouvert et il manquait des pièces.', 'fr', 'negative'],
+    ['Aucun effet sur mes cheveux après un mois.', 'fr', 'negative'],
+    ['Il a rouillé en quelques jours.', 'fr', 'negative'],
+    ['La couleur a déteint au premier lavage.', 'fr', 'negative'],
+    ['Trop petit, trop fragile, trop cher.', 'fr', 'negative'],
+    ['Ça fuit de partout.', 'fr', 'negative'],
+    ["Je l'utilise tous les jours, il tient ses promesses.", 'fr', 'positive'],
+    // "ne … ni" negates like "ne … pas"
+    ['la série ne déçoit ni par son scénario ni par ses acteurs', 'fr', 'positive'],
+    // a degree word before a word of little valence is the opinion itself
+    ['Super qualité pour le prix.', 'fr', 'positive'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

@@ -20,8 +20,8 @@ const HOURS: ReadonlySet<string> = new Set(['hour', 'hours', 'hr', 'hrs', 'heure
 const DAYS: ReadonlySet<string> = new Set(['day', 'days', 'jour', 'jours']);
 const WEEKS: ReadonlySet<string> = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees']);
 const UNITS: ReadonlySet<string> = new Set([...HOURS, ...DAYS, ...WEEKS]);
-/** Words of waiting (a wait of hours is already long) and of taking (weeks or more). */
-const WAITING = /^(wait|attend|relanc)/;
+/** Words of waiting (a wait of hours is already long: "stuck in Denver for 5 hours", "2 hours on the tarmac") and of taking (weeks or more). */
+const WAITING = /^(wait|attend|relanc|stuck|tarmac|coince|bloque)/;
 const TAKING = /^(took|taken|taking|takes|take|mis|met|mettre|pris|prend|prendre)$/;
 const SHORT = new Set(['only', 'just', 'within', 'less', 'under', 'seulement', 'que', 'moins', 'juste']);
 

@@ -144,6 +144,12 @@ degraded -1.8, degrading -1.8, not what we expected -1.5, considering other opti
 looking for alternatives -1.8, considering alternatives -1.8, switch to a competitor -2.0, you rock 2.5, you guys rock 2.5, rocks 1.5, cramped -1.8, hours later -1.2, not make it -1.5, does the job 0.5, did the job 0.5, rock solid 2.5, instantly 1.2, went up -1.0, gone up -1.0, sluggish -2.0, freeze -1.5, freezing -1.5, froze -1.5, breaks -1.5, breaks down -2.0, keeps breaking -2.2, too many -1.0,
 nothing happens -1.8, nothing happened -1.8, takes days -1.8, took days -1.8, takes weeks -2.0, took weeks -2.0, takes ages -1.8,
 quit working -2.2, stole -2.5, mugged -2.5, breach -1.5, stupid -2.2, dumb -1.8, idiot -2.5, idiots -2.5, idiotic -2.5,
+# travel and service complaints stated as facts
+yelled -2.2, yelling -2.0, screamed at -2.2, shouted at -2.2, no word -1.2, not a word -1.2, overbooked -2.0, overbooking -1.8,
+bumped -1.2, smells -1.0, smelled -1.0, stinks -2.2, stank -2.0, stinky -2.0, long line -1.5, long lines -1.5,
+long queue -1.5, long queues -1.5, gave away my seat -2.0, gave my seat away -2.0, given away -1.2, charged me -1.0,
+change fee -1.2, change fees -1.2, stuck on the tarmac -2.0, sitting on the tarmac -1.8, can not believe -1.0,
+can not beat 2.0, hard to beat 2.0,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

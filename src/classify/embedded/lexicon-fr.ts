@@ -45,7 +45,7 @@ bien joué 2.0, bien écrit 2.0, bien réalisé 2.0, bien interprété* 2.0, pre
 excitant* 2.0, palpitant* 2.3, savoureu* 2.2, jubilatoire* 2.5, rafraîchissant* 2.0, poignant* 2.0, magique* 2.5,
 délicieu* 2.5, souriant* 2.0, avec le sourire 2.0, pro 1.5, sérieux 1.5, sérieuse 1.5, ponctuel* 1.5,
 positif 1.2, positive 1.2, positifs 1.2, positives 1.2, j espérais -1.0, dommage que -1.5, rien à reprocher 2.5, aucun reproche 2.2, zéro souci 1.8, zéro problème 1.8, humour 1.0, charmant* 2.0,
-grande classe 2.5, la classe 1.5, mérite 1.0, réalisme 1.0, inventi* 1.5, ingénieux 2.0, ingénieuse 2.0, astucieu* 2.0,
+grande classe 2.5, la classe 1.5, charme 1.8, mérite 1.0, réalisme 1.0, inventi* 1.5, ingénieux 2.0, ingénieuse 2.0, astucieu* 2.0,
 accroch* 1.5, accro 2.0, accros 2.0, préféré* 2.0, préfère 1.0, talentueu* 2.5, talent 1.5, talents 1.5, marquant* 2.0,
 instructif 1.5, instructive 1.5, subtil* 1.5, délirant* 1.8, joie 2.5, réjoui* 2.2, enthousias* 2.0, impressionn* 2.3, fascin* 2.5,
 époustoufl* 3.0, éblou* 2.5, de la bombe 2.5, un must 2.5, le must 2.5, à voir et à revoir 2.5, à voir et revoir 2.5,
@@ -134,6 +134,17 @@ autres solutions -1.5, d'autres options -1.5, la concurrence -1.0,
 correspond pas -1.8, correspondent pas -1.8, vaut pas le prix -2.0, vaut pas son prix -2.0, cessé de fonctionner -2.2,
 arrêté de fonctionner -2.2, tient pas -1.5, tiennent pas -1.5, fait le job 0.5, fait le travail 0.5, fait du bruit -1.5,
 bruyant* -1.5, échou* -2.0, une éternité -2.0, trop de -0.8, perd -1.5, perdent -1.5, perdons -1.5,
+# --- défauts de produits (avis clients) : usure, casse, pièces manquantes, effet nul, tailles
+rouillé -2.0, rouillée -2.0, rouillés -2.0, rouillées -2.0, rouillent -1.8, grésill* -1.8, déteint -2.0, déteignent -2.0, décoloré* -1.5, contrefaçon* -2.5, fragile* -1.2,
+aucun effet -2.0, sans effet -1.8, aucune efficacité -2.2, aucun résultat -2.0, aucune différence -1.2,
+manquait -1.3, manquaient -1.3, manquent -1.3, se coupe -1.5, se coupent -1.5, se déconnecte* -1.8,
+déconnexion* -1.5, fuit -1.8, fuient -1.8, fuite* -1.2, rayé* -1.5, se raye* -1.5, décollé* -1.5, se décolle* -1.5,
+déchirure* -1.5, troué* -1.8, bouloch* -1.8, moisi* -2.0, périmé* -2.0, tordu* -1.2, fissuré* -1.8, ébréché* -1.8,
+tient ses promesses 2.2, tient toutes ses promesses 2.5, tiennent leurs promesses 2.2, tenu ses promesses 2.2,
+bon rapport qualité prix 2.5, rapport qualité prix imbattable 2.8, mauvais rapport qualité prix -2.5,
+trop petit -1.5, trop petite -1.5, trop petits -1.5, trop petites -1.5, trop grand -1.2, trop grande -1.2,
+trop grands -1.2, trop grandes -1.2, trop court -1.2, trop courte -1.2, trop serré* -1.5, trop juste -1.2,
+trop étroit* -1.5, trop fin -1.2, trop fine -1.2, trop fins -1.2, trop fines -1.2,
 `;
 
 /** Degree words; "un peu" and "assez" soften, "très", "trop", "vraiment" strengthen. */

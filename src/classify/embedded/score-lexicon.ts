@@ -20,6 +20,7 @@ import { isNegatorAt, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
+import { RECURRING_TROUBLE, isRecurringTrouble } from './recurring-trouble.ts';
 import type { HashtagVocabulary } from './segment-hashtag.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
@@ -48,8 +49,10 @@ const CAPS_FACTOR = 1.25;
  * is not weighted: negation dampens, it never makes a term stronger than its plain form.
  */
 const NEGATIVE_WEIGHT = 1.5;
+/** A degree word that is also a term is the opinion itself before a word the lexicon lists with less valence than this. */
+const OPINION_VALENCE = 1;
 const MEMO_LIMIT = 200_000;
-const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point']);
+const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point', 'ni']);
 const LIKE_NEUTRAL_BEFORE = new Set(['d', 'look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
 
 export function squash(sum: number): number {
@@ -98,6 +101,13 @@ function phraseAt(list: readonly PhraseEntry[] | undefined, words: readonly stri
     if (ok) return p;
   }
   return undefined;
+}
+
+/** Does the degree word at i modify the term after it? Not a word listed with little valence (a noun such as "qualité"). */
+function modifiesNext(lex: CompiledLexicon, words: readonly string[], i: number): boolean {
+  const next = termAt(lex, words, i + 1);
+  if (next === undefined) return false;
+  return Math.abs(next.v) >= OPINION_VALENCE || next.len > 1 || !lex.words.has(words[i + 1] as string);
 }
 
 /** Valence and length of the term starting at word i (a phrase, the longest first, else a word), or undefined. */
@@ -164,8 +174,9 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
       continue;
     }
     const w = words[i] as string;
-    // a degree word that is also a term ("super", "pretty", "bien") acts as degree word before a term
-    if (term.len === 1 && lex.boosters.has(w) && i + 1 < words.length && !breakBefore[i + 1] && termAt(lex, words, i + 1) !== undefined) {
+    // a degree word that is also a term ("super", "pretty", "bien") acts as degree word before a term ("super rapide");
+    // before a word the lexicon lists with little valence it is the opinion ("super qualité")
+    if (term.len === 1 && lex.boosters.has(w) && i + 1 < words.length && !breakBefore[i + 1] && modifiesNext(lex, words, i)) {
       i++;
       continue;
     }
@@ -215,6 +226,11 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
   if (isDurationComplaint(words)) {
     out.sum += DURATION_COMPLAINT;
     out.negative += DURATION_COMPLAINT;
+    out.hits++;
+  }
+  if (!french && isRecurringTrouble(words, (k) => termAt(lex, words, k)?.v)) {
+    out.sum += RECURRING_TROUBLE;
+    out.negative += RECURRING_TROUBLE;
     out.hits++;
   }
   if (out.hits === 0 && isStoppedOrPending(words, french)) {
