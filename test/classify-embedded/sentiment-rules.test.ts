@@ -232,6 +232,15 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Je l'utilise tous les jours, il tient ses promesses.", 'fr', 'positive'],
     // "ne … ni" negates like "ne … pas"
     ['la série ne déçoit ni par son scénario ni par ses acteurs', 'fr', 'positive'],
+    // "never" before a comparison makes a superlative, unless a standard follows
+    ["Je n'ai jamais eu un aspirateur aussi puissant.", 'fr', 'positive'],
+    ['I have never had such a good phone', 'en', 'positive'],
+    ['I have never been so disappointed', 'en', 'negative'],
+    ["il n'est jamais aussi bon que prévu", 'fr', 'negative'],
+    ['never as good as the first one', 'en', 'negative'],
+    ['Le vernis s\'écaille en deux jours.', 'fr', 'negative'],
+    ['Le tissu gratte et il a rétréci au lavage.', 'fr', 'negative'],
+    ['Achat validé, je le reprendrai.', 'fr', 'positive'],
     // a degree word before a word of little valence is the opinion itself
     ['Super qualité pour le prix.', 'fr', 'positive'],
   ];

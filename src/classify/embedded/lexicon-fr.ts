@@ -145,6 +145,9 @@ bon rapport qualité prix 2.5, rapport qualité prix imbattable 2.8, mauvais rap
 trop petit -1.5, trop petite -1.5, trop petits -1.5, trop petites -1.5, trop grand -1.2, trop grande -1.2,
 trop grands -1.2, trop grandes -1.2, trop court -1.2, trop courte -1.2, trop serré* -1.5, trop juste -1.2,
 trop étroit* -1.5, trop fin -1.2, trop fine -1.2, trop fins -1.2, trop fines -1.2,
+écaill* -1.8, gratte -1.5, grattent -1.5, rétréci* -2.0, a cédé -1.8, ont cédé -1.8, une fois sur deux -1.5,
+une fois sur trois -1.5, je le reprendrai 1.8, je la reprendrai 1.8, je rachèterai 2.0, je recommanderai 2.0, achat validé 1.8,
+puissant* 1.5, d occasion -0.8,
 `;
 
 /** Degree words; "un peu" and "assez" soften, "très", "trop", "vraiment" strengthen. */

@@ -29,3 +29,25 @@ export function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: n
   if (w === 'less') return !['no', 'more', 'or'].includes(words[j - 1] ?? '') && words[j + 1] !== 'than';
   return lex.negators.has(w);
 }
+
+/** "such", "so", "aussi"…: degree words of a comparison with everything ever known. */
+const COMPARED: ReadonlySet<string> = new Set(['such', 'so', 'as', 'this', 'that', 'aussi', 'si', 'autant', 'tellement', 'tant', 'pareil', 'pareille']);
+const NEVER: ReadonlySet<string> = new Set(['never', 'jamais']);
+const STANDARD: ReadonlySet<string> = new Set(['as', 'than', 'que', 'qu']);
+/** How far back from the term "never" / "jamais" is looked for. */
+const NEVER_REACH = 6;
+
+/**
+ * "I have never had such a good phone", "never been so disappointed", "je n'ai jamais eu un aspirateur aussi
+ * puissant": "never" before a comparison negates nothing, it makes the term a superlative. True when word i
+ * follows one of COMPARED (one or two words before it) and "never" / "jamais" comes before that, in the clause,
+ * and no standard of comparison follows ("never as good as…").
+ */
+export function isNeverSuperlative(words: readonly string[], breakBefore: readonly boolean[], i: number): boolean {
+  let compared = -1;
+  for (let j = 1; j <= 2 && i - j >= 0 && !breakBefore[i - j + 1]; j++) if (COMPARED.has(words[i - j] as string)) compared = i - j;
+  // "never as good as the first one", "jamais aussi bon que prévu": a comparison with a standard, the negation stands
+  if (compared < 0 || STANDARD.has(words[i + 1] ?? '') || STANDARD.has(words[i + 2] ?? '')) return false;
+  for (let k = compared - 1; k >= 0 && k >= i - NEVER_REACH && !breakBefore[k + 1]; k--) if (NEVER.has(words[k] as string)) return true;
+  return false;
+}

@@ -16,7 +16,7 @@
 import type { Language } from '../classifier-types.ts';
 import { splitClauseSpans } from '../clauses/split-clauses.ts';
 import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-lexicon.ts';
-import { isNegatorAt, NE } from './negation.ts';
+import { isNegatorAt, isNeverSuperlative, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
@@ -209,6 +209,7 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
       const spokenPas = words[end] === 'pas' || (lex.boosters.has(words[end] ?? '') && words[end + 1] === 'pas');
       if ((tail && before) || spokenPas) negated = true;
     }
+    if (negated && isNeverSuperlative(words, breakBefore, i)) negated = false;
     if (i >= asked && v > 0 && !negated) {
       // a positive term in a question is irrealis (isQuestion): no valence, no hit
       i += term.len;
