@@ -15,6 +15,11 @@ describe('isDurationComplaint', () => {
       'took a couple of weeks',
       "j'attends depuis 3 semaines",
       'ils ont mis deux mois à répondre',
+      '2 hours on the tarmac',
+      'stuck in Denver for 5 hours',
+      'sitting here for an hour with the doors closed',
+      '45 min wait for a wheelchair',
+      'on attend depuis une heure',
     ])
       expect(said(t), t).toBe(true);
   });
@@ -30,6 +35,10 @@ describe('isDurationComplaint', () => {
       "je l'ai depuis 2 ans",
       'livré en moins de 3 jours',
       'we waited',
+      'waited 10 minutes',
+      'we only waited 40 minutes',
+      'sat down for an hour to read it',
+      'the ride took 45 minutes',
     ])
       expect(said(t), t).toBe(false);
   });

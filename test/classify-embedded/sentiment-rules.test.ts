@@ -232,6 +232,12 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Je l'utilise tous les jours, il tient ses promesses.", 'fr', 'positive'],
     // "ne … ni" negates like "ne … pas"
     ['la série ne déçoit ni par son scénario ni par ses acteurs', 'fr', 'positive'],
+    // outages, broken promises and repeated failures stated as facts
+    ['internet down for the third time this week', 'en', 'negative'],
+    ['I was promised a callback that never came', 'en', 'negative'],
+    ['never flying with you again', 'en', 'negative'],
+    ['4 emails, zero replies', 'en', 'negative'],
+    ['your crew made my day', 'en', 'positive'],
     // "never" before a comparison makes a superlative, unless a standard follows
     ["Je n'ai jamais eu un aspirateur aussi puissant.", 'fr', 'positive'],
     ['I have never had such a good phone', 'en', 'positive'],

@@ -5,7 +5,7 @@
  *
  * The rule needs a waiting or taking word and a duration in the same clause, the duration long for what
  * that word says: hours or more for waiting ("waited 3 days", "on the phone for 4 hours"), weeks or more for taking ("took 2 days to
- * arrive" is a delivery time, not a complaint). "Only", "just", "within", "less than", "seulement",
+ * arrive" is a delivery time, not a complaint); "an hour" of waiting counts, and 30 minutes or more ("45 min wait for a wheelchair"). "Only", "just", "within", "less than", "seulement",
  * "en moins de" before the duration make it a compliment, and the rule does not apply.
  */
 
@@ -19,9 +19,17 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
 const HOURS: ReadonlySet<string> = new Set(['hour', 'hours', 'hr', 'hrs', 'heure', 'heures', 'h']);
 const DAYS: ReadonlySet<string> = new Set(['day', 'days', 'jour', 'jours']);
 const WEEKS: ReadonlySet<string> = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees']);
-const UNITS: ReadonlySet<string> = new Set([...HOURS, ...DAYS, ...WEEKS]);
+const MINUTES: ReadonlySet<string> = new Set(['min', 'mins', 'minute', 'minutes']);
+const UNITS: ReadonlySet<string> = new Set([...HOURS, ...DAYS, ...WEEKS, ...MINUTES]);
+/** A wait in minutes is long from this many ("45 min wait for a wheelchair"; "waited 10 minutes" is not a complaint). */
+const LONG_MINUTES = 30;
+/** "an hour", "une heure": one hour of waiting is long */
+const ONE: ReadonlySet<string> = new Set(['an', 'a', 'une', 'one']);
 /** Words of waiting (a wait of hours is already long: "stuck in Denver for 5 hours", "2 hours on the tarmac") and of taking (weeks or more). */
 const WAITING = /^(wait|attend|relanc|stuck|tarmac|coince|bloque)/;
+/** "sitting here", "sat on the plane", "sat at the gate" wait; "sat down for an hour to read" does not */
+const SITTING = new Set(['sitting', 'sat']);
+const SITTING_WHERE = new Set(['here', 'there', 'on', 'at', 'in']);
 const TAKING = /^(took|taken|taking|takes|take|mis|met|mettre|pris|prend|prendre)$/;
 const SHORT = new Set(['only', 'just', 'within', 'less', 'under', 'seulement', 'que', 'moins', 'juste']);
 
@@ -36,7 +44,7 @@ export function isDurationComplaint(words: readonly string[]): boolean {
   /** "on hold", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */
   let onLineFrom = Infinity;
   words.forEach((w, k) => {
-    if (WAITING.test(w)) waiting = true;
+    if (WAITING.test(w) || (SITTING.has(w) && SITTING_WHERE.has(words[k + 1] ?? ''))) waiting = true;
     else if (TAKING.test(w)) taking = true;
     else if ((w === 'hold' && words[k - 1] === 'on') || ((w === 'phone' || w === 'telephone') && (words[k - 1] === 'the' || words[k - 1] === 'au'))) onLineFrom = Math.min(onLineFrom, k);
   });
@@ -44,6 +52,11 @@ export function isDurationComplaint(words: readonly string[]): boolean {
   for (let k = 1; k < words.length; k++) {
     const unit = words[k] as string;
     const waited = waiting || k > onLineFrom;
+    if (MINUTES.has(unit)) {
+      if (waited && Number(words[k - 1]) >= LONG_MINUTES && ![1, 2, 3].some((d) => SHORT.has(words[k - 1 - d] ?? ''))) return true;
+      continue;
+    }
+    if (HOURS.has(unit) && waited && ONE.has(words[k - 1] as string) && ![1, 2, 3].some((d) => SHORT.has(words[k - 1 - d] ?? ''))) return true;
     const long = ((WEEKS.has(unit) && (taking || waited)) || ((HOURS.has(unit) || DAYS.has(unit)) && waited));
     if (!long) continue;
     // the number right before the unit, or two words before ("a couple of weeks", "over 4 hours")

@@ -150,6 +150,15 @@ bumped -1.2, smells -1.0, smelled -1.0, stinks -2.2, stank -2.0, stinky -2.0, lo
 long queue -1.5, long queues -1.5, gave away my seat -2.0, gave my seat away -2.0, given away -1.2, charged me -1.0,
 change fee -1.2, change fees -1.2, stuck on the tarmac -2.0, sitting on the tarmac -1.8, can not believe -1.0,
 can not beat 2.0, hard to beat 2.0,
+is down -1.2, was down -1.2, are down -1.2, down again -2.0, internet down -2.0, service down -2.0, site down -1.8,
+app down -1.8, system down -1.8, third time -1.2, fourth time -1.5, fifth time -1.5, 3rd time -1.2, 4th time -1.5,
+marked delivered -1.5, marked as delivered -1.5, never came -2.0, never showed -2.0, never got back -2.0, never heard back -2.0,
+never flying -2.2, never fly -2.0, never using -2.0, never buying -2.0, never ordering -2.0, never going back -2.2,
+was promised -1.0, were promised -1.0, still says -1.0, still shows -1.0, still processing -1.5, logs me out -1.5,
+logged me out -1.5, kicks me out -1.5, kicked me out -1.5, inedible -2.5, soaking wet -1.8, soaked -1.5, drenched -1.5,
+diverted -1.0, nobody tells -1.8, nobody told -1.8, no one tells -1.8, no one told -1.8, nobody knows -1.5, no one knows -1.5,
+zero replies -2.0, zero reply -2.0, zero response -2.0, zero help -2.2, no replies -2.0, sleep on the floor -2.0,
+slept on the floor -2.0, sleep in the airport -2.0, slept in the airport -2.0, made my day 2.5, made my trip 2.2, special 1.2,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */
