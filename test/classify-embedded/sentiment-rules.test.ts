@@ -247,6 +247,8 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['Le vernis s\'écaille en deux jours.', 'fr', 'negative'],
     ['Le tissu gratte et il a rétréci au lavage.', 'fr', 'negative'],
     ['Achat validé, je le reprendrai.', 'fr', 'positive'],
+    ['Ne vous faites pas avoir, c\'est une copie bas de gamme.', 'fr', 'negative'],
+    ["J'ai eu des maux de tête avec ce parfum", 'fr', 'negative'],
     // a degree word before a word of little valence is the opinion itself
     ['Super qualité pour le prix.', 'fr', 'positive'],
   ];

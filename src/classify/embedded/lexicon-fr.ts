@@ -148,6 +148,8 @@ trop étroit* -1.5, trop fin -1.2, trop fine -1.2, trop fins -1.2, trop fines -1
 écaill* -1.8, gratte -1.5, grattent -1.5, rétréci* -2.0, a cédé -1.8, ont cédé -1.8, une fois sur deux -1.5,
 une fois sur trois -1.5, je le reprendrai 1.8, je la reprendrai 1.8, je rachèterai 2.0, je recommanderai 2.0, achat validé 1.8,
 puissant* 1.5, d occasion -0.8,
+sans arrêt -1.0, sans cesse -1.0, maux de tête -1.5, mal de tête -1.5, chimique* -1.0, faites pas avoir -2.0,
+fait avoir -1.8, fais avoir -1.8, bas de gamme -1.8, haut de gamme 1.5, alors qu on annonce -1.0, alors qu ils annoncent -1.0,
 `;
 
 /** Degree words; "un peu" and "assez" soften, "très", "trop", "vraiment" strengthen. */
