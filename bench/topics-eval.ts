@@ -4,7 +4,7 @@
  * Run: npx tsx bench/topics-eval.ts            (after `npm run demo` for the demo section)
  *
  * Each labelled set has ONE taxonomy in bench/taxonomies/<set>.yaml, written before any result was seen and
- * not tuned afterwards, with a `gold` map from the published labels to its theme ids ('none' = no theme).
+ * not tuned afterwards (banking77 and clothing also a second one by another hand, <set>-second.yaml, stop 24), with a `gold` map from the published labels to its theme ids ('none' = no theme).
  * Single-label scoring, as `ecoute eval`: a text's prediction is its strongest mention, or 'none'.
  * micro-F1 is over theme predictions (a 'none' prediction is a miss, a wrong theme is a miss and a false alarm);
  * macro-F1 is the mean F1 of the gold themes. Methods:
@@ -191,6 +191,7 @@ async function main(): Promise<void> {
   if (want('banking77')) {
     const r = await readRows(`select text, label from read_csv(${lit(`${DATA}/banking77_intents/banking77.csv`)}, header = true, all_varchar = true) where trim(coalesce(text, '')) <> ''`);
     rows.push(...(await evaluateSet('banking77 intents → 9 groups', 'banking77', r.map((x) => x.text as string), r.map((x) => x.label as string))));
+    rows.push(...(await evaluateSet('banking77, second taxonomy (7)', 'banking77-second', r.map((x) => x.text as string), r.map((x) => x.label as string))));
   }
   if (want('telco')) {
     const r = await readRows(`select "Churn Reason" as text, "Churn Category" as label from read_csv(${lit(`${DATA}/ibm_telco_churn_extended/Telco_customer_churn_status.csv`)}, header = true, all_varchar = true) where trim(coalesce("Churn Reason", '')) <> ''`);
@@ -199,6 +200,7 @@ async function main(): Promise<void> {
   if (want('clothing')) {
     const r = await readRows(`select "Review Text" as text, "Department Name" as label from read_csv(${lit(`${DATA}/womens_clothing_reviews/Womens Clothing E-Commerce Reviews.csv`)}, header = true, all_varchar = true) where trim(coalesce("Review Text", '')) <> '' and coalesce("Department Name", '') <> ''`);
     rows.push(...(await evaluateSet('clothing reviews → departments', 'clothing-departments', r.map((x) => x.text as string), r.map((x) => x.label as string))));
+    rows.push(...(await evaluateSet('clothing, second taxonomy', 'clothing-departments-second', r.map((x) => x.text as string), r.map((x) => x.label as string))));
   }
   if (want('nps')) {
     const r = await readRows(`select text, SURVEY_SUB_TYPE as label from read_csv(${lit(`${DATA}/nps_verbatims_textsummary/text_data.csv`)}, header = true, all_varchar = true) where trim(coalesce(text, '')) <> ''`);
