@@ -262,5 +262,10 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
   it('gives a polarity of exactly 0 only to texts with no evidence', () => {
     expect(scoreLexicon('The parcel arrived on Tuesday', 'en')).toMatchObject({ polarity: 0, hits: 0 });
     expect(scoreLexicon('le briquet ne se recharge plus', 'fr').polarity).toBeLessThan(0);
+    // praise and criticism that cancel exactly lean negative, far inside the neutral band
+    const balanced = scoreLexicon("on s'ennuie vite dans cette série ... mais je tiens à mettre une étoile pour l'humour", 'fr');
+    expect(balanced.positive).toBeCloseTo(-balanced.negative, 10);
+    expect(balanced.polarity).toBeLessThan(0);
+    expect(balanced.polarity).toBeGreaterThan(-0.01);
   });
 });

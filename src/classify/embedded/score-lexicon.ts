@@ -49,6 +49,8 @@ const CAPS_FACTOR = 1.25;
  * is not weighted: negation dampens, it never makes a term stronger than its plain form.
  */
 const NEGATIVE_WEIGHT = 1.5;
+/** The sum given to a text whose positive and negative evidence cancel exactly (a lean, far inside the neutral band). */
+const BALANCED_LEAN = 0.01;
 /** A degree word that is also a term is the opinion itself before a word the lexicon lists with less valence than this. */
 const OPINION_VALENCE = 1;
 const MEMO_LIMIT = 200_000;
@@ -299,5 +301,8 @@ export function scoreLexicon(text: string, language?: Language): LexiconScore {
     negative += w * s.negative;
     hits += s.hits;
   });
+  // praise and criticism that cancel exactly ("on s'ennuie … mais une étoile pour l'humour") lean negative, as
+  // NEGATIVE_WEIGHT does: a polarity of exactly 0 is kept for texts without any evidence
+  if (sum === 0 && hits > 0 && negative < 0) sum = -BALANCED_LEAN;
   return { polarity: squash(sum), sum, positive, negative, hits };
 }
