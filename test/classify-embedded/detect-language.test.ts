@@ -20,6 +20,7 @@ describe('detectLanguage', () => {
     ['Trop petit, trop fragile, trop cher.', 'fr'],
     // @handles, #hashtags and links are names, not words of the language
     ['@SouthwestAir the plane smells like a bathroom', 'en'],
+    ['Tastes stale, expired two months ago.', 'en'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

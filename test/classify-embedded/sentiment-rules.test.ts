@@ -238,6 +238,12 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['never flying with you again', 'en', 'negative'],
     ['4 emails, zero replies', 'en', 'negative'],
     ['your crew made my day', 'en', 'positive'],
+    // product defects and praise in English reviews
+    ['Arrived with a cracked screen.', 'en', 'negative'],
+    ['It leaks every time I use it.', 'en', 'negative'],
+    ["Doesn't fit my car even though the listing says it does.", 'en', 'negative'],
+    ['Would buy again.', 'en', 'positive'],
+    ['My kids use it every day and it still looks new.', 'en', 'positive'],
     // "never" before a comparison makes a superlative, unless a standard follows
     ["Je n'ai jamais eu un aspirateur aussi puissant.", 'fr', 'positive'],
     ['I have never had such a good phone', 'en', 'positive'],

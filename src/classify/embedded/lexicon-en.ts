@@ -159,6 +159,11 @@ logged me out -1.5, kicks me out -1.5, kicked me out -1.5, inedible -2.5, soakin
 diverted -1.0, nobody tells -1.8, nobody told -1.8, no one tells -1.8, no one told -1.8, nobody knows -1.5, no one knows -1.5,
 zero replies -2.0, zero reply -2.0, zero response -2.0, zero help -2.2, no replies -2.0, sleep on the floor -2.0,
 slept on the floor -2.0, sleep in the airport -2.0, slept in the airport -2.0, made my day 2.5, made my trip 2.2, special 1.2,
+# product defects and praise in reviews
+cracked -1.8, cracks -1.5, chipped -1.5, dented -1.5, scratched -1.5, scratches -1.2, peeling -1.5, peeled -1.5, peels -1.5,
+leaks -1.8, leaking -1.8, leaked -1.8, leaky -1.8, drains -1.2, stale -1.8, expired -1.5, loud -1.0, noisy -1.5, not fit -1.5,
+in circles -1.5, runaround -1.8, run around -1.5, never shipped -2.2, stopped responding -2.0, stopped answering -2.0,
+holds a charge 1.5, holds its charge 1.5, looks new 1.5, like new 1.5, buy again 1.8, order again 1.8, says on the tin 1.5,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

@@ -3,6 +3,7 @@
  * decides its lexicon and its keywords, so the revision of both embedded engines includes it and a change
  * makes cached classifications miss.
  * 2: two markers of one language and none of the other outvote franc between French and English; "trop",
- *    "why", "can", "please" are markers; @handles, #hashtags and web addresses are not read.
+ *    "why", "can", "please", "ago", "took", "even", "every", "since" are markers; @handles, #hashtags and web
+ *    addresses are not read.
  */
 export const LANGUAGE_DETECTION_VERSION = '2';
