@@ -238,6 +238,7 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['never flying with you again', 'en', 'negative'],
     ['4 emails, zero replies', 'en', 'negative'],
     ['your crew made my day', 'en', 'positive'],
+    ['Nothing special to report', 'en', 'neutral'],
     // product defects and praise in English reviews
     ['Arrived with a cracked screen.', 'en', 'negative'],
     ['It leaks every time I use it.', 'en', 'negative'],

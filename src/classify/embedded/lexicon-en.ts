@@ -158,7 +158,7 @@ was promised -1.0, were promised -1.0, still says -1.0, still shows -1.0, still 
 logged me out -1.5, kicks me out -1.5, kicked me out -1.5, inedible -2.5, soaking wet -1.8, soaked -1.5, drenched -1.5,
 diverted -1.0, nobody tells -1.8, nobody told -1.8, no one tells -1.8, no one told -1.8, nobody knows -1.5, no one knows -1.5,
 zero replies -2.0, zero reply -2.0, zero response -2.0, zero help -2.2, no replies -2.0, sleep on the floor -2.0,
-slept on the floor -2.0, sleep in the airport -2.0, slept in the airport -2.0, made my day 2.5, made my trip 2.2, special 1.2,
+slept on the floor -2.0, sleep in the airport -2.0, slept in the airport -2.0, made my day 2.5, made my trip 2.2, special 1.2, nothing special 0, nothing too special 0,
 # product defects and praise in reviews
 cracked -1.8, cracks -1.5, chipped -1.5, dented -1.5, scratched -1.5, scratches -1.2, peeling -1.5, peeled -1.5, peels -1.5,
 leaks -1.8, leaking -1.8, leaked -1.8, leaky -1.8, drains -1.2, stale -1.8, expired -1.5, loud -1.0, noisy -1.5, not fit -1.5,
