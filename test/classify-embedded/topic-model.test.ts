@@ -3,7 +3,9 @@ import { taxonomySchema, type Taxonomy } from '../../src/config/taxonomy-schema.
 import { compileTaxonomy } from '../../src/classify/embedded/compile-taxonomy.ts';
 import { createEmbeddedTopicEngine, createKeywordTopicEngine } from '../../src/classify/embedded/topic-engine.ts';
 import { trainTopicModel, trainTopicModelOnVerbatims, TopicModelError } from '../../src/classify/embedded/train-topic-model.ts';
-import { serializeMentions } from '../../src/classify/pipeline/serialize-mentions.ts';
+import { parseMentions, serializeMentions } from '../../src/classify/pipeline/serialize-mentions.ts';
+import { strongestTheme } from '../../src/classify/pipeline/topic-gold.ts';
+import { TIE_STEP } from '../../src/classify/embedded/clause-themes.ts';
 import { classifyVerbatims, createEmbeddedSentimentEngine } from '../../src/classify/embedded/index.ts';
 import { createRng, type Rng } from '../../src/util/random.ts';
 
@@ -161,7 +163,13 @@ describe('topic model', () => {
     const [withModel] = await createEmbeddedTopicEngine(GEN_TAXONOMY, { model }).matchThemes([clause], ['en']);
     expect(seedsOnly?.map((m) => m.themeId)).toEqual(['billing', 'staff']); // same score: the ids' order
     expect(withModel?.map((m) => m.themeId)).toEqual(['staff', 'billing']);
-    expect(withModel?.[0]?.score).toBe(withModel?.[1]?.score);
+    // the order is in the scores, so it survives storage (serialized mentions are sorted by clause, then theme id)
+    expect(withModel?.[0]?.score).toBe(seedsOnly !== undefined ? 0.6 + 0.4 * (seedsOnly[0]?.score ?? 0) : NaN);
+    expect(withModel?.[1]?.score).toBeCloseTo((withModel?.[0]?.score ?? 0) - TIE_STEP, 10);
+    const [stored] = await classifyVerbatims([clause], { sentiment: createEmbeddedSentimentEngine(), topics: createEmbeddedTopicEngine(GEN_TAXONOMY, { model }) });
+    const parsed = parseMentions(serializeMentions(stored?.mentions ?? []));
+    expect(parsed.map((m) => m.theme_id)).toEqual(['billing', 'staff']);
+    expect(strongestTheme(parsed)).toBe('staff');
   });
 
   it('never gives a model mention to a theme no clause or example supports', async () => {

@@ -32,6 +32,22 @@ function seedMatches(f: ClauseTopicFeatures, themeIds: readonly string[], thresh
   return found;
 }
 
+/** What a tied seed loses per place behind the model's preferred one (the scores' last kept decimal). */
+export const TIE_STEP = 1e-4;
+
+/**
+ * Seeds tied at one score, in the model's order: each loses TIE_STEP per place behind the first, so the
+ * order survives wherever mentions are stored and sorted (serialize-mentions.ts sorts by clause and theme id)
+ * and the strongest mention of a text or clause is the model's choice, not the first id in the alphabet.
+ */
+function separateTies(sorted: ThemeMatch[]): ThemeMatch[] {
+  let place = 0;
+  return sorted.map((m, k) => {
+    place = k > 0 && m.score === (sorted[k - 1] as ThemeMatch).score ? place + 1 : 0;
+    return place === 0 ? m : { ...m, score: round4(m.score - place * TIE_STEP) };
+  });
+}
+
 /** Themes of a clause, strongest first; seeds only when `model` is undefined. */
 export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string[], model: TopicModel | undefined, threshold: number): ThemeMatch[] {
   if (model === undefined) return seedMatches(f, themeIds, threshold, (s) => s).sort(byScore);
@@ -44,7 +60,8 @@ export function themesOfClause(f: ClauseTopicFeatures, themeIds: readonly string
     // seeds of several themes at the same score: the model, trained on this dataset's contexts, orders them
     // (the words around the keywords: "a fee for my top-up" reads as a top-up), not the ids' alphabet
     const modelScore = new Map(themeIds.map((id, t) => [id, q[t] as number]));
-    return found.sort((a, b) => b.score - a.score || (modelScore.get(b.themeId) as number) - (modelScore.get(a.themeId) as number) || a.themeId.localeCompare(b.themeId));
+    found.sort((a, b) => b.score - a.score || (modelScore.get(b.themeId) as number) - (modelScore.get(a.themeId) as number) || a.themeId.localeCompare(b.themeId));
+    return separateTies(found);
   }
   // no seed: the model's best theme, when it beats 'none' and its calibrated probability reaches 0.5
   let best = 0;

@@ -36,7 +36,7 @@ import { LANGUAGE_DETECTION_VERSION } from '../language/detection-version.ts';
 export const EMBEDDED_TOPIC_MODEL = 'ecoute-embedded-topic-model';
 export const KEYWORD_TOPIC_MODEL = 'ecoute-embedded-taxonomy-matcher';
 /** Bump when the matching rules change. */
-export const TOPIC_MATCHER_VERSION = '6';
+export const TOPIC_MATCHER_VERSION = '7';
 /** Minimum score of a mention unless told otherwise. */
 export const DEFAULT_TOPIC_THRESHOLD = 0.5;
 
