@@ -27,7 +27,8 @@ import type { TopicEngine } from '../src/classify/classifier-types.ts';
 import { compileTaxonomy } from '../src/classify/embedded/compile-taxonomy.ts';
 import { createEmbeddedTopicEngine, createKeywordTopicEngine } from '../src/classify/embedded/topic-engine.ts';
 import { trainTopicModelOnVerbatims } from '../src/classify/embedded/train-topic-model.ts';
-import { verbatimClauses } from '../src/classify/embedded/verbatim-clauses.ts';
+import { classifyVerbatims, createEmbeddedSentimentEngine } from '../src/classify/embedded/index.ts';
+import { parseMentions, serializeMentions } from '../src/classify/pipeline/serialize-mentions.ts';
 import { strongestTheme, NO_THEME } from '../src/classify/pipeline/topic-gold.ts';
 import { scoreClassification } from '../src/classify/eval/score-classification.ts';
 import { themeMicroScore } from '../src/classify/eval/theme-micro-score.ts';
@@ -49,15 +50,16 @@ function loadBenchTaxonomy(name: string): BenchTaxonomy {
   return { taxonomy: taxonomySchema.parse(doc.taxonomy), gold };
 }
 
-/** Every mention of each verbatim, by clause, as (theme, score). */
+const sentiment = createEmbeddedSentimentEngine();
+
+/**
+ * Every mention of each verbatim as the product stores it: classifyVerbatims, then the mentions serialized and
+ * parsed back as the classification cache keeps them (sorted by clause and theme id), so this bench scores
+ * what `ecoute eval` and a run read, not the engine's in-memory order.
+ */
 async function mentionsOf(engine: TopicEngine, texts: readonly string[]): Promise<Array<Array<{ theme_id: string; match_score: number }>>> {
-  const split = verbatimClauses(texts);
-  const found = await engine.matchThemes(split.clauses.map((c) => c.clause.text), split.clauses.map((c) => c.language));
-  const out = texts.map((): Array<{ theme_id: string; match_score: number }> => []);
-  split.clauses.forEach((c, k) => {
-    for (const m of found[k] ?? []) out[c.verbatim]!.push({ theme_id: m.themeId, match_score: m.score });
-  });
-  return out;
+  const classified = await classifyVerbatims(texts, { sentiment, topics: engine });
+  return classified.map((c) => parseMentions(serializeMentions(c.mentions)));
 }
 
 function substringBaseline(taxonomy: Taxonomy, texts: readonly string[]): string[] {
