@@ -34,6 +34,8 @@ const TAKING = /^(took|taken|taking|takes|take|mis|met|mettre|pris|prend|prendre
 const SHORT = new Set(['only', 'just', 'within', 'less', 'under', 'seulement', 'que', 'moins', 'juste']);
 
 const isNumber = (w: string): boolean => /^\d+$/.test(w) || NUMBER_WORDS.has(w);
+/** "only 2 hours", "within 3 days", "en moins de 3 jours": a short word up to three words before the number at `at` */
+const saidShort = (words: readonly string[], at: number): boolean => [1, 2, 3].some((d) => SHORT.has(words[at - d] ?? ''));
 
 /** Does this clause (folded words) state a long wait? */
 export function isDurationComplaint(words: readonly string[]): boolean {
@@ -53,16 +55,16 @@ export function isDurationComplaint(words: readonly string[]): boolean {
     const unit = words[k] as string;
     const waited = waiting || k > onLineFrom;
     if (MINUTES.has(unit)) {
-      if (waited && Number(words[k - 1]) >= LONG_MINUTES && ![1, 2, 3].some((d) => SHORT.has(words[k - 1 - d] ?? ''))) return true;
+      if (waited && Number(words[k - 1]) >= LONG_MINUTES && !saidShort(words, k - 1)) return true;
       continue;
     }
-    if (HOURS.has(unit) && waited && ONE.has(words[k - 1] as string) && ![1, 2, 3].some((d) => SHORT.has(words[k - 1 - d] ?? ''))) return true;
+    if (HOURS.has(unit) && waited && ONE.has(words[k - 1] as string) && !saidShort(words, k - 1)) return true;
     const long = ((WEEKS.has(unit) && (taking || waited)) || ((HOURS.has(unit) || DAYS.has(unit)) && waited));
     if (!long) continue;
     // the number right before the unit, or two words before ("a couple of weeks", "over 4 hours")
     const at = isNumber(words[k - 1] as string) ? k - 1 : (words[k - 1] === 'of' || words[k - 1] === 'de') && isNumber(words[k - 2] ?? '') ? k - 2 : -1;
     if (at < 0) continue;
-    if ([1, 2, 3].some((d) => SHORT.has(words[at - d] ?? ''))) continue;
+    if (saidShort(words, at)) continue;
     return true;
   }
   return false;
