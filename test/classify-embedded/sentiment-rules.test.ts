@@ -256,6 +256,10 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['Achat validé, je le reprendrai.', 'fr', 'positive'],
     ['Ne vous faites pas avoir, c\'est une copie bas de gamme.', 'fr', 'negative'],
     ["J'ai eu des maux de tête avec ce parfum", 'fr', 'negative'],
+    // "far from" and "loin d'être" deny what follows; "on ne peut pas s'en passer" is praise
+    ['the service was far from perfect', 'en', 'negative'],
+    ["cette série est bien loin d'être drôle", 'fr', 'negative'],
+    ["on ne sait pas pourquoi on l'aime mais on ne peut pas s'en passer", 'fr', 'positive'],
     // a degree word before a word of little valence is the opinion itself
     ['Super qualité pour le prix.', 'fr', 'positive'],
   ];

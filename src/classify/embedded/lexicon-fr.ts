@@ -150,6 +150,7 @@ une fois sur trois -1.5, je le reprendrai 1.8, je la reprendrai 1.8, je rachète
 puissant* 1.5, d occasion -0.8,
 sans arrêt -1.0, sans cesse -1.0, maux de tête -1.5, mal de tête -1.5, chimique* -1.0, faites pas avoir -2.0,
 fait avoir -1.8, fais avoir -1.8, bas de gamme -1.8, haut de gamme 1.5, alors qu on annonce -1.0, alors qu ils annoncent -1.0,
+bien loin 0, peut pas s en passer 2.2, peux pas m en passer 2.2, peut plus s en passer 2.2, peux plus m en passer 2.2, pour tous les goûts 0, chacun ses goûts 0, chacun son truc 0,
 `;
 
 /** Degree words; "un peu" and "assez" soften, "très", "trop", "vraiment" strengthen. */

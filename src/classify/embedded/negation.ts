@@ -1,7 +1,8 @@
 /**
  * Is the word at j a negator for the lexicon scorer? The language's negator list ("not", "never", "pas",
  * "jamais"…) plus the words whose role depends on their neighbours: French "plus" after "ne", "peu"
- * but not "un peu", "personne ne", "moins" but not "au moins", English "less" but not "less than",
+ * but not "un peu", "personne ne", "moins" but not "au moins", English "less" but not "less than", "far from" and
+ * "loin d'être",
  * and counterfactuals ("would have been perfect", "aurait été parfait" describe what is missing).
  */
 import type { CompiledLexicon } from './compile-lexicon.ts';
@@ -27,6 +28,9 @@ export function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: n
   // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
   if (w === 'moins') return !['au', 'du', 'ou', 'a'].includes(words[j - 1] ?? '');
   if (w === 'less') return !['no', 'more', 'or'].includes(words[j - 1] ?? '') && words[j + 1] !== 'than';
+  // "far from perfect", "loin d'être drôle": what follows is denied
+  if (w === 'far') return words[j + 1] === 'from';
+  if (w === 'loin') return words[j + 1] === 'd' && words[j + 2] === 'etre';
   return lex.negators.has(w);
 }
 
