@@ -260,6 +260,10 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['the service was far from perfect', 'en', 'negative'],
     ["cette série est bien loin d'être drôle", 'fr', 'negative'],
     ["on ne sait pas pourquoi on l'aime mais on ne peut pas s'en passer", 'fr', 'positive'],
+    // words that read as complaints only in some uses
+    ['they bumped me up to first class, thanks', 'en', 'positive'],
+    ["third time's a charm", 'en', 'positive'],
+    ['des rebondissements sans cesse passionnants', 'fr', 'positive'],
     // a degree word before a word of little valence is the opinion itself
     ['Super qualité pour le prix.', 'fr', 'positive'],
   ];

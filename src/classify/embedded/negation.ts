@@ -11,6 +11,7 @@ import type { CompiledLexicon } from './compile-lexicon.ts';
 export const NE: ReadonlySet<string> = new Set(['ne', 'n']);
 const COUNTERFACTUAL_EN = new Set(['would', 'could', 'should', 'might']);
 const COUNTERFACTUAL_FR = new Set(['aurait', 'aurais', 'auraient', 'aurions', 'auriez']);
+const NOT_DENIED_AFTER_SANS = new Set(['doute', 'arret', 'cesse']);
 
 export function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: number): boolean {
   const w = words[j] as string;
@@ -21,8 +22,9 @@ export function isNegatorAt(lex: CompiledLexicon, words: readonly string[], j: n
   if (w === 'been') return words[j - 1] === 'have' && COUNTERFACTUAL_EN.has(words[j - 2] ?? '');
   if (w === 'ete') return COUNTERFACTUAL_FR.has(words[j - 1] ?? '');
   if (w === 'etre') return words[j - 1] === 'pu' && COUNTERFACTUAL_FR.has(words[j - 2] ?? '');
-  // "sans doute la meilleure série": "sans doute" is "probably", not a negation
-  if (w === 'sans') return words[j + 1] !== 'doute' && !(words[j + 1] === 'aucun' && words[j + 2] === 'doute');
+  // "sans doute la meilleure série": "sans doute" is "probably", not a negation; "sans arrêt" / "sans cesse"
+  // ("des rebondissements sans cesse passionnants") mean "constantly"
+  if (w === 'sans') return !NOT_DENIED_AFTER_SANS.has(words[j + 1] ?? '') && !(words[j + 1] === 'aucun' && words[j + 2] === 'doute');
   if (w === 'aucun' && words[j - 1] === 'sans' && words[j + 1] === 'doute') return false;
   if (w === 'personne') return words[j + 1] === 'ne' || words[j + 1] === 'n';
   // "moins cher" / "less helpful" invert, "au moins" / "du moins" / "plus ou moins" do not
