@@ -58,11 +58,11 @@ export function isDurationComplaint(words: readonly string[]): boolean {
       if (waited && Number(words[k - 1]) >= LONG_MINUTES && !saidShort(words, k - 1)) return true;
       continue;
     }
-    if (HOURS.has(unit) && waited && ONE.has(words[k - 1] as string) && !saidShort(words, k - 1)) return true;
     const long = ((WEEKS.has(unit) && (taking || waited)) || ((HOURS.has(unit) || DAYS.has(unit)) && waited));
     if (!long) continue;
-    // the number right before the unit, or two words before ("a couple of weeks", "over 4 hours")
-    const at = isNumber(words[k - 1] as string) ? k - 1 : (words[k - 1] === 'of' || words[k - 1] === 'de') && isNumber(words[k - 2] ?? '') ? k - 2 : -1;
+    // the number right before the unit ("an hour" counts), or two words before ("a couple of weeks", "over 4 hours")
+    const counted = isNumber(words[k - 1] as string) || (HOURS.has(unit) && ONE.has(words[k - 1] as string));
+    const at = counted ? k - 1 : (words[k - 1] === 'of' || words[k - 1] === 'de') && isNumber(words[k - 2] ?? '') ? k - 2 : -1;
     if (at < 0) continue;
     if (saidShort(words, at)) continue;
     return true;

@@ -226,22 +226,19 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
     out.hits++;
     i += term.len;
   }
-  if (isDurationComplaint(words)) {
-    out.sum += DURATION_COMPLAINT;
-    out.negative += DURATION_COMPLAINT;
-    out.hits++;
-  }
-  if (!french && isRecurringTrouble(words, (k) => termAt(lex, words, k)?.v)) {
-    out.sum += RECURRING_TROUBLE;
-    out.negative += RECURRING_TROUBLE;
-    out.hits++;
-  }
-  if (out.hits === 0 && isStoppedOrPending(words, french)) {
-    out.sum += STOPPED_OR_PENDING;
-    out.negative += STOPPED_OR_PENDING;
-    out.hits = 1;
-  }
+  // complaints stated as facts, one hit each: a long wait, something that keeps happening, and (when nothing
+  // else was found) something that stopped or has not happened
+  if (isDurationComplaint(words)) addComplaint(out, DURATION_COMPLAINT);
+  if (!french && isRecurringTrouble(words, (k) => termAt(lex, words, k)?.v)) addComplaint(out, RECURRING_TROUBLE);
+  if (out.hits === 0 && isStoppedOrPending(words, french)) addComplaint(out, STOPPED_OR_PENDING);
   return out;
+}
+
+/** A clause-level complaint of the given (negative) valence, counted as one hit. */
+function addComplaint(out: ClauseSums, valence: number): void {
+  out.sum += valence;
+  out.negative += valence;
+  out.hits++;
 }
 
 /**
