@@ -14,6 +14,7 @@ import { DEFAULT_CES_DIRECTION, SCORE_FORMAT, scoreReading, type CesDirection, t
 import type { DashboardLang } from '../dashboard/dashboard-messages.ts';
 import { OWNER_MESSAGES } from './owner-messages.ts';
 import { formatQuarter } from '../../util/format-figures.ts';
+import { groupBy } from '../../util/group-by.ts';
 
 export interface OwnerAnswer {
   readonly accountId: string;
@@ -35,17 +36,6 @@ function cell(group: string, answers: ReadonlyArray<{ cluster: string; score: nu
   const e = clusteredMean(answers, POINTS[metric]);
   const shown = e.n >= minN && Number.isFinite(e.se);
   return { group, n: e.n, score: shown ? e.nps : null, ci_low: shown ? e.nps - Z95 * e.se : null, ci_high: shown ? e.nps + Z95 * e.se : null, small_n: !shown };
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [i]);
-    else list.push(i);
-  }
-  return out;
 }
 
 /** The score's name on the owner's page: NPS, else the axis title of its trend ('CSAT (% of 4–5)', 'CES (ease, 1–7)'). */

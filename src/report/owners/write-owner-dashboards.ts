@@ -20,6 +20,7 @@ import { ownerCharts, type OwnerAnswer } from './owner-charts.ts';
 import { ownerPageName } from './owner-page-name.ts';
 import { ownerIndexHtml } from './owner-index.ts';
 import { readHeadlineMetric } from '../../charts/read-headline-metric.ts';
+import { groupBy } from '../../util/group-by.ts';
 
 export const OWNERS_FOLDER = 'owners';
 
@@ -55,12 +56,15 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
   const dir = join(opts.dashboardDir, OWNERS_FOLDER);
   const metric = await readHeadlineMetric(conn, run.tables);
   const cesDirection = runCesDirection(run.summary);
+  // two passes over the responses for every owner, not two per owner
+  const answersOf = groupBy(await query(run, 'report/select-owners-answers', { as_of: opts.asOf, metric }), (r) => String(r.owner));
+  const examplesOf = groupBy(await query(run, 'report/select-owners-verbatims', { as_of: opts.asOf, limit: opts.verbatims ?? 30 }), (r) => String(r.owner));
   for (const o of await query(run, 'report/select-owners', {})) {
     const owner = String(o.owner);
-    const answers: OwnerAnswer[] = (await query(run, 'report/select-owner-answers', { owner, as_of: opts.asOf, metric })).map((r) => ({
+    const answers: OwnerAnswer[] = (answersOf.get(owner) ?? []).map((r) => ({
       accountId: String(r.account_id), accountName: String(r.account_name), quarter: String(r.quarter), score: Number(r.score),
     }));
-    const examples = (await query(run, 'report/select-owner-verbatims', { owner, as_of: opts.asOf, limit: opts.verbatims ?? 30 })).map((r) => ({
+    const examples = (examplesOf.get(owner) ?? []).map((r) => ({
       responseId: String(r.response_id), text: redactPii(String(r.verbatim)), nps: r.nps === null ? null : Number(r.nps), submitted: String(r.submitted), segment: String(r.segment),
       theme: (Array.isArray(r.themes) ? r.themes.map((t) => label(String(t))) : []).join(', '),
     }));
