@@ -4,6 +4,7 @@
  * A table `x` with a PII-redacted view `x_export` (sql/report/create-export-views.sql) is written from
  * the view: free text leaves DuckDB only redacted, the quarantine's raw rows included.
  */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runSqlFile } from '../db/sql-file.ts';
@@ -12,6 +13,7 @@ import { DRIVER_TABLES } from '../analyze/drivers/compute-drivers.ts';
 import { BENCHMARK_TABLES } from '../analyze/benchmark/compute-benchmark.ts';
 import { tableExists } from '../analyze/drivers/read-rows.ts';
 import { exportTable } from './export-table.ts';
+import { withAtomicFile } from './atomic-write.ts';
 
 export interface OutputPlan {
   readonly tables: readonly string[];
@@ -29,7 +31,12 @@ export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan:
     const files = await exportTable(conn, table, join(outDir, 'tables', table.replace(/_export$/, '')), ['parquet', 'csv']);
     written.push(...files);
   }
-  written.push(...(await exportTable(conn, 'quarantine_export', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line'])));
+  const top = join(outDir, 'quarantine.csv');
+  const tableCsv = join(outDir, 'tables', 'quarantine.csv');
+  // the same rows in the same order (materialise-quarantine-export.sql): a copy, not a second export
+  if (written.includes(tableCsv)) await withAtomicFile(top, async (tmp) => copyFileSync(tableCsv, tmp));
+  else await exportTable(conn, 'quarantine_export', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line']);
+  written.push(top);
   return written.map((f) => f.slice(outDir.length + 1));
 }
 
@@ -41,6 +48,7 @@ export async function writeRunTables(conn: DuckDBConnection, outDir: string): Pr
   await runSqlFile(conn, 'classify/create-theme-candidates'); // empty when the pipeline has no taxonomy
   await runSqlFile(conn, 'classify/create-redact-pii-macro');
   await runSqlFile(conn, 'report/create-quarantine-export-view');
+  await runSqlFile(conn, 'report/materialise-quarantine-export');
   await runSqlFile(conn, 'report/create-export-views');
   const benchmark: string[] = [];
   for (const t of BENCHMARK_TABLES) if (await tableExists(conn, t)) benchmark.push(t);

@@ -42,6 +42,19 @@ describe('determinism', () => {
     expect(a.get('quarantine.csv')?.toString().split('\n').length).toBeGreaterThan(5);
   });
 
+  it('quarantine.csv is tables/quarantine.csv: the same redacted rows, in file order (source, file, line)', async () => {
+    writeInputs(fx);
+    const out = (await fx.run('out')).outDir;
+    const top = readFileSync(join(out, 'quarantine.csv'), 'utf8');
+    expect(readFileSync(join(out, 'tables', 'quarantine.csv'), 'utf8')).toBe(top);
+    // the records' first lines (a raw row may hold a line break)
+    const lines = top.trim().split('\n').slice(1).filter((l) => /^[a-z_]+,[^,]+,\d+,/.test(l)).map((l) => l.split(','));
+    expect(lines.length).toBeGreaterThan(4);
+    const keys = lines.map(([source, file, line]) => [source ?? '', file ?? '', Number(line)] as const);
+    const sorted = [...keys].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2] - b[2]);
+    expect(keys).toEqual(sorted);
+  });
+
   it('the same inputs in another folder give the same run-summary.json', async () => {
     writeInputs(fx);
     const other = createFixture();
