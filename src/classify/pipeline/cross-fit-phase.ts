@@ -99,32 +99,42 @@ interface StreamedFit {
 }
 
 /**
- * The fold models without holding every row: pass 1 keeps the id hash and fold of each scored row
- * (typed arrays), which give each fold's threshold; pass 2 keeps the rows under a threshold (about
- * maxTrainRows × k / (k − 1)), on which trainFoldModels selects exactly what it would on all rows.
+ * The fold models without holding every row: one pass over the scored rows' ids and fold keys (typed arrays of
+ * id hash, fold and ord) gives each fold's threshold and the rows under a threshold (about maxTrainRows × k / (k − 1));
+ * only those are read whole, on which trainFoldModels selects exactly what it would on all rows.
  */
 async function trainStreamed(conn: DuckDBConnection, total: number, chunk: number, opts: CrossFitPhaseOptions): Promise<StreamedFit> {
   const { k, dim } = resolveCrossFitOptions(opts);
   const idHash = new Uint32Array(total);
   const folds = new Uint16Array(total);
+  const ords = new Float64Array(total);
   let scored = 0;
-  await forEachChunk(conn, total, chunk, (rows) => {
-    for (const r of rows) {
-      if (r.label === undefined) continue;
-      idHash[scored] = fnv1a(r.id);
-      folds[scored++] = foldOf(r.group, k);
+  for (let after = 0; after < total; after += chunk) {
+    const reader = await conn.runAndReadAll(sqlFile('classify/read-cross-fit-keys'), { after, upto: after + chunk });
+    for (const [ord, id, group] of reader.getRows()) {
+      ords[scored] = Number(ord);
+      idHash[scored] = fnv1a(String(id));
+      folds[scored++] = foldOf(String(group), k);
     }
-  });
+  }
   const thresholds = trainingThresholds(idHash.subarray(0, scored), folds.subarray(0, scored), opts);
-  const candidates: CrossFitRow[] = [];
-  await forEachChunk(conn, total, chunk, (rows) => {
-    for (const r of rows) {
-      if (r.label === undefined) continue;
-      const h = fnv1a(r.id);
-      const own = foldOf(r.group, k);
-      if (thresholds.some((t, f) => f !== own && h <= t)) candidates.push(r);
+  await conn.run('CREATE OR REPLACE TEMP TABLE cross_fit_candidates (ord BIGINT)');
+  const appender = await conn.createAppender('cross_fit_candidates');
+  try {
+    for (let i = 0; i < scored; i++) {
+      const h = idHash[i]!;
+      const own = folds[i]!;
+      if (thresholds.some((t, f) => f !== own && h <= t)) {
+        appender.appendBigInt(BigInt(ords[i]!));
+        appender.endRow();
+      }
     }
-  });
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  const candidates = ((await conn.runAndReadAll(sqlFile('classify/read-cross-fit-candidates'))).getRows() as DuckDBValue[][]).map(toCrossFitRow);
+  await conn.run('DROP TABLE cross_fit_candidates');
   opts.onCandidates?.(candidates.length);
   return { models: trainFoldModels(candidates, candidates.map((r) => foldOf(r.group, k)), opts), k, dim };
 }
