@@ -50,39 +50,91 @@ export interface AttributeStatistics {
   readonly contribution: readonly number[];
 }
 
-function means(xs: readonly RatedAnswer[], k: number): number[] {
-  const m = new Array<number>(k).fill(0);
-  for (const x of xs) for (let j = 0; j < k; j++) m[j]! += x.ratings[j]! / xs.length;
-  return m;
+/**
+ * The distinct answers (ratings and indicator) of a brand, with each answer's index among them: a resample is
+ * a weight per distinct answer, so a replicate costs its draws plus one pass over the distinct answers (ratings
+ * on a 1–5 or 1–10 scale take few combinations) instead of a pass over every answer.
+ */
+interface DistinctAnswers {
+  readonly rows: readonly RatedAnswer[];
+  /** answer i is rows[of[i]] */
+  readonly of: Uint32Array;
 }
 
-/** Least-squares coefficients of y on the ratings (intercept dropped); NaN when the ratings are collinear. */
-export function ratingCoefficients(rows: readonly RatedAnswer[], k: number): number[] {
+function distinctAnswers(xs: readonly RatedAnswer[]): DistinctAnswers {
+  const index = new Map<string, number>();
+  const rows: RatedAnswer[] = [];
+  const of = new Uint32Array(xs.length);
+  xs.forEach((x, i) => {
+    const key = `${x.y}|${x.ratings.join('|')}`;
+    let at = index.get(key);
+    if (at === undefined) {
+      at = rows.length;
+      index.set(key, at);
+      rows.push(x);
+    }
+    of[i] = at;
+  });
+  return { rows, of };
+}
+
+/** How many times each distinct answer is in the sample (all answers once: the observed sample). */
+function observedWeights(d: DistinctAnswers): Float64Array {
+  const w = new Float64Array(d.rows.length);
+  for (const at of d.of) w[at]! += 1;
+  return w;
+}
+
+function resampleWeights(rng: { int(n: number): number }, d: DistinctAnswers): Float64Array {
+  const w = new Float64Array(d.rows.length);
+  const n = d.of.length;
+  for (let i = 0; i < n; i++) w[d.of[rng.int(n)]!]! += 1;
+  return w;
+}
+
+function weightedMeans(rows: readonly RatedAnswer[], w: Float64Array, k: number): number[] {
+  const m = new Array<number>(k).fill(0);
+  let total = 0;
+  rows.forEach((x, i) => {
+    total += w[i]!;
+    for (let j = 0; j < k; j++) m[j]! += w[i]! * x.ratings[j]!;
+  });
+  return m.map((v) => v / total);
+}
+
+/** Adds the weighted cross-products of (1, ratings) and y to xtx and xty. */
+function addCrossProducts(rows: readonly RatedAnswer[], w: Float64Array, k: number, xtx: Float64Array, xty: Float64Array): void {
   const p = k + 1;
-  const xtx = new Float64Array(p * p);
-  const xty = new Float64Array(p);
   const x = new Float64Array(p);
-  for (const r of rows) {
+  rows.forEach((r, i) => {
+    const wi = w[i]!;
+    if (wi === 0) return;
     x[0] = 1;
     for (let j = 0; j < k; j++) x[j + 1] = r.ratings[j]!;
     for (let a = 0; a < p; a++) {
-      xty[a] += x[a]! * r.y;
-      for (let b = 0; b < p; b++) xtx[a * p + b] += x[a]! * x[b]!;
+      xty[a] += wi * x[a]! * r.y;
+      for (let b = 0; b < p; b++) xtx[a * p + b] += wi * x[a]! * x[b]!;
     }
-  }
-  try {
-    return [...solveSymmetric(xtx, p, xty)].slice(1);
-  } catch (e) {
-    if (e instanceof SingularMatrixError) return new Array<number>(k).fill(Number.NaN);
-    throw e;
-  }
+  });
 }
 
-/** The figures of every attribute from the complete answers about each brand. */
-export function attributeStatistics(own: readonly RatedAnswer[], competitor: readonly RatedAnswer[], k: number): AttributeStatistics {
-  const meanOwn = means(own, k);
-  const meanCompetitor = means(competitor, k);
-  const importance = ratingCoefficients([...own, ...competitor], k);
+/** The figures of every attribute from weighted answers about each brand (weights: times each distinct answer counts). */
+function attributeStatistics(own: DistinctAnswers, wOwn: Float64Array, competitor: DistinctAnswers, wCompetitor: Float64Array, k: number): AttributeStatistics {
+  const meanOwn = weightedMeans(own.rows, wOwn, k);
+  const meanCompetitor = weightedMeans(competitor.rows, wCompetitor, k);
+  const p = k + 1;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  addCrossProducts(own.rows, wOwn, k, xtx, xty);
+  addCrossProducts(competitor.rows, wCompetitor, k, xtx, xty);
+  let importance: number[];
+  try {
+    // least-squares coefficients of y on the ratings (intercept dropped); NaN when the ratings are collinear
+    importance = [...solveSymmetric(xtx, p, xty)].slice(1);
+  } catch (e) {
+    if (!(e instanceof SingularMatrixError)) throw e;
+    importance = new Array<number>(k).fill(Number.NaN);
+  }
   const difference = meanOwn.map((m, j) => m - meanCompetitor[j]!);
   return { meanOwn, meanCompetitor, difference, importance, contribution: importance.map((b, j) => b * difference[j]!) };
 }
@@ -96,10 +148,6 @@ function complete(answers: readonly BenchmarkAnswer[], k: number): RatedAnswer[]
   return out;
 }
 
-function resample(rng: { int(n: number): number }, xs: readonly RatedAnswer[]): RatedAnswer[] {
-  return Array.from({ length: xs.length }, () => xs[rng.int(xs.length)]!);
-}
-
 export function attributeGaps(
   answers: readonly BenchmarkAnswer[],
   opts: { own: string; competitors: readonly string[]; attributes: readonly string[]; seed: number; replicates: number; minN: number },
@@ -111,10 +159,12 @@ export function attributeGaps(
   for (const competitor of opts.competitors) {
     const compRows = complete(answers.filter((a) => a.brand === competitor), k);
     if (ownRows.length < opts.minN || compRows.length < opts.minN) continue;
-    const point = attributeStatistics(ownRows, compRows, k);
+    const own = distinctAnswers(ownRows);
+    const comp = distinctAnswers(compRows);
+    const point = attributeStatistics(own, observedWeights(own), comp, observedWeights(comp), k);
     const reps = opts.attributes.map(() => ({ difference: [] as number[], importance: [] as number[], contribution: [] as number[] }));
     bootstrapReplicates(stableSeed(opts.seed, `benchmark:${competitor}`), opts.replicates, (rng) => {
-      const s = attributeStatistics(resample(rng, ownRows), resample(rng, compRows), k);
+      const s = attributeStatistics(own, resampleWeights(rng, own), comp, resampleWeights(rng, comp), k);
       reps.forEach((r, j) => {
         r.difference.push(s.difference[j]!);
         r.importance.push(s.importance[j]!);
