@@ -118,7 +118,7 @@ async function trainStreamed(conn: DuckDBConnection, total: number, chunk: numbe
     }
   }
   const thresholds = trainingThresholds(idHash.subarray(0, scored), folds.subarray(0, scored), opts);
-  await conn.run('CREATE OR REPLACE TEMP TABLE cross_fit_candidates (ord BIGINT)');
+  await runSqlFile(conn, 'classify/create-cross-fit-candidates');
   const appender = await conn.createAppender('cross_fit_candidates');
   try {
     for (let i = 0; i < scored; i++) {
