@@ -16,6 +16,7 @@ import { foldedWords } from '../embedded/fold-text.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { COMMON_WORDS } from '../lint/common-words.ts';
 import { stemToken } from './stem-token.ts';
+import { WEB_LINK_PATTERN } from '../clauses/web-link-pattern.ts';
 
 /** Words frequent in any theme's verbatims that would glue unrelated clusters together. */
 const OPINION_WORDS: ReadonlySet<string> = new Set(
@@ -42,7 +43,7 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** @handles, URLs (with or without a scheme) and e-mail addresses. */
-const NOT_WORDS = /(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w+|\b[\w-]+\.(?:com|net|org|fr|co|io|ly|be)(?:\/\S*)?/giu;
+const NOT_WORDS = new RegExp(`${WEB_LINK_PATTERN}|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]+\\b|(?:^|\\s)@\\w+|\\b[\\w-]+\\.(?:com|net|org|fr|co|io|ly|be)(?:\\/\\S*)?`, 'giu');
 
 /** Topical tokens a clause needs to be clustered: one ("late delivery" has one, "delivery"). */
 export const MIN_TOPICAL_TOKENS = 1;

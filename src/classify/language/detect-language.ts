@@ -9,6 +9,7 @@ import type { Language } from '../classifier-types.ts';
 import { isLexiconWord } from '../embedded/compile-lexicon.ts';
 import { foldedWords } from '../embedded/fold-text.ts';
 import { DETECT_EN, DETECT_FR } from './stopwords.ts';
+import { WEB_LINK_PATTERN } from '../clauses/web-link-pattern.ts';
 
 /** Only the first characters are looked at: enough to decide, bounded work on huge texts. */
 const MAX_CHARS = 600;
@@ -50,7 +51,7 @@ function shortTextGuess(text: string): Language {
 }
 
 /** @handles, #hashtags and web addresses: names, not words of the language ("@SouthwestAir the plane smells…" read as French) */
-const NOT_LANGUAGE = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_])[@#][\p{L}\p{N}_]+/gu;
+const NOT_LANGUAGE = new RegExp(`${WEB_LINK_PATTERN}|(?<![\\p{L}\\p{N}_])[@#][\\p{L}\\p{N}_]+`, 'gu');
 
 export function detectLanguage(text: string): Language {
   const head = text.slice(0, MAX_CHARS).replace(NOT_LANGUAGE, ' ');
