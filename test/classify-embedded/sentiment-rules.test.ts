@@ -20,6 +20,8 @@ describe('lexicon sentiment rules', () => {
   it('reads French review idioms as wholes, negated ones included', () => {
     for (const t of ['ça tient en haleine', 'à ne pas manquer', 'un petit bijou', 'on en redemande']) expect(pol(t, 'fr')).toBeGreaterThan(0.3);
     for (const t of ['ça ne vaut pas le coup', 'ça tourne en rond', 'rien de nouveau', 'je mets un zéro', 'pas crédible']) expect(pol(t, 'fr')).toBeLessThan(-0.15);
+    // review vocabulary (stop 25): a series without substance, pretentious, saccharine, a plagiarism
+    for (const t of ['une série sans consistance', 'des acteurs sans charisme', 'un scénario prétentieux', 'une romance sirupeuse', 'un plagiat des experts', 'un humour ringard']) expect(pol(t, 'fr')).toBeLessThan(-0.15);
   });
 
   it("reads a '*' on any word of a phrase, the first included", () => {

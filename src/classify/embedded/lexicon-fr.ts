@@ -123,6 +123,8 @@ nullité -3.0, pas fameux -1.8, pas fameuse -1.8, en dessous de la moyenne -2.0,
 je mets zéro -2.5, zéro pointé -3.0, soûlant* -2.0, saoulant* -2.0,
 mets un zéro -2.5, vaut pas le coup -2.0, vaut pas la peine -2.0, tourne* en rond -2.0, rien de nouveau -1.5,
 rien d original -2.0, sans saveur -1.8, fade* -1.5, creuse -1.5,
+sirupeu* -1.8, plagiat* -2.0, ringard* -2.0, poussif -1.8, poussive* -1.8, indigeste* -2.0, vulgarité -2.0, bêtise* -2.0,
+surdose -1.5, sans consistance -2.0, sans âme -2.0, prétentieu* -1.8, sans charisme -2.0, manque de charisme -2.0, c est plat -1.5,
 # --- neutral phrases
 bien que 0, par défaut 0, bien qu 0, moins bien -1.5, moins bon -1.5, moins bonne -1.5, bien sûr 0, bien entendu 0, eh bien 0, ou bien 0, bon courage 0, bonne journée 0.3, bonne soirée 0.3,
 bonne continuation 0.5, cordialement 0, bref 0, bien des 0, tout de même 0, quand même 0,
