@@ -83,6 +83,13 @@ CREATE OR REPLACE TEMP MACRO ecoute_yes_no(text) AS
 -- A contact's email address that checks out: local@domain.tld, at most 254 characters, a local part of dot-separated
 -- atoms (letters of any script, digits, !#$%&'*+/=?^_`{|}~-), a domain of dot-separated labels (no leading or
 -- trailing hyphen) ending in a top-level domain of 2+ letters. Quoted local parts and IP literals are not taken.
+-- An ASCII address (strlen = length: one byte a character) takes the same pattern with \p{L} and \p{N} written as
+-- [A-Za-z] and [0-9], which is what they match in ASCII: the Unicode classes cost about 10 µs an address in RE2
+-- (3.5 s for 350,000 contacts), the ASCII pattern about a tenth of that.
 CREATE OR REPLACE TEMP MACRO ecoute_email_ok(text) AS
-  length(text) <= 254 AND regexp_full_match(text,
-    '[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}');
+  length(text) <= 254 AND CASE
+    WHEN strlen(text) = length(text) THEN regexp_full_match(text,
+      '[A-Za-z0-9!#$%&''*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&''*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}')
+    ELSE regexp_full_match(text,
+      '[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&''*+/=?^_`{|}~-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}')
+  END;
