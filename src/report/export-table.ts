@@ -19,7 +19,8 @@ export function formulaSafeSelect(columns: ReadonlyArray<{ name: string; type: s
   return columns
     .map(({ name, type }) => {
       const col = quoteIdentifier(name);
-      if (type === 'VARCHAR') return `CASE WHEN regexp_matches(${col}, '^[=+\\-@\\t\\r]') THEN '''' || ${col} ELSE ${col} END AS ${col}`;
+      // the first character against the triggers: what regexp_matches(col, '^[=+\-@\t\r]') tests, at a fraction of its cost
+      if (type === 'VARCHAR') return `CASE WHEN left(${col}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${col} ELSE ${col} END AS ${col}`;
       if (type.endsWith('[]') || type.startsWith('STRUCT') || type.startsWith('MAP')) return `CAST(${col} AS VARCHAR) AS ${col}`;
       return col;
     })
