@@ -52,5 +52,8 @@ export async function writeRunTables(conn: DuckDBConnection, outDir: string): Pr
   await runSqlFile(conn, 'report/create-export-views');
   const benchmark: string[] = [];
   for (const t of BENCHMARK_TABLES) if (await tableExists(conn, t)) benchmark.push(t);
-  return writeOutputs(conn, outDir, { tables: [...RUN_TABLES, ...benchmark] });
+  const files = await writeOutputs(conn, outDir, { tables: [...RUN_TABLES, ...benchmark] });
+  await runSqlFile(conn, 'report/release-quarantine-export');
+  await runSqlFile(conn, 'report/create-quarantine-export-view');
+  return files;
 }

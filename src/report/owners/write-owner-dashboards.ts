@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { runCesDirection, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
-import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
+import { runSqlFile, sqlFile, streamSqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
@@ -56,12 +56,13 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
   const dir = join(opts.dashboardDir, OWNERS_FOLDER);
   const metric = await readHeadlineMetric(conn, run.tables);
   const cesDirection = runCesDirection(run.summary);
-  // two passes over the responses for every owner, not two per owner
-  const answersOf = groupBy(await query(run, 'report/select-owners-answers', { as_of: opts.asOf, metric }), (r) => String(r.owner));
+  // two passes over the responses for every owner, not two per owner; the answers are streamed in owner order and
+  // each owner's page is written when their last answer is read, so one owner's answers are held at a time
   const examplesOf = groupBy(await query(run, 'report/select-owners-verbatims', { as_of: opts.asOf, limit: opts.verbatims ?? 30 }), (r) => String(r.owner));
-  for (const o of await query(run, 'report/select-owners', {})) {
-    const owner = String(o.owner);
-    const answers: OwnerAnswer[] = (answersOf.get(owner) ?? []).map((r) => ({
+  const engines = (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`);
+  const written = new Map<string, OwnerPage>();
+  const writePage = (owner: string, rows: ReadonlyArray<Record<string, unknown>>): void => {
+    const answers: OwnerAnswer[] = rows.map((r) => ({
       accountId: String(r.account_id), accountName: String(r.account_name), quarter: String(r.quarter), score: Number(r.score),
     }));
     const examples = (examplesOf.get(owner) ?? []).map((r) => ({
@@ -73,12 +74,31 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
       charts: { lang: opts.lang, metric, cesDirection, charts: ownerCharts(answers, opts.lang, opts.minN, metric, cesDirection), omitted: [] },
       // no verbatim explorer on an owner's page (it holds every owner's verbatims): its own examples instead
       themeLabels: {}, languages: [],
-      callbacks: callbacks.filter((c) => c.owner === owner), examples, engines: (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`),
+      callbacks: callbacks.filter((c) => c.owner === owner), examples, engines,
     });
     const file = `${ownerPageName(opts.key, owner)}.html`;
     writeFileAtomic(join(dir, file), dashboardHtml({ ...payload, pipeline: `${run.summary.pipeline} · ${owner}` }, '../', false));
-    files.push(join(dir, file));
-    pages.push({ owner, file, accounts: new Set(answers.map((a) => a.accountId)).size });
+    written.set(owner, { owner, file, accounts: new Set(answers.map((a) => a.accountId)).size });
+  };
+  let current: { owner: string; rows: Array<Record<string, unknown>> } | undefined;
+  await streamSqlFile(conn, 'report/select-owners-answers', { as_of: opts.asOf, metric }, (chunk) => {
+    for (const r of chunk) {
+      const owner = String(r.owner);
+      if (current?.owner !== owner) {
+        if (current !== undefined) writePage(current.owner, current.rows);
+        current = { owner, rows: [] };
+      }
+      current.rows.push(r);
+    }
+  });
+  if (current !== undefined) writePage(current.owner, current.rows);
+  // owners of the CRM without an answer get their page too; the list is in owner name order
+  for (const o of await query(run, 'report/select-owners', {})) {
+    const owner = String(o.owner);
+    if (!written.has(owner)) writePage(owner, []);
+    const page = written.get(owner)!;
+    pages.push(page);
+    files.push(join(dir, page.file));
   }
   writeFileAtomic(join(dir, 'index.html'), ownerIndexHtml(pages, opts.lang, run.summary.pipeline, opts.asOf));
   files.push(join(dir, 'index.html'));
