@@ -15,27 +15,24 @@ import { tableExists } from '../analyze/drivers/read-rows.ts';
 import { exportTable } from './export-table.ts';
 import { withAtomicFile } from './atomic-write.ts';
 
-export interface OutputPlan {
-  readonly tables: readonly string[];
-}
-
 /** Verbatim tables exported beside the database (verbatims themselves stay inside DuckDB). */
 const CLASSIFY_TABLES = ['verbatim_sentiment', 'theme_mentions_export', 'theme_candidates'] as const;
 
 /** Every table a run exports, in order; `_export` views are written under the name of their table. */
 export const RUN_TABLES: readonly string[] = Object.freeze(['quarantine_export', 'field_problems', 'reconciliation', ...METRIC_TABLES, ...CLASSIFY_TABLES, ...DRIVER_TABLES]);
 
-export async function writeOutputs(conn: DuckDBConnection, outDir: string, plan: OutputPlan): Promise<string[]> {
+/**
+ * Every table to tables/, then quarantine.csv at the top: a copy of tables/quarantine.csv, whose rows
+ * writeRunTables materialised once, in file order (materialise-quarantine-export.sql).
+ */
+async function writeOutputs(conn: DuckDBConnection, outDir: string, tables: readonly string[]): Promise<string[]> {
   const written: string[] = [];
-  for (const table of plan.tables) {
+  for (const table of tables) {
     const files = await exportTable(conn, table, join(outDir, 'tables', table.replace(/_export$/, '')), ['parquet', 'csv']);
     written.push(...files);
   }
   const top = join(outDir, 'quarantine.csv');
-  const tableCsv = join(outDir, 'tables', 'quarantine.csv');
-  // the same rows in the same order (materialise-quarantine-export.sql): a copy, not a second export
-  if (written.includes(tableCsv)) await withAtomicFile(top, async (tmp) => copyFileSync(tableCsv, tmp));
-  else await exportTable(conn, 'quarantine_export', join(outDir, 'quarantine'), ['csv'], ['source', 'source_file', 'line']);
+  await withAtomicFile(top, async (tmp) => copyFileSync(join(outDir, 'tables', 'quarantine.csv'), tmp));
   written.push(top);
   return written.map((f) => f.slice(outDir.length + 1));
 }
@@ -52,7 +49,7 @@ export async function writeRunTables(conn: DuckDBConnection, outDir: string): Pr
   await runSqlFile(conn, 'report/create-export-views');
   const benchmark: string[] = [];
   for (const t of BENCHMARK_TABLES) if (await tableExists(conn, t)) benchmark.push(t);
-  const files = await writeOutputs(conn, outDir, { tables: [...RUN_TABLES, ...benchmark] });
+  const files = await writeOutputs(conn, outDir, [...RUN_TABLES, ...benchmark]);
   await runSqlFile(conn, 'report/release-quarantine-export');
   await runSqlFile(conn, 'report/create-quarantine-export-view');
   return files;
