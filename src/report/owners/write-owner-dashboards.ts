@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { runCesDirection, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
-import { runSqlFile, sqlFile, streamSqlFile } from '../../db/sql-file.ts';
+import { querySqlFile, runSqlFile, streamSqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
@@ -42,10 +42,6 @@ export interface OwnerPage {
   readonly accounts: number;
 }
 
-async function query(run: OpenRun, name: string, params: Record<string, string | number>): Promise<Array<Record<string, unknown>>> {
-  return (await run.db.connection.runAndReadAll(sqlFile(name), params)).getRowObjectsJson() as Array<Record<string, unknown>>;
-}
-
 export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly CallbackRow[], opts: OwnerDashboardOptions): Promise<{ files: string[]; pages: OwnerPage[] }> {
   const files: string[] = [];
   const pages: OwnerPage[] = [];
@@ -58,7 +54,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
   const cesDirection = runCesDirection(run.summary);
   // two passes over the responses for every owner, not two per owner; the answers are streamed in owner order and
   // each owner's page is written when their last answer is read, so one owner's answers are held at a time
-  const examplesOf = groupBy(await query(run, 'report/select-owners-verbatims', { as_of: opts.asOf, limit: opts.verbatims ?? 30 }), (r) => String(r.owner));
+  const examplesOf = groupBy(await querySqlFile(conn, 'report/select-owners-verbatims', { as_of: opts.asOf, limit: opts.verbatims ?? 30 }), (r) => String(r.owner));
   const engines = (run.summary.classification?.engines ?? []).map((e) => `${e.engine} · ${e.model}: ${e.description}`);
   const written = new Map<string, OwnerPage>();
   const writePage = (owner: string, rows: ReadonlyArray<Record<string, unknown>>): void => {
@@ -93,7 +89,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
   });
   if (current !== undefined) writePage(current.owner, current.rows);
   // owners of the CRM without an answer get their page too; the list is in owner name order
-  for (const o of await query(run, 'report/select-owners', {})) {
+  for (const o of await querySqlFile(conn, 'report/select-owners')) {
     const owner = String(o.owner);
     if (!written.has(owner)) writePage(owner, []);
     const page = written.get(owner)!;
