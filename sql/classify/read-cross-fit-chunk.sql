@@ -1,3 +1,3 @@
--- One chunk of cross_fit_rows (see stage-cross-fit-rows.sql), in response id order.
-SELECT response_id, fold_key, text_hash, label, hashes, polarity, positive, negative, hits
-FROM cross_fit_rows WHERE ord > $after AND ord <= $upto ORDER BY ord;
+-- One chunk of cross_fit_rows (see stage-cross-fit-rows.sql), in response id order: its columns after ord,
+-- which toCrossFitRow reads by position.
+SELECT * EXCLUDE (ord) FROM cross_fit_rows WHERE ord > $after AND ord <= $upto ORDER BY ord;

@@ -1,7 +1,8 @@
 -- Every response with a verbatim, with what cross-fitting needs: its fold key (account, else the
 -- response itself), the label of its own NPS (0-6 negative, 7-8 neutral, 9-10 positive; NULL when
 -- unscored) and its text's features. Numbered by response id so JS reads it in chunks (the result
--- does not depend on the order; the appended rows do).
+-- does not depend on the order; the appended rows do). The columns after ord are what JS reads of a row, by
+-- position (toCrossFitRow in cross-fit-phase.ts).
 CREATE OR REPLACE TEMP TABLE cross_fit_rows AS
 SELECT row_number() OVER (ORDER BY h.response_id) AS ord,
        h.response_id,
