@@ -187,6 +187,9 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     // thanks for a misfortune is sarcasm; thanks for help is thanks
     ['Thanks for the 4 hour delay', 'en', 'negative'],
     ['Thanks for cancelling my flight', 'en', 'negative'],
+    // every unit of a duration is skipped, as the duration rule knows them (months, years, mois)
+    ['Thanks for the 2 months of delays', 'en', 'negative'],
+    ['Merci pour les 3 mois de retard', 'fr', 'negative'],
     ["Merci pour l'attente", 'fr', 'negative'],
     ['Thanks for the quick response', 'en', 'positive'],
     ['Merci pour votre aide', 'fr', 'positive'],

@@ -20,7 +20,8 @@ const HOURS: ReadonlySet<string> = new Set(['hour', 'hours', 'hr', 'hrs', 'heure
 const DAYS: ReadonlySet<string> = new Set(['day', 'days', 'jour', 'jours']);
 const WEEKS: ReadonlySet<string> = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees']);
 const MINUTES: ReadonlySet<string> = new Set(['min', 'mins', 'minute', 'minutes']);
-const UNITS: ReadonlySet<string> = new Set([...HOURS, ...DAYS, ...WEEKS, ...MINUTES]);
+/** Every unit of a duration, folded (both languages). */
+export const DURATION_UNITS: ReadonlySet<string> = new Set([...HOURS, ...DAYS, ...WEEKS, ...MINUTES]);
 /** A wait in minutes is long from this many ("45 min wait for a wheelchair"; "waited 10 minutes" is not a complaint). */
 const LONG_MINUTES = 30;
 /** "an hour", "une heure": one hour of waiting is long */
@@ -40,7 +41,7 @@ const saidShort = (words: readonly string[], at: number): boolean => [1, 2, 3].s
 /** Does this clause (folded words) state a long wait? */
 export function isDurationComplaint(words: readonly string[]): boolean {
   // most clauses name no duration: one set lookup per word before anything else
-  if (!words.some((w) => UNITS.has(w))) return false;
+  if (!words.some((w) => DURATION_UNITS.has(w))) return false;
   let waiting = false;
   let taking = false;
   /** "on hold", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */

@@ -6,15 +6,17 @@
  * (determiners, numbers and durations skipped) must itself be a negative term. "Thanks for the help with
  * my delayed flight" (help first) stays thanks.
  */
+import { DURATION_UNITS } from './duration-complaint.ts';
 
 const THANKS: ReadonlySet<string> = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'merci']);
 const FOR: ReadonlySet<string> = new Set(['for', 'pour']);
-/** Words between "for" and the object that say nothing of it (folded, both languages). */
+/** Words between "for" and the object that say nothing of it (folded, both languages): determiners and durations' units. */
 const SKIPPED: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'my', 'our', 'your', 'this', 'that', 'these', 'another', 'yet', 'all', 'extra', 'whole', 'again',
   'le', 'la', 'les', 'l', 'un', 'une', 'ce', 'cette', 'ces', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'encore',
-  'hour', 'hours', 'hr', 'hrs', 'h', 'minute', 'minutes', 'min', 'mins', 'day', 'days', 'week', 'weeks', 'heure', 'heures', 'jour', 'jours', 'semaine', 'semaines',
+  ...DURATION_UNITS,
 ]);
+const DURATION_OF: ReadonlySet<string> = new Set(['of', 'de', 'd']);
 /** How far after "for" the object may start. */
 const WINDOW = 5;
 
@@ -31,6 +33,8 @@ export function isSarcasticThanks(words: readonly string[], breakBefore: readonl
     if (breakBefore[k]) return false;
     const w = words[k] as string;
     if (SKIPPED.has(w) || /^\d+$/.test(w)) continue;
+    // "the 2 hours of waiting", "les 3 mois de retard": the object follows the duration's "of"
+    if (DURATION_OF.has(w) && DURATION_UNITS.has(words[k - 1] as string)) continue;
     return negativeAt(k);
   }
   return false;
