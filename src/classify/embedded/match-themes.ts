@@ -19,6 +19,8 @@ import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { segmentHashtag, type HashtagVocabulary } from './segment-hashtag.ts';
+import { memoByObject } from '../../util/memo-by-object.ts';
+import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
@@ -65,7 +67,7 @@ export function singularsOf(word: string): readonly string[] {
 
 /** English inflectional and nominal suffixes a keyword may take ("cancel" → "cancelled", "cancellation"). */
 const EN_SUFFIXES = ['ations', 'ation', 'ions', 'ion', 'ments', 'ment', 'ing', 'ed', 'es', 'd', 's'];
-const baseMemo = new Map<string, readonly string[]>();
+const bases = new BoundedMemo<readonly string[]>(100_000);
 
 /**
  * The English keywords a folded word may be an inflection of: the word without one suffix of EN_SUFFIXES,
@@ -74,9 +76,9 @@ const baseMemo = new Map<string, readonly string[]>();
  * Bases have four letters or more. Never the other way: a keyword written "shorts" does not match
  * "short", nor "pants" "panties"; "-er" and "-ly" are not inflections here ("shorter", "lately").
  */
-export function englishBasesOf(word: string): readonly string[] {
-  const known = baseMemo.get(word);
-  if (known !== undefined) return known;
+export const englishBasesOf = (word: string): readonly string[] => bases.get(word, basesOf);
+
+function basesOf(word: string): readonly string[] {
   const out = new Set<string>();
   for (const suffix of EN_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
@@ -87,10 +89,7 @@ export function englishBasesOf(word: string): readonly string[] {
     if (base.endsWith('i')) out.add(`${base.slice(0, -1)}y`);
     if (suffix.startsWith('a') && base.endsWith('ic')) out.add(`${base.slice(0, -2)}y`);
   }
-  const list = [...out].filter((b) => b.length >= 4 && b !== word);
-  if (baseMemo.size > 100_000) baseMemo.clear();
-  baseMemo.set(word, list);
-  return list;
+  return [...out].filter((b) => b.length >= 4 && b !== word);
 }
 
 function wordMatches(want: { readonly text: string; readonly prefix: boolean }, got: string, english: boolean): boolean {
@@ -104,16 +103,9 @@ export function patternMatches(p: KeywordPattern, words: readonly string[], at: 
   return true;
 }
 
-const MEMO_LIMIT = 100_000;
-
 /** Patterns whose first word may match word `w` (memoised per taxonomy: every word of every clause asks). */
 export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
-  const known = tax.memo.get(w);
-  if (known !== undefined) return known;
-  const found = findCandidates(tax, w);
-  if (tax.memo.size > MEMO_LIMIT) tax.memo.clear();
-  tax.memo.set(w, found);
-  return found;
+  return tax.memo.get(w, (word) => findCandidates(tax, word));
 }
 
 /** candidatesFor without the memo, for one-off questions (the pieces a hashtag could be cut into). */
@@ -163,20 +155,13 @@ const MIN_JOINED = 5;
 /** English particles of phrasal verbs ("set up", "check in", "log out", "back up"). */
 const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'on', 'down', 'back', 'over', 'away', 'through', 'around', 'about']);
 
-const hashtagVocabularies = new WeakMap<CompiledTaxonomy, HashtagVocabulary>();
-
 /**
  * The words a hashtag may be cut into: the taxonomy's words, function words, and words a keyword matches.
  * The hundreds of candidate pieces of a tag are looked up without the memo, which they would flood.
  */
-function hashtagVocabulary(tax: CompiledTaxonomy): HashtagVocabulary {
-  let vocabulary = hashtagVocabularies.get(tax);
-  if (vocabulary === undefined) {
-    vocabulary = { known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false };
-    hashtagVocabularies.set(tax, vocabulary);
-  }
-  return vocabulary;
-}
+const hashtagVocabulary = memoByObject(
+  (tax: CompiledTaxonomy): HashtagVocabulary => ({ known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false }),
+);
 
 const foldHashtagWord = (w: string): string => foldedWords(w).join('');
 
