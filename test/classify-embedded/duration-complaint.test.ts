@@ -20,6 +20,11 @@ describe('isDurationComplaint', () => {
       'sitting here for an hour with the doors closed',
       '45 min wait for a wheelchair',
       'on attend depuis une heure',
+      'two hours in line at the counter',
+      'waited in the line for an hour',
+      '45 minutes in the queue',
+      'queued for three hours at security',
+      'une heure de queue à la caisse',
     ])
       expect(said(t), t).toBe(true);
   });
@@ -39,6 +44,9 @@ describe('isDurationComplaint', () => {
       'we only waited 40 minutes',
       'sat down for an hour to read it',
       'the ride took 45 minutes',
+      'in line with expectations for 2 years',
+      'stood in line for 10 minutes',
+      'a 20 minute queue',
     ])
       expect(said(t), t).toBe(false);
   });

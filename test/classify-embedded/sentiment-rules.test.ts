@@ -185,6 +185,10 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["C'est génial, non ?", 'fr', 'positive'],
     ["It's great, isn't it?", 'en', 'positive'],
     // thanks for a misfortune is sarcasm; thanks for help is thanks
+    // nobody came is a complaint; so is a wait in line
+    ['Nobody came', 'en', 'negative'],
+    ['No one showed up to fix it', 'en', 'negative'],
+    ['Two hours in line at the counter', 'en', 'negative'],
     ['Thanks for the 4 hour delay', 'en', 'negative'],
     ['Thanks for cancelling my flight', 'en', 'negative'],
     // every unit of a duration is skipped, as the duration rule knows them (months, years, mois)

@@ -4,7 +4,8 @@
  * Customers rarely add an opinion word to it, so the lexicon read such clauses as neutral.
  *
  * The rule needs a waiting or taking word and a duration in the same clause, the duration long for what
- * that word says: hours or more for waiting ("waited 3 days", "on the phone for 4 hours"), weeks or more for taking ("took 2 days to
+ * that word says: hours or more for waiting ("waited 3 days", "on the phone for 4 hours", "two hours in line", "queued for
+ * an hour", "une heure de queue"), weeks or more for taking ("took 2 days to
  * arrive" is a delivery time, not a complaint); "an hour" of waiting counts, and 30 minutes or more ("45 min wait for a wheelchair"). "Only", "just", "within", "less than", "seulement",
  * "en moins de" before the duration make it a compliment, and the rule does not apply.
  */
@@ -27,13 +28,16 @@ const LONG_MINUTES = 30;
 /** "an hour", "une heure": one hour of waiting is long */
 const ONE: ReadonlySet<string> = new Set(['an', 'a', 'une', 'one']);
 /** Words of waiting (a wait of hours is already long: "stuck in Denver for 5 hours", "2 hours on the tarmac") and of taking (weeks or more). */
-const WAITING = /^(wait|attend|relanc|stuck|tarmac|coince|bloque)/;
+const WAITING = /^(wait|attend|relanc|stuck|tarmac|coince|bloque|queu)/;
 /** "sitting here", "sat on the plane", "sat at the gate" wait; "sat down for an hour to read" does not */
 const SITTING = new Set(['sitting', 'sat']);
 const SITTING_WHERE = new Set(['here', 'there', 'on', 'at', 'in']);
 const TAKING = /^(took|taken|taking|takes|take|mis|met|mettre|pris|prend|prendre)$/;
 const SHORT = new Set(['only', 'just', 'within', 'less', 'under', 'seulement', 'que', 'moins', 'juste']);
 
+/** "2 hours in line", "in the line for an hour" wait; "in line with" is agreement */
+const isInLine = (words: readonly string[], k: number): boolean =>
+  words[k] === 'line' && (words[k - 1] === 'in' || (words[k - 1] === 'the' && words[k - 2] === 'in')) && words[k + 1] !== 'with';
 const isNumber = (w: string): boolean => /^\d+$/.test(w) || NUMBER_WORDS.has(w);
 /** "only 2 hours", "within 3 days", "en moins de 3 jours": a short word up to three words before the number at `at` */
 const saidShort = (words: readonly string[], at: number): boolean => [1, 2, 3].some((d) => SHORT.has(words[at - d] ?? ''));
@@ -47,7 +51,7 @@ export function isDurationComplaint(words: readonly string[]): boolean {
   /** "on hold", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */
   let onLineFrom = Infinity;
   words.forEach((w, k) => {
-    if (WAITING.test(w) || (SITTING.has(w) && SITTING_WHERE.has(words[k + 1] ?? ''))) waiting = true;
+    if (WAITING.test(w) || (SITTING.has(w) && SITTING_WHERE.has(words[k + 1] ?? '')) || isInLine(words, k)) waiting = true;
     else if (TAKING.test(w)) taking = true;
     else if ((w === 'hold' && words[k - 1] === 'on') || ((w === 'phone' || w === 'telephone') && (words[k - 1] === 'the' || words[k - 1] === 'au'))) onLineFrom = Math.min(onLineFrom, k);
   });

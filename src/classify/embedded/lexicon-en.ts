@@ -114,7 +114,7 @@ impolite -2.0, dismissive -2.2, clueless -2.3, useless service -3.0, poor servic
 terrible service -3.2, cut off -1.8, went down -1.5, keeps crashing -2.5, keeps dropping -2.2, too slow -2.0,
 too expensive -2.0, still not -1.8, still no -1.8, still do not -1.8, still does not -1.8, still did not -1.8,
 still cannot -1.8, still can not -1.8, still have not -1.8, still has not -1.8, still have no -1.8, still nothing -2.0,
-not turn up -2.2, not turned up -2.2, no one turned up -2.2, nobody turned up -2.2, not show up -2.2,
+not turn up -2.2, not turned up -2.2, no one turned up -2.2, nobody turned up -2.2, no one came -2.0, nobody came -2.0, no one showed up -2.2, nobody showed up -2.2, not show up -2.2,
 not replied -2.0, not reply -1.8, not respond -2.0, not responded -2.0, not call back -2.0, not called back -2.0,
 no one answer* -2.0, nobody answer* -2.0, no one is answering -2.0, nobody is answering -2.0, no one pick* up -2.0,
 nobody pick* up -2.0, no one respond* -2.0, nobody respond* -2.0, no one help* -2.0, nobody help* -2.0, no update -1.2, no updates -1.2,
