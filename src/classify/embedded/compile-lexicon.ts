@@ -12,7 +12,6 @@ import { EN_BOOSTERS, EN_LEXICON, EN_NEGATORS } from './lexicon-en.ts';
 import { FR_BOOSTERS, FR_LEXICON, FR_NEGATORS } from './lexicon-fr.ts';
 import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
 import { LANGUAGE_DETECTION_VERSION } from '../language/detection-version.ts';
-import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
 export const SCORING_RULES_VERSION = '8';
@@ -39,7 +38,7 @@ export interface CompiledLexicon {
   /** valence of a word no entry matches, from a general-purpose lexicon (French: Pattern) */
   readonly fallback?: (word: string) => number | undefined;
   /** memo of word → valence (null: not in lexicon) */
-  readonly memo: BoundedMemo<number | null>;
+  readonly memo: Map<string, number | null>;
 }
 
 export interface ParsedEntry {
@@ -99,7 +98,7 @@ function compile(sources: Sources): CompiledLexicon {
   for (const src of sources.boosters) for (const { term, weight } of parseLexiconSource(src)) boosters.set(foldedWords(term).join(' '), weight);
   const negators = new Set(sources.negators.flatMap((s) => s.split(/\s+/).filter((w) => w !== '')));
   const stemLengths = [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), memo: new BoundedMemo(200_000) };
+  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), memo: new Map() };
 }
 
 const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS] };
@@ -124,17 +123,22 @@ export function isLexiconWord(language: 'en' | 'fr', word: string): boolean {
   return false;
 }
 
-const opinions = new BoundedMemo<boolean>(100_000);
+const opinionMemo = new Map<string, boolean>();
+const OPINION_MEMO_LIMIT = 100_000;
 
-const opinionOf = (word: string): boolean =>
-  [COMPILED.en, COMPILED.fr].some((l) => {
+/** Is a folded word a clear opinion word (|valence| ≥ 1 as a word or stem) in French or English? Memoised. */
+export function isOpinionWord(word: string): boolean {
+  const known = opinionMemo.get(word);
+  if (known !== undefined) return known;
+  const opinion = [COMPILED.en, COMPILED.fr].some((l) => {
     let v = l.words.get(word);
     if (v === undefined) for (const len of l.stemLengths) if (len <= word.length && (v = l.stems.get(word.slice(0, len))) !== undefined) break;
     return v !== undefined && Math.abs(v) >= 1;
   });
-
-/** Is a folded word a clear opinion word (|valence| ≥ 1 as a word or stem) in French or English? Memoised. */
-export const isOpinionWord = (word: string): boolean => opinions.get(word, opinionOf);
+  if (opinionMemo.size > OPINION_MEMO_LIMIT) opinionMemo.clear();
+  opinionMemo.set(word, opinion);
+  return opinion;
+}
 
 /** Number of entries (words + stems + phrases) per language, for reports and tests. */
 export function lexiconSize(language: 'en' | 'fr'): number {

@@ -8,7 +8,6 @@ import { STOPWORDS } from '../language/stopwords.ts';
 import { isOpinionWord } from './compile-lexicon.ts';
 import { foldedTermWords, foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
-import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 export type PatternLanguage = 'en' | 'fr';
 
@@ -55,7 +54,7 @@ export interface CompiledTaxonomy {
   /** folded words of the keywords, labels, examples and descriptions (what a hashtag may be split into) */
   readonly vocabulary: ReadonlySet<string>;
   /** memo of word → patterns whose first word matches it */
-  readonly memo: BoundedMemo<readonly KeywordPattern[]>;
+  readonly memo: Map<string, readonly KeywordPattern[]>;
 }
 
 /** Content words of a text: folded, without stopwords and one-letter words. */
@@ -83,17 +82,20 @@ export function trigramCounts(words: readonly string[]): Map<string, number> {
   return counts;
 }
 
-const trigrams = new BoundedMemo<readonly string[]>(100_000);
+const trigramMemo = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 100_000;
 
-function trigramsOf(word: string): readonly string[] {
+/** Char trigrams of one word padded with spaces (" ok " → " ok", "ok "), memoised. */
+function wordTrigrams(word: string): readonly string[] {
+  const known = trigramMemo.get(word);
+  if (known !== undefined) return known;
   const padded = ` ${word} `;
   const grams: string[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+  if (trigramMemo.size > MEMO_LIMIT) trigramMemo.clear();
+  trigramMemo.set(word, grams);
   return grams;
 }
-
-/** Char trigrams of one word padded with spaces (" ok " → " ok", "ok "), memoised. */
-const wordTrigrams = (word: string): readonly string[] => trigrams.get(word, trigramsOf);
 
 function keywordPattern(theme: number, language: PatternLanguage, keyword: string, written = keyword): KeywordPattern | undefined {
   const words = foldedTermWords(keyword);
@@ -172,6 +174,6 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     docText: docs.map((d) => d.text),
     docStems: docs.map((d) => new Set(topicalWords(contentWords(d.text)).map(lightStem))),
     vocabulary,
-    memo: new BoundedMemo(100_000),
+    memo: new Map(),
   };
 }

@@ -19,8 +19,6 @@ import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { segmentHashtag, type HashtagVocabulary } from './segment-hashtag.ts';
-import { memoByObject } from '../../util/memo-by-object.ts';
-import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
@@ -67,7 +65,7 @@ export function singularsOf(word: string): readonly string[] {
 
 /** English inflectional and nominal suffixes a keyword may take ("cancel" → "cancelled", "cancellation"). */
 const EN_SUFFIXES = ['ations', 'ation', 'ions', 'ion', 'ments', 'ment', 'ing', 'ed', 'es', 'd', 's'];
-const bases = new BoundedMemo<readonly string[]>(100_000);
+const baseMemo = new Map<string, readonly string[]>();
 
 /**
  * The English keywords a folded word may be an inflection of: the word without one suffix of EN_SUFFIXES,
@@ -76,9 +74,9 @@ const bases = new BoundedMemo<readonly string[]>(100_000);
  * Bases have four letters or more. Never the other way: a keyword written "shorts" does not match
  * "short", nor "pants" "panties"; "-er" and "-ly" are not inflections here ("shorter", "lately").
  */
-export const englishBasesOf = (word: string): readonly string[] => bases.get(word, basesOf);
-
-function basesOf(word: string): readonly string[] {
+export function englishBasesOf(word: string): readonly string[] {
+  const known = baseMemo.get(word);
+  if (known !== undefined) return known;
   const out = new Set<string>();
   for (const suffix of EN_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
@@ -89,7 +87,10 @@ function basesOf(word: string): readonly string[] {
     if (base.endsWith('i')) out.add(`${base.slice(0, -1)}y`);
     if (suffix.startsWith('a') && base.endsWith('ic')) out.add(`${base.slice(0, -2)}y`);
   }
-  return [...out].filter((b) => b.length >= 4 && b !== word);
+  const list = [...out].filter((b) => b.length >= 4 && b !== word);
+  if (baseMemo.size > 100_000) baseMemo.clear();
+  baseMemo.set(word, list);
+  return list;
 }
 
 function wordMatches(want: { readonly text: string; readonly prefix: boolean }, got: string, english: boolean): boolean {
@@ -103,9 +104,16 @@ export function patternMatches(p: KeywordPattern, words: readonly string[], at: 
   return true;
 }
 
+const MEMO_LIMIT = 100_000;
+
 /** Patterns whose first word may match word `w` (memoised per taxonomy: every word of every clause asks). */
 export function candidatesFor(tax: CompiledTaxonomy, w: string): readonly KeywordPattern[] {
-  return tax.memo.get(w, (word) => findCandidates(tax, word));
+  const known = tax.memo.get(w);
+  if (known !== undefined) return known;
+  const found = findCandidates(tax, w);
+  if (tax.memo.size > MEMO_LIMIT) tax.memo.clear();
+  tax.memo.set(w, found);
+  return found;
 }
 
 /** candidatesFor without the memo, for one-off questions (the pieces a hashtag could be cut into). */
@@ -155,13 +163,20 @@ const MIN_JOINED = 5;
 /** English particles of phrasal verbs ("set up", "check in", "log out", "back up"). */
 const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'on', 'down', 'back', 'over', 'away', 'through', 'around', 'about']);
 
+const hashtagVocabularies = new WeakMap<CompiledTaxonomy, HashtagVocabulary>();
+
 /**
  * The words a hashtag may be cut into: the taxonomy's words, function words, and words a keyword matches.
  * The hundreds of candidate pieces of a tag are looked up without the memo, which they would flood.
  */
-const hashtagVocabulary = memoByObject(
-  (tax: CompiledTaxonomy): HashtagVocabulary => ({ known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false }),
-);
+function hashtagVocabulary(tax: CompiledTaxonomy): HashtagVocabulary {
+  let vocabulary = hashtagVocabularies.get(tax);
+  if (vocabulary === undefined) {
+    vocabulary = { known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false };
+    hashtagVocabularies.set(tax, vocabulary);
+  }
+  return vocabulary;
+}
 
 const foldHashtagWord = (w: string): string => foldedWords(w).join('');
 

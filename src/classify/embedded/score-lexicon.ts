@@ -25,7 +25,6 @@ import type { HashtagVocabulary } from './segment-hashtag.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
-import { memoByObject } from '../../util/memo-by-object.ts';
 
 export interface LexiconScore {
   /** polarity in [-1, 1] */
@@ -54,6 +53,7 @@ const NEGATIVE_WEIGHT = 1.5;
 const BALANCED_LEAN = 0.01;
 /** A degree word that is also a term is the opinion itself before a word the lexicon lists with less valence than this. */
 const OPINION_VALENCE = 1;
+const MEMO_LIMIT = 200_000;
 const NE_PAS_TAIL = new Set(['pas', 'plus', 'jamais', 'rien', 'guere', 'point', 'ni']);
 const LIKE_NEUTRAL_BEFORE = new Set(['d', 'look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'just', 'more', 'something', 'anything', 'would', 'sounds', 'things', 'stuff']);
 
@@ -72,9 +72,9 @@ function stemValence(lex: CompiledLexicon, word: string): number | undefined {
   return undefined;
 }
 
-const wordValence = (lex: CompiledLexicon, word: string): number | undefined => lex.memo.get(word, (w) => valenceOf(lex, w) ?? null) ?? undefined;
-
-function valenceOf(lex: CompiledLexicon, word: string): number | undefined {
+function wordValence(lex: CompiledLexicon, word: string): number | undefined {
+  const memo = lex.memo.get(word);
+  if (memo !== undefined) return memo ?? undefined;
   let v = lex.words.get(word);
   if (v === undefined) v = stemValence(lex, word);
   // elongated words: "sooo", "adoreee", "nuuul" → try with runs of 3+ letters cut to 2, then to 1
@@ -86,6 +86,8 @@ function valenceOf(lex: CompiledLexicon, word: string): number | undefined {
   }
   // a word no entry knows: the general-purpose fallback lexicon (never for degree words or negators)
   if (v === undefined && lex.fallback !== undefined && !lex.boosters.has(word) && !lex.negators.has(word)) v = lex.fallback(word);
+  if (lex.memo.size > MEMO_LIMIT) lex.memo.clear();
+  lex.memo.set(word, v ?? null);
   return v;
 }
 
@@ -251,13 +253,19 @@ export function isQuestion(clause: string): boolean {
   return /[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause);
 }
 
+const vocabularies = new WeakMap<CompiledLexicon, HashtagVocabulary>();
+
 /** The words a hashtag may be split into: the lexicon's own words (not its stems), negators, degree words, function words. */
-const hashtagVocabulary = memoByObject(
-  (lex: CompiledLexicon): HashtagVocabulary => ({
+function hashtagVocabulary(lex: CompiledLexicon): HashtagVocabulary {
+  const known = vocabularies.get(lex);
+  if (known !== undefined) return known;
+  const made: HashtagVocabulary = {
     known: (w) => lex.words.has(w) || lex.negators.has(w) || lex.boosters.has(w) || lex.phrases.has(w) || STOPWORDS.has(w),
     valence: (w) => (lex.words.get(w) ?? 0) !== 0,
-  }),
-);
+  };
+  vocabularies.set(lex, made);
+  return made;
+}
 
 /** Raw (unsquashed) sums of one clause. */
 export function scoreClause(text: string, language?: Language): ClauseSums {

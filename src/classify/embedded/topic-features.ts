@@ -11,25 +11,27 @@
 import { STOPWORDS } from '../language/stopwords.ts';
 import { fnv1a } from './domain-features.ts';
 import { lightStem } from './light-stem.ts';
-import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 /** Only the first words of a long clause become features: bounded work per clause. */
 const MAX_WORDS = 60;
 const PREFIX = 5;
 const GAP = '^';
 
-const unigrams = new BoundedMemo<readonly number[]>(200_000);
+const unigramMemo = new Map<string, readonly number[]>();
+const MEMO_LIMIT = 200_000;
 
 /** Hashes (before the modulo) of a content word's unigram features: its light stem, and its prefix when longer. */
-const wordHashes = (word: string): readonly number[] => unigrams.get(word, hashesOf);
-
-function hashesOf(word: string): readonly number[] {
+function wordHashes(word: string): readonly number[] {
+  const known = unigramMemo.get(word);
+  if (known !== undefined) return known;
   const out: number[] = [];
   if (word.length > 1 && !STOPWORDS.has(word)) {
     const stem = lightStem(word);
     out.push(fnv1a(`u:${stem}`));
     if (word.length > PREFIX + 1) out.push(fnv1a(`p:${word.slice(0, PREFIX)}`));
   }
+  if (unigramMemo.size > MEMO_LIMIT) unigramMemo.clear();
+  unigramMemo.set(word, out);
   return out;
 }
 
