@@ -19,6 +19,7 @@ import { foldedWords } from './fold-text.ts';
 import { lightStem } from './light-stem.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { segmentHashtag, type HashtagVocabulary } from './segment-hashtag.ts';
+import { memoByObject } from '../../util/memo-by-object.ts';
 
 export const KEYWORD_SCORE = 0.9;
 export const LABEL_SCORE = 0.85;
@@ -163,20 +164,13 @@ const MIN_JOINED = 5;
 /** English particles of phrasal verbs ("set up", "check in", "log out", "back up"). */
 const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'on', 'down', 'back', 'over', 'away', 'through', 'around', 'about']);
 
-const hashtagVocabularies = new WeakMap<CompiledTaxonomy, HashtagVocabulary>();
-
 /**
  * The words a hashtag may be cut into: the taxonomy's words, function words, and words a keyword matches.
  * The hundreds of candidate pieces of a tag are looked up without the memo, which they would flood.
  */
-function hashtagVocabulary(tax: CompiledTaxonomy): HashtagVocabulary {
-  let vocabulary = hashtagVocabularies.get(tax);
-  if (vocabulary === undefined) {
-    vocabulary = { known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false };
-    hashtagVocabularies.set(tax, vocabulary);
-  }
-  return vocabulary;
-}
+const hashtagVocabulary = memoByObject(
+  (tax: CompiledTaxonomy): HashtagVocabulary => ({ known: (w) => tax.vocabulary.has(w) || STOPWORDS.has(w) || findCandidates(tax, w).length > 0, valence: () => false }),
+);
 
 const foldHashtagWord = (w: string): string => foldedWords(w).join('');
 

@@ -22,6 +22,7 @@ import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
 import { RECURRING_TROUBLE, isRecurringTrouble } from './recurring-trouble.ts';
 import type { HashtagVocabulary } from './segment-hashtag.ts';
+import { memoByObject } from '../../util/memo-by-object.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
 import { addSymbols, type ClauseSums } from './score-symbols.ts';
 import { tokenizeForSentiment, type SentimentTokens } from './tokenize-for-sentiment.ts';
@@ -253,19 +254,13 @@ export function isQuestion(clause: string): boolean {
   return /[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause);
 }
 
-const vocabularies = new WeakMap<CompiledLexicon, HashtagVocabulary>();
-
 /** The words a hashtag may be split into: the lexicon's own words (not its stems), negators, degree words, function words. */
-function hashtagVocabulary(lex: CompiledLexicon): HashtagVocabulary {
-  const known = vocabularies.get(lex);
-  if (known !== undefined) return known;
-  const made: HashtagVocabulary = {
+const hashtagVocabulary = memoByObject(
+  (lex: CompiledLexicon): HashtagVocabulary => ({
     known: (w) => lex.words.has(w) || lex.negators.has(w) || lex.boosters.has(w) || lex.phrases.has(w) || STOPWORDS.has(w),
     valence: (w) => (lex.words.get(w) ?? 0) !== 0,
-  };
-  vocabularies.set(lex, made);
-  return made;
-}
+  }),
+);
 
 /** Raw (unsquashed) sums of one clause. */
 export function scoreClause(text: string, language?: Language): ClauseSums {
