@@ -40,7 +40,7 @@ async function discover(name: string): Promise<void> {
   const candidates = clusterClauses(unmatched);
   const seconds = (performance.now() - t0) / 1000;
   const noisy = candidates.filter((c) => NOISE.test(c.name) || c.topTerms.some((t) => NOISE.test(t))).length;
-  console.log(`\n${name}: ${texts.length} texts, ${clauses.length} clauses, ${unmatched.length} unmatched → ${candidates.length} candidates in ${seconds.toFixed(1)} s; ${noisy} with a handle, URL or number in their name or terms; ${candidates.filter((c) => c.phrases.length > 0).length} named by a phrase`);
+  console.log(`\n${name}: ${texts.length} texts, ${clauses.length} clauses, ${unmatched.length} unmatched → ${candidates.length} candidates in ${seconds.toFixed(1)} s; ${noisy} with a handle, URL or number in their name or terms; ${candidates.filter((c) => c.phrases.includes(c.name)).length} named by a phrase; ${new Set(candidates.map((c) => c.name)).size} distinct names`);
   console.log('rank | size | negative | name | phrases | terms | examples');
   candidates.slice(0, 10).forEach((c, i) => {
     const examples = c.representatives.slice(0, 2).map((r) => JSON.stringify(r.clause.slice(0, 60))).join(' · ');

@@ -3,14 +3,15 @@
  * stemmed topical tokens (tokenize-clause.ts: no @handles, URLs, numbers, question words or opinion words;
  * a clause with none is left out) → TF-IDF → seeded spherical k-means (k grows with the number of clauses) →
  * clusters of at least `minClusterSize` clauses, each with its top terms, its name (its most distinctive
- * phrases, distinctive-phrases.ts), the share of its clauses the lexicon reads as negative, and the five
+ * phrase, distinctive-phrases.ts, that no other candidate says more of: distinct-names.ts), the share of its clauses the lexicon reads as negative, and the five
  * verbatims whose clauses lie closest to the centroid (PII-redacted). Candidates come out ranked by
  * priority = size × negative share (what hurts most first), then by size.
  */
 import type { Language } from '../classifier-types.ts';
 import { scoreLexicon } from '../embedded/score-lexicon.ts';
 import { redactPii } from '../pii/redact-pii.ts';
-import { distinctivePhrases, phraseDocumentFrequency } from './distinctive-phrases.ts';
+import { distinctivePhrases, phraseDocumentFrequency, singularPhrase } from './distinctive-phrases.ts';
+import { distinctNames, type OfferedName } from './distinct-names.ts';
 import { clausePhrases, isTopicalClause, tokenizeClause } from './tokenize-clause.ts';
 import { buildTfidf, dotDense } from './tfidf-vectors.ts';
 import { sphericalKMeans } from './spherical-kmeans.ts';
@@ -131,6 +132,9 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
     [...(surface.get(stem) ?? new Map([[stem, 1]])).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 
   const out: ClusterCandidate[] = [];
+  /** per candidate in `out`: its phrases with the share of its clauses that say them, and its terms' name */
+  const offers: OfferedName[][] = [];
+  const fallbacks: string[] = [];
   centroids.forEach((centroid, ci) => {
     const memberRows = keep.map((_, j) => j).filter((j) => assignment[j] === ci);
     const members = memberRows.map((j) => keep[j]!);
@@ -147,6 +151,8 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
     const negative = members.filter((m) => scoreLexicon(sampled[m]!.clause, sampled[m]!.language === 'other' ? undefined : sampled[m]!.language).polarity < 0).length;
     const negativeShare = round4(negative / members.length);
     const surfaceTerms = topTerms.map(surfaceOf);
+    offers.push(named.map((phrase) => ({ phrase, share: memberRows.filter((j) => phrases[j]!.includes(phrase)).length / members.length })));
+    fallbacks.push(termsName(surfaceTerms));
     out.push({
       name: named[0] ?? termsName(surfaceTerms),
       phrases: named,
@@ -162,5 +168,6 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
       representatives,
     });
   });
-  return out.sort((a, b) => b.priority - a.priority || b.size - a.size || (a.topTerms.join(' ') < b.topTerms.join(' ') ? -1 : 1));
+  const names = distinctNames(offers, fallbacks, singularPhrase);
+  return out.map((c, i) => (names[i] === c.name ? c : { ...c, name: names[i]! })).sort((a, b) => b.priority - a.priority || b.size - a.size || (a.topTerms.join(' ') < b.topTerms.join(' ') ? -1 : 1));
 }

@@ -23,7 +23,7 @@ export function phraseDocumentFrequency(phrasesOfClauses: readonly (readonly str
 }
 
 /** A phrase with its last word in the singular ("call backs" → "call back"), so plural variants overlap. */
-function singularPhrase(phrase: string): string {
+export function singularPhrase(phrase: string): string {
   const words = phrase.split(' ');
   const last = words[words.length - 1] as string;
   const singular = singularsOf(last).at(-1);
