@@ -26,12 +26,13 @@ function complaints(): UnmatchedClause[] {
 }
 
 describe('discovery worth reading', () => {
-  it('reads no topic in @handles, URLs, e-mail addresses, numbers, question words or emotion-only clauses', () => {
-    for (const noise of ['@united', 'Why?', 'http://t.co/x1Y2', 'www.example.com', 'Thanks so much!!', 'so frustrating', '12345', 'jo@example.com', 'Pourquoi ?']) {
+  it('reads no topic in @handles, URLs, e-mail addresses, numbers, question words, bare calls for help or emotion-only clauses', () => {
+    for (const noise of ['@united', 'Why?', 'http://t.co/x1Y2', 'www.example.com', 'Thanks so much!!', 'so frustrating', '12345', 'jo@example.com', 'Pourquoi ?', 'Please help?', 'Can you help me?', 'What happened?', 'Aidez-moi svp']) {
       expect(isTopicalClause(tokenizeClause(noise)), noise).toBe(false);
     }
     expect(tokenizeClause('@united my bag never arrived http://t.co/abc').words).toEqual(['bag', 'arrived']);
     expect(isTopicalClause(tokenizeClause('late delivery'))).toBe(true);
+    expect(tokenizeClause('can you help me with my refund').words).toEqual(['refund']);
   });
 
   it('finds the phrases a keyword would match: runs of 2-3 words with content words at both ends', () => {

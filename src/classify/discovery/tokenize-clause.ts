@@ -36,6 +36,8 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(
     'now today yesterday tomorrow again ever don ' +
     // requests that name no topic of their own ("please fix this", "needs to improve", "à corriger rapidement")
     'fix fixed fixing improve improved improving improvement corriger corrige corrigez ameliorer ameliorez ameliore necessaire ' +
+    // bare calls for help and "what happened" ("please help?", "can you help me", "aidez-moi")
+    'help helps helped helping happen happens happened happening aidez aider ' +
     // verdicts against expectations ("we expected much more", "on attendait beaucoup mieux")
     'expected expecting expectations attendait attendais attendions attendu ' +
     'pourquoi comment quand combien quel quelle quels quelles bonjour bonsoir salut svp stp oui maintenant aujourd hui hier demain')
