@@ -184,11 +184,15 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Great app, is there a dark mode?", 'en', 'positive'],
     ["C'est génial, non ?", 'fr', 'positive'],
     ["It's great, isn't it?", 'en', 'positive'],
-    // thanks for a misfortune is sarcasm; thanks for help is thanks
+    // contacting them three times or more is a complaint
+    ['I called three times', 'en', 'negative'],
+    ["J'ai dû rappeler quatre fois", 'fr', 'negative'],
+    ['I called twice and it was sorted quickly', 'en', 'positive'],
     // nobody came is a complaint; so is a wait in line
     ['Nobody came', 'en', 'negative'],
     ['No one showed up to fix it', 'en', 'negative'],
     ['Two hours in line at the counter', 'en', 'negative'],
+    // thanks for a misfortune is sarcasm; thanks for help is thanks
     ['Thanks for the 4 hour delay', 'en', 'negative'],
     ['Thanks for cancelling my flight', 'en', 'negative'],
     // every unit of a duration is skipped, as the duration rule knows them (months, years, mois)

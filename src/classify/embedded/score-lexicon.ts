@@ -21,6 +21,7 @@ import { isResolvedProblem } from './resolved-problem.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
 import { RECURRING_TROUBLE, isRecurringTrouble } from './recurring-trouble.ts';
+import { REPEATED_CONTACT, isRepeatedContact } from './repeated-contact.ts';
 import type { HashtagVocabulary } from './segment-hashtag.ts';
 import { memoByObject } from '../../util/memo-by-object.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
@@ -227,9 +228,10 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
     out.hits++;
     i += term.len;
   }
-  // complaints stated as facts, one hit each: a long wait, something that keeps happening, and (when nothing
-  // else was found) something that stopped or has not happened
+  // complaints stated as facts, one hit each: a long wait, something that keeps happening, contacts repeated
+  // three times or more, and (when nothing else was found) something that stopped or has not happened
   if (isDurationComplaint(words)) addComplaint(out, DURATION_COMPLAINT);
+  if (isRepeatedContact(words)) addComplaint(out, REPEATED_CONTACT);
   if (!french && isRecurringTrouble(words, (k) => termAt(lex, words, k)?.v)) addComplaint(out, RECURRING_TROUBLE);
   if (out.hits === 0 && isStoppedOrPending(words, french)) addComplaint(out, STOPPED_OR_PENDING);
   return out;

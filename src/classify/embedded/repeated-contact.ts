@@ -1,0 +1,40 @@
+/**
+ * Having to contact a company again and again is a complaint: "I called three times", "had to call back four
+ * times", "emailed them several times", "j'ai appelé trois fois", "j'ai dû rappeler quatre fois", "relancé à
+ * plusieurs reprises". Customers state the count and rarely add an opinion word, so the lexicon read such
+ * clauses as neutral (issue 10 names repeated contacts among the factual complaints).
+ *
+ * The rule needs a contact verb (call, phone, email, write, chase, contact; appeler, rappeler, téléphoner,
+ * écrire, relancer, contacter) and, at most three words after it, a count of three or more ("3", "five",
+ * "several", "multiple", "countless", "plusieurs", "maintes") followed by "times", "fois" or "reprises".
+ * Twice is not enough ("I called twice and it was sorted").
+ */
+
+/** Valence of such a clause (one hit). */
+export const REPEATED_CONTACT = -1.5;
+
+/** Folded forms of contact verbs, both languages. */
+const CONTACT = /^(call|called|calling|calls|rang|phoned|phoning|rung|emailed|emailing|mailed|messaged|contacted|contacting|wrote|written|chased|chasing|appel|rappel|telephon|contact|ecri|relanc)/;
+/** "call" and "calls" are nouns too ("3 calls"): the count must follow, as for every contact verb */
+const COUNT_WORDS: ReadonlySet<string> = new Set([
+  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'multiple', 'many', 'numerous', 'countless', 'dozen', 'dozens',
+  'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'plusieurs', 'maintes', 'multiples', 'nombreuses', 'innombrables',
+]);
+const TIMES: ReadonlySet<string> = new Set(['times', 'fois', 'reprises']);
+/** Words the count may follow the verb by. */
+const REACH = 3;
+
+const isCount = (w: string): boolean => COUNT_WORDS.has(w) || (/^\d+$/.test(w) && Number(w) >= 3);
+
+/** Does this clause (folded words) say the customer had to contact the company three times or more? */
+export function isRepeatedContact(words: readonly string[]): boolean {
+  // most clauses say no "times": one set lookup per word before anything else
+  if (!words.some((w) => TIMES.has(w))) return false;
+  for (let k = 0; k < words.length; k++) {
+    if (!CONTACT.test(words[k] as string)) continue;
+    for (let j = k + 1; j <= k + REACH + 1 && j + 1 < words.length; j++) {
+      if (isCount(words[j] as string) && TIMES.has(words[j + 1] as string)) return true;
+    }
+  }
+  return false;
+}
