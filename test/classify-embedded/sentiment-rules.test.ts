@@ -184,6 +184,12 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["Great app, is there a dark mode?", 'en', 'positive'],
     ["C'est génial, non ?", 'fr', 'positive'],
     ["It's great, isn't it?", 'en', 'positive'],
+    // French complaint idioms
+    ["Le conseiller m'a baladé", 'fr', 'negative'],
+    ['Service client aux abonnés absents', 'fr', 'negative'],
+    ['On nous prend pour des pigeons', 'fr', 'negative'],
+    ["Ils ne savent pas ce qu'ils font", 'fr', 'negative'],
+    ['Ça marche quand ça veut', 'fr', 'negative'],
     // contacting them three times or more is a complaint
     ['I called three times', 'en', 'negative'],
     ["J'ai dû rappeler quatre fois", 'fr', 'negative'],

@@ -152,6 +152,9 @@ une fois sur trois -1.5, je le reprendrai 1.8, je la reprendrai 1.8, je rachète
 puissant* 1.5, d occasion -0.8,
 maux de tête -1.5, mal de tête -1.5, chimique* -1.0, faites pas avoir -2.0,
 fait avoir -1.8, fais avoir -1.8, bas de gamme -1.8, haut de gamme 1.5, alors qu on annonce -1.0, alors qu ils annoncent -1.0,
+m a baladé* -2.0, nous a baladé* -2.0, m ont baladé* -2.0, nous ont baladé* -2.0, fait balader -2.0, faire balader -2.0,
+abonnés absents -2.2, pour des pigeons -2.5, pour des cons -2.5, pour des idiots -2.5, savent pas ce qu ils font -2.2,
+quand ça veut -1.8, marche quand il veut -1.8, marche quand elle veut -1.8, fonctionne quand il veut -1.8, fonctionne quand elle veut -1.8,
 bien loin 0, peut pas s en passer 2.2, peux pas m en passer 2.2, peut plus s en passer 2.2, peux plus m en passer 2.2, pour tous les goûts 0, chacun ses goûts 0, chacun son truc 0,
 `;
 
