@@ -16,6 +16,7 @@ describe('isRepeatedContact', () => {
       "j'ai dû rappeler quatre fois",
       'relancé à plusieurs reprises',
       'je leur ai écrit maintes fois',
+      'ça fait trois fois que je renvoie le produit',
     ])
       expect(said(t), t).toBe(true);
   });
@@ -29,6 +30,7 @@ describe('isRepeatedContact', () => {
       'three times cheaper than the others',
       'je suis venu trois fois',
       'the call lasted three minutes',
+      "ça fait deux fois que j'appelle",
     ])
       expect(said(t), t).toBe(false);
   });

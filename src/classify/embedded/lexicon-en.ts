@@ -164,6 +164,11 @@ cracked -1.8, cracks -1.5, chipped -1.5, dented -1.5, scratched -1.5, scratches 
 leaks -1.8, leaking -1.8, leaked -1.8, leaky -1.8, drains -1.2, stale -1.8, expired -1.5, loud -1.0, noisy -1.5, not fit -1.5,
 in circles -1.5, runaround -1.8, run around -1.5, never shipped -2.2, stopped responding -2.0, stopped answering -2.0,
 holds a charge 1.5, holds its charge 1.5, looks new 1.5, like new 1.5, buy again 1.8, order again 1.8, says on the tin 1.5,
+stranded -2.2, no clue -1.8, nobody cares -2.2, no one cares -2.2, not care about -1.8, not even care -1.8, not care less -2.0, no explanation -1.8,
+no announcement* -1.5, no one at the -1.5, nobody at the -1.5, been down -1.8,
+been trying to -1.5, trying to get through -1.8, still pending -1.8, without telling -1.8, without warning -1.5,
+without notice -1.5, without any notice -1.5, never happened -1.8, want my money back -2.2, want a refund -1.5,
+never asked for -1.8, not ask for -1.5, price went down 1.0, prices went down 1.0, bill went down 1.0,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

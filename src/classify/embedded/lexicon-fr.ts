@@ -155,6 +155,8 @@ fait avoir -1.8, fais avoir -1.8, bas de gamme -1.8, haut de gamme 1.5, alors qu
 m a baladé* -2.0, nous a baladé* -2.0, m ont baladé* -2.0, nous ont baladé* -2.0, fait balader -2.0, faire balader -2.0,
 abonnés absents -2.2, pour des pigeons -2.5, pour des cons -2.5, pour des idiots -2.5, savent pas ce qu ils font -2.2,
 quand ça veut -1.8, marche quand il veut -1.8, marche quand elle veut -1.8, fonctionne quand il veut -1.8, fonctionne quand elle veut -1.8,
+sans prévenir -1.8, sans préavis -1.5, jamais demandé* -1.8, jamais eu lieu -1.8, veux être remboursé* -1.8,
+connexion saute -2.0, connexion qui saute -2.0, internet saute -2.0, wifi saute -2.0, réseau saute -2.0,
 bien loin 0, peut pas s en passer 2.2, peux pas m en passer 2.2, peut plus s en passer 2.2, peux plus m en passer 2.2, pour tous les goûts 0, chacun ses goûts 0, chacun son truc 0,
 `;
 

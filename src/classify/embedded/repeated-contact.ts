@@ -7,7 +7,8 @@
  * The rule needs a contact verb (call, phone, email, write, chase, contact; appeler, rappeler, téléphoner,
  * écrire, relancer, contacter) and, at most three words after it, a count of three or more ("3", "five",
  * "several", "multiple", "countless", "plusieurs", "maintes") followed by "times", "fois" or "reprises".
- * Twice is not enough ("I called twice and it was sorted").
+ * Twice is not enough ("I called twice and it was sorted"). French "ça fait trois fois que …" (the third time
+ * running, whatever the verb) counts too.
  */
 
 /** Valence of such a clause (one hit). */
@@ -31,6 +32,8 @@ export function isRepeatedContact(words: readonly string[]): boolean {
   // most clauses say no "times": one set lookup per word before anything else
   if (!words.some((w) => TIMES.has(w))) return false;
   for (let k = 0; k < words.length; k++) {
+    // "ça fait trois fois que je renvoie le produit": whatever is done the third time running
+    if (words[k] === 'fait' && isCount(words[k + 1] ?? '') && words[k + 2] === 'fois' && words[k + 3] === 'que') return true;
     if (!CONTACT.test(words[k] as string)) continue;
     for (let j = k + 1; j <= k + REACH + 1 && j + 1 < words.length; j++) {
       if (isCount(words[j] as string) && TIMES.has(words[j + 1] as string)) return true;
