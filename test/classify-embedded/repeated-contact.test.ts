@@ -17,6 +17,8 @@ describe('isRepeatedContact', () => {
       'relancé à plusieurs reprises',
       'je leur ai écrit maintes fois',
       'ça fait trois fois que je renvoie le produit',
+      'I have contacted them 4 times',
+      'je les ai contactés cinq fois',
     ])
       expect(said(t), t).toBe(true);
   });
@@ -31,6 +33,8 @@ describe('isRepeatedContact', () => {
       'je suis venu trois fois',
       'the call lasted three minutes',
       "ça fait deux fois que j'appelle",
+      'we ranged three times over the menu',
+      'my phone died three times today',
     ])
       expect(said(t), t).toBe(false);
   });

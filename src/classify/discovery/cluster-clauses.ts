@@ -3,8 +3,9 @@
  * stemmed topical tokens (tokenize-clause.ts: no @handles, URLs, numbers, question words or opinion words;
  * a clause with none is left out) → TF-IDF → seeded spherical k-means (k grows with the number of clauses) →
  * clusters of at least `minClusterSize` clauses, each with its top terms, its name (its most distinctive
- * phrase, distinctive-phrases.ts, that no other candidate says more of: distinct-names.ts), the share of its clauses the lexicon reads as negative, and the five
- * verbatims whose clauses lie closest to the centroid (PII-redacted). Candidates come out ranked by
+ * phrase, distinctive-phrases.ts, that no other candidate says more of: distinct-names.ts), the share of its
+ * clauses the lexicon reads as negative, and the five verbatims whose clauses lie closest to the centroid
+ * (PII-redacted). Candidates come out ranked by
  * priority = size × negative share (what hurts most first), then by size.
  */
 import type { Language } from '../classifier-types.ts';

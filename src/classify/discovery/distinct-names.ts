@@ -3,8 +3,8 @@
  * offers its distinctive phrases in its own order (distinctive-phrases.ts), each with the share of its
  * clauses that say it. When clusters would take the same name, the one whose clauses say it most keeps it
  * (ties: the earlier cluster) and the others move on to their next phrase no other cluster holds, else to
- * their fallback (their terms' name). Names are the same by `same` (the singular phrase, in discovery). Deterministic; a cluster's name is always one of its own phrases or
- * its fallback.
+ * their fallback (their terms' name). Names are the same by `same` (the singular phrase, in discovery).
+ * Deterministic; a cluster's name is always one of its own phrases or its fallback.
  *
  * Example:
  *   distinctNames([[{ phrase: 'virtual card', share: 0.06 }], [{ phrase: 'virtual card', share: 0.16 }, { phrase: 'disposable virtual', share: 0.09 }]], ['yet / received', 'card / virtual'])

@@ -48,12 +48,12 @@ export function isDurationComplaint(words: readonly string[]): boolean {
   if (!words.some((w) => DURATION_UNITS.has(w))) return false;
   let waiting = false;
   let taking = false;
-  /** "on hold", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */
+  /** "on hold", "hold music", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */
   let onLineFrom = Infinity;
   words.forEach((w, k) => {
     if (WAITING.test(w) || (SITTING.has(w) && SITTING_WHERE.has(words[k + 1] ?? '')) || isInLine(words, k)) waiting = true;
     else if (TAKING.test(w)) taking = true;
-    else if ((w === 'hold' && words[k - 1] === 'on') || ((w === 'phone' || w === 'telephone') && (words[k - 1] === 'the' || words[k - 1] === 'au'))) onLineFrom = Math.min(onLineFrom, k);
+    else if ((w === 'hold' && (words[k - 1] === 'on' || words[k + 1] === 'music')) || ((w === 'phone' || w === 'telephone') && (words[k - 1] === 'the' || words[k - 1] === 'au'))) onLineFrom = Math.min(onLineFrom, k);
   });
   if (!waiting && !taking && onLineFrom === Infinity) return false;
   for (let k = 1; k < words.length; k++) {

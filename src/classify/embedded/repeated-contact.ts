@@ -14,9 +14,12 @@
 /** Valence of such a clause (one hit). */
 export const REPEATED_CONTACT = -1.5;
 
-/** Folded forms of contact verbs, both languages. */
-const CONTACT = /^(call|called|calling|calls|rang|phoned|phoning|rung|emailed|emailing|mailed|messaged|contacted|contacting|wrote|written|chased|chasing|appel|rappel|telephon|contact|ecri|relanc)/;
-/** "call" and "calls" are nouns too ("3 calls"): the count must follow, as for every contact verb */
+/**
+ * Folded forms of contact verbs: English whole words ("rang", not "range"; "phoned", not the noun "phone"),
+ * French stems ("appelé", "rappeler", "téléphoné", "écrit", "relancé", "contacté"; not "contactless").
+ * "call" and "calls" are nouns too ("3 calls"): as for every verb, the count and "times" must follow.
+ */
+const CONTACT = /^(?:call(?:s|ed|ing)?|rang|rung|phon(?:ed|ing)|e?mail(?:ed|ing)|messag(?:ed|ing)|contact(?:ed|ing)?|wrote|written|chas(?:ed|ing))$|^(?:r?appel|telephon|ecri|relanc)|^contact(?:e|er|es|ez|ons|ee|ees)?$/;
 const COUNT_WORDS: ReadonlySet<string> = new Set([
   'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'multiple', 'many', 'numerous', 'countless', 'dozen', 'dozens',
   'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'plusieurs', 'maintes', 'multiples', 'nombreuses', 'innombrables',
