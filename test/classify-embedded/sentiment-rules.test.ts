@@ -218,6 +218,24 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     // thanks for a misfortune is sarcasm; thanks for help is thanks
     ['Thanks for the 4 hour delay', 'en', 'negative'],
     ['Thanks for cancelling my flight', 'en', 'negative'],
+    // praise for a misfortune, loving one, and a bare "great" beside a complaint are sarcasm (Riloff et al. 2013)
+    ['Well done on losing my luggage', 'en', 'negative'],
+    ['Great job losing my bag', 'en', 'negative'],
+    ['Congrats on another cancellation', 'en', 'negative'],
+    ['Bravo pour le retard', 'fr', 'negative'],
+    ['Well done on the new app', 'en', 'positive'],
+    ['I love being ignored by customer service', 'en', 'negative'],
+    ['Love waiting 2 hours for a flight that never leaves', 'en', 'negative'],
+    ['I love waiting at the lounge, so comfy', 'en', 'positive'],
+    ['Lost my bag again, great job', 'en', 'negative'],
+    ['Flight delayed 3 hours. Great.', 'en', 'negative'],
+    ['Encore en retard, bravo', 'fr', 'negative'],
+    ['Great crew. Thanks!', 'en', 'positive'],
+    ['The flight was late, but great crew!', 'en', 'positive'],
+    ['Got my refund within two days, thank you', 'en', 'positive'],
+    // a polite closing after a complaint counts for nothing
+    ['Flight delayed 3 hours. Thanks.', 'en', 'negative'],
+    ["Ma commande n'est toujours pas arrivée. Merci.", 'fr', 'negative'],
     // every unit of a duration is skipped, as the duration rule knows them (months, years, mois)
     ['Thanks for the 2 months of delays', 'en', 'negative'],
     ['Merci pour les 3 mois de retard', 'fr', 'negative'],

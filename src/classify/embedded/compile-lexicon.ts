@@ -14,7 +14,7 @@ import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
 import { LANGUAGE_DETECTION_VERSION } from '../language/detection-version.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
-export const SCORING_RULES_VERSION = '9';
+export const SCORING_RULES_VERSION = '10';
 
 export interface PhraseEntry {
   /** folded words; a word ending in '*' matches any word starting with it */

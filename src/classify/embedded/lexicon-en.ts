@@ -169,6 +169,7 @@ no announcement* -1.5, no one at the -1.5, nobody at the -1.5, been down -1.8,
 been trying to -1.5, trying to get through -1.8, still pending -1.8, without telling -1.8, without warning -1.5,
 without notice -1.5, without any notice -1.5, never happened -1.8, want my money back -2.2, want a refund -1.5,
 never asked for -1.8, not ask for -1.5, price went down 1.0, prices went down 1.0, bill went down 1.0,
+losing -1.5, lose my -1.5, lose our -1.5, got my refund 1.2, received my refund 1.2, got a refund 1.0, got my money back 1.2,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

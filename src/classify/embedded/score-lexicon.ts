@@ -22,6 +22,7 @@ import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
 import { RECURRING_TROUBLE, isRecurringTrouble } from './recurring-trouble.ts';
 import { REPEATED_CONTACT, isRepeatedContact } from './repeated-contact.ts';
+import { splitInterjection, type SplitInterjection } from './praise-interjection.ts';
 import type { HashtagVocabulary } from './segment-hashtag.ts';
 import { memoByObject } from '../../util/memo-by-object.ts';
 import { STOPWORDS } from '../language/stopwords.ts';
@@ -273,6 +274,29 @@ export function scoreClause(text: string, language?: Language): ClauseSums {
   return out;
 }
 
+/**
+ * The sums of a clause holding a bare interjection of praise (praise-interjection.ts), once the text is known:
+ * answering a complaint (the rest of its own clause, else the clause right before it), a sarcastic one counts
+ * as criticism of the same weight and a polite one for nothing; otherwise, and when "but"/"mais" opens it
+ * alone, the clause keeps its own sums.
+ */
+function besideComplaint(
+  clause: { readonly connector?: string },
+  split: SplitInterjection,
+  own: ClauseSums,
+  rest: ClauseSums,
+  complaint: boolean,
+  language: Language | undefined,
+): ClauseSums {
+  if (!complaint || (split.rest === '' && clause.connector === 'adversative')) return own;
+  const praise = scoreClause(split.interjection, language);
+  if (praise.sum <= 0) return own;
+  const turned = split.kind === 'polite' ? 0 : -praise.sum;
+  return { sum: rest.sum + turned, positive: rest.positive, negative: rest.negative + Math.min(0, turned), hits: rest.hits + praise.hits };
+}
+
+const NO_SUMS: Readonly<ClauseSums> = Object.freeze({ sum: 0, positive: 0, negative: 0, hits: 0 });
+
 /** Lexicon polarity of a whole (cleaned) text, with contrast weighting across its clauses. */
 export function scoreLexicon(text: string, language?: Language): LexiconScore {
   const clauses = splitClauseSpans(text, language);
@@ -287,8 +311,17 @@ export function scoreLexicon(text: string, language?: Language): LexiconScore {
   let positive = 0;
   let negative = 0;
   let hits = 0;
+  const sums = clauses.map((c) => scoreClause(c.text, language));
+  const interjections = clauses.map((c) => splitInterjection(c.text));
+  /** per clause with an interjection: the sums of the rest of it */
+  const rests = interjections.map((split) => (split === undefined ? undefined : split.rest === '' ? NO_SUMS : scoreClause(split.rest, language)));
+  const complaint = clauses.map((_, k) => (rests[k] ?? (sums[k] as ClauseSums)).sum < 0);
   clauses.forEach((c, k) => {
-    const s = scoreClause(c.text, language);
+    const split = interjections[k];
+    // the complaint the interjection answers: the rest of its own clause ("Lost my bag again, great job"), else
+    // the clause right before it ("Flight delayed 3 hours. Great."); a review's opening "Génial !" answers none
+    const answers = split !== undefined && (split.rest !== '' ? complaint[k] === true : k > 0 && complaint[k - 1] === true);
+    const s = split === undefined ? (sums[k] as ClauseSums) : besideComplaint(c, split, sums[k] as ClauseSums, rests[k] as ClauseSums, answers, language);
     const w = weights[k] as number;
     sum += w * s.sum;
     positive += w * s.positive;
