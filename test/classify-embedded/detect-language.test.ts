@@ -21,6 +21,9 @@ describe('detectLanguage', () => {
     // @handles, #hashtags and links are names, not words of the language
     ['@SouthwestAir the plane smells like a bathroom', 'en'],
     ['Tastes stale, expired two months ago.', 'en'],
+    // franc reads this one as English: one French marker, French accents and no English marker decide
+    ["On m'a envoyé le mauvais article", 'fr'],
+    ['Loved the café next to the gate', 'en'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

@@ -13,6 +13,7 @@ import { WEB_LINK_PATTERN } from '../clauses/web-link-pattern.ts';
 
 /** Only the first characters are looked at: enough to decide, bounded work on huge texts. */
 const MAX_CHARS = 600;
+const FRENCH_ACCENTS = /[éèêàùçâîôûœ]/i;
 /** Below this many letters franc is not consulted (it needs context). */
 const FRANC_MIN_LETTERS = 25;
 
@@ -65,13 +66,15 @@ export function detectLanguage(text: string): Language {
   const letters = head.replace(/[^\p{L}]/gu, '').length;
   if (letters < FRANC_MIN_LETTERS) {
     if (hi > lo) return leader;
-    if (/[éèêàùçâîôûœ]/i.test(head)) return 'fr';
+    if (FRENCH_ACCENTS.test(head)) return 'fr';
     return shortTextGuess(head);
   }
   const code = franc(head, { minLength: FRANC_MIN_LETTERS });
   // between French and English, two or more markers of one and none of the other outvote franc's trigrams,
   // which often take a short English text for French ("Why is your exchange rate different on different days?")
   if ((code === 'fra' || code === 'eng') && hi >= 2 && lo === 0) return leader;
+  // a French marker, French accents and not one English marker outvote franc's English ("On m'a envoyé le mauvais article")
+  if (code === 'eng' && en === 0 && fr >= 1 && FRENCH_ACCENTS.test(head)) return 'fr';
   if (code === 'fra') return 'fr';
   if (code === 'eng') return 'en';
   // franc says another language: trust it unless French/English markers are plentiful

@@ -5,5 +5,6 @@
  * 2: two markers of one language and none of the other outvote franc between French and English; "trop",
  *    "why", "can", "please", "ago", "took", "even", "every", "since" are markers; @handles, #hashtags and web
  *    addresses are not read.
+ * 3: a French marker, French accents and no English marker outvote franc's English.
  */
-export const LANGUAGE_DETECTION_VERSION = '2';
+export const LANGUAGE_DETECTION_VERSION = '3';
