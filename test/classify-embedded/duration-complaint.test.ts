@@ -25,6 +25,9 @@ describe('isDurationComplaint', () => {
       '45 minutes in the queue',
       'queued for three hours at security',
       'une heure de queue à la caisse',
+      'the claim has been under review for two months',
+      'they kept us on the plane for an hour',
+      'pending for 3 weeks',
     ])
       expect(said(t), t).toBe(true);
   });
@@ -47,6 +50,7 @@ describe('isDurationComplaint', () => {
       'in line with expectations for 2 years',
       'stood in line for 10 minutes',
       'a 20 minute queue',
+      'delivered in under 2 days',
     ])
       expect(said(t), t).toBe(false);
   });

@@ -5,7 +5,7 @@
  *
  * The rule needs a waiting or taking word and a duration in the same clause, the duration long for what
  * that word says: hours or more for waiting ("waited 3 days", "on the phone for 4 hours", "two hours in line", "queued for
- * an hour", "une heure de queue"), weeks or more for taking ("took 2 days to
+ * an hour", "une heure de queue", "under review for two months", "kept us on the plane for an hour"), weeks or more for taking ("took 2 days to
  * arrive" is a delivery time, not a complaint); "an hour" of waiting counts, and 30 minutes or more ("45 min wait for a wheelchair"). "Only", "just", "within", "less than", "seulement",
  * "en moins de" before the duration make it a compliment, and the rule does not apply.
  */
@@ -28,7 +28,11 @@ const LONG_MINUTES = 30;
 /** "an hour", "une heure": one hour of waiting is long */
 const ONE: ReadonlySet<string> = new Set(['an', 'a', 'une', 'one']);
 /** Words of waiting (a wait of hours is already long: "stuck in Denver for 5 hours", "2 hours on the tarmac") and of taking (weeks or more). */
-const WAITING = /^(wait|attend|relanc|stuck|tarmac|coince|bloque|queu)/;
+const WAITING = /^(wait|attend|relanc|stuck|tarmac|coince|bloque|queu|pending)/;
+/** "under review for two months", "kept us on the plane for an hour", "processing for 10 days" wait too */
+const isHeldUp = (words: readonly string[], k: number): boolean =>
+  (words[k] === 'review' && words[k - 1] === 'under') || (words[k] === 'kept' && HELD.has(words[k + 1] ?? '')) || words[k] === 'processing';
+const HELD: ReadonlySet<string> = new Set(['us', 'me', 'them', 'everyone']);
 /** "sitting here", "sat on the plane", "sat at the gate" wait; "sat down for an hour to read" does not */
 const SITTING = new Set(['sitting', 'sat']);
 const SITTING_WHERE = new Set(['here', 'there', 'on', 'at', 'in']);
@@ -39,8 +43,12 @@ const SHORT = new Set(['only', 'just', 'within', 'less', 'under', 'seulement', '
 const isInLine = (words: readonly string[], k: number): boolean =>
   words[k] === 'line' && (words[k - 1] === 'in' || (words[k - 1] === 'the' && words[k - 2] === 'in')) && words[k + 1] !== 'with';
 const isNumber = (w: string): boolean => /^\d+$/.test(w) || NUMBER_WORDS.has(w);
-/** "only 2 hours", "within 3 days", "en moins de 3 jours": a short word up to three words before the number at `at` */
-const saidShort = (words: readonly string[], at: number): boolean => [1, 2, 3].some((d) => SHORT.has(words[at - d] ?? ''));
+/**
+ * "only 2 hours", "within 3 days", "en moins de 3 jours": a short word up to three words before the number at
+ * `at`; "under" only right before it ("under 2 hours", not "under review for two months")
+ */
+const saidShort = (words: readonly string[], at: number): boolean =>
+  [1, 2, 3].some((d) => SHORT.has(words[at - d] ?? '') && (d === 1 || words[at - d] !== 'under'));
 
 /** Does this clause (folded words) state a long wait? */
 export function isDurationComplaint(words: readonly string[]): boolean {
@@ -51,7 +59,7 @@ export function isDurationComplaint(words: readonly string[]): boolean {
   /** "on hold", "hold music", "on the phone", "au téléphone" wait too, for the duration after them ("holding up after 2 years" does not) */
   let onLineFrom = Infinity;
   words.forEach((w, k) => {
-    if (WAITING.test(w) || (SITTING.has(w) && SITTING_WHERE.has(words[k + 1] ?? '')) || isInLine(words, k)) waiting = true;
+    if (WAITING.test(w) || (SITTING.has(w) && SITTING_WHERE.has(words[k + 1] ?? '')) || isInLine(words, k) || isHeldUp(words, k)) waiting = true;
     else if (TAKING.test(w)) taking = true;
     else if ((w === 'hold' && (words[k - 1] === 'on' || words[k + 1] === 'music')) || ((w === 'phone' || w === 'telephone') && (words[k - 1] === 'the' || words[k - 1] === 'au'))) onLineFrom = Math.min(onLineFrom, k);
   });

@@ -170,6 +170,10 @@ been trying to -1.5, trying to get through -1.8, still pending -1.8, without tel
 without notice -1.5, without any notice -1.5, never happened -1.8, want my money back -2.2, want a refund -1.5,
 never asked for -1.8, not ask for -1.5, price went down 1.0, prices went down 1.0, bill went down 1.0,
 losing -1.5, lose my -1.5, lose our -1.5, got my refund 1.2, received my refund 1.2, got a refund 1.0, got my money back 1.2,
+hangs up -1.8, hang up on -1.8, nobody warned -1.8, no one warned -1.8, nobody informed -1.5, no one informed -1.5,
+when are you going to -1.5, done with this -2.0, done with you -2.0, done with your -2.0, is how you treat -2.0, different answer* -1.5,
+cancellation policy 0, refund policy 0, return policy 0, returns policy 0, never worked -2.0, not log in -1.8, not login -1.8,
+not sign in -1.8, not access -1.5, smoothest 2.0, even though i paid -1.5, even though we paid -1.5, even though i ordered -1.5,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

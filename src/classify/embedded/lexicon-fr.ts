@@ -157,6 +157,8 @@ abonnés absents -2.2, pour des pigeons -2.5, pour des cons -2.5, pour des idiot
 quand ça veut -1.8, marche quand il veut -1.8, marche quand elle veut -1.8, fonctionne quand il veut -1.8, fonctionne quand elle veut -1.8,
 sans prévenir -1.8, sans préavis -1.5, jamais demandé* -1.8, jamais eu lieu -1.8, veux être remboursé* -1.8,
 connexion saute -2.0, connexion qui saute -2.0, internet saute -2.0, wifi saute -2.0, réseau saute -2.0,
+attend toujours -2.0, attends toujours -2.0, attendons toujours -2.0, connaissait rien -2.0, connait rien -2.0,
+connaissent rien -2.0, connaissaient rien -2.0,
 bien loin 0, peut pas s en passer 2.2, peux pas m en passer 2.2, peut plus s en passer 2.2, peux plus m en passer 2.2, pour tous les goûts 0, chacun ses goûts 0, chacun son truc 0,
 `;
 
