@@ -242,6 +242,9 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['Great crew. Thanks!', 'en', 'positive'],
     ['The flight was late, but great crew!', 'en', 'positive'],
     ['Got my refund within two days, thank you', 'en', 'positive'],
+    // praise on the other side of a contrast, or after a clause that only leans negative, stays praise
+    ["Difficile de trouver des réponses dans le centre d'aide, par contre réponse du support en moins d'une heure, top", 'fr', 'positive'],
+    ['Frankly, the reporting screens are not intuitive at all, but the live chat agent fixed our issue in minutes. Thanks.', 'en', 'positive'],
     // a polite closing after a complaint counts for nothing
     ['Flight delayed 3 hours. Thanks.', 'en', 'negative'],
     ["Ma commande n'est toujours pas arrivée. Merci.", 'fr', 'negative'],

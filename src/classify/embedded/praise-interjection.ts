@@ -7,10 +7,11 @@
  *
  * A clause is such an interjection when its words, once @handles and a few fillers ("oh", "just", "so", "wow",
  * "lol") are set aside, are one of the phrases below and nothing else, alone or between commas. It changes
- * only when it answers a complaint: the rest of its own clause ("Oh great, another delay") or the clause right
- * before it ("Delayed again. Great."), not a later one (a review's opening "Génial !" followed by "seul point
- * négatif : …" stays praise), and not when "but"/"mais" opens it ("late, but great!"). A sarcastic one then
- * counts as criticism of the same weight, a polite one for nothing.
+ * only when it answers a clear complaint (a clause summing to one negative term or more): the rest of its own
+ * clause ("Oh great, another delay") or the clause right before it ("Delayed again. Great."), not a later one (a
+ * review's opening "Génial !" followed by "seul point négatif : …" stays praise), and not in a clause opened by
+ * "but"/"mais"/"par contre" ("late, but great!", "par contre réponse en moins d'une heure, top"). A sarcastic
+ * one then counts as criticism of the same weight, a polite one for nothing.
  */
 import { foldedWords } from './fold-text.ts';
 

@@ -276,9 +276,10 @@ export function scoreClause(text: string, language?: Language): ClauseSums {
 
 /**
  * The sums of a clause holding a bare interjection of praise (praise-interjection.ts), once the text is known:
- * answering a complaint (the rest of its own clause, else the clause right before it), a sarcastic one counts
- * as criticism of the same weight and a polite one for nothing; otherwise, and when "but"/"mais" opens it
- * alone, the clause keeps its own sums.
+ * answering a clear complaint (the rest of its own clause, else the clause right before it), a sarcastic one
+ * counts as criticism of the same weight and a polite one for nothing; otherwise, and in a clause opened by
+ * "but"/"par contre" (the praise side of a contrast: "par contre réponse en moins d'une heure, top"), the
+ * clause keeps its own sums.
  */
 function besideComplaint(
   clause: { readonly connector?: string },
@@ -288,13 +289,15 @@ function besideComplaint(
   complaint: boolean,
   language: Language | undefined,
 ): ClauseSums {
-  if (!complaint || (split.rest === '' && clause.connector === 'adversative')) return own;
+  if (!complaint || clause.connector === 'adversative') return own;
   const praise = scoreClause(split.interjection, language);
   if (praise.sum <= 0) return own;
   const turned = split.kind === 'polite' ? 0 : -praise.sum;
   return { sum: rest.sum + turned, positive: rest.positive, negative: rest.negative + Math.min(0, turned), hits: rest.hits + praise.hits };
 }
 
+/** The clause sum from which an interjection beside it answers a complaint (one clear negative term). */
+const CLEAR_COMPLAINT = 1;
 const NO_SUMS: Readonly<ClauseSums> = Object.freeze({ sum: 0, positive: 0, negative: 0, hits: 0 });
 
 /** Lexicon polarity of a whole (cleaned) text, with contrast weighting across its clauses. */
@@ -315,7 +318,8 @@ export function scoreLexicon(text: string, language?: Language): LexiconScore {
   const interjections = clauses.map((c) => splitInterjection(c.text));
   /** per clause with an interjection: the sums of the rest of it */
   const rests = interjections.map((split) => (split === undefined ? undefined : split.rest === '' ? NO_SUMS : scoreClause(split.rest, language)));
-  const complaint = clauses.map((_, k) => (rests[k] ?? (sums[k] as ClauseSums)).sum < 0);
+  // a clear complaint (a mixed clause that only leans negative, "not intuitive, but fixed in minutes", is none)
+  const complaint = clauses.map((_, k) => (rests[k] ?? (sums[k] as ClauseSums)).sum <= -CLEAR_COMPLAINT);
   clauses.forEach((c, k) => {
     const split = interjections[k];
     // the complaint the interjection answers: the rest of its own clause ("Lost my bag again, great job"), else
