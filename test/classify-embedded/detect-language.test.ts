@@ -24,6 +24,8 @@ describe('detectLanguage', () => {
     // franc reads this one as English: one French marker, French accents and no English marker decide
     ["On m'a envoyé le mauvais article", 'fr'],
     ['Loved the café next to the gate', 'en'],
+    // "service" is a word of both languages, not a marker of English
+    ['Service client inexistant', 'fr'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

@@ -6,5 +6,6 @@
  *    "why", "can", "please", "ago", "took", "even", "every", "since" are markers; @handles, #hashtags and web
  *    addresses are not read.
  * 3: a French marker, French accents and no English marker outvote franc's English.
+ * 4: "service", a word of both languages, is no longer an English marker ("Service client inexistant").
  */
-export const LANGUAGE_DETECTION_VERSION = '3';
+export const LANGUAGE_DETECTION_VERSION = '4';

@@ -19,7 +19,7 @@ export const DETECT_EN: ReadonlySet<string> = new Set(
     'than then them its dont didnt cant wont im ive great good thanks thank nothing never always ' +
     'really much more less all any some get got did does do at by if or so no yes we our us ' +
     'he she his her how because too only also easy fast friendly helpful poor bad terrible still doesn isn wasn ' +
-    'didn aren weren haven hasn couldn wouldn shouldn quick slow service broadband based thanks why can please ago took even every since')
+    'didn aren weren haven hasn couldn wouldn shouldn quick slow broadband based thanks why can please ago took even every since')
     .split(' '),
 );
 
@@ -28,7 +28,7 @@ const EXTRA_EN = 'a in on me as can its also into out up down over again one two
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...[...DETECT_FR].filter((w) => !['nul', 'rapide', 'parfait', 'merci', 'commande', 'livraison', 'produit'].includes(w)),
-  ...[...DETECT_EN].filter((w) => !['great', 'good', 'thanks', 'thank', 'easy', 'fast', 'friendly', 'helpful', 'poor', 'bad', 'terrible', 'quick', 'slow', 'service', 'broadband', 'based'].includes(w)),
+  ...[...DETECT_EN].filter((w) => !['great', 'good', 'thanks', 'thank', 'easy', 'fast', 'friendly', 'helpful', 'poor', 'bad', 'terrible', 'quick', 'slow', 'broadband', 'based'].includes(w)),
   ...EXTRA_FR.split(' '),
   ...EXTRA_EN.split(' '),
 ]);
