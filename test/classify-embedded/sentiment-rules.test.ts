@@ -216,6 +216,12 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['On attend toujours le remboursement promis', 'fr', 'negative'],
     ['Le conseiller ne connaissait rien au dossier', 'fr', 'negative'],
     ["On m'a envoyé le mauvais article", 'fr', 'negative'],
+    ['6 hours in Atlanta and counting', 'en', 'negative'],
+    ['My flight was moved to 6am without asking me', 'en', 'negative'],
+    ['Easy to set up dashboards without asking IT', 'en', 'positive'],
+    ['I will never book with you again', 'en', 'negative'],
+    ['No one could tell me where my package is', 'en', 'negative'],
+    ['Service client inexistant', 'fr', 'negative'],
     // contacting them three times or more is a complaint
     ['I called three times', 'en', 'negative'],
     ["J'ai dû rappeler quatre fois", 'fr', 'negative'],

@@ -174,6 +174,8 @@ hangs up -1.8, hang up on -1.8, nobody warned -1.8, no one warned -1.8, nobody i
 when are you going to -1.5, done with this -2.0, done with you -2.0, done with your -2.0, is how you treat -2.0, different answer* -1.5,
 cancellation policy 0, refund policy 0, return policy 0, returns policy 0, never worked -2.0, not log in -1.8, not login -1.8,
 not sign in -1.8, not access -1.5, smoothest 2.0, even though i paid -1.5, even though we paid -1.5, even though i ordered -1.5,
+and counting -1.5, without announcement* -1.5, without asking me -1.5, without asking us -1.5, without even asking -1.5, no working -1.5, ashamed -2.0, never book* -2.0,
+never fly with -2.0, never use you -2.0, never order from -2.0, never buy from -2.0, never shop -2.0, no one could -1.5, nobody could -1.5,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */
