@@ -68,6 +68,33 @@ export async function streamSqlFile(conn: DuckDBConnection, name: string, params
   for await (const rows of result.yieldRowObjectJson()) visit(rows as Record<string, unknown>[]);
 }
 
+/**
+ * streamSqlFile for a result ordered by a key whose rows come in runs (a response and its mentions, an owner and
+ * their answers): `visit` gets each run's key and rows once the run has ended, so one run is held at a time.
+ */
+export async function streamSqlRuns(
+  conn: DuckDBConnection,
+  name: string,
+  params: SqlParams,
+  keyOf: (row: Record<string, unknown>) => string,
+  visit: (key: string, rows: Record<string, unknown>[]) => void,
+): Promise<void> {
+  let key: string | undefined;
+  let run: Record<string, unknown>[] = [];
+  await streamSqlFile(conn, name, params, (rows) => {
+    for (const row of rows) {
+      const k = keyOf(row);
+      if (k !== key) {
+        if (key !== undefined) visit(key, run);
+        key = k;
+        run = [];
+      }
+      run.push(row);
+    }
+  });
+  if (key !== undefined) visit(key, run);
+}
+
 /** Runs a query (SQL text from ecoute itself, values bound) and returns its first cell as a number (0 when empty). */
 export async function queryNumber(conn: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<number> {
   const reader = await conn.runAndReadAll(sql, params);

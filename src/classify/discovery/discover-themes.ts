@@ -19,7 +19,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Clause, Language } from '../classifier-types.ts';
-import { streamSqlFile } from '../../db/sql-file.ts';
+import { streamSqlRuns } from '../../db/sql-file.ts';
 import { clusterSampledClauses, MAX_CLUSTERED_CLAUSES, sampleStride, type ClusterOptions, type UnmatchedClause } from './cluster-clauses.ts';
 import { reconcileCandidates, type ReconcileOptions, type StoredCandidate } from './reconcile-candidates.ts';
 import { byPriority, saveThemeCandidates } from './theme-candidates-store.ts';
@@ -48,35 +48,20 @@ export function unmatchedClauses(clauses: readonly Clause[], spans: ReadonlyArra
   return clauses.filter((c) => c.text.trim().length > 0 && !spans.some(([s, e]) => c.start < e && s < c.end));
 }
 
-interface ClauseSource {
-  readonly responseId: string;
-  readonly verbatim: string;
-  readonly language: Language;
-  readonly date: string | undefined;
-  readonly spans: Array<[number, number]>;
-}
-
 /**
  * Visits the unmatched clauses of every classified verbatim, in response id order, streaming the verbatims
  * from DuckDB (never all of them in JS at once): a verbatim's rows (one a mention span) are consecutive.
  */
 async function forEachUnmatchedClause(conn: DuckDBConnection, split: SplitClauses, visit: (clause: UnmatchedClause) => void): Promise<void> {
-  let current: ClauseSource | undefined;
-  const flush = (s: ClauseSource): void => {
-    for (const c of unmatchedClauses(split(s.verbatim, s.language), s.spans)) visit({ clause: c.text, verbatim: s.verbatim, language: s.language, ...(s.date !== undefined ? { date: s.date } : {}) });
-  };
-  await streamSqlFile(conn, 'classify/select-clause-sources', {}, (rows) => {
-    for (const row of rows) {
-      const responseId = String(row.response_id);
-      if (current?.responseId !== responseId) {
-        if (current !== undefined) flush(current);
-        const date = row.submitted_on === null ? undefined : String(row.submitted_on);
-        current = { responseId, verbatim: String(row.verbatim), language: String(row.language) as Language, date, spans: [] };
-      }
-      if (row.clause_start !== null && row.clause_end !== null) current.spans.push([Number(row.clause_start), Number(row.clause_end)]);
-    }
+  await streamSqlRuns(conn, 'classify/select-clause-sources', {}, (row) => String(row.response_id), (_, rows) => {
+    const first = rows[0] as Record<string, unknown>;
+    const verbatim = String(first.verbatim);
+    const language = String(first.language) as Language;
+    const spans: Array<[number, number]> = [];
+    for (const row of rows) if (row.clause_start !== null && row.clause_end !== null) spans.push([Number(row.clause_start), Number(row.clause_end)]);
+    const date = first.submitted_on === null ? undefined : { date: String(first.submitted_on) };
+    for (const c of unmatchedClauses(split(verbatim, language), spans)) visit({ clause: c.text, verbatim, language, ...date });
   });
-  if (current !== undefined) flush(current);
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { querySqlFile, runSqlFile, streamSqlFile } from '../../db/sql-file.ts';
+import { querySqlFile, runSqlFile, streamSqlRuns } from '../../db/sql-file.ts';
 import { arrBandLabels } from '../../analyze/drivers/design-matrix.ts';
 import { withAtomicFile } from '../atomic-write.ts';
 import {
@@ -190,20 +190,13 @@ export async function writeExplorerScript(
     const columns = createColumnWriter(scratch);
     if (tables.has('responses')) {
       await runSqlFile(conn, 'report/create-explorer-verbatims-macro');
-      let current: { row: ExplorerVerbatimRow; mentions: ExplorerMentionRow[] } | undefined;
-      const flush = (): void => {
-        if (current !== undefined) columns.add(current.row, explorerRowCells(current.row, current.mentions, codes, EXPLORER_ARR_BANDS));
-      };
-      await streamSqlFile(conn, withMentions ? 'report/select-explorer-verbatim-mentions' : 'report/select-explorer-verbatims', { as_of: opts.asOf }, (rows) => {
-        for (const r of rows) {
-          if (current?.row.response_id !== String(r.response_id)) {
-            flush();
-            current = { row: toVerbatimRow(r), mentions: [] };
-          }
-          if (r.mention !== null && r.mention !== undefined) current.mentions.push(toMentionRow(r.mention as Record<string, unknown>));
-        }
+      const query = withMentions ? 'report/select-explorer-verbatim-mentions' : 'report/select-explorer-verbatims';
+      await streamSqlRuns(conn, query, { as_of: opts.asOf }, (r) => String(r.response_id), (_, rows) => {
+        const row = toVerbatimRow(rows[0] as Record<string, unknown>);
+        const mentions: ExplorerMentionRow[] = [];
+        for (const r of rows) if (r.mention !== null && r.mention !== undefined) mentions.push(toMentionRow(r.mention as Record<string, unknown>));
+        columns.add(row, explorerRowCells(row, mentions, codes, EXPLORER_ARR_BANDS));
       });
-      flush();
     }
     let n = 0;
     await withAtomicFile(path, async (tmp) => {

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { runCesDirection, type OpenRun } from '../../charts/open-run.ts';
 import { createThemeLabeler, type ThemeLabels } from '../../charts/theme-labels.ts';
-import { querySqlFile, runSqlFile, streamSqlFile } from '../../db/sql-file.ts';
+import { querySqlFile, runSqlFile, streamSqlRuns } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { CallbackRow } from '../callback/callback-list.ts';
@@ -76,18 +76,7 @@ export async function writeOwnerDashboards(run: OpenRun, callbacks: readonly Cal
     writeFileAtomic(join(dir, file), dashboardHtml({ ...payload, pipeline: `${run.summary.pipeline} · ${owner}` }, '../', false));
     written.set(owner, { owner, file, accounts: new Set(answers.map((a) => a.accountId)).size });
   };
-  let current: { owner: string; rows: Array<Record<string, unknown>> } | undefined;
-  await streamSqlFile(conn, 'report/select-owners-answers', { as_of: opts.asOf, metric }, (chunk) => {
-    for (const r of chunk) {
-      const owner = String(r.owner);
-      if (current?.owner !== owner) {
-        if (current !== undefined) writePage(current.owner, current.rows);
-        current = { owner, rows: [] };
-      }
-      current.rows.push(r);
-    }
-  });
-  if (current !== undefined) writePage(current.owner, current.rows);
+  await streamSqlRuns(conn, 'report/select-owners-answers', { as_of: opts.asOf, metric }, (r) => String(r.owner), writePage);
   // owners of the CRM without an answer get their page too; the list is in owner name order
   for (const o of await querySqlFile(conn, 'report/select-owners')) {
     const owner = String(o.owner);
