@@ -11,7 +11,7 @@
 import type { Language } from '../classifier-types.ts';
 import { scoreLexicon } from '../embedded/score-lexicon.ts';
 import { redactPii } from '../pii/redact-pii.ts';
-import { distinctivePhrases, phraseDocumentFrequency, singularPhrase } from './distinctive-phrases.ts';
+import { phraseDocumentFrequency, rankDistinctivePhrases, singularPhrase } from './distinctive-phrases.ts';
 import { distinctNames, type OfferedName } from './distinct-names.ts';
 import { clausePhrases, isTopicalClause, tokenizeClause } from './tokenize-clause.ts';
 import { buildTfidf, dotDense } from './tfidf-vectors.ts';
@@ -148,11 +148,12 @@ export function clusterSampledClauses(sampled: readonly UnmatchedClause[], strid
     const fr = members.filter((m) => sampled[m]!.language === 'fr').length;
     const en = members.filter((m) => sampled[m]!.language === 'en').length;
     const days = members.map((m) => sampled[m]!.date).filter((d): d is string => d !== undefined).sort();
-    const named = distinctivePhrases(memberRows.map((j) => phrases[j]!), phraseDf, keep.length);
+    const inCluster = phraseDocumentFrequency(memberRows.map((j) => phrases[j]!));
+    const named = rankDistinctivePhrases(inCluster, members.length, phraseDf, keep.length);
     const negative = members.filter((m) => scoreLexicon(sampled[m]!.clause, sampled[m]!.language === 'other' ? undefined : sampled[m]!.language).polarity < 0).length;
     const negativeShare = round4(negative / members.length);
     const surfaceTerms = topTerms.map(surfaceOf);
-    offers.push(named.map((phrase) => ({ phrase, share: memberRows.filter((j) => phrases[j]!.includes(phrase)).length / members.length })));
+    offers.push(named.map((phrase) => ({ phrase, share: (inCluster.get(phrase) ?? 0) / members.length })));
     fallbacks.push(termsName(surfaceTerms));
     out.push({
       name: named[0] ?? termsName(surfaceTerms),

@@ -39,8 +39,18 @@ export function distinctivePhrases(
   totalClauses: number,
   max: number = MAX_PHRASES,
 ): string[] {
-  const inCluster = phraseDocumentFrequency(members);
-  const floor = Math.max(MIN_CLAUSES, Math.ceil(MIN_SHARE * members.length));
+  return rankDistinctivePhrases(phraseDocumentFrequency(members), members.length, overallDf, totalClauses, max);
+}
+
+/** distinctivePhrases from the cluster's own phrase counts (phraseDocumentFrequency of its `size` members), for a caller that needs them too. */
+export function rankDistinctivePhrases(
+  inCluster: ReadonlyMap<string, number>,
+  size: number,
+  overallDf: ReadonlyMap<string, number>,
+  totalClauses: number,
+  max: number = MAX_PHRASES,
+): string[] {
+  const floor = Math.max(MIN_CLAUSES, Math.ceil(MIN_SHARE * size));
   const scored = [...inCluster.entries()]
     .filter(([, n]) => n >= floor)
     .map(([phrase, n]) => ({ phrase, score: n * Math.log(Math.max(totalClauses, 1) / Math.max(overallDf.get(phrase) ?? n, 1)) }))
