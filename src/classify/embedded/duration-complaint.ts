@@ -10,13 +10,13 @@
  * "en moins de" before the duration make it a compliment, and the rule does not apply.
  */
 
+import { numberWordValue } from './number-words.ts';
+
 /** Valence of such a clause (one hit). */
 export const DURATION_COMPLAINT = -1.5;
 
-const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'couple',
-  'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'plusieurs', 'quelques',
-]);
+/** Counts without a number that a duration may have ("several hours", "a couple of weeks", "quelques semaines"). */
+const VAGUE_COUNTS: ReadonlySet<string> = new Set(['several', 'many', 'couple', 'plusieurs', 'quelques']);
 const HOURS: ReadonlySet<string> = new Set(['hour', 'hours', 'hr', 'hrs', 'heure', 'heures', 'h']);
 const DAYS: ReadonlySet<string> = new Set(['day', 'days', 'jour', 'jours']);
 const WEEKS: ReadonlySet<string> = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees']);
@@ -42,7 +42,7 @@ const SHORT = new Set(['only', 'just', 'within', 'less', 'under', 'seulement', '
 /** "2 hours in line", "in the line for an hour" wait; "in line with" is agreement */
 const isInLine = (words: readonly string[], k: number): boolean =>
   words[k] === 'line' && (words[k - 1] === 'in' || (words[k - 1] === 'the' && words[k - 2] === 'in')) && words[k + 1] !== 'with';
-const isNumber = (w: string): boolean => /^\d+$/.test(w) || NUMBER_WORDS.has(w);
+const isNumber = (w: string): boolean => /^\d+$/.test(w) || numberWordValue(w) !== undefined || VAGUE_COUNTS.has(w);
 /**
  * "only 2 hours", "within 3 days", "en moins de 3 jours": a short word up to three words before the number at
  * `at`; "under" only right before it ("under 2 hours", not "under review for two months")

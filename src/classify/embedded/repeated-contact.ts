@@ -11,6 +11,8 @@
  * running, whatever the verb) counts too.
  */
 
+import { numberWordValue } from './number-words.ts';
+
 /** Valence of such a clause (one hit). */
 export const REPEATED_CONTACT = -1.5;
 
@@ -20,15 +22,15 @@ export const REPEATED_CONTACT = -1.5;
  * "call" and "calls" are nouns too ("3 calls"): as for every verb, the count and "times" must follow.
  */
 const CONTACT = /^(?:call(?:s|ed|ing)?|rang|rung|phon(?:ed|ing)|e?mail(?:ed|ing)|messag(?:ed|ing)|contact(?:ed|ing)?|wrote|written|chas(?:ed|ing))$|^(?:r?appel|telephon|ecri|relanc)|^contact(?:e|er|es|ez|ons|ee|ees)?$/;
-const COUNT_WORDS: ReadonlySet<string> = new Set([
-  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'multiple', 'many', 'numerous', 'countless', 'dozen', 'dozens',
-  'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'plusieurs', 'maintes', 'multiples', 'nombreuses', 'innombrables',
+/** Counts without a number that mean three or more. */
+const MANY: ReadonlySet<string> = new Set([
+  'several', 'multiple', 'many', 'numerous', 'countless', 'dozen', 'dozens', 'plusieurs', 'maintes', 'multiples', 'nombreuses', 'innombrables',
 ]);
 const TIMES: ReadonlySet<string> = new Set(['times', 'fois', 'reprises']);
 /** Words the count may follow the verb by. */
 const REACH = 3;
 
-const isCount = (w: string): boolean => COUNT_WORDS.has(w) || (/^\d+$/.test(w) && Number(w) >= 3);
+const isCount = (w: string): boolean => MANY.has(w) || (numberWordValue(w) ?? 0) >= 3 || (/^\d+$/.test(w) && Number(w) >= 3);
 
 /** Does this clause (folded words) say the customer had to contact the company three times or more? */
 export function isRepeatedContact(words: readonly string[]): boolean {
