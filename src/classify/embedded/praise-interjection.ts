@@ -36,16 +36,17 @@ const SEGMENT_BREAK = /[,;:–—]|\s-\s/;
 const MAX_WORDS = 6;
 const MAX_CHARS = 60;
 
+const ACCENTED: Readonly<Record<string, string>> = { a: '[aàâä]', e: '[eéèêë]', i: '[iîï]', o: '[oôö]', u: '[uùûü]', c: '[cç]' };
+
 /** A phrase's longest word, written with its accented letters as classes ("genial" → "g[eéèêë]n[iîï][aàâä]l"). */
 function headPattern(phrase: string): string {
   const head = phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
-  const ACCENTED: Readonly<Record<string, string>> = { a: '[aàâä]', e: '[eéèêë]', i: '[iîï]', o: '[oôö]', u: '[uùûü]', c: '[cç]' };
   return [...head].map((ch) => ACCENTED[ch] ?? ch).join('');
 }
 /** One word every interjection holds: a clause or segment without any is not folded (most are not). */
 const MAY_BE_INTERJECTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set([...SARCASTIC, ...POLITE].map(headPattern))].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
-const shortEnough = (part: string): boolean => (part.includes('@') ? part.replace(HANDLE, ' ') : part).length <= MAX_CHARS && MAY_BE_INTERJECTION.test(part);
+const shortEnough = (part: string): boolean => (part.includes('@') ? part.replace(HANDLE, ' ') : part).length <= MAX_CHARS;
 
 export interface SplitInterjection {
   readonly kind: InterjectionKind;
@@ -64,7 +65,7 @@ export function splitInterjection(clause: string): SplitInterjection | undefined
   const parts = clause.split(SEGMENT_BREAK);
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k] as string;
-    if (!shortEnough(part)) continue;
+    if (!shortEnough(part) || !MAY_BE_INTERJECTION.test(part)) continue;
     const kind = interjectionKind(part);
     if (kind !== undefined) return { kind, interjection: part, rest: parts.filter((_, j) => j !== k).join(', ') };
   }
