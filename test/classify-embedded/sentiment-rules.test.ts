@@ -338,6 +338,30 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ['des rebondissements sans cesse passionnants', 'fr', 'positive'],
     // a degree word before a word of little valence is the opinion itself
     ['Super qualité pour le prix.', 'fr', 'positive'],
+    // stop 27 (scoring rules v11): something that never happened, a "not even", an indirect question,
+    // comparatives and superlatives of praise words, and the words a fifth written batch missed
+    ['The discount was never applied.', 'en', 'negative'],
+    ['Password reset emails never arrive', 'en', 'negative'],
+    ["My ticket hasn't even been assigned.", 'en', 'negative'],
+    ["Il n'a même pas rappelé.", 'fr', 'negative'],
+    ["Le technicien n'est jamais venu.", 'fr', 'negative'],
+    ['Never mind, I found it.', 'en', 'neutral'],
+    ['I have never had a problem with them', 'en', 'positive'],
+    ["I'd like to know if the offer is available in Belgium", 'en', 'neutral'],
+    ["Je voudrais savoir si l'offre est disponible en Belgique.", 'fr', 'neutral'],
+    ["Est-ce que la livraison est gratuite", 'fr', 'neutral'],
+    ['The new interface is much cleaner.', 'en', 'positive'],
+    ['Friendliest staff in town.', 'en', 'positive'],
+    ['The cleaner was rude.', 'en', 'negative'],
+    ['I will call you later.', 'en', 'neutral'],
+    ['The refund came through faster than I expected.', 'en', 'positive'],
+    ['The staff went out of their way to help us.', 'en', 'positive'],
+    ['La conseillère a pris le temps de tout m\'expliquer.', 'fr', 'positive'],
+    ['Third week without a working landline.', 'en', 'negative'],
+    ['Paid for express shipping, got it ten days later.', 'en', 'negative'],
+    ['The new update deleted all my saved addresses.', 'en', 'negative'],
+    ['La box redémarre toute seule plusieurs fois par jour.', 'fr', 'negative'],
+    ['Ma facture a doublé sans explication.', 'fr', 'negative'],
   ];
   for (const [text, language, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected}`, async () => {

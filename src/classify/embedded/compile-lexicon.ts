@@ -14,7 +14,7 @@ import { PATTERN_FR_VERSION, patternValence } from './pattern-fr.ts';
 import { LANGUAGE_DETECTION_VERSION } from '../language/detection-version.ts';
 
 /** Bump when the scoring rules (not the word lists) change. */
-export const SCORING_RULES_VERSION = '10';
+export const SCORING_RULES_VERSION = '11';
 
 export interface PhraseEntry {
   /** folded words; a word ending in '*' matches any word starting with it */
@@ -37,6 +37,8 @@ export interface CompiledLexicon {
   readonly negators: ReadonlySet<string>;
   /** valence of a word no entry matches, from a general-purpose lexicon (French: Pattern) */
   readonly fallback?: (word: string) => number | undefined;
+  /** English: comparatives and superlatives of praise words take their base's valence (english-degrees.ts) */
+  readonly englishDegrees?: boolean;
   /** memo of word → valence (null: not in lexicon) */
   readonly memo: Map<string, number | null>;
 }
@@ -72,6 +74,7 @@ interface Sources {
   readonly boosters: readonly string[];
   readonly negators: readonly string[];
   readonly fallback?: (word: string) => number | undefined;
+  readonly englishDegrees?: boolean;
 }
 
 function compile(sources: Sources): CompiledLexicon {
@@ -98,10 +101,10 @@ function compile(sources: Sources): CompiledLexicon {
   for (const src of sources.boosters) for (const { term, weight } of parseLexiconSource(src)) boosters.set(foldedWords(term).join(' '), weight);
   const negators = new Set(sources.negators.flatMap((s) => s.split(/\s+/).filter((w) => w !== '')));
   const stemLengths = [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), memo: new Map() };
+  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), ...(sources.englishDegrees === true ? { englishDegrees: true } : {}), memo: new Map() };
 }
 
-const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS] };
+const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS], englishDegrees: true };
 const FR: Sources = { lexicon: [FR_LEXICON], boosters: [FR_BOOSTERS], negators: [FR_NEGATORS], fallback: patternValence };
 
 const COMPILED: Record<Language, CompiledLexicon> = {

@@ -176,6 +176,14 @@ cancellation policy 0, refund policy 0, return policy 0, returns policy 0, never
 not sign in -1.8, not access -1.5, smoothest 2.0, even though i paid -1.5, even though we paid -1.5, even though i ordered -1.5,
 and counting -1.5, without announcement* -1.5, without asking me -1.5, without asking us -1.5, without even asking -1.5, no working -1.5, ashamed -2.0, never book* -2.0,
 never fly with -2.0, never use you -2.0, never order from -2.0, never buy from -2.0, never shop -2.0, no one could -1.5, nobody could -1.5,
+without a working -1.8, without any working -1.8, without the right -1.5, without the correct -1.5, without the proper -1.5,
+days later -1.2, weeks later -1.5, months later -1.5, loops me -1.5, loops back -1.2, in a loop -1.5, endless loop -2.0,
+deleted my -1.5, deleted all -1.5, wiped my -1.8, wiped all -1.8, erased my -1.8, erased all -1.8, lost all -2.0,
+keeps restarting -2.0, keeps rebooting -2.0, restarts itself -1.8, reboots itself -1.8, turns itself off -1.8,
+out of their way 2.5, out of her way 2.5, out of his way 2.5, extra mile 2.5, faster than expected 2.0, faster than i expected 2.0,
+quicker than expected 2.0, quicker than i expected 2.0, sooner than expected 2.0, sooner than i expected 2.0,
+better than expected 2.2, better than i expected 2.2,
+took the time to 2.0, take the time to 2.0, takes the time to 2.0, taking the time to 2.0, given to someone else -1.8, gave it to someone else -1.8,
 `;
 
 /** Degree words: "very good" weighs more, "slightly slow" less (added to |valence| before negation). */

@@ -159,6 +159,9 @@ sans prévenir -1.8, sans préavis -1.5, jamais demandé* -1.8, jamais eu lieu -
 connexion saute -2.0, connexion qui saute -2.0, internet saute -2.0, wifi saute -2.0, réseau saute -2.0,
 attend toujours -2.0, attends toujours -2.0, attendons toujours -2.0, connaissait rien -2.0, connait rien -2.0,
 connaissent rien -2.0, connaissaient rien -2.0,
+redémarre tout seul -1.8, redémarre toute seule -1.8, redémarre sans arrêt -2.0, redémarre en boucle -2.0, s éteint tout seul -1.8, s éteint toute seule -1.8,
+s éteint sans arrêt -2.0, plus vite que prévu 2.0, plus rapide que prévu 2.0, mieux que prévu 2.0, plus tôt que prévu 1.8,
+sans explication -1.8, sans aucune explication -2.0, pris le temps de 2.0, prend le temps de 2.0, prennent le temps de 2.0, pris le temps d 2.0, prend le temps d 2.0,
 bien loin 0, peut pas s en passer 2.2, peux pas m en passer 2.2, peut plus s en passer 2.2, peux plus m en passer 2.2, pour tous les goûts 0, chacun ses goûts 0, chacun son truc 0,
 `;
 

@@ -18,6 +18,7 @@ import { splitClauseSpans } from '../clauses/split-clauses.ts';
 import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-lexicon.ts';
 import { isNegatorAt, isNeverSuperlative, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
+import { degreeValence } from './english-degrees.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
 import { RECURRING_TROUBLE, isRecurringTrouble } from './recurring-trouble.ts';
@@ -125,7 +126,7 @@ function termAt(lex: CompiledLexicon, words: readonly string[], i: number): { v:
     if (p !== undefined && (best === undefined || p.words.length > best.words.length)) best = p;
   }
   if (best !== undefined) return { v: best.weight, len: best.words.length };
-  const v = wordValence(lex, w);
+  const v = wordValence(lex, w) ?? (lex.englishDegrees === true ? degreeValence(words, i, (base) => wordValence(lex, base)) : undefined);
   return v === undefined ? undefined : { v, len: 1 };
 }
 
@@ -145,8 +146,10 @@ function inNePasScope(words: readonly string[], breakBefore: readonly boolean[],
 /**
  * A clause with no opinion word that says something stopped or has not happened is a complaint:
  * "le briquet ne se recharge plus", "it no longer charges", "my transfer has not gone through yet",
- * "doesn't work anymore", and the English complaint question "why can't I …" / "why hasn't my card …" ("why not"
- * alone is a suggestion). Valence of such a clause (it counts as one hit).
+ * "doesn't work anymore", the English complaint question "why can't I …" / "why hasn't my card …" ("why not"
+ * alone is a suggestion), something that never happened ("the discount was never applied", "n'est jamais venu";
+ * a "never" that ends the clause or is "never mind" says nothing) and a "not even" ("hasn't even been assigned",
+ * "n'a même pas rappelé"). Valence of such a clause (it counts as one hit).
  */
 const STOPPED_OR_PENDING = -1.5;
 
@@ -158,6 +161,12 @@ function isStoppedOrPending(words: readonly string[], french: boolean): boolean 
     if (w === 'longer' && words[k - 1] === 'no') return true;
     if (!french && w === 'why' && (words[k + 2] === 'not' || words[k + 2] === 'never')) return true;
     if ((w === 'anymore' || w === 'yet') && words.slice(Math.max(0, k - 6), k).some((x) => x === 'not' || x === 'never' || x === 'no')) return true;
+    // "the discount was never applied", "emails never arrive", "le technicien n'est jamais venu" ("never mind" asks nothing)
+    if (!french && w === 'never' && k + 1 < words.length && words[k + 1] !== 'mind') return true;
+    if (french && w === 'jamais' && k + 1 < words.length) return true;
+    // "my ticket hasn't even been assigned", "il n'a même pas rappelé", "pas même un mail"
+    if (!french && w === 'even' && words[k - 1] === 'not') return true;
+    if (french && w === 'meme' && (words[k - 1] === 'pas' || words[k + 1] === 'pas')) return true;
   }
   return false;
 }
@@ -253,8 +262,16 @@ function addComplaint(out: ClauseSums, valence: number): void {
  */
 const TAG_QUESTION = /(?:\b(?:right|no|non|eh|hein|isn'?t it|aren'?t they|don'?t you think|n'?est-ce pas)|,\s*(?:non|no))\s*[?]+\s*$/i;
 
+/**
+ * An indirect question asks as much without its "?": "I'd like to know if the offer is available", "je voudrais
+ * savoir si l'offre est disponible", "est-ce que la livraison est gratuite". Anchored at the clause's start (after
+ * a greeting word or two), so "I know if it breaks they won't care" is not one.
+ */
+const INDIRECT_QUESTION =
+  /^\W*(?:(?:hi|hello|bonjour|salut|please|svp|s['’]il vous plaît|s['’]il vous plait)\W+){0,2}(?:(?:i|we)(?:['’]d| would)? (?:like|want|need|wanted) to know (?:if|whether)|(?:i|we)(?: am| are|['’]m|['’]re)? (?:wondering|wonder) (?:if|whether)|(?:can|could) (?:you|someone|anyone) (?:tell|let) (?:me|us) (?:know )?(?:if|whether)|(?:je|j['’]|nous)\s*(?:voudrais|voudrions|aimerais|aimerions|souhaite|souhaiterais|souhaitons|veux|voulais) savoir si|je me demande si|(?:pouvez|pourriez)[- ]vous (?:me|nous) (?:dire|confirmer|indiquer) si|est[- ]ce qu)/i;
+
 export function isQuestion(clause: string): boolean {
-  return /[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause);
+  return (/[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause)) || INDIRECT_QUESTION.test(clause);
 }
 
 /** The words a hashtag may be split into: the lexicon's own words (not its stems), negators, degree words, function words. */
