@@ -38,7 +38,7 @@ export interface CompiledLexicon {
   /** valence of a word no entry matches, from a general-purpose lexicon (French: Pattern) */
   readonly fallback?: (word: string) => number | undefined;
   /** English: comparatives and superlatives of praise words take their base's valence (english-degrees.ts) */
-  readonly englishDegrees?: boolean;
+  readonly englishDegrees: boolean;
   /** memo of word → valence (null: not in lexicon) */
   readonly memo: Map<string, number | null>;
 }
@@ -101,7 +101,7 @@ function compile(sources: Sources): CompiledLexicon {
   for (const src of sources.boosters) for (const { term, weight } of parseLexiconSource(src)) boosters.set(foldedWords(term).join(' '), weight);
   const negators = new Set(sources.negators.flatMap((s) => s.split(/\s+/).filter((w) => w !== '')));
   const stemLengths = [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), ...(sources.englishDegrees === true ? { englishDegrees: true } : {}), memo: new Map() };
+  return { words, stems, stemLengths, phrases, phrasePrefixes, phrasePrefixLengths, boosters, negators, ...(sources.fallback ? { fallback: sources.fallback } : {}), englishDegrees: sources.englishDegrees === true, memo: new Map() };
 }
 
 const EN: Sources = { lexicon: [EN_LEXICON], boosters: [EN_BOOSTERS], negators: [EN_NEGATORS], englishDegrees: true };

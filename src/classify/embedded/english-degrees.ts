@@ -10,9 +10,9 @@
  *   noun ("the cleaner was rude", "the cooler leaks").
  * - The derived form weighs what its base weighs (a comparative says at least as much as the plain word).
  *
- * Example:
- *   degreeValence(lex, ['the', 'app', 'is', 'much', 'cleaner'], 4) // → 1.2 ("clean")
- *   degreeValence(lex, ['the', 'cleaner', 'was', 'rude'], 1)       // → undefined (no comparative frame)
+ * Example (valenceOf looks a word up in the lexicon, where "clean" weighs 1.2):
+ *   degreeValence(['the', 'app', 'is', 'much', 'cleaner'], 4, valenceOf) // → 1.2
+ *   degreeValence(['the', 'cleaner', 'was', 'rude'], 1, valenceOf)       // → undefined (no comparative frame)
  */
 
 /** A base must weigh at least this to lend its valence to its comparative or superlative. */
@@ -23,14 +23,13 @@ const COMPARATIVE_BEFORE: ReadonlySet<string> = new Set([
   'much', 'far', 'way', 'lot', 'even', 'bit', 'little', 'slightly', 'significantly', 'considerably', 'noticeably', 'somewhat', 'vastly', 'so', 'any', 'no',
 ]);
 
-/** The plain forms a degree form may come from: "cleaner" → clean / cleane (nice-r) / - ; "tidier" → tidy; "bigger" → big. */
+/** The plain forms a degree form may come from: "cleaner" → clean, "nicer" → nice, "tidier" → tidy, "bigger" → big. */
 function basesOf(word: string, suffix: 'er' | 'est'): string[] {
   const stem = word.slice(0, -suffix.length);
   if (stem.length < 2) return [];
   const out = [stem, `${stem}e`];
   if (stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
-  const last = stem.at(-1) as string;
-  if (stem.length >= 3 && stem.at(-2) === last) out.push(stem.slice(0, -1));
+  if (stem.length >= 3 && stem.at(-2) === stem.at(-1)) out.push(stem.slice(0, -1));
   return out;
 }
 

@@ -126,7 +126,7 @@ function termAt(lex: CompiledLexicon, words: readonly string[], i: number): { v:
     if (p !== undefined && (best === undefined || p.words.length > best.words.length)) best = p;
   }
   if (best !== undefined) return { v: best.weight, len: best.words.length };
-  const v = wordValence(lex, w) ?? (lex.englishDegrees === true ? degreeValence(words, i, (base) => wordValence(lex, base)) : undefined);
+  const v = wordValence(lex, w) ?? (lex.englishDegrees ? degreeValence(words, i, (base) => wordValence(lex, base)) : undefined);
   return v === undefined ? undefined : { v, len: 1 };
 }
 
