@@ -350,6 +350,9 @@ describe('named sentiment cases (negation, contrast, sarcasm, factual complaints
     ["I'd like to know if the offer is available in Belgium", 'en', 'neutral'],
     ["Je voudrais savoir si l'offre est disponible en Belgique.", 'fr', 'neutral'],
     ["Est-ce que la livraison est gratuite", 'fr', 'neutral'],
+    // only the part the frame opens is asked: the thanks after it still count, a greeting before it is no obstacle
+    ["Je voudrais savoir si l'offre est disponible, merci d'avance.", 'fr', 'positive'],
+    ["Bonjour, je voudrais savoir si l'offre est disponible.", 'fr', 'neutral'],
     ['The new interface is much cleaner.', 'en', 'positive'],
     ['Friendliest staff in town.', 'en', 'positive'],
     ['The cleaner was rude.', 'en', 'negative'],

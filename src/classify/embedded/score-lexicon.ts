@@ -19,6 +19,7 @@ import { lexiconFor, type CompiledLexicon, type PhraseEntry } from './compile-le
 import { isNegatorAt, isNeverSuperlative, NE } from './negation.ts';
 import { isResolvedProblem } from './resolved-problem.ts';
 import { degreeValence } from './english-degrees.ts';
+import { indirectQuestionWords } from './indirect-question.ts';
 import { isSarcasticThanks } from './sarcastic-thanks.ts';
 import { DURATION_COMPLAINT, isDurationComplaint } from './duration-complaint.ts';
 import { RECURRING_TROUBLE, isRecurringTrouble } from './recurring-trouble.ts';
@@ -176,6 +177,8 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
   const out: ClauseSums = { sum: 0, positive: 0, negative: 0, hits: 0 };
   // the question proper: the words after the clause's last comma or stop ("Super appli, c'est possible … ?")
   const asked = question ? breakBefore.lastIndexOf(true) : words.length;
+  // and a part asked without "?" ("je voudrais savoir si …"; indirect-question.ts)
+  const askedIndirectly = indirectQuestionWords(words, breakBefore);
   for (let i = 0; i < words.length; ) {
     const term = termAt(lex, words, i);
     if (term === undefined) {
@@ -224,8 +227,8 @@ function scoreTokens(lex: CompiledLexicon, t: SentimentTokens, french: boolean, 
       if ((tail && before) || spokenPas) negated = true;
     }
     if (negated && isNeverSuperlative(words, breakBefore, i)) negated = false;
-    if (i >= asked && v > 0 && !negated) {
-      // a positive term in a question is irrealis (isQuestion): no valence, no hit
+    if ((i >= asked || askedIndirectly?.[i] === true) && v > 0 && !negated) {
+      // a positive term in a question is irrealis (isQuestion, indirect-question.ts): no valence, no hit
       i += term.len;
       continue;
     }
@@ -262,16 +265,8 @@ function addComplaint(out: ClauseSums, valence: number): void {
  */
 const TAG_QUESTION = /(?:\b(?:right|no|non|eh|hein|isn'?t it|aren'?t they|don'?t you think|n'?est-ce pas)|,\s*(?:non|no))\s*[?]+\s*$/i;
 
-/**
- * An indirect question asks as much without its "?": "I'd like to know if the offer is available", "je voudrais
- * savoir si l'offre est disponible", "est-ce que la livraison est gratuite". Anchored at the clause's start (after
- * a greeting word or two), so "I know if it breaks they won't care" is not one.
- */
-const INDIRECT_QUESTION =
-  /^\W*(?:(?:hi|hello|bonjour|salut|please|svp|s['’]il vous plaît|s['’]il vous plait)\W+){0,2}(?:(?:i|we)(?:['’]d| would)? (?:like|want|need|wanted) to know (?:if|whether)|(?:i|we)(?: am| are|['’]m|['’]re)? (?:wondering|wonder) (?:if|whether)|(?:can|could) (?:you|someone|anyone) (?:tell|let) (?:me|us) (?:know )?(?:if|whether)|(?:je|j['’]|nous)\s*(?:voudrais|voudrions|aimerais|aimerions|souhaite|souhaiterais|souhaitons|veux|voulais) savoir si|je me demande si|(?:pouvez|pourriez)[- ]vous (?:me|nous) (?:dire|confirmer|indiquer) si|est[- ]ce qu)/i;
-
 export function isQuestion(clause: string): boolean {
-  return (/[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause)) || INDIRECT_QUESTION.test(clause);
+  return /[?]\s*$/.test(clause) && !TAG_QUESTION.test(clause);
 }
 
 /** The words a hashtag may be split into: the lexicon's own words (not its stems), negators, degree words, function words. */
