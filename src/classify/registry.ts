@@ -20,6 +20,7 @@ import { createEmbeddedSentimentEngine, createEmbeddedTopicEngine, createKeyword
 import { createPerRunTopicEngine } from './embedded/topic-engine.ts';
 import type { TopicModel } from './embedded/train-topic-model.ts';
 import type { DomainModelSet } from './embedded/domain-model-set.ts';
+import type { SelfTrainedSentiment } from './embedded/self-trained-sentiment.ts';
 import { loadTransformerSentiment, loadTransformerTopics } from './transformer/index.ts';
 
 export type ClassifyTask = 'sentiment' | 'topics' | 'language';
@@ -29,6 +30,8 @@ export interface EngineContext {
   /** absolute or cwd-relative models/ root */
   readonly modelsRoot: string;
   readonly domain?: DomainModel | DomainModelSet;
+  /** the sentiment model self-trained on the texts to classify (used only without `domain`) */
+  readonly selfTrained?: SelfTrainedSentiment;
   /** the topic model trained on the texts to classify, or 'per-run': a pipeline run trains it after featurizing them (embedded topics engine) */
   readonly topicModel?: TopicModel | 'per-run';
   readonly batchSize?: number;
@@ -70,7 +73,8 @@ function requireModel(task: ClassifyTask, model: string | undefined): string {
 
 export const ENGINE_REGISTRY = Object.freeze({
   sentiment: Object.freeze({
-    embedded: (async (ctx) => createEmbeddedSentimentEngine(ctx.domain === undefined ? {} : { domain: ctx.domain })) as SentimentFactory,
+    embedded: (async (ctx) =>
+      createEmbeddedSentimentEngine(ctx.domain !== undefined ? { domain: ctx.domain } : ctx.selfTrained !== undefined ? { selfTrained: ctx.selfTrained } : {})) as SentimentFactory,
     transformer: (async (ctx, model) =>
       loadTransformerSentiment(modelPath(ctx.modelsRoot, requireModel('sentiment', model)), transformerOptions(ctx))) as SentimentFactory,
   }),
@@ -89,6 +93,12 @@ export const ENGINE_REGISTRY = Object.freeze({
 /** The topic model trained for this run (absent when too few clauses match a seed), with what to report. */
 export interface PreparedTopicModel {
   readonly model?: TopicModel;
+  readonly notice: string;
+}
+
+/** The sentiment model self-trained on the texts to classify (absent when too few), with what to report. */
+export interface PreparedSelfTrained {
+  readonly model?: SelfTrainedSentiment;
   readonly notice: string;
 }
 
@@ -126,7 +136,8 @@ async function withFallback<E>(
 
 /**
  * The engines a `classify:` section asks for. `domain` is a trained domain model (or cross-fitted set)
- * the embedded sentiment engine applies to every text; a pipeline run does not pass one: it cross-fits
+ * the embedded sentiment engine applies to every text; `selfTrained`, used only without one, a model
+ * self-trained on the texts to classify (the one-off commands); a pipeline run does not pass one: it cross-fits
  * its own after classifying text-only (see cross-fit-phase.ts), so no response is scored by a model
  * trained on its own score.
  */
@@ -136,6 +147,7 @@ export async function resolveEngines(
   modelsRoot: string,
   domain?: DomainModel | DomainModelSet,
   topicModel?: PreparedTopicModel | 'per-run',
+  selfTrained?: PreparedSelfTrained,
 ): Promise<ResolvedEngines> {
   const notices: string[] = [];
   const ctx: EngineContext = {
@@ -148,7 +160,8 @@ export async function resolveEngines(
   let used: DomainModel | DomainModelSet | undefined;
   const embeddedSentiment = async (): Promise<SentimentEngine> => {
     used = domain;
-    return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : {}) });
+    if (domain === undefined && selfTrained !== undefined) notices.push(selfTrained.notice);
+    return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : selfTrained?.model !== undefined ? { selfTrained: selfTrained.model } : {}) });
   };
   const sentiment = await withFallback('sentiment', config.sentiment, (m) => ENGINE_REGISTRY.sentiment.transformer(ctx, m), embeddedSentiment, notices);
   let topics: TopicEngine | undefined;

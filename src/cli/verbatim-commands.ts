@@ -13,16 +13,19 @@ interface EngineFlags {
   fallback?: string;
   batchSize?: string;
   domainModel?: string;
+  /** commander's --no-self-training */
+  selfTraining?: boolean;
   json?: boolean;
 }
 
-function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number; domainModel?: string } {
+function engineChoice(o: EngineFlags): { engine: 'embedded' | 'transformer'; fallback: 'embedded' | 'fail'; model?: string; batchSize?: number; domainModel?: string; selfTraining: boolean } {
   return {
     engine: parseEngine(o.engine ?? 'embedded'),
     fallback: parseFallback(o.fallback ?? 'fail'),
     ...(o.model !== undefined ? { model: o.model } : {}),
     ...(o.batchSize !== undefined ? { batchSize: parsePositiveInt('--batch-size', o.batchSize) } : {}),
     ...(o.domainModel !== undefined ? { domainModel: o.domainModel } : {}),
+    selfTraining: o.selfTraining !== false,
   };
 }
 
@@ -34,6 +37,7 @@ export function addVerbatimCommands(program: Command, out: Output, io: IoFor): v
       .option('--fallback <mode>', 'embedded | fail: what to do when the model cannot load', 'fail')
       .option('--batch-size <n>', 'texts per batch')
       .option('--domain-model <run-dir|file>', 'apply the domain model of a run (or a file from `ecoute sentiment export-domain`) to the embedded sentiment engine')
+      .option('--no-self-training', "embedded sentiment: the lexicon alone, without the model self-trained on the input's texts (its sure verdicts as labels; no score is read)")
       .option('--json', 'print the result as JSON');
 
   engineOptions(

@@ -9,6 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { resolveEngines, type ResolvedEngines } from '../registry.ts';
 import { mayUseTopicModel, prepareTopicModel } from './prepare-topic-model.ts';
 import { loadDomainModel } from './load-domain-model.ts';
+import { prepareSelfTrainedSentiment } from './prepare-self-trained-sentiment.ts';
 
 export interface EngineChoice {
   /** default 'embedded'; 'keywords' (topics only): seed matches without the topic model */
@@ -21,6 +22,8 @@ export interface EngineChoice {
   readonly batchSize?: number;
   /** a run folder or an exported domain model file: the embedded sentiment engine applies it */
   readonly domainModel?: string;
+  /** default true: without a domain model, the embedded sentiment engine self-trains on the input's texts */
+  readonly selfTraining?: boolean;
 }
 
 /**
@@ -42,5 +45,6 @@ export async function resolveCommandEngines(conn: DuckDBConnection, choice: Engi
   });
   const topicModel = taxonomy !== undefined && mayUseTopicModel(config) ? await prepareTopicModel(conn, taxonomy) : undefined;
   const domain = choice.domainModel === undefined ? undefined : await loadDomainModel(choice.domainModel);
-  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), domain, topicModel);
+  const selfTrained = domain === undefined && task === 'sentiment' && engine !== 'transformer' && choice.selfTraining !== false ? await prepareSelfTrainedSentiment(conn) : undefined;
+  return resolveEngines(config, taxonomy, dir === undefined ? 'models' : dirname(dir), domain, topicModel, selfTrained);
 }
