@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSentimentEngine, selfTrainOn } from '../../src/classify/embedded/sentiment-engine.ts';
-import { CONFIDENT, MIN_TEXTS, SelfTrainingError, selfTrainedResult, selfTrainedVerdict, trainSelfTrainedSentiment } from '../../src/classify/embedded/self-trained-sentiment.ts';
+import { CONFIDENT, MIN_TEXTS, SelfTrainingError, selfTrainedScore, selfTrainedVerdict, textItem, trainSelfTrainedSentiment } from '../../src/classify/embedded/self-trained-sentiment.ts';
 import { summarizeLexicon } from '../../src/classify/embedded/domain-features.ts';
 import { createRng } from '../../src/util/random.ts';
 import { deliveryComplaints as dataset } from './delivery-complaints.ts';
@@ -45,9 +45,9 @@ describe('self-trained sentiment (text only, no score)', () => {
     const withTarget = selfTrainOn(all, all.map(() => 'en'));
     const rest = all.filter((t) => t !== target);
     const without = selfTrainOn(rest, rest.map(() => 'en'));
-    const lex = summarizeLexicon(target, 'en');
-    expect(selfTrainedResult(withTarget, target, lex)).toEqual(selfTrainedResult(without, target, lex));
-    expect(selfTrainedResult(withTarget, target, lex).label).toBe('negative');
+    const item = textItem(target, 'en');
+    expect(selfTrainedScore(withTarget, item)).toEqual(selfTrainedScore(without, item));
+    expect(selfTrainedScore(withTarget, item).label).toBe('negative');
   });
 
   it('is deterministic: the same texts in another order give the same model and verdicts', async () => {

@@ -18,7 +18,7 @@ import { LEXICON_VERSION } from './compile-lexicon.ts';
 import { createEnsemblePredictor, domainSetFingerprint, isDomainModelSet, type DomainModelSet } from './domain-model-set.ts';
 import type { DomainModel } from './domain-model.ts';
 import { scoreLexicon } from './score-lexicon.ts';
-import { describeSelfTrained, selfTrainedVerdict, trainSelfTrainedSentiment, type SelfTrainedSentiment } from './self-trained-sentiment.ts';
+import { describeSelfTrained, selfTrainedVerdict, trainSelfTrainedSentiment, type SelfTrainedModel, type SelfTrainedSentiment } from './self-trained-sentiment.ts';
 
 export { lexiconResult } from './blend-domain.ts';
 
@@ -55,13 +55,13 @@ export function domainEngineInfo(domain: DomainModel | DomainModelSet): EngineIn
   };
 }
 
-/** Engine info of the lexicon + a self-trained model: the revision hashes the lexicon and the model's training texts. */
-export function selfTrainedEngineInfo(model: SelfTrainedSentiment): EngineInfo {
+/** Engine info of the lexicon + a self-trained model (trained on the texts of `of`): the revision hashes the lexicon and the model's training texts. */
+export function selfTrainedEngineInfo(model: SelfTrainedModel, of = 'this input'): EngineInfo {
   return {
     engine: 'embedded',
     model: `${EMBEDDED_SENTIMENT_MODEL}+self`,
     revision: createHash('sha256').update(`${LEXICON_VERSION}\u0000${model.lexiconVersion}\u0000${model.fingerprint}`).digest('hex').slice(0, 16),
-    description: `embedded default (FR/EN lexicon + ${describeSelfTrained(model)}), no transformer installed`,
+    description: `embedded default (FR/EN lexicon + ${describeSelfTrained(model, of)}), no transformer installed`,
   };
 }
 
