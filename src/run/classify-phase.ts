@@ -29,6 +29,12 @@ export interface ClassifySummary {
    */
   readonly domainModel?: { readonly folds: number; readonly fingerprint: string; readonly outOfFold: OutOfFoldScore };
   /**
+   * With domain adaptation on but too few scored verbatims to cross-fit: the sentiment model self-trained on
+   * this run's distinct texts (the lexicon's sure verdicts as labels, no score read) behind verbatim_sentiment,
+   * and its pseudo-labels per class (negative, neutral, positive). Absent otherwise.
+   */
+  readonly selfTrainedSentiment?: { readonly fingerprint: string; readonly texts: number; readonly pseudoLabels: readonly number[] };
+  /**
    * The embedded topic model behind theme_mentions, retrained on this run's clauses: its fingerprint and
    * what it was trained on. Absent without a taxonomy, with another topic engine, or when too few clauses
    * match a seed (see notices).
@@ -80,6 +86,7 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
       mentionRows: run.mentionRows,
       candidateThemes: run.discovery?.candidates ?? 0,
       ...(run.domain !== undefined ? { domainModel: { folds: run.domain.folds, fingerprint: run.domain.fingerprint, outOfFold: run.domain.outOfFold } } : {}),
+      ...(run.selfTrained !== undefined ? { selfTrainedSentiment: run.selfTrained } : {}),
       ...(run.topicModel !== undefined
         ? { topicModel: { fingerprint: run.topicModel.fingerprint, distinctClauses: run.topicModel.stats.distinctClauses, seeded: run.topicModel.stats.seeded, selfLabelled: run.topicModel.stats.selfLabelled } }
         : {}),

@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBBlobValue, type DuckDBValue } from '@duckdb/node-api';
 import { openDatabase } from '../../src/db/open-database.ts';
-import { classifyConfigSchema } from '../../src/classify/classify-config-schema.ts';
-import { runClassifyPhase } from '../../src/classify/pipeline/run-classify-phase.ts';
 import { runCrossFitPhase } from '../../src/classify/pipeline/cross-fit-phase.ts';
 import { unpackHashes } from '../../src/classify/pipeline/sentiment-features-store.ts';
 import { crossFitDomain, type CrossFitRow } from '../../src/classify/embedded/cross-fit-domain.ts';
 import { domainSetFingerprint } from '../../src/classify/embedded/domain-model-set.ts';
 import type { SentimentLabel } from '../../src/classify/classifier-types.ts';
 import { createRng } from '../../src/util/random.ts';
-import { loadResponses } from './fixtures.ts';
+import { classifyTextOnly } from './fixtures.ts';
 
 const GOOD = ['la livraison était rapide et parfaite', 'great delivery, thank you', 'le prix est correct, très contente', 'excellent value, fair price'];
 const BAD = ['le colis est arrivé cassé, très déçu', 'the parcel was late, awful', 'beaucoup trop cher, scandaleux', 'way too expensive, terrible'];
@@ -33,8 +31,7 @@ describe('cross-fitted domain model read in chunks', () => {
     const db = await openDatabase();
     try {
       const conn = db.connection;
-      await loadResponses(conn, rows);
-      const run = await runClassifyPhase(conn, { config: classifyConfigSchema.parse({ domain_adaptation: false }), modelsRoot: 'models', runDate: '2024-06-01', quiet: true });
+      const run = await classifyTextOnly(conn, rows);
       const chunks: number[] = [];
       let candidates = 0;
       const phase = await runCrossFitPhase(conn, {

@@ -5,6 +5,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EngineInfo, SentimentEngine, TopicEngine, VerbatimClassification, SentimentResult } from '../../src/classify/classifier-types.ts';
 import { runSqlFile } from '../../src/db/sql-file.ts';
+import { classifyConfigSchema } from '../../src/classify/classify-config-schema.ts';
+import { runClassifyPhase, type ClassifyPhaseResult } from '../../src/classify/pipeline/run-classify-phase.ts';
 
 export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<{ id: string; verbatim: string | null; nps?: number; submittedAt?: string; account?: string }>): Promise<void> {
   await runSqlFile(conn, 'ingest/create-canonical-tables');
@@ -33,6 +35,15 @@ export async function loadResponses(conn: DuckDBConnection, rows: ReadonlyArray<
     appender.endRow();
   }
   appender.closeSync();
+}
+
+/**
+ * Loads the responses and runs the classify phase text-only (embedded engines, domain adaptation off), so a
+ * test can then run the cross-fit phase itself with its own options.
+ */
+export async function classifyTextOnly(conn: DuckDBConnection, rows: Parameters<typeof loadResponses>[1]): Promise<ClassifyPhaseResult> {
+  await loadResponses(conn, rows);
+  return runClassifyPhase(conn, { config: classifyConfigSchema.parse({ domain_adaptation: false }), modelsRoot: 'models', runDate: '2024-06-01', quiet: true });
 }
 
 const info = (model: string, revision: string): EngineInfo => ({ engine: 'embedded', model, revision, description: `test double ${model}` });

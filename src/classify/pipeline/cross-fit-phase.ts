@@ -2,10 +2,13 @@
  * Domain adaptation inside a run, without leakage: the embedded engine's domain models are
  * retrained on this run's scored verbatims, cross-fitted by account (see cross-fit-domain.ts), and
  * each response's sentiment in verbatim_sentiment comes from the model that never saw its account.
+ * When too few verbatims are scored for that, the engine self-trains on the run's distinct texts
+ * instead (self-trained-sentiment.ts: the lexicon's sure verdicts as labels, cross-fitted by text).
  *
  *   sentiment_features (per text, incremental) + responses (account, NPS)
  *     ─▶ crossFitDomain ─▶ domain_sentiment ─▶ verbatim_sentiment (overlay of the text-only rows)
  *                       ─▶ classify_domain_model (the set, for `ecoute sentiment export-domain`)
+ *     or, too few scored: distinct texts ─▶ self-trained model ─▶ domain_sentiment ─▶ verbatim_sentiment
  *
  * theme_mentions keep the text-only (lexicon) sentiment of their clause: nothing a driver analysis
  * explains NPS with is derived from a response's own score. Same responses → same models and rows,
@@ -13,7 +16,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBBlobValue } from '@duckdb/node-api';
-import type { EngineInfo, SentimentLabel } from '../classifier-types.ts';
+import type { EngineInfo, SentimentLabel, SentimentResult } from '../classifier-types.ts';
 import { runSqlFile, querySqlFile, sqlFile } from '../../db/sql-file.ts';
 import { LEXICON_VERSION } from '../embedded/compile-lexicon.ts';
 import {
@@ -25,7 +28,8 @@ import { fnv1a } from '../embedded/domain-features.ts';
 import { createDomainPredictor } from '../embedded/domain-predictor.ts';
 import { domainSetFingerprint, type DomainModelSet, type OutOfFoldScore } from '../embedded/domain-model-set.ts';
 import { DomainModelError, type DomainModel } from '../embedded/domain-model.ts';
-import { domainEngineInfo } from '../embedded/sentiment-engine.ts';
+import { domainEngineInfo, selfTrainedEngineInfo } from '../embedded/sentiment-engine.ts';
+import { createSelfTrainer, selfTrainedScore, selfTrainingFold, SelfTrainingError, type SelfTrainedModel } from '../embedded/self-trained-sentiment.ts';
 import { cacheKeyParams, type CacheKey } from './cache-key.ts';
 import { round6 } from './serialize-mentions.ts';
 import { unpackHashes, updateSentimentFeatures } from './sentiment-features-store.ts';
@@ -56,8 +60,18 @@ export interface DomainSummary {
   readonly newlyFeaturized: number;
 }
 
+/** The self-trained model behind verbatim_sentiment, when the run had too few scored verbatims to cross-fit. */
+export interface SelfTrainedSummary {
+  readonly fingerprint: string;
+  /** distinct texts trained on */
+  readonly texts: number;
+  /** pseudo-labelled texts per class: negative, neutral, positive */
+  readonly pseudoLabels: readonly number[];
+}
+
 export interface CrossFitPhaseResult {
   readonly domain?: DomainSummary;
+  readonly selfTrained?: SelfTrainedSummary;
   /** the engine behind verbatim_sentiment (the domain engine when the overlay was applied) */
   readonly engine: EngineInfo;
   readonly notice?: string;
@@ -139,6 +153,80 @@ async function trainStreamed(conn: DuckDBConnection, total: number, chunk: numbe
   return { models: trainFoldModels(candidates, candidates.map((r) => foldOf(r.group, k)), opts), k, dim };
 }
 
+/** Writes domain_sentiment: every row of cross_fit_rows, chunk by chunk, with its fold and sentiment. */
+async function appendOverlayRows(
+  conn: DuckDBConnection,
+  total: number,
+  chunk: number,
+  opts: CrossFitPhaseOptions,
+  score: (r: CrossFitRow) => { fold: number; result: SentimentResult },
+): Promise<void> {
+  const appender = await conn.createAppender('domain_sentiment');
+  try {
+    await forEachChunk(conn, total, chunk, (rows) => {
+      opts.onChunk?.(rows.length);
+      for (const r of rows) {
+        const { fold, result } = score(r);
+        appender.appendVarchar(r.id);
+        appender.appendInteger(fold);
+        appender.appendVarchar(result.label);
+        appender.appendDouble(round6(result.polarity));
+        appender.appendDouble(round6(result.confidence));
+        appender.endRow();
+      }
+      appender.flushSync();
+    });
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** The run's distinct texts, read chunk by chunk, into a self-trained model (throws SelfTrainingError when too few). */
+async function selfTrainStreamed(conn: DuckDBConnection, chunk: number): Promise<SelfTrainedModel> {
+  await runSqlFile(conn, 'classify/stage-self-training-texts');
+  try {
+    const [count] = await querySqlFile(conn, 'classify/count-self-training-texts');
+    const total = Number(count?.n ?? 0);
+    const trainer = createSelfTrainer();
+    for (let after = 0; after < total; after += chunk) {
+      const reader = await conn.runAndReadAll(sqlFile('classify/read-self-training-chunk'), { after, upto: after + chunk });
+      for (const [key, hashes, polarity, positive, negative, hits] of reader.getRows()) {
+        trainer.add({
+          key: String(key),
+          hashes: unpackHashes((hashes as DuckDBBlobValue).bytes),
+          lexicon: { polarity: Number(polarity), positive: Number(positive), negative: Number(negative), hits: Number(hits) },
+        });
+      }
+    }
+    return trainer.finish();
+  } finally {
+    await conn.run('DROP TABLE IF EXISTS self_training_texts');
+  }
+}
+
+/** Too few scored verbatims to cross-fit (`reason`): self-train on the run's texts, else keep the lexicon. */
+async function selfTrainInstead(conn: DuckDBConnection, total: number, chunk: number, opts: CrossFitPhaseOptions, reason: string): Promise<CrossFitPhaseResult> {
+  let model: SelfTrainedModel;
+  try {
+    model = await selfTrainStreamed(conn, chunk);
+  } catch (error) {
+    if (!(error instanceof SelfTrainingError)) throw error;
+    await writeOverlay(conn, opts, undefined);
+    return { engine: opts.sentiment, notice: `sentiment: domain adaptation skipped (${reason}), and no self-trained model either (${error.message}); verbatim sentiment is the lexicon's` };
+  }
+  await appendOverlayRows(conn, total, chunk, opts, (r) => {
+    const item = { key: r.textHash, hashes: r.hashes, lexicon: r.lexicon };
+    return { fold: selfTrainingFold(item.key), result: selfTrainedScore(model, item) };
+  });
+  const engine = selfTrainedEngineInfo(model, 'this run');
+  await writeOverlay(conn, opts, engine);
+  return {
+    engine,
+    selfTrained: { fingerprint: model.fingerprint, texts: model.texts, pseudoLabels: model.pseudoLabels },
+    notice: `sentiment: too few scored verbatims for the domain model (${reason}); the embedded engine self-trained on the ${model.texts.toLocaleString('en-US')} distinct texts of this run instead (see engine)`,
+  };
+}
+
 async function writeOverlay(conn: DuckDBConnection, opts: CrossFitPhaseOptions, domain: EngineInfo | undefined): Promise<void> {
   // every response (the macros of output-rows.sql read this view)
   await conn.run('CREATE OR REPLACE TEMP VIEW classify_output_rows_of AS SELECT response_id, text_hash FROM response_text_hashes');
@@ -189,31 +277,16 @@ export async function runCrossFitPhase(conn: DuckDBConnection, opts: CrossFitPha
     fit = await trainStreamed(conn, total, chunk, opts);
   } catch (error) {
     if (!(error instanceof DomainModelError)) throw error;
-    await writeOverlay(conn, opts, undefined);
-    return { engine: opts.sentiment, notice: `sentiment: domain adaptation skipped (${error.message}); verbatim sentiment is the lexicon's` };
+    return selfTrainInstead(conn, total, chunk, opts, error.message);
   }
   const predictors = fit.models.map(createDomainPredictor);
   const tally = createOutOfFoldTally();
-  const appender = await conn.createAppender('domain_sentiment');
-  try {
-    await forEachChunk(conn, total, chunk, (rows) => {
-      opts.onChunk?.(rows.length);
-      for (const r of rows) {
-        const f = foldOf(r.group, fit.k);
-        const s = scoreCrossFitRow(predictors[f]!, r, fit.dim);
-        if (r.label !== undefined) tally.add(r.label, s.label, lexiconResult(r.lexicon.polarity, r.lexicon.hits).label);
-        appender.appendVarchar(r.id);
-        appender.appendInteger(f);
-        appender.appendVarchar(s.label);
-        appender.appendDouble(round6(s.polarity));
-        appender.appendDouble(round6(s.confidence));
-        appender.endRow();
-      }
-      appender.flushSync();
-    });
-  } finally {
-    appender.closeSync();
-  }
+  await appendOverlayRows(conn, total, chunk, opts, (r) => {
+    const fold = foldOf(r.group, fit.k);
+    const result = scoreCrossFitRow(predictors[fold]!, r, fit.dim);
+    if (r.label !== undefined) tally.add(r.label, result.label, lexiconResult(r.lexicon.polarity, r.lexicon.hits).label);
+    return { fold, result };
+  });
   const set = crossFitModelSet(fit.models, tally.score());
   const engine = domainEngineInfo(set);
   await writeOverlay(conn, opts, engine);

@@ -23,7 +23,7 @@ import { resolveEngines } from '../registry.ts';
 import { discoverThemes, type DiscoverResult } from '../discovery/discover-themes.ts';
 import { saveThemeCandidates } from '../discovery/theme-candidates-store.ts';
 import { classifyResponses, type ClassifyResponsesResult } from './classify-responses.ts';
-import { runCrossFitPhase, type DomainSummary } from './cross-fit-phase.ts';
+import { runCrossFitPhase, type DomainSummary, type SelfTrainedSummary } from './cross-fit-phase.ts';
 import { isPerRunTopicEngine } from '../embedded/topic-engine.ts';
 import type { TopicModelStats } from '../embedded/train-topic-model.ts';
 import { mayUseTopicModel } from './prepare-topic-model.ts';
@@ -63,6 +63,8 @@ export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly queue?: QueueStats;
   /** the cross-fitted domain model behind verbatim_sentiment, with its out-of-fold accuracy */
   readonly domain?: DomainSummary;
+  /** the model self-trained on this run's texts behind verbatim_sentiment (too few scored verbatims to cross-fit) */
+  readonly selfTrained?: SelfTrainedSummary;
   /** the topic model trained on this run's clauses, behind theme_mentions */
   readonly topicModel?: { readonly fingerprint: string; readonly stats: TopicModelStats };
   readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
@@ -103,6 +105,7 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     engines: [crossFit.engine, ...run.engines.slice(1)],
     notices,
     ...(crossFit.domain !== undefined ? { domain: crossFit.domain } : {}),
+    ...(crossFit.selfTrained !== undefined ? { selfTrained: crossFit.selfTrained } : {}),
     ...(queue !== undefined ? { queue } : {}),
     ...(topics?.model !== undefined ? { topicModel: { fingerprint: topics.model.fingerprint, stats: topics.model.stats } } : {}),
   };
