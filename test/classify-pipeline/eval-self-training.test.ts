@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evalFile } from '../../src/classify/pipeline/eval-file.ts';
@@ -30,6 +30,27 @@ describe('ecoute eval / classify self-train the embedded sentiment engine on the
     expect(self.notices).toContain(`sentiment: the embedded engine self-trained on the ${rows.length} distinct texts of this input (see engine); --no-self-training for the lexicon alone`);
     expect(lexicon.engines[0]?.model).toBe('ecoute-embedded-lexicon');
     expect(lexicon.notices.join(' ')).not.toContain('self-trained');
+  }, 60_000);
+
+  it('is deterministic: the same file twice gives byte-identical output, and the rows in another order the same label per text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoute-classify-self-det-'));
+    const csv = join(dir, 'complaints.csv');
+    const reversed = join(dir, 'reversed.csv');
+    writeFileSync(csv, csvOf(rows));
+    writeFileSync(reversed, csvOf([...rows].reverse()));
+    const outputs = [join(dir, 'a.jsonl'), join(dir, 'b.jsonl'), join(dir, 'r.jsonl')] as const;
+    await classifyFile({ input: csv, textColumn: 'text', out: outputs[0], quiet: true });
+    await classifyFile({ input: csv, textColumn: 'text', out: outputs[1], quiet: true });
+    await classifyFile({ input: reversed, textColumn: 'text', out: outputs[2], quiet: true });
+    expect(readFileSync(outputs[1])).toEqual(readFileSync(outputs[0]));
+    const labels = (file: string): Map<string, string> =>
+      new Map(readFileSync(file, 'utf8').trim().split('\n').map((line) => {
+        const row = JSON.parse(line) as { text: string; ecoute_sentiment: string };
+        return [row.text, row.ecoute_sentiment];
+      }));
+    const forward = labels(outputs[0]);
+    expect(forward.size).toBe(rows.length);
+    expect(labels(outputs[2])).toEqual(forward);
   }, 60_000);
 
   it('keeps the lexicon alone on a small input and says why', async () => {
