@@ -50,6 +50,15 @@ describe('self-trained sentiment (text only, no score)', () => {
     expect(selfTrainedScore(withTarget, item).label).toBe('negative');
   });
 
+  it('keeps the lexicon verdict of a text none of whose words its fold model has seen (a phrase said only there)', () => {
+    // its own fold never counts it, so every one of its words is unknown to the model that reads it
+    const stock = 'nada mas zilch';
+    const withStock = [...all, stock];
+    const model = selfTrainOn(withStock, withStock.map(() => 'en'));
+    expect(summarizeLexicon(stock, 'en').hits).toBe(0);
+    expect(selfTrainedVerdict(model, stock, 'en')).toEqual({ label: 'neutral', polarity: 0, confidence: 0.6 });
+  });
+
   it('is deterministic: the same texts in another order give the same model and verdicts', async () => {
     const a = selfTrainOn(all, all.map(() => 'en'));
     const rng = createRng(3);

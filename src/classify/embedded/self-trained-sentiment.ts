@@ -9,7 +9,9 @@
  *     ─▶ fold = fnv1a(text key) mod k; fold model f: multinomial naive Bayes (Laplace smoothing) on the
  *        pseudo-labelled texts of every other fold (counted once, then each fold's counts subtracted)
  *   verdict of a text: the lexicon's when |polarity| ≥ CONFIDENT, else the most probable class of its
- *   fold's model — a model that never saw the text, so a neutral pseudo-label cannot simply repeat itself
+ *   fold's model — a model that never saw the text, so a neutral pseudo-label cannot simply repeat itself;
+ *   and the lexicon's again when that model has seen none of the text's words (a phrase said only in its
+ *   own fold: with Laplace smoothing, unseen words would favour the class with the fewest words)
  *
  * Texts stream in (createSelfTrainer: a run reads them from DuckDB chunk by chunk; each distinct text once).
  * `trainSelfTrainedSentiment` wraps it for texts held in memory (the one-off commands): that model is
@@ -68,6 +70,8 @@ export interface SelfTrainedModel {
   readonly pseudoLabels: readonly number[];
   /** one naive Bayes model per fold, each trained without the texts of its fold */
   readonly models: readonly SoftmaxWeights[];
+  /** per fold, 1 for each feature a pseudo-labelled text of the other folds has */
+  readonly seen: readonly Uint8Array[];
 }
 
 /** A model trained on texts held in memory, with the features of each (by textKey). */
@@ -97,14 +101,18 @@ function pseudoLabel(lex: LexiconSummary): number {
 }
 
 /** Fold `fold`'s model: Laplace-smoothed naive Bayes on the counts of every other fold (index FOLDS holds the totals). */
-function foldModel(features: readonly Uint32Array[], texts: readonly Float64Array[], tokens: readonly Float64Array[], fold: number, supported: readonly boolean[]): SoftmaxWeights {
+function foldModel(features: readonly Uint32Array[], texts: readonly Float64Array[], tokens: readonly Float64Array[], fold: number, supported: readonly boolean[]): { weights: SoftmaxWeights; seen: Uint8Array } {
   const all = features[FOLDS] as Uint32Array;
   const own = features[fold] as Uint32Array;
+  const seen = new Uint8Array(DIM);
   let vocabulary = 0;
   for (let j = 0; j < DIM; j++) {
     let n = 0;
     for (let k = 0; k < K; k++) n += (all[j * K + k] as number) - (own[j * K + k] as number);
-    if (n > 0) vocabulary++;
+    if (n > 0) {
+      vocabulary++;
+      seen[j] = 1;
+    }
   }
   const docs = DOMAIN_LABELS.map((_, k) => (texts[FOLDS]![k] as number) - (texts[fold]![k] as number));
   const totalDocs = docs.reduce((a, b) => a + b, 0);
@@ -115,7 +123,12 @@ function foldModel(features: readonly Uint32Array[], texts: readonly Float64Arra
   for (let j = 0; j < DIM; j++) {
     for (let k = 0; k < K; k++) weights[j * K + k] = Math.log((all[j * K + k] as number) - (own[j * K + k] as number) + 1) - (denominators[k] as number);
   }
-  return { classes: K, dim: DIM, weights, bias };
+  return { weights: { classes: K, dim: DIM, weights, bias }, seen };
+}
+
+function foldModels(features: readonly Uint32Array[], texts: readonly Float64Array[], tokens: readonly Float64Array[], supported: readonly boolean[]): Pick<SelfTrainedModel, 'models' | 'seen'> {
+  const fits = Array.from({ length: FOLDS }, (_, f) => foldModel(features, texts, tokens, f, supported));
+  return { models: fits.map((x) => x.weights), seen: fits.map((x) => x.seen) };
 }
 
 export interface SelfTrainer {
@@ -165,7 +178,7 @@ export function createSelfTrainer(): SelfTrainer {
         fingerprint,
         texts: added,
         pseudoLabels,
-        models: Array.from({ length: FOLDS }, (_, f) => foldModel(features, texts, tokens, f, supported)),
+        ...foldModels(features, texts, tokens, supported),
       };
     },
   };
@@ -174,8 +187,12 @@ export function createSelfTrainer(): SelfTrainer {
 /** The verdict on a text the model counted: the lexicon's when it is sure, else that of the fold model that never saw it. */
 export function selfTrainedScore(model: SelfTrainedModel, item: SelfTrainingItem, band = DEFAULT_NEUTRAL_BAND): SentimentResult {
   if (Math.abs(item.lexicon.polarity) >= CONFIDENT) return lexiconResult(item.lexicon.polarity, item.lexicon.hits, band);
-  const weights = model.models[selfTrainingFold(item.key) % model.models.length] as SoftmaxWeights;
-  const p = softmaxProbabilities(weights, featuresOf(item.hashes));
+  const fold = selfTrainingFold(item.key) % model.models.length;
+  const features = featuresOf(item.hashes);
+  const seen = model.seen[fold] as Uint8Array;
+  // the fold's model has seen none of its words (a phrase said only in this fold): no evidence, the lexicon's verdict
+  if (!features.some((j) => seen[j] === 1)) return lexiconResult(item.lexicon.polarity, item.lexicon.hits, band);
+  const p = softmaxProbabilities(model.models[fold] as SoftmaxWeights, features);
   let best = 0;
   for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
   return { label: DOMAIN_LABELS[best] as SentimentLabel, polarity: (p[2] as number) - (p[0] as number), confidence: p[best] as number };
