@@ -1,5 +1,5 @@
 -- Gold label and prediction of every input row with a text and a label, in file order.
-SELECT s.__row, s.label, c.sentiment_label, c.polarity, to_json(c.mentions)::VARCHAR AS mentions
+SELECT s.__row, s.label, s.text, c.sentiment_label, c.polarity, to_json(c.mentions)::VARCHAR AS mentions
 FROM classify_source s
 JOIN classification_cache c
   ON c.text_hash = s.text_hash

@@ -109,6 +109,8 @@ export interface ResolvedEngines {
   readonly detectLanguage: (text: string) => Language;
   /** the domain model the embedded sentiment engine applies (given by the caller, e.g. --domain-model) */
   readonly domain?: DomainModel | DomainModelSet;
+  /** the self-trained model the embedded sentiment engine applies (it holds the lexicon's verdict on every text it learned) */
+  readonly selfTrained?: SelfTrainedSentiment;
   /** what a report must say: fallbacks used */
   readonly notices: readonly string[];
 }
@@ -158,8 +160,10 @@ export async function resolveEngines(
     ...(topicModel === 'per-run' ? { topicModel } : topicModel?.model !== undefined ? { topicModel: topicModel.model } : {}),
   };
   let used: DomainModel | DomainModelSet | undefined;
+  let usedSelf: SelfTrainedSentiment | undefined;
   const embeddedSentiment = async (): Promise<SentimentEngine> => {
     used = domain;
+    usedSelf = domain === undefined ? selfTrained?.model : undefined;
     if (domain === undefined && selfTrained !== undefined) notices.push(selfTrained.notice);
     return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : selfTrained?.model !== undefined ? { selfTrained: selfTrained.model } : {}) });
   };
@@ -175,5 +179,12 @@ export async function resolveEngines(
   // a per-run model is trained after classification: its notice comes from the pipeline's topic phase
   if (topicModel !== undefined && topicModel !== 'per-run' && topics?.info.engine === 'embedded' && (topics.info.model === EMBEDDED_TOPIC_MODEL || topicModel.model === undefined)) notices.push(topicModel.notice);
   const detect = await ENGINE_REGISTRY.language.embedded(ctx);
-  return { sentiment, ...(topics !== undefined ? { topics } : {}), detectLanguage: detect, ...(used !== undefined ? { domain: used } : {}), notices };
+  return {
+    sentiment,
+    ...(topics !== undefined ? { topics } : {}),
+    detectLanguage: detect,
+    ...(used !== undefined ? { domain: used } : {}),
+    ...(usedSelf !== undefined ? { selfTrained: usedSelf } : {}),
+    notices,
+  };
 }

@@ -25,7 +25,7 @@ export function formatEval(r: EvalFileResult): string {
   return [
     `${r.task} on ${r.input}: ${r.rows} rows scored (${r.skipped} skipped)`,
     `labels: ${r.labelMapping}`,
-    `accuracy ${pct(r.accuracy)} (majority class ${pct(r.majorityAccuracy)}), macro-F1 ${r.macroF1.toFixed(3)}`,
+    `accuracy ${pct(r.accuracy)} (majority class ${pct(r.majorityAccuracy)}${r.lexiconAccuracy === undefined ? '' : `, lexicon alone ${pct(r.lexiconAccuracy)}`}), macro-F1 ${r.macroF1.toFixed(3)}`,
     ...(r.themes === undefined
       ? []
       : [

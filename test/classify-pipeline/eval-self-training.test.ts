@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evalFile } from '../../src/classify/pipeline/eval-file.ts';
 import { classifyFile } from '../../src/classify/pipeline/classify-file.ts';
+import { formatEval } from '../../src/cli/format-verbatim.ts';
 import { deliveryComplaints } from '../classify-embedded/delivery-complaints.ts';
 
 const csvOf = (rows: readonly (readonly [string, string])[]): string => `text,label\n${rows.map(([t, l]) => `"${t}",${l}`).join('\n')}\n`;
@@ -29,6 +30,11 @@ describe('ecoute eval / classify self-train the embedded sentiment engine on the
     expect(self.engines[0]?.description).toContain(`self-trained on ${rows.length} distinct texts of this input`);
     expect(self.notices).toContain(`sentiment: the embedded engine self-trained on the ${rows.length} distinct texts of this input (see engine); --no-self-training for the lexicon alone`);
     expect(lexicon.engines[0]?.model).toBe('ecoute-embedded-lexicon');
+    // the baseline beside the figure: what --no-self-training gives, from the verdicts the model recorded
+    expect(self.lexiconAccuracy).toBeCloseTo(lexicon.accuracy, 12);
+    expect(lexicon.lexiconAccuracy).toBeUndefined();
+    const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+    expect(formatEval(self)).toContain(`accuracy ${pct(self.accuracy)} (majority class ${pct(self.majorityAccuracy)}, lexicon alone ${pct(lexicon.accuracy)})`);
     expect(lexicon.notices.join(' ')).not.toContain('self-trained');
   }, 60_000);
 

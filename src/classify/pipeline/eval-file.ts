@@ -22,6 +22,7 @@ import { classifyInputTexts } from './classify-input-texts.ts';
 import { resolveCommandEngines, type EngineChoice } from './command-engines.ts';
 import { loadTaxonomyFile } from './load-taxonomy-file.ts';
 import { mapGoldSentiment } from './map-gold-labels.ts';
+import { lexiconVerdictOf } from './prepare-self-trained-sentiment.ts';
 import { createInputSourceView, InputFileError, loadInputFile, requireColumn } from './table-file.ts';
 import { goldForPrediction, NO_THEME, predictedTheme } from './topic-gold.ts';
 import type { ProgressOutput } from './progress-bar.ts';
@@ -56,6 +57,8 @@ export interface EvalFileResult {
   readonly perLabel: ClassificationScore['perLabel'];
   /** accuracy of always predicting the most frequent gold label, for comparison */
   readonly majorityAccuracy: number;
+  /** with the self-trained sentiment engine: the accuracy of the lexicon alone on the same rows (what --no-self-training gives) */
+  readonly lexiconAccuracy?: number;
   /** task 'topics': micro precision / recall / F1 of the theme predictions ('none' is no theme) */
   readonly themes?: ThemeMicroScore;
   readonly engines: readonly EngineInfo[];
@@ -86,6 +89,7 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
     let predicted: string[];
     let labelMapping: string;
     let unreadable = 0;
+    let lexiconAccuracy: number | undefined;
     if (opts.task === 'sentiment') {
       const mapping = mapGoldSentiment(rows.map((r) => String(r.label)));
       const readable = rows.flatMap((r, i) => (mapping.labels[i] === undefined ? [] : [{ row: r, label: mapping.labels[i] as string }]));
@@ -95,6 +99,14 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
       // (a polarity of exactly 0 stays neutral and counts as an error)
       const binary = !gold.includes('neutral');
       predicted = readable.map(({ row }) => (binary ? polaritySign(Number(row.polarity)) : String(row.sentiment_label)));
+      const self = engines.selfTrained;
+      if (self !== undefined) {
+        const lexicon = readable.map(({ row }) => {
+          const v = lexiconVerdictOf(self, String(row.text));
+          return v === undefined ? 'neutral' : binary ? polaritySign(v.polarity) : v.label;
+        });
+        lexiconAccuracy = scoreClassification(gold, lexicon).accuracy;
+      }
       const skippedNote =
         unreadable === 0 ? '' : `; ${unreadable} row${unreadable === 1 ? '' : 's'} with an unreadable label skipped (${[...new Set(mapping.unreadable)].slice(0, 3).map((v) => JSON.stringify(v)).join(', ')})`;
       labelMapping = `${mapping.description}${binary ? '; binary gold: prediction = sign of the polarity' : ''}${skippedNote}`;
@@ -116,6 +128,7 @@ export async function evalFile(opts: EvalFileOptions): Promise<EvalFileResult> {
       confusion: score.confusion,
       perLabel: score.perLabel,
       majorityAccuracy: score.majorityAccuracy,
+      ...(lexiconAccuracy !== undefined ? { lexiconAccuracy } : {}),
       ...(opts.task === 'topics' ? { themes: themeMicroScore(gold, predicted, NO_THEME) } : {}),
       engines: engineInfos(engines),
       notices: engines.notices,
