@@ -165,7 +165,7 @@ export async function resolveEngines(
     used = domain;
     usedSelf = domain === undefined ? selfTrained?.model : undefined;
     if (domain === undefined && selfTrained !== undefined) notices.push(selfTrained.notice);
-    return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : selfTrained?.model !== undefined ? { selfTrained: selfTrained.model } : {}) });
+    return ENGINE_REGISTRY.sentiment.embedded({ ...ctx, ...(domain !== undefined ? { domain } : {}), ...(usedSelf !== undefined ? { selfTrained: usedSelf } : {}) });
   };
   const sentiment = await withFallback('sentiment', config.sentiment, (m) => ENGINE_REGISTRY.sentiment.transformer(ctx, m), embeddedSentiment, notices);
   let topics: TopicEngine | undefined;

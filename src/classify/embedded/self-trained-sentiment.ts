@@ -187,7 +187,7 @@ export function createSelfTrainer(): SelfTrainer {
 /** The verdict on a text the model counted: the lexicon's when it is sure, else that of the fold model that never saw it. */
 export function selfTrainedScore(model: SelfTrainedModel, item: SelfTrainingItem, band = DEFAULT_NEUTRAL_BAND): SentimentResult {
   if (Math.abs(item.lexicon.polarity) >= CONFIDENT) return lexiconResult(item.lexicon.polarity, item.lexicon.hits, band);
-  const fold = selfTrainingFold(item.key) % model.models.length;
+  const fold = selfTrainingFold(item.key);
   const features = featuresOf(item.hashes);
   const seen = model.seen[fold] as Uint8Array;
   // the fold's model has seen none of its words (a phrase said only in this fold): no evidence, the lexicon's verdict
