@@ -38,11 +38,11 @@ describe('a run with too few scored verbatims self-trains its sentiment on its o
       expect(chunks).toEqual([...Array(7).fill(100), 50]);
 
       // the reference: the distinct texts' features in memory, one model, every response scored by it
-      const all = (await conn.runAndReadAll('SELECT response_id, text_hash, hashes, polarity, positive, negative, hits FROM cross_fit_rows ORDER BY response_id')).getRows() as DuckDBValue[][];
-      const items = all.map(([, key, hashes, polarity, positive, negative, hits]): SelfTrainingItem => ({
+      const all = (await conn.runAndReadAll('SELECT response_id, text_hash, hashes, polarity, hits FROM cross_fit_rows ORDER BY response_id')).getRows() as DuckDBValue[][];
+      const items = all.map(([, key, hashes, polarity, hits]): SelfTrainingItem => ({
         key: String(key),
         hashes: unpackHashes((hashes as DuckDBBlobValue).bytes),
-        lexicon: { polarity: Number(polarity), positive: Number(positive), negative: Number(negative), hits: Number(hits) },
+        lexicon: { polarity: Number(polarity), hits: Number(hits) },
       }));
       const trainer = createSelfTrainer();
       const seen = new Set<string>();

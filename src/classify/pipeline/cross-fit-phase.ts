@@ -190,11 +190,11 @@ async function selfTrainStreamed(conn: DuckDBConnection, chunk: number): Promise
     const trainer = createSelfTrainer();
     for (let after = 0; after < total; after += chunk) {
       const reader = await conn.runAndReadAll(sqlFile('classify/read-self-training-chunk'), { after, upto: after + chunk });
-      for (const [key, hashes, polarity, positive, negative, hits] of reader.getRows()) {
+      for (const [key, hashes, polarity, hits] of reader.getRows()) {
         trainer.add({
           key: String(key),
           hashes: unpackHashes((hashes as DuckDBBlobValue).bytes),
-          lexicon: { polarity: Number(polarity), positive: Number(positive), negative: Number(negative), hits: Number(hits) },
+          lexicon: { polarity: Number(polarity), hits: Number(hits) },
         });
       }
     }
