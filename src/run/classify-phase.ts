@@ -35,6 +35,13 @@ export interface ClassifySummary {
    */
   readonly selfTrainedSentiment?: { readonly fingerprint: string; readonly texts: number; readonly pseudoLabels: readonly number[] };
   /**
+   * With domain adaptation on, the embedded sentiment engine and the embedded topic model: the sentiment model
+   * self-trained on this run's distinct clauses (the lexicon's sure verdicts as labels, no score read) behind
+   * the sentiment of theme_mentions, its pseudo-labels per class and how many clauses changed label. Absent
+   * otherwise, or with fewer than 500 distinct clauses (see notices): mention sentiment is then the lexicon's.
+   */
+  readonly mentionSentiment?: { readonly fingerprint: string; readonly clauses: number; readonly pseudoLabels: readonly number[]; readonly relabelled: number };
+  /**
    * The embedded topic model behind theme_mentions, retrained on this run's clauses: its fingerprint and
    * what it was trained on. Absent without a taxonomy, with another topic engine, or when too few clauses
    * match a seed (see notices).
@@ -87,6 +94,7 @@ export async function classifyPhase(conn: DuckDBConnection, pipeline: Pipeline, 
       candidateThemes: run.discovery?.candidates ?? 0,
       ...(run.domain !== undefined ? { domainModel: { folds: run.domain.folds, fingerprint: run.domain.fingerprint, outOfFold: run.domain.outOfFold } } : {}),
       ...(run.selfTrained !== undefined ? { selfTrainedSentiment: run.selfTrained } : {}),
+      ...(run.mentionSentiment !== undefined ? { mentionSentiment: run.mentionSentiment } : {}),
       ...(run.topicModel !== undefined
         ? { topicModel: { fingerprint: run.topicModel.fingerprint, distinctClauses: run.topicModel.stats.distinctClauses, seeded: run.topicModel.stats.seeded, selfLabelled: run.topicModel.stats.selfLabelled } }
         : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSentimentEngine, selfTrainOn } from '../../src/classify/embedded/sentiment-engine.ts';
-import { CONFIDENT, MIN_TEXTS, SelfTrainingError, selfTrainedScore, selfTrainedVerdict, textItem, trainSelfTrainedSentiment } from '../../src/classify/embedded/self-trained-sentiment.ts';
+import { CONFIDENT, lexiconOfPolarity, MIN_TEXTS, SelfTrainingError, selfTrainedScore, selfTrainedVerdict, textItem, trainSelfTrainedSentiment } from '../../src/classify/embedded/self-trained-sentiment.ts';
 import { summarizeLexicon } from '../../src/classify/embedded/domain-features.ts';
 import { createRng } from '../../src/util/random.ts';
 import { deliveryComplaints as dataset } from './delivery-complaints.ts';
@@ -75,6 +75,28 @@ describe('self-trained sentiment (text only, no score)', () => {
     expect(ea.info.model).toBe('ecoute-embedded-lexicon+self');
     expect(ea.info.revision).toBe(eb.info.revision);
     expect(ea.info.description).toContain(`self-trained on ${all.length} distinct texts of this input`);
+  });
+
+  it('reads a clause known by its polarity alone: exactly 0 only when the lexicon found no evidence', () => {
+    // a run caches each clause's polarity, not its hit count (self-train-clause-sentiment.ts relies on this)
+    const cases: Array<[string, 'en' | 'fr' | undefined, 'none' | 'some']> = [
+      ['the parcel sat at the depot in York', 'en', 'none'],
+      ['is the courier any good?', 'en', 'none'], // praise in a question scores nothing (irrealis)
+      ['could the parcel be any better?', 'en', 'none'],
+      ['nothing special', 'en', 'none'],
+      ['le colis est resté au dépôt de Lyon pendant une semaine', 'fr', 'none'],
+      ['great product but terrible support', 'en', 'some'], // praise and criticism that cancel lean negative
+      ['bien mais cher', 'fr', 'some'],
+      ['not bad', 'en', 'some'],
+      ['it was fine', 'en', 'some'],
+      ['pas terrible', 'fr', 'some'],
+      ['👍', undefined, 'some'],
+    ];
+    for (const [text, language, evidence] of cases) {
+      const lex = summarizeLexicon(text, language);
+      expect({ text, hits: lex.hits > 0 ? 'some' : 'none' }).toEqual({ text, hits: evidence });
+      expect({ text, hits: lexiconOfPolarity(lex.polarity).hits }).toEqual({ text, hits: lex.hits > 0 ? 1 : 0 });
+    }
   });
 
   it('refuses too few texts, and a dataset the lexicon is sure of in one class only', () => {

@@ -4,7 +4,7 @@
  *   classify: section ─▶ resolveEngines (fallback notices) ─▶ classifyResponses (text-only, incremental
  *     cache ─▶ verbatim_sentiment, theme_mentions; with the embedded topic engine, clauses and their topic
  *     features instead of themes) ─▶ runTopicModelPhase (topic model retrained on this run's clauses
- *     ─▶ theme_mentions) ─▶ runCrossFitPhase (domain models retrained on this run's scored verbatims,
+ *     ─▶ theme_mentions, their sentiment self-trained on the run's clauses) ─▶ runCrossFitPhase (domain models retrained on this run's scored verbatims,
  *     cross-fitted by account ─▶ verbatim_sentiment overlay) ─▶ discoverThemes
  *
  * Both models are a function of the run's data alone, so a nightly run on appended files publishes what a
@@ -28,6 +28,7 @@ import { isPerRunTopicEngine } from '../embedded/topic-engine.ts';
 import type { TopicModelStats } from '../embedded/train-topic-model.ts';
 import { mayUseTopicModel } from './prepare-topic-model.ts';
 import { runTopicModelPhase } from './run-topic-model-phase.ts';
+import type { ClauseSentimentSummary } from './self-train-clause-sentiment.ts';
 import type { ProgressOutput } from './progress-bar.ts';
 import { withClassifyQueue } from '../queue/with-classify-queue.ts';
 import type { QueueConfig } from '../queue/queue-config-schema.ts';
@@ -65,6 +66,8 @@ export interface ClassifyPhaseResult extends ClassifyResponsesResult {
   readonly domain?: DomainSummary;
   /** the model self-trained on this run's texts behind verbatim_sentiment (too few scored verbatims to cross-fit) */
   readonly selfTrained?: SelfTrainedSummary;
+  /** the sentiment model self-trained on this run's clauses, behind the sentiment of theme_mentions */
+  readonly mentionSentiment?: ClauseSentimentSummary;
   /** the topic model trained on this run's clauses, behind theme_mentions */
   readonly topicModel?: { readonly fingerprint: string; readonly stats: TopicModelStats };
   readonly discovery?: Pick<DiscoverResult, 'unmatchedClauses'> & { readonly candidates: number; /** candidates whose first clause was written in the 31 days before the run date */
@@ -87,19 +90,18 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
       ...remote,
     }),
   );
-  const topics = isPerRunTopicEngine(engines.topics) ? await runTopicModelPhase(conn, { key: classified.key, topics: engines.topics, distinctTexts: classified.distinctTexts }) : undefined;
+  // the domain model and the self-trained models adapt the embedded engine only (a transformer that loaded is used as it is)
+  const adapt = opts.config.domain_adaptation && engines.sentiment.info.engine === 'embedded';
+  const topics = isPerRunTopicEngine(engines.topics)
+    ? await runTopicModelPhase(conn, { key: classified.key, topics: engines.topics, distinctTexts: classified.distinctTexts, selfTrainSentiment: adapt })
+    : undefined;
   const run =
     topics === undefined
       ? classified
       : { ...classified, engines: classified.engines.map((e) => (e === engines.topics?.info ? topics.engine : e)), mentionRows: topics.mentionRows };
-  // the domain model adapts the embedded engine only (a transformer that loaded is used as it is)
-  const crossFit = await runCrossFitPhase(conn, {
-    runDate: opts.runDate,
-    key: run.key,
-    sentiment: engines.sentiment.info,
-    enabled: opts.config.domain_adaptation && engines.sentiment.info.engine === 'embedded',
-  });
-  const notices = [...engines.notices, ...(topics === undefined ? [] : [topics.notice]), ...(crossFit.notice === undefined ? [] : [crossFit.notice])];
+  const crossFit = await runCrossFitPhase(conn, { runDate: opts.runDate, key: run.key, sentiment: engines.sentiment.info, enabled: adapt });
+  const mentionNotice = topics?.mentionSentiment.notice;
+  const notices = [...engines.notices, ...(topics === undefined ? [] : [topics.notice]), ...(mentionNotice === undefined ? [] : [mentionNotice]), ...(crossFit.notice === undefined ? [] : [crossFit.notice])];
   const result = {
     ...run,
     engines: [crossFit.engine, ...run.engines.slice(1)],
@@ -108,6 +110,7 @@ export async function runClassifyPhase(conn: DuckDBConnection, opts: ClassifyPha
     ...(crossFit.selfTrained !== undefined ? { selfTrained: crossFit.selfTrained } : {}),
     ...(queue !== undefined ? { queue } : {}),
     ...(topics?.model !== undefined ? { topicModel: { fingerprint: topics.model.fingerprint, stats: topics.model.stats } } : {}),
+    ...(topics?.mentionSentiment.summary !== undefined ? { mentionSentiment: topics.mentionSentiment.summary } : {}),
   };
   if (opts.taxonomy === undefined || opts.discover === false) {
     // no discovery tonight: the candidates of an earlier night (the database is a copy of it) are not this night's

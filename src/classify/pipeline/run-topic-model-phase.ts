@@ -5,13 +5,14 @@
  *
  *   classification_cache.clauses × response_text_hashes (occurrences) ─▶ distinct clauses by key
  *     ─▶ trainTopicModelOnClauses (sorted by key, seeded SGD) ─▶ themesOfClause per distinct clause
- *     ─▶ topic_clause_themes ─▶ theme_mentions (rebuilt; the clause sentiment is text-only, from the cache)
+ *     ─▶ topic_clause_themes ─▶ theme_mentions (rebuilt; the clause sentiment is text-only: self-trained on the
+ *        run's clauses, self-train-clause-sentiment.ts, or the lexicon's cached with the clause)
  *
  * Too few seed matches to learn from is not an error: the run keeps to the seeds and says so.
  *
  * **Example:**
  * ```ts
- * const r = await runTopicModelPhase(conn, { key, topics: createPerRunTopicEngine(taxonomy), distinctTexts: 20000 });
+ * const r = await runTopicModelPhase(conn, { key, topics: createPerRunTopicEngine(taxonomy), distinctTexts: 20000, selfTrainSentiment: true });
  * r.notice; // 'topics: embedded topic model 3f9c… trained on 41230 distinct clauses of 20000 distinct texts (18004 seed-matched, 6120 self-labelled)'
  * ```
  */
@@ -25,6 +26,7 @@ import { cacheKeyParams, type CacheKey } from './cache-key.ts';
 import { describeTopicModel, noTopicModelNotice } from './prepare-topic-model.ts';
 import { storedClauseFeatures, type StoredDistinctClause } from './serialize-clauses.ts';
 import { round6 } from './serialize-mentions.ts';
+import { selfTrainClauseSentiment, type ClauseSentimentResult } from './self-train-clause-sentiment.ts';
 
 export interface TopicPhaseOptions {
   /** the cache key the run's texts were featurized under */
@@ -32,6 +34,8 @@ export interface TopicPhaseOptions {
   readonly topics: PerRunTopicEngine;
   /** distinct non-blank verbatims of the run (for the notice) */
   readonly distinctTexts: number;
+  /** self-train mention sentiment on the run's clauses (domain adaptation on, embedded sentiment engine) */
+  readonly selfTrainSentiment: boolean;
 }
 
 export interface TopicPhaseResult {
@@ -40,6 +44,8 @@ export interface TopicPhaseResult {
   readonly notice: string;
   readonly model?: TopicModel;
   readonly mentionRows: number;
+  /** the self-trained mention sentiment, and why not when it could not be trained */
+  readonly mentionSentiment: ClauseSentimentResult;
 }
 
 export async function runTopicModelPhase(conn: DuckDBConnection, opts: TopicPhaseOptions): Promise<TopicPhaseResult> {
@@ -57,7 +63,7 @@ export async function runTopicModelPhase(conn: DuckDBConnection, opts: TopicPhas
     if (!(error instanceof TopicModelError)) throw error;
     notice = noTopicModelNotice(error);
   }
-  const engine = embeddedTopicInfo(taxonomy, model, threshold);
+  const topicEngine = embeddedTopicInfo(taxonomy, model, threshold);
   await runSqlFile(conn, 'classify/create-topic-clause-themes');
   const appender = await conn.createAppender('topic_clause_themes');
   try {
@@ -75,7 +81,11 @@ export async function runTopicModelPhase(conn: DuckDBConnection, opts: TopicPhas
   } finally {
     appender.closeSync();
   }
+  const mentionSentiment = await selfTrainClauseSentiment(conn, key, opts.selfTrainSentiment);
+  const trained = mentionSentiment.summary;
+  // what the run says of its themes says where each mention's sentiment came from
+  const engine = trained === undefined ? topicEngine : { ...topicEngine, description: `${topicEngine.description}; each mention's sentiment self-trained on the ${trained.clauses.toLocaleString('en-US')} distinct clauses of this run (no scores)` };
   await runSqlFile(conn, 'classify/build-clause-theme-mentions', { ...key, topic_engine: engine.engine, topic_model: engine.model });
   const [count] = await querySqlFile(conn, 'classify/count-output-rows');
-  return { engine, notice, ...(model !== undefined ? { model } : {}), mentionRows: Number(count?.mention_rows ?? 0) };
+  return { engine, notice, ...(model !== undefined ? { model } : {}), mentionRows: Number(count?.mention_rows ?? 0), mentionSentiment };
 }
