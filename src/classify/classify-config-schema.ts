@@ -58,7 +58,7 @@ export const classifyConfigSchema = z
     domain_adaptation: z
       .boolean()
       .default(true)
-      .describe("train the embedded sentiment engine's domain model on the pipeline's own scored verbatims (NPS-labelled)"),
+      .describe("adapt the embedded sentiment engine to the pipeline's own data: a domain model cross-fitted on its scored verbatims (or, with too few scores, a model self-trained on its texts), and theme mentions' sentiment self-trained on its clauses (no score read)"),
     batch_size: z.number().int().min(1).max(100_000).default(256).describe('texts per classification chunk'),
     concurrency: z.number().int().min(1).max(32).default(1).describe('chunks classified at the same time'),
     queue: queueConfigSchema.optional(),
