@@ -70,7 +70,7 @@ async function clauseStep(n: number, generated: readonly string[]): Promise<void
     console.log(`\n${process.env.CLAUSES_FROM === 'clothing' ? 'clothing reviews' : 'the same responses'}, ${run.distinctTexts} distinct texts, classified with the demo taxonomy in ${seconds(t)} s`);
     t = performance.now();
     const cpu = process.cpuUsage();
-    const r = await selfTrainClauseSentiment(conn, cacheKeyParams(run.key), true);
+    const r = await selfTrainClauseSentiment(conn, { sql: 'classify/select-sentiment-clauses', params: cacheKeyParams(run.key), of: 'this run' });
     console.log(`mention sentiment self-training (distinct clauses read, hashed, 5 fold models, every clause scored, written): ${seconds(t)} s wall, ${cpuSeconds(cpu)} CPU-s`);
     console.log(r.notice);
   } finally {

@@ -1,6 +1,6 @@
 /**
  * Mention sentiment self-trained on a run's own clauses (src/classify/pipeline/self-train-clause-sentiment.ts):
- * factual delivery complaints said without an opinion word ("the parcel sat at the depot for 9 days") share
+ * factual delivery complaints said without an opinion word ("the parcel sat at the depot in York") share
  * their words with the complaints the lexicon is sure of, so their theme mentions read negative; the lexicon's
  * sure verdicts stand; domain adaptation off, or too few clauses, keeps the lexicon's mention sentiment.
  */
@@ -9,36 +9,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { classifyConfigSchema } from '../../src/classify/classify-config-schema.ts';
 import { runClassifyPhase, type ClassifyPhaseResult } from '../../src/classify/pipeline/run-classify-phase.ts';
-import { taxonomySchema } from '../../src/config/taxonomy-schema.ts';
-import { createRng } from '../../src/util/random.ts';
 import { loadResponses } from './fixtures.ts';
+import { mentionComplaints, mentionTaxonomy, type MentionKind } from './mention-complaints.ts';
 
-const taxonomy = taxonomySchema.parse({
-  version: '1',
-  themes: [
-    { id: 'delivery', labels: { en: 'Delivery' }, keywords: { en: ['parcel', 'depot', 'courier'] } },
-    { id: 'store', labels: { en: 'Store opening hours' }, keywords: { en: ['shop'] } },
-  ],
-});
-
-type Kind = 'sure' | 'praise' | 'question' | 'factual';
-
-/** Two sentences per verbatim: where the respondent lives (no theme), then one delivery or store clause. */
-function responses(): Array<{ id: string; verbatim: string; account: string; kind: Kind }> {
-  const rng = createRng(17);
-  const towns = ['Leeds', 'Bristol', 'Derby', 'York', 'Bath', 'Hull'];
-  const days = ['Monday', 'Tuesday', 'Friday', 'Saturday'];
-  const out: Array<{ id: string; verbatim: string; account: string; kind: Kind }> = [];
-  const add = (kind: Kind, clause: string): void => {
-    const i = out.length;
-    out.push({ id: `r${String(i).padStart(4, '0')}`, verbatim: `We live in ${rng.pick(towns)}. ${clause}`, account: `a${i % 70}`, kind });
-  };
-  for (let i = 0; i < 260; i++) add('sure', `An ${rng.pick(['awful', 'appalling', 'horrible'])} service, the parcel sat at the depot in ${rng.pick(towns)} again, order ${1000 + i}`);
-  for (let i = 0; i < 160; i++) add('praise', `The ${rng.pick(['lovely', 'brilliant', 'excellent'])} courier brought the parcel on ${rng.pick(days)}, order ${2000 + i}`);
-  for (let i = 0; i < 160; i++) add('question', `What time does the shop open on ${rng.pick(days)} for order ${3000 + i}?`);
-  for (let i = 0; i < 80; i++) add('factual', `The parcel sat at the depot in ${rng.pick(towns)}, order ${4000 + i}`);
-  return out;
-}
+const taxonomy = mentionTaxonomy;
+const responses = mentionComplaints;
+type Kind = MentionKind;
 
 async function mentions(conn: DuckDBConnection): Promise<Map<string, { theme: string; label: string; polarity: number }>> {
   const rows = (await conn.runAndReadAll('SELECT response_id, theme_id, sentiment_label, polarity FROM theme_mentions ORDER BY ALL')).getRows();
@@ -69,13 +45,15 @@ describe("mention sentiment self-trained on a run's clauses", () => {
     expect(factual.filter((l) => l === 'negative').length).toBeGreaterThanOrEqual(72);
     expect(labelsOf(rows, found, 'sure').every((l) => l === 'negative')).toBe(true);
     expect(labelsOf(rows, found, 'praise').every((l) => l === 'positive')).toBe(true);
+    // a lean of the lexicon on a clause stands, though the clause says the complaints' words
+    expect(labelsOf(rows, found, 'lukewarm')).toEqual(Array(40).fill('positive'));
     // questions say nothing of the delivery words: they stay neutral
     expect(labelsOf(rows, found, 'question').filter((l) => l === 'neutral').length).toBeGreaterThanOrEqual(150);
-    // 660 theme clauses and the six "We live in <town>" sentences; neutral: those, the questions and the factual clauses
-    expect(result.mentionSentiment?.clauses).toBe(666);
+    // 700 theme clauses and the six "We live in <town>" sentences; neutral: those, the questions and the factual clauses
+    expect(result.mentionSentiment?.clauses).toBe(706);
     expect(result.mentionSentiment?.pseudoLabels).toEqual([260, 246, 160]);
     expect(result.mentionSentiment?.relabelled).toBeGreaterThanOrEqual(72);
-    expect(result.notices.join('\n')).toMatch(/^mention sentiment: a sentiment model self-trained on 666 distinct clauses of this run \(no scores: the lexicon's sure verdicts as labels, 260 negative, 246 neutral without any opinion word, 160 positive; cross-fitted in 5 folds\); a clause the lexicon is unsure of .*; \d+ of the 666 clauses changed label$/m);
+    expect(result.notices.join('\n')).toMatch(/^mention sentiment: a sentiment model self-trained on 706 distinct clauses of this run \(no scores: the lexicon's sure verdicts as labels, 260 negative, 246 neutral without any opinion word, 160 positive; cross-fitted in 5 folds\); a clause the lexicon is unsure of .*; \d+ of the 706 clauses changed label$/m);
   }, 120_000);
 
   it('keeps the lexicon with domain adaptation off', async () => {
@@ -98,7 +76,7 @@ describe("mention sentiment self-trained on a run's clauses", () => {
     const { result, mentions: found } = await run(rows);
     expect(result.mentionSentiment).toBeUndefined();
     expect(labelsOf(rows, found, 'factual').every((l) => l === 'neutral')).toBe(true);
-    // 110 theme clauses and at most six "We live in <town>" sentences
-    expect(result.notices.join('\n')).toMatch(/^mention sentiment: the lexicon's, not self-trained \(11[0-6] distinct clauses, self-training needs 500\)$/m);
+    // 117 theme clauses and at most six "We live in <town>" sentences
+    expect(result.notices.join('\n')).toMatch(/^mention sentiment: the lexicon's, not self-trained \(1(1[7-9]|2[0-3]) distinct clauses, self-training needs 500\)$/m);
   }, 120_000);
 });

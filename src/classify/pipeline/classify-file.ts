@@ -17,6 +17,8 @@ import { runSqlFile, querySqlFile } from '../../db/sql-file.ts';
 import { cacheKeyParams, engineInfos } from './cache-key.ts';
 import type { CacheRunCounts, ClassifyBatch } from './classify-into-cache.ts';
 import { classifyInputTexts } from './classify-input-texts.ts';
+import { selfTrainCommandMentions } from './self-train-command-mentions.ts';
+import { withMentionSentiment } from './self-train-clause-sentiment.ts';
 import { resolveCommandEngines, type EngineChoice } from './command-engines.ts';
 import { loadTaxonomyFile } from './load-taxonomy-file.ts';
 import { createInputSourceView, InputFileError, loadInputFile, requireColumn, writeTableFile } from './table-file.ts';
@@ -61,6 +63,8 @@ export async function classifyFile(opts: ClassifyFileOptions): Promise<ClassifyF
     await createInputSourceView(conn, opts.textColumn);
     const engines = await resolveCommandEngines(conn, opts, 'sentiment', taxonomy);
     const { key, counts } = await classifyInputTexts(conn, engines, taxonomy?.version, opts);
+    // mentions read alike in a run: their sentiment self-trained on their clauses, when the texts' is self-trained
+    const mentions = engines.selfTrained !== undefined && taxonomy !== undefined ? await selfTrainCommandMentions(conn, key) : {};
     await runSqlFile(conn, 'classify/build-classified-file', cacheKeyParams(key));
     if (opts.redact === true) {
       await runSqlFile(conn, 'classify/create-redact-pii-macro');
@@ -77,8 +81,8 @@ export async function classifyFile(opts: ClassifyFileOptions): Promise<ClassifyF
       input: opts.input,
       ...(opts.out !== undefined ? { out: opts.out } : {}),
       rows: Number(n),
-      engines: engineInfos(engines),
-      notices: engines.notices,
+      engines: engineInfos(engines).map((e) => (mentions.summary !== undefined && e === engines.topics?.info ? withMentionSentiment(e, mentions.summary) : e)),
+      notices: [...engines.notices, ...(mentions.notice === undefined ? [] : [mentions.notice])],
       ...(records !== undefined ? { records } : {}),
     };
   } finally {

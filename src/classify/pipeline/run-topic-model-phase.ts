@@ -26,7 +26,7 @@ import { cacheKeyParams, type CacheKey } from './cache-key.ts';
 import { describeTopicModel, noTopicModelNotice } from './prepare-topic-model.ts';
 import { storedClauseFeatures, type StoredDistinctClause } from './serialize-clauses.ts';
 import { round6 } from './serialize-mentions.ts';
-import { selfTrainClauseSentiment, type ClauseSentimentResult } from './self-train-clause-sentiment.ts';
+import { selfTrainClauseSentiment, withMentionSentiment, type ClauseSentimentResult } from './self-train-clause-sentiment.ts';
 
 export interface TopicPhaseOptions {
   /** the cache key the run's texts were featurized under */
@@ -81,10 +81,9 @@ export async function runTopicModelPhase(conn: DuckDBConnection, opts: TopicPhas
   } finally {
     appender.closeSync();
   }
-  const mentionSentiment = await selfTrainClauseSentiment(conn, key, opts.selfTrainSentiment);
-  const trained = mentionSentiment.summary;
+  const mentionSentiment = await selfTrainClauseSentiment(conn, opts.selfTrainSentiment ? { sql: 'classify/select-sentiment-clauses', params: key, of: 'this run' } : undefined);
   // what the run says of its themes says where each mention's sentiment came from
-  const engine = trained === undefined ? topicEngine : { ...topicEngine, description: `${topicEngine.description}; each mention's sentiment self-trained on the ${trained.clauses.toLocaleString('en-US')} distinct clauses of this run (no scores)` };
+  const engine = mentionSentiment.summary === undefined ? topicEngine : withMentionSentiment(topicEngine, mentionSentiment.summary, 'this run');
   await runSqlFile(conn, 'classify/build-clause-theme-mentions', { ...key, topic_engine: engine.engine, topic_model: engine.model });
   const [count] = await querySqlFile(conn, 'classify/count-output-rows');
   return { engine, notice, ...(model !== undefined ? { model } : {}), mentionRows: Number(count?.mention_rows ?? 0), mentionSentiment };

@@ -1,30 +1,34 @@
 /**
- * The sentiment of each theme mention in a run, self-trained on the run's own clauses (no score is read, so
+ * The sentiment of each theme mention, self-trained on the distinct clauses that carry one (no score is read, so
  * what explains NPS in the driver analyses is still never derived from a response's own score):
  *
- *   cached clauses with a sentiment (select-sentiment-clauses.sql: distinct by key and text, with the lexicon's
- *   polarity) ─▶ createSelfTrainer (the lexicon's sure verdicts as pseudo-labels, five folds by clause)
- *     ─▶ selfTrainedScore per clause (the lexicon's verdict when it is sure or the fold model knows none of
- *        the clause's words, else that of the fold model that never saw it) ─▶ clause_sentiment
- *     ─▶ build-clause-theme-mentions.sql puts it on theme_mentions
+ *   clauses with a sentiment, distinct by (key, text), with the lexicon's polarity
+ *     (a run: select-sentiment-clauses.sql, the cached clauses by clause key;
+ *      `ecoute classify`: select-mention-clauses.sql, the mentions' clauses by language)
+ *     ─▶ createSelfTrainer (the lexicon's sure verdicts as pseudo-labels, five folds by clause)
+ *     ─▶ per clause: the lexicon's label when it leans either way (|polarity| ≥ the neutral band, 0.15: a clause
+ *        is short, its lean is its one opinion word); a clause the lexicon calls neutral takes the verdict of the
+ *        fold model that never saw it (selfTrainedScore; the lexicon's again when that model knows none of its
+ *        words) ─▶ clause_sentiment
+ *     ─▶ a run builds theme_mentions with it (build-clause-theme-mentions.sql); the classify command relabels
+ *        its cached mentions (relabel-mention-sentiment.sql)
  *
  * The method and its limits are the verbatim one's (src/classify/embedded/self-trained-sentiment.ts): fewer than
  * 500 distinct clauses, or a lexicon sure of one class only, keeps the lexicon's mention sentiment and says why.
- * Retrained every run from the run's clauses alone, so a night on appended files publishes what a run from
- * scratch publishes.
+ * A function of the clauses alone, so a night on appended files publishes what a run from scratch publishes.
  *
  * **Example:**
  * ```ts
- * const r = await selfTrainClauseSentiment(conn, cacheKeyParams(key));
- * r.notice; // 'mention sentiment: self-trained on the 41,230 distinct clauses of this run (…); 2,310 clauses the lexicon was unsure of changed label'
+ * const r = await selfTrainClauseSentiment(conn, { sql: 'classify/select-sentiment-clauses', params: cacheKeyParams(key), of: 'this run' });
+ * r.notice; // 'mention sentiment: a sentiment model self-trained on 8,881 distinct clauses of this run (…); 350 of the 8,881 clauses changed label'
  * ```
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { EngineInfo } from '../classifier-types.ts';
 import { querySqlFile, runSqlFile } from '../../db/sql-file.ts';
 import { hashTokens } from '../embedded/domain-features.ts';
 import { DEFAULT_NEUTRAL_BAND, lexiconResult } from '../embedded/blend-domain.ts';
-import { createSelfTrainer, describeSelfTrained, lexiconOfPolarity, selfTrainedScore, SelfTrainingError, type SelfTrainedModel, type SelfTrainingItem } from '../embedded/self-trained-sentiment.ts';
-import type { cacheKeyParams } from './cache-key.ts';
+import { createSelfTrainer, describeSelfTrained, lexiconOfPolarity, selfTrainedScore, SelfTrainingError, type SelfTrainedModel, type SelfTrainingItem, type SelfTrainingLexicon } from '../embedded/self-trained-sentiment.ts';
 import { round6 } from './serialize-mentions.ts';
 
 export interface ClauseSentimentSummary {
@@ -49,15 +53,30 @@ interface SentimentClause {
   readonly item: SelfTrainingItem;
 }
 
-/** `enabled` false (no domain adaptation, or a transformer's sentiment) leaves clause_sentiment empty. */
-export async function selfTrainClauseSentiment(conn: DuckDBConnection, key: ReturnType<typeof cacheKeyParams>, enabled: boolean): Promise<ClauseSentimentResult> {
+/** Where the clauses come from: a query returning clause_key, clause_text, polarity (distinct, sorted), and what they are of. */
+export interface ClauseSource {
+  readonly sql: string;
+  readonly params: Record<string, DuckDBValue>;
+  /** for the notice: 'this run', 'this input' */
+  readonly of: string;
+  /**
+   * The lexicon's verdict on a clause. Default: read from its polarity (lexiconOfPolarity), for clauses whose
+   * polarity is the lexicon's; the classify command scores its mentions' clauses again, as a mention of a
+   * one-clause verbatim carries the self-trained verdict on that verbatim.
+   */
+  readonly lexicon?: (clauseKey: string, clauseText: string, polarity: number) => SelfTrainingLexicon;
+}
+
+/** Without a source (no domain adaptation, a transformer's sentiment, no self-training) clause_sentiment stays empty. */
+export async function selfTrainClauseSentiment(conn: DuckDBConnection, source: ClauseSource | undefined): Promise<ClauseSentimentResult> {
   await runSqlFile(conn, 'classify/create-clause-sentiment');
-  if (!enabled) return {};
-  const rows = await querySqlFile(conn, 'classify/select-sentiment-clauses', key);
+  if (source === undefined) return {};
+  const rows = await querySqlFile(conn, source.sql, source.params);
   const clauses: SentimentClause[] = rows.map((r) => {
     const clauseKey = String(r.clause_key);
     const clauseText = String(r.clause_text);
-    return { clauseKey, clauseText, item: { key: `${clauseKey}\u0000${clauseText}`, hashes: hashTokens(clauseText), lexicon: lexiconOfPolarity(Number(r.polarity)) } };
+    const lexicon = (source.lexicon ?? ((_k: string, _t: string, polarity: number) => lexiconOfPolarity(polarity)))(clauseKey, clauseText, Number(r.polarity));
+    return { clauseKey, clauseText, item: { key: `${clauseKey}\u0000${clauseText}`, hashes: hashTokens(clauseText), lexicon } };
   });
   const trainer = createSelfTrainer('clause');
   for (const c of clauses) trainer.add(c.item);
@@ -72,8 +91,10 @@ export async function selfTrainClauseSentiment(conn: DuckDBConnection, key: Retu
   const appender = await conn.createAppender('clause_sentiment');
   try {
     for (const c of clauses) {
-      const result = selfTrainedScore(model, c.item);
-      if (result.label !== lexiconResult(c.item.lexicon.polarity, c.item.lexicon.hits, DEFAULT_NEUTRAL_BAND).label) relabelled++;
+      // a clause's lean is its one opinion word, and stands; the model decides only what the lexicon calls neutral
+      const lex = lexiconResult(c.item.lexicon.polarity, c.item.lexicon.hits, DEFAULT_NEUTRAL_BAND);
+      const result = lex.label !== 'neutral' ? lex : selfTrainedScore(model, c.item);
+      if (result.label !== lex.label) relabelled++;
       appender.appendVarchar(c.clauseKey);
       appender.appendVarchar(c.clauseText);
       appender.appendVarchar(result.label);
@@ -85,5 +106,10 @@ export async function selfTrainClauseSentiment(conn: DuckDBConnection, key: Retu
     appender.closeSync();
   }
   const summary = { fingerprint: model.fingerprint, clauses: model.texts, pseudoLabels: model.pseudoLabels, relabelled };
-  return { summary, notice: `mention sentiment: ${describeSelfTrained(model, 'this run', 'clause')}; ${relabelled.toLocaleString('en-US')} of the ${model.texts.toLocaleString('en-US')} clauses changed label` };
+  return { summary, notice: `mention sentiment: ${describeSelfTrained(model, source.of, 'clause')}; ${relabelled.toLocaleString('en-US')} of the ${model.texts.toLocaleString('en-US')} clauses changed label` };
+}
+
+/** A topic engine's info saying that its mentions' sentiment was self-trained on the clauses of `summary`. */
+export function withMentionSentiment(engine: EngineInfo, summary: ClauseSentimentSummary, of = 'this input'): EngineInfo {
+  return { ...engine, description: `${engine.description}; each mention's sentiment self-trained on the ${summary.clauses.toLocaleString('en-US')} distinct clauses of ${of} (no scores)` };
 }
