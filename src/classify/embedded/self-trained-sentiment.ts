@@ -241,5 +241,7 @@ export function selfTrainedVerdict(model: SelfTrainedSentiment, text: string, la
 /** What the engine and the commands say about a self-trained model. */
 export function describeSelfTrained(model: SelfTrainedModel, of = 'this input', unit: SelfTrainingUnit = 'text'): string {
   const [neg, neu, pos] = model.pseudoLabels.map((n) => n.toLocaleString('en-US'));
-  return `a sentiment model self-trained on ${model.texts.toLocaleString('en-US')} distinct ${unit}s of ${of} (no scores: the lexicon's sure verdicts as labels, ${neg} negative, ${neu} neutral without any opinion word, ${pos} positive; cross-fitted in ${model.models.length} folds); a ${unit} the lexicon is unsure of (|polarity| < ${CONFIDENT}) takes the label of the fold model that never saw it`;
+  // a text the lexicon is unsure of goes to the model; a clause only when the lexicon calls it neutral (self-train-clause-sentiment.ts)
+  const decided = unit === 'text' ? `a text the lexicon is unsure of (|polarity| < ${CONFIDENT})` : `a clause the lexicon calls neutral (|polarity| < ${DEFAULT_NEUTRAL_BAND})`;
+  return `a sentiment model self-trained on ${model.texts.toLocaleString('en-US')} distinct ${unit}s of ${of} (no scores: the lexicon's sure verdicts as labels, ${neg} negative, ${neu} neutral without any opinion word, ${pos} positive; cross-fitted in ${model.models.length} folds); ${decided} takes the label of the fold model that never saw it`;
 }
