@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { openDatabase } from '../src/db/open-database.ts';
 import { querySqlFile } from '../src/db/sql-file.ts';
+import { selectThemeQuotes } from '../src/report/executive/theme-quotes.ts';
 import { taxonomySchema, type Taxonomy } from '../src/config/taxonomy-schema.ts';
 import type { TopicEngine } from '../src/classify/classifier-types.ts';
 import { compileTaxonomy } from '../src/classify/embedded/compile-taxonomy.ts';
@@ -155,7 +156,7 @@ async function demoSection(): Promise<void> {
 }
 
 /**
- * The report's quotes (sql/report/select-theme-examples.sql, as the executive report calls it, with 3 and
+ * The report's quotes (selectThemeQuotes, as the executive report calls it, with 3 and
  * 20 per theme) checked against the text truth: is each quote's response one whose text states the theme?
  * Then the sentiment the run gave each true mention it found, against the truth's sentiment.
  * Needs the demo run (`npm run demo`) in out/demo/current (or ECOUTE_DEMO_RUN).
@@ -170,7 +171,7 @@ async function reportQuotesSection(gold: ReadonlySet<string>): Promise<void> {
   try {
     const asOf = (JSON.parse(readFileSync(join(DEMO_RUN, 'run-summary.json'), 'utf8')) as { asOf: string }).asOf;
     for (const perTheme of [3, 20]) {
-      const quotes = await querySqlFile(db.connection, 'report/select-theme-examples', { as_of: asOf, per_theme: perTheme });
+      const quotes = await selectThemeQuotes(db.connection, asOf, perTheme);
       const off = quotes.filter((q) => !gold.has(`${String(q.response_id)}\u0001${String(q.theme_id)}`));
       console.log(`report quotes, ${perTheme} per theme (as of ${asOf}): ${quotes.length - off.length} of ${quotes.length} on their theme by the text truth`);
       for (const q of off) console.log(`  off: ${String(q.theme_id)} ← ${String(q.response_id)}`);

@@ -8,6 +8,7 @@ import { runSqlFile, sqlFile } from '../../db/sql-file.ts';
 import { redactPii } from '../../classify/pii/redact-pii.ts';
 import { runCesDirection, type RunSummaryView } from '../../charts/open-run.ts';
 import { gatherBenchmarkFacts, type BenchmarkFacts } from './benchmark-facts.ts';
+import { selectThemeQuotes } from './theme-quotes.ts';
 import { loadThemeCandidates } from '../../classify/discovery/theme-candidates-store.ts';
 import { HEADLINE_METRICS, headlineMetricOf, worseDirection, type CesDirection, type HeadlineMetric } from '../../analyze/metrics/headline-metric.ts';
 
@@ -164,9 +165,7 @@ export async function gatherReportFacts(
       ranked = (await rows(conn, 'report/select-negative-theme-counts', { as_of: asOf })).slice(0, top);
     }
   }
-  const examples = has(tables, 'theme_mentions')
-    ? await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: opts.verbatimsPerTheme ?? 3 })
-    : [];
+  const examples = has(tables, 'theme_mentions') ? await selectThemeQuotes(conn, asOf, opts.verbatimsPerTheme ?? 3) : [];
   const withVerbatims = (r: Row): Dissatisfier => {
     const themeId = String(r.theme_id);
     return {
@@ -214,5 +213,5 @@ export async function gatherReportFacts(
 /** Example verbatims per theme for the dashboard (redacted). */
 export async function themeExamples(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, asOf: string, perTheme: number): Promise<Array<Verbatim & { themeId: string }>> {
   if (!has(tables, 'theme_mentions')) return [];
-  return (await rows(conn, 'report/select-theme-examples', { as_of: asOf, per_theme: perTheme })).map((e) => ({ themeId: String(e.theme_id), ...quotedVerbatim(e) }));
+  return (await selectThemeQuotes(conn, asOf, perTheme)).map((e) => ({ themeId: String(e.theme_id), ...quotedVerbatim(e) }));
 }
