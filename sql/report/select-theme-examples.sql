@@ -3,8 +3,8 @@
 -- $as_of) where the theme is the clause's only or dominant theme (its match score leads the clause's next theme by
 -- 0.05 or more: "la stabilité n'est pas au niveau du prix", 0.96 for pricing and 0.9599 for reliability, is neither's),
 -- one per distinct clause (by its set of words: "l'outil" and "l’outil", "Lent." and "lent" are one; its
--- highest-ARR response), from the theme's higher-ARR half of those (by the
--- latest ARR up to $as_of), the most typical first: the clause closest to the theme's centroid. A clause is the set
+-- highest-ARR response), from the theme's higher-ARR half of those (latest ARR up to $as_of at or above their
+-- median: all of them when no ARR is known), the most typical first: the clause closest to the theme's centroid. A clause is the set
 -- of its words (runs of two or more letters or digits, lower case), each weighing its inverse document frequency
 -- among all the clauses of theme_mentions, so words every clause says weigh next to nothing; the theme's centroid
 -- is the mean of its other candidate clauses (leave one out); typicality is the cosine of a clause with it (the
@@ -36,10 +36,10 @@ candidates AS (
   WHERE r.submitted_at < $as_of::DATE + INTERVAL 1 DAY AND r.verbatim IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY d.theme_id, words ORDER BY arr DESC, r.response_id) = 1
 ),
--- the theme's higher-ARR half (all of them when there is one)
+-- the theme's higher-ARR half: ARR at or above the median of its candidates (all of them when no ARR is known)
 eligible AS (
   SELECT * FROM candidates
-  QUALIFY ntile(2) OVER (PARTITION BY theme_id ORDER BY arr DESC, response_id) = 1
+  QUALIFY arr >= quantile_cont(arr, 0.5) OVER (PARTITION BY theme_id)
 ),
 clause_words AS (
   SELECT DISTINCT lower(clause_text) AS clause_key, unnest(regexp_extract_all(lower(clause_text), '[\p{L}\p{N}]{2,}')) AS word
