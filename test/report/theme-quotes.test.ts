@@ -55,10 +55,19 @@ async function database(): Promise<Awaited<ReturnType<typeof openDatabase>>> {
   return db;
 }
 
+/** Runs `body` on a fresh copy of the hand-built run, closed afterwards. */
+async function withDatabase(body: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>): Promise<void> {
+  const db = await database();
+  try {
+    await body(db);
+  } finally {
+    db.close();
+  }
+}
+
 describe('the quotes under a theme', () => {
-  it('are the most typical of its clearly led negative mentions from its higher-ARR half, repeats skipped', async () => {
-    const db = await database();
-    try {
+  it('are the most typical of its clearly led negative mentions from its higher-ARR half, repeats skipped', () =>
+    withDatabase(async (db) => {
       const ids = async (perTheme: number): Promise<string[]> => (await selectThemeQuotes(db.connection, '2024-06-01', perTheme)).filter((q) => q.theme_id === 'support').map((q) => String(q.response_id));
       // candidates: a, h, b, d, i, c, e (f is positive; g's support leads billing by 0.0001); the higher-ARR half: d, h, a, b
       const two = await ids(2);
@@ -72,14 +81,10 @@ describe('the quotes under a theme', () => {
       // the highlight offsets come with each quote
       const [first] = await selectThemeQuotes(db.connection, '2024-06-01', 1);
       expect([Number(first?.clause_start), Number(first?.clause_end)]).toEqual([0, String(first?.verbatim).length]);
-    } finally {
-      db.close();
-    }
-  }, 60_000);
+    }), 60_000);
 
-  it('without any ARR, every candidate may be quoted (no half is dropped)', async () => {
-    const db = await database();
-    try {
+  it('without any ARR, every candidate may be quoted (no half is dropped)', () =>
+    withDatabase(async (db) => {
       await db.connection.run('DELETE FROM revenue');
       const ids = (await selectThemeQuotes(db.connection, '2024-06-01', 10)).filter((q) => q.theme_id === 'support').map((q) => String(q.response_id));
       // a or h (one repeats the other), b, d, and the lower-ARR i, c, e, which say "support never answers" as a does:
@@ -88,10 +93,7 @@ describe('the quotes under a theme', () => {
       expect(ids).toContain('b');
       expect(ids).toContain('d');
       expect(ids.filter((id) => ['a', 'h', 'i', 'c', 'e'].includes(id))).toHaveLength(1);
-    } finally {
-      db.close();
-    }
-  }, 60_000);
+    }), 60_000);
 
   it('pickQuotes: keeps the theme order and skips a clause inside a picked one', () => {
     const row = (theme: string, id: string, words: string[]): Record<string, unknown> => ({ theme_id: theme, response_id: id, words });
