@@ -22,14 +22,19 @@ dominant AS (
   FROM ranked
   WHERE clause_rank = 1 AND (runner_up IS NULL OR runner_up <= match_score - 0.05) AND sentiment_label = 'negative'
 ),
+-- each distinct clause of theme_mentions (lower case) and its set of words: runs of two or more letters or digits
+clause_words AS (
+  SELECT clause_key, list_sort(list_distinct(regexp_extract_all(clause_key, '[\p{L}\p{N}]{2,}'))) AS words
+  FROM (SELECT DISTINCT lower(clause_text) AS clause_key FROM theme_mentions)
+),
 latest_arr AS (
   SELECT account_id, arg_max(arr, period) AS arr FROM revenue WHERE period <= $as_of::DATE GROUP BY account_id
 ),
 candidates AS (
   SELECT d.theme_id, r.response_id, r.verbatim, r.nps, r.csat, r.ces, r.submitted_at, d.clause_text, d.clause_start, d.clause_end, d.match_score, d.match_source, d.polarity,
-    coalesce(a.segment, '(unknown)') AS segment, coalesce(l.arr, 0) AS arr, lower(d.clause_text) AS clause_key,
-    list_sort(list_distinct(regexp_extract_all(lower(d.clause_text), '[\p{L}\p{N}]{2,}'))) AS words
+    coalesce(a.segment, '(unknown)') AS segment, coalesce(l.arr, 0) AS arr, w.clause_key, w.words
   FROM dominant d
+  JOIN clause_words w ON w.clause_key = lower(d.clause_text)
   JOIN responses r ON r.response_id = d.response_id
   LEFT JOIN accounts a ON a.account_id = r.account_id
   LEFT JOIN latest_arr l ON l.account_id = r.account_id
@@ -41,19 +46,14 @@ eligible AS (
   SELECT * FROM candidates
   QUALIFY arr >= quantile_cont(arr, 0.5) OVER (PARTITION BY theme_id)
 ),
-clause_words AS (
-  SELECT DISTINCT lower(clause_text) AS clause_key, unnest(regexp_extract_all(lower(clause_text), '[\p{L}\p{N}]{2,}')) AS word
-  FROM theme_mentions
-),
 idf AS (
-  SELECT word, ln((SELECT count(DISTINCT clause_key) FROM clause_words) / count(*)) AS idf
-  FROM clause_words GROUP BY word
+  SELECT word, ln((SELECT count(*) FROM clause_words) / count(*)) AS idf
+  FROM (SELECT unnest(words) AS word FROM clause_words) GROUP BY word
 ),
 eligible_words AS (
-  SELECT e.theme_id, e.clause_key, w.word, i.idf
-  FROM eligible e
-  JOIN clause_words w ON w.clause_key = e.clause_key
-  JOIN idf i ON i.word = w.word
+  SELECT e.theme_id, e.clause_key, i.word, i.idf
+  FROM (SELECT theme_id, clause_key, unnest(words) AS word FROM eligible) e
+  JOIN idf i USING (word)
 ),
 -- per theme and word: how many of the theme's candidate clauses say it, of how many
 centroid AS (

@@ -1,5 +1,5 @@
 /**
- * The quotes shown under each theme (executive report, dashboard): the most typical of the theme's negative
+ * The quotes shown under each theme in the executive report: the most typical of the theme's negative
  * mentions from its higher-ARR accounts (sql/report/select-theme-examples.sql ranks them by closeness to the
  * theme's centroid), skipping a clause that repeats one already picked: a clause whose content words (function
  * words of either language left out) are 60 % or more those of a picked clause, or the other way round, says the
@@ -43,7 +43,9 @@ export function pickQuotes(candidates: readonly QuoteRow[], perTheme: number): Q
   const byTheme = new Map<string, QuoteRow[]>();
   for (const row of candidates) {
     const theme = String(row.theme_id);
-    byTheme.set(theme, [...(byTheme.get(theme) ?? []), row]);
+    const rows = byTheme.get(theme);
+    if (rows === undefined) byTheme.set(theme, [row]);
+    else rows.push(row);
   }
   const out: QuoteRow[] = [];
   for (const rows of byTheme.values()) {
