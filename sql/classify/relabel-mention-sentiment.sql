@@ -8,10 +8,7 @@ WITH u AS (
   WHERE c.engine = $engine AND c.model = $model AND c.revision = $revision AND c.taxonomy_version = $taxonomy_version
 )
 SELECT u.text_hash,
-       list(struct_pack(
-         theme_id := u.m.theme_id, clause_text := u.m.clause_text, clause_start := u.m.clause_start,
-         clause_end := u.m.clause_end, match_score := u.m.match_score, match_source := u.m.match_source,
-         match_evidence := u.m.match_evidence,
+       list(struct_update(u.m,
          sentiment_label := coalesce(s.sentiment_label, u.m.sentiment_label),
          polarity := coalesce(s.polarity, u.m.polarity)) ORDER BY u.i) AS mentions
 FROM u
