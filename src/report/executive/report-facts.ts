@@ -209,9 +209,3 @@ export async function gatherReportFacts(
     ...(await emergingSection(conn, tables)),
   };
 }
-
-/** Example verbatims per theme for the dashboard (redacted). */
-export async function themeExamples(conn: DuckDBConnection, tables: ReadonlyMap<string, ReadonlySet<string>>, asOf: string, perTheme: number): Promise<Array<Verbatim & { themeId: string }>> {
-  if (!has(tables, 'theme_mentions')) return [];
-  return (await selectThemeQuotes(conn, asOf, perTheme)).map((e) => ({ themeId: String(e.theme_id), ...quotedVerbatim(e) }));
-}
