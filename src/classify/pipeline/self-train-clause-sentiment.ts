@@ -72,10 +72,11 @@ export async function selfTrainClauseSentiment(conn: DuckDBConnection, source: C
   await runSqlFile(conn, 'classify/create-clause-sentiment');
   if (source === undefined) return {};
   const rows = await querySqlFile(conn, source.sql, source.params);
+  const lexiconOf = source.lexicon ?? ((_key: string, _text: string, polarity: number) => lexiconOfPolarity(polarity));
   const clauses: SentimentClause[] = rows.map((r) => {
     const clauseKey = String(r.clause_key);
     const clauseText = String(r.clause_text);
-    const lexicon = (source.lexicon ?? ((_k: string, _t: string, polarity: number) => lexiconOfPolarity(polarity)))(clauseKey, clauseText, Number(r.polarity));
+    const lexicon = lexiconOf(clauseKey, clauseText, Number(r.polarity));
     return { clauseKey, clauseText, item: { key: `${clauseKey}\u0000${clauseText}`, hashes: hashTokens(clauseText), lexicon } };
   });
   const trainer = createSelfTrainer('clause');
